@@ -1,0 +1,129 @@
+"""Exceptions, kept in a leaf module so that every layer can raise them without import cycles."""
+
+from __future__ import annotations
+
+__all__ = [
+    "ClaimsFileError",
+    "CycleError",
+    "FactcheckError",
+    "FormulaError",
+    "PhraseError",
+    "UnitMismatchError",
+    "UnknownNameError",
+    "ZeroDenominatorError",
+]
+
+
+class FactcheckError(Exception):
+    """Root of every error factcheck raises on purpose."""
+
+
+class PhraseError(FactcheckError, ValueError):
+    """Words in `stated` (or an article) that the reader cannot turn into an interval.
+
+    It quotes the whole phrase and points at the part it could not read, never guessing.
+    """
+
+    def __init__(self, phrase: str, reason: str, span: tuple[int, int] | None = None) -> None:
+        self.phrase = phrase
+        self.reason = reason
+        self.span = span
+        super().__init__(phrase, reason, span)
+
+    def __str__(self) -> str:
+        if self.span is not None:
+            start, end = self.span
+            return f"{self.reason}: {self.phrase!r} (at {self.phrase[start:end]!r})"
+        return f"{self.reason}: {self.phrase!r}"
+
+
+class ClaimsFileError(FactcheckError, ValueError):
+    """A problem in a claims file, located by file, line, claim id and field where known."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        claim_id: str | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.message = message
+        self.path = path
+        self.line = line
+        self.claim_id = claim_id
+        self.field = field
+        super().__init__(message)
+
+    def where(self) -> str:
+        """`file:line` followed by the claim and field, as far as they are known."""
+        parts = []
+        if self.path is not None:
+            parts.append(self.path if self.line is None else f"{self.path}:{self.line}")
+        if self.claim_id is not None:
+            parts.append(f"claim {self.claim_id!r}")
+        if self.field is not None:
+            parts.append(f"field {self.field!r}")
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        where = self.where()
+        return f"{where}: {self.message}" if where else self.message
+
+
+class UnknownNameError(FactcheckError, KeyError):
+    """A claim names a figure or claim that the file does not define."""
+
+    def __init__(self, name: str, suggestions: tuple[str, ...] = ()) -> None:
+        self.name = name
+        self.suggestions = suggestions
+        super().__init__(name)
+
+    def __str__(self) -> str:
+        hint = f"; did you mean {' or '.join(map(repr, self.suggestions))}?" if self.suggestions else ""
+        return f"no figure or claim is named {self.name!r}{hint}"
+
+
+class UnitMismatchError(FactcheckError, ValueError):
+    """Two sides of a change, share, difference or comparison are in units that cannot be compared."""
+
+    def __init__(self, left: str, right: str, why: str = "") -> None:
+        self.left = left
+        self.right = right
+        self.why = why
+        super().__init__(left, right, why)
+
+    def __str__(self) -> str:
+        tail = f" ({self.why})" if self.why else ""
+        return f"units {self.left!r} and {self.right!r} are not compatible{tail}"
+
+
+class ZeroDenominatorError(FactcheckError, ZeroDivisionError):
+    """A division whose denominator is, or may be, zero."""
+
+    def __str__(self) -> str:
+        return self.args[0] if self.args else "division by zero"
+
+
+class CycleError(FactcheckError, ValueError):
+    """Claims that refer to each other in a circle, so none of them can be computed."""
+
+    def __init__(self, chain: tuple[str, ...]) -> None:
+        self.chain = chain
+        super().__init__(chain)
+
+    def __str__(self) -> str:
+        return "claims refer to each other in a cycle: " + " -> ".join(self.chain)
+
+
+class FormulaError(FactcheckError, ValueError):
+    """An `expr` that is not plain arithmetic on names and numbers."""
+
+    def __init__(self, expr: str, reason: str) -> None:
+        self.expr = expr
+        self.reason = reason
+        super().__init__(expr, reason)
+
+    def __str__(self) -> str:
+        return f"{self.reason} in formula {self.expr!r}"

@@ -1,0 +1,187 @@
+"""Exact intervals of rational numbers: what a rounded figure or a stated phrase can mean.
+
+A figure published as 64,300 (to the nearest 100) is every value in [64,250, 64,350]; a
+recomputation carries such intervals through, so a rounded input never raises a false alarm.
+Bounds are `Fraction`s, never floats, so a value on a boundary is judged the same everywhere.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Union
+
+import attrs
+
+from factcheck.errors import ZeroDenominatorError
+
+__all__ = ["Interval", "Number", "as_fraction"]
+
+Number = Union[int, Fraction, str]
+
+
+def as_fraction(value: Number | float) -> Fraction:
+    """Exact value of a number; a float is read through its shortest repr, as it was written."""
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, float):
+        return Fraction(repr(value))
+    return Fraction(value)
+
+
+def _fraction(value: object) -> Fraction | None:
+    return None if value is None else as_fraction(value)  # type: ignore[arg-type]
+
+
+@attrs.frozen(slots=True)
+class Interval:
+    """The numbers between `lo` and `hi`; `None` is an unbounded side; each end open or closed."""
+
+    lo: Fraction | None = attrs.field(converter=_fraction)
+    hi: Fraction | None = attrs.field(converter=_fraction)
+    lo_open: bool = False
+    hi_open: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if self.lo is not None and self.hi is not None and self.lo > self.hi:
+            msg = f"interval bounds in the wrong order: {self.lo} > {self.hi}"
+            raise ValueError(msg)
+
+    # -- construction ---------------------------------------------------------------------
+    @classmethod
+    def point(cls, value: Number | float) -> Interval:
+        v = as_fraction(value)
+        return cls(v, v)
+
+    @classmethod
+    def around(cls, centre: Number, half_width: Number) -> Interval:
+        """[centre − half_width, centre + half_width]: a number rounded to a step of 2 × half_width."""
+        c, h = as_fraction(centre), abs(as_fraction(half_width))
+        return cls(c - h, c + h)
+
+    @classmethod
+    def everything(cls) -> Interval:
+        return cls(None, None, True, True)
+
+    # -- questions ------------------------------------------------------------------------
+    @property
+    def is_point(self) -> bool:
+        return self.lo is not None and self.lo == self.hi
+
+    @property
+    def is_bounded(self) -> bool:
+        return self.lo is not None and self.hi is not None
+
+    @property
+    def centre(self) -> Fraction:
+        if self.lo is None or self.hi is None:
+            msg = "an unbounded interval has no centre"
+            raise ValueError(msg)
+        return (self.lo + self.hi) / 2
+
+    @property
+    def width(self) -> Fraction:
+        if self.lo is None or self.hi is None:
+            msg = "an unbounded interval has no width"
+            raise ValueError(msg)
+        return self.hi - self.lo
+
+    def contains(self, value: Number | float) -> bool:
+        v = as_fraction(value)
+        if self.lo is not None and (v < self.lo or (self.lo_open and v == self.lo)):
+            return False
+        return not (self.hi is not None and (v > self.hi or (self.hi_open and v == self.hi)))
+
+    def overlaps(self, other: Interval) -> bool:
+        """Whether some number lies in both intervals."""
+        return self.intersection(other) is not None
+
+    def intersection(self, other: Interval) -> Interval | None:
+        lo, lo_open = _tighter_lo(self, other)
+        hi, hi_open = _tighter_hi(self, other)
+        if lo is not None and hi is not None:
+            if lo > hi or (lo == hi and (lo_open or hi_open)):
+                return None
+        return Interval(lo, hi, lo_open, hi_open)
+
+    def entirely_above(self, other: Interval) -> bool:
+        """Every number here is greater than every number there."""
+        if self.lo is None or other.hi is None:
+            return False
+        return self.lo > other.hi or (self.lo == other.hi and (self.lo_open or other.hi_open))
+
+    def entirely_below(self, other: Interval) -> bool:
+        return other.entirely_above(self)
+
+    def widen(self, by_lo: Fraction, by_hi: Fraction | None = None) -> Interval:
+        by_hi = by_lo if by_hi is None else by_hi
+        lo = None if self.lo is None else self.lo - by_lo
+        hi = None if self.hi is None else self.hi + by_hi
+        return Interval(lo, hi, self.lo_open, self.hi_open)
+
+    def negate(self) -> Interval:
+        lo = None if self.hi is None else -self.hi
+        hi = None if self.lo is None else -self.lo
+        return Interval(lo, hi, self.hi_open, self.lo_open)
+
+    # -- arithmetic (bounded, closed operands: recomputation works on figures) -------------
+    def _bounds(self) -> tuple[Fraction, Fraction]:
+        if self.lo is None or self.hi is None:
+            msg = "arithmetic needs a bounded interval"
+            raise ValueError(msg)
+        return self.lo, self.hi
+
+    def __add__(self, other: Interval) -> Interval:
+        a, b = self._bounds()
+        c, d = other._bounds()
+        return Interval(a + c, b + d)
+
+    def __sub__(self, other: Interval) -> Interval:
+        a, b = self._bounds()
+        c, d = other._bounds()
+        return Interval(a - d, b - c)
+
+    def __mul__(self, other: Interval) -> Interval:
+        a, b = self._bounds()
+        c, d = other._bounds()
+        products = (a * c, a * d, b * c, b * d)
+        return Interval(min(products), max(products))
+
+    def __truediv__(self, other: Interval) -> Interval:
+        c, d = other._bounds()
+        if c <= 0 <= d:
+            msg = "division by zero" if c == d == 0 else f"the denominator may be zero (it lies in [{c}, {d}])"
+            raise ZeroDenominatorError(msg)
+        return self * Interval(1 / d, 1 / c)
+
+    def __neg__(self) -> Interval:
+        return self.negate()
+
+    def scale(self, factor: Number) -> Interval:
+        return self * Interval.point(factor)
+
+    def __str__(self) -> str:
+        left = "(" if self.lo_open or self.lo is None else "["
+        right = ")" if self.hi_open or self.hi is None else "]"
+        lo = "-inf" if self.lo is None else str(float(self.lo))
+        hi = "inf" if self.hi is None else str(float(self.hi))
+        return f"{left}{lo}, {hi}{right}"
+
+
+def _tighter_lo(x: Interval, y: Interval) -> tuple[Fraction | None, bool]:
+    if x.lo is None:
+        return y.lo, y.lo_open
+    if y.lo is None or x.lo > y.lo:
+        return x.lo, x.lo_open
+    if y.lo > x.lo:
+        return y.lo, y.lo_open
+    return x.lo, x.lo_open or y.lo_open
+
+
+def _tighter_hi(x: Interval, y: Interval) -> tuple[Fraction | None, bool]:
+    if x.hi is None:
+        return y.hi, y.hi_open
+    if y.hi is None or x.hi < y.hi:
+        return x.hi, x.hi_open
+    if y.hi < x.hi:
+        return y.hi, y.hi_open
+    return x.hi, x.hi_open or y.hi_open

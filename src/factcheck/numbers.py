@@ -1,0 +1,52 @@
+"""Showing exact numbers the way a sub-editor reads them: "1,151,639", "122.0", "3.55%"."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from fractions import Fraction
+
+from factcheck.interval import Interval
+
+__all__ = ["decimals_of", "show", "show_interval"]
+
+
+def decimals_of(step: Fraction | None) -> int:
+    """How many decimal places a step has: 0.1 -> 1, 100 -> 0."""
+    if step is None or step <= 0 or step >= 1:
+        return 0
+    places = 0
+    while step.denominator != 1 and places < 12:
+        step *= 10
+        places += 1
+    return places
+
+
+def show(value: Fraction, places: int | None = None) -> str:
+    """A number with thousands separators; whole numbers as they are, others to `places` places.
+
+    With no `places`, up to 4 decimals, trailing zeros dropped.
+    """
+    if places is None and value.denominator == 1:
+        return f"{value.numerator:,}"
+    with localcontext() as ctx:
+        ctx.prec = 60
+        exact = Decimal(value.numerator) / Decimal(value.denominator)
+        quantum = Decimal(1).scaleb(-(4 if places is None else places))
+        rounded = exact.quantize(quantum, rounding=ROUND_HALF_EVEN)
+    text = f"{rounded:,f}"
+    if places is None and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def show_interval(interval: Interval, places: int | None = None) -> str:
+    if interval.is_point and interval.lo is not None:
+        return show(interval.lo, places)
+    left = "(" if interval.lo_open or interval.lo is None else "["
+    right = ")" if interval.hi_open or interval.hi is None else "]"
+    while True:  # show enough places to tell the bounds apart
+        lo = "−∞" if interval.lo is None else show(interval.lo, places)
+        hi = "∞" if interval.hi is None else show(interval.hi, places)
+        if lo != hi or places is None or places >= 8:
+            return f"{left}{lo}, {hi}{right}"
+        places += 1

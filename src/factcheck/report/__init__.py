@@ -1,0 +1,27 @@
+"""Renderers of verification results, one per output format, chosen from `FORMATS`.
+
+Renderers return text; they never print, and they escape everything a user wrote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Final
+
+from factcheck.report.json_report import render_json, result_to_dict, summary_counts
+from factcheck.report.text import render_text
+from factcheck.verify import FileResult
+
+__all__ = ["FORMATS", "Renderer", "render", "render_json", "render_text", "result_to_dict", "summary_counts"]
+
+#: A renderer takes the results and whether colour is wanted, and returns the report.
+Renderer = Callable[[Sequence[FileResult], bool], str]
+
+FORMATS: Final[dict[str, Renderer]] = {
+    "text": render_text,
+    "json": lambda results, colour: render_json(results),
+}
+
+
+def render(results: Sequence[FileResult], fmt: str = "text", *, colour: bool = False) -> str:
+    return FORMATS[fmt](results, colour)

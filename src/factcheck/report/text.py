@@ -1,0 +1,70 @@
+"""The terminal report: a line per claim, problems with their places, and a summary."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from factcheck.claims import SourceKind
+from factcheck.report.json_report import summary_counts
+from factcheck.verify import FileResult, Outcome, Verdict
+
+__all__ = ["render_text"]
+
+_MARK: Final = {
+    Verdict.SUPPORTED: ("✓", "32"),
+    Verdict.LOOSE: ("~", "33"),
+    Verdict.CONTRADICTED: ("✗", "31"),
+    Verdict.UNCHECKED: ("·", "2"),
+    Verdict.ERROR: ("!", "35"),
+}
+
+
+def _paint(text: str, code: str, colour: bool) -> str:
+    return f"\033[{code}m{text}\033[0m" if colour else text
+
+
+def _clean(text: str) -> str:
+    """User text on one line, with control characters (escape sequences) made visible."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in " ".join(text.split()))
+
+
+def _line(outcome: Outcome, colour: bool) -> str:
+    mark, code = _MARK[outcome.verdict]
+    label = outcome.verdict.value + (" (gross)" if outcome.gross else "")
+    where = f":{outcome.location.line}" if outcome.location.line else ""
+    basis = f"  [basis: {outcome.basis.value}]" if outcome.basis is not None else ""
+    head = _paint(f"{mark} {label:<20}", code, colour)
+    return f"  {head} {_clean(outcome.id)}{where}  {_clean(outcome.explanation)}{basis}"
+
+
+def render_text(results: Sequence[FileResult], colour: bool = False) -> str:
+    lines: list[str] = []
+    article_only = 0
+    for result in results:
+        title = ""
+        if result.claims_file is not None and result.claims_file.article is not None:
+            title = f" — {_clean(result.claims_file.article.title)}"
+        lines.append(_paint(_clean(result.path), "1", colour) + title)
+        for error in result.errors:
+            lines.append("  " + _paint("! error", "35", colour) + " " + _clean(str(error)))
+        for outcome in result.outcomes:
+            lines.append(_line(outcome, colour))
+            if outcome.basis in (SourceKind.ARTICLE, SourceKind.UNSOURCED) and outcome.verdict is not Verdict.ERROR:
+                article_only += 1
+        for gap in result.gaps:
+            where = f":{gap.location.line}" if gap.location.line else ""
+            lines.append("  " + _paint("? gap", "33", colour) + f" {_clean(result.path)}{where}: {_clean(gap.message)}")
+        lines.append("")
+    counts = summary_counts(results)
+    gaps = sum(len(r.gaps) for r in results)
+    unread = sum(1 for r in results if not r.readable)
+    summary = ", ".join(f"{n} {v}" for v, n in counts.items())
+    lines.append(f"{len(results)} file{'s' if len(results) != 1 else ''}: {summary}"
+                 + (f", {gaps} coverage gap{'s' if gaps != 1 else ''}" if gaps else "")
+                 + (f"; {unread} file{'s' if unread != 1 else ''} could not be read" if unread else ""))
+    if article_only:
+        lines.append(f"{article_only} claim{'s' if article_only != 1 else ''} rest only on the article's own "
+                     "or unsourced figures (basis: article / unsourced): checked for consistency, not against "
+                     "the official tables.")
+    return "\n".join(lines) + "\n"
