@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, localcontext
 from fractions import Fraction
 
 from factcheck.interval import Interval
@@ -21,7 +21,7 @@ def decimals_of(step: Fraction | None) -> int:
     return places
 
 
-def show(value: Fraction, places: int | None = None) -> str:
+def show(value: Fraction, places: int | None = None, *, rounding: str = ROUND_HALF_EVEN) -> str:
     """A number with thousands separators; whole numbers as they are, others to `places` places.
 
     With no `places`, up to 4 decimals, trailing zeros dropped.
@@ -32,7 +32,7 @@ def show(value: Fraction, places: int | None = None) -> str:
         ctx.prec = 60
         exact = Decimal(value.numerator) / Decimal(value.denominator)
         quantum = Decimal(1).scaleb(-(4 if places is None else places))
-        rounded = exact.quantize(quantum, rounding=ROUND_HALF_EVEN)
+        rounded = exact.quantize(quantum, rounding=rounding)
     text = f"{rounded:,f}"
     if places is None and "." in text:
         text = text.rstrip("0").rstrip(".")
@@ -45,8 +45,9 @@ def show_interval(interval: Interval, places: int | None = None) -> str:
     left = "(" if interval.lo_open or interval.lo is None else "["
     right = ")" if interval.hi_open or interval.hi is None else "]"
     while True:  # show enough places to tell the bounds apart
-        lo = "−∞" if interval.lo is None else show(interval.lo, places)
-        hi = "∞" if interval.hi is None else show(interval.hi, places)
+        # bounds are rounded outwards, so the interval shown always holds the true one
+        lo = "−∞" if interval.lo is None else show(interval.lo, places, rounding=ROUND_FLOOR)
+        hi = "∞" if interval.hi is None else show(interval.hi, places, rounding=ROUND_CEILING)
         if lo != hi or places is None or places >= 8:
             return f"{left}{lo}, {hi}{right}"
         places += 1

@@ -508,7 +508,7 @@ class _Assembler:
     @staticmethod
     def _governs_quantity(toks: list[_Token], i: int) -> bool:
         j = i + 1
-        while j < len(toks) and toks[j].type in (_T.CURRENCY, _T.DIRECTION):
+        while j < len(toks) and toks[j].type in (_T.CURRENCY, _T.DIRECTION, _T.HEDGE):
             j += 1
         return j < len(toks) and toks[j].type in (_T.NUMBER, _T.FRACTION, _T.PROPORTION, _T.MULTIPLE)
 

@@ -1,0 +1,45 @@
+"""Shared fixtures: where the evaluation set lives, and small claims files written on the fly."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+CLAIMS_DIR = REPO / "claims"
+SHARED = REPO.parent / "shared"
+EVAL_DIR = SHARED / "eval"
+
+
+def eval_files() -> list[Path]:
+    """The labelled evaluation set beside the checkout; its absence is a failure, not a skip."""
+    files = sorted(EVAL_DIR.glob("*.claims.toml"))
+    if not files:
+        pytest.fail(f"the evaluation set was not found at {EVAL_DIR} (it lives in ../shared/eval beside the checkout)")
+    return files
+
+
+@pytest.fixture
+def write_claims(tmp_path: Path) -> Callable[..., Path]:
+    """Write a claims file from TOML text (dedented) and return its path."""
+
+    def write(body: str, name: str = "test.claims.toml", article: str | None = None) -> Path:
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(body), encoding="utf-8")
+        if article is not None:
+            (tmp_path / "article.txt").write_text(article, encoding="utf-8")
+        return path
+
+    return write
+
+
+HEADER = """\
+format = 1
+
+[article]
+title = "Test"
+published = 2024-01-01
+"""

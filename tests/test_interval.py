@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.errors import ZeroDenominatorError
+from factcheck.interval import Interval
+from tests.strategies import fractions, intervals
+
+
+def test_closed_interval_accepts_its_boundaries() -> None:
+    interval = Interval(Fraction("121.5"), Fraction("122.5"))
+    assert interval.contains(Fraction("121.5"))
+    assert interval.contains(Fraction("122.5"))
+    assert not interval.contains(Fraction("122.5000001"))
+
+
+def test_open_ends_reject_their_boundary() -> None:
+    interval = Interval(1640, 1650, lo_open=True, hi_open=True)
+    assert not interval.contains(1640)
+    assert interval.contains(1641)
+    assert not interval.contains(1650)
+
+
+def test_unbounded_side() -> None:
+    above = Interval(1000, None, lo_open=True, hi_open=True)
+    assert above.contains(10**12)
+    assert not above.contains(1000)
+
+
+def test_wrong_order_is_refused() -> None:
+    with pytest.raises(ValueError, match="wrong order"):
+        Interval(2, 1)
+
+
+def test_division_by_an_interval_holding_zero_raises() -> None:
+    with pytest.raises(ZeroDenominatorError, match="may be zero"):
+        Interval.point(1) / Interval(-1, 1)
+    with pytest.raises(ZeroDenominatorError, match="division by zero"):
+        Interval.point(1) / Interval.point(0)
+
+
+def test_overlap_respects_open_ends() -> None:
+    assert not Interval(0, 1, hi_open=True).overlaps(Interval(1, 2))
+    assert Interval(0, 1).overlaps(Interval(1, 2))
+    assert Interval(0, 1).entirely_below(Interval(1, 2, lo_open=True))
+    assert not Interval(0, 1).entirely_below(Interval(1, 2))
+
+
+def test_exact_tie_is_not_a_float_accident() -> None:
+    # 0.1 + 0.2 is exactly 0.3 here, so the boundary is accepted on every machine
+    total = Interval.point(Fraction("0.1")) + Interval.point(Fraction("0.2"))
+    assert Interval(Fraction("0.25"), Fraction("0.3")).contains(total.lo)
+
+
+@given(intervals(), intervals(), st.data())
+def test_arithmetic_contains_every_pointwise_result(a: Interval, b: Interval, data: st.DataObject) -> None:
+    x = data.draw(st.fractions(min_value=a.lo, max_value=a.hi))
+    y = data.draw(st.fractions(min_value=b.lo, max_value=b.hi))
+    assert (a + b).contains(x + y)
+    assert (a - b).contains(x - y)
+    assert (a * b).contains(x * y)
+    if not b.contains(0):
+        assert (a / b).contains(x / y)
+
+
+@given(fractions, fractions.filter(lambda f: f >= 0))
+def test_around_is_centred(centre: Fraction, half: Fraction) -> None:
+    interval = Interval.around(centre, half)
+    assert interval.centre == centre
+    assert interval.width == 2 * half
+
+
+@given(intervals())
+def test_negate_twice_is_identity(a: Interval) -> None:
+    assert a.negate().negate() == a
