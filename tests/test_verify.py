@@ -373,3 +373,23 @@ def test_every_direction_word_flipped_is_gross(tmp_path: Path) -> None:
     assert len(results) >= 3
     for label, outcome in results:
         assert outcome.verdict is Verdict.CONTRADICTED and outcome.gross, (label, outcome.explanation)  # type: ignore[attr-defined]
+
+
+def test_a_claim_using_an_unchecked_claim_is_unchecked_too(write_claims: Callable[..., Path]) -> None:
+    outcomes = outcomes_of(write_claims, FIGURES + sentence(
+        claim("helped", "value", "about 140"),
+        claim("share", "share", "a fifth", part="helped", whole="a2020"),
+    ))
+    assert outcomes["share"].verdict is Verdict.UNCHECKED  # type: ignore[attr-defined]
+    assert "helped" in outcomes["share"].explanation  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("stated", "expected"),
+    [("an increase of 3% compared with 2019", "supported"), ("up 3% on March 2019", "supported"),
+     ("plummeted by 3%", "contradicted")],
+)
+def test_years_beside_the_number_are_not_numbers(write_claims: Callable[..., Path], stated: str, expected: str) -> None:
+    outcome = outcomes_of(write_claims, FIGURES + sentence(
+        claim("c", "change", stated, **{"from": "a2019", "to": "a2020"})))["c"]
+    assert outcome.verdict.value == expected  # type: ignore[attr-defined]

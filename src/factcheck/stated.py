@@ -143,6 +143,14 @@ _FILLERS: Final = frozenset(
 )
 
 
+#: Words after which a bare four-digit number is a year ("up 4% on 2019", "since March 2015").
+_BEFORE_YEAR: Final = frozenset(
+    "in on since from than of during by to between with against for before after and until through "
+    "year fy january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
 @cache
 def _phrase_table() -> dict[str, tuple[_T, object]]:
     table: dict[str, tuple[_T, object]] = {}
@@ -490,16 +498,17 @@ class _Assembler:
 
     @staticmethod
     def _drop_years(toks: list[_Token]) -> list[_Token]:
-        """Financial years ("2018-19") always; a bare year ("in 2019") when another number is there."""
+        """Financial years ("2018-19") always; a bare year ("on 2019", "March 2019") beside another number."""
         toks = [t for t in toks if t.type is not _T.YEAR]
         numbers = [t for t in toks if t.type is _T.NUMBER]
+        if len(numbers) < 2:
+            return toks
         out = []
         for k, tok in enumerate(toks):
-            prev = toks[k - 1].text if k else ""
+            prev = toks[k - 1] if k else None
             is_year = (
                 tok.type is _T.NUMBER and re.fullmatch(r"(?:19|20)\d\d", tok.text) is not None
-                and prev in ("in", "on", "since", "from", "than", "of", "during", "by", "to", "between")
-                and len(numbers) > 1
+                and prev is not None and prev.type in (_T.WORD, _T.IN) and prev.text in _BEFORE_YEAR
             )
             if not is_year:
                 out.append(tok)

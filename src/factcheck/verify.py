@@ -172,6 +172,10 @@ class _ClaimFailed(FactcheckError):
     """A claim this one depends on could not be computed."""
 
 
+class _InputsMissing(FactcheckError):
+    """A claim this one depends on has no inputs, so neither can be checked."""
+
+
 class _Verifier:
     def __init__(self, claims_file: ClaimsFile) -> None:
         self.file = claims_file
@@ -210,7 +214,7 @@ class _Verifier:
             raise _ClaimFailed(f"claim {claim.id!r} is a comparison and has no value to use")
         missing = [field for field in claim.INPUTS if field not in claim.inputs()]
         if missing:
-            raise _ClaimFailed(f"it uses claim {claim.id!r}, whose inputs are missing")
+            raise _InputsMissing(f"it uses claim {claim.id!r}, whose inputs are missing")
         self.stack.append(claim.id)
         try:
             quantity, _ = _RECOMPUTE[type(claim)](self, claim, self.stated(claim, None))
@@ -245,6 +249,8 @@ class _Verifier:
                            **base)
         try:
             return self.judge(claim, base)
+        except _InputsMissing as exc:
+            return Outcome(verdict=Verdict.UNCHECKED, explanation=str(exc), **base)
         except (FactcheckError, ZeroDivisionError) as exc:
             return Outcome(verdict=Verdict.ERROR, explanation=_error_text(exc), **base)
 

@@ -205,14 +205,16 @@ MULTIPLES: Final[dict[str, Multiple]] = {
 DIRECTIONS: Final[dict[str, int]] = {
     **dict.fromkeys(
         "up rise rises rising rose risen increase increases increased increasing grew grow grows "
-        "growing grown growth higher more extra jump jumps jumped climb climbs climbed climbing "
-        "gain gains gained additional surge surged soar soared".split(),
+        "growing grown growth higher more extra jump jumps jumped jumping climb climbs climbed climbing "
+        "gain gains gained additional surge surged surging soar soared soaring rocketed leapt leaped "
+        "spiked swelled hike hikes hiked boost boosted".split(),
         +1,
     ),
     **dict.fromkeys(
         "down fall falls falling fell fallen drop drops dropped dropping decrease decreases "
         "decreased decreasing decline declines declined declining lower fewer less cut cuts "
-        "reduction reduced shrank shrunk slump slumped dip dipped".split(),
+        "reduction reduced shrank shrunk slump slumped dip dipped plunged plummeted tumbled slid "
+        "eased".split(),
         -1,
     ),
 }
