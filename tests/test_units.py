@@ -53,3 +53,10 @@ def test_currency_detection() -> None:
     assert parse_unit("pence").currency() == "GBP"
     assert parse_unit("pence").factor == Fraction(1, 100)
     assert parse_unit("dwelling / GBP").currency() is None
+
+
+def test_per_divides_by_everything_after_it() -> None:
+    unit = parse_unit("offenders per 100,000 people")
+    assert unit.factor == Fraction(1, 100000)
+    assert unit.dims == (("offender", 1), ("person", -1))
+    assert parse_unit("per 1,000 person").dims == (("person", -1),)

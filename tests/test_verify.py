@@ -393,3 +393,11 @@ def test_years_beside_the_number_are_not_numbers(write_claims: Callable[..., Pat
     outcome = outcomes_of(write_claims, FIGURES + sentence(
         claim("c", "change", stated, **{"from": "a2019", "to": "a2020"})))["c"]
     assert outcome.verdict.value == expected  # type: ignore[attr-defined]
+
+
+def test_a_negative_count_is_an_error(write_claims: Callable[..., Path]) -> None:
+    outcomes = outcomes_of(write_claims, '[figures]\nn = { value = -5, unit = "offender" }\n'
+                           'm = { value = -5, unit = "GBP" }\n'
+                           + sentence(claim("c", "value", "5", figure="n"), claim("money", "value", "-£5", figure="m")))
+    assert outcomes["c"].verdict is Verdict.ERROR and "negative count" in outcomes["c"].explanation  # type: ignore[attr-defined]
+    assert outcomes["money"].verdict is Verdict.SUPPORTED  # type: ignore[attr-defined]

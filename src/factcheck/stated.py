@@ -201,6 +201,7 @@ def _scanner() -> re.Pattern[str]:
 def _normalise(text: str) -> str:
     text = text.lower()
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+    text = re.sub(r"(?<![\w.])-([£$€])(?=\d)", r"\1-", text)  # "-£5" is "£-5"
     return re.sub(r"\s+", " ", text).strip()
 
 

@@ -55,6 +55,8 @@ CURRENCY_NAMES: Final = frozenset({"GBP", "USD", "EUR"})
 #: Words pint knows as something else ("point" is a length, "barn" an area): here, counts.
 _COUNT_WORDS_PINT_MISREADS: Final = frozenset({"point", "barn", "are", "pint", "bit", "gal", "case", "cup", "stone"})
 
+_PER = re.compile(r"\bper\b")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
 _TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?(?:e-?\d+)?)|(?P<name>[A-Za-z_£$€%][A-Za-z_0-9]*|[£$€%])|(?P<op>\*\*|[*/^()]))")
 
 
@@ -144,9 +146,14 @@ def parse_unit(text: str) -> Unit:
     if not isinstance(text, str) or not text.strip():
         msg = "a unit must be a non-empty expression such as \"offender\" or \"GBP / dwelling\""
         raise ValueError(msg)
+    stripped = text.strip()
+    # "offenders per 100,000 people": "per" divides by everything after it
+    parts = _PER.split(stripped, maxsplit=1)
+    if len(parts) == 2 and parts[1].strip():
+        head, tail = parts[0].strip() or "1", _THOUSANDS.sub("", parts[1].strip())
+        stripped = f"({head}) / ({tail})"
     tokens: list[tuple[str, str]] = []
     pos = 0
-    stripped = text.strip()
     while pos < len(stripped):
         match = _TOKEN.match(stripped, pos)
         if not match or match.end() == pos:

@@ -323,6 +323,12 @@ def _nonzero(quantity: Quantity, role: str) -> None:
         raise ZeroDenominatorError(f"the {role} {quantity.text} is {what}: nothing can be divided by it")
 
 
+def _is_count(unit: Unit) -> bool:
+    """A plain count of things ("offender", "incident"): one name, to the power one, not money."""
+    return unit.factor == 1 and len(unit.dims) == 1 and unit.dims[0][1] == 1 and unit.currency() is None \
+        and unit.dims[0][0] != "percentage_point"
+
+
 def _not_negative(quantity: Quantity, role: str) -> None:
     if quantity.interval.hi is not None and quantity.interval.hi < 0:
         raise _Impossible(f"the {role} {quantity.text} is negative, which a count cannot be")
@@ -342,6 +348,8 @@ def _value(v: _Verifier, claim: ValueClaim, stated: Stated) -> tuple[Quantity, s
     q = v.resolve(claim.figure)
     interval = q.interval
     unit = q.unit
+    if _is_count(unit) and interval.hi is not None and interval.hi < 0:
+        raise _Impossible(f"the figure {q.text} is a negative count of {unit.text}")
     if stated.unit == "percent" and not unit.is_percent:
         if not unit.is_dimensionless:
             raise UnitMismatchError("percent", unit.text, "the words say per cent but the figure is not a percentage")
