@@ -286,7 +286,7 @@ def test_output_writes_the_report_to_a_file(tmp_path: Path, good: Path, capsys: 
 
 def test_output_never_overwrites_a_claims_file_being_checked(good: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = good.read_bytes()
-    status, out, err = _run(["check", "--output", str(good), str(good)], capsys)
+    status, _, err = _run(["check", "--output", str(good), str(good)], capsys)
     assert status == 2
     assert "will not write the report over the claims file" in err
     assert good.read_bytes() == before

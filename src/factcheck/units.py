@@ -221,7 +221,7 @@ class _UnitParser:
             self.pos += 1
             return inner
         if kind == "num":
-            mantissa, _, exponent = value.partition("e")
+            exponent = value.partition("e")[2]
             if exponent and abs(int(exponent)) > _MAX_POWER:
                 msg = f"the number {value!r} is out of range in the unit {self.text!r}"
                 raise ValueError(msg)
