@@ -48,6 +48,9 @@ _DEFAULT_KEYS: Final = {"rounding", "tolerance"}
 _SENTENCE_KEYS: Final = {"text", "claims", "check"}
 _CLAIM_COMMON: Final = {"id", "kind", "stated", "tolerance", "direction", "note"}
 _NAME: Final = re.compile(r"[A-Za-z0-9_-]+")
+#: A float literal's exponent beyond this is refused: no news figure needs it, and turning
+#: 1e999999999 into an exact fraction would take forever.
+_MAX_EXPONENT: Final = 100
 _DATE_LINE: Final = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\b")
 _HAS_NUMBER: Final = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
@@ -80,12 +83,40 @@ def loads_claims_file(data: bytes | str, path: str = "<string>", *, base_dir: Pa
     else:
         text = data
     try:
-        raw = tomllib.loads(text, parse_float=Decimal)
+        raw = tomllib.loads(text, parse_float=_parse_float)
     except tomllib.TOMLDecodeError as exc:
         line = _line_of_toml_error(str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise ClaimsFileError(f"not valid TOML: {message}", path=path, line=line) from None
+    except _NumberOutOfRange as exc:
+        raise ClaimsFileError(f"the number {exc.literal} is out of range (its exponent may be at most "
+                              f"{_MAX_EXPONENT} either way)", path=path, line=_line_of(text, exc.literal)) from None
+    except RecursionError:
+        raise ClaimsFileError("not readable TOML: arrays or tables nested too deeply", path=path) from None
+    except ValueError as exc:  # an integer literal with more digits than Python converts
+        raise ClaimsFileError(f"not readable TOML: {exc}", path=path) from None
     return _Loader(path, text, raw, base_dir).load()
+
+
+class _NumberOutOfRange(ValueError):
+    def __init__(self, literal: str) -> None:
+        self.literal = literal
+        super().__init__(literal)
+
+
+def _parse_float(literal: str) -> Decimal:
+    """A TOML float as an exact Decimal; refuses exponents that no exact arithmetic can afford."""
+    value = Decimal(literal)
+    if value.is_finite() and value and abs(value.adjusted()) > _MAX_EXPONENT:
+        raise _NumberOutOfRange(literal)
+    return value
+
+
+def _line_of(text: str, literal: str) -> int | None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if literal in line:
+            return number
+    return None
 
 
 def _line_of_toml_error(message: str) -> int | None:
@@ -187,8 +218,9 @@ class _Loader:
         fmt = raw.get("format")
         if fmt is None:
             raise ClaimsFileError("missing `format = 1` at the top", path=self.path, line=1, field="format")
-        if isinstance(fmt, bool) or fmt != 1:
-            raise ClaimsFileError(f"unsupported format {fmt!r}: this version reads format 1", path=self.path,
+        if isinstance(fmt, bool) or not isinstance(fmt, int) or fmt != 1:
+            shown = str(fmt) if isinstance(fmt, Decimal) else repr(fmt)
+            raise ClaimsFileError(f"unsupported format {shown}: this version reads format 1", path=self.path,
                                   line=self.lines.of(("top",), "format"), field="format")
         article = self.article(raw.get("article"))
         sources = self.sources(raw.get("sources", {}))
@@ -207,7 +239,8 @@ class _Loader:
     def article(self, table: object) -> Article | None:
         block = ("article",)
         if table is None:
-            self.problem("missing the [article] table (title and published are required)", ("top",))
+            self.problem("missing the [article] table (title and published are required)", ("top",),
+                         field="article")
             return None
         if not isinstance(table, dict):
             self.problem("[article] must be a table", ("top",), "article")
@@ -320,7 +353,12 @@ class _Loader:
         if isinstance(value, Decimal) and not value.is_finite() or isinstance(value, float) and not math.isfinite(value):
             self.problem(f"`{key}` must be a finite number, not {value}", block, key, claim_id)
             return None
-        return Fraction(value) if not isinstance(value, float) else Fraction(repr(value))
+        number = Fraction(value) if not isinstance(value, float) else Fraction(repr(value))
+        if abs(number) >= 10 ** (_MAX_EXPONENT + 1):
+            self.problem(f"`{key}` is out of range (at most {_MAX_EXPONENT + 1} digits before the point)",
+                         block, key, claim_id)
+            return None
+        return number
 
     def defaults(self, table: object) -> Defaults:
         block = ("defaults",)
@@ -348,6 +386,7 @@ class _Loader:
             return []
         sentences: list[Sentence] = []
         seen_ids: dict[str, int | None] = {}
+        uses: dict[str, int] = {}
         for index, entry in enumerate(entries):
             block = ("sentence", index)
             location = Location(self.path, self.lines.of(block))
@@ -372,9 +411,10 @@ class _Loader:
                 claim = self.claim(raw, ("claim", index, number), index, figures, defaults)
                 if claim.id in seen_ids:
                     first = seen_ids[claim.id]
+                    uses[claim.id] = uses.get(claim.id, 1) + 1
                     self.problem(f"duplicate claim id {claim.id!r} (first used on line {first})",
                                  ("claim", index, number), "id", claim.id)
-                    claim = BrokenClaim(id=f"{claim.id}#{number + 1}", stated=claim.stated, location=claim.location,
+                    claim = BrokenClaim(id=f"{claim.id}#{uses[claim.id]}", stated=claim.stated, location=claim.location,
                                         sentence=index, written_kind=claim.kind,
                                         problems=(self.problems[-1],))
                 else:
@@ -459,8 +499,15 @@ class _Loader:
         if self.base_dir is None:
             self.problem("`text` cannot be read: the claims file was not loaded from a folder", block, "text")
             return None
-        base = self.base_dir.resolve()
-        target = (self.base_dir / relative).resolve()
+        if not relative.strip() or "\x00" in relative:
+            self.problem(f"`text` must name the article's text file, not {relative!r}", block, "text")
+            return None
+        try:
+            base = self.base_dir.resolve()
+            target = (self.base_dir / relative).resolve()
+        except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
+            self.problem(f"cannot find the article text {relative!r}: {exc}", block, "text")
+            return None
         if Path(relative).is_absolute() or not target.is_relative_to(base):
             self.problem(f"`text` must point inside the claims file's folder, not {relative!r}", block, "text")
             return None

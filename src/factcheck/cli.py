@@ -9,8 +9,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from factcheck import __version__
 
@@ -40,7 +41,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command == "check":
-        return _check(args)
+        try:
+            return _check(args)
+        except KeyboardInterrupt:
+            sys.stderr.write("factcheck: interrupted\n")
+            return 130
+        except BrokenPipeError:  # the reader went away (`factcheck check … | head`): not an error of ours
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
     if args.command == "words":
         from factcheck.wordtable import markdown_table  # noqa: PLC0415
 
@@ -51,7 +59,32 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def claims_files(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
-    """(path, problem) for every claims file named or found below a named folder, in a stable order."""
+    """(path, problem) for every claims file named or found below a named folder, in a stable order.
+
+    A file named twice (or named and also found in a named folder) is checked once.
+    """
+    seen: set[Path] = set()
+    for path, problem in _claims_files(paths):
+        if problem is None:
+            key = Path(path).resolve()
+            if key in seen:
+                continue
+            seen.add(key)
+        yield path, problem
+
+
+def wants_colour(stream: TextIO, *, no_color: bool = False, environ: Mapping[str, str] | None = None) -> bool:
+    """Colour only on a terminal, and never when asked not to (--no-color, or NO_COLOR set at all)."""
+    environ = os.environ if environ is None else environ
+    if no_color or "NO_COLOR" in environ:
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a closed or file-like stream
+        return False
+
+
+def _claims_files(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
     for name in paths:
         path = Path(name)
         if path.is_dir():
@@ -75,21 +108,35 @@ def _check(args: argparse.Namespace) -> int:
         sys.stderr.write(f"factcheck: unknown format {args.format!r} (one of: {', '.join(FORMATS)})\n")
         return 2
     results = []
+    checked: set[Path] = set()
     for path, problem in claims_files(args.paths):
         if problem is not None:
             results.append(FileResult(path, errors=(ClaimsFileError(problem, path=path),)))
-        else:
+            continue
+        checked.add(Path(path).resolve())
+        try:
             results.append(check_file(path))
-    colour = (
-        args.output is None and args.format == "text" and not args.no_color
-        and "NO_COLOR" not in os.environ and sys.stdout.isatty()
-    )
+        except Exception as exc:  # noqa: BLE001 - a bug must not hide the other files' results
+            message = f"internal error while checking this file ({type(exc).__name__}: {exc}); please report it"
+            results.append(FileResult(path, errors=(ClaimsFileError(message, path=path),)))
+    colour = args.output is None and args.format == "text" and wants_colour(sys.stdout, no_color=args.no_color)
     report = render(results, args.format, colour=colour)
+    status = max((r.exit_status(strict=args.strict) for r in results), default=2)
     if args.output:
-        Path(args.output).write_text(report, encoding="utf-8")
+        target = Path(args.output)
+        if target.resolve() in checked:
+            sys.stderr.write(f"factcheck: will not write the report over the claims file {args.output!r}\n")
+            return 2
+        try:
+            target.write_text(report, encoding="utf-8")
+        except OSError as exc:
+            sys.stderr.write(f"factcheck: cannot write the report to {args.output!r}: {exc.strerror or exc}\n")
+            return 2
     else:
+        if hasattr(sys.stdout, "reconfigure"):  # a terminal that cannot show "✓" gets "\u2713", not a crash
+            sys.stdout.reconfigure(errors="backslashreplace")
         sys.stdout.write(report)
-    return max((r.exit_status(strict=args.strict) for r in results), default=2)
+    return status
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -21,6 +21,10 @@ T = TypeVar("T")
 
 _OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
 
+#: How deeply operators may nest ("a + b + c" is two deep): far beyond any real formula, well
+#: within Python's recursion limit for vetting and evaluating the tree.
+MAX_DEPTH = 200
+
 
 def parse_formula(expr: str) -> ast.expr:
     """Parse and vet `expr`; raise FormulaError naming what is not allowed."""
@@ -32,20 +36,24 @@ def parse_formula(expr: str) -> ast.expr:
         tree = ast.parse(expr.strip(), mode="eval")
     except SyntaxError as exc:
         raise FormulaError(expr, f"not arithmetic ({exc.msg})") from None
+    except (RecursionError, MemoryError):
+        raise FormulaError(expr, "nested too deeply") from None
     _vet(tree.body, expr)
     return tree.body
 
 
-def _vet(node: ast.AST, expr: str) -> None:
+def _vet(node: ast.AST, expr: str, depth: int = 0) -> None:
+    if depth > MAX_DEPTH:
+        raise FormulaError(expr, f"operators nested more than {MAX_DEPTH} deep")
     if isinstance(node, ast.BinOp):
         if type(node.op) not in _OPERATORS:
             raise FormulaError(expr, f"the operator {type(node.op).__name__!r} is not allowed (only + - * /)")
-        _vet(node.left, expr)
-        _vet(node.right, expr)
+        _vet(node.left, expr, depth + 1)
+        _vet(node.right, expr, depth + 1)
     elif isinstance(node, ast.UnaryOp):
         if not isinstance(node.op, (ast.USub, ast.UAdd)):
             raise FormulaError(expr, f"the operator {type(node.op).__name__!r} is not allowed")
-        _vet(node.operand, expr)
+        _vet(node.operand, expr, depth + 1)
     elif isinstance(node, ast.Constant):
         if isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
             raise FormulaError(expr, f"{node.value!r} is not a number")

@@ -9,6 +9,9 @@ from factcheck.interval import Interval
 
 __all__ = ["decimals_of", "show", "show_interval"]
 
+#: From here on a number is shown in scientific notation.
+_HUGE = 10**60
+
 
 def decimals_of(step: Fraction | None) -> int:
     """How many decimal places a step has: 0.1 -> 1, 100 -> 0."""
@@ -26,10 +29,14 @@ def show(value: Fraction, places: int | None = None, *, rounding: str = ROUND_HA
 
     With no `places`, up to 4 decimals, trailing zeros dropped.
     """
+    if abs(value) >= _HUGE:  # no reader wants 61 digits, and Python refuses str() of a huge integer
+        with localcontext() as ctx:
+            ctx.prec = 30
+            return f"{Decimal(value.numerator) / Decimal(value.denominator):.6E}"
     if places is None and value.denominator == 1:
         return f"{value.numerator:,}"
     with localcontext() as ctx:
-        ctx.prec = 60
+        ctx.prec = 80 + (places or 4)  # enough for every digit below _HUGE and the decimals asked for
         exact = Decimal(value.numerator) / Decimal(value.denominator)
         quantum = Decimal(1).scaleb(-(4 if places is None else places))
         rounded = exact.quantize(quantum, rounding=rounding)

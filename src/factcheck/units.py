@@ -57,6 +57,8 @@ _COUNT_WORDS_PINT_MISREADS: Final = frozenset({"point", "barn", "are", "pint", "
 
 _PER = re.compile(r"\bper\b")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
+#: The largest exponent a unit may carry ("m^3"), and of a number in it ("1e6 GBP").
+_MAX_POWER = 12
 _TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?(?:e-?\d+)?)|(?P<name>[A-Za-z_£$€%][A-Za-z_0-9]*|[£$€%])|(?P<op>\*\*|[*/^()]))")
 
 
@@ -201,6 +203,9 @@ class _UnitParser:
             if exp_tok is None or exp_tok[0] != "num" or not exp_tok[1].isdigit():
                 msg = f"an exponent must be a whole number in the unit {self.text!r}"
                 raise ValueError(msg)
+            if int(exp_tok[1]) > _MAX_POWER:
+                msg = f"an exponent may be at most {_MAX_POWER} in the unit {self.text!r}"
+                raise ValueError(msg)
             self.pos += 1
             result = ONE
             for _ in range(int(exp_tok[1])):
@@ -223,6 +228,10 @@ class _UnitParser:
             self.pos += 1
             return inner
         if kind == "num":
+            exponent = value.partition("e")[2]
+            if exponent and abs(int(exponent)) > _MAX_POWER:
+                msg = f"the number {value!r} is out of range in the unit {self.text!r}"
+                raise ValueError(msg)
             return Unit(Fraction(value), (), value)
         if kind == "name":
             factor, name = canonical_name(value)

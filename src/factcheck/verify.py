@@ -204,6 +204,8 @@ class _Verifier:
         known = self.computed.get(claim.id)
         if isinstance(known, Quantity):
             return known
+        if isinstance(known, CycleError) and self.stack and self.stack[0] in known.chain:
+            raise known  # the claim being judged is itself in the cycle: say so, not "uses a claim with an error"
         if known is not None:
             raise _ClaimFailed(f"it uses claim {claim.id!r}, which has an error: {known}")
         if claim.id in self.stack:
