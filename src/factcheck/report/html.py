@@ -550,7 +550,7 @@ body{max-width:none;padding:0;font-size:10.5pt}
 summary{cursor:auto}
 details.s[open]>.card{display:none}
 .every{border:0}
-.every>table{display:table}
+.every::details-content{content-visibility:visible;display:block}
 .claim,tr{break-inside:avoid}
 a{color:inherit;text-decoration:none}
 .article{break-before:page}
