@@ -94,7 +94,7 @@ def _chromium() -> str:
 def browser() -> Iterator[Any]:
     executable = _chromium()
     try:
-        from playwright.sync_api import sync_playwright  # noqa: PLC0415
+        from playwright.sync_api import sync_playwright
     except ImportError:
         pytest.fail("the browser tests need Playwright: pip install -e '.[test]'", pytrace=False)
     with sync_playwright() as playwright:

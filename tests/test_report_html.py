@@ -9,6 +9,7 @@ import re
 from fractions import Fraction
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 import attrs
 import pytest
@@ -37,7 +38,7 @@ OUR_TAGS = {
 class _Tree(HTMLParser):
     """Just enough of a DOM: the tags seen, and the text inside elements of a given class."""
 
-    VOID = {"meta", "br", "img", "input", "link"}
+    VOID: ClassVar[set[str]] = {"meta", "br", "img", "input", "link"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -245,6 +246,12 @@ class _Diagnosis:
     message: str
 
 
+@attrs.frozen
+class _Finding:
+    kind: str
+    likely: str | None = None
+
+
 def test_diagnoses_are_shown_when_an_outcome_has_them() -> None:
     result = verify_file(one_sentence_file("There are 45 staff.", stated="45"))
     plain = result.outcomes[0]
@@ -252,6 +259,9 @@ def test_diagnoses_are_shown_when_an_outcome_has_them() -> None:
     document = render_html([attrs.evolve(result, outcomes=(diagnosed,))])
     assert "Diagnosis" in document and "&lt;b&gt;a typo?&lt;/b&gt; 54 for 45" in document
     assert "Diagnosis" not in render_html([result])
+    fielded = attrs.evolve(diagnosed, diagnoses=(_Finding("transposed digits", "54"), "plain <words>"))
+    document = render_html([attrs.evolve(result, outcomes=(fielded,))])
+    assert "kind: transposed digits; likely: 54" in document and "plain &lt;words&gt;" in document
 
 
 # -- writing the file ---------------------------------------------------------------------------

@@ -208,8 +208,10 @@ def _diagnosis_text(diagnosis: object) -> str:
         value = getattr(diagnosis, name, None)
         if isinstance(value, str) and value:
             return value
-    if attrs.has(type(diagnosis)):
-        return "; ".join(f"{k}: {v}" for k, v in attrs.asdict(diagnosis, recurse=False).items() if v not in (None, ""))
+    cls = type(diagnosis)
+    if attrs.has(cls):
+        fields = ((f.name, getattr(diagnosis, f.name)) for f in attrs.fields(cls))
+        return "; ".join(f"{name}: {value}" for name, value in fields if value not in (None, "", ()))
     return str(diagnosis)
 
 
@@ -565,7 +567,7 @@ def _csp() -> str:
             "base-uri 'none'; form-action 'none'")
 
 
-def render_html(results: Sequence[FileResult], colour: bool = False) -> str:  # noqa: ARG001 - a Renderer
+def render_html(results: Sequence[FileResult], colour: bool = False) -> str:
     """The whole report as one HTML page (a `Renderer`: `colour` has no meaning here)."""
     numbered = list(enumerate(results, start=1))
     if len(results) == 1:
@@ -585,8 +587,8 @@ def render_html(results: Sequence[FileResult], colour: bool = False) -> str:  # 
         f"<style>{_STYLE}</style>",
         "</head>",
         "<body>",
-        f"<header><h1>Fact check</h1><p>{_e(_plural(len(results), 'claims file'))} · every number recomputed from "
-        "its base figures</p></header>",
+        (f"<header><h1>Fact check</h1><p>{_e(_plural(len(results), 'claims file'))} · every number recomputed "
+         "from its base figures</p></header>"),
         _summary(results, numbered) if results else '<p class="unread">No claims files were given.</p>',
         f"<main>{articles}</main>",
         f"<footer>Made by factcheck {_e(__version__)}. Verdicts: "
