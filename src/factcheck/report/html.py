@@ -484,6 +484,7 @@ color:var(--muted);margin:.9rem 0 .3rem}
 .overview .title{font-weight:600;margin-right:.3rem}
 .attention{margin:.15rem 0 0;padding:0;list-style:none}
 .attention li{margin:.2rem 0}
+.overview .attention li{display:inline-block;margin:.1rem .7rem .1rem 0}
 .v-supported{--fg:var(--supported);--bg:var(--supported-bg)}
 .v-loose{--fg:var(--loose);--bg:var(--loose-bg)}
 .v-contradicted{--fg:var(--contradicted);--bg:var(--contradicted-bg)}
