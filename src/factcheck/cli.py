@@ -34,6 +34,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="loose claims and coverage gaps fail too (exit 1)")
     check.add_argument("--no-color", action="store_true", help="no colour, even on a terminal")
     commands.add_parser("words", help="print the table of what words mean (Markdown)")
+    report = commands.add_parser("report", help="write an HTML page: each article with every claim marked")
+    report.add_argument("paths", nargs="+", metavar="PATH", help="claims files, or folders searched for *.claims.toml")
+    report.add_argument("--output", "-o", metavar="FILE", required=True, help="the HTML file to write")
+    report.add_argument("--force", action="store_true", help="replace FILE if it exists")
     return parser
 
 
@@ -49,6 +53,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         except BrokenPipeError:  # the reader went away (`factcheck check … | head`): not an error of ours
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 0
+    if args.command == "report":
+        return _report(args)
     if args.command == "words":
         from factcheck.wordtable import markdown_table  # noqa: PLC0415
 
@@ -137,6 +143,23 @@ def _check(args: argparse.Namespace) -> int:
             sys.stdout.reconfigure(errors="backslashreplace")
         sys.stdout.write(report)
     return status
+
+
+def _report(args: argparse.Namespace) -> int:
+    """Exit 0 when the page was written (whatever its verdicts: `check` is the gate), 2 when it was not."""
+    from factcheck.errors import ClaimsFileError  # noqa: PLC0415
+    from factcheck.report.html import render_html  # noqa: PLC0415
+    from factcheck.report.output import OutputError, write_new_file  # noqa: PLC0415
+    from factcheck.verify import FileResult, check_file  # noqa: PLC0415
+
+    results = [check_file(path) if problem is None else FileResult(path, errors=(ClaimsFileError(problem, path=path),))
+               for path, problem in claims_files(args.paths)]
+    try:
+        write_new_file(args.output, render_html(results), force=args.force)
+    except OutputError as exc:
+        sys.stderr.write(f"factcheck: {exc}\n")
+        return 2
+    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Final
 
+from factcheck.report.html import render_html
 from factcheck.report.json_report import render_json, result_to_dict, summary_counts
 from factcheck.report.text import render_text
 from factcheck.verify import FileResult
 
-__all__ = ["FORMATS", "Renderer", "render", "render_json", "render_text", "result_to_dict", "summary_counts"]
+__all__ = ["FORMATS", "Renderer", "render", "render_html", "render_json", "render_text", "result_to_dict", "summary_counts"]
 
 #: A renderer takes the results and whether colour is wanted, and returns the report.
 Renderer = Callable[[Sequence[FileResult], bool], str]
@@ -20,6 +21,7 @@ Renderer = Callable[[Sequence[FileResult], bool], str]
 FORMATS: Final[dict[str, Renderer]] = {
     "text": render_text,
     "json": lambda results, colour: render_json(results),
+    "html": render_html,
 }
 
 

@@ -1,0 +1,314 @@
+"""The HTML report without a browser: its structure, its escaping, its paragraphs, and how it is written."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import re
+from fractions import Fraction
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import ClassVar
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.claims import Article, ClaimsFile, Figure, Sentence, Source, SourceKind, ValueClaim
+from factcheck.claimsfile import loads_claims_file
+from factcheck.cli import main
+from factcheck.errors import ClaimsFileError
+from factcheck.report import FORMATS, render
+from factcheck.report.html import paragraphs, render_html
+from factcheck.report.output import OutputError, write_new_file
+from factcheck.verify import FileResult, Outcome, Verdict, check_file, verify_file
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO / "claims" / "west-mercia-mappa-2020.claims.toml"
+#: Every element the report may contain; anything else in the output came from the data.
+OUR_TAGS = {
+    "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h4", "h5", "p", "section", "main",
+    "footer", "ul", "ol", "li", "span", "a", "details", "summary", "div", "dl", "dt", "dd", "strong", "small",
+    "code", "br", "em", "table", "thead", "tbody", "tr", "th", "td",
+}
+
+
+class _Tree(HTMLParser):
+    """Just enough of a DOM: the tags seen, and the text inside elements of a given class."""
+
+    VOID: ClassVar[set[str]] = {"meta", "br", "img", "input", "link"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.parents: list[str] = []  # the class of each tag's parent
+        self.stack: list[tuple[str, dict[str, str | None]]] = []
+        self.texts: dict[str, list[str]] = {}
+        self.style = ""
+
+    def handle_starttag(self, tag: str, attributes: list[tuple[str, str | None]]) -> None:
+        attrs_ = dict(attributes)
+        self.tags.append((tag, attrs_))
+        self.parents.append((self.stack[-1][1].get("class") or "") if self.stack else "")
+        if tag not in self.VOID:
+            self.stack.append((tag, attrs_))
+            for cls in (attrs_.get("class") or "").split():
+                self.texts.setdefault(cls, []).append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack:
+            open_tag, _ = self.stack.pop()
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self.stack and self.stack[-1][0] == "style":
+            self.style += data
+        for _, attrs_ in self.stack:
+            for cls in (attrs_.get("class") or "").split():
+                self.texts[cls][-1] += data
+
+
+def parse(document: str) -> _Tree:
+    tree = _Tree()
+    tree.feed(document)
+    tree.close()
+    return tree
+
+
+def one_sentence_file(text: str, *, title: str = "A title", note: str | None = None, url: str | None = None,
+                      stated: str = "40", claim_id: str = "c1") -> ClaimsFile:
+    source = Source("src", "Council figures", "Council", url, None, None, SourceKind.OFFICIAL)
+    figure = Figure("staff", Fraction(40), "person", "2023", "Ashby", "src", None, note)
+    claim = ValueClaim(id=claim_id, stated=stated, figure="staff", sentence=0)
+    return ClaimsFile("<test>", Article(title, dt.date(2024, 1, 2)), {"src": source}, {"staff": figure},
+                      sentences=(Sentence(text, (claim,), index=0),))
+
+
+HOSTILE = '<script>window.__pwned = 1</script> & "quotes" \'single\' <img src=x onerror="alert(1)"> </details>'
+
+
+def test_html_is_a_registered_format() -> None:
+    result = check_file(EXAMPLE)
+    assert FORMATS["html"] is render_html
+    assert render([result], "html").startswith("<!DOCTYPE html>")
+
+
+def test_user_text_everywhere_is_escaped() -> None:
+    claims_file = one_sentence_file(HOSTILE, title=HOSTILE, note=HOSTILE, stated="40", claim_id=HOSTILE)
+    document = render_html([verify_file(claims_file)])
+    assert "<script" not in document.lower()
+    assert "<img" not in document.lower()
+    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in document
+    tree = parse(document)
+    assert {tag for tag, _ in tree.tags} <= OUR_TAGS
+    assert tree.texts["s-text"] == [HOSTILE]
+    assert any(HOSTILE in text for text in tree.texts["claim"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=80))
+def test_any_sentence_is_shown_as_exactly_its_text(text: str) -> None:
+    document = render_html([verify_file(one_sentence_file(text, title=text))])
+    tree = parse(document)
+    assert {tag for tag, _ in tree.tags} <= OUR_TAGS
+    assert tree.texts["s-text"] == [text]
+    assert [(tag, a) for tag, a in tree.tags if any(name.startswith("on") for name in a)] == []
+
+
+def test_control_characters_are_made_visible() -> None:
+    document = render_html([verify_file(one_sentence_file("a\x1b[31mred\x00 40"))])
+    assert "\x1b" not in document and "\x00" not in document
+    assert parse(document).texts["s-text"] == ["a\\x1b[31mred\\x00 40"]
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<b>x</b>",
+                                 "file:///etc/passwd", "vbscript:x"])
+def test_only_http_links_are_links(url: str) -> None:
+    document = render_html([verify_file(one_sentence_file("There are 40 staff.", url=url))])
+    hrefs = [a.get("href") for tag, a in parse(document).tags if tag == "a"]
+    assert all(href is not None and href.startswith("#") for href in hrefs)
+
+
+def test_an_http_source_is_a_link() -> None:
+    document = render_html([verify_file(one_sentence_file("There are 40 staff.", url="https://example.org/a?b=1&c=2"))])
+    assert '<a href="https://example.org/a?b=1&amp;c=2" rel="noopener noreferrer">Council figures</a>' in document
+
+
+def test_the_policy_forbids_scripts_and_allows_exactly_our_style() -> None:
+    document = render_html([check_file(EXAMPLE)])
+    tree = parse(document)
+    policy = next(a["content"] for tag, a in tree.tags if tag == "meta" and a.get("http-equiv") ==
+                  "Content-Security-Policy")
+    assert policy is not None
+    assert "default-src 'none'" in policy and "script-src 'none'" in policy
+    digest = base64.b64encode(hashlib.sha256(tree.style.encode("utf-8")).digest()).decode("ascii")
+    assert f"style-src 'sha256-{digest}'" in policy
+    assert "<script" not in document and "http://" not in tree.style and "url(" not in tree.style
+
+
+def test_every_sentence_of_the_example_is_marked_with_its_worst_verdict() -> None:
+    result = check_file(EXAMPLE)
+    tree = parse(render_html([result]))
+    assert result.claims_file is not None
+    marked = [a for tag, a in tree.tags if "s" in (a.get("class") or "").split()]
+    assert len(marked) == len(result.claims_file.sentences)
+    severity = ["error", "contradicted", "loose", "unchecked", "supported"]
+    for sentence, element in zip(result.claims_file.sentences, marked, strict=True):
+        classes = (element.get("class") or "").split()
+        verdicts = [o.verdict.value for o in result.outcomes if o.sentence == sentence.index and o.kind != "sentence"]
+        if verdicts:
+            worst = min(verdicts, key=severity.index)
+            assert f"v-{worst}" in classes, (sentence.text, classes)
+        else:
+            assert "quiet" in classes
+    assert len([t for t, a in tree.tags if t == "details" and "s" in (a.get("class") or "").split()]) == len(
+        {o.sentence for o in result.outcomes if o.kind != "sentence"})
+
+
+def test_the_example_keeps_its_paragraphs() -> None:
+    result = check_file(EXAMPLE)
+    text = (EXAMPLE.parent / "west-mercia-mappa-2020.txt").read_text(encoding="utf-8")
+    blocks = [block for block in re.split(r"\n\s*\n", text) if block.strip()]
+    tree = parse(render_html([result]))
+    shown = [tag for (tag, _), parent in zip(tree.tags, tree.parents, strict=True) if parent == "text"]
+    assert len(blocks) > 5
+    assert shown == ["p"] * len(blocks)
+
+
+def _file_with_text(tmp_path: Path, article: str, sentences: list[str]) -> ClaimsFile:
+    (tmp_path / "a.txt").write_text(article, encoding="utf-8")
+    body = "".join(f'\n[[sentences]]\ntext = {s!r}\ncheck = "context"\n' for s in sentences)
+    toml = f'format = 1\n[article]\ntitle = "t"\npublished = 2024-01-01\ntext = "a.txt"\n{body}'
+    return loads_claims_file(toml.replace("'", '"'), str(tmp_path / "a.claims.toml"), base_dir=tmp_path)
+
+
+def test_paragraphs_follow_blank_lines_and_skip_a_date_line(tmp_path: Path) -> None:
+    article = "date 2024-01-01 One. Two.\n\n  \nThree.\nFour.\n\nFive."
+    claims_file = _file_with_text(tmp_path, article, ["One.", "Two.", "Three.", "Four.", "Five."])
+    assert claims_file.problems == ()
+    assert [[s.text for s in group] for group in paragraphs(claims_file)] == [
+        ["One.", "Two."], ["Three.", "Four."], ["Five."]]
+
+
+def test_a_sentence_across_a_paragraph_break_is_not_split(tmp_path: Path) -> None:
+    claims_file = _file_with_text(tmp_path, "One. Two\n\nstill two. Three.", ["One.", "Two still two.", "Three."])
+    assert [[s.text for s in group] for group in paragraphs(claims_file)] == [["One.", "Two still two.", "Three."]]
+
+
+def test_without_a_matching_text_everything_is_one_block(tmp_path: Path) -> None:
+    claims_file = _file_with_text(tmp_path, "One.\n\nSomething else.", ["One.", "Two."])
+    assert claims_file.problems  # the coverage check complains; the report still shows the sentences
+    assert [[s.text for s in group] for group in paragraphs(claims_file)] == [["One.", "Two."]]
+    no_text = attrs.evolve(claims_file, article_text=None)
+    assert [[s.text for s in group] for group in paragraphs(no_text)] == [["One.", "Two."]]
+
+
+def test_several_files_give_a_section_each_and_an_unreadable_one_says_so(tmp_path: Path) -> None:
+    broken = FileResult(str(tmp_path / "x.claims.toml"), errors=(ClaimsFileError("not valid TOML: <b>", line=3),))
+    document = render_html([check_file(EXAMPLE), broken])
+    tree = parse(document)
+    sections = [a for t, a in tree.tags if t == "section" and "article" in (a.get("class") or "").split()]
+    assert [a["id"] for a in sections] == ["a1", "a2"]
+    assert "could not be read" in tree.texts["article"][1]
+    assert "not valid TOML: &lt;b&gt;" in document
+
+
+def test_summary_counts_match_the_results() -> None:
+    result = check_file(EXAMPLE)
+    tree = parse(render_html([result]))
+    tiles = dict(re.match(r"(\d+) \S+ (\w+)", t).groups()[::-1] for t in tree.texts["tile"])  # type: ignore[union-attr]
+    for verdict, count in result.counts().items():
+        assert tiles[verdict] == str(count)
+
+
+def test_a_contradicted_claim_shows_its_numbers(tmp_path: Path) -> None:
+    claims_file = one_sentence_file("There are 45 staff.", stated="45")
+    result = verify_file(claims_file)
+    assert [o.verdict for o in result.outcomes] == [Verdict.CONTRADICTED]
+    tree = parse(render_html([result]))
+    card = tree.texts["claim"][0]
+    assert "contradicted" in card and "“45”" in card and "[44.5, 45.5]" in card
+    assert tree.texts["value"] == ["40"]
+    assert "Council figures" in card and "2023, Ashby" in card.replace(" · ", ", ")
+    assert any("contradicted" in t for t in tree.texts["attention"])
+
+
+@attrs.frozen
+class _Diagnosed(Outcome):
+    diagnoses: tuple[object, ...] = ()
+
+
+@attrs.frozen
+class _Diagnosis:
+    message: str
+
+
+@attrs.frozen
+class _Finding:
+    kind: str
+    likely: str | None = None
+
+
+def test_diagnoses_are_shown_when_an_outcome_has_them() -> None:
+    result = verify_file(one_sentence_file("There are 45 staff.", stated="45"))
+    plain = result.outcomes[0]
+    diagnosed = _Diagnosed(**attrs.asdict(plain, recurse=False), diagnoses=(_Diagnosis("<b>a typo?</b> 54 for 45"),))
+    document = render_html([attrs.evolve(result, outcomes=(diagnosed,))])
+    assert "Diagnosis" in document and "&lt;b&gt;a typo?&lt;/b&gt; 54 for 45" in document
+    assert "Diagnosis" not in render_html([result])
+    fielded = attrs.evolve(diagnosed, diagnoses=(_Finding("transposed digits", "54"), "plain <words>"))
+    document = render_html([attrs.evolve(result, outcomes=(fielded,))])
+    assert "kind: transposed digits; likely: 54" in document and "plain &lt;words&gt;" in document
+
+
+# -- writing the file ---------------------------------------------------------------------------
+
+
+def test_write_new_file_never_replaces_unless_forced(tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    write_new_file(target, "first")
+    assert target.read_text(encoding="utf-8") == "first"
+    with pytest.raises(OutputError, match="already exists; give --force"):
+        write_new_file(target, "second")
+    assert target.read_text(encoding="utf-8") == "first"
+    write_new_file(target, "third", force=True)
+    assert target.read_text(encoding="utf-8") == "third"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]  # no temporary file left behind
+
+
+def test_write_new_file_refuses_a_folder_or_a_missing_folder(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="is a folder"):
+        write_new_file(tmp_path, "x", force=True)
+    with pytest.raises(OutputError, match="cannot write here"):
+        write_new_file(tmp_path / "missing" / "r.html", "x")
+
+
+def test_write_new_file_does_not_follow_a_dangling_link(tmp_path: Path) -> None:
+    link = tmp_path / "r.html"
+    link.symlink_to(tmp_path / "elsewhere.html")
+    with pytest.raises(OutputError, match="already exists"):
+        write_new_file(link, "x")
+    assert not (tmp_path / "elsewhere.html").exists()
+
+
+def test_cli_report_writes_once_and_replaces_only_with_force(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "report.html"
+    assert main(["report", str(REPO / "claims"), "-o", str(target)]) == 0
+    first = target.read_text(encoding="utf-8")
+    assert "Nearly 1,500 sex offenders" in first
+    target.write_text("my notes", encoding="utf-8")
+    assert main(["report", str(REPO / "claims"), "-o", str(target)]) == 2
+    assert "already exists; give --force" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "my notes"
+    assert main(["report", str(REPO / "claims"), "-o", str(target), "--force"]) == 0
+    assert target.read_text(encoding="utf-8") == first
+
+
+def test_cli_report_of_a_missing_path_still_writes_a_page_that_says_so(tmp_path: Path) -> None:
+    target = tmp_path / "r.html"
+    assert main(["report", str(tmp_path / "nope.claims.toml"), "-o", str(target)]) == 0
+    assert "no such file or folder" in target.read_text(encoding="utf-8")
