@@ -324,7 +324,18 @@ def test_an_unwritable_output_is_an_error_not_a_traceback(tmp_path: Path, good: 
                                                           capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = _run(["check", "--output", str(tmp_path / where), str(good)], capsys)
     assert status == 2
-    assert "cannot write the report to" in err
+    assert "cannot write the report" in err
+
+
+def test_output_replaces_an_existing_file_only_with_force(tmp_path: Path, good: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "notes.txt"
+    target.write_text("an editor's notes", encoding="utf-8")
+    status, _, err = _run(["check", "-o", str(target), str(good)], capsys)
+    assert status == 2 and "already exists; give --force" in err
+    assert target.read_text(encoding="utf-8") == "an editor's notes"
+    assert _run(["check", "-o", str(target), "--force", str(good)], capsys)[0] == 0
+    assert "✓ supported" in target.read_text(encoding="utf-8")
 
 
 # -- colour, and text a claims file cannot smuggle onto the terminal -----------------------------

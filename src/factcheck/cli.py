@@ -31,6 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", metavar="PATH", help="claims files, or folders searched for *.claims.toml")
     check.add_argument("--format", default="text", help="report format: text (default) or json")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
+    check.add_argument("--force", action="store_true", help="with --output: replace the file if it exists")
     check.add_argument("--strict", action="store_true", help="loose claims and coverage gaps fail too (exit 1)")
     check.add_argument("--no-color", action="store_true", help="no colour, even on a terminal")
     commands.add_parser("words", help="print the table of what words mean (Markdown)")
@@ -133,10 +134,12 @@ def _check(args: argparse.Namespace) -> int:
         if target.resolve() in checked:
             sys.stderr.write(f"factcheck: will not write the report over the claims file {args.output!r}\n")
             return 2
+        from factcheck.report.output import OutputError, write_new_file  # noqa: PLC0415
+
         try:
-            target.write_text(report, encoding="utf-8")
-        except OSError as exc:
-            sys.stderr.write(f"factcheck: cannot write the report to {args.output!r}: {exc.strerror or exc}\n")
+            write_new_file(target, report, force=args.force)
+        except OutputError as exc:
+            sys.stderr.write(f"factcheck: cannot write the report: {exc}\n")
             return 2
     else:
         if hasattr(sys.stdout, "reconfigure"):  # a terminal that cannot show "✓" gets "\u2713", not a crash
