@@ -38,7 +38,7 @@ from factcheck.formula import parse_formula
 from factcheck.stated import parse_stated, parse_tolerance
 from factcheck.units import parse_unit
 
-__all__ = ["load_claims_file", "loads_claims_file", "fold_whitespace", "article_body"]
+__all__ = ["load_claims_file", "loads_claims_file", "fold_whitespace", "article_body", "strip_date_line"]
 
 _TOP_KEYS: Final = {"format", "article", "sources", "figures", "defaults", "sentences"}
 _ARTICLE_KEYS: Final = {"title", "published", "url", "text"}
@@ -48,7 +48,7 @@ _DEFAULT_KEYS: Final = {"rounding", "tolerance"}
 _SENTENCE_KEYS: Final = {"text", "claims", "check"}
 _CLAIM_COMMON: Final = {"id", "kind", "stated", "tolerance", "direction", "note"}
 _NAME: Final = re.compile(r"[A-Za-z0-9_-]+")
-_DATE_LINE: Final = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\b")
+_DATE_LINE: Final = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b")
 _HAS_NUMBER: Final = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
     r"hundred|thousand|million|billion|half|third|quarter|fifth|majority|minority|most|doubled|trebled|tripled|"
@@ -99,7 +99,15 @@ def fold_whitespace(text: str) -> str:
 
 def article_body(text: str) -> str:
     """The article's text without a first-line `date YYYY-MM-DD` (metadata), whitespace folded."""
-    return fold_whitespace(_DATE_LINE.sub("", text, count=1))
+    return fold_whitespace(strip_date_line(text)[1])
+
+
+def strip_date_line(text: str) -> tuple[str | None, str]:
+    """(the date as written, the rest) for a text that starts `date YYYY-MM-DD`; (None, text) otherwise."""
+    match = _DATE_LINE.match(text)
+    if match is None:
+        return None, text
+    return match.group(1), text[match.end():]
 
 
 class _Lines:
