@@ -33,6 +33,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="loose claims and coverage gaps fail too (exit 1)")
     check.add_argument("--no-color", action="store_true", help="no colour, even on a terminal")
     commands.add_parser("words", help="print the table of what words mean (Markdown)")
+    from factcheck.commands import add_extract, add_suggest  # noqa: PLC0415
+
+    add_extract(commands)
+    add_suggest(commands)
     return parser
 
 
@@ -41,6 +45,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "check":
         return _check(args)
+    if args.command in ("extract", "suggest"):
+        from factcheck import commands  # noqa: PLC0415
+
+        return commands.run_extract(args) if args.command == "extract" else commands.run_suggest(args)
     if args.command == "words":
         from factcheck.wordtable import markdown_table  # noqa: PLC0415
 

@@ -81,7 +81,7 @@ _NOUN_STOP: Final = frozenset(
 _WEAK_COMPARATORS: Final = frozenset({"over", "under", "behind", "up on", "down on", "as many as", "at least",
                                      "at most", "exceeded", "exceeds"})
 _COMPARED_NEXT: Final = frozenset("the that those its their in".split())
-_QUOTE_MARKS: Final = re.compile(r"[“\"]|(?:^|\s)‘")
+_QUOTE_MARKS: Final = re.compile(r"[“”\"]|(?:^|\s)‘")
 _FORECAST: Final = re.compile(
     r"\b(?:will|shall|expects?|expected|expecting|forecasts?|forecast|predicts?|predicted|projected|plans? to|"
     r"planning to|is set to|are set to|aims? to|intends? to|due to be|next (?:year|month|week|winter|summer|spring))\b",
@@ -168,6 +168,7 @@ def draft_sentence(text: str, number: int = 1, used: set[str] | None = None) -> 
     tokens = scan(text)
     phrases = _phrases(text, tokens)
     rate_per = next((p.per for p in phrases if p.kind == "rate" and p.per is not None), None)
+    stated_per = {id(p): p.per for p in phrases if p.kind == "rate" and p.per == 1}
     claims: list[DraftClaim] = []
     for phrase in phrases:
         start = tokens[phrase.start].span[0]
@@ -177,6 +178,8 @@ def draft_sentence(text: str, number: int = 1, used: set[str] | None = None) -> 
         if kind == "value" and rate_per is not None and _bare_after_of(text, tokens, phrase):
             kind = "rate"  # "above the England average of 19": a rate like the sentence's own
             fields.append(("per", rate_per))
+        elif id(phrase) in stated_per:
+            fields.append(("per", 1))  # "19.4 journeys for every person": the words stop before "for every"
         stated = text[start:end]
         kind = _readable(stated, kind)
         claims.append(DraftClaim(_new_id(number, kind, used), kind, stated, (start, end),
@@ -319,13 +322,12 @@ def _grow(text: str, tokens: list[Token], head: int) -> _Phrase:
             unit = tokens[j].type
             phrase.end = j
         else:
-            rate_end = _rate_tail(text, tokens, head)
-            if rate_end is not None:
-                per_token = tokens[rate_end if tokens[rate_end].type is _T.NUMBER else rate_end - 1]
-                phrase.end = rate_end
+            tail = _rate_tail(text, tokens, head)
+            if tail is not None:
+                phrase.end, phrase.per = tail
                 phrase.kind = "rate"
-                phrase.per = per_token.numeral.value if per_token.numeral else None
-                phrase.end = _noun_after(text, tokens, phrase.end)
+                if tokens[phrase.end].type is _T.NUMBER:
+                    phrase.end = _noun_after(text, tokens, phrase.end)
                 return _widen_left(text, tokens, phrase)
     elif tok.type is _T.MULTIPLE:
         j = head + 1
@@ -345,6 +347,8 @@ def _grow(text: str, tokens: list[Token], head: int) -> _Phrase:
         phrase.kind = "point_change"
     elif unit is _T.TIMES:
         phrase.kind = "ratio" if _word_at(tokens, phrase.end + 1) in _RATIO_AFTER else "value"
+        phrase.start = max(phrase.start, next(k for k in range(phrase.start, head + 1)
+                                              if k == head or tokens[k].type in (_T.HEDGE, _T.CURRENCY)))
     elif direction:
         phrase.kind = "change" if unit is _T.PERCENT else "difference"
     elif unit is _T.PERCENT and _is_share(text, tokens, phrase):
@@ -354,8 +358,12 @@ def _grow(text: str, tokens: list[Token], head: int) -> _Phrase:
     return phrase
 
 
-def _rate_tail(text: str, tokens: list[Token], head: int) -> int | None:
-    """The index of the number after "for every"/"per" when the number at `head` is a rate."""
+def _rate_tail(text: str, tokens: list[Token], head: int) -> tuple[int, Fraction] | None:
+    """(last token, per) when the number at `head` is a rate: "122 offenders for every 100,000 people".
+
+    "19.4 journeys for every person" is a rate per 1: the phrase stops before "for every", whose
+    words `stated` cannot read, and the draft sets `per = 1`.
+    """
     j = head + 1
     words = 0
     while j < len(tokens) and words <= 8:
@@ -363,8 +371,12 @@ def _rate_tail(text: str, tokens: list[Token], head: int) -> int | None:
         if not _adjacent(text, tokens[j - 1], tok):
             return None
         if tok.type is _T.PER:
-            if j + 1 < len(tokens) and tokens[j + 1].type is _T.NUMBER and _adjacent(text, tok, tokens[j + 1]):
-                return j + 1
+            nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+            if nxt is not None and _adjacent(text, tok, nxt) and nxt.type is _T.NUMBER and nxt.numeral is not None:
+                return j + 1, nxt.numeral.value
+            if nxt is not None and _adjacent(text, tok, nxt) and nxt.type is _T.WORD and nxt.text not in _NOUN_STOP \
+                    and tok.text in ("for every", "per", "for each"):
+                return j - 1, Fraction(1)
             return None
         if tok.type not in (_T.WORD, _T.DIRECTION, _T.AND) or tok.text in ("than", "from", "to"):
             return None
@@ -455,8 +467,9 @@ def _bare_after_of(text: str, tokens: list[Token], phrase: _Phrase) -> bool:
     first = tokens[phrase.start]
     if first.type is not _T.NUMBER or phrase.start != phrase.end:
         return False
-    return _word_at(tokens, phrase.start - 1) == "of" and _word_at(tokens, phrase.end + 1) not in (
-        "per", "people", "times")
+    before = _word_at(tokens, phrase.start - 1)
+    introduced = before == "of" or (before == "with" and _word_at(tokens, phrase.start - 2) in ("compared", "against"))
+    return introduced and _word_at(tokens, phrase.end + 1) not in ("per", "people", "times")
 
 
 # -- comparisons ------------------------------------------------------------------------------
