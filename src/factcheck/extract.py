@@ -316,7 +316,8 @@ def _grow(text: str, tokens: list[Token], head: int) -> _Phrase:
                     and (head == 0 or tokens[head - 1].type is not _T.CURRENCY):
                 phrase.end = j + 1
                 phrase.kind = "one_in" if k_value == 1 else "share"
-                phrase.end = _noun_after(text, tokens, phrase.end)
+                if phrase.kind == "one_in":  # "one in every 769 households", as the format writes it
+                    phrase.end = _noun_after(text, tokens, phrase.end)
                 return _widen_left(text, tokens, phrase)
         if j < n and adjacent(head, j) and tokens[j].type in (_T.PERCENT, _T.POINTS, _T.TIMES):
             unit = tokens[j].type
