@@ -43,3 +43,13 @@ format = 1
 title = "Test"
 published = 2024-01-01
 """
+ROOT = REPO
+DATA = ROOT / "tests" / "data"
+EVAL = EVAL_DIR
+
+
+def labelled_articles() -> list[Path]:
+    """Articles with a hand-made claims file: the fixtures, the example and the evaluation set if present."""
+    folders = [DATA, ROOT / "claims", EVAL]
+    return [p for f in folders if f.is_dir() for p in sorted(f.glob("*.txt"))
+            if p.with_name(p.name[:-4] + ".claims.toml").exists()]

@@ -40,7 +40,17 @@ __all__ = [
     "Source",
     "SourceKind",
     "ValueClaim",
+    "PLACEHOLDER",
+    "is_placeholder",
 ]
+
+#: An input still to be filled in, in a draft (`factcheck extract`): "?" alone, or "?hint".
+PLACEHOLDER: Final = "?"
+
+
+def is_placeholder(value: object) -> bool:
+    """Whether an input field is a draft's placeholder ("?" or "?hint", a guess at the name)."""
+    return isinstance(value, str) and value.startswith(PLACEHOLDER)
 
 
 class SourceKind(enum.Enum):
@@ -147,6 +157,10 @@ class ClaimBase:
     @property
     def kind(self) -> str:
         return self.KIND
+
+    def placeholders(self) -> dict[str, str]:
+        """The input fields still to be filled in (a draft): {"from": "?", "left": "?s3-rate"}."""
+        return {name: value for name, value in self.inputs().items() if is_placeholder(value)}
 
     def inputs(self) -> dict[str, str]:
         """The input fields that are set: {"numerator": "rso_wm_2020", …}."""

@@ -38,7 +38,7 @@ from factcheck.formula import parse_formula
 from factcheck.stated import parse_stated, parse_tolerance
 from factcheck.units import parse_unit
 
-__all__ = ["load_claims_file", "loads_claims_file", "fold_whitespace", "article_body"]
+__all__ = ["load_claims_file", "loads_claims_file", "fold_whitespace", "article_body", "strip_date_line"]
 
 _TOP_KEYS: Final = {"format", "article", "sources", "figures", "defaults", "sentences"}
 _ARTICLE_KEYS: Final = {"title", "published", "url", "text"}
@@ -51,7 +51,7 @@ _NAME: Final = re.compile(r"[A-Za-z0-9_-]+")
 #: A float literal's exponent beyond this is refused: no news figure needs it, and turning
 #: 1e999999999 into an exact fraction would take forever.
 _MAX_EXPONENT: Final = 100
-_DATE_LINE: Final = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\b")
+_DATE_LINE: Final = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b")
 _HAS_NUMBER: Final = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
     r"hundred|thousand|million|billion|half|third|quarter|fifth|majority|minority|most|doubled|trebled|tripled|"
@@ -130,7 +130,15 @@ def fold_whitespace(text: str) -> str:
 
 def article_body(text: str) -> str:
     """The article's text without a first-line `date YYYY-MM-DD` (metadata), whitespace folded."""
-    return fold_whitespace(_DATE_LINE.sub("", text, count=1))
+    return fold_whitespace(strip_date_line(text)[1])
+
+
+def strip_date_line(text: str) -> tuple[str | None, str]:
+    """(the date as written, the rest) for a text that starts `date YYYY-MM-DD`; (None, text) otherwise."""
+    match = _DATE_LINE.match(text)
+    if match is None:
+        return None, text
+    return match.group(1), text[match.end():]
 
 
 class _Lines:

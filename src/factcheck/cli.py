@@ -39,6 +39,10 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("paths", nargs="+", metavar="PATH", help="claims files, or folders searched for *.claims.toml")
     report.add_argument("--output", "-o", metavar="FILE", required=True, help="the HTML file to write")
     report.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    from factcheck.commands import add_extract, add_suggest  # noqa: PLC0415
+
+    add_extract(commands)
+    add_suggest(commands)
     return parser
 
 
@@ -56,6 +60,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
     if args.command == "report":
         return _report(args)
+    if args.command in ("extract", "suggest"):
+        from factcheck import commands  # noqa: PLC0415
+
+        return commands.run_extract(args) if args.command == "extract" else commands.run_suggest(args)
     if args.command == "words":
         from factcheck.wordtable import markdown_table  # noqa: PLC0415
 

@@ -46,7 +46,10 @@ __all__ = [
     "parse_relation",
     "parse_stated",
     "parse_tolerance",
+    "scan",
     "step_of",
+    "Token",
+    "TokenType",
 ]
 
 _HUNDRED: Final = Fraction(100)
@@ -190,7 +193,7 @@ def _scanner() -> re.Pattern[str]:
         (re.escape(p).replace(r"\ ", r"\s+") + ("" if p == "%" else r"(?![a-z])")) for p in phrases
     )
     return re.compile(
-        rf"(?P<year>(?<![\d,.])(?:19|20)\d{{2}}\s?[-/]\s?(?:\d{{4}}|\d{{2}})(?![\d,]))"
+        rf"(?P<year>(?<![\d,.])(?:19|20)\d{{2}}\s?[-/]\s?(?:\d{{4}}|\d{{2}})(?!\d|,\d))"
         rf"|(?P<cur>[£$€])"
         rf"|(?P<num>-?{_DIGITS}){_SCALE_SUFFIX}?"
         rf"|(?<![a-z])(?P<phrase>{alternation})"
@@ -255,6 +258,20 @@ def _tokens(text: str, reading: Reading) -> list[_Token]:
         else:
             found.append(_Token(_T.WORD, match.group(0), span))
     return _join_number_words(found, reading)
+
+
+#: The scanner's tokens, for readers of whole sentences (`factcheck.extract`).
+Token = _Token
+TokenType = _T
+
+
+def scan(text: str, reading: Reading = Reading.COUNT) -> list[_Token]:
+    """The tokens of `text` (runs of number words joined into numbers), with spans into `text` itself.
+
+    Letters are lower-cased one by one and dashes made "-", so every span indexes the text as given.
+    """
+    lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return _tokens(re.sub(r"[\u2010-\u2015\u2212]", "-", lowered), reading)
 
 
 def _join_number_words(tokens: list[_Token], reading: Reading) -> list[_Token]:

@@ -85,6 +85,8 @@ class Outcome:
     near_miss: bool = False  # contradicted, but within one step of the stated number
     figures: tuple[str, ...] = ()
     check: str | None = None  # for a sentence: why it has nothing to recompute
+    draft: bool = False  # unchecked because inputs are still placeholders ("?"): `--strict` fails on it
+    diagnoses: tuple[str, ...] = ()  # for a contradicted claim: the usual slips that reproduce the words
 
 
 @attrs.frozen
@@ -114,7 +116,7 @@ class FileResult:
             return 2
         if Verdict.CONTRADICTED in verdicts:
             return 1
-        if strict and (Verdict.LOOSE in verdicts or self.gaps):
+        if strict and (Verdict.LOOSE in verdicts or self.gaps or any(o.draft for o in self.outcomes)):
             return 1
         return 0
 
@@ -150,6 +152,10 @@ def verify_file(claims_file: ClaimsFile) -> FileResult:
                 explanation=f"nothing to recompute ({sentence.check.value})", location=sentence.location,
                 sentence=sentence.index, check=sentence.check.value))
         outcomes.extend(verifier.outcome(claim) for claim in sentence.claims)
+    if any(outcome.verdict is Verdict.CONTRADICTED for outcome in outcomes):
+        from factcheck.diagnose import diagnose_outcomes  # noqa: PLC0415 - only contradicted claims pay for it
+
+        outcomes = diagnose_outcomes(claims_file, outcomes)
     claim_problems = {id(p) for claim in claims_file.claims() if isinstance(claim, BrokenClaim) for p in claim.problems}
     file_errors = tuple(p for p in claims_file.problems if id(p) not in claim_problems)
     return FileResult(claims_file.path, tuple(outcomes), file_errors, claims_file.gaps, claims_file)
@@ -174,6 +180,10 @@ class _ClaimFailed(FactcheckError):
 
 class _InputsMissing(FactcheckError):
     """A claim this one depends on has no inputs, so neither can be checked."""
+
+
+class _DraftInput(FactcheckError):
+    """A claim this one depends on is still a draft (its inputs are placeholders)."""
 
 
 class _Verifier:
@@ -206,6 +216,8 @@ class _Verifier:
             return known
         if isinstance(known, CycleError) and self.stack and self.stack[0] in known.chain:
             raise known  # the claim being judged is itself in the cycle: say so, not "uses a claim with an error"
+        if isinstance(known, _DraftInput):
+            raise known
         if known is not None:
             raise _ClaimFailed(f"it uses claim {claim.id!r}, which has an error: {known}")
         if claim.id in self.stack:
@@ -217,6 +229,8 @@ class _Verifier:
         missing = [field for field in claim.INPUTS if field not in claim.inputs()]
         if missing:
             raise _InputsMissing(f"it uses claim {claim.id!r}, whose inputs are missing")
+        if claim.placeholders():
+            raise _DraftInput(f"draft: it uses claim {claim.id!r}, whose inputs are still to be filled in")
         self.stack.append(claim.id)
         try:
             quantity, _ = _RECOMPUTE[type(claim)](self, claim, self.stated(claim, None))
@@ -242,6 +256,11 @@ class _Verifier:
             message = "; ".join(f"{p.field}: {p.message}" if p.field else p.message for p in claim.problems)
             return Outcome(verdict=Verdict.ERROR, explanation=message, **base)
         inputs = claim.inputs()
+        placeholders = claim.placeholders()
+        if placeholders:
+            wanted = ", ".join(f"{field} (perhaps {value[1:]!r})" if len(value) > 1 else field
+                               for field, value in placeholders.items())
+            return Outcome(verdict=Verdict.UNCHECKED, draft=True, explanation=f"draft: fill in {wanted}", **base)
         if not inputs:
             return Outcome(verdict=Verdict.UNCHECKED, explanation="inputs missing: nothing to recompute it from",
                            **base)
@@ -253,6 +272,8 @@ class _Verifier:
             return self.judge(claim, base)
         except _InputsMissing as exc:
             return Outcome(verdict=Verdict.UNCHECKED, explanation=str(exc), **base)
+        except _DraftInput as exc:
+            return Outcome(verdict=Verdict.UNCHECKED, draft=True, explanation=str(exc), **base)
         except (FactcheckError, ZeroDivisionError) as exc:
             return Outcome(verdict=Verdict.ERROR, explanation=_error_text(exc), **base)
 

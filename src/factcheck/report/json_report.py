@@ -47,6 +47,10 @@ def outcome_to_dict(outcome: Outcome) -> dict[str, Any]:
         entry["check"] = outcome.check
     if outcome.figures:
         entry["figures"] = list(outcome.figures)
+    if outcome.draft:
+        entry["draft"] = True
+    if outcome.diagnoses:
+        entry["diagnoses"] = list(outcome.diagnoses)
     return entry
 
 

@@ -50,6 +50,7 @@ def render_text(results: Sequence[FileResult], colour: bool = False) -> str:
             lines.append("  " + _paint("! error", "35", colour) + " " + _clean(str(error)))
         for outcome in result.outcomes:
             lines.append(_line(outcome, colour))
+            lines.extend(f"      ↳ {_clean(diagnosis)}" for diagnosis in outcome.diagnoses)
             if outcome.basis in (SourceKind.ARTICLE, SourceKind.UNSOURCED) and outcome.verdict is not Verdict.ERROR:
                 article_only += 1
         for gap in result.gaps:

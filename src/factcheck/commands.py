@@ -1,0 +1,107 @@
+"""The `extract` and `suggest` subcommands: their arguments and what they do (cli.py dispatches here)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+__all__ = ["add_extract", "add_suggest", "run_extract", "run_suggest"]
+
+
+def add_extract(commands: Any) -> None:
+    extract = commands.add_parser("extract", help="draft a claims file from an article's text")
+    extract.add_argument("article", metavar="ARTICLE", help="the article's text (UTF-8)")
+    extract.add_argument("--output", "-o", metavar="FILE",
+                         help="where to write the draft (default: ARTICLE with .claims.toml; '-' for standard output)")
+    extract.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+
+def add_suggest(commands: Any) -> None:
+    suggest = commands.add_parser("suggest", help="propose the figures that reproduce each draft claim")
+    suggest.add_argument("path", metavar="FILE", help="a claims file")
+    suggest.add_argument("--format", default="text", choices=("text", "json"), help="text (default) or json")
+    suggest.add_argument("--limit", type=int, default=3, help="suggestions per claim (default 3)")
+
+
+def _default_output(article: Path) -> Path:
+    name = article.name[: -len(".txt")] if article.name.endswith(".txt") else article.name
+    return article.with_name(name + ".claims.toml")
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    from factcheck.draft import DraftExistsError, draft_toml, write_draft  # noqa: PLC0415
+    from factcheck.extract import draft_article  # noqa: PLC0415
+
+    article = Path(args.article)
+    try:
+        text = article.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        sys.stderr.write(f"factcheck: {article}: cannot read the article: {exc.strerror or exc}\n")
+        return 2
+    except UnicodeDecodeError as exc:
+        sys.stderr.write(f"factcheck: {article}: not UTF-8 text (byte {exc.start} cannot be decoded)\n")
+        return 2
+    to_stdout = args.output == "-"
+    output = Path.cwd() / "-" if to_stdout else Path(args.output) if args.output else _default_output(article)
+    relative = os.path.relpath(article.resolve(), output.resolve().parent)
+    if relative.startswith(os.pardir) or os.path.isabs(relative):
+        sys.stderr.write(f"factcheck: {output}: a claims file must be in the article's folder or above it, "
+                         f"so that `[article] text` can point at {article}\n")
+        return 2
+    draft = draft_article(text, text_path=Path(relative).as_posix(), source=article.name)
+    toml = draft_toml(draft)
+    if to_stdout:
+        sys.stdout.write(toml)
+    else:
+        try:
+            write_draft(toml, output, force=args.force)
+        except (FileExistsError, OSError) as exc:
+            reason = str(exc) if isinstance(exc, DraftExistsError) else f"{output}: {exc.strerror or exc}"
+            sys.stderr.write(f"factcheck: {reason}\n")
+            return 2
+    claims = draft.claims()
+    checks = sum(1 for s in draft.sentences if s.check is not None)
+    sys.stderr.write(f"{'drafted' if to_stdout else 'wrote ' + str(output)}: {len(draft.sentences)} sentences, "
+                     f"{len(claims)} draft claims, {checks} sentences with a guessed check\n")
+    return 0
+
+
+def run_suggest(args: argparse.Namespace) -> int:
+    from factcheck.errors import ClaimsFileError  # noqa: PLC0415
+    from factcheck.claimsfile import load_claims_file  # noqa: PLC0415
+    from factcheck.suggest import suggest_file  # noqa: PLC0415
+
+    try:
+        claims_file = load_claims_file(args.path)
+    except ClaimsFileError as exc:
+        sys.stderr.write(f"factcheck: {exc}\n")
+        return 2
+    if args.limit < 1:
+        sys.stderr.write("factcheck: --limit must be at least 1\n")
+        return 2
+    found = suggest_file(claims_file, limit=args.limit)
+    if args.format == "json":
+        document = {"format": 1, "path": args.path, "claims": [
+            {"id": c.id, "kind": c.kind, "stated": c.stated, "line": c.line,
+             "suggestions": [{"inputs": dict(s.inputs), "explanation": s.explanation, "distance": s.distance}
+                             for s in c.suggestions]}
+            for c in found]}
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+        return 0
+    lines = [args.path]
+    for claim in found:
+        where = f":{claim.line}" if claim.line else ""
+        lines.append(f"  {claim.id}{where} ({claim.kind}) {claim.stated!r}")
+        if not claim.suggestions:
+            lines.append("      no figure of the file reproduces it")
+        for number, suggestion in enumerate(claim.suggestions, start=1):
+            inputs = ", ".join(f"{field} = {name!r}" for field, name in suggestion.inputs)
+            lines.append(f"    {number}. {inputs}: {suggestion.explanation}")
+    if not found:
+        lines.append("  no claim needs inputs")
+    sys.stdout.write("\n".join(lines) + "\n")
+    return 0

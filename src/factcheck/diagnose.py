@@ -1,0 +1,140 @@
+"""What the writer most likely did, when a number is wrong: the usual slips, tried one at a time.
+
+For a contradicted claim each slip below is a variant of the claim (or of its recomputed value),
+checked the same way as the claim itself; the ones that reproduce the stated words are reported
+("matches if read as percentage points: …"):
+
+- per cent read as percentage points, and back (change <-> point_change);
+- a relative change given as an absolute one, and back (change <-> difference);
+- `from` and `to` swapped (and numerator and denominator, for a ratio or one-in-N);
+- a rate per another power of ten (per 1,000 for per 100,000);
+- another figure of the same unit (another year, another area) in place of each input, which
+  covers the wrong denominator of a rate or a share.
+
+Only contradicted claims are diagnosed, so the check of a sound file never pays for this.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from fractions import Fraction
+
+import attrs
+
+from factcheck.claims import (
+    ChangeClaim,
+    Claim,
+    ClaimsFile,
+    ComparisonClaim,
+    DifferenceClaim,
+    Figure,
+    OneInClaim,
+    PointChangeClaim,
+    RateClaim,
+    RatioClaim,
+)
+from factcheck.errors import FactcheckError
+from factcheck.numbers import show
+from factcheck.stated import parse_stated
+from factcheck.units import parse_unit
+from factcheck.verify import Outcome, Verdict, _Verifier
+
+__all__ = ["diagnose", "diagnose_outcomes"]
+
+_FROM_TO = (ChangeClaim, PointChangeClaim, DifferenceClaim)
+_POWERS = (-3, -2, -1, 1, 2, 3)
+
+
+def diagnose_outcomes(claims_file: ClaimsFile, outcomes: Sequence[Outcome]) -> list[Outcome]:
+    """The outcomes, each contradicted one with the slips that would explain it."""
+    claims = {claim.id: claim for claim in claims_file.claims()}
+    found = []
+    for outcome in outcomes:
+        claim = claims.get(outcome.id)
+        if outcome.verdict is Verdict.CONTRADICTED and claim is not None:
+            outcome = attrs.evolve(outcome, diagnoses=diagnose(claims_file, claim, outcome))
+        found.append(outcome)
+    return found
+
+
+def diagnose(claims_file: ClaimsFile, claim: Claim, outcome: Outcome | None = None) -> tuple[str, ...]:
+    """The slips that reproduce a claim's stated words, in a readable sentence each."""
+    if isinstance(claim, ComparisonClaim):
+        return ()
+    verifier = _Verifier(claims_file)
+    if outcome is None:
+        outcome = verifier.outcome(claim)
+    found: list[str] = []
+    arithmetic: set[str] = set()  # one reading per computation: points and difference agree on percentages
+    for description, variant in _variants(claim, claims_file.figures):
+        result = verifier.outcome(variant)
+        if result.verdict is Verdict.SUPPORTED and result.explanation not in arithmetic:
+            arithmetic.add(result.explanation)
+            found.append(f"{description}: {result.explanation}")
+    found.extend(_other_per(claim, outcome))
+    return tuple(dict.fromkeys(found))
+
+
+def _variants(claim: Claim, figures: dict[str, Figure]) -> Iterator[tuple[str, Claim]]:
+    common = {"id": claim.id, "stated": claim.stated, "tolerance": claim.tolerance, "direction": claim.direction,
+              "location": claim.location, "sentence": claim.sentence}
+    if isinstance(claim, _FROM_TO):
+        ends = {"from_": claim.from_, "to": claim.to}
+        if isinstance(claim, ChangeClaim):
+            yield "matches if read as percentage points (to − from), not per cent", PointChangeClaim(**common, **ends)
+            yield "matches as an absolute difference (to − from), not a percentage change", \
+                DifferenceClaim(**common, **ends)
+        elif isinstance(claim, PointChangeClaim):
+            yield "matches if read as per cent (a relative change), not percentage points", ChangeClaim(**common, **ends)
+        else:
+            yield "matches as a percentage change, not an absolute difference", ChangeClaim(**common, **ends)
+        yield "matches if from and to are swapped", attrs.evolve(claim, from_=claim.to, to=claim.from_)
+    if isinstance(claim, (RatioClaim, OneInClaim)):
+        yield "matches if numerator and denominator are swapped", \
+            attrs.evolve(claim, numerator=claim.denominator, denominator=claim.numerator)
+    for field, name in claim.inputs().items():
+        figure = figures.get(name)
+        if figure is None:
+            continue
+        for other in _same_unit(figure, figures.values()):
+            attribute = "from_" if field == "from" else field
+            role = "denominator" if field in ("denominator", "whole") else f"`{field}`"
+            yield (f"matches if {_describe(other)} is used as the {role} instead of {_describe(figure)}",
+                   attrs.evolve(claim, **{attribute: other.name}))  # type: ignore[misc]
+
+
+def _same_unit(figure: Figure, figures: Iterable[Figure]) -> Iterator[Figure]:
+    try:
+        unit = parse_unit(figure.unit)
+    except ValueError:  # pragma: no cover - the loader has checked every unit
+        return
+    for other in figures:
+        if other.name == figure.name:
+            continue
+        try:
+            if parse_unit(other.unit) == unit:
+                yield other
+        except ValueError:  # pragma: no cover
+            continue
+
+
+def _describe(figure: Figure) -> str:
+    where = ", ".join(part for part in (figure.period, figure.area) if part)
+    return f"{figure.name} ({show(figure.value)}{'; ' + where if where else ''})"
+
+
+def _other_per(claim: Claim, outcome: Outcome) -> Iterator[str]:
+    """A rate per 1,000 written as per 100,000, and so on: the recomputed value × 10^k in the words."""
+    if not isinstance(claim, RateClaim) or outcome.computed is None or outcome.interval is None:
+        return
+    try:
+        per = parse_stated(claim.stated, "rate").per or claim.per
+    except FactcheckError:
+        return
+    if per is None:
+        return
+    for power in _POWERS:
+        factor = Fraction(10) ** power
+        if outcome.computed.scale(factor).overlaps(outcome.interval):
+            yield (f"matches if the rate is per {show(per * factor)} instead of per {show(per)}: "
+                   f"{show(outcome.computed.centre * factor, 2)} per {show(per * factor)}")

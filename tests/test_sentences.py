@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.conftest import labelled_articles
+from factcheck.claimsfile import article_body, fold_whitespace, load_claims_file
+from factcheck.sentences import read_article, split_paragraph, split_sentences
+
+CASES = [
+    # titles and initials never end a sentence
+    ("Mr. Alan Price said it was bad. Dr. Ruth Okoye agreed.", ["Mr. Alan Price said it was bad.", "Dr. Ruth Okoye agreed."]),
+    ("The report by Prof. A. B. Jones was published. It was long.",
+     ["The report by Prof. A. B. Jones was published.", "It was long."]),
+    # numbers: a financial year, an amount with a scale at the end of a sentence, "No. 10"
+    ("Spending rose in 2018-19. It fell in 2019-20.", ["Spending rose in 2018-19.", "It fell in 2019-20."]),
+    ("The council spent £1.2m. Residents paid £3.5bn. That is a lot.",
+     ["The council spent £1.2m.", "Residents paid £3.5bn.", "That is a lot."]),
+    ("Services on the No. 10 route run every 40 minutes. Fares rose.",
+     ["Services on the No. 10 route run every 40 minutes.", "Fares rose."]),
+    ("It was signed on Jan. 5 by the mayor. Work began.", ["It was signed on Jan. 5 by the mayor.", "Work began."]),
+    # sentences inside quotation marks; a question in a quote before the speaker
+    ("She said: “It is bad. We will act.” The council agreed.",
+     ["She said: “It is bad.", "We will act.”", "The council agreed."]),
+    ("“Why now?” he asked. Nobody knew.", ["“Why now?” he asked.", "Nobody knew."]),
+    ("He said the cuts were “deep”. Others disagreed.", ["He said the cuts were “deep”.", "Others disagreed."]),
+    # dotted abbreviations: a new sentence only when a usual opener follows
+    ("The figure for the U.K. was higher. It rose.", ["The figure for the U.K. was higher.", "It rose."]),
+    ("They moved to the U.S. The move was costly.", ["They moved to the U.S.", "The move was costly."]),
+    ("Prices rose in the U.K. Treasury figures show.", ["Prices rose in the U.K. Treasury figures show."]),
+    ("Fines, e.g. Penalty notices, rose. It was odd.", ["Fines, e.g. Penalty notices, rose.", "It was odd."]),
+    ("Wait for it... The answer came! Then silence?", ["Wait for it...", "The answer came!", "Then silence?"]),
+    ("A sentence without an end", ["A sentence without an end"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_news_cases(text: str, expected: list[str]) -> None:
+    assert split_paragraph(text) == expected
+
+
+def test_paragraphs_and_headline_without_full_stop() -> None:
+    text = "Bus journeys fell by a quarter\n\nPassengers made 6.2 million journeys.\nThat is fewer.\n\n  \nThe end."
+    assert split_sentences(text) == [
+        "Bus journeys fell by a quarter", "Passengers made 6.2 million journeys.", "That is fewer.", "The end."]
+
+
+def test_date_line_is_metadata_and_headline_follows_it() -> None:
+    article = read_article(" date 2023-11-30 Fly-tippers dumped rubbish 4,452 times\n\nThe figures cover April.\n")
+    assert article.date == dt.date(2023, 11, 30)
+    assert [s.text for s in article.sentences] == ["Fly-tippers dumped rubbish 4,452 times", "The figures cover April."]
+    assert [s.paragraph for s in article.sentences] == [0, 1]
+
+
+def test_headline_on_its_own_line_without_blank_line() -> None:
+    article = read_article("Knife crime up by a tenth\nPolice recorded 1,187 offences. That is more.")
+    assert [s.text for s in article.sentences] == [
+        "Knife crime up by a tenth", "Police recorded 1,187 offences.", "That is more."]
+
+
+def test_no_date_line() -> None:
+    assert read_article("Just text.").date is None
+
+
+@pytest.mark.parametrize("article", labelled_articles(), ids=lambda p: p.name)
+def test_sentences_are_the_hand_made_ones(article) -> None:  # type: ignore[no-untyped-def]
+    hand = load_claims_file(article.with_name(article.name[:-4] + ".claims.toml"))
+    text = article.read_text(encoding="utf-8")
+    drafted = [s.text for s in read_article(text).sentences]
+    assert drafted == [s.text for s in hand.sentences]
+    assert " ".join(drafted) == article_body(text)
+
+
+_WORDS = st.sampled_from(["Mr.", "Dr.", "£1.2m.", "2018-19", "No.", "10", "U.K.", "“Yes.”", "he", "said", "The",
+                          "figure", "rose", "4.5", "per", "cent.", "?", "!", "…", "A.", "e.g.", "\n", "\n\n", "  "])
+
+
+@given(st.lists(_WORDS, max_size=40))
+def test_sentences_always_cover_the_text_exactly(words: list[str]) -> None:
+    text = " ".join(words)
+    sentences = split_sentences(text)
+    assert " ".join(sentences) == fold_whitespace(text)
+    assert all(s and s == s.strip() for s in sentences)
