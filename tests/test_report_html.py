@@ -23,7 +23,7 @@ from factcheck.errors import ClaimsFileError
 from factcheck.report import FORMATS, render
 from factcheck.report.html import paragraphs, render_html
 from factcheck.report.output import OutputError, write_new_file
-from factcheck.verify import FileResult, Outcome, Verdict, check_file, verify_file
+from factcheck.verify import FileResult, Verdict, check_file, verify_file
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "claims" / "west-mercia-mappa-2020.claims.toml"
