@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -53,3 +54,32 @@ def labelled_articles() -> list[Path]:
     folders = [DATA, ROOT / "claims", EVAL]
     return [p for f in folders if f.is_dir() for p in sorted(f.glob("*.txt"))
             if p.with_name(p.name[:-4] + ".claims.toml").exists()]
+
+
+BAD = Path(__file__).parent / "data" / "bad"
+
+
+def place_bad(folder: Path, name: str) -> Path:
+    """Copy tests/data/bad/NAME.toml into `folder`/sub/ as NAME.claims.toml, with the texts it names.
+
+    The fixtures are named NAME.toml so that nothing collecting *.claims.toml picks them up by
+    accident. A file goes one level down so that `text = "../outside.txt"` has a real file to point
+    at (the rule refused is then the folder rule, not "missing"); link.txt is a symlink to it.
+    """
+    sub = folder / "sub"
+    sub.mkdir(parents=True, exist_ok=True)
+    (folder / "outside.txt").write_text("There were 1,405.\n", encoding="utf-8")
+    for text in BAD.glob("*.txt"):
+        shutil.copy(text, sub / text.name)
+    target = sub / f"{name}.claims.toml"
+    shutil.copy(BAD / f"{name}.toml", target)
+    link = sub / "link.txt"
+    if not link.is_symlink():
+        link.symlink_to(folder / "outside.txt")
+    return target
+
+
+@pytest.fixture
+def bad_file(tmp_path: Path) -> Callable[[str], Path]:
+    """`bad_file("unknown-kind")`: the path of that malformed file, placed in tmp_path."""
+    return lambda name: place_bad(tmp_path, name)

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import string
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,34 +19,7 @@ from factcheck.claims import BrokenClaim
 from factcheck.claimsfile import load_claims_file, loads_claims_file
 from factcheck.errors import ClaimsFileError
 from factcheck.verify import FileResult, Verdict, check_file, verify_file
-
-BAD = Path(__file__).parent / "data" / "bad"
-
-
-def place_bad(folder: Path, name: str) -> Path:
-    """Copy tests/data/bad/NAME.toml into `folder`/sub/ as NAME.claims.toml, with the texts it names.
-
-    The fixtures are named NAME.toml so that nothing collecting *.claims.toml picks them up by
-    accident. A file goes one level down so that `text = "../outside.txt"` has a real file to point
-    at (the rule refused is then the folder rule, not "missing"); link.txt is a symlink to it.
-    """
-    sub = folder / "sub"
-    sub.mkdir(parents=True, exist_ok=True)
-    (folder / "outside.txt").write_text("There were 1,405.\n", encoding="utf-8")
-    for text in BAD.glob("*.txt"):
-        shutil.copy(text, sub / text.name)
-    target = sub / f"{name}.claims.toml"
-    shutil.copy(BAD / f"{name}.toml", target)
-    link = sub / "link.txt"
-    if not link.is_symlink():
-        link.symlink_to(folder / "outside.txt")
-    return target
-
-
-@pytest.fixture
-def bad_file(tmp_path: Path) -> Callable[[str], Path]:
-    """`bad_file("unknown-kind")`: the path of that malformed file, placed in tmp_path."""
-    return lambda name: place_bad(tmp_path, name)
+from tests.conftest import BAD
 
 # -- files that cannot be read at all: loading raises, with the file and line ------------------
 

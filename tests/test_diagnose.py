@@ -4,11 +4,11 @@ import json
 
 import pytest
 
-from tests.conftest import EVAL
 from factcheck.claimsfile import loads_claims_file
 from factcheck.diagnose import diagnose
 from factcheck.report import render
 from factcheck.verify import Verdict, check_file, verify_file
+from tests.conftest import EVAL
 
 HEAD = """format = 1
 [article]

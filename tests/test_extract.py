@@ -8,12 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.conftest import ROOT, labelled_articles
 from factcheck.claimsfile import loads_claims_file
 from factcheck.draft import draft_toml
 from factcheck.extract import draft_article, draft_sentence, guess_check
 from factcheck.stated import parse_stated
 from factcheck.verify import Verdict, verify_file
+from tests.conftest import ROOT, labelled_articles
 
 # (sentence, [(kind, stated), …]) in the order of the sentence
 PHRASES = [

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.conftest import labelled_articles
 from factcheck.claimsfile import article_body, fold_whitespace, load_claims_file
 from factcheck.sentences import read_article, split_paragraph, split_sentences
+from tests.conftest import labelled_articles
 
 CASES = [
     # titles and initials never end a sentence

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EVAL
 from factcheck.claimsfile import load_claims_file, loads_claims_file
 from factcheck.cli import main
 from factcheck.suggest import suggest_file
 from factcheck.verify import Verdict, verify_file
+from tests.conftest import EVAL
 
 FILE = """format = 1
 [article]

@@ -24,7 +24,7 @@ from typing import Final
 
 import attrs
 
-from factcheck.claims import PLACEHOLDER, is_placeholder
+from factcheck.claims import CLAIM_TYPES, PLACEHOLDER, is_placeholder
 from factcheck.errors import PhraseError
 from factcheck.sentences import ArticleText, read_article
 from factcheck.stated import Token, TokenType, parse_stated, scan
@@ -34,15 +34,7 @@ __all__ = ["INPUT_FIELDS", "PLACEHOLDER", "Draft", "DraftClaim", "DraftSentence"
 
 #: The input fields of each kind (as in the claims file), all placeholders in a draft.
 INPUT_FIELDS: Final[dict[str, tuple[str, ...]]] = {
-    "value": ("figure",),
-    "rate": ("numerator", "denominator"),
-    "one_in": ("numerator", "denominator"),
-    "change": ("from", "to"),
-    "point_change": ("from", "to"),
-    "difference": ("from", "to"),
-    "ratio": ("numerator", "denominator"),
-    "share": ("part", "whole"),
-    "comparison": ("left", "right"),
+    kind: cls.INPUTS for kind, cls in CLAIM_TYPES.items() if kind != "formula"
 }
 
 _T = TokenType

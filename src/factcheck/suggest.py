@@ -20,7 +20,7 @@ from typing import Final
 
 import attrs
 
-from factcheck.claims import BrokenClaim, Claim, ClaimsFile, ComparisonClaim, FormulaClaim
+from factcheck.claims import CLAIM_TYPES, BrokenClaim, Claim, ClaimsFile, ComparisonClaim, FormulaClaim
 from factcheck.errors import FactcheckError
 from factcheck.stated import Stated, parse_stated
 from factcheck.verify import Verdict, _Verifier
@@ -28,14 +28,7 @@ from factcheck.verify import Verdict, _Verifier
 __all__ = ["ClaimSuggestions", "Suggestion", "suggest_file"]
 
 _FIELDS: Final[dict[str, tuple[str, ...]]] = {
-    "value": ("figure",),
-    "rate": ("numerator", "denominator"),
-    "one_in": ("numerator", "denominator"),
-    "change": ("from", "to"),
-    "point_change": ("from", "to"),
-    "difference": ("from", "to"),
-    "ratio": ("numerator", "denominator"),
-    "share": ("part", "whole"),
+    kind: cls.INPUTS for kind, cls in CLAIM_TYPES.items() if kind not in ("comparison", "formula")
 }
 _HUNDRED: Final = Fraction(100)
 
