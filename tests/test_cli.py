@@ -18,10 +18,10 @@ import pytest
 
 from factcheck.cli import main, wants_colour
 from factcheck.verify import Verdict, check_file
+from tests.conftest import BAD
 
 ROOT = Path(__file__).parents[1]
 CLAIMS = ROOT / "claims"
-from tests.conftest import BAD
 
 BAD_NAMES = sorted(p.stem for p in BAD.glob("*.toml"))
 SCRIPT = Path(sys.executable).parent / "factcheck"
