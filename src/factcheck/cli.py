@@ -28,7 +28,8 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check", help="verify claims files and report a verdict per claim")
     check.add_argument("paths", nargs="+", metavar="PATH", help="claims files, or folders searched for *.claims.toml")
-    check.add_argument("--format", default="text", help="report format: text (default) or json")
+    check.add_argument("--format", default="text", help="report format: text (default), json, junit (JUnit XML), sarif (SARIF 2.1.0), "
+                       "markdown (a pull request comment) or github (GitHub Actions annotations)")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--strict", action="store_true", help="loose claims and coverage gaps fail too (exit 1)")
     check.add_argument("--no-color", action="store_true", help="no colour, even on a terminal")
