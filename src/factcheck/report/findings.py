@@ -83,5 +83,6 @@ def _error_text(error: Exception) -> str:
 
 
 def one_line(text: str) -> str:
-    """White space folded to single spaces, so that a report line stays one line."""
-    return " ".join(text.split())
+    """White space folded to single spaces and control characters made visible (`\\x1b`), so that a
+    report line stays one line and cannot carry terminal escape sequences."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in " ".join(text.split()))
