@@ -34,6 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="loose claims and coverage gaps fail too (exit 1)")
     check.add_argument("--no-color", action="store_true", help="no colour, even on a terminal")
     commands.add_parser("words", help="print the table of what words mean (Markdown)")
+    commands.add_parser("schema", help="print the JSON Schema of claims files (format 1), for editors")
     return parser
 
 
@@ -46,6 +47,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from factcheck.wordtable import markdown_table  # noqa: PLC0415
 
         sys.stdout.write(markdown_table())
+        return 0
+    if args.command == "schema":
+        from factcheck.schema import schema_text  # noqa: PLC0415
+
+        sys.stdout.write(schema_text())
         return 0
     parser.print_help(sys.stderr)
     return 2
