@@ -81,12 +81,18 @@ def _check(args: argparse.Namespace) -> int:
     if args.format not in FORMATS:
         sys.stderr.write(f"factcheck: unknown format {args.format!r} (one of: {', '.join(FORMATS)})\n")
         return 2
+    from factcheck.progress import Progress  # noqa: PLC0415
+
     results = []
-    for path, problem in claims_files(args.paths):
+    found = list(claims_files(args.paths))
+    progress = Progress.for_check(len(found), sys.stderr, fmt=args.format)
+    for done, (path, problem) in enumerate(found):
+        progress.show(done, path)
         if problem is not None:
             results.append(FileResult(path, errors=(ClaimsFileError(problem, path=path),)))
         else:
             results.append(check_file(path))
+    progress.close()
     colour = (
         args.output is None and args.format == "text" and not args.no_color
         and "NO_COLOR" not in os.environ and sys.stdout.isatty()
