@@ -9,6 +9,10 @@ from pathlib import Path
 
 import pytest
 
+#: tests/data holds fixture claims files for the extractor and malformed inputs: inputs to tests,
+#: not suites of their own, so the factcheck pytest plugin must not collect them here.
+collect_ignore_glob = ["data/*"]
+
 REPO = Path(__file__).resolve().parent.parent
 CLAIMS_DIR = REPO / "claims"
 SHARED = REPO.parent / "shared"

@@ -29,7 +29,8 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check", help="verify claims files and report a verdict per claim")
     check.add_argument("paths", nargs="+", metavar="PATH", help="claims files, or folders searched for *.claims.toml")
-    check.add_argument("--format", default="text", help="report format: text (default) or json")
+    check.add_argument("--format", default="text", help="report format: text (default), json, junit (JUnit XML), sarif (SARIF 2.1.0), "
+                       "markdown (a pull request comment) or github (GitHub Actions annotations)")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--force", action="store_true", help="with --output: replace the file if it exists")
     check.add_argument("--strict", action="store_true", help="loose claims and coverage gaps fail too (exit 1)")
@@ -43,6 +44,7 @@ def _parser() -> argparse.ArgumentParser:
 
     add_extract(commands)
     add_suggest(commands)
+    commands.add_parser("schema", help="print the JSON Schema of claims files (format 1), for editors")
     return parser
 
 
@@ -68,6 +70,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from factcheck.wordtable import markdown_table  # noqa: PLC0415
 
         sys.stdout.write(markdown_table())
+        return 0
+    if args.command == "schema":
+        from factcheck.schema import schema_text  # noqa: PLC0415
+
+        sys.stdout.write(schema_text())
         return 0
     parser.print_help(sys.stderr)
     return 2
@@ -122,9 +129,14 @@ def _check(args: argparse.Namespace) -> int:
     if args.format not in FORMATS:
         sys.stderr.write(f"factcheck: unknown format {args.format!r} (one of: {', '.join(FORMATS)})\n")
         return 2
+    from factcheck.progress import Progress  # noqa: PLC0415
+
     results = []
     checked: set[Path] = set()
-    for path, problem in claims_files(args.paths):
+    found = list(claims_files(args.paths))
+    progress = Progress.for_check(len(found), sys.stderr, fmt=args.format)
+    for done, (path, problem) in enumerate(found):
+        progress.show(done, path)
         if problem is not None:
             results.append(FileResult(path, errors=(ClaimsFileError(problem, path=path),)))
             continue
@@ -134,6 +146,7 @@ def _check(args: argparse.Namespace) -> int:
         except Exception as exc:  # noqa: BLE001 - a bug must not hide the other files' results
             message = f"internal error while checking this file ({type(exc).__name__}: {exc}); please report it"
             results.append(FileResult(path, errors=(ClaimsFileError(message, path=path),)))
+    progress.close()
     colour = args.output is None and args.format == "text" and wants_colour(sys.stdout, no_color=args.no_color)
     report = render(results, args.format, colour=colour)
     status = max((r.exit_status(strict=args.strict) for r in results), default=2)

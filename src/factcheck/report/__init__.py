@@ -9,7 +9,11 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from factcheck.report.html import render_html
+from factcheck.report.github import render_github
 from factcheck.report.json_report import render_json, result_to_dict, summary_counts
+from factcheck.report.junit import render_junit
+from factcheck.report.markdown import render_markdown
+from factcheck.report.sarif import render_sarif
 from factcheck.report.text import render_text
 from factcheck.verify import FileResult
 
@@ -22,6 +26,10 @@ FORMATS: Final[dict[str, Renderer]] = {
     "text": render_text,
     "json": lambda results, colour: render_json(results),
     "html": render_html,
+    "junit": lambda results, colour: render_junit(results),
+    "sarif": lambda results, colour: render_sarif(results),
+    "markdown": lambda results, colour: render_markdown(results),
+    "github": lambda results, colour: render_github(results),
 }
 
 

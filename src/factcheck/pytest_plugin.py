@@ -1,0 +1,219 @@
+"""pytest plugin: `pytest claims/` collects every `*.claims.toml` and runs one test item per claim.
+
+Registered through the `pytest11` entry point, so installing factcheck is enough; `-p no:factcheck`
+turns it off. The plugin stays cheap for test runs that have no claims files: this module imports
+only pytest and the standard library, and the library is imported inside the hooks that need it.
+
+- A claim is an item named by its id (`claims/x.claims.toml::wm-rate`), so `-k`, `-x` and
+  `--junitxml` work as they do for any test.
+- `supported` passes; `contradicted` and `error` fail with the explanation, the stated and the
+  recomputed values, and the claim's file:line; `loose` passes with a `LooseClaimWarning`
+  (fails with `--factcheck-strict`); `unchecked` (a claim whose inputs are missing) is skipped.
+- A sentence that states a number but has neither a claim nor a `check` (a coverage gap) is an
+  item too, named `sentence-N-gap`, and is treated like a loose claim.
+- A file that cannot be read, or whose problems are not confined to one claim (an unknown key at
+  the top, sentences that do not match the article text), is a collection error: it never passes.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:  # pragma: no cover
+    from _pytest._code.code import ExceptionInfo, TerminalRepr
+
+    from factcheck.claims import ClaimsFile, Gap
+    from factcheck.verify import FileResult, Outcome
+
+__all__ = ["ClaimFailed", "ClaimItem", "ClaimsTomlFile", "GapItem", "LooseClaimWarning"]
+
+SUFFIX = ".claims.toml"
+
+
+class LooseClaimWarning(UserWarning):
+    """A claim that is true as worded but looser than its words imply, or a coverage gap."""
+
+
+class ClaimFailed(Exception):
+    """Raised by an item whose claim does not hold; its message is the whole report."""
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("factcheck", "factcheck claims files (*.claims.toml)")
+    group.addoption(
+        "--factcheck-strict",
+        action="store_true",
+        default=False,
+        help="loose claims and coverage gaps fail instead of passing with a warning",
+    )
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> ClaimsTomlFile | None:
+    if file_path.name.endswith(SUFFIX) and len(file_path.name) > len(SUFFIX):
+        return ClaimsTomlFile.from_parent(parent, path=file_path)
+    return None
+
+
+def _shown_path(node: pytest.Node) -> str:
+    """The file as the user knows it: relative to the rootdir (or the current folder) when inside it."""
+    path = node.path
+    for base in (node.config.rootpath, Path.cwd()):
+        try:
+            return str(path.relative_to(base))
+        except ValueError:
+            continue
+    return str(path)
+
+
+class ClaimsTomlFile(pytest.File):
+    """A claims file: loaded when collected, verified (once, for all its claims) when first run."""
+
+    claims_file: ClaimsFile
+
+    def collect(self) -> Iterator[pytest.Item]:
+        from factcheck.claimsfile import load_claims_file  # noqa: PLC0415 - keep the plugin light
+        from factcheck.errors import ClaimsFileError  # noqa: PLC0415
+
+        shown = _shown_path(self)
+        try:
+            claims_file = load_claims_file(self.path)
+        except ClaimsFileError as exc:
+            exc.path = shown
+            raise self.CollectError(f"{shown}: cannot read this claims file\n  {exc}") from None
+        # Problems that belong to one claim fail that claim's item; any other problem is the file's own.
+        in_claims = {id(p) for claim in claims_file.claims() for p in getattr(claim, "problems", ())}
+        own = [p for p in claims_file.problems if id(p) not in in_claims]
+        if own:
+            for problem in own:
+                problem.path = shown
+            listed = "\n".join(f"  {problem}" for problem in own)
+            raise self.CollectError(f"{shown}: this claims file has {len(own)} problem(s)\n{listed}")
+        self.claims_file = claims_file
+        for sentence in claims_file.sentences:
+            for claim in sentence.claims:
+                yield ClaimItem.from_parent(self, name=claim.id, line=claim.location.line)
+        for gap in claims_file.gaps:
+            yield GapItem.from_parent(self, name=_gap_name(gap), gap=gap)
+
+    @functools.cached_property
+    def result(self) -> FileResult:
+        from factcheck.verify import verify_file  # noqa: PLC0415
+
+        return verify_file(self.claims_file)
+
+    def outcome(self, claim_id: str) -> Outcome:
+        for outcome in self.result.outcomes:
+            if outcome.id == claim_id and outcome.kind != "sentence":
+                return outcome
+        msg = f"no outcome for claim {claim_id!r}"  # the verifier gives every claim one
+        raise LookupError(msg)
+
+
+def _gap_name(gap: Gap) -> str:
+    import re  # noqa: PLC0415
+
+    found = re.match(r"sentence (\d+)", gap.message)
+    return f"sentence-{found.group(1)}-gap" if found else f"gap-line-{gap.location.line}"
+
+
+class _FactcheckItem(pytest.Item):
+    line: int | None
+
+    @property
+    def claims_parent(self) -> ClaimsTomlFile:
+        assert isinstance(self.parent, ClaimsTomlFile)
+        return self.parent
+
+    @property
+    def strict(self) -> bool:
+        return bool(self.config.getoption("factcheck_strict"))
+
+    def where(self) -> str:
+        shown = _shown_path(self)
+        return f"{shown}:{self.line}" if self.line else shown
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, None if self.line is None else self.line - 1, self.headline()
+
+    def headline(self) -> str:
+        raise NotImplementedError
+
+    def repr_failure(
+        self, excinfo: ExceptionInfo[BaseException], style: Any = None
+    ) -> str | TerminalRepr:
+        if isinstance(excinfo.value, ClaimFailed):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo, style=style)
+
+    def _loose(self, message: str) -> None:
+        """Fail under --factcheck-strict; otherwise warn, at the claims file's line."""
+        if self.strict:
+            raise ClaimFailed(f"{self.where()}: {message}\n  (fails because of --factcheck-strict)")
+        self.warn(LooseClaimWarning(message))
+
+
+class ClaimItem(_FactcheckItem):
+    """One claim: passes when its verdict is supported, see the module's docstring for the rest."""
+
+    def __init__(self, *, line: int | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.line = line
+
+    def headline(self) -> str:
+        return f"claim {self.name}"
+
+    def runtest(self) -> None:
+        from factcheck.verify import Verdict  # noqa: PLC0415
+
+        outcome = self.claims_parent.outcome(self.name)
+        self.user_properties.append(("verdict", outcome.verdict.value + (" (gross)" if outcome.gross else "")))
+        if outcome.verdict is Verdict.SUPPORTED:
+            return
+        if outcome.verdict is Verdict.UNCHECKED:
+            pytest.skip(f"{self.where()}: claim {self.name!r} unchecked: {_one_line(outcome.explanation)}")
+        report = _describe(outcome)
+        if outcome.verdict is Verdict.LOOSE:
+            self._loose(report)
+            return
+        raise ClaimFailed(f"{self.where()}: {report}")
+
+
+class GapItem(_FactcheckItem):
+    """A sentence that states a number but has no claim and no `check`."""
+
+    def __init__(self, *, gap: Gap, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.gap = gap
+        self.line = gap.location.line
+
+    def headline(self) -> str:
+        return f"coverage gap {self.name}"
+
+    def runtest(self) -> None:
+        self._loose(f"coverage gap: {_one_line(self.gap.message)}")
+
+
+def _one_line(text: str) -> str:
+    """User text on one line, with control characters made visible."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in " ".join(text.split()))
+
+
+def _describe(outcome: Outcome) -> str:
+    from factcheck.numbers import show_interval  # noqa: PLC0415
+
+    verdict = outcome.verdict.value + (" (gross)" if outcome.gross else "")
+    lines = [f"claim {_one_line(outcome.id)!r} ({outcome.kind}) is {verdict}"]
+    if outcome.stated:
+        allowed = f"  -> {show_interval(outcome.interval)}" if outcome.interval is not None else ""
+        lines.append(f"  stated:     {_one_line(outcome.stated)!r}{allowed}")
+    if outcome.computed is not None:
+        lines.append(f"  recomputed: {show_interval(outcome.computed)}")
+    lines.append(f"  {_one_line(outcome.explanation)}")
+    if outcome.basis is not None:
+        lines.append(f"  basis: {outcome.basis.value}")
+    return "\n".join(lines)

@@ -1,0 +1,88 @@
+"""What needs a look, in one flat list: the shared input of the CI report formats.
+
+A finding is a file that cannot be read or has a problem of its own, a claim that is
+contradicted, in error or loose, or a coverage gap, each with its file and line. Supported and
+unchecked claims are not findings.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+
+import attrs
+
+from factcheck.verify import FileResult, Verdict
+
+__all__ = ["Finding", "Level", "findings", "one_line"]
+
+
+class Level(enum.Enum):
+    """How bad a finding is; the order is the order of a report."""
+
+    CONTRADICTED = "contradicted"
+    ERROR = "error"
+    LOOSE = "loose"
+    GAP = "gap"
+
+    @property
+    def fails(self) -> bool:
+        """Whether it fails `factcheck check` without --strict."""
+        return self in (Level.CONTRADICTED, Level.ERROR)
+
+
+@attrs.frozen
+class Finding:
+    level: Level
+    path: str
+    line: int | None
+    message: str  # one line, as written by the library (not yet escaped for any format)
+    claim_id: str | None = None
+    kind: str | None = None
+    gross: bool = False
+    stated: str = ""
+
+    @property
+    def title(self) -> str:
+        """A short heading: "contradicted (gross): claim wm-rate"."""
+        label = self.level.value + (" (gross)" if self.gross else "")
+        if self.claim_id is not None:
+            return f"{label}: claim {one_line(self.claim_id)}"
+        return "coverage gap" if self.level is Level.GAP else f"{label}: claims file"
+
+
+_LEVEL_OF = {Verdict.CONTRADICTED: Level.CONTRADICTED, Verdict.ERROR: Level.ERROR, Verdict.LOOSE: Level.LOOSE}
+
+
+def findings(results: Sequence[FileResult]) -> list[Finding]:
+    """Every finding, file by file in the order given, each file's in the order of its lines."""
+    found: list[Finding] = []
+    for result in results:
+        for error in result.errors:
+            found.append(Finding(Level.ERROR, result.path, error.line, one_line(_error_text(error)),
+                                 claim_id=error.claim_id))
+        for outcome in result.outcomes:
+            level = _LEVEL_OF.get(outcome.verdict)
+            if level is None:
+                continue
+            found.append(Finding(level, result.path, outcome.location.line, one_line(outcome.explanation),
+                                 claim_id=outcome.id, kind=outcome.kind, gross=outcome.gross,
+                                 stated=one_line(outcome.stated)))
+        for gap in result.gaps:
+            found.append(Finding(Level.GAP, result.path, gap.location.line, one_line(gap.message)))
+    return found
+
+
+def _error_text(error: Exception) -> str:
+    """A file's error without the file:line prefix (every format puts the place where it belongs)."""
+    message = getattr(error, "message", None)
+    if not isinstance(message, str):
+        return str(error)
+    field = getattr(error, "field", None)
+    return f"{message} (field {field!r})" if field and repr(field) not in message else message
+
+
+def one_line(text: str) -> str:
+    """White space folded to single spaces and control characters made visible (`\\x1b`), so that a
+    report line stays one line and cannot carry terminal escape sequences."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in " ".join(text.split()))

@@ -1,0 +1,48 @@
+"""GitHub Actions workflow commands: an annotation on the claim's line for everything that needs a look.
+
+`::error file=F,line=N,title=T::MESSAGE` for a contradicted claim, a claim in error and a file that
+cannot be read; `::warning …` for a loose claim and a coverage gap. GitHub's escaping applies:
+in the message `%`, CR and LF become `%25`, `%0D`, `%0A`; in a property `:` and `,` are escaped too
+(`%3A`, `%2C`), so a user's text can never end a command early or start a new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from factcheck.report.findings import Finding, findings
+from factcheck.report.json_report import summary_counts
+from factcheck.verify import FileResult
+
+__all__ = ["escape_data", "escape_property", "render_github"]
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _command(finding: Finding) -> str:
+    command = "error" if finding.level.fails else "warning"
+    props = [f"file={escape_property(finding.path)}"]
+    if finding.line:
+        props.append(f"line={finding.line}")
+    props.append(f"title={escape_property(finding.title)}")
+    message = finding.message
+    if finding.stated and finding.stated not in message:
+        message = f"stated {finding.stated!r}: {message}"
+    return f"::{command} {','.join(props)}::{escape_data(message)}"
+
+
+def render_github(results: Sequence[FileResult]) -> str:
+    lines = [_command(finding) for finding in findings(results)]
+    counts = summary_counts(results)
+    gaps = sum(len(r.gaps) for r in results)
+    summary = ", ".join(f"{n} {verdict}" for verdict, n in counts.items())
+    # A plain log line (not a command): it cannot be mistaken for one, since it never starts with "::".
+    lines.append(f"factcheck: {len(results)} file{'s' if len(results) != 1 else ''}: {summary}, "
+                 f"{gaps} coverage gap{'s' if gaps != 1 else ''}")
+    return "\n".join(lines) + "\n"

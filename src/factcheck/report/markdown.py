@@ -1,0 +1,64 @@
+"""A Markdown summary for a pull request comment (or a CI job summary).
+
+The counts first, in one table; then only what needs a look (contradicted claims, errors, loose
+claims, coverage gaps), one row each with its file and line. Every piece of user text is escaped
+so that it renders as the text it is: Markdown and HTML punctuation are backslash-escaped, `|`
+cannot end a cell, a line break cannot end a row, and `@name` cannot mention anyone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from factcheck.report.findings import Level, findings, one_line
+from factcheck.report.json_report import summary_counts
+from factcheck.verify import FileResult
+
+__all__ = ["escape_markdown", "render_markdown"]
+
+# ASCII punctuation that could start markup inside a table cell (CommonMark lets a backslash escape
+# any of it): emphasis, code, links, HTML and entities, cell ends, strikethrough, GitHub's math
+# ($), emoji shortcodes (:) and mentions (@).
+_SPECIAL: Final = re.compile(r"([\\`*_{}\[\]<>()#+!|~&@$:])")
+
+_ICON: Final = {Level.CONTRADICTED: "❌", Level.ERROR: "⛔", Level.LOOSE: "⚠️", Level.GAP: "❔"}
+
+
+def escape_markdown(text: str) -> str:
+    """User text as one line of literal Markdown text, safe inside a table cell."""
+    return _SPECIAL.sub(r"\\\1", one_line("".join(ch if ch.isprintable() else " " for ch in text)))
+
+
+def render_markdown(results: Sequence[FileResult]) -> str:
+    counts = summary_counts(results)
+    gaps = sum(len(r.gaps) for r in results)
+    unread = sum(1 for r in results if not r.readable)
+    found = findings(results)
+    failing = any(f.level.fails for f in found)
+    status = "❌ claims need fixing" if failing else ("⚠️ claims need a look" if found else "✅ all claims hold")
+    files = f"{len(results)} file{'s' if len(results) != 1 else ''}"
+    lines = [f"### factcheck: {status}", ""]
+    header = ["files", *counts, "coverage gaps"]
+    values = [str(len(results)), *(str(n) for n in counts.values()), str(gaps)]
+    lines += ["| " + " | ".join(header) + " |", "|" + "---:|" * len(header), "| " + " | ".join(values) + " |", ""]
+    if unread:
+        lines += [f"{unread} of {files} could not be read.", ""]
+    if not found:
+        lines.append("Nothing needs a look.")
+        return "\n".join(lines) + "\n"
+    lines += ["| | where | claim | stated | why |", "|---|---|---|---|---|"]
+    for level in Level:  # contradicted first, then errors, loose claims, gaps
+        for finding in (f for f in found if f.level is level):
+            label = level.value + (" (gross)" if finding.gross else "")
+            where = finding.path + (f":{finding.line}" if finding.line else "")
+            cells = [
+                f"{_ICON[level]} {label}",
+                escape_markdown(where),
+                escape_markdown(finding.claim_id) if finding.claim_id is not None else "",
+                escape_markdown(finding.stated),
+                escape_markdown(finding.message),
+            ]
+            lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"

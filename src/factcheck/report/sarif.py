@@ -1,0 +1,116 @@
+"""SARIF 2.1.0 (the OASIS standard code hosts read): a result on the claim's line for each finding.
+
+One run, with one rule per kind of finding. A contradicted claim or an error is level "error",
+a loose claim or a coverage gap "warning". Each result is located at its claims file (a URI
+relative to the current folder when the path is, so a code host annotates the file in the
+repository) and line, and carries a fingerprint made of the file and claim id, so that a
+finding keeps its identity when lines move. json.dumps escapes all user text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from pathlib import Path, PurePosixPath
+from typing import Any, Final
+from urllib.parse import quote
+
+from factcheck import __version__
+from factcheck.report.findings import Finding, Level, findings
+from factcheck.verify import FileResult
+
+__all__ = ["RULES", "SCHEMA_URI", "render_sarif"]
+
+SCHEMA_URI: Final = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI: Final = "https://github.com/factcheck/factcheck"
+
+#: rule id, level, short description, full description (in the order of `Level`)
+RULES: Final[dict[Level, tuple[str, str, str, str]]] = {
+    Level.CONTRADICTED: ("contradicted", "error", "A claim is contradicted by its base figures",
+                         "The recomputed value lies outside the interval the stated words allow."),
+    Level.ERROR: ("error", "error", "A claim or claims file cannot be evaluated",
+                  "An unknown name, a unit mismatch, a division by zero, or a file that cannot be read."),
+    Level.LOOSE: ("loose", "warning", "A claim is true as worded but looser than its words imply",
+                  "The recomputed value is on the side the words say, but outside the interval they imply."),
+    Level.GAP: ("coverage-gap", "warning", "A sentence states a number but has no claim and no check",
+                "Every sentence that states a number needs a claim, or a `check` saying why it has none."),
+}
+
+
+def _uri(path: str) -> tuple[str, bool]:
+    """A URI reference for the path, and whether it is relative (to the folder factcheck ran in)."""
+    p = Path(path)
+    if p.is_absolute():
+        return p.as_uri(), False
+    return quote(PurePosixPath(*p.parts).as_posix(), safe="/"), True
+
+
+def _result(finding: Finding, rule_index: dict[Level, int]) -> dict[str, Any]:
+    rule_id, level, _, _ = RULES[finding.level]
+    uri, relative = _uri(finding.path)
+    artifact: dict[str, Any] = {"uri": uri}
+    if relative:
+        artifact["uriBaseId"] = "%SRCROOT%"
+    physical: dict[str, Any] = {"artifactLocation": artifact}
+    if finding.line and finding.line > 0:
+        physical["region"] = {"startLine": finding.line}
+    text = finding.message
+    if finding.stated and finding.stated not in text:
+        text = f"stated {finding.stated!r}: {text}"
+    if finding.claim_id is not None:
+        text = f"claim {finding.claim_id!r}: {text}"
+    result: dict[str, Any] = {
+        "ruleId": rule_id,
+        "ruleIndex": rule_index[finding.level],
+        "level": level,
+        "message": {"text": text},
+        "locations": [{"physicalLocation": physical}],
+    }
+    identity = f"{finding.path}\0{finding.claim_id or finding.message}"
+    result["partialFingerprints"] = {"factcheckFinding/v1": hashlib.sha256(identity.encode("utf-8", "replace")).hexdigest()}
+    properties: dict[str, Any] = {}
+    if finding.claim_id is not None:
+        properties["claimId"] = finding.claim_id
+    if finding.kind is not None:
+        properties["kind"] = finding.kind
+    if finding.gross:
+        properties["gross"] = True
+    if properties:
+        result["properties"] = properties
+    return result
+
+
+def render_sarif(results: Sequence[FileResult]) -> str:
+    rule_index = {level: index for index, level in enumerate(RULES)}
+    rules = [
+        {
+            "id": rule_id,
+            "name": rule_id.title().replace("-", ""),
+            "shortDescription": {"text": short},
+            "fullDescription": {"text": full},
+            "defaultConfiguration": {"level": level},
+        }
+        for rule_id, level, short, full in RULES.values()
+    ]
+    document = {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "factcheck", "version": __version__, "informationUri": INFORMATION_URI,
+                                "rules": rules}},
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
+            "artifacts": [_artifact(result.path) for result in results],
+            "results": [_result(finding, rule_index) for finding in findings(results)],
+            "columnKind": "unicodeCodePoints",
+        }],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def _artifact(path: str) -> dict[str, Any]:
+    uri, relative = _uri(path)
+    location: dict[str, Any] = {"uri": uri}
+    if relative:
+        location["uriBaseId"] = "%SRCROOT%"
+    return {"location": location, "mimeType": "application/toml"}
