@@ -401,3 +401,8 @@ def test_a_negative_count_is_an_error(write_claims: Callable[..., Path]) -> None
                            + sentence(claim("c", "value", "5", figure="n"), claim("money", "value", "-£5", figure="m")))
     assert outcomes["c"].verdict is Verdict.ERROR and "negative count" in outcomes["c"].explanation  # type: ignore[attr-defined]
     assert outcomes["money"].verdict is Verdict.SUPPORTED  # type: ignore[attr-defined]
+
+
+def test_a_claim_is_never_suggested_as_its_own_input(write_claims: Callable[..., Path]) -> None:
+    outcome = outcomes_of(write_claims, FIGURES + sentence(claim("teachers", "value", "5", figure="teachers_2024")))
+    assert "did you mean 'teachers'" not in outcome["teachers"].explanation  # type: ignore[attr-defined]

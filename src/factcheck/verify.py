@@ -206,7 +206,7 @@ class _Verifier:
         if claim is not None:
             quantity = self.compute(claim)
             return attrs.evolve(quantity, text=f"[{name}: {show_interval(quantity.interval)}]")
-        candidates = list(self.figures) + list(self.claims)
+        candidates = list(self.figures) + [c for c in self.claims if c not in self.stack]
         raise UnknownNameError(name, tuple(get_close_matches(name, candidates, n=2)))
 
     def compute(self, claim: Claim) -> Quantity:
