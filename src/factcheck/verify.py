@@ -250,34 +250,33 @@ class _Verifier:
 
     # -- one claim -----------------------------------------------------------------------------
     def outcome(self, claim: Claim) -> Outcome:
-        base = {"id": claim.id, "kind": claim.kind, "stated": claim.stated, "location": claim.location,
-                "sentence": claim.sentence}
+        base = Outcome(id=claim.id, kind=claim.kind, verdict=Verdict.UNCHECKED, explanation="", stated=claim.stated,
+                       location=claim.location, sentence=claim.sentence)
         if isinstance(claim, BrokenClaim):
             message = "; ".join(f"{p.field}: {p.message}" if p.field else p.message for p in claim.problems)
-            return Outcome(verdict=Verdict.ERROR, explanation=message, **base)
+            return attrs.evolve(base, verdict=Verdict.ERROR, explanation=message)
         inputs = claim.inputs()
         placeholders = claim.placeholders()
         if placeholders:
             wanted = ", ".join(f"{field} (perhaps {value[1:]!r})" if len(value) > 1 else field
                                for field, value in placeholders.items())
-            return Outcome(verdict=Verdict.UNCHECKED, draft=True, explanation=f"draft: fill in {wanted}", **base)
+            return attrs.evolve(base, draft=True, explanation=f"draft: fill in {wanted}")
         if not inputs:
-            return Outcome(verdict=Verdict.UNCHECKED, explanation="inputs missing: nothing to recompute it from",
-                           **base)
+            return attrs.evolve(base, explanation="inputs missing: nothing to recompute it from")
         missing = [field for field in claim.INPUTS if field not in inputs]
         if missing:
-            return Outcome(verdict=Verdict.ERROR, explanation=f"missing input field {', '.join(map(repr, missing))}",
-                           **base)
+            return attrs.evolve(base, verdict=Verdict.ERROR,
+                                explanation=f"missing input field {', '.join(map(repr, missing))}")
         try:
             return self.judge(claim, base)
         except _InputsMissing as exc:
-            return Outcome(verdict=Verdict.UNCHECKED, explanation=str(exc), **base)
+            return attrs.evolve(base, explanation=str(exc))
         except _DraftInput as exc:
-            return Outcome(verdict=Verdict.UNCHECKED, draft=True, explanation=str(exc), **base)
+            return attrs.evolve(base, draft=True, explanation=str(exc))
         except (FactcheckError, ZeroDivisionError) as exc:
-            return Outcome(verdict=Verdict.ERROR, explanation=_error_text(exc), **base)
+            return attrs.evolve(base, verdict=Verdict.ERROR, explanation=_error_text(exc))
 
-    def judge(self, claim: Claim, base: dict[str, object]) -> Outcome:
+    def judge(self, claim: Claim, base: Outcome) -> Outcome:
         self.stack.append(claim.id)
         try:
             if isinstance(claim, ComparisonClaim):
@@ -291,7 +290,7 @@ class _Verifier:
             else probe
         return _judge_number(claim, stated, quantity, expression, base)
 
-    def judge_comparison(self, claim: ComparisonClaim, base: dict[str, object]) -> Outcome:
+    def judge_comparison(self, claim: ComparisonClaim, base: Outcome) -> Outcome:
         stated = self.stated(claim, None)
         relation = stated.relation
         assert relation is not None and claim.left is not None and claim.right is not None
@@ -304,8 +303,8 @@ class _Verifier:
         verdict, gross, words = _compare(lq, r, relation, tolerance)
         text = f"{left.text} {_relation_text(lq, r)} {right.text}"
         basis = _weakest(left.basis, right.basis)
-        return Outcome(verdict=verdict, gross=gross, explanation=f"{text}: {words}", computed=None, basis=basis,
-                       figures=_merge(left.figures, right.figures), **base)  # type: ignore[arg-type]
+        return attrs.evolve(base, verdict=verdict, gross=gross, explanation=f"{text}: {words}", basis=basis,
+                            figures=_merge(left.figures, right.figures))
 
 
 def _error_text(exc: BaseException) -> str:
@@ -533,18 +532,16 @@ _RECOMPUTE: Final[dict[type, Recompute]] = {
 _SIGNED_KINDS: Final = ("change", "difference", "point_change")
 
 
-def _judge_number(claim: Claim, stated: Stated, quantity: Quantity, expression: str,
-                  base: dict[str, object]) -> Outcome:
+def _judge_number(claim: Claim, stated: Stated, quantity: Quantity, expression: str, base: Outcome) -> Outcome:
     computed = quantity.interval
     tight, loose = stated.interval, stated.loose
     places = _places(stated, computed)
     shown = show_interval(computed, places)
     head = f"{expression} = {shown}"
-    extra = {"interval": tight, "computed": computed, "basis": quantity.basis, "figures": quantity.figures}
+    base = attrs.evolve(base, interval=tight, computed=computed, basis=quantity.basis, figures=quantity.figures)
 
     def outcome(verdict: Verdict, words: str, *, gross: bool = False, near: bool = False) -> Outcome:
-        return Outcome(verdict=verdict, gross=gross, near_miss=near, explanation=f"{head}, {words}",
-                       **base, **extra)  # type: ignore[arg-type]
+        return attrs.evolve(base, verdict=verdict, gross=gross, near_miss=near, explanation=f"{head}, {words}")
 
     if claim.kind in _SIGNED_KINDS:
         word_direction = stated.direction
@@ -554,11 +551,11 @@ def _judge_number(claim: Claim, stated: Stated, quantity: Quantity, expression: 
         direction = word_direction or field_direction
         if direction is None:
             computed = _magnitude(computed)
-            extra["computed"] = computed
+            base = attrs.evolve(base, computed=computed)
         else:
             if word_direction is None and direction < 0:
                 tight, loose = tight.negate(), loose.negate()
-                extra["interval"] = tight
+                base = attrs.evolve(base, interval=tight)
             assert computed.lo is not None and computed.hi is not None
             if (direction > 0 and computed.hi < 0) or (direction < 0 and computed.lo > 0):
                 moved = "a rise" if computed.lo > 0 else "a fall"
