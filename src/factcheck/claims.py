@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from fractions import Fraction
-from typing import ClassVar, Final, Union
+from collections.abc import Mapping
+from typing import ClassVar, Final, Self, Union
 
 import attrs
 
@@ -161,6 +162,14 @@ class ClaimBase:
     def placeholders(self) -> dict[str, str]:
         """The input fields still to be filled in (a draft): {"from": "?", "left": "?s3-rate"}."""
         return {name: value for name, value in self.inputs().items() if is_placeholder(value)}
+
+    def with_inputs(self, inputs: Mapping[str, str]) -> Self:
+        """The same claim with some inputs renamed: {"denominator": "pop_2021"}, {"from": "x_2019"}."""
+        unknown = set(inputs) - set(self.INPUTS)
+        if unknown:
+            msg = f"a {self.kind} claim has no input {', '.join(sorted(unknown))}"
+            raise ValueError(msg)
+        return attrs.evolve(self, **{_attr_name(field): name for field, name in inputs.items()})  # type: ignore[arg-type]  # names checked against INPUTS above
 
     def inputs(self) -> dict[str, str]:
         """The input fields that are set: {"numerator": "rso_wm_2020", …}."""

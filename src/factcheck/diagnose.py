@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from fractions import Fraction
 
+from typing import TypeVar
+
 import attrs
 
 from factcheck.claims import (
@@ -75,19 +77,25 @@ def diagnose(claims_file: ClaimsFile, claim: Claim, outcome: Outcome | None = No
     return tuple(dict.fromkeys(found))
 
 
+_FromToClaim = TypeVar("_FromToClaim", ChangeClaim, PointChangeClaim, DifferenceClaim)
+
+
+def _read_as(kind: type[_FromToClaim], claim: ChangeClaim | PointChangeClaim | DifferenceClaim) -> _FromToClaim:
+    """The same words and inputs, read as a claim of another from/to kind."""
+    return kind(id=claim.id, stated=claim.stated, tolerance=claim.tolerance, direction=claim.direction,
+                note=claim.note, location=claim.location, sentence=claim.sentence, from_=claim.from_, to=claim.to)
+
+
 def _variants(claim: Claim, figures: dict[str, Figure]) -> Iterator[tuple[str, Claim]]:
-    common = {"id": claim.id, "stated": claim.stated, "tolerance": claim.tolerance, "direction": claim.direction,
-              "location": claim.location, "sentence": claim.sentence}
     if isinstance(claim, _FROM_TO):
-        ends = {"from_": claim.from_, "to": claim.to}
         if isinstance(claim, ChangeClaim):
-            yield "matches if read as percentage points (to − from), not per cent", PointChangeClaim(**common, **ends)
+            yield "matches if read as percentage points (to − from), not per cent", _read_as(PointChangeClaim, claim)
             yield "matches as an absolute difference (to − from), not a percentage change", \
-                DifferenceClaim(**common, **ends)
+                _read_as(DifferenceClaim, claim)
         elif isinstance(claim, PointChangeClaim):
-            yield "matches if read as per cent (a relative change), not percentage points", ChangeClaim(**common, **ends)
+            yield "matches if read as per cent (a relative change), not percentage points", _read_as(ChangeClaim, claim)
         else:
-            yield "matches as a percentage change, not an absolute difference", ChangeClaim(**common, **ends)
+            yield "matches as a percentage change, not an absolute difference", _read_as(ChangeClaim, claim)
         yield "matches if from and to are swapped", attrs.evolve(claim, from_=claim.to, to=claim.from_)
     if isinstance(claim, (RatioClaim, OneInClaim)):
         yield "matches if numerator and denominator are swapped", \
@@ -97,10 +105,9 @@ def _variants(claim: Claim, figures: dict[str, Figure]) -> Iterator[tuple[str, C
         if figure is None:
             continue
         for other in _same_unit(figure, figures.values()):
-            attribute = "from_" if field == "from" else field
             role = "denominator" if field in ("denominator", "whole") else f"`{field}`"
             yield (f"matches if {_describe(other)} is used as the {role} instead of {_describe(figure)}",
-                   attrs.evolve(claim, **{attribute: other.name}))  # type: ignore[misc]
+                   claim.with_inputs({field: other.name}))
 
 
 def _same_unit(figure: Figure, figures: Iterable[Figure]) -> Iterator[Figure]:

@@ -300,8 +300,9 @@ def _grow(text: str, tokens: list[Token], head: int) -> _Phrase:
         j = head + 1
         if j + 1 < n and adjacent(head, j) and adjacent(j, j + 1) and tokens[j + 1].type is _T.NUMBER and (
                 tokens[j].type is _T.IN or (tokens[j].type is _T.PER and tokens[j].text in ("in every", "out of every"))):
-            assert tok.numeral is not None and tokens[j + 1].numeral is not None
-            k_value, n_value = tok.numeral.value, tokens[j + 1].numeral.value
+            n_numeral = tokens[j + 1].numeral
+            assert tok.numeral is not None and n_numeral is not None
+            k_value, n_value = tok.numeral.value, n_numeral.value
             n_raw = text[tokens[j + 1].span[0]:tokens[j + 1].span[1]]
             year = re.fullmatch(r"(?:19|20)\d\d", n_raw) is not None and tokens[j].type is _T.IN
             if 0 < k_value < n_value and k_value.denominator == 1 and not year \

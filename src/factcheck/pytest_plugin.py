@@ -59,7 +59,7 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> ClaimsToml
     return None
 
 
-def _shown_path(node: pytest.Node) -> str:
+def _shown_path(node: pytest.Collector | pytest.Item) -> str:
     """The file as the user knows it: relative to the rootdir (or the current folder) when inside it."""
     path = node.path
     for base in (node.config.rootpath, Path.cwd()):

@@ -103,8 +103,7 @@ def _suggest(claim: Claim, candidates: list[_Candidate], claims_file: ClaimsFile
         value = _value(claim, stated, combo)
         if value is None or not _near(value, stated):
             continue
-        attributes = {("from_" if f == "from" else f): c.name for f, c in zip(fields, combo, strict=True)}
-        variant = attrs.evolve(claim, **attributes)  # type: ignore[misc]
+        variant = claim.with_inputs({f: c.name for f, c in zip(fields, combo, strict=True)})
         outcome = verifier.outcome(variant)
         if outcome.verdict is not Verdict.SUPPORTED:
             continue
