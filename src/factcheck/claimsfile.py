@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import tomllib
 from decimal import Decimal
 from difflib import get_close_matches
 from fractions import Fraction
@@ -36,6 +35,7 @@ from factcheck.claims import (
 from factcheck.errors import ClaimsFileError, FormulaError, PhraseError
 from factcheck.formula import parse_formula
 from factcheck.stated import parse_stated, parse_tolerance
+from factcheck.tomlread import TOMLDecodeError, loads as toml_loads
 from factcheck.units import parse_unit
 
 __all__ = ["load_claims_file", "loads_claims_file", "fold_whitespace", "article_body"]
@@ -80,8 +80,8 @@ def loads_claims_file(data: bytes | str, path: str = "<string>", *, base_dir: Pa
     else:
         text = data
     try:
-        raw = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as exc:
+        raw = toml_loads(text)
+    except TOMLDecodeError as exc:
         line = _line_of_toml_error(str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise ClaimsFileError(f"not valid TOML: {message}", path=path, line=line) from None
