@@ -48,6 +48,7 @@ _DEFAULT_KEYS: Final = {"rounding", "tolerance"}
 _SENTENCE_KEYS: Final = {"text", "claims", "check"}
 _CLAIM_COMMON: Final = {"id", "kind", "stated", "tolerance", "direction", "note"}
 _NAME: Final = re.compile(r"[A-Za-z0-9_-]+")
+_KEY_LINE: Final = re.compile(r"""\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")
 _DATE_LINE: Final = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\b")
 _HAS_NUMBER: Final = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
@@ -137,7 +138,7 @@ class _Lines:
                     block = (parts[0],)
                 self.headers.setdefault(block, number)
             else:
-                match = re.match(r"""\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""", line)
+                match = _KEY_LINE.match(line)
                 if match:
                     key = match.group(1).strip("\"'")
                     self.keys.setdefault(block, {}).setdefault(key, number)

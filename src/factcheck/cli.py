@@ -32,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--strict", action="store_true", help="loose claims and coverage gaps fail too (exit 1)")
     check.add_argument("--no-color", action="store_true", help="no colour, even on a terminal")
+    check.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                       help="check files in N processes (the report is the same as with one)")
     commands.add_parser("words", help="print the table of what words mean (Markdown)")
     return parser
 
@@ -67,29 +69,24 @@ def claims_files(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from factcheck.errors import ClaimsFileError  # noqa: PLC0415 - keep --version and --help fast
-    from factcheck.report import FORMATS, render  # noqa: PLC0415
-    from factcheck.verify import FileResult, check_file  # noqa: PLC0415
+    from factcheck.batch import run  # noqa: PLC0415 - keep --version and --help fast
+    from factcheck.report import FORMATS  # noqa: PLC0415
 
     if args.format not in FORMATS:
         sys.stderr.write(f"factcheck: unknown format {args.format!r} (one of: {', '.join(FORMATS)})\n")
         return 2
-    results = []
-    for path, problem in claims_files(args.paths):
-        if problem is not None:
-            results.append(FileResult(path, errors=(ClaimsFileError(problem, path=path),)))
-        else:
-            results.append(check_file(path))
+    if args.jobs < 1:
+        sys.stderr.write(f"factcheck: --jobs must be 1 or more, not {args.jobs}\n")
+        return 2
     colour = (
         args.output is None and args.format == "text" and not args.no_color
         and "NO_COLOR" not in os.environ and sys.stdout.isatty()
     )
-    report = render(results, args.format, colour=colour)
+    options = {"colour": colour, "jobs": args.jobs, "strict": args.strict}
     if args.output:
-        Path(args.output).write_text(report, encoding="utf-8")
-    else:
-        sys.stdout.write(report)
-    return max((r.exit_status(strict=args.strict) for r in results), default=2)
+        with Path(args.output).open("w", encoding="utf-8") as out:
+            return run(claims_files(args.paths), args.format, out.write, **options)
+    return run(claims_files(args.paths), args.format, sys.stdout.write, **options)
 
 
 if __name__ == "__main__":  # pragma: no cover
