@@ -283,15 +283,16 @@ def _toml_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def write_corpus(folder: Path, files: int, *, wrong_share: float = 0.1, seed: int = 20240619) -> Corpus:
-    """Write `files` claims files of 50 claims each into `folder`; return what was written."""
+def write_corpus(folder: Path, files: int, *, wrong_share: float = 0.1, seed: int = 20240619,
+                 topics: int = len(TOPICS)) -> Corpus:
+    """Write `files` claims files of 11 claims per topic (55 with all five) into `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
     corpus = Corpus(folder)
     for index in range(files):
         rng = random.Random(seed * 100_003 + index)
         file = _File(index, rng, wrong_share)
         file.sentence(f"Figures published today show how {file.area} compares.", check="context")
-        for t, (slug, unit, what) in enumerate(TOPICS):
+        for t, (slug, unit, what) in enumerate(TOPICS[:topics]):
             file.topic(t, slug, unit, what)
         file.sentence("\"We are working hard to bring these numbers down,\" a spokesperson said.", check="quote")
         path = folder / f"area-{index:05d}.claims.toml"
