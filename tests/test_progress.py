@@ -55,8 +55,8 @@ def test_progress_on_a_terminal_for_the_text_report(two_files: Path, monkeypatch
     monkeypatch.setattr(sys, "stderr", terminal)
     assert main(["check", str(two_files)]) == 0
     written = terminal.getvalue()
-    assert "] 0/2 " in written and "a.claims.toml" in written
-    assert "] 1/2 " in written and "b.claims.toml" in written
+    assert "] 1/2 " in written and "a.claims.toml" in written  # shown as each file is finished
+    assert "] 2/2 " in written and "b.claims.toml" in written
     assert "\n" not in written  # one line, rewritten in place…
     assert written.endswith("\r") and written.rsplit("\r", 2)[-2].strip() == ""  # …and cleared at the end
     assert "\r" not in capsys.readouterr().out  # the report itself is untouched

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import tomllib
 from decimal import Decimal
 from difflib import get_close_matches
 from fractions import Fraction
@@ -36,6 +35,7 @@ from factcheck.claims import (
 from factcheck.errors import ClaimsFileError, FormulaError, PhraseError
 from factcheck.formula import parse_formula
 from factcheck.stated import parse_stated, parse_tolerance
+from factcheck.tomlread import TOMLDecodeError, loads as toml_loads
 from factcheck.units import parse_unit
 
 __all__ = ["load_claims_file", "loads_claims_file", "fold_whitespace", "article_body", "strip_date_line"]
@@ -51,6 +51,7 @@ _NAME: Final = re.compile(r"[A-Za-z0-9_-]+")
 #: A float literal's exponent beyond this is refused: no news figure needs it, and turning
 #: 1e999999999 into an exact fraction would take forever.
 _MAX_EXPONENT: Final = 100
+_KEY_LINE: Final = re.compile(r"""\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")
 _DATE_LINE: Final = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b")
 _HAS_NUMBER: Final = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
@@ -83,8 +84,8 @@ def loads_claims_file(data: bytes | str, path: str = "<string>", *, base_dir: Pa
     else:
         text = data
     try:
-        raw = tomllib.loads(text, parse_float=_parse_float)
-    except tomllib.TOMLDecodeError as exc:
+        raw = toml_loads(text, parse_float=_parse_float)
+    except TOMLDecodeError as exc:
         line = _line_of_toml_error(str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise ClaimsFileError(f"not valid TOML: {message}", path=path, line=line) from None
@@ -176,7 +177,7 @@ class _Lines:
                     block = (parts[0],)
                 self.headers.setdefault(block, number)
             else:
-                match = re.match(r"""\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""", line)
+                match = _KEY_LINE.match(line)
                 if match:
                     key = match.group(1).strip("\"'")
                     self.keys.setdefault(block, {}).setdefault(key, number)

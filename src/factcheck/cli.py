@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from factcheck import __version__
 
@@ -35,6 +35,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--force", action="store_true", help="with --output: replace the file if it exists")
     check.add_argument("--strict", action="store_true", help="loose claims and coverage gaps fail too (exit 1)")
     check.add_argument("--no-color", action="store_true", help="no colour, even on a terminal")
+    check.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                       help="check files in N processes (the report is the same as with one)")
     commands.add_parser("words", help="print the table of what words mean (Markdown)")
     report = commands.add_parser("report", help="write an HTML page: each article with every claim marked")
     report.add_argument("paths", nargs="+", metavar="PATH", help="claims files, or folders searched for *.claims.toml")
@@ -122,50 +124,46 @@ def _claims_files(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from factcheck.errors import ClaimsFileError  # noqa: PLC0415 - keep --version and --help fast
-    from factcheck.report import FORMATS, render  # noqa: PLC0415
-    from factcheck.verify import FileResult, check_file  # noqa: PLC0415
+    from factcheck.batch import run  # noqa: PLC0415 - keep --version and --help fast
+    from factcheck.report import FORMATS  # noqa: PLC0415
 
     if args.format not in FORMATS:
         sys.stderr.write(f"factcheck: unknown format {args.format!r} (one of: {', '.join(FORMATS)})\n")
         return 2
     from factcheck.progress import Progress  # noqa: PLC0415
 
-    results = []
-    checked: set[Path] = set()
+    if args.jobs < 1:
+        sys.stderr.write(f"factcheck: --jobs must be 1 or more, not {args.jobs}\n")
+        return 2
     found = list(claims_files(args.paths))
-    progress = Progress.for_check(len(found), sys.stderr, fmt=args.format)
-    for done, (path, problem) in enumerate(found):
-        progress.show(done, path)
-        if problem is not None:
-            results.append(FileResult(path, errors=(ClaimsFileError(problem, path=path),)))
-            continue
-        checked.add(Path(path).resolve())
-        try:
-            results.append(check_file(path))
-        except Exception as exc:  # noqa: BLE001 - a bug must not hide the other files' results
-            message = f"internal error while checking this file ({type(exc).__name__}: {exc}); please report it"
-            results.append(FileResult(path, errors=(ClaimsFileError(message, path=path),)))
-    progress.close()
+    if args.output and Path(args.output).resolve() in {Path(p).resolve() for p, problem in found if problem is None}:
+        sys.stderr.write(f"factcheck: will not write the report over the claims file {args.output!r}\n")
+        return 2
     colour = args.output is None and args.format == "text" and wants_colour(sys.stdout, no_color=args.no_color)
-    report = render(results, args.format, colour=colour)
-    status = max((r.exit_status(strict=args.strict) for r in results), default=2)
-    if args.output:
-        target = Path(args.output)
-        if target.resolve() in checked:
-            sys.stderr.write(f"factcheck: will not write the report over the claims file {args.output!r}\n")
-            return 2
-        from factcheck.report.output import OutputError, write_new_file  # noqa: PLC0415
-
-        try:
-            write_new_file(target, report, force=args.force)
-        except OutputError as exc:
-            sys.stderr.write(f"factcheck: cannot write the report: {exc}\n")
-            return 2
-    else:
+    progress = Progress.for_check(len(found), sys.stderr, fmt=args.format)
+    options = {"colour": colour, "jobs": args.jobs, "strict": args.strict, "progress": progress.show}
+    try:
+        if args.output:
+            return _check_into_file(found, args, options)
         if hasattr(sys.stdout, "reconfigure"):  # a terminal that cannot show "✓" gets "\u2713", not a crash
             sys.stdout.reconfigure(errors="backslashreplace")
-        sys.stdout.write(report)
+        return run(found, args.format, sys.stdout.write, **options)
+    finally:
+        progress.close()
+
+
+def _check_into_file(found: list[tuple[str, str | None]], args: argparse.Namespace, options: dict[str, Any]) -> int:
+    """Write the report to --output atomically, and never over an existing file without --force."""
+    from factcheck.batch import run  # noqa: PLC0415
+    from factcheck.report.output import OutputError, write_new_file  # noqa: PLC0415
+
+    parts: list[str] = []
+    status = run(found, args.format, parts.append, **options)
+    try:
+        write_new_file(args.output, "".join(parts), force=args.force)
+    except OutputError as exc:
+        sys.stderr.write(f"factcheck: cannot write the report: {exc}\n")
+        return 2
     return status
 
 

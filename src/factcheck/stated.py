@@ -12,7 +12,7 @@ import enum
 import re
 from decimal import Decimal
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final
 
 import attrs
@@ -408,6 +408,13 @@ def parse_stated(
     """
     if not isinstance(text, str) or not text.strip():
         raise PhraseError(str(text), "stated is empty")
+    return _parse_stated(text, kind, rounding, tolerance, widen, direction_given, count_like)
+
+
+@lru_cache(maxsize=16384)
+def _parse_stated(text: str, kind: str, rounding: str, tolerance: Tolerance | None, widen: Tolerance | None,
+                  direction_given: bool, count_like: bool) -> Stated:
+    """parse_stated, remembered: a claim's words are read twice, and a template's words repeat."""
     if kind == "comparison":
         relation = parse_relation(text)
         everything = Interval.everything()

@@ -9,7 +9,7 @@ from factcheck.claims import SourceKind
 from factcheck.report.json_report import summary_counts
 from factcheck.verify import FileResult, Outcome, Verdict
 
-__all__ = ["render_text"]
+__all__ = ["article_only_count", "file_lines", "render_text", "summary_lines"]
 
 _MARK: Final = {
     Verdict.SUPPORTED: ("✓", "32"),
@@ -26,7 +26,10 @@ def _paint(text: str, code: str, colour: bool) -> str:
 
 def _clean(text: str) -> str:
     """User text on one line, with control characters (escape sequences) made visible."""
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in " ".join(text.split()))
+    folded = " ".join(text.split())
+    if folded.isprintable():
+        return folded
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in folded)
 
 
 def _line(outcome: Outcome, colour: bool) -> str:
@@ -42,30 +45,48 @@ def render_text(results: Sequence[FileResult], colour: bool = False) -> str:
     lines: list[str] = []
     article_only = 0
     for result in results:
-        title = ""
-        if result.claims_file is not None and result.claims_file.article is not None:
-            title = f" — {_clean(result.claims_file.article.title)}"
-        lines.append(_paint(_clean(result.path), "1", colour) + title)
-        for error in result.errors:
-            lines.append("  " + _paint("! error", "35", colour) + " " + _clean(str(error)))
-        for outcome in result.outcomes:
-            lines.append(_line(outcome, colour))
-            lines.extend(f"      ↳ {_clean(diagnosis)}" for diagnosis in outcome.diagnoses)
-            if outcome.basis in (SourceKind.ARTICLE, SourceKind.UNSOURCED) and outcome.verdict is not Verdict.ERROR:
-                article_only += 1
-        for gap in result.gaps:
-            where = f":{gap.location.line}" if gap.location.line else ""
-            lines.append("  " + _paint("? gap", "33", colour) + f" {_clean(result.path)}{where}: {_clean(gap.message)}")
-        lines.append("")
+        lines.extend(file_lines(result, colour))
+        article_only += article_only_count(result)
     counts = summary_counts(results)
     gaps = sum(len(r.gaps) for r in results)
     unread = sum(1 for r in results if not r.readable)
+    lines.extend(summary_lines(len(results), counts, gaps, unread, article_only))
+    return "\n".join(lines) + "\n"
+
+
+def file_lines(result: FileResult, colour: bool = False) -> list[str]:
+    """The report's lines for one file, ending with an empty line."""
+    lines: list[str] = []
+    title = ""
+    if result.claims_file is not None and result.claims_file.article is not None:
+        title = f" — {_clean(result.claims_file.article.title)}"
+    lines.append(_paint(_clean(result.path), "1", colour) + title)
+    for error in result.errors:
+        lines.append("  " + _paint("! error", "35", colour) + " " + _clean(str(error)))
+    for outcome in result.outcomes:
+        lines.append(_line(outcome, colour))
+        lines.extend(f"      ↳ {_clean(diagnosis)}" for diagnosis in outcome.diagnoses)
+    for gap in result.gaps:
+        where = f":{gap.location.line}" if gap.location.line else ""
+        lines.append("  " + _paint("? gap", "33", colour) + f" {_clean(result.path)}{where}: {_clean(gap.message)}")
+    lines.append("")
+    return lines
+
+
+def article_only_count(result: FileResult) -> int:
+    """Claims resting only on the article's own or unsourced figures (errors aside)."""
+    return sum(1 for outcome in result.outcomes
+               if outcome.basis in (SourceKind.ARTICLE, SourceKind.UNSOURCED) and outcome.verdict is not Verdict.ERROR)
+
+
+def summary_lines(files: int, counts: dict[str, int], gaps: int, unread: int, article_only: int) -> list[str]:
+    """The closing lines: the verdict counts of all files, and the basis warning."""
     summary = ", ".join(f"{n} {v}" for v, n in counts.items())
-    lines.append(f"{len(results)} file{'s' if len(results) != 1 else ''}: {summary}"
-                 + (f", {gaps} coverage gap{'s' if gaps != 1 else ''}" if gaps else "")
-                 + (f"; {unread} file{'s' if unread != 1 else ''} could not be read" if unread else ""))
+    lines = [f"{files} file{'s' if files != 1 else ''}: {summary}"
+             + (f", {gaps} coverage gap{'s' if gaps != 1 else ''}" if gaps else "")
+             + (f"; {unread} file{'s' if unread != 1 else ''} could not be read" if unread else "")]
     if article_only:
         lines.append(f"{article_only} claim{'s' if article_only != 1 else ''} rest only on the article's own "
                      "or unsourced figures (basis: article / unsourced): checked for consistency, not against "
                      "the official tables.")
-    return "\n".join(lines) + "\n"
+    return lines

@@ -1,0 +1,324 @@
+"""How fast is `factcheck check`, against what reading the files costs and the obvious way?
+
+    python bench/check_speed.py            # 2,000 files, 110,000 claims; takes a few minutes
+    python bench/check_speed.py --quick    # a tiny corpus: checks that the script works
+
+Generates a corpus (bench/corpus.py: one template, many areas, a known share of wrong claims)
+into a temporary folder, then measures in the same run, each a median over repeated runs of a
+whole child process (wall time, and peak memory from wait4's ru_maxrss):
+
+  floor      only reading and parsing the same files, with the fastest TOML parser installed
+  baseline   the obvious way: tomllib, pint quantities per claim (written below), on a sample
+  check      `factcheck check` on the corpus, one process and `-j 2`
+  article    `factcheck check claims/` (one article), beside a bare `python -c pass`
+  memory     peak memory of `factcheck check` on 200 and on 2,000 files
+
+It checks that the verdict counts are the ones the corpus was written to give (every deliberately
+wrong claim contradicted, exit status 1) and that pint is never imported for the corpus, and
+exits 1 if not. Timings are reported, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from corpus import write_corpus  # noqa: E402
+
+_FLOOR = """
+import sys
+from pathlib import Path
+try:
+    from rtoml import loads
+except ImportError:
+    try:
+        from tomli import loads
+    except ImportError:
+        from tomllib import loads
+for path in sorted(Path(sys.argv[1]).rglob("*.claims.toml")):
+    loads(path.read_bytes().decode("utf-8"))
+"""
+
+
+def fastest_parser() -> str:
+    for name in ("rtoml", "tomli"):
+        try:
+            __import__(name)
+        except ImportError:
+            continue
+        return name
+    return "tomllib"
+
+
+# -- the obvious way ------------------------------------------------------------------------
+
+def baseline(folder: Path) -> dict[str, int]:
+    """Check the claims files the obvious way: tomllib, then pint quantities for every claim."""
+    import ast  # noqa: PLC0415
+    import re  # noqa: PLC0415
+    import tomllib  # noqa: PLC0415
+    from decimal import Decimal  # noqa: PLC0415
+
+    import pint  # noqa: PLC0415
+
+    ureg = pint.UnitRegistry()
+    ureg.define("person = [person] = people")
+    ureg.define("GBP = [currency]")
+    words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+             "ten": 10}
+    counts = {"supported": 0, "contradicted": 0, "unchecked": 0, "error": 0}
+
+    def quantity(figure: dict) -> pint.Quantity:
+        unit = figure["unit"]
+        for name in re.findall(r"[A-Za-z_]+", unit):
+            if name not in ureg:
+                ureg.define(f"{name} = [{name}]")
+        return float(figure["value"]) * ureg(unit)  # ureg(): "offence / (100000 * person)" has a factor
+
+    def evaluate(node: ast.AST, values: dict) -> pint.Quantity:
+        if isinstance(node, ast.BinOp):
+            a, b = evaluate(node.left, values), evaluate(node.right, values)
+            return {ast.Add: a + b, ast.Sub: a - b}.get(type(node.op)) if isinstance(node.op, (ast.Add, ast.Sub)) \
+                else (a * b if isinstance(node.op, ast.Mult) else a / b)
+        if isinstance(node, ast.Name):
+            return values[node.id]
+        if isinstance(node, ast.Constant):
+            return ureg.Quantity(node.value, "dimensionless")
+        raise ValueError(ast.dump(node))
+
+    def stated_number(text: str) -> tuple[float, float, str]:
+        lowered = text.lower()
+        match = re.search(r"\d[\d,]*(?:\.\d+)?", lowered)
+        if match:
+            digits = match.group(0).replace(",", "")
+            decimals = len(digits.split(".")[1]) if "." in digits else 0
+            return float(digits), 10.0 ** -decimals, lowered
+        for word, value in words.items():
+            if re.search(rf"\b{word}\b", lowered):
+                return float(value), 1.0, lowered
+        return float("nan"), 0.0, lowered
+
+    for path in sorted(folder.rglob("*.claims.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
+        values = {name: quantity(figure) for name, figure in data.get("figures", {}).items()}
+        for sentence in data.get("sentences", []):
+            if "check" in sentence:
+                counts["unchecked"] += 1
+            for claim in sentence.get("claims", []):
+                kind = claim["kind"]
+                try:
+                    get = lambda key: values[claim[key]]  # noqa: E731, B023
+                    if kind == "value":
+                        value = get("figure")
+                    elif kind == "rate":
+                        per = 100_000 if "100,000" in claim["stated"] else 1_000
+                        value = get("numerator") / get("denominator") * per
+                    elif kind == "one_in":
+                        value = get("denominator") / get("numerator")
+                    elif kind == "change":
+                        value = (get("to") - get("from")) / get("from") * 100
+                    elif kind in ("point_change", "difference"):
+                        value = get("to") - get("from")
+                    elif kind == "ratio":
+                        value = get("numerator") / get("denominator")
+                    elif kind == "share":
+                        value = get("part") / get("whole") * 100
+                    elif kind == "formula":
+                        value = evaluate(ast.parse(claim["expr"], mode="eval").body, values)
+                    elif kind == "comparison":
+                        left, right = get("left"), get("right").to(get("left").units)
+                        above = any(w in claim["stated"] for w in ("above", "higher", "more"))
+                        counts["supported" if (left > right) == above else "contradicted"] += 1
+                        continue
+                    else:
+                        counts["error"] += 1
+                        continue
+                    values[claim["id"]] = value
+                    magnitude = float(value.to_reduced_units().magnitude) if not value.dimensionless \
+                        else float(value.to("dimensionless").magnitude)
+                    number, step, text = stated_number(claim["stated"])
+                    if "vast majority" in text:
+                        ok = magnitude >= 80
+                    elif text == "most":
+                        ok = magnitude > 50
+                    else:
+                        if any(w in text for w in ("down", "fall", "fell", "fewer")):
+                            number = -number
+                        if kind in ("value", "difference", "formula") and step == 1.0 and number == int(number):
+                            digits = str(abs(int(number)))
+                            step = 10.0 ** (len(digits) - len(digits.rstrip("0")))
+                        if "nearly" in text:
+                            ok = number - step / 2 <= magnitude < number
+                        elif "more than" in text:
+                            ok = number < magnitude < number + step
+                        else:
+                            ok = abs(magnitude - number) <= step / 2 + 1e-9
+                    counts["supported" if ok else "contradicted"] += 1
+                except (KeyError, ValueError, ZeroDivisionError, pint.PintError):
+                    counts["error"] += 1
+    return counts
+
+
+# -- measuring ------------------------------------------------------------------------------
+
+def run_child(command: Sequence[str], *, stdout: int | None = subprocess.DEVNULL) -> tuple[float, int, int]:
+    """(wall seconds, exit status, peak memory in KiB) of one child process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE)  # noqa: S603
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.stderr is not None:
+        err = process.stderr.read()
+        process.stderr.close()
+        if process.returncode not in (0, 1) and err:
+            sys.stderr.write(err.decode("utf-8", "replace"))
+    return wall, process.returncode, usage.ru_maxrss
+
+
+_PEAK = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
+         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+
+
+def peak_memory(command: Sequence[str]) -> int:
+    """Peak memory (KiB) of `command`, run from a small wrapper: a child forked straight from this
+    process would count this process's own memory (held reports) in its ru_maxrss."""
+    done = subprocess.run([sys.executable, "-c", _PEAK, *command], capture_output=True, text=True, check=True)  # noqa: S603
+    return int(done.stdout.split()[-1])
+
+
+def median_run(command: Sequence[str], repeat: int) -> tuple[float, int, int]:
+    runs = [run_child(command) for _ in range(repeat)]
+    return statistics.median(r[0] for r in runs), runs[-1][1], max(r[2] for r in runs)
+
+
+def factcheck(*args: str) -> list[str]:
+    return [sys.executable, "-m", "factcheck.cli", "check", *args]
+
+
+def subset(corpus_files: list[Path], count: int, folder: Path) -> Path:
+    """A folder of links to the first `count` files of the corpus."""
+    folder.mkdir()
+    for path in corpus_files[:count]:
+        (folder / path.name).symlink_to(path)
+    return folder
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="a tiny corpus and single runs: a smoke test")
+    parser.add_argument("--files", type=int, default=2000, help="claims files in the corpus (default 2000)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (default 5)")
+    parser.add_argument("--baseline-files", type=int, default=200,
+                        help="files the slow baseline is run on, with `factcheck check` beside it (default 200)")
+    parser.add_argument("--baseline-worker", metavar="DIR", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.baseline_worker:
+        print(json.dumps(baseline(Path(args.baseline_worker))))
+        return 0
+    if args.quick:
+        args.files, args.repeat, args.baseline_files = 12, 1, 4
+    small = min(200, args.files // 10) if not args.quick else 4
+
+    with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as tmp:
+        tmp_path = Path(tmp)
+        started = time.perf_counter()
+        corpus = write_corpus(tmp_path / "corpus", args.files)
+        folder = str(corpus.folder)
+        size = sum(p.stat().st_size for p in corpus.files)
+        print(f"corpus: {len(corpus.files)} files, {corpus.claims} claims, {size / 1e6:.1f} MB, "
+              f"{corpus.expected['contradicted']} deliberately wrong "
+              f"({corpus.expected['contradicted'] / corpus.claims:.1%}); written in {time.perf_counter() - started:.1f} s")
+        ok = True
+
+        # the verdicts, and whether pint was imported
+        probe = [sys.executable, "-c",
+                 "import sys; from factcheck.cli import main; status = main(sys.argv[1:]); "
+                 "sys.stderr.write('pint imported: %s\\n' % ('pint' in sys.modules)); raise SystemExit(status)",
+                 "check", "--format", "json", folder]
+        done = subprocess.run(probe, capture_output=True, text=True, check=False)  # noqa: S603
+        summary = json.loads(done.stdout)["summary"]
+        expected = {v: corpus.expected[v] for v in summary}
+        counts_ok = summary == expected and done.returncode == 1
+        pint_line = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "pint imported: ?"
+        print(f"verdict counts: {'OK' if counts_ok else 'WRONG'}: {summary} (expected {expected}), "
+              f"exit status {done.returncode} (expected 1); {pint_line}")
+        ok &= counts_ok and pint_line.endswith("False")
+        parallel = subprocess.run(factcheck("--format", "json", "-j", "2", folder), capture_output=True,
+                                  text=True, check=False)  # noqa: S603
+        same = parallel.stdout == done.stdout and parallel.returncode == done.returncode
+        print(f"-j 2 report identical to -j 1: {same}")
+        ok &= same
+        del done, parallel
+
+        # (a) the floor, (c) the check, single process and -j 2
+        floor, _, floor_mem = median_run([sys.executable, "-c", _FLOOR, folder], args.repeat)
+        check1, status1, mem_full = median_run(factcheck(folder), args.repeat)
+        check2, status2, _ = median_run(factcheck("-j", "2", folder), args.repeat)
+        ok &= status1 == 1 and status2 == 1
+
+        # (b) the obvious way, on a sample, with the check on the same sample
+        sample = subset(corpus.files, args.baseline_files, tmp_path / "sample")
+        base_runs = [run_child([sys.executable, __file__, "--baseline-worker", str(sample)], stdout=subprocess.PIPE)
+                     for _ in range(max(1, min(args.repeat, 3)))]
+        base = statistics.median(r[0] for r in base_runs)
+        base_counts = json.loads(subprocess.run([sys.executable, __file__, "--baseline-worker", str(sample)],
+                                                capture_output=True, text=True, check=True).stdout) \
+            if args.quick else None
+        check_sample, _, _ = median_run(factcheck(str(sample)), args.repeat)
+        floor_sample, _, _ = median_run([sys.executable, "-c", _FLOOR, str(sample)], args.repeat)
+
+        # (d) one article, beside a bare interpreter
+        article_repeat = max(args.repeat, 11) if not args.quick else 1
+        bare, _, _ = median_run([sys.executable, "-c", "pass"], article_repeat)
+        article, article_status, article_mem = median_run(factcheck(str(REPO / "claims")), article_repeat)
+        ok &= article_status == 0
+
+        # (e) peak memory at a tenth and at all of the corpus
+        small_folder = subset(corpus.files, small, tmp_path / "small")
+        mem_small = peak_memory(factcheck(str(small_folder)))
+        mem_full = peak_memory(factcheck(folder))
+        floor_mem = peak_memory([sys.executable, "-c", _FLOOR, folder])
+        article_mem = peak_memory(factcheck(str(REPO / "claims")))
+
+    per_claim = check1 / corpus.claims * 1e6
+    print()
+    print(f"{'measurement':<58} {'median':>10}  ratio")
+    rows = [
+        (f"(a) floor: read + parse {len(corpus.files)} files with {fastest_parser()} (process)", floor, "1.00 × floor"),
+        (f"(c) factcheck check, 1 process ({per_claim:.1f} µs per claim)", check1,
+         f"{check1 / floor:.2f} × floor (target ≤ 1.5)"),
+        ("(c) factcheck check -j 2", check2, f"{check2 / floor:.2f} × floor; {check1 / check2:.2f} × faster than -j 1"),
+        (f"(b) baseline tomllib + pint, {args.baseline_files} files", base, "1.00 × baseline"),
+        (f"    factcheck check, same {args.baseline_files} files", check_sample,
+         f"{base / check_sample:.1f} × faster than baseline (target ≥ 30)"),
+        (f"    floor, same {args.baseline_files} files", floor_sample, f"{check_sample / floor_sample:.2f} × floor"),
+        ("(d) python -c pass", bare, ""),
+        ("(d) factcheck check claims/ (one article)", article,
+         f"{article * 1000:.0f} ms (target ≤ 250 ms); {article / bare:.1f} × python -c pass"),
+    ]
+    for name, seconds, ratio in rows:
+        print(f"{name:<58} {seconds * 1000:>8.0f} ms  {ratio}")
+    print(f"(e) peak memory: {small} files {mem_small / 1024:.1f} MiB, {len(corpus.files)} files "
+          f"{mem_full / 1024:.1f} MiB ({mem_full / mem_small:.2f} ×); floor {floor_mem / 1024:.1f} MiB; "
+          f"one article {article_mem / 1024:.1f} MiB")
+    if base_counts is not None:
+        print(f"baseline verdict counts (not checked): {base_counts}")
+    print("result:", "OK" if ok else "FAILED (see above)")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,168 @@
+"""Checks many claims files and streams the report, in one process or in several (`-j N`).
+
+Each file is checked and rendered on its own, into a `FileReport`: its part of the report (text
+or JSON) and the few numbers the summary needs. Only those are kept, so memory stays flat however
+many files there are, and with `jobs > 1` only those cross between processes. Parts are written
+in the order of the input, so the report is the same, byte for byte, for any number of jobs; it
+is also the same as `factcheck.report.render` gives for the whole list of results.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from typing import Final
+
+import attrs
+
+from factcheck.errors import ClaimsFileError
+from factcheck.report.json_report import result_to_dict
+from factcheck.report.text import article_only_count, file_lines, summary_lines
+from factcheck.verify import FileResult, Verdict, check_file
+
+__all__ = ["STREAMED", "FileReport", "Summary", "check_files", "report_file", "run", "stream_report"]
+
+#: Formats written file by file; any other renderer in `factcheck.report.FORMATS` gets all results at once.
+STREAMED: Final = frozenset({"text", "json"})
+
+#: Files handed to a worker process at a time: large enough to make the hand-over cheap.
+_CHUNK: Final = 8
+
+
+@attrs.frozen
+class FileReport:
+    """One file's part of the report, and what the summary needs from it."""
+
+    path: str
+    part: str
+    counts: tuple[int, ...]  # per Verdict, in its order
+    gaps: int
+    readable: bool
+    article_only: int
+    status: int
+    strict_status: int
+
+
+@attrs.define
+class Summary:
+    """The running totals over the files reported so far."""
+
+    files: int = 0
+    counts: list[int] = attrs.field(factory=lambda: [0] * len(Verdict))
+    gaps: int = 0
+    unread: int = 0
+    article_only: int = 0
+    status: int | None = None
+    strict_status: int | None = None
+
+    def add(self, report: FileReport) -> None:
+        self.files += 1
+        self.counts = [a + b for a, b in zip(self.counts, report.counts, strict=True)]
+        self.gaps += report.gaps
+        self.unread += not report.readable
+        self.article_only += report.article_only
+        self.status = max(self.status or 0, report.status)
+        self.strict_status = max(self.strict_status or 0, report.strict_status)
+
+    def count_dict(self) -> dict[str, int]:
+        return {verdict.value: n for verdict, n in zip(Verdict, self.counts, strict=True)}
+
+    def exit_status(self, *, strict: bool = False) -> int:
+        """As `FileResult.exit_status`, over all files; 2 when there were none."""
+        status = self.strict_status if strict else self.status
+        return 2 if status is None else status
+
+
+def _json_part(result: FileResult) -> str:
+    """The file's entry of the JSON report, indented as it sits in the `files` array."""
+    return "  " + json.dumps(result_to_dict(result), ensure_ascii=False, indent=1).replace("\n", "\n  ")
+
+
+def report_file(path: str, problem: str | None = None, fmt: str = "text", colour: bool = False) -> FileReport:
+    """Check one file (or report why it cannot be: `problem`) and render its part of the report."""
+    result = _result(path, problem)
+    if fmt == "json":
+        part = _json_part(result)
+    else:
+        part = "\n".join(file_lines(result, colour)) + "\n"
+    counts = result.counts()
+    return FileReport(path, part, tuple(counts[v.value] for v in Verdict), len(result.gaps), result.readable,
+                      article_only_count(result), result.exit_status(), result.exit_status(strict=True))
+
+
+def _result(path: str, problem: str | None) -> FileResult:
+    """The file's result; a problem found before reading it, or a bug while checking it, is its error."""
+    if problem is not None:
+        return FileResult(path, errors=(ClaimsFileError(problem, path=path),))
+    try:
+        return check_file(path)
+    except Exception as exc:  # noqa: BLE001 - a bug must not hide the other files' results
+        message = f"internal error while checking this file ({type(exc).__name__}: {exc}); please report it"
+        return FileResult(path, errors=(ClaimsFileError(message, path=path),))
+
+
+def _report_star(args: tuple[str, str | None, str, bool]) -> FileReport:
+    return report_file(*args)
+
+
+def check_files(items: Iterable[tuple[str, str | None]], fmt: str = "text", colour: bool = False,
+                jobs: int = 1) -> Iterator[FileReport]:
+    """A FileReport per (path, problem), in the input's order, using `jobs` processes."""
+    tasks = ((path, problem, fmt, colour) for path, problem in items)
+    if jobs <= 1:
+        yield from map(_report_star, tasks)
+        return
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - only for -j N
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        # map keeps the order of the input; it submits every task up front, but a task is only
+        # four short values and a finished one only a file's part of the report.
+        yield from pool.map(_report_star, tasks, chunksize=_CHUNK)
+
+
+def _reporting(reports: Iterable[FileReport], progress: Callable[[int, str], object]) -> Iterator[FileReport]:
+    for done, report in enumerate(reports, start=1):
+        progress(done, report.path)
+        yield report
+
+
+def stream_report(reports: Iterable[FileReport], fmt: str, write: Callable[[str], object]) -> Summary:
+    """Write the report part by part, then the summary; return the totals."""
+    summary = Summary()
+    if fmt == "json":
+        write('{\n "format": 1,\n "files": [')
+        for report in reports:
+            write(("\n" if summary.files == 0 else ",\n") + report.part)
+            summary.add(report)
+        counts = json.dumps(summary.count_dict(), indent=1).replace("\n", "\n ")
+        write(("\n ]" if summary.files else "]") + f',\n "summary": {counts}\n}}\n')
+        return summary
+    for report in reports:
+        write(report.part)
+        summary.add(report)
+    counts = summary.count_dict()
+    write("\n".join(summary_lines(summary.files, counts, summary.gaps, summary.unread, summary.article_only)) + "\n")
+    return summary
+
+
+def run(items: Iterable[tuple[str, str | None]], fmt: str, write: Callable[[str], object], *,
+        colour: bool = False, jobs: int = 1, strict: bool = False,
+        progress: Callable[[int, str], object] | None = None) -> int:
+    """Check the files, write the report in format `fmt`, and return the exit status.
+
+    `progress(done, path)` is called as each file is finished.
+    """
+    if fmt in STREAMED:
+        reports = check_files(items, fmt, colour, jobs)
+        if progress is not None:
+            reports = _reporting(reports, progress)
+        return stream_report(reports, fmt, write).exit_status(strict=strict)
+    from factcheck.report import render  # noqa: PLC0415
+
+    results = []
+    for done, (path, problem) in enumerate(items, start=1):
+        results.append(_result(path, problem))
+        if progress is not None:
+            progress(done, path)
+    write(render(results, fmt, colour=colour))
+    return max((r.exit_status(strict=strict) for r in results), default=2)
