@@ -66,7 +66,10 @@ class SourceKind(enum.Enum):
     @property
     def rank(self) -> int:
         """Higher is weaker; a result's basis is its weakest input."""
-        return list(SourceKind).index(self)
+        return _RANK[self]
+
+
+_RANK: Final = {kind: number for number, kind in enumerate(SourceKind)}
 
 
 class Check(enum.Enum):

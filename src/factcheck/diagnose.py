@@ -51,25 +51,30 @@ def diagnose_outcomes(claims_file: ClaimsFile, outcomes: Sequence[Outcome]) -> l
     """The outcomes, each contradicted one with the slips that would explain it."""
     claims = {claim.id: claim for claim in claims_file.claims()}
     found = []
+    verifier: _Verifier | None = None
     for outcome in outcomes:
         claim = claims.get(outcome.id)
         if outcome.verdict is Verdict.CONTRADICTED and claim is not None:
-            outcome = attrs.evolve(outcome, diagnoses=diagnose(claims_file, claim, outcome))
+            verifier = verifier or _Verifier(claims_file)
+            outcome = attrs.evolve(outcome, diagnoses=diagnose(claims_file, claim, outcome, verifier))
         found.append(outcome)
     return found
 
 
-def diagnose(claims_file: ClaimsFile, claim: Claim, outcome: Outcome | None = None) -> tuple[str, ...]:
+def diagnose(claims_file: ClaimsFile, claim: Claim, outcome: Outcome | None = None,
+             verifier: _Verifier | None = None) -> tuple[str, ...]:
     """The slips that reproduce a claim's stated words, in a readable sentence each."""
     if isinstance(claim, ComparisonClaim):
         return ()
-    verifier = _Verifier(claims_file)
+    verifier = verifier or _Verifier(claims_file)
     if outcome is None:
-        outcome = verifier.outcome(claim)
+        outcome = verifier.outcome(claim, remember=False)
     found: list[str] = []
     arithmetic: set[str] = set()  # one reading per computation: points and difference agree on percentages
     for description, variant in _variants(claim, claims_file.figures):
-        result = verifier.outcome(variant)
+        if not verifier.could_support(variant):
+            continue
+        result = verifier.outcome(variant, remember=False)
         if result.verdict is Verdict.SUPPORTED and result.explanation not in arithmetic:
             arithmetic.add(result.explanation)
             found.append(f"{description}: {result.explanation}")

@@ -133,31 +133,41 @@ class Interval:
     def __add__(self, other: Interval) -> Interval:
         a, b = self._bounds()
         c, d = other._bounds()
-        return Interval(a + c, b + d)
+        return _closed(a + c, b + d)
 
     def __sub__(self, other: Interval) -> Interval:
         a, b = self._bounds()
         c, d = other._bounds()
-        return Interval(a - d, b - c)
+        return _closed(a - d, b - c)
 
     def __mul__(self, other: Interval) -> Interval:
         a, b = self._bounds()
         c, d = other._bounds()
+        if a == b and c == d:  # two exact figures: the common case
+            product = a * c
+            return _closed(product, product)
         products = (a * c, a * d, b * c, b * d)
-        return Interval(min(products), max(products))
+        return _closed(min(products), max(products))
 
     def __truediv__(self, other: Interval) -> Interval:
+        a, b = self._bounds()
         c, d = other._bounds()
         if c <= 0 <= d:
             msg = "division by zero" if c == d == 0 else f"the denominator may be zero (it lies in [{c}, {d}])"
             raise ZeroDenominatorError(msg)
-        return self * Interval(1 / d, 1 / c)
+        if a == b and c == d:
+            quotient = a / c
+            return _closed(quotient, quotient)
+        return self * _closed(1 / d, 1 / c)
 
     def __neg__(self) -> Interval:
         return self.negate()
 
     def scale(self, factor: Number) -> Interval:
-        return self * Interval.point(factor)
+        """Every value times `factor` (exact)."""
+        a, b = self._bounds()
+        f = as_fraction(factor)
+        return _closed(a * f, b * f) if f >= 0 else _closed(b * f, a * f)
 
     def __str__(self) -> str:
         left = "(" if self.lo_open or self.lo is None else "["
@@ -165,6 +175,20 @@ class Interval:
         lo = "-inf" if self.lo is None else str(float(self.lo))
         hi = "inf" if self.hi is None else str(float(self.hi))
         return f"{left}{lo}, {hi}{right}"
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _closed(lo: Fraction, hi: Fraction) -> Interval:
+    """[lo, hi] from exact bounds already in order: arithmetic's results skip conversion and checks."""
+    interval: Interval = _new(Interval)
+    _set(interval, "lo", lo)
+    _set(interval, "hi", hi)
+    _set(interval, "lo_open", False)
+    _set(interval, "hi_open", False)
+    return interval
 
 
 def _tighter_lo(x: Interval, y: Interval) -> tuple[Fraction | None, bool]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, localcontext
 from fractions import Fraction
 
@@ -35,15 +36,23 @@ def show(value: Fraction, places: int | None = None, *, rounding: str = ROUND_HA
             return f"{Decimal(value.numerator) / Decimal(value.denominator):.6E}"
     if places is None and value.denominator == 1:
         return f"{value.numerator:,}"
-    with localcontext() as ctx:
-        ctx.prec = 80 + (places or 4)  # enough for every digit below _HUGE and the decimals asked for
-        exact = Decimal(value.numerator) / Decimal(value.denominator)
-        quantum = Decimal(1).scaleb(-(4 if places is None else places))
-        rounded = exact.quantize(quantum, rounding=rounding)
-    text = f"{rounded:,f}"
+    digits = 4 if places is None else places
+    units = _round(value * 10**digits, rounding)  # exact: the value in units of the last place shown
+    sign = "-" if units < 0 else ""
+    whole, fraction = divmod(abs(units), 10**digits)
+    text = f"{sign}{whole:,}" + (f".{fraction:0{digits}d}" if digits else "")
     if places is None and "." in text:
         text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    return text or "0"
+
+
+def _round(value: Fraction, rounding: str) -> int:
+    """`value` rounded to a whole number: half to even, or floor, or ceiling (outward for intervals)."""
+    if rounding == ROUND_FLOOR:
+        return math.floor(value)
+    if rounding == ROUND_CEILING:
+        return math.ceil(value)
+    return round(value)  # Fraction.__round__ is exact and rounds half to even
 
 
 def show_interval(interval: Interval, places: int | None = None) -> str:

@@ -361,17 +361,25 @@ def parse_numeral(text: str, reading: Reading = Reading.COUNT) -> Numeral:
     return attrs.evolve(numeral, text=text.strip())
 
 
+@cache
+def _comparator_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """Each comparison phrase with its pattern, longest first."""
+    return [
+        (phrase, re.compile(r"(?<![a-z])" + re.escape(phrase).replace(r"\ ", r"\s+") + r"(?![a-z])"))
+        for phrase in sorted(COMPARATORS, key=len, reverse=True)
+    ]
+
+
 def parse_relation(text: str) -> Relation:
     """The relation a comparison states ("above", "higher than", "the same as")."""
     norm = _normalise(text)
     found: dict[Relation, str] = {}
-    for phrase in sorted(COMPARATORS, key=len, reverse=True):
-        pattern = r"(?<![a-z])" + re.escape(phrase).replace(r"\ ", r"\s+") + r"(?![a-z])"
-        if re.search(pattern, norm):
+    for phrase, pattern in _comparator_patterns():
+        if pattern.search(norm):
             relation = COMPARATORS[phrase]
             if not any(phrase in longer for longer in found.values()):
                 found.setdefault(relation, phrase)
-            norm = re.sub(pattern, " ", norm)
+            norm = pattern.sub(" ", norm)
     if not found:
         raise PhraseError(text, "no comparison word I know (above, below, higher than, the same as, …)")
     if len(found) > 1:

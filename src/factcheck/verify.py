@@ -193,15 +193,20 @@ class _Verifier:
         self.claims: dict[str, Claim] = {claim.id: claim for claim in claims_file.claims()}
         self.computed: dict[str, Quantity | FactcheckError] = {}
         self.stack: list[str] = []
+        self.figure_quantities: dict[str, Quantity] = {}
         defaults = claims_file.defaults
         self.widen = parse_tolerance(defaults.tolerance) if defaults.tolerance is not None else None
         self.rounding = defaults.rounding
 
     # -- names -------------------------------------------------------------------------------
     def resolve(self, name: str) -> Quantity:
+        known = self.figure_quantities.get(name)
+        if known is not None:
+            return known
         figure = self.figures.get(name)
         if figure is not None:
-            return _figure_quantity(figure, self.file)
+            quantity = self.figure_quantities[name] = _figure_quantity(figure, self.file)
+            return quantity
         claim = self.claims.get(name)
         if claim is not None:
             quantity = self.compute(claim)
@@ -248,8 +253,29 @@ class _Verifier:
         return parse_stated(claim.stated, claim.kind, rounding=self.rounding, tolerance=tolerance, widen=self.widen,
                             direction_given=claim.direction is not None, count_like=count_like)
 
+    def could_support(self, claim: Claim) -> bool:
+        """False when the claim certainly is not supported; a cheap sieve before `outcome` (no text).
+
+        Supported needs the recomputed value, or its size or its negation (for a direction given
+        apart from the words), to meet the interval the words allow.
+        """
+        if isinstance(claim, (BrokenClaim, ComparisonClaim)) or len(claim.inputs()) != len(claim.INPUTS):
+            return True
+        try:
+            stated = self.stated(claim, None)
+            self.stack.append(claim.id)
+            try:
+                quantity, _ = _RECOMPUTE[type(claim)](self, claim, stated)
+            finally:
+                self.stack.pop()
+        except (FactcheckError, ZeroDivisionError):
+            return False
+        computed, tight = quantity.interval, stated.interval
+        return computed.overlaps(tight) or computed.overlaps(tight.negate()) or _magnitude(computed).overlaps(tight)
+
     # -- one claim -----------------------------------------------------------------------------
-    def outcome(self, claim: Claim) -> Outcome:
+    def outcome(self, claim: Claim, *, remember: bool = True) -> Outcome:
+        """The verdict on one claim; `remember=False` for a variant, whose value no other claim may use."""
         base = Outcome(id=claim.id, kind=claim.kind, verdict=Verdict.UNCHECKED, explanation="", stated=claim.stated,
                        location=claim.location, sentence=claim.sentence)
         if isinstance(claim, BrokenClaim):
@@ -268,7 +294,7 @@ class _Verifier:
             return attrs.evolve(base, verdict=Verdict.ERROR,
                                 explanation=f"missing input field {', '.join(map(repr, missing))}")
         try:
-            return self.judge(claim, base)
+            return self.judge(claim, base, remember=remember)
         except _InputsMissing as exc:
             return attrs.evolve(base, explanation=str(exc))
         except _DraftInput as exc:
@@ -276,7 +302,7 @@ class _Verifier:
         except (FactcheckError, ZeroDivisionError) as exc:
             return attrs.evolve(base, verdict=Verdict.ERROR, explanation=_error_text(exc))
 
-    def judge(self, claim: Claim, base: Outcome) -> Outcome:
+    def judge(self, claim: Claim, base: Outcome, *, remember: bool = True) -> Outcome:
         self.stack.append(claim.id)
         try:
             if isinstance(claim, ComparisonClaim):
@@ -285,7 +311,8 @@ class _Verifier:
             quantity, expression = _RECOMPUTE[type(claim)](self, claim, probe)
         finally:
             self.stack.pop()
-        self.computed.setdefault(claim.id, quantity)
+        if remember:
+            self.computed.setdefault(claim.id, quantity)
         stated = self.stated(claim, quantity.unit) if isinstance(claim, (ValueClaim, DifferenceClaim, FormulaClaim)) \
             else probe
         return _judge_number(claim, stated, quantity, expression, base)
