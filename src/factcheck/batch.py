@@ -134,8 +134,8 @@ def stream_report(reports: Iterable[FileReport], fmt: str, write: Callable[[str]
         for report in reports:
             write(("\n" if summary.files == 0 else ",\n") + report.part)
             summary.add(report)
-        counts = json.dumps(summary.count_dict(), indent=1).replace("\n", "\n ")
-        write(("\n ]" if summary.files else "]") + f',\n "summary": {counts}\n}}\n')
+        totals = json.dumps(summary.count_dict(), indent=1).replace("\n", "\n ")
+        write(("\n ]" if summary.files else "]") + f',\n "summary": {totals}\n}}\n')
         return summary
     for report in reports:
         write(report.part)

@@ -456,8 +456,8 @@ class _Loader:
                          f"missing `kind` (one of: {allowed})", block, "kind", claim_id)
             return BrokenClaim(id=claim_id, stated=str(raw.get("stated", "")), location=location, sentence=sentence,
                                written_kind=str(kind), problems=tuple(self.problems[before:]))
-        allowed = _CLAIM_COMMON | set(cls.INPUTS) | ({"per"} if kind == "rate" else set())
-        self.unknown_keys(raw, allowed, block, f"a {kind} claim", claim_id)
+        known_keys = _CLAIM_COMMON | set(cls.INPUTS) | ({"per"} if kind == "rate" else set())
+        self.unknown_keys(raw, known_keys, block, f"a {kind} claim", claim_id)
         stated = self.string(raw, "stated", block, required=True, claim_id=claim_id) or ""
         fields: dict[str, Any] = {}
         for name in cls.INPUTS:
@@ -496,11 +496,12 @@ class _Loader:
                 parse_stated(stated, kind)
             except PhraseError as exc:
                 self.problem(str(exc), block, "stated", claim_id)
-        common = {"id": claim_id, "stated": stated, "tolerance": tolerance, "direction": direction, "note": note,
-                  "location": location, "sentence": sentence}
+        common: dict[str, Any] = {"id": claim_id, "stated": stated, "tolerance": tolerance, "direction": direction,
+                                  "note": note, "location": location, "sentence": sentence}
         if len(self.problems) > before:
-            return BrokenClaim(**common, written_kind=kind, problems=tuple(self.problems[before:]))
-        return cls(**common, **fields)
+            return BrokenClaim(**common, written_kind=str(kind), problems=tuple(self.problems[before:]))
+        claim: Claim = cls(**common, **fields)  # type: ignore[assignment]  # cls is one of the Claim classes
+        return claim
 
     # -- the article's text ------------------------------------------------------------------
     def article_text(self, relative: str) -> str | None:

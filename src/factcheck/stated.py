@@ -274,6 +274,12 @@ def scan(text: str, reading: Reading = Reading.COUNT) -> list[_Token]:
     return _tokens(re.sub(r"[\u2010-\u2015\u2212]", "-", lowered), reading)
 
 
+def _word_value(table: dict[str, tuple[_T, object]], word: str) -> int:
+    value = table[word][1]
+    assert isinstance(value, int)
+    return value
+
+
 def _join_number_words(tokens: list[_Token], reading: Reading) -> list[_Token]:
     """Turn runs of number words ("two hundred and fifty", "a million", "1.5 million") into numbers."""
     table = _phrase_table()
@@ -300,14 +306,14 @@ def _join_number_words(tokens: list[_Token], reading: Reading) -> list[_Token]:
             else:
                 break
         total = Fraction(0)
-        current = Fraction(1) if starts_with_a else Fraction(0)
+        current: Fraction = Fraction(1) if starts_with_a else Fraction(0)
         words = run[1:] if starts_with_a else run
         for word in words:
-            value = Fraction(table[word.text][1])  # type: ignore[arg-type]
+            value = Fraction(_word_value(table, word.text))
             if word.text == "hundred":
-                current = (current or 1) * 100
+                current = (current or Fraction(1)) * 100
             elif value >= 1000:
-                total += (current or 1) * value
+                total += (current or Fraction(1)) * value
                 current = Fraction(0)
             else:
                 current += value

@@ -281,6 +281,6 @@ def _pint_factor(source: Unit, target: Unit) -> Fraction:
 def _registry() -> Any:
     import pint  # noqa: PLC0415
 
-    registry = pint.UnitRegistry(non_int_type=Fraction, autoconvert_offset_to_baseunit=True)
+    registry: Any = pint.UnitRegistry(non_int_type=Fraction, autoconvert_offset_to_baseunit=True)
     registry.define("person = [person]")
     return registry
