@@ -25,6 +25,7 @@ def test_python_examples_run(tmp_path: Path) -> None:
 def test_readme_opens_with_the_two_commands() -> None:
     commands = re.findall(r"```sh\n(.*?)\n```", README, flags=re.DOTALL)[:2]
     assert "factcheck check claims/" in commands[0]
-    assert "pytest" in commands[1]
+    assert commands[1] == "bash scripts/run-tests"
+    assert "pytest" in (REPO / "scripts" / "run-tests").read_text(encoding="utf-8")
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
-    assert "pytest" in ci and "factcheck\" check claims/" in ci
+    assert "bash scripts/run-tests" in ci and "factcheck\" check claims/" in ci
