@@ -23,8 +23,10 @@ from factcheck.claims import (
 )
 from factcheck.claimsfile import load_claims_file
 from factcheck.numbers import show
+from factcheck.stated import parse_stated
 from factcheck.verify import Verdict, check_file, verify_claim, verify_file
 from tests.conftest import CLAIMS_DIR, HEADER
+from tests.strategies import written_numbers
 
 
 def outcomes_of(write_claims: Callable[..., Path], body: str) -> dict[str, object]:
@@ -406,3 +408,20 @@ def test_a_negative_count_is_an_error(write_claims: Callable[..., Path]) -> None
 def test_a_claim_is_never_suggested_as_its_own_input(write_claims: Callable[..., Path]) -> None:
     outcome = outcomes_of(write_claims, FIGURES + sentence(claim("teachers", "value", "5", figure="teachers_2024")))
     assert "did you mean 'teachers'" not in outcome["teachers"].explanation  # type: ignore[attr-defined]
+
+
+@settings(max_examples=200, deadline=None)
+@given(written_numbers(), st.sampled_from([1, -1]))
+def test_a_figure_one_step_outside_the_words_is_contradicted(case: tuple[str, F, F], side: int) -> None:
+    text, value, step = case
+    assume(value - step >= 0)
+    stated = ValueClaim(id="v", stated=text, figure="f")
+    assert verify_claim(stated, [Figure("f", value, "pupil")]).verdict is Verdict.SUPPORTED
+    # a count's trailing zeros widen its step ("1,000" is to the nearest 1,000): use the words' own step
+    own_step = parse_stated(text, "value").step
+    assert own_step is not None
+    one_step_out = verify_claim(stated, [Figure("f", value + side * own_step, "pupil")])
+    assert one_step_out.verdict is Verdict.CONTRADICTED and not one_step_out.near_miss
+    # between half a step and a step away: contradicted, but flagged as a likely rounding slip
+    slip = verify_claim(stated, [Figure("f", value + side * own_step * F(3, 4), "pupil")])
+    assert slip.verdict is Verdict.CONTRADICTED and slip.near_miss
