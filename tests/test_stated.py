@@ -180,6 +180,12 @@ def test_comparison_words(text: str, relation: Relation) -> None:
     assert parse_relation(text) is relation
 
 
+@pytest.mark.parametrize("text", ["more than double", "twice as high as", "3 points above", "above half"])
+def test_a_comparison_that_states_an_amount_is_not_read_as_a_bare_comparison(text: str) -> None:
+    with pytest.raises(PhraseError, match="states no amount"):
+        parse_relation(text)
+
+
 def test_comparison_words_that_disagree_or_are_unknown() -> None:
     with pytest.raises(PhraseError, match="no comparison word"):
         parse_relation("sideways of")

@@ -386,6 +386,11 @@ def parse_relation(text: str) -> Relation:
             if not any(phrase in longer for longer in found.values()):
                 found.setdefault(relation, phrase)
             norm = pattern.sub(" ", norm)
+    quantities = [t for t in _tokens(norm, Reading.MEASURE)
+                  if t.type in (_T.NUMBER, _T.FRACTION, _T.PROPORTION, _T.MULTIPLE)]
+    if quantities:
+        raise PhraseError(text, f"a comparison states no amount, but these words do ({quantities[0].text!r}): "
+                                "write a ratio, difference or change claim for it")
     if not found:
         raise PhraseError(text, "no comparison word I know (above, below, higher than, the same as, …)")
     if len(found) > 1:
