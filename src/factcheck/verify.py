@@ -110,13 +110,16 @@ class FileResult:
         return self.claims_file is not None
 
     def exit_status(self, *, strict: bool = False) -> int:
-        """0 all well; 1 something contradicted (or, strict, loose or a gap); 2 an error."""
+        """0 all well; 1 something contradicted or still a draft (or, strict, loose or a gap); 2 an error.
+
+        A draft claim (inputs still "?") is never checked, so a file holding one never passes.
+        """
         verdicts = {outcome.verdict for outcome in self.outcomes}
         if self.errors or Verdict.ERROR in verdicts or not self.readable:
             return 2
-        if Verdict.CONTRADICTED in verdicts:
+        if Verdict.CONTRADICTED in verdicts or any(o.draft for o in self.outcomes):
             return 1
-        if strict and (Verdict.LOOSE in verdicts or self.gaps or any(o.draft for o in self.outcomes)):
+        if strict and (Verdict.LOOSE in verdicts or self.gaps):
             return 1
         return 0
 
