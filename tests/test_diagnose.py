@@ -101,3 +101,19 @@ def test_planted_slips_are_diagnosed(name: str) -> None:
     by_id = {o.id: o for o in result.outcomes}
     for claim_id, words in PLANTED[name].items():
         assert any(words in d for d in by_id[claim_id].diagnoses), (claim_id, by_id[claim_id].diagnoses)
+
+
+def test_swapped_digits_are_diagnosed(tmp_path: Path) -> None:
+    path = tmp_path / "typo.claims.toml"
+    path.write_text(
+        'format = 1\n[article]\ntitle = "t"\npublished = 2024-01-01\n'
+        '[figures]\nn = { value = 62435, unit = "offender" }\np = { value = 3.55, unit = "percent" }\n'
+        '[[sentences]]\ntext = "x"\n'
+        '  [[sentences.claims]]\n  id = "typo"\n  kind = "value"\n  stated = "62,453"\n  figure = "n"\n'
+        '  [[sentences.claims]]\n  id = "not-a-typo"\n  kind = "value"\n  stated = "62,999"\n  figure = "n"\n'
+        '  [[sentences.claims]]\n  id = "decimals"\n  kind = "value"\n  stated = "5.35%"\n  figure = "p"\n',
+        encoding="utf-8")
+    by_id = {o.id: o for o in check_file(path).outcomes}
+    assert any("digits were swapped" in d and "62,435" in d for d in by_id["typo"].diagnoses)
+    assert not any("swapped" in d for d in by_id["not-a-typo"].diagnoses)
+    assert any("digits were swapped" in d and "3.55" in d for d in by_id["decimals"].diagnoses)

@@ -9,7 +9,8 @@ checked the same way as the claim itself; the ones that reproduce the stated wor
 - `from` and `to` swapped (and numerator and denominator, for a ratio or one-in-N);
 - a rate per another power of ten (per 1,000 for per 100,000);
 - another figure of the same unit (another year, another area) in place of each input, which
-  covers the wrong denominator of a rate or a share.
+  covers the wrong denominator of a rate or a share;
+- two neighbouring digits swapped in typing the number ("62,453" for 62,435).
 
 Only contradicted claims are diagnosed, so the check of a sound file never pays for this.
 """
@@ -36,7 +37,7 @@ from factcheck.claims import (
     RatioClaim,
 )
 from factcheck.errors import FactcheckError
-from factcheck.numbers import show
+from factcheck.numbers import decimals_of, show
 from factcheck.stated import parse_stated
 from factcheck.units import parse_unit
 from factcheck.verify import Outcome, Verdict, _Verifier
@@ -79,6 +80,7 @@ def diagnose(claims_file: ClaimsFile, claim: Claim, outcome: Outcome | None = No
             arithmetic.add(result.explanation)
             found.append(f"{description}: {result.explanation}")
     found.extend(_other_per(claim, outcome))
+    found.extend(_swapped_digits(claim, outcome))
     return tuple(dict.fromkeys(found))
 
 
@@ -133,6 +135,29 @@ def _same_unit(figure: Figure, figures: Iterable[Figure]) -> Iterator[Figure]:
 def _describe(figure: Figure) -> str:
     where = ", ".join(part for part in (figure.period, figure.area) if part)
     return f"{figure.name} ({show(figure.value)}{'; ' + where if where else ''})"
+
+
+def _swapped_digits(claim: Claim, outcome: Outcome) -> Iterator[str]:
+    """A typing slip: the stated number is the right one with two neighbouring digits swapped."""
+    computed = outcome.computed
+    if computed is None or not computed.is_point or computed.lo is None:
+        return
+    try:
+        stated = parse_stated(claim.stated, claim.kind)
+    except FactcheckError:
+        return
+    if stated.centre is None or stated.step is None or stated.hedge is not None:
+        return
+    right = round(abs(computed.lo) / stated.step)  # the right number, in steps of the stated one
+    written = abs(stated.centre) / stated.step
+    if written.denominator != 1 or right == written:
+        return
+    a, b = str(right), str(int(written))
+    if len(a) == len(b) and any(
+        a[:i] + a[i + 1] + a[i] + a[i + 2:] == b for i in range(len(a) - 1)
+    ):
+        yield (f"matches if two neighbouring digits were swapped in writing it: the figure gives "
+               f"{show(right * stated.step, decimals_of(stated.step))}")
 
 
 def _other_per(claim: Claim, outcome: Outcome) -> Iterator[str]:
