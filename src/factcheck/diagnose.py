@@ -150,7 +150,7 @@ def _swapped_digits(claim: Claim, outcome: Outcome) -> Iterator[str]:
         return
     right = round(abs(computed.lo) / stated.step)  # the right number, in steps of the stated one
     written = abs(stated.centre) / stated.step
-    if written.denominator != 1 or right == written:
+    if written.denominator != 1 or right == written or not 10 <= written < 10**30:  # a typist's number
         return
     a, b = str(right), str(int(written))
     if len(a) == len(b) and any(

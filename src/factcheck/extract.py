@@ -28,7 +28,7 @@ from factcheck.claims import CLAIM_TYPES, PLACEHOLDER, is_placeholder
 from factcheck.errors import PhraseError
 from factcheck.sentences import ArticleText, read_article
 from factcheck.stated import Token, TokenType, parse_stated, scan
-from factcheck.wording import COMPARATORS, DIRECTIONS, MULTIPLES, NUMBER_WORDS
+from factcheck.wording import COMPARATORS, DIRECTIONS, MONTHS, MULTIPLES, NUMBER_WORDS
 
 __all__ = ["INPUT_FIELDS", "PLACEHOLDER", "Draft", "DraftClaim", "DraftSentence", "draft_article", "draft_sentence", "guess_check", "is_placeholder"]
 
@@ -39,10 +39,6 @@ INPUT_FIELDS: Final[dict[str, tuple[str, ...]]] = {
 
 _T = TokenType
 _QUANTITY: Final = (_T.NUMBER, _T.FRACTION, _T.PROPORTION, _T.MULTIPLE)
-_MONTHS: Final = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
 #: Words before a number that make it a label, not a quantity: "year 7", "level two", "No. 10".
 _LABELS: Final = frozenset(
     "year level no number stage phase section band grade tier page article clause route junction platform "
@@ -251,7 +247,7 @@ def _is_quantity(text: str, tokens: list[Token], i: int) -> bool:
             return False  # "year 7", "level two" is a number word and caught below
         if tok.text in NUMBER_WORDS and _word_at(tokens, i - 1) in _LABELS and not _unit_follows(tokens, i):
             return False
-        if small and int(raw) <= 31 and (_word_at(tokens, i - 1) in _MONTHS or _word_at(tokens, i + 1) in _MONTHS):
+        if small and int(raw) <= 31 and (_word_at(tokens, i - 1) in MONTHS or _word_at(tokens, i + 1) in MONTHS):
             return False  # "April 16", "16 April"
         if raw.startswith("-") and re.search(r"\d$", before):
             return False  # the end of a range: "2024-25", "10-12"

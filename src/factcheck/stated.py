@@ -23,6 +23,7 @@ from factcheck.wording import (
     COMPARATORS,
     CURRENCIES,
     DIRECTIONS,
+    FILLER_WORDS,
     FRACTION_TOLERANCE,
     FRACTIONS,
     HEDGES,
@@ -33,6 +34,7 @@ from factcheck.wording import (
     POINT_WORDS,
     PROPORTIONS,
     SCALES,
+    YEAR_MARKERS,
     Hedge,
     Relation,
 )
@@ -137,21 +139,6 @@ class _Token:
     text: str
     span: tuple[int, int]
     numeral: Numeral | None = None
-
-
-_FILLERS: Final = frozenset(
-    "a an the of by on from to than in at was were is are be been being has have had with compared "
-    "against last year years previous prior month months week weeks its their this that and or as "
-    "many much for since before after same period".split()
-)
-
-
-#: Words after which a bare four-digit number is a year ("up 4% on 2019", "since March 2015").
-_BEFORE_YEAR: Final = frozenset(
-    "in on since from than of during by to between with against for before after and until through "
-    "year fy january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
 
 
 @cache
@@ -514,7 +501,7 @@ class _Assembler:
                     quantity.append(toks[i + 1])
                     i += 2
                     continue
-            elif t is _T.WORD and tok.text not in _FILLERS:
+            elif t is _T.WORD and tok.text not in FILLER_WORDS:
                 unknown.append(tok)
             i += 1
 
@@ -552,7 +539,7 @@ class _Assembler:
             prev = toks[k - 1] if k else None
             is_year = (
                 tok.type is _T.NUMBER and re.fullmatch(r"(?:19|20)\d\d", tok.text) is not None
-                and prev is not None and prev.type in (_T.WORD, _T.IN) and prev.text in _BEFORE_YEAR
+                and prev is not None and prev.type in (_T.WORD, _T.IN) and prev.text in YEAR_MARKERS
             )
             if not is_year:
                 out.append(tok)

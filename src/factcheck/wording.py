@@ -22,8 +22,10 @@ __all__ = [
     "CURRENCIES",
     "DIRECTIONS",
     "FRACTION_TOLERANCE",
+    "FILLER_WORDS",
     "FRACTIONS",
     "HEDGES",
+    "MONTHS",
     "MULTIPLES",
     "NUMBER_WORDS",
     "PERCENT_WORDS",
@@ -31,6 +33,7 @@ __all__ = [
     "POINT_WORDS",
     "PROPORTIONS",
     "SCALES",
+    "YEAR_MARKERS",
     "Hedge",
     "Multiple",
     "Proportion",
@@ -220,6 +223,28 @@ DIRECTIONS: Final[dict[str, int]] = {
 }
 
 
+#: Month names and their abbreviations ("March 2019", "Jan 2024").
+MONTHS: Final = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+#: Words after which a bare four-digit number is a year, not an amount ("up 4% on 2019", "since
+#: March 2015"), when another number in the phrase is the amount.
+YEAR_MARKERS: Final = frozenset(
+    "in on since from than of during by to between with against for before after and until through "
+    "year fy".split()
+) | MONTHS
+
+#: Words that carry no meaning for the number ("an increase *of* 4%"). In a change or difference
+#: with no direction word, any other unknown word is an error that asks for `direction`.
+FILLER_WORDS: Final = frozenset(
+    "a an the of by on from to than in at was were is are be been being has have had with compared "
+    "against last year years previous prior month months week weeks its their this that and or as "
+    "many much for since before after same period".split()
+)
+
+
 class Relation(enum.Enum):
     """What a comparison asserts of left against right."""
 
@@ -323,6 +348,10 @@ def table_rows() -> list[tuple[str, str, str]]:
     rows.append((", ".join(f'"{w}"' for w in PERCENT_WORDS), "unit", "percent"))
     rows.append((", ".join(f'"{w}"' for w in POINT_WORDS), "unit", "percentage points"))
     rows.append((", ".join(f'"{w} N"' for w in PER_WORDS), "unit", "a rate per N"))
+    rows.append((", ".join(f'"{w}"' for w in sorted(YEAR_MARKERS - MONTHS)) + ", and month names", "year marker",
+                 "a bare four-digit number after these words is a year, when the phrase has another number"))
+    rows.append((", ".join(f'"{w}"' for w in sorted(FILLER_WORDS)), "filler",
+                 "ignored; any other unknown word in a change with no direction word is an error"))
     rows.append((", ".join(f'"{k}"' for k in SCALES), "scale", "× " + ", ".join(
         f"{k}={v:,}" for k, v in SCALES.items() if len(k) > 2)))
     return rows
