@@ -22,7 +22,7 @@ from factcheck.cli import main
 from factcheck.errors import ClaimsFileError
 from factcheck.report import FORMATS, render
 from factcheck.report.html import paragraphs, render_html
-from factcheck.report.output import OutputError, write_new_file
+from factcheck.files import OutputError, write_new_file
 from factcheck.verify import FileResult, Verdict, check_file, verify_file
 
 REPO = Path(__file__).resolve().parent.parent

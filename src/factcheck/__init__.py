@@ -59,14 +59,35 @@ __all__ = sorted([*_EXPORTS, "__version__"])
 
 if TYPE_CHECKING:  # pragma: no cover
     from factcheck.claims import (
-        Article, ChangeClaim, Check, ClaimsFile, ComparisonClaim, DifferenceClaim, Figure, FormulaClaim,
-        Location, OneInClaim, PointChangeClaim, RateClaim, RatioClaim, Sentence, ShareClaim, Source,
-        SourceKind, ValueClaim,
+        Article,
+        ChangeClaim,
+        Check,
+        ClaimsFile,
+        ComparisonClaim,
+        DifferenceClaim,
+        Figure,
+        FormulaClaim,
+        Location,
+        OneInClaim,
+        PointChangeClaim,
+        RateClaim,
+        RatioClaim,
+        Sentence,
+        ShareClaim,
+        Source,
+        SourceKind,
+        ValueClaim,
     )  # fmt: skip
     from factcheck.claimsfile import load_claims_file, loads_claims_file
     from factcheck.errors import (
-        ClaimsFileError, CycleError, FactcheckError, FormulaError, PhraseError, UnitMismatchError,
-        UnknownNameError, ZeroDenominatorError,
+        ClaimsFileError,
+        CycleError,
+        FactcheckError,
+        FormulaError,
+        PhraseError,
+        UnitMismatchError,
+        UnknownNameError,
+        ZeroDenominatorError,
     )  # fmt: skip
     from factcheck.interval import Interval
     from factcheck.stated import Stated, parse_stated

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from fractions import Fraction
 from collections.abc import Mapping
+from fractions import Fraction
 from typing import ClassVar, Final, Self, Union
 
 import attrs

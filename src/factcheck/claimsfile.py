@@ -35,7 +35,8 @@ from factcheck.claims import (
 from factcheck.errors import ClaimsFileError, FormulaError, PhraseError
 from factcheck.formula import parse_formula
 from factcheck.stated import parse_stated, parse_tolerance
-from factcheck.tomlread import TOMLDecodeError, loads as toml_loads
+from factcheck.tomlread import TOMLDecodeError
+from factcheck.tomlread import loads as toml_loads
 from factcheck.units import parse_unit
 
 __all__ = ["load_claims_file", "loads_claims_file", "fold_whitespace", "article_body", "strip_date_line"]

@@ -155,7 +155,7 @@ def _check(args: argparse.Namespace) -> int:
 def _check_into_file(found: list[tuple[str, str | None]], args: argparse.Namespace, options: dict[str, Any]) -> int:
     """Write the report to --output atomically, and never over an existing file without --force."""
     from factcheck.batch import run  # noqa: PLC0415
-    from factcheck.report.output import OutputError, write_new_file  # noqa: PLC0415
+    from factcheck.files import OutputError, write_new_file  # noqa: PLC0415
 
     parts: list[str] = []
     status = run(found, args.format, parts.append, **options)
@@ -170,8 +170,8 @@ def _check_into_file(found: list[tuple[str, str | None]], args: argparse.Namespa
 def _report(args: argparse.Namespace) -> int:
     """Exit 0 when the page was written (whatever its verdicts: `check` is the gate), 2 when it was not."""
     from factcheck.errors import ClaimsFileError  # noqa: PLC0415
+    from factcheck.files import OutputError, write_new_file  # noqa: PLC0415
     from factcheck.report.html import render_html  # noqa: PLC0415
-    from factcheck.report.output import OutputError, write_new_file  # noqa: PLC0415
     from factcheck.verify import FileResult, check_file  # noqa: PLC0415
 
     results = [check_file(path) if problem is None else FileResult(path, errors=(ClaimsFileError(problem, path=path),))

@@ -35,6 +35,7 @@ def _default_output(article: Path) -> Path:
 def run_extract(args: argparse.Namespace) -> int:
     from factcheck.draft import DraftExistsError, draft_toml, write_draft  # noqa: PLC0415
     from factcheck.extract import draft_article  # noqa: PLC0415
+    from factcheck.files import OutputError  # noqa: PLC0415
 
     article = Path(args.article)
     try:
@@ -60,7 +61,7 @@ def run_extract(args: argparse.Namespace) -> int:
         try:
             write_draft(toml, output, force=args.force)
         except (FileExistsError, OSError) as exc:
-            reason = str(exc) if isinstance(exc, DraftExistsError) else f"{output}: {exc.strerror or exc}"
+            reason = str(exc) if isinstance(exc, (DraftExistsError, OutputError)) else f"{output}: {exc.strerror or exc}"
             sys.stderr.write(f"factcheck: {reason}\n")
             return 2
     claims = draft.claims()
@@ -71,8 +72,8 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 def run_suggest(args: argparse.Namespace) -> int:
-    from factcheck.errors import ClaimsFileError  # noqa: PLC0415
     from factcheck.claimsfile import load_claims_file  # noqa: PLC0415
+    from factcheck.errors import ClaimsFileError  # noqa: PLC0415
     from factcheck.suggest import suggest_file  # noqa: PLC0415
 
     try:

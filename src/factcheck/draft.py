@@ -2,19 +2,18 @@
 
 The TOML is written by hand (no dependency): strings are TOML basic strings with every character
 that needs it escaped, so any sentence survives the round trip through `tomllib` unchanged.
-Saving is atomic: a temporary file in the same folder, then `os.replace`; an existing file is
-kept unless `force` is given.
+Saving goes through `factcheck.files.write_new_file`, as reports do: atomic, and an existing file
+is kept unless `force` is given.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from fractions import Fraction
 from pathlib import Path
 
 from factcheck.errors import FactcheckError
 from factcheck.extract import Draft
+from factcheck.files import write_new_file
 
 __all__ = ["DraftExistsError", "draft_toml", "toml_string", "write_draft"]
 
@@ -81,16 +80,8 @@ def draft_toml(draft: Draft) -> str:
 def write_draft(text: str, path: str | Path, *, force: bool = False) -> Path:
     """Save `text` at `path` atomically; an existing file is an error unless `force`."""
     target = Path(path)
-    if target.exists() and not force:
+    if not force and (target.exists() or target.is_symlink()):
         msg = f"{target} already exists; use --force to replace it"
         raise DraftExistsError(msg)
-    folder = target.parent if str(target.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_new_file(target, text, force=force)  # refuses, even in a race, to replace what appeared meanwhile
     return target

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from decimal import Decimal
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any, Final
 
 __all__ = ["TOMLDecodeError", "loads", "fast_parser"]

@@ -167,8 +167,9 @@ def verify_file(claims_file: ClaimsFile) -> FileResult:
 def verify_claim(claim: Claim, figures: Iterable[Figure], *, sources: dict[str, object] | None = None,
                  rounding: str = "nearest") -> Outcome:
     """Check one claim built in code against figures built in code."""
-    from factcheck.claims import Article, Defaults, Sentence  # noqa: PLC0415 - only for this helper
     import datetime as dt  # noqa: PLC0415
+
+    from factcheck.claims import Article, Defaults, Sentence  # noqa: PLC0415 - only for this helper
 
     figure_map = {figure.name: figure for figure in figures}
     sentence = Sentence("", (claim,))

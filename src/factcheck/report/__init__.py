@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Final
 
-from factcheck.report.html import render_html
 from factcheck.report.github import render_github
+from factcheck.report.html import render_html
 from factcheck.report.json_report import render_json, result_to_dict, summary_counts
 from factcheck.report.junit import render_junit
 from factcheck.report.markdown import render_markdown

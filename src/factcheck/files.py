@@ -1,4 +1,4 @@
-"""Writing a report to a file: atomically, and never over an existing file unless asked.
+"""Writing a file for the user (a report, a draft): atomically, and never over an existing file unless asked.
 
 The text goes to a temporary file in the target's folder first, so a reader never sees half a
 report and a failure leaves the old file as it was. Without `force`, the new file is put in
