@@ -425,3 +425,18 @@ def test_a_figure_one_step_outside_the_words_is_contradicted(case: tuple[str, F,
     # between half a step and a step away: contradicted, but flagged as a likely rounding slip
     slip = verify_claim(stated, [Figure("f", value + side * own_step * F(3, 4), "pupil")])
     assert slip.verdict is Verdict.CONTRADICTED and slip.near_miss
+
+
+@pytest.mark.parametrize(
+    ("unit", "stated", "verdict"),
+    [("incident per 100,000 person", "1,660 per 100,000", "supported"),
+     ("incident per 100,000 person", "16.6 per 1,000", "supported"),
+     ("incident per 100,000 person", "1,660", "supported"),
+     ("incident / person", "16.6 per 1,000", "contradicted"),
+     ("incident", "16.6 per 1,000", "error")],
+)
+def test_a_value_stated_per_another_base_is_converted(write_claims: Callable[..., Path], unit: str, stated: str,
+                                                      verdict: str) -> None:
+    outcome = outcomes_of(write_claims, f'[figures]\nr = {{ value = 1660, unit = "{unit}" }}\n'
+                          + sentence(claim("c", "value", stated, figure="r")))["c"]
+    assert outcome.verdict.value == verdict, outcome.explanation  # type: ignore[attr-defined]

@@ -416,7 +416,16 @@ def _value(v: _Verifier, claim: ValueClaim, stated: Stated) -> tuple[Quantity, s
             raise UnitMismatchError(stated.unit, unit.text, f"the words name {stated.unit} but the figure is not")
         if unit.dims == ((currency, 1),) and unit.factor != 1:
             interval = interval.scale(unit.factor)
-    return attrs.evolve(q, interval=interval, unit=unit), q.text
+    text = q.text
+    if stated.per is not None:
+        # "16.6 per 1,000" of a figure published per 100,000 (or per person): expressed per the words' base
+        if not any(exp < 0 for _, exp in unit.dims):
+            raise UnitMismatchError(unit.text, f"per {show(stated.per)}", "the words give a rate but the figure is not one")
+        factor = unit.factor * stated.per
+        if factor != 1:
+            interval = interval.scale(factor)
+            text = f"{q.text} {unit.text}, per {show(stated.per)}"
+    return attrs.evolve(q, interval=interval, unit=unit), text
 
 
 def _rate(v: _Verifier, claim: RateClaim, stated: Stated) -> tuple[Quantity, str]:
