@@ -1,36 +1,55 @@
 """Renderers of verification results, one per output format, chosen from `FORMATS`.
 
-Renderers return text; they never print, and they escape everything a user wrote.
+Renderers return text; they never print, and they escape everything a user wrote. Each lives in
+its own module, imported only when its format is asked for, so a text report never pays for the
+HTML or SARIF renderer.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import importlib
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Final
 
-from factcheck.report.github import render_github
-from factcheck.report.html import render_html
 from factcheck.report.json_report import render_json, result_to_dict, summary_counts
-from factcheck.report.junit import render_junit
-from factcheck.report.markdown import render_markdown
-from factcheck.report.sarif import render_sarif
 from factcheck.report.text import render_text
 from factcheck.verify import FileResult
 
-__all__ = ["FORMATS", "Renderer", "render", "render_html", "render_json", "render_text", "result_to_dict", "summary_counts"]
+__all__ = ["FORMATS", "Renderer", "render", "render_json", "render_text", "result_to_dict", "summary_counts"]
 
 #: A renderer takes the results and whether colour is wanted, and returns the report.
 Renderer = Callable[[Sequence[FileResult], bool], str]
 
-FORMATS: Final[dict[str, Renderer]] = {
-    "text": render_text,
-    "json": lambda results, colour: render_json(results),
-    "html": render_html,
-    "junit": lambda results, colour: render_junit(results),
-    "sarif": lambda results, colour: render_sarif(results),
-    "markdown": lambda results, colour: render_markdown(results),
-    "github": lambda results, colour: render_github(results),
+#: Each format: the module and function that render it, and whether it takes the colour flag.
+_RENDERERS: Final[dict[str, tuple[str, str, bool]]] = {
+    "text": ("factcheck.report.text", "render_text", True),
+    "json": ("factcheck.report.json_report", "render_json", False),
+    "html": ("factcheck.report.html", "render_html", False),
+    "junit": ("factcheck.report.junit", "render_junit", False),
+    "sarif": ("factcheck.report.sarif", "render_sarif", False),
+    "markdown": ("factcheck.report.markdown", "render_markdown", False),
+    "github": ("factcheck.report.github", "render_github", False),
 }
+
+
+class _Formats(Mapping[str, Renderer]):
+    """The format table, loading each renderer's module on first use."""
+
+    def __getitem__(self, name: str) -> Renderer:
+        module, function, takes_colour = _RENDERERS[name]
+        renderer = getattr(importlib.import_module(module), function)
+        if takes_colour:
+            return renderer  # type: ignore[no-any-return]
+        return lambda results, colour: renderer(results)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_RENDERERS)
+
+    def __len__(self) -> int:
+        return len(_RENDERERS)
+
+
+FORMATS: Final[Mapping[str, Renderer]] = _Formats()
 
 
 def render(results: Sequence[FileResult], fmt: str = "text", *, colour: bool = False) -> str:
