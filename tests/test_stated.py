@@ -239,3 +239,20 @@ def test_very_large_numbers_are_exact() -> None:
     assert stated.interval == closed("3350000000", "3450000000")
     big = parse_stated("123,456,789,012,345", "value")
     assert big.interval.contains(F(123456789012345))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected", "unit"),
+    [("45p", "value", closed("0.445", "0.455"), "GBP"),
+     ("rose by an average of 45p", "difference", closed("0.445", "0.455"), "GBP"),
+     ("100p", "value", closed("0.995", "1.005"), "GBP"),
+     ("up 2.5pp", "point_change", closed("2.45", "2.55"), "points")],
+)
+def test_pence_are_pounds_to_the_penny(text: str, kind: str, expected: Interval, unit: str) -> None:
+    stated = parse_stated(text, kind)
+    assert stated.interval == expected and stated.unit == unit
+
+
+def test_time_words_carry_a_direction() -> None:
+    assert parse_stated("14 seconds slower", "difference").direction == 1
+    assert parse_stated("three minutes shorter", "difference").direction == -1

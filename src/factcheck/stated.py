@@ -192,7 +192,15 @@ def _normalise(text: str) -> str:
     text = text.lower()
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
     text = re.sub(r"(?<![\w.])-([£$€])(?=\d)", r"\1-", text)  # "-£5" is "£-5"
+    text = _PENCE.sub(_pence_as_pounds, text)  # "45p" is "£0.45", to the penny
     return re.sub(r"\s+", " ", text).strip()
+
+
+_PENCE: Final = re.compile(r"(?<![\w.,£$€])(\d+(?:\.\d+)?)p(?![a-z])")
+
+
+def _pence_as_pounds(match: re.Match[str]) -> str:
+    return "£" + format(Decimal(match.group(1)).scaleb(-2), "f")
 
 
 def _digits_numeral(match: re.Match[str], reading: Reading) -> Numeral:

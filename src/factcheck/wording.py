@@ -210,14 +210,14 @@ DIRECTIONS: Final[dict[str, int]] = {
         "up rise rises rising rose risen increase increases increased increasing grew grow grows "
         "growing grown growth higher more extra jump jumps jumped jumping climb climbs climbed climbing "
         "gain gains gained additional surge surged surging soar soared soaring rocketed leapt leaped "
-        "spiked swelled hike hikes hiked boost boosted".split(),
+        "spiked swelled hike hikes hiked boost boosted longer slower".split(),
         +1,
     ),
     **dict.fromkeys(
         "down fall falls falling fell fallen drop drops dropped dropping decrease decreases "
         "decreased decreasing decline declines declined declining lower fewer less cut cuts "
         "reduction reduced shrank shrunk slump slumped dip dipped plunged plummeted tumbled slid "
-        "eased".split(),
+        "eased shorter".split(),
         -1,
     ),
 }
