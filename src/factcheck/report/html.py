@@ -25,6 +25,7 @@ from factcheck.claims import Claim, ClaimsFile, Figure, Gap, Sentence, SourceKin
 from factcheck.claimsfile import article_body, fold_whitespace
 from factcheck.numbers import show, show_interval
 from factcheck.report.json_report import summary_counts
+from factcheck.report.text import article_only_count
 from factcheck.verify import FileResult, Outcome, Verdict
 
 __all__ = ["paragraphs", "render_html"]
@@ -397,11 +398,10 @@ def _summary(results: Sequence[FileResult], numbered: list[tuple[int, FileResult
     notes = []
     if unread:
         notes.append(f"{_plural(unread, 'claims file')} could not be read.")
-    weak = sum(1 for r in results for o in r.outcomes
-               if o.basis in (SourceKind.ARTICLE, SourceKind.UNSOURCED) and o.verdict is not Verdict.ERROR)
+    weak = sum(article_only_count(r) for r in results)
     if weak:
-        notes.append(f"{_plural(weak, 'claim')} rest only on the article's own or unsourced figures: checked for "
-                     "consistency, not against the official tables.")
+        notes.append(f"{_plural(weak, 'claim')} {'rests' if weak == 1 else 'rest'} only on the article's own or "
+                     "unsourced figures: checked for consistency, not against the official tables.")
     return ('<section class="summary" aria-label="Summary"><ul class="tiles">' + "".join(tiles) + "</ul>"
             + _overview(numbered) + "".join(f'<p class="note">{_e(n)}</p>' for n in notes)
             + '<p class="hint">Click a marked sentence, or Tab to it and press Enter, to see the stated words, what '

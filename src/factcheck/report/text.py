@@ -86,7 +86,7 @@ def summary_lines(files: int, counts: dict[str, int], gaps: int, unread: int, ar
              + (f", {gaps} coverage gap{'s' if gaps != 1 else ''}" if gaps else "")
              + (f"; {unread} file{'s' if unread != 1 else ''} could not be read" if unread else "")]
     if article_only:
-        lines.append(f"{article_only} claim{'s' if article_only != 1 else ''} rest only on the article's own "
+        lines.append(f"{article_only} claim{'s rest' if article_only != 1 else ' rests'} only on the article's own "
                      "or unsourced figures (basis: article / unsourced): checked for consistency, not against "
                      "the official tables.")
     return lines
