@@ -115,7 +115,8 @@ _PIECES = st.sampled_from([
     "[article]", "[[sentences]]", "[[sentences.claims]]", "[[other]]", "[figures]", "[sources]",
     "[figures.t0]", "[sources.'official']", '[ "figures" . "x y" ]', "[[", "[", "[]", "[[]]", "[x",
     "key = 1", "  value=2", '"quoted key" = 3', "'single' = 4", "a-b_c = 5", "= 6", "not a key",
-    "x.y = 7", "t0 = { value = 1 }", "official = 2", "[sources.official]", '"open = 8', "", " ", "\t", "#comment", 'text = """', '"""', "\u00a0kind = 9",
+    "x.y = 7", "t0 = { value = 1 }", "official = 2", "[sources.official]", '"open = 8', "", " ", "\t",
+    "#comment", 'text = """', '"""', "\u00a0kind = 9",
     "\x1f[article]", "\u3000id = 'c'",
 ])
 _BREAKS = st.sampled_from(["\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028",

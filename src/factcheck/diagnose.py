@@ -136,7 +136,8 @@ def _same_unit(figure: Figure, figures: Iterable[Figure]) -> Iterator[Figure]:
         if other.name == figure.name:
             continue
         try:
-            if parse_unit(other.unit) == unit:
+            other_unit = parse_unit(other.unit)
+            if other_unit.dims == unit.dims and other_unit.factor == unit.factor:  # Unit's equality, names first
                 yield other
         except ValueError:  # pragma: no cover
             continue

@@ -274,8 +274,7 @@ class _Verifier:
                 self.stack.pop()
         except (FactcheckError, ZeroDivisionError):
             return False
-        computed, tight = quantity.interval, stated.interval
-        return computed.overlaps(tight) or computed.overlaps(tight.negate()) or _magnitude(computed).overlaps(tight)
+        return _may_meet(quantity.interval, stated.interval)
 
     # -- one claim -----------------------------------------------------------------------------
     def outcome(self, claim: Claim, *, remember: bool = True) -> Outcome:
@@ -637,6 +636,15 @@ def _places(stated: Stated, computed: Interval) -> int | None:
     if computed.is_point and computed.lo == stated.centre:
         return decimals_of(stated.step)
     return decimals_of(stated.step) + 1
+
+
+def _may_meet(computed: Interval, tight: Interval) -> bool:
+    """Whether the value, its negation or its size meets the interval the words allow."""
+    if computed.overlaps(tight) or computed.overlaps(tight.negate()):
+        return True
+    # the size of a value wholly on one side of zero is the value or its negation, both tried above
+    straddles = computed.lo is None or computed.hi is None or computed.lo < 0 < computed.hi
+    return straddles and _magnitude(computed).overlaps(tight)
 
 
 def _magnitude(interval: Interval) -> Interval:
