@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import json
+from fractions import Fraction as F
 
 import pytest
 
+from factcheck.claims import Figure, Location
 from factcheck.claimsfile import loads_claims_file
-from factcheck.diagnose import diagnose
+from factcheck.diagnose import _same_unit, diagnose
 from factcheck.report import render
 from factcheck.verify import Verdict, check_file, verify_file
 from tests.conftest import EVAL
@@ -117,3 +119,13 @@ def test_swapped_digits_are_diagnosed(tmp_path: Path) -> None:
     assert any("digits were swapped" in d and "62,435" in d for d in by_id["typo"].diagnoses)
     assert not any("swapped" in d for d in by_id["not-a-typo"].diagnoses)
     assert any("digits were swapped" in d and "3.55" in d for d in by_id["decimals"].diagnoses)
+
+
+def test_another_figure_is_tried_only_in_the_same_unit_with_the_same_factor() -> None:
+    def figure(name: str, unit: str) -> Figure:
+        return Figure(name, F(1), unit, None, None, None, None, None, Location("f", 1))
+
+    per_100k = figure("a", "offence / (100000 * person)")
+    others = [per_100k, figure("b", "offence / person"), figure("c", "offences per 100,000 people"),
+              figure("d", "offence / (1000 * person)"), figure("e", "GBP"), figure("f", "offence / (100000*person)")]
+    assert [f.name for f in _same_unit(per_100k, others)] == ["c", "f"]

@@ -77,3 +77,28 @@ def test_around_is_centred(centre: Fraction, half: Fraction) -> None:
 @given(intervals())
 def test_negate_twice_is_identity(a: Interval) -> None:
     assert a.negate().negate() == a
+
+
+@st.composite
+def _any_intervals(draw: st.DrawFn) -> Interval:
+    """Intervals with open, closed and unbounded ends, on few values so that ends often touch."""
+    values = st.none() | st.fractions(min_value=-3, max_value=3, max_denominator=2)
+    lo, hi = draw(values), draw(values)
+    if lo is not None and hi is not None and lo > hi:
+        lo, hi = hi, lo
+    return Interval(lo, hi, draw(st.booleans()) or lo is None, draw(st.booleans()) or hi is None)
+
+
+@given(_any_intervals(), _any_intervals())
+def test_overlaps_exactly_when_there_is_an_intersection(a: Interval, b: Interval) -> None:
+    common = a.intersection(b)
+    assert a.overlaps(b) is (common is not None)
+    if common is not None and common.lo is not None:
+        assert common.lo_open or a.contains(common.lo) and b.contains(common.lo)
+
+
+@given(_any_intervals())
+def test_negate_mirrors_every_end(a: Interval) -> None:
+    mirrored = Interval(None if a.hi is None else -a.hi, None if a.lo is None else -a.lo, a.hi_open, a.lo_open)
+    assert a.negate() == mirrored
+    assert all(isinstance(bound, Fraction) for bound in (a.negate().lo, a.negate().hi) if bound is not None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction as F
 
 import pytest
@@ -10,7 +11,16 @@ from hypothesis import strategies as st
 
 from factcheck.errors import PhraseError
 from factcheck.interval import Interval
-from factcheck.stated import Reading, Tolerance, parse_numeral, parse_relation, parse_stated, parse_tolerance, step_of
+from factcheck.stated import (
+    Reading,
+    Tolerance,
+    parse_numeral,
+    parse_relation,
+    parse_stated,
+    parse_tolerance,
+    scan,
+    step_of,
+)
 from factcheck.wording import Relation
 from tests.strategies import written_numbers
 
@@ -256,3 +266,25 @@ def test_pence_are_pounds_to_the_penny(text: str, kind: str, expected: Interval,
 def test_time_words_carry_a_direction() -> None:
     assert parse_stated("14 seconds slower", "difference").direction == 1
     assert parse_stated("three minutes shorter", "difference").direction == -1
+_SCALE_SUFFIXES = {"": 1, "k": 1_000, "m": 10**6, "bn": 10**9, " thousand": 1_000, " million": 10**6,
+                   " billion": 10**9, " trillion": 10**12}
+
+
+@given(st.booleans(), st.integers(0, 10**12) | st.integers(10**95, 10**105), st.integers(0, 5), st.booleans(),
+       st.sampled_from(sorted(_SCALE_SUFFIXES)), st.sampled_from(list(Reading)))
+def test_a_number_in_digits_reads_as_its_decimal_value_times_its_scale(
+        negative: bool, units: int, decimals: int, commas: bool, suffix: str, reading: Reading) -> None:
+    """The scanner's exact value and step, against Python's own reading of the digits as a Decimal."""
+    whole, part = divmod(units, 10**decimals)
+    digits = (f"{whole:,}" if commas else str(whole)) + (f".{part:0{decimals}d}" if decimals else "")
+    if decimals and not whole and not commas and part % 2:
+        digits = digits[1:]  # ".5" as well as "0.5"
+    text = ("-" if negative else "") + digits + suffix
+    [token] = scan(text, reading)
+    assert token.numeral is not None
+    plain = digits.replace(",", "")
+    scale = F(_SCALE_SUFFIXES[suffix])
+    expected = F(Decimal(plain)) * scale
+    assert token.numeral.value == (-expected if negative else expected)
+    assert token.numeral.step == step_of(plain, reading) * scale
+    assert token.numeral.text == text

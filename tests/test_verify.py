@@ -24,7 +24,8 @@ from factcheck.claims import (
 from factcheck.claimsfile import load_claims_file
 from factcheck.numbers import show
 from factcheck.stated import parse_stated
-from factcheck.verify import Verdict, check_file, verify_claim, verify_file
+from factcheck.interval import Interval
+from factcheck.verify import Verdict, _magnitude, _may_meet, check_file, verify_claim, verify_file
 from tests.conftest import CLAIMS_DIR, HEADER
 from tests.strategies import written_numbers
 
@@ -440,3 +441,21 @@ def test_a_value_stated_per_another_base_is_converted(write_claims: Callable[...
     outcome = outcomes_of(write_claims, f'[figures]\nr = {{ value = 1660, unit = "{unit}" }}\n'
                           + sentence(claim("c", "value", stated, figure="r")))["c"]
     assert outcome.verdict.value == verdict, outcome.explanation  # type: ignore[attr-defined]
+
+
+@st.composite
+def _touching_intervals(draw: st.DrawFn, *, bounded: bool) -> Interval:
+    """Intervals on few values, either side of zero, so that ends often touch; open or closed ends."""
+    values = st.fractions(min_value=-3, max_value=3, max_denominator=2)
+    ends = values if bounded else st.none() | values
+    lo, hi = draw(ends), draw(ends)
+    if lo is not None and hi is not None and lo > hi:
+        lo, hi = hi, lo
+    return Interval(lo, hi, draw(st.booleans()) or lo is None, draw(st.booleans()) or hi is None)
+
+
+@given(_touching_intervals(bounded=True), _touching_intervals(bounded=False))
+def test_the_diagnosis_sieve_is_the_value_its_negation_or_its_size_meeting_the_words(
+        computed: Interval, tight: Interval) -> None:
+    expected = computed.overlaps(tight) or computed.overlaps(tight.negate()) or _magnitude(computed).overlaps(tight)
+    assert _may_meet(computed, tight) is expected

@@ -52,7 +52,12 @@ _NAME: Final = re.compile(r"[A-Za-z0-9_-]+")
 #: A float literal's exponent beyond this is refused: no news figure needs it, and turning
 #: 1e999999999 into an exact fraction would take forever.
 _MAX_EXPONENT: Final = 100
-_KEY_LINE: Final = re.compile(r"""\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")
+#: A table header line: blanks, then `[` and the rest of the line (group 1).
+_HEADER_LINE: Final = re.compile(r"^[^\S\n]*(\[[^\n]*)", re.MULTILINE)
+#: A key line: blanks, a bare or quoted key (group 1), blanks and `=`.
+_KEY_LINE: Final = re.compile(r"""^[^\S\n]*("[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_-]+)[^\S\n]*=""", re.MULTILINE)
+#: The line breaks of `str.splitlines` other than "\n".
+_OTHER_LINE_BREAKS: Final = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _DATE_LINE: Final = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b")
 _HAS_NUMBER: Final = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
@@ -144,17 +149,34 @@ def strip_date_line(text: str) -> tuple[str | None, str]:
 
 
 class _Lines:
-    """Where each table and key of the file starts, found by scanning its lines once."""
+    """Where each table and key of the file starts (lines as `str.splitlines` counts them).
+
+    A line is a table header if it starts (after blanks) with `[`, and a key line if it starts with
+    a bare or quoted key and `=`. One regex scan finds the headers; the keys of a table are found
+    only when one is asked for (a problem's place), except those of `[figures]` and `[sources]`,
+    which also place the figures and sources they define.
+    """
 
     def __init__(self, text: str) -> None:
-        self.headers: dict[tuple[Any, ...], int] = {}
-        self.keys: dict[tuple[Any, ...], dict[str, int]] = {}
+        if _OTHER_LINE_BREAKS.search(text):
+            text = "\n".join(text.splitlines())  # the same lines, each ended by "\n" alone
+        self._text = text
+        self.headers: dict[tuple[Any, ...], int] = {("top",): 1}
+        #: each table's stretches of text after its header: (start, end, line number of the header)
+        self._segments: dict[tuple[Any, ...], list[tuple[int, int, int]]] = {}
+        self._keys: dict[tuple[Any, ...], dict[str, int]] = {}
         block: tuple[Any, ...] = ("top",)
         sentence = -1
         claim = -1
-        self.headers[block] = 1
-        for number, line in enumerate(text.splitlines(), start=1):
-            stripped = line.strip()
+        number = 1
+        previous = 0
+        segment_start, segment_line = 0, 1
+        for match in _HEADER_LINE.finditer(text):
+            start = match.start()
+            number += text.count("\n", previous, start)
+            previous = start
+            self._segments.setdefault(block, []).append((segment_start, start, segment_line))
+            stripped = match.group(1).rstrip()
             if stripped.startswith("[[") and stripped.find("]]") > 0:
                 name = stripped[2 : stripped.find("]]")].strip()
                 if name == "sentences":
@@ -166,8 +188,7 @@ class _Lines:
                     block = ("claim", sentence, claim)
                 else:
                     block = ("table", name)
-                self.headers.setdefault(block, number)
-            elif stripped.startswith("["):
+            else:
                 name = stripped[1 : stripped.find("]")].strip() if "]" in stripped else stripped[1:]
                 parts = [p.strip().strip('"').strip("'") for p in name.split(".", 1)]
                 if parts[0] == "sources" and len(parts) == 2:
@@ -176,20 +197,30 @@ class _Lines:
                     block = ("figure", parts[1])
                 else:
                     block = (parts[0],)
-                self.headers.setdefault(block, number)
-            else:
-                match = _KEY_LINE.match(line)
-                if match:
-                    key = match.group(1).strip("\"'")
-                    self.keys.setdefault(block, {}).setdefault(key, number)
-                    if block == ("figures",):
-                        self.headers.setdefault(("figure", key), number)
-                    if block == ("sources",):
-                        self.headers.setdefault(("source", key), number)
+            self.headers.setdefault(block, number)
+            segment_start, segment_line = match.end(), number
+        self._segments.setdefault(block, []).append((segment_start, len(text), segment_line))
+        for table, kind in ((("figures",), "figure"), (("sources",), "source")):
+            for key, line in self.keys(table).items():  # a key `name = {...}` in [figures] places that figure
+                self.headers[(kind, key)] = min(line, self.headers.get((kind, key), line))
+
+    def keys(self, block: tuple[Any, ...]) -> dict[str, int]:
+        """The line of each key of this table (its first, if it is repeated)."""
+        found = self._keys.get(block)
+        if found is None:
+            found = self._keys[block] = {}
+            text = self._text
+            for start, end, number in self._segments.get(block, ()):
+                previous = start
+                for match in _KEY_LINE.finditer(text, start, end):
+                    number += text.count("\n", previous, match.start())
+                    previous = match.start()
+                    found.setdefault(match.group(1).strip("\"'"), number)
+        return found
 
     def of(self, block: tuple[Any, ...], key: str | None = None) -> int | None:
         if key is not None:
-            line = self.keys.get(block, {}).get(key)
+            line = self.keys(block).get(key)
             if line is not None:
                 return line
         return self.headers.get(block)

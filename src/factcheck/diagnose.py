@@ -17,8 +17,9 @@ Only contradicted claims are diagnosed, so the check of a sound file never pays 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from fractions import Fraction
+from functools import partial
 from typing import TypeVar
 
 import attrs
@@ -71,13 +72,13 @@ def diagnose(claims_file: ClaimsFile, claim: Claim, outcome: Outcome | None = No
         outcome = verifier.outcome(claim, remember=False)
     found: list[str] = []
     arithmetic: set[str] = set()  # one reading per computation: points and difference agree on percentages
-    for description, variant in _variants(claim, claims_file.figures):
+    for describe, variant in _variants(claim, claims_file.figures):
         if not verifier.could_support(variant):
             continue
         result = verifier.outcome(variant, remember=False)
         if result.verdict is Verdict.SUPPORTED and result.explanation not in arithmetic:
             arithmetic.add(result.explanation)
-            found.append(f"{description}: {result.explanation}")
+            found.append(f"{describe()}: {result.explanation}")
     found.extend(_other_per(claim, outcome))
     found.extend(_swapped_digits(claim, outcome))
     return tuple(dict.fromkeys(found))
@@ -92,19 +93,22 @@ def _read_as(kind: type[_FromToClaim], claim: ChangeClaim | PointChangeClaim | D
                 note=claim.note, location=claim.location, sentence=claim.sentence, from_=claim.from_, to=claim.to)
 
 
-def _variants(claim: Claim, figures: dict[str, Figure]) -> Iterator[tuple[str, Claim]]:
+def _variants(claim: Claim, figures: dict[str, Figure]) -> Iterator[tuple[Callable[[], str], Claim]]:
+    """Each slip's variant of the claim, with a function giving its description (most are never shown)."""
     if isinstance(claim, _FROM_TO):
         if isinstance(claim, ChangeClaim):
-            yield "matches if read as percentage points (to − from), not per cent", _read_as(PointChangeClaim, claim)
-            yield "matches as an absolute difference (to − from), not a percentage change", \
+            yield _said("matches if read as percentage points (to − from), not per cent"), \
+                _read_as(PointChangeClaim, claim)
+            yield _said("matches as an absolute difference (to − from), not a percentage change"), \
                 _read_as(DifferenceClaim, claim)
         elif isinstance(claim, PointChangeClaim):
-            yield "matches if read as per cent (a relative change), not percentage points", _read_as(ChangeClaim, claim)
+            yield _said("matches if read as per cent (a relative change), not percentage points"), \
+                _read_as(ChangeClaim, claim)
         else:
-            yield "matches as a percentage change, not an absolute difference", _read_as(ChangeClaim, claim)
-        yield "matches if from and to are swapped", attrs.evolve(claim, from_=claim.to, to=claim.from_)
+            yield _said("matches as a percentage change, not an absolute difference"), _read_as(ChangeClaim, claim)
+        yield _said("matches if from and to are swapped"), attrs.evolve(claim, from_=claim.to, to=claim.from_)
     if isinstance(claim, (RatioClaim, OneInClaim)):
-        yield "matches if numerator and denominator are swapped", \
+        yield _said("matches if numerator and denominator are swapped"), \
             attrs.evolve(claim, numerator=claim.denominator, denominator=claim.numerator)
     for field, name in claim.inputs().items():
         figure = figures.get(name)
@@ -112,8 +116,15 @@ def _variants(claim: Claim, figures: dict[str, Figure]) -> Iterator[tuple[str, C
             continue
         for other in _same_unit(figure, figures.values()):
             role = "denominator" if field in ("denominator", "whole") else f"`{field}`"
-            yield (f"matches if {_describe(other)} is used as the {role} instead of {_describe(figure)}",
-                   claim.with_inputs({field: other.name}))
+            yield partial(_instead, other, role, figure), claim.with_inputs({field: other.name})
+
+
+def _said(description: str) -> Callable[[], str]:
+    return lambda: description
+
+
+def _instead(other: Figure, role: str, figure: Figure) -> str:
+    return f"matches if {_describe(other)} is used as the {role} instead of {_describe(figure)}"
 
 
 def _same_unit(figure: Figure, figures: Iterable[Figure]) -> Iterator[Figure]:
@@ -125,7 +136,8 @@ def _same_unit(figure: Figure, figures: Iterable[Figure]) -> Iterator[Figure]:
         if other.name == figure.name:
             continue
         try:
-            if parse_unit(other.unit) == unit:
+            other_unit = parse_unit(other.unit)
+            if other_unit.dims == unit.dims and other_unit.factor == unit.factor:  # Unit's equality, names first
                 yield other
         except ValueError:  # pragma: no cover
             continue

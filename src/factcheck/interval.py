@@ -92,8 +92,10 @@ class Interval:
         return not (self.hi is not None and (v > self.hi or (self.hi_open and v == self.hi)))
 
     def overlaps(self, other: Interval) -> bool:
-        """Whether some number lies in both intervals."""
-        return self.intersection(other) is not None
+        """Whether some number lies in both intervals (whether `intersection` is not None)."""
+        lo, lo_open = _tighter_lo(self, other)
+        hi, hi_open = _tighter_hi(self, other)
+        return lo is None or hi is None or not (lo > hi or (lo == hi and (lo_open or hi_open)))
 
     def intersection(self, other: Interval) -> Interval | None:
         lo, lo_open = _tighter_lo(self, other)
@@ -121,7 +123,7 @@ class Interval:
     def negate(self) -> Interval:
         lo = None if self.hi is None else -self.hi
         hi = None if self.lo is None else -self.lo
-        return Interval(lo, hi, self.hi_open, self.lo_open)
+        return _made(lo, hi, self.hi_open, self.lo_open)
 
     # -- arithmetic (bounded, closed operands: recomputation works on figures) -------------
     def _bounds(self) -> tuple[Fraction, Fraction]:
@@ -183,11 +185,16 @@ _set = object.__setattr__
 
 def _closed(lo: Fraction, hi: Fraction) -> Interval:
     """[lo, hi] from exact bounds already in order: arithmetic's results skip conversion and checks."""
+    return _made(lo, hi, False, False)
+
+
+def _made(lo: Fraction | None, hi: Fraction | None, lo_open: bool, hi_open: bool) -> Interval:
+    """An interval from bounds that are already `Fraction`s (or None) and in order, unchecked."""
     interval: Interval = _new(Interval)
     _set(interval, "lo", lo)
     _set(interval, "hi", hi)
-    _set(interval, "lo_open", False)
-    _set(interval, "hi_open", False)
+    _set(interval, "lo_open", lo_open)
+    _set(interval, "hi_open", hi_open)
     return interval
 
 

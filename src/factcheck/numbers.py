@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, localcontext
 from fractions import Fraction
 
@@ -30,14 +29,15 @@ def show(value: Fraction, places: int | None = None, *, rounding: str = ROUND_HA
 
     With no `places`, up to 4 decimals, trailing zeros dropped.
     """
-    if abs(value) >= _HUGE:  # no reader wants 61 digits, and Python refuses str() of a huge integer
+    numerator, denominator = value.numerator, value.denominator
+    if abs(numerator) >= _HUGE * denominator:  # no reader wants 61 digits, and Python refuses str() of a huge integer
         with localcontext() as ctx:
             ctx.prec = 30
-            return f"{Decimal(value.numerator) / Decimal(value.denominator):.6E}"
-    if places is None and value.denominator == 1:
-        return f"{value.numerator:,}"
+            return f"{Decimal(numerator) / Decimal(denominator):.6E}"
+    if places is None and denominator == 1:
+        return f"{numerator:,}"
     digits = 4 if places is None else places
-    units = _round(value * 10**digits, rounding)  # exact: the value in units of the last place shown
+    units = _round(numerator * 10**digits, denominator, rounding)  # exact: the value in units of the last place shown
     sign = "-" if units < 0 else ""
     whole, fraction = divmod(abs(units), 10**digits)
     text = f"{sign}{whole:,}" + (f".{fraction:0{digits}d}" if digits else "")
@@ -46,13 +46,18 @@ def show(value: Fraction, places: int | None = None, *, rounding: str = ROUND_HA
     return text or "0"
 
 
-def _round(value: Fraction, rounding: str) -> int:
-    """`value` rounded to a whole number: half to even, or floor, or ceiling (outward for intervals)."""
+def _round(numerator: int, denominator: int, rounding: str) -> int:
+    """numerator / denominator (denominator > 0) rounded to a whole number, in integers only:
+    half to even (as `round` of a Fraction), or floor, or ceiling (outward for intervals)."""
     if rounding == ROUND_FLOOR:
-        return math.floor(value)
+        return numerator // denominator
     if rounding == ROUND_CEILING:
-        return math.ceil(value)
-    return round(value)  # Fraction.__round__ is exact and rounds half to even
+        return -(-numerator // denominator)
+    floor, remainder = divmod(numerator, denominator)
+    twice = remainder * 2
+    if twice < denominator or (twice == denominator and floor % 2 == 0):
+        return floor
+    return floor + 1
 
 
 def show_interval(interval: Interval, places: int | None = None) -> str:

@@ -188,12 +188,21 @@ def _scanner() -> re.Pattern[str]:
     )
 
 
+_DASHES: Final = re.compile(r"[\u2010-\u2015\u2212]")
+_MINUS_BEFORE_CURRENCY: Final = re.compile(r"(?<![\w.])-([£$€])(?=\d)")
+_SPACES: Final = re.compile(r"\s+")
+
+
 def _normalise(text: str) -> str:
     text = text.lower()
-    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
-    text = re.sub(r"(?<![\w.])-([£$€])(?=\d)", r"\1-", text)  # "-£5" is "£-5"
+    text = _DASHES.sub("-", text)
+    text = _MINUS_BEFORE_CURRENCY.sub(r"\1-", text)  # "-£5" is "£-5"
     text = _PENCE.sub(_pence_as_pounds, text)  # "45p" is "£0.45", to the penny
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
+
+
+#: Numbers up to this many characters are read with int(), longer ones through Decimal.
+_SHORT_DIGITS: Final = 100
 
 
 _PENCE: Final = re.compile(r"(?<![\w.,£$€])(\d+(?:\.\d+)?)p(?![a-z])")
@@ -209,9 +218,15 @@ def _digits_numeral(match: re.Match[str], reading: Reading) -> Numeral:
     negative = digits.startswith("-")
     digits = digits.lstrip("-")
     scale_word = match.group("sfx") or match.group("sw")
-    scale = Fraction(SCALES[scale_word]) if scale_word else Fraction(1)
-    value = Fraction(Decimal(digits)) * scale
-    step = step_of(digits, reading) * scale
+    if len(digits) <= _SHORT_DIGITS:
+        whole, _, decimals = digits.partition(".")
+        value = Fraction(int(whole + decimals), 10 ** len(decimals)) if decimals else Fraction(int(whole))
+    else:  # int() refuses strings of thousands of digits; Decimal reads any length
+        value = Fraction(Decimal(digits))
+    step = step_of(digits, reading)
+    if scale_word:
+        scale = SCALES[scale_word]
+        value, step = value * scale, step * scale
     if negative:
         value = -value
     return Numeral(value, step, match.group(0), match.span())
@@ -247,7 +262,7 @@ def _tokens(text: str, reading: Reading) -> list[_Token]:
         elif match.group("num"):
             found.append(_Token(_T.NUMBER, match.group(0), span, _digits_numeral(match, reading)))
         elif match.group("phrase"):
-            phrase = re.sub(r"\s+", " ", match.group("phrase"))
+            phrase = _SPACES.sub(" ", match.group("phrase"))
             kind, _ = table[phrase]
             found.append(_Token(kind, phrase, span))
         else:
@@ -266,7 +281,7 @@ def scan(text: str, reading: Reading = Reading.COUNT) -> list[_Token]:
     Letters are lower-cased one by one and dashes made "-", so every span indexes the text as given.
     """
     lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return _tokens(re.sub(r"[\u2010-\u2015\u2212]", "-", lowered), reading)
+    return _tokens(_DASHES.sub("-", lowered), reading)
 
 
 def _word_value(table: dict[str, tuple[_T, object]], word: str) -> int:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from difflib import get_close_matches
 from fractions import Fraction
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -274,8 +274,7 @@ class _Verifier:
                 self.stack.pop()
         except (FactcheckError, ZeroDivisionError):
             return False
-        computed, tight = quantity.interval, stated.interval
-        return computed.overlaps(tight) or computed.overlaps(tight.negate()) or _magnitude(computed).overlaps(tight)
+        return _may_meet(quantity.interval, stated.interval)
 
     # -- one claim -----------------------------------------------------------------------------
     def outcome(self, claim: Claim, *, remember: bool = True) -> Outcome:
@@ -578,10 +577,12 @@ def _judge_number(claim: Claim, stated: Stated, quantity: Quantity, expression: 
     places = _places(stated, computed)
     shown = show_interval(computed, places)
     head = f"{expression} = {shown}"
-    base = attrs.evolve(base, interval=tight, computed=computed, basis=quantity.basis, figures=quantity.figures)
+    judged: dict[str, Any] = {"interval": tight, "computed": computed, "basis": quantity.basis,
+                              "figures": quantity.figures}  # the outcome's fields besides the verdict's own
 
     def outcome(verdict: Verdict, words: str, *, gross: bool = False, near: bool = False) -> Outcome:
-        return attrs.evolve(base, verdict=verdict, gross=gross, near_miss=near, explanation=f"{head}, {words}")
+        return attrs.evolve(base, **judged, verdict=verdict, gross=gross, near_miss=near,
+                            explanation=f"{head}, {words}")
 
     if claim.kind in _SIGNED_KINDS:
         word_direction = stated.direction
@@ -590,12 +591,11 @@ def _judge_number(claim: Claim, stated: Stated, quantity: Quantity, expression: 
             raise _Impossible(f"`direction` is {claim.direction!r} but the words {stated.text!r} say the opposite")
         direction = word_direction or field_direction
         if direction is None:
-            computed = _magnitude(computed)
-            base = attrs.evolve(base, computed=computed)
+            computed = judged["computed"] = _magnitude(computed)
         else:
             if word_direction is None and direction < 0:
                 tight, loose = tight.negate(), loose.negate()
-                base = attrs.evolve(base, interval=tight)
+                judged["interval"] = tight
             assert computed.lo is not None and computed.hi is not None
             if (direction > 0 and computed.hi < 0) or (direction < 0 and computed.lo > 0):
                 moved = "a rise" if computed.lo > 0 else "a fall"
@@ -607,21 +607,20 @@ def _judge_number(claim: Claim, stated: Stated, quantity: Quantity, expression: 
         if (stated.side > 0 and computed.hi <= 50) or (stated.side < 0 and computed.lo >= 50):
             which = "not a majority" if stated.side > 0 else "not a minority"
             return outcome(Verdict.CONTRADICTED, f"{which}, so {stated.text!r} is wrong", gross=True)
-    allowed = show_interval(tight)
     if computed.overlaps(tight):
         if stated.hedge is None and stated.step is not None and computed.is_point and not stated.side:
             if stated.centre is not None and computed.lo == stated.centre:
                 return outcome(Verdict.SUPPORTED, "as stated")
             sign = "−" if stated.centre is not None and stated.centre < 0 else ""
             return outcome(Verdict.SUPPORTED, f"which rounds to {sign}{stated.shown}")
-        return outcome(Verdict.SUPPORTED, f"which fits {stated.text!r} ({allowed})")
+        return outcome(Verdict.SUPPORTED, f"which fits {stated.text!r} ({show_interval(tight)})")
     if computed.overlaps(loose):
-        return outcome(Verdict.LOOSE, f"true as worded, but {stated.text!r} implies {allowed}")
+        return outcome(Verdict.LOOSE, f"true as worded, but {stated.text!r} implies {show_interval(tight)}")
     near = False
     if stated.step is not None and stated.centre is not None and stated.hedge is None:
         one_step = Interval(stated.centre - stated.step, stated.centre + stated.step, True, True)
         near = computed.overlaps(one_step) and claim.tolerance is None
-    words = f"but {stated.text!r} means {allowed}"
+    words = f"but {stated.text!r} means {show_interval(tight)}"
     if near:
         words += f"; within one step of {stated.shown}, so perhaps a rounding slip rather than a wrong number"
     return outcome(Verdict.CONTRADICTED, words, near=near)
@@ -637,6 +636,15 @@ def _places(stated: Stated, computed: Interval) -> int | None:
     if computed.is_point and computed.lo == stated.centre:
         return decimals_of(stated.step)
     return decimals_of(stated.step) + 1
+
+
+def _may_meet(computed: Interval, tight: Interval) -> bool:
+    """Whether the value, its negation or its size meets the interval the words allow."""
+    if computed.overlaps(tight) or computed.overlaps(tight.negate()):
+        return True
+    # the size of a value wholly on one side of zero is the value or its negation, both tried above
+    straddles = computed.lo is None or computed.hi is None or computed.lo < 0 < computed.hi
+    return straddles and _magnitude(computed).overlaps(tight)
 
 
 def _magnitude(interval: Interval) -> Interval:
