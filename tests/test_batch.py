@@ -11,8 +11,8 @@ import pytest
 
 from factcheck.batch import check_files, run, stream_report
 from factcheck.cli import claims_files, main
-from factcheck.report import render
 from factcheck.errors import ClaimsFileError
+from factcheck.report import render
 from factcheck.verify import FileResult, check_file
 
 REPO = Path(__file__).resolve().parent.parent

@@ -8,8 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.report import render
-from factcheck.report.github import escape_data, escape_property, render_github
 from factcheck.report.findings import one_line
+from factcheck.report.github import escape_data, escape_property, render_github
 from tests.report_data import HOSTILE, MIXED, claim_line, gap_line, hostile, mixed, unreadable
 
 # A workflow command as the runner reads it: ::name key=value,key=value::message

@@ -20,9 +20,9 @@ from factcheck.claims import Article, ClaimsFile, Figure, Sentence, Source, Sour
 from factcheck.claimsfile import loads_claims_file
 from factcheck.cli import main
 from factcheck.errors import ClaimsFileError
+from factcheck.files import OutputError, write_new_file
 from factcheck.report import FORMATS, render
 from factcheck.report.html import paragraphs, render_html
-from factcheck.files import OutputError, write_new_file
 from factcheck.verify import FileResult, Verdict, check_file, verify_file
 
 REPO = Path(__file__).resolve().parent.parent
