@@ -78,11 +78,6 @@ class Unit:
     def is_dimensionless(self) -> bool:
         return not self.dims
 
-    @property
-    def is_currency(self) -> bool:
-        """Money, or money per something ("GBP / dwelling")."""
-        return any(name in CURRENCY_NAMES and exp > 0 for name, exp in self.dims)
-
     def currency(self) -> str | None:
         return next((name for name, exp in self.dims if name in CURRENCY_NAMES and exp > 0), None)
 
@@ -91,9 +86,6 @@ class Unit:
 
     def __truediv__(self, other: Unit) -> Unit:
         return _combine(self, other, -1)
-
-    def same_kind(self, other: Unit) -> bool:
-        return self.dims == other.dims
 
     def __str__(self) -> str:
         return self.text

@@ -8,8 +8,9 @@ outcome, never an exception, so one bad claim never hides the others.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from difflib import get_close_matches
 from fractions import Fraction
 from pathlib import Path
@@ -18,12 +19,14 @@ from typing import Any, Final
 import attrs
 
 from factcheck.claims import (
+    Article,
     BrokenClaim,
     ChangeClaim,
     Claim,
     ClaimBase,
     ClaimsFile,
     ComparisonClaim,
+    Defaults,
     DifferenceClaim,
     Figure,
     FormulaClaim,
@@ -33,7 +36,9 @@ from factcheck.claims import (
     PointChangeClaim,
     RateClaim,
     RatioClaim,
+    Sentence,
     ShareClaim,
+    Source,
     SourceKind,
     ValueClaim,
 )
@@ -164,17 +169,12 @@ def verify_file(claims_file: ClaimsFile) -> FileResult:
     return FileResult(claims_file.path, tuple(outcomes), file_errors, claims_file.gaps, claims_file)
 
 
-def verify_claim(claim: Claim, figures: Iterable[Figure], *, sources: dict[str, object] | None = None,
+def verify_claim(claim: Claim, figures: Iterable[Figure], *, sources: Mapping[str, Source] | None = None,
                  rounding: str = "nearest") -> Outcome:
     """Check one claim built in code against figures built in code."""
-    import datetime as dt  # noqa: PLC0415
-
-    from factcheck.claims import Article, Defaults, Sentence  # noqa: PLC0415 - only for this helper
-
     figure_map = {figure.name: figure for figure in figures}
-    sentence = Sentence("", (claim,))
-    claims_file = ClaimsFile("<code>", Article("", dt.date.min), dict(sources or {}), figure_map,  # type: ignore[arg-type]
-                             Defaults(rounding), (sentence,))
+    claims_file = ClaimsFile("<code>", Article("", dt.date.min), dict(sources or {}), figure_map,
+                             Defaults(rounding), (Sentence("", (claim,)),))
     return _Verifier(claims_file).outcome(claim)
 
 

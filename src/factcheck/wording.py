@@ -276,11 +276,6 @@ COMPARATORS: Final[dict[str, Relation]] = {
 }  # fmt: skip
 
 
-def _pct(value: Fraction) -> str:
-    text = f"{float(value * _PCT):.2f}".rstrip("0").rstrip(".")
-    return f"{text}%"
-
-
 def _interval_text(interval: Interval, unit: str = "%") -> str:
     def bound(v: Fraction | None) -> str:
         if v is None:
