@@ -199,8 +199,10 @@ class GapItem(_FactcheckItem):
 
 
 def _one_line(text: str) -> str:
-    """User text on one line, with control characters made visible."""
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in " ".join(text.split()))
+    """User text on one line, with control characters made visible (the reports' own rule)."""
+    from factcheck.report.text import one_line  # noqa: PLC0415 - the library is imported late
+
+    return one_line(text)
 
 
 def _describe(outcome: Outcome) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from factcheck.report.text import one_line
 from factcheck.verify import FileResult, Verdict
 
 __all__ = ["Finding", "Level", "findings", "one_line"]
@@ -80,9 +81,3 @@ def _error_text(error: Exception) -> str:
         return str(error)
     field = getattr(error, "field", None)
     return f"{message} (field {field!r})" if field and repr(field) not in message else message
-
-
-def one_line(text: str) -> str:
-    """White space folded to single spaces and control characters made visible (`\\x1b`), so that a
-    report line stays one line and cannot carry terminal escape sequences."""
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in " ".join(text.split()))

@@ -9,7 +9,7 @@ from factcheck.claims import SourceKind
 from factcheck.report.json_report import summary_counts
 from factcheck.verify import FileResult, Outcome, Verdict
 
-__all__ = ["article_only_count", "file_lines", "render_text", "summary_lines"]
+__all__ = ["article_only_count", "file_lines", "one_line", "render_text", "summary_lines"]
 
 _MARK: Final = {
     Verdict.SUPPORTED: ("✓", "32"),
@@ -24,8 +24,9 @@ def _paint(text: str, code: str, colour: bool) -> str:
     return f"\033[{code}m{text}\033[0m" if colour else text
 
 
-def _clean(text: str) -> str:
-    """User text on one line, with control characters (escape sequences) made visible."""
+def one_line(text: str) -> str:
+    """User text on one line, with control characters (escape sequences) made visible (`\\x1b`), so that
+    a report line stays one line and cannot carry terminal escape sequences."""
     folded = " ".join(text.split())
     if folded.isprintable():
         return folded
@@ -38,7 +39,7 @@ def _line(outcome: Outcome, colour: bool) -> str:
     where = f":{outcome.location.line}" if outcome.location.line else ""
     basis = f"  [basis: {outcome.basis.value}]" if outcome.basis is not None else ""
     head = _paint(f"{mark} {label:<20}", code, colour)
-    return f"  {head} {_clean(outcome.id)}{where}  {_clean(outcome.explanation)}{basis}"
+    return f"  {head} {one_line(outcome.id)}{where}  {one_line(outcome.explanation)}{basis}"
 
 
 def render_text(results: Sequence[FileResult], colour: bool = False) -> str:
@@ -59,16 +60,16 @@ def file_lines(result: FileResult, colour: bool = False) -> list[str]:
     lines: list[str] = []
     title = ""
     if result.claims_file is not None and result.claims_file.article is not None:
-        title = f" — {_clean(result.claims_file.article.title)}"
-    lines.append(_paint(_clean(result.path), "1", colour) + title)
+        title = f" — {one_line(result.claims_file.article.title)}"
+    lines.append(_paint(one_line(result.path), "1", colour) + title)
     for error in result.errors:
-        lines.append("  " + _paint("! error", "35", colour) + " " + _clean(str(error)))
+        lines.append("  " + _paint("! error", "35", colour) + " " + one_line(str(error)))
     for outcome in result.outcomes:
         lines.append(_line(outcome, colour))
-        lines.extend(f"      ↳ {_clean(diagnosis)}" for diagnosis in outcome.diagnoses)
+        lines.extend(f"      ↳ {one_line(diagnosis)}" for diagnosis in outcome.diagnoses)
     for gap in result.gaps:
         where = f":{gap.location.line}" if gap.location.line else ""
-        lines.append("  " + _paint("? gap", "33", colour) + f" {_clean(result.path)}{where}: {_clean(gap.message)}")
+        lines.append("  " + _paint("? gap", "33", colour) + f" {one_line(result.path)}{where}: {one_line(gap.message)}")
     lines.append("")
     return lines
 
