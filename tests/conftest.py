@@ -27,6 +27,15 @@ def eval_files() -> list[Path]:
     return files
 
 
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test's `factcheck check` gets a cache of its own (in a temporary folder, never the
+    checkout), so no test is answered from another test's run."""
+    folder = tmp_path_factory.mktemp("cache") / "cache"
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def write_claims(tmp_path: Path) -> Callable[..., Path]:
     """Write a claims file from TOML text (dedented) and return its path."""

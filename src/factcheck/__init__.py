@@ -49,7 +49,7 @@ _EXPORTS = {
     "parse_stated": "factcheck.stated",
     "FileResult": "factcheck.verify",
     "Outcome": "factcheck.verify",
-    "Verdict": "factcheck.verify",
+    "Verdict": "factcheck.verdict",
     "check_file": "factcheck.verify",
     "verify_claim": "factcheck.verify",
     "verify_file": "factcheck.verify",

@@ -5,20 +5,26 @@ or JSON) and the few numbers the summary needs. Only those are kept, so memory s
 many files there are, and with `jobs > 1` only those cross between processes. Parts are written
 in the order of the input, so the report is the same, byte for byte, for any number of jobs; it
 is also the same as `factcheck.report.render` gives for the whole list of results.
+
+With a `ResultCache`, a file checked before (same bytes, same article text, same factcheck) gets
+its stored part back instead of being checked again; the report is the same, byte for byte.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
-from typing import Final
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from factcheck.errors import ClaimsFileError
-from factcheck.report.json_report import result_to_dict
-from factcheck.report.text import article_only_count, file_lines, summary_lines
-from factcheck.verify import FileResult, Verdict, check_file
+from factcheck.cache import CacheError, ResultCache
+from factcheck.report.summary import summary_lines
+from factcheck.verdict import Verdict
+
+if TYPE_CHECKING:
+    from factcheck.verify import FileResult
 
 __all__ = ["STREAMED", "FileReport", "Summary", "check_files", "report_file", "run", "stream_report"]
 
@@ -41,6 +47,9 @@ class FileReport:
     article_only: int
     status: int
     strict_status: int
+
+
+_REPORT_FIELDS: Final = frozenset(field.name for field in attrs.fields(FileReport))
 
 
 @attrs.define
@@ -75,40 +84,88 @@ class Summary:
 
 def _json_part(result: FileResult) -> str:
     """The file's entry of the JSON report, indented as it sits in the `files` array."""
+    from factcheck.report.json_report import result_to_dict  # noqa: PLC0415 - not needed on a cache hit
+
     return "  " + json.dumps(result_to_dict(result), ensure_ascii=False, indent=1).replace("\n", "\n  ")
 
 
-def report_file(path: str, problem: str | None = None, fmt: str = "text", colour: bool = False) -> FileReport:
-    """Check one file (or report why it cannot be: `problem`) and render its part of the report."""
-    result = _result(path, problem)
+def report_file(path: str, problem: str | None = None, fmt: str = "text", colour: bool = False,
+                cache: ResultCache | None = None) -> FileReport:
+    """Check one file (or report why it cannot be: `problem`) and render its part of the report.
+
+    With a `cache`, a file whose bytes (and article text) were checked before by the same code is
+    not checked again: its stored part is returned.
+    """
+    if problem is not None or cache is None:
+        return _render(_result(path, problem)[0], fmt, colour)
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return _render(_result(path, None)[0], fmt, colour)  # the loader says why it cannot be read
+    key = cache.key(path, data, fmt, colour)
+    stored = _from_stored(cache.get(key, path))
+    if stored is not None and stored.path == path:
+        return stored
+    result, internal_error = _result(path, None, data)
+    report = _render(result, fmt, colour)
+    if not internal_error:  # a bug's message is not a verdict worth keeping
+        article = result.claims_file.article if result.claims_file is not None else None
+        try:
+            cache.put(key, path, article.text if article is not None else None, attrs.asdict(report))
+        except CacheError:
+            pass  # a full disk, say: the report is still right, the next run checks this file again
+    return report
+
+
+def _render(result: FileResult, fmt: str, colour: bool) -> FileReport:
+    from factcheck.report.text import article_only_count, file_lines  # noqa: PLC0415 - not needed on a cache hit
+
     if fmt == "json":
         part = _json_part(result)
     else:
         part = "\n".join(file_lines(result, colour)) + "\n"
     counts = result.counts()
-    return FileReport(path, part, tuple(counts[v.value] for v in Verdict), len(result.gaps), result.readable,
+    return FileReport(result.path, part, tuple(counts[v.value] for v in Verdict), len(result.gaps), result.readable,
                       article_only_count(result), result.exit_status(), result.exit_status(strict=True))
 
 
-def _result(path: str, problem: str | None) -> FileResult:
-    """The file's result; a problem found before reading it, or a bug while checking it, is its error."""
+def _from_stored(stored: dict[str, Any] | None) -> FileReport | None:
+    """A FileReport from a cache entry's fields, or None when they are not what one holds."""
+    if stored is None or set(stored) != _REPORT_FIELDS:
+        return None
+    counts = stored["counts"]
+    if not (isinstance(counts, list) and len(counts) == len(Verdict) and all(type(n) is int for n in counts)):
+        return None
+    if not (isinstance(stored["path"], str) and isinstance(stored["part"], str)
+            and all(type(stored[name]) is int for name in ("gaps", "article_only", "status", "strict_status"))
+            and type(stored["readable"]) is bool):
+        return None
+    return FileReport(**{**stored, "counts": tuple(counts)})
+
+
+def _result(path: str, problem: str | None, data: bytes | None = None) -> tuple[FileResult, bool]:
+    """The file's result, and whether it is a bug's; a problem found before reading it, or a bug while
+    checking it, is its error."""
+    from factcheck.errors import ClaimsFileError  # noqa: PLC0415 - not needed on a cache hit
+    from factcheck.verify import FileResult, check_file  # noqa: PLC0415
+
     if problem is not None:
-        return FileResult(path, errors=(ClaimsFileError(problem, path=path),))
+        return FileResult(path, errors=(ClaimsFileError(problem, path=path),)), False
     try:
-        return check_file(path)
+        return check_file(path, data), False
     except Exception as exc:  # noqa: BLE001 - a bug must not hide the other files' results
         message = f"internal error while checking this file ({type(exc).__name__}: {exc}); please report it"
-        return FileResult(path, errors=(ClaimsFileError(message, path=path),))
+        return FileResult(path, errors=(ClaimsFileError(message, path=path),)), True
 
 
-def _report_star(args: tuple[str, str | None, str, bool]) -> FileReport:
+def _report_star(args: tuple[str, str | None, str, bool, ResultCache | None]) -> FileReport:
     return report_file(*args)
 
 
 def check_files(items: Iterable[tuple[str, str | None]], fmt: str = "text", colour: bool = False,
-                jobs: int = 1) -> Iterator[FileReport]:
+                jobs: int = 1, cache: ResultCache | None = None) -> Iterator[FileReport]:
     """A FileReport per (path, problem), in the input's order, using `jobs` processes."""
-    tasks = ((path, problem, fmt, colour) for path, problem in items)
+    tasks = ((path, problem, fmt, colour, cache) for path, problem in items)
     if jobs <= 1:
         yield from map(_report_star, tasks)
         return
@@ -116,7 +173,7 @@ def check_files(items: Iterable[tuple[str, str | None]], fmt: str = "text", colo
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         # map keeps the order of the input; it submits every task up front, but a task is only
-        # four short values and a finished one only a file's part of the report.
+        # five short values and a finished one only a file's part of the report.
         yield from pool.map(_report_star, tasks, chunksize=_CHUNK)
 
 
@@ -147,13 +204,14 @@ def stream_report(reports: Iterable[FileReport], fmt: str, write: Callable[[str]
 
 def run(items: Iterable[tuple[str, str | None]], fmt: str, write: Callable[[str], object], *,
         colour: bool = False, jobs: int = 1, strict: bool = False,
-        progress: Callable[[int, str], object] | None = None) -> int:
+        progress: Callable[[int, str], object] | None = None, cache: ResultCache | None = None) -> int:
     """Check the files, write the report in format `fmt`, and return the exit status.
 
-    `progress(done, path)` is called as each file is finished.
+    `progress(done, path)` is called as each file is finished. The `cache` serves the formats
+    written file by file (text and JSON); the others check every file.
     """
     if fmt in STREAMED:
-        reports = check_files(items, fmt, colour, jobs)
+        reports = check_files(items, fmt, colour, jobs, cache)
         if progress is not None:
             reports = _reporting(reports, progress)
         return stream_report(reports, fmt, write).exit_status(strict=strict)
@@ -161,7 +219,7 @@ def run(items: Iterable[tuple[str, str | None]], fmt: str, write: Callable[[str]
 
     results = []
     for done, (path, problem) in enumerate(items, start=1):
-        results.append(_result(path, problem))
+        results.append(_result(path, problem)[0])
         if progress is not None:
             progress(done, path)
     write(render(results, fmt, colour=colour))

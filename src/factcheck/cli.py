@@ -11,9 +11,12 @@ import os
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from factcheck import __version__
+
+if TYPE_CHECKING:
+    from factcheck.cache import ResultCache
 
 __all__ = ["main"]
 
@@ -37,6 +40,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--no-color", action="store_true", help="no colour, even on a terminal")
     check.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
                        help="check files in N processes (the report is the same as with one)")
+    check.add_argument("--cache-dir", metavar="DIR",
+                       help="where to remember the report of each checked file, so unchanged files are not checked "
+                            "again (default: $FACTCHECK_CACHE_DIR, else .factcheck_cache)")
+    check.add_argument("--no-cache", action="store_true", help="check every file, neither using nor writing the cache")
     commands.add_parser("words", help="print the table of what words mean (Markdown)")
     report = commands.add_parser("report", help="write an HTML page: each article with every claim marked")
     report.add_argument("paths", nargs="+", metavar="PATH", help="claims files, or folders searched for *.claims.toml")
@@ -124,7 +131,7 @@ def _claims_files(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from factcheck.batch import run  # noqa: PLC0415 - keep --version and --help fast
+    from factcheck.batch import run  # noqa: PLC0415
     from factcheck.report import FORMATS  # noqa: PLC0415
 
     if args.format not in FORMATS:
@@ -141,7 +148,8 @@ def _check(args: argparse.Namespace) -> int:
         return 2
     colour = args.output is None and args.format == "text" and wants_colour(sys.stdout, no_color=args.no_color)
     progress = Progress.for_check(len(found), sys.stderr, fmt=args.format)
-    options = {"colour": colour, "jobs": args.jobs, "strict": args.strict, "progress": progress.show}
+    options = {"colour": colour, "jobs": args.jobs, "strict": args.strict, "progress": progress.show,
+               "cache": _cache(args)}
     try:
         if args.output:
             return _check_into_file(found, args, options)
@@ -150,6 +158,23 @@ def _check(args: argparse.Namespace) -> int:
         return run(found, args.format, sys.stdout.write, **options)
     finally:
         progress.close()
+
+
+def _cache(args: argparse.Namespace) -> ResultCache | None:
+    """The cache for this run, or None (with a warning when it was wanted but cannot be used)."""
+    from factcheck.batch import STREAMED  # noqa: PLC0415
+    from factcheck.cache import DEFAULT_FOLDER, CacheError, ResultCache  # noqa: PLC0415
+
+    if args.no_cache or args.format not in STREAMED:  # the other formats are rendered from all results at once
+        return None
+
+    cache = ResultCache(args.cache_dir or os.environ.get("FACTCHECK_CACHE_DIR") or DEFAULT_FOLDER)
+    try:
+        cache.prepare()
+    except CacheError as exc:
+        sys.stderr.write(f"factcheck: checking without a cache: {exc}\n")
+        return None
+    return cache
 
 
 def _check_into_file(found: list[tuple[str, str | None]], args: argparse.Namespace, options: dict[str, Any]) -> int:

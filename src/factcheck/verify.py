@@ -9,7 +9,6 @@ outcome, never an exception, so one bad claim never hides the others.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Callable, Iterable, Mapping
 from difflib import get_close_matches
 from fractions import Fraction
@@ -42,7 +41,7 @@ from factcheck.claims import (
     SourceKind,
     ValueClaim,
 )
-from factcheck.claimsfile import load_claims_file
+from factcheck.claimsfile import load_claims_file, loads_claims_file
 from factcheck.errors import (
     ClaimsFileError,
     CycleError,
@@ -57,19 +56,12 @@ from factcheck.interval import Interval
 from factcheck.numbers import decimals_of, show, show_interval
 from factcheck.stated import Stated, parse_stated, parse_tolerance
 from factcheck.units import ONE, PERCENT, POINTS, Unit, conversion_factor, parse_unit
+from factcheck.verdict import Verdict
 from factcheck.wording import Relation
 
 __all__ = ["FileResult", "Outcome", "Quantity", "Verdict", "check_file", "verify_claim", "verify_file"]
 
 _HUNDRED: Final = Fraction(100)
-
-
-class Verdict(enum.Enum):
-    SUPPORTED = "supported"
-    LOOSE = "loose"
-    CONTRADICTED = "contradicted"
-    UNCHECKED = "unchecked"
-    ERROR = "error"
 
 
 @attrs.frozen
@@ -140,10 +132,14 @@ class Quantity:
     figures: tuple[str, ...] = ()
 
 
-def check_file(path: str | Path) -> FileResult:
-    """Load and verify one claims file; a file that cannot be read gives a result with an error."""
+def check_file(path: str | Path, data: bytes | None = None) -> FileResult:
+    """Load and verify one claims file; a file that cannot be read gives a result with an error.
+
+    `data`: the file's bytes when the caller has read them already (the cache has, to find them).
+    """
     try:
-        claims_file = load_claims_file(path)
+        claims_file = load_claims_file(path) if data is None else \
+            loads_claims_file(data, str(path), base_dir=Path(path).parent)
     except ClaimsFileError as exc:
         return FileResult(str(path), errors=(exc,))
     return verify_file(claims_file)

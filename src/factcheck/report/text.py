@@ -7,6 +7,7 @@ from typing import Final
 
 from factcheck.claims import SourceKind
 from factcheck.report.json_report import summary_counts
+from factcheck.report.summary import summary_lines
 from factcheck.verify import FileResult, Outcome, Verdict
 
 __all__ = ["article_only_count", "file_lines", "one_line", "render_text", "summary_lines"]
@@ -78,16 +79,3 @@ def article_only_count(result: FileResult) -> int:
     """Claims resting only on the article's own or unsourced figures (errors aside)."""
     return sum(1 for outcome in result.outcomes
                if outcome.basis in (SourceKind.ARTICLE, SourceKind.UNSOURCED) and outcome.verdict is not Verdict.ERROR)
-
-
-def summary_lines(files: int, counts: dict[str, int], gaps: int, unread: int, article_only: int) -> list[str]:
-    """The closing lines: the verdict counts of all files, and the basis warning."""
-    summary = ", ".join(f"{n} {v}" for v, n in counts.items())
-    lines = [f"{files} file{'s' if files != 1 else ''}: {summary}"
-             + (f", {gaps} coverage gap{'s' if gaps != 1 else ''}" if gaps else "")
-             + (f"; {unread} file{'s' if unread != 1 else ''} could not be read" if unread else "")]
-    if article_only:
-        lines.append(f"{article_only} claim{'s rest' if article_only != 1 else ' rests'} only on the article's own "
-                     "or unsourced figures (basis: article / unsourced): checked for consistency, not against "
-                     "the official tables.")
-    return lines

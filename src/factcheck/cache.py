@@ -1,0 +1,167 @@
+"""Remembers each claims file's part of the report, so re-checking unchanged files costs about
+what reading them costs.
+
+A data desk re-checks every local version of every story on each push, and almost all of them
+are unchanged. An entry is found by a digest of everything its part of the report was computed
+from: factcheck's own code (every source file, so an edited install never reuses old verdicts),
+the Python and pint versions, the report format and colour, the path as given, and the file's
+bytes. The one other file a claims file can read, its `[article] text`, is read again on every
+hit and compared with what the entry recorded, so an edited article is checked again. Nothing is
+judged by modification times.
+
+The cache is a folder (`.factcheck_cache` by default) that factcheck creates and marks as its
+own with a `CACHEDIR.TAG`; a folder of that name without the tag is somebody else's and is left
+alone. Entries are written atomically, so parallel workers and interrupted runs never leave a
+half-written entry; an entry that cannot be read or parsed is treated as missing. Deleting the
+folder is always safe.
+
+Only the standard library is imported here: a run where every file is a hit never loads the
+verifier.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import os
+import sys
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import Any, Final
+
+__all__ = ["DEFAULT_FOLDER", "CacheError", "ResultCache", "article_state", "code_fingerprint"]
+
+DEFAULT_FOLDER: Final = ".factcheck_cache"
+
+#: The tag that marks a folder as a cache (https://bford.info/cachedir/): backup tools skip it.
+_TAG_NAME: Final = "CACHEDIR.TAG"
+_TAG: Final = ("Signature: 8a477f597d28d172789f06886806bc55\n"
+               "# This folder is factcheck's cache of report parts; deleting it is always safe.\n")
+#: Bumped when the layout of an entry changes.
+_LAYOUT: Final = b"factcheck-cache-1"
+_MISSING: Final = "missing"
+
+
+class CacheError(Exception):
+    """The cache folder cannot be used (it is somebody else's, or cannot be created)."""
+
+
+@cache
+def code_fingerprint() -> bytes:
+    """A digest of factcheck's own source and the versions of what can change a verdict."""
+    digest = hashlib.blake2b(_LAYOUT, digest_size=20)
+    package = Path(__file__).resolve().parent
+    for path in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".json") and p.is_file()):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    digest.update(sys.version.encode() + b"\0")
+    for distribution in ("pint", "rtoml"):  # unit definitions, and the reading of numbers
+        digest.update(_installed(distribution).encode() + b"\0")
+    return digest.digest()
+
+
+def _installed(package: str) -> str:
+    """Which copy of `package` is installed: its files' names, sizes and times, without importing it
+    (pint takes a third of a second to import; `importlib.metadata` a tenth of that)."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        return _MISSING
+    folder = Path(spec.origin).parent
+    try:
+        files = sorted((entry.name, entry.stat().st_size, entry.stat().st_mtime_ns)
+                       for entry in os.scandir(folder) if entry.is_file())
+    except OSError:
+        return _MISSING
+    return json.dumps([str(folder), files])
+
+
+def article_state(claims_path: str, relative: str) -> str:
+    """What the loader's reading of `[article] text = relative` depends on, as one string.
+
+    The loader resolves the folder and the target (symlinks and all), refuses a target outside
+    the folder and reads the bytes; so the resolved paths and a digest of the bytes (or why they
+    could not be read) decide what it finds.
+    """
+    folder = Path(claims_path).parent
+    try:
+        base, target = folder.resolve(), (folder / relative).resolve()
+    except (OSError, RuntimeError, ValueError) as exc:
+        return f"unresolvable: {type(exc).__name__}"
+    try:
+        content = hashlib.blake2b(target.read_bytes(), digest_size=20).hexdigest()
+    except OSError as exc:
+        content = f"unreadable: {exc.errno}"
+    return json.dumps([str(base), str(target), content])
+
+
+class ResultCache:
+    """Report parts stored under a digest of what they were computed from."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+        self.writable = False  # until `prepare` has made or recognised the folder
+
+    def key(self, path: str, data: bytes, fmt: str, colour: bool) -> str:
+        digest = hashlib.blake2b(code_fingerprint(), digest_size=20)
+        for part in (fmt.encode(), b"1" if colour else b"0", os.fsencode(path)):
+            digest.update(len(part).to_bytes(8, "little") + part)
+        digest.update(data)
+        return digest.hexdigest()
+
+    def _entry(self, key: str) -> Path:
+        return self.folder / "entries" / key[:2] / key[2:]
+
+    def get(self, key: str, path: str) -> dict[str, Any] | None:
+        """The stored report of the entry `key`, if there is one and its article is unchanged."""
+        try:
+            entry = json.loads(self._entry(key).read_bytes())
+            article, state, report = entry["article"], entry["article_state"], entry["report"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        if article is not None and article_state(path, article) != state:
+            return None
+        return report if isinstance(report, dict) else None
+
+    def put(self, key: str, path: str, article: str | None, report: dict[str, Any]) -> None:
+        """Store `report`; `article` is the `[article] text` the check read, if any.
+
+        Raises CacheError when the entry cannot be written; the caller carries on without it.
+        """
+        if not self.writable:
+            return
+        state = article_state(path, article) if article is not None else None
+        entry = json.dumps({"article": article, "article_state": state, "report": report}, ensure_ascii=False)
+        target = self._entry(key)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            try:
+                with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                    stream.write(entry)
+                os.replace(temporary, target)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+        except OSError as exc:
+            self.writable = False
+            raise CacheError(f"cannot write to the cache {str(self.folder)!r}: {exc.strerror or exc}") from None
+
+    def prepare(self) -> None:
+        """Create the folder with its tag, or check that an existing one is factcheck's; until this
+        has succeeded, `put` stores nothing. Raises CacheError when the folder cannot be used."""
+        tag = self.folder / _TAG_NAME
+        if self.folder.is_dir() and tag.is_file():
+            self.writable = True
+            return
+        if self.folder.exists() and (not self.folder.is_dir() or any(self.folder.iterdir())):
+            raise CacheError(f"{str(self.folder)!r} exists and is not factcheck's cache (it has no {_TAG_NAME}); "
+                             "not using it")
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            (self.folder / ".gitignore").write_text("# factcheck's cache: never committed\n*\n", encoding="utf-8")
+            tag.write_text(_TAG, encoding="utf-8")
+        except OSError as exc:
+            raise CacheError(f"cannot create the cache {str(self.folder)!r}: {exc.strerror or exc}") from None
+        self.writable = True

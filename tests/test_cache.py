@@ -1,0 +1,218 @@
+"""The report cache: a hit gives the bytes a fresh check gives, and anything that could change them
+(the file, its article text, factcheck's code, the format) makes a miss."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+import factcheck.cache
+import factcheck.verify
+from factcheck.batch import run
+from factcheck.cache import CacheError, ResultCache
+from factcheck.cli import claims_files, main
+from tests.conftest import CLAIMS_DIR, eval_files
+
+EXAMPLE = "west-mercia-mappa-2020"
+
+
+def _check(paths: list[Path], cache: ResultCache | None, fmt: str = "text", jobs: int = 1) -> tuple[str, int]:
+    out = io.StringIO()
+    status = run(claims_files([str(p) for p in paths]), fmt, out.write, cache=cache, jobs=jobs)
+    return out.getvalue(), status
+
+
+def _no_checking(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From here on, any file actually checked fails the test: every report part must be a hit."""
+
+    def refuse(path: object, data: object = None) -> None:
+        raise AssertionError(f"{path} was checked, not answered from the cache")
+
+    monkeypatch.setattr(factcheck.verify, "check_file", refuse)
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> ResultCache:
+    made = ResultCache(tmp_path / "cache")
+    made.prepare()
+    return made
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    """A copy of the example claims file and its article, free to edit."""
+    folder = tmp_path / "example"
+    folder.mkdir()
+    for name in (f"{EXAMPLE}.claims.toml", f"{EXAMPLE}.txt"):
+        shutil.copy(CLAIMS_DIR / name, folder / name)
+    return folder / f"{EXAMPLE}.claims.toml"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_hit_gives_the_same_bytes_and_status_as_checking(cache: ResultCache, monkeypatch: pytest.MonkeyPatch,
+                                                           fmt: str) -> None:
+    paths = [*eval_files(), CLAIMS_DIR / f"{EXAMPLE}.claims.toml"]
+    fresh = _check(paths, None, fmt)
+    assert _check(paths, cache, fmt) == fresh  # the first run fills the cache
+    _no_checking(monkeypatch)
+    assert _check(paths, cache, fmt) == fresh
+
+
+def test_two_jobs_fill_and_use_the_cache_with_the_same_report(cache: ResultCache, example: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = [*eval_files(), example]
+    fresh = _check(paths, None)
+    assert _check(paths, cache, jobs=2) == fresh
+    _no_checking(monkeypatch)
+    assert _check(paths, cache) == fresh
+
+
+def test_an_edited_claims_file_is_checked_again(cache: ResultCache, example: Path) -> None:
+    before, status = _check([example], cache)
+    assert status == 0
+    text = example.read_text(encoding="utf-8")
+    example.write_text(text.replace('stated = "1,405"', 'stated = "1,450"', 1), encoding="utf-8")
+    after, status = _check([example], cache)
+    assert status == 1
+    assert after == _check([example], None)[0] != before
+
+
+def test_an_edited_article_text_is_checked_again(cache: ResultCache, example: Path) -> None:
+    assert _check([example], cache)[1] == 0
+    article = example.with_name(f"{EXAMPLE}.txt")
+    article.write_text(article.read_text(encoding="utf-8").replace("1,405", "1,406", 1), encoding="utf-8")
+    report, status = _check([example], cache)
+    assert status == 2
+    assert "does not match the article text" in report
+    assert report == _check([example], None)[0]
+    article.unlink()
+    report, status = _check([example], cache)
+    assert status == 2
+    assert "cannot read the article text" in report
+
+
+def test_a_change_in_factcheck_itself_is_a_miss(cache: ResultCache, example: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    _check([example], cache)
+    monkeypatch.setattr(factcheck.cache, "code_fingerprint", lambda: b"another version of factcheck")
+    checked: list[object] = []
+    real = factcheck.verify.check_file
+    monkeypatch.setattr(factcheck.verify, "check_file", lambda path, data=None: checked.append(path) or real(path, data))
+    _check([example], cache)
+    assert checked == [str(example)]
+
+
+def test_the_format_and_colour_have_entries_of_their_own(cache: ResultCache, example: Path) -> None:
+    text, _ = _check([example], cache, "text")
+    assert _check([example], cache, "json") == _check([example], None, "json")
+    out = io.StringIO()
+    run(claims_files([str(example)]), "text", out.write, colour=True, cache=cache)
+    assert "\033[" in out.getvalue()
+    assert _check([example], cache, "text")[0] == text  # and colour did not leak into the plain entry
+
+
+@pytest.mark.parametrize("garbage", [b"", b"not json", b'{"article": null}', b"[1, 2]",
+                                     b'{"article": null, "article_state": null, "report": {"path": 1}}'])
+def test_a_damaged_entry_is_a_miss(cache: ResultCache, example: Path, garbage: bytes) -> None:
+    fresh = _check([example], None)
+    _check([example], cache)
+    entries = [p for p in (cache.folder / "entries").rglob("*") if p.is_file()]
+    assert len(entries) == 1
+    entries[0].write_bytes(garbage)
+    assert _check([example], cache) == fresh
+    assert json.loads(entries[0].read_bytes())["report"]["path"] == str(example)  # and it is written afresh
+
+
+def test_a_bug_while_checking_is_not_remembered(cache: ResultCache, example: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(path: object, data: object = None) -> None:
+        raise RuntimeError("a bug")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(factcheck.verify, "check_file", broken)
+        assert "internal error" in _check([example], cache)[0]
+    assert _check([example], cache) == _check([example], None)
+
+
+def test_an_unreadable_file_is_never_answered_from_the_cache(cache: ResultCache, example: Path) -> None:
+    _check([example], cache)
+    example.write_bytes(b"\xff\xfe not utf-8")
+    report, status = _check([example], cache)
+    assert status == 2
+    assert "not UTF-8" in report
+
+
+def test_a_folder_that_is_not_factchecks_is_left_alone(tmp_path: Path) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("my notes\n", encoding="utf-8")
+    with pytest.raises(CacheError, match="not factcheck's cache"):
+        ResultCache(folder).prepare()
+    assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
+
+
+def test_a_folder_that_cannot_be_made_is_reported(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    with pytest.raises(CacheError, match="cannot create the cache"):
+        ResultCache(blocker / "cache").prepare()
+
+
+def test_the_folder_is_tagged_and_ignored_by_git(cache: ResultCache) -> None:
+    assert (cache.folder / "CACHEDIR.TAG").read_text(encoding="utf-8").startswith(
+        "Signature: 8a477f597d28d172789f06886806bc55")
+    assert (cache.folder / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    ResultCache(cache.folder).prepare()  # and is recognised as ours the next time
+
+
+def test_nothing_is_stored_before_the_folder_is_prepared(tmp_path: Path, example: Path) -> None:
+    unprepared = ResultCache(tmp_path / "cache")
+    _check([example], unprepared)
+    assert not unprepared.folder.exists()
+
+
+# -- the command line ----------------------------------------------------------------------------
+def test_the_cli_uses_the_cache_folder_it_is_given(tmp_path: Path, example: Path,
+                                                   capsys: pytest.CaptureFixture[str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "given"
+    assert main(["check", "--cache-dir", str(folder), str(example)]) == 0
+    first = capsys.readouterr().out
+    assert (folder / "CACHEDIR.TAG").is_file()
+    _no_checking(monkeypatch)
+    assert main(["check", "--cache-dir", str(folder), str(example)]) == 0
+    assert capsys.readouterr().out == first
+
+
+def test_the_cli_takes_the_folder_from_the_environment(_own_cache: Path, example: Path) -> None:
+    assert main(["check", str(example)]) == 0
+    assert (_own_cache / "CACHEDIR.TAG").is_file()
+
+
+def test_no_cache_neither_reads_nor_writes(tmp_path: Path, example: Path) -> None:
+    folder = tmp_path / "unused"
+    assert main(["check", "--no-cache", "--cache-dir", str(folder), str(example)]) == 0
+    assert not folder.exists()
+
+
+def test_a_cache_that_cannot_be_used_is_a_warning_not_a_failure(tmp_path: Path, example: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("my notes\n", encoding="utf-8")
+    assert main(["check", "--cache-dir", str(folder), str(example)]) == 0
+    captured = capsys.readouterr()
+    assert "checking without a cache" in captured.err
+    assert "supported" in captured.out
+    assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
+
+
+def test_formats_rendered_all_at_once_do_not_touch_the_cache(tmp_path: Path, example: Path) -> None:
+    folder = tmp_path / "unused"
+    assert main(["check", "--format", "sarif", "--cache-dir", str(folder), "-o", str(tmp_path / "r.sarif"),
+                 str(example)]) == 0
+    assert not folder.exists()
