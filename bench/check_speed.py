@@ -9,12 +9,15 @@ whole child process (wall time, and peak memory from wait4's ru_maxrss):
 
   floor      only reading and parsing the same files, with the fastest TOML parser installed
   baseline   the obvious way: tomllib, pint quantities per claim (written below), on a sample
-  check      `factcheck check` on the corpus, one process and `-j 2`
+  check      `factcheck check` on the corpus, one process and `-j 2`, every file checked
+             (`--no-cache`); then with the report cache: a first run filling an empty cache, a
+             re-run with nothing changed, and a re-run after a tenth of the files were edited
   article    `factcheck check claims/` (one article), beside a bare `python -c pass`
   memory     peak memory of `factcheck check` on 200 and on 2,000 files
 
 It checks that the verdict counts are the ones the corpus was written to give (every deliberately
-wrong claim contradicted, exit status 1) and that pint is never imported for the corpus, and
+wrong claim contradicted, exit status 1), that pint is never imported for the corpus, and that
+`-j 2` and every run answered from the cache give the report of a fresh check, byte for byte; it
 exits 1 if not. Timings are reported, never asserted.
 """
 
@@ -23,12 +26,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -199,13 +203,34 @@ def peak_memory(command: Sequence[str]) -> int:
     return int(done.stdout.split()[-1])
 
 
-def median_run(command: Sequence[str], repeat: int) -> tuple[float, int, int]:
-    runs = [run_child(command) for _ in range(repeat)]
+def median_run(command: Sequence[str], repeat: int, before: Callable[[int], object] | None = None,
+               ) -> tuple[float, int, int]:
+    """Median wall time, last exit status and peak memory of `repeat` runs; `before(i)` (untimed)
+    prepares run i."""
+    runs = []
+    for i in range(repeat):
+        if before is not None:
+            before(i)
+        runs.append(run_child(command))
     return statistics.median(r[0] for r in runs), runs[-1][1], max(r[2] for r in runs)
 
 
-def factcheck(*args: str) -> list[str]:
-    return [sys.executable, "-m", "factcheck.cli", "check", *args]
+def factcheck(*args: str, cache: Path | None = None) -> list[str]:
+    """`factcheck check ARGS`: every file checked, or with the report cache in `cache`."""
+    caching = ["--cache-dir", str(cache)] if cache is not None else ["--no-cache"]
+    return [sys.executable, "-m", "factcheck.cli", "check", *caching, *args]
+
+
+def output(command: Sequence[str]) -> tuple[str, int]:
+    done = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
+    return done.stdout, done.returncode
+
+
+def edit_a_tenth(files: list[Path], run: int) -> None:
+    """Change the bytes of every tenth file (a comment, so the verdicts stay), a different tenth each run."""
+    for path in files[run % 10::10]:
+        with path.open("a", encoding="utf-8") as stream:
+            stream.write(f"# revised in run {run}\n")
 
 
 def subset(corpus_files: list[Path], count: int, folder: Path) -> Path:
@@ -235,6 +260,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The children measured here run as on a user's machine: with the cache, warmed by one run first.
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     subprocess.run(factcheck(str(REPO / "claims")), capture_output=True, check=False)  # noqa: S603
+    # every measured run names its cache folder or --no-cache; nothing is written into the checkout
     small = min(200, args.files // 10) if not args.quick else 4
 
     with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as tmp:
@@ -252,7 +278,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         probe = [sys.executable, "-c",
                  "import sys; from factcheck.cli import main; status = main(sys.argv[1:]); "
                  "sys.stderr.write('pint imported: %s\\n' % ('pint' in sys.modules)); raise SystemExit(status)",
-                 "check", "--format", "json", folder]
+                 "check", "--no-cache", "--format", "json", folder]
         done = subprocess.run(probe, capture_output=True, text=True, check=False)  # noqa: S603
         summary = json.loads(done.stdout)["summary"]
         expected = {v: corpus.expected[v] for v in summary}
@@ -268,11 +294,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         ok &= same
         del done, parallel
 
-        # (a) the floor, (c) the check, single process and -j 2
+        # (a) the floor, (c) the check, single process and -j 2, every file checked
         floor, _, floor_mem = median_run([sys.executable, "-c", _FLOOR, folder], args.repeat)
         check1, status1, mem_full = median_run(factcheck(folder), args.repeat)
         check2, status2, _ = median_run(factcheck("-j", "2", folder), args.repeat)
         ok &= status1 == 1 and status2 == 1
+
+        # (c) with the report cache: filling an empty one, nothing changed, a tenth of the files edited
+        cache = tmp_path / "cache"
+        fresh = output(factcheck(folder))
+        fill, fill_status, _ = median_run(factcheck(folder, cache=cache), args.repeat,
+                                          before=lambda _: shutil.rmtree(cache, ignore_errors=True))
+        warm, warm_status, _ = median_run(factcheck(folder, cache=cache), args.repeat)
+        same_warm = output(factcheck(folder, cache=cache)) == fresh
+        tenth, tenth_status, _ = median_run(factcheck(folder, cache=cache), args.repeat,
+                                            before=lambda i: edit_a_tenth(corpus.files, i))
+        same_tenth = output(factcheck(folder, cache=cache)) == output(factcheck(folder))
+        print(f"reports answered from the cache identical to a fresh check: {same_warm and same_tenth}")
+        ok &= same_warm and same_tenth and fill_status == warm_status == tenth_status == 1
+        del fresh
 
         # (b) the obvious way, on a sample, with the check on the same sample
         sample = subset(corpus.files, args.baseline_files, tmp_path / "sample")
@@ -283,13 +323,20 @@ def main(argv: Sequence[str] | None = None) -> int:
                                                 capture_output=True, text=True, check=True).stdout) \
             if args.quick else None
         check_sample, _, _ = median_run(factcheck(str(sample)), args.repeat)
+        sample_cache = tmp_path / "sample-cache"
+        output(factcheck(str(sample), cache=sample_cache))
+        warm_sample, _, _ = median_run(factcheck(str(sample), cache=sample_cache), args.repeat)
         floor_sample, _, _ = median_run([sys.executable, "-c", _FLOOR, str(sample)], args.repeat)
 
         # (d) one article, beside a bare interpreter
         article_repeat = max(args.repeat, 11) if not args.quick else 1
         bare, _, _ = median_run([sys.executable, "-c", "pass"], article_repeat)
         article, article_status, article_mem = median_run(factcheck(str(REPO / "claims")), article_repeat)
-        ok &= article_status == 0
+        article_cache = tmp_path / "article-cache"
+        output(factcheck(str(REPO / "claims"), cache=article_cache))
+        article_warm, article_warm_status, _ = median_run(factcheck(str(REPO / "claims"), cache=article_cache),
+                                                          article_repeat)
+        ok &= article_status == 0 and article_warm_status == 0
 
         # (e) peak memory at a tenth and at all of the corpus
         small_folder = subset(corpus.files, small, tmp_path / "small")
@@ -297,28 +344,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         mem_full = peak_memory(factcheck(folder))
         floor_mem = peak_memory([sys.executable, "-c", _FLOOR, folder])
         article_mem = peak_memory(factcheck(str(REPO / "claims")))
+        mem_warm = peak_memory(factcheck(folder, cache=cache))
 
     per_claim = check1 / corpus.claims * 1e6
     print()
-    print(f"{'measurement':<58} {'median':>10}  ratio")
+    print(f"{'measurement':<66} {'median':>10}  ratio")
     rows = [
         (f"(a) floor: read + parse {len(corpus.files)} files with {fastest_parser()} (process)", floor, "1.00 × floor"),
-        (f"(c) factcheck check, 1 process ({per_claim:.1f} µs per claim)", check1,
+        (f"(c) factcheck check, 1 process, every file checked ({per_claim:.0f} µs a claim)", check1,
          f"{check1 / floor:.2f} × floor (target ≤ 1.5)"),
-        ("(c) factcheck check -j 2", check2, f"{check2 / floor:.2f} × floor; {check1 / check2:.2f} × faster than -j 1"),
+        ("(c) factcheck check -j 2, every file checked", check2,
+         f"{check2 / floor:.2f} × floor; {check1 / check2:.2f} × faster than -j 1"),
+        ("(c) first run, filling an empty cache", fill, f"{fill / floor:.2f} × floor; {fill / check1:.2f} × no cache"),
+        ("(c) re-run, nothing changed (all from the cache)", warm, f"{warm / floor:.2f} × floor (target ≤ 1.5)"),
+        ("(c) re-run, a tenth of the files edited", tenth, f"{tenth / floor:.2f} × floor; {tenth / check1:.2f} × no cache"),
         (f"(b) baseline tomllib + pint, {args.baseline_files} files", base, "1.00 × baseline"),
-        (f"    factcheck check, same {args.baseline_files} files", check_sample,
+        (f"    factcheck check, same {args.baseline_files} files, every file checked", check_sample,
          f"{base / check_sample:.1f} × faster than baseline (target ≥ 30)"),
+        (f"    factcheck check, same {args.baseline_files} files, re-run from the cache", warm_sample,
+         f"{base / warm_sample:.1f} × faster than baseline (target ≥ 30)"),
         (f"    floor, same {args.baseline_files} files", floor_sample, f"{check_sample / floor_sample:.2f} × floor"),
         ("(d) python -c pass", bare, ""),
-        ("(d) factcheck check claims/ (one article)", article,
+        ("(d) factcheck check claims/ (one article), checked", article,
          f"{article * 1000:.0f} ms (target ≤ 250 ms); {article / bare:.1f} × python -c pass"),
+        ("(d) factcheck check claims/ (one article), from the cache", article_warm,
+         f"{article_warm * 1000:.0f} ms; {article_warm / bare:.1f} × python -c pass"),
     ]
     for name, seconds, ratio in rows:
-        print(f"{name:<58} {seconds * 1000:>8.0f} ms  {ratio}")
+        print(f"{name:<66} {seconds * 1000:>8.0f} ms  {ratio}")
     print(f"(e) peak memory: {small} files {mem_small / 1024:.1f} MiB, {len(corpus.files)} files "
           f"{mem_full / 1024:.1f} MiB ({mem_full / mem_small:.2f} ×); floor {floor_mem / 1024:.1f} MiB; "
-          f"one article {article_mem / 1024:.1f} MiB")
+          f"one article {article_mem / 1024:.1f} MiB; {len(corpus.files)} files from the cache {mem_warm / 1024:.1f} MiB")
     if base_counts is not None:
         print(f"baseline verdict counts (not checked): {base_counts}")
     print("result:", "OK" if ok else "FAILED (see above)")
