@@ -12,7 +12,7 @@ import pytest
 
 import factcheck.cache
 import factcheck.verify
-from factcheck.batch import run
+from factcheck.batch import STREAMED, run
 from factcheck.cache import CacheError, ResultCache
 from factcheck.cli import claims_files, main
 from tests.conftest import CLAIMS_DIR, eval_files
@@ -52,7 +52,7 @@ def example(tmp_path: Path) -> Path:
     return folder / f"{EXAMPLE}.claims.toml"
 
 
-@pytest.mark.parametrize("fmt", ["text", "json"])
+@pytest.mark.parametrize("fmt", sorted(STREAMED))
 def test_a_hit_gives_the_same_bytes_and_status_as_checking(cache: ResultCache, monkeypatch: pytest.MonkeyPatch,
                                                            fmt: str) -> None:
     paths = [*eval_files(), CLAIMS_DIR / f"{EXAMPLE}.claims.toml"]

@@ -1,7 +1,7 @@
 """Checks many claims files and streams the report, in one process or in several (`-j N`).
 
-Each file is checked and rendered on its own, into a `FileReport`: its part of the report (text
-or JSON) and the few numbers the summary needs. Only those are kept, so memory stays flat however
+Each file is checked and rendered on its own, into a `FileReport`: its part of the report (text,
+JSON or GitHub annotations) and the few numbers the summary needs. Only those are kept, so memory stays flat however
 many files there are, and with `jobs > 1` only those cross between processes. Parts are written
 in the order of the input, so the report is the same, byte for byte, for any number of jobs; it
 is also the same as `factcheck.report.render` gives for the whole list of results.
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from factcheck.cache import CacheError, ResultCache
-from factcheck.report.summary import summary_lines
+from factcheck.report.summary import github_summary_line, summary_lines
 from factcheck.verdict import Verdict
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["STREAMED", "FileReport", "Summary", "check_files", "report_file", "run", "stream_report"]
 
 #: Formats written file by file; any other renderer in `factcheck.report.FORMATS` gets all results at once.
-STREAMED: Final = frozenset({"text", "json"})
+STREAMED: Final = frozenset({"text", "json", "github"})
 
 #: Files handed to a worker process at a time: large enough to make the hand-over cheap.
 _CHUNK: Final = 8
@@ -122,6 +122,10 @@ def _render(result: FileResult, fmt: str, colour: bool) -> FileReport:
 
     if fmt == "json":
         part = _json_part(result)
+    elif fmt == "github":
+        from factcheck.report.github import file_commands  # noqa: PLC0415 - only for this format
+
+        part = file_commands(result)
     else:
         part = "\n".join(file_lines(result, colour)) + "\n"
     counts = result.counts()
@@ -198,6 +202,9 @@ def stream_report(reports: Iterable[FileReport], fmt: str, write: Callable[[str]
         write(report.part)
         summary.add(report)
     counts = summary.count_dict()
+    if fmt == "github":
+        write(github_summary_line(summary.files, counts, summary.gaps) + "\n")
+        return summary
     write("\n".join(summary_lines(summary.files, counts, summary.gaps, summary.unread, summary.article_only)) + "\n")
     return summary
 

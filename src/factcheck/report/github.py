@@ -12,9 +12,10 @@ from collections.abc import Sequence
 
 from factcheck.report.findings import Finding, findings
 from factcheck.report.json_report import summary_counts
+from factcheck.report.summary import github_summary_line
 from factcheck.verify import FileResult
 
-__all__ = ["escape_data", "escape_property", "render_github"]
+__all__ = ["escape_data", "escape_property", "file_commands", "render_github"]
 
 
 def escape_data(text: str) -> str:
@@ -37,12 +38,11 @@ def _command(finding: Finding) -> str:
     return f"::{command} {','.join(props)}::{escape_data(message)}"
 
 
+def file_commands(result: FileResult) -> str:
+    """One file's annotations, a line each: the report is streamed (and cached) file by file."""
+    return "".join(_command(finding) + "\n" for finding in findings([result]))
+
+
 def render_github(results: Sequence[FileResult]) -> str:
-    lines = [_command(finding) for finding in findings(results)]
-    counts = summary_counts(results)
     gaps = sum(len(r.gaps) for r in results)
-    summary = ", ".join(f"{n} {verdict}" for verdict, n in counts.items())
-    # A plain log line (not a command): it cannot be mistaken for one, since it never starts with "::".
-    lines.append(f"factcheck: {len(results)} file{'s' if len(results) != 1 else ''}: {summary}, "
-                 f"{gaps} coverage gap{'s' if gaps != 1 else ''}")
-    return "\n".join(lines) + "\n"
+    return "".join(map(file_commands, results)) + github_summary_line(len(results), summary_counts(results), gaps) + "\n"

@@ -1,4 +1,4 @@
-"""The closing lines of the text report, from totals alone.
+"""The closing lines of the streamed reports (text, GitHub annotations), from totals alone.
 
 Kept apart from the renderers, with nothing but the standard library, so a run whose report parts
 all come from the cache can write its summary without loading the verifier.
@@ -6,7 +6,7 @@ all come from the cache can write its summary without loading the verifier.
 
 from __future__ import annotations
 
-__all__ = ["summary_lines"]
+__all__ = ["github_summary_line", "summary_lines"]
 
 
 def summary_lines(files: int, counts: dict[str, int], gaps: int, unread: int, article_only: int) -> list[str]:
@@ -20,3 +20,11 @@ def summary_lines(files: int, counts: dict[str, int], gaps: int, unread: int, ar
                      "or unsourced figures (basis: article / unsourced): checked for consistency, not against "
                      "the official tables.")
     return lines
+
+
+def github_summary_line(files: int, counts: dict[str, int], gaps: int) -> str:
+    """The last line of the GitHub annotations: a plain log line, which never starts with "::" and so
+    cannot be mistaken for a workflow command."""
+    summary = ", ".join(f"{n} {verdict}" for verdict, n in counts.items())
+    return (f"factcheck: {files} file{'s' if files != 1 else ''}: {summary}, "
+            f"{gaps} coverage gap{'s' if gaps != 1 else ''}")
