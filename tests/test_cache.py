@@ -216,3 +216,12 @@ def test_formats_rendered_all_at_once_do_not_touch_the_cache(tmp_path: Path, exa
     assert main(["check", "--format", "sarif", "--cache-dir", str(folder), "-o", str(tmp_path / "r.sarif"),
                  str(example)]) == 0
     assert not folder.exists()
+
+
+def test_a_changed_file_replaces_its_entry_rather_than_adding_one(cache: ResultCache, example: Path) -> None:
+    original = example.read_text(encoding="utf-8")
+    for edit in range(3):
+        example.write_text(original + f"# edit {edit}\n", encoding="utf-8")
+        _check([example], cache)
+    assert len([p for p in (cache.folder / "entries").rglob("*") if p.is_file()]) == 1
+    assert _check([example], cache) == _check([example], None)

@@ -2,12 +2,13 @@
 what reading them costs.
 
 A data desk re-checks every local version of every story on each push, and almost all of them
-are unchanged. An entry is found by a digest of everything its part of the report was computed
-from: factcheck's own code (every source file, so an edited install never reuses old verdicts),
-the Python and pint versions, the report format and colour, the path as given, and the file's
-bytes. The one other file a claims file can read, its `[article] text`, is read again on every
-hit and compared with what the entry recorded, so an edited article is checked again. Nothing is
-judged by modification times.
+are unchanged. An entry is used only when a digest of everything its part of the report was
+computed from matches: factcheck's own code (every source file, so an edited install never reuses
+old verdicts), the Python version and the installed pint and rtoml, the report format and colour,
+the path as given, and the file's bytes. The one other file a claims file can read, its
+`[article] text`, is read again on every hit and compared with what the entry recorded, so an
+edited article is checked again. Nothing is judged by modification times. Each file has one entry
+per format, replaced when the file changes, so the cache does not grow with edits.
 
 The cache is a folder (`.factcheck_cache` by default) that factcheck creates and marks as its
 own with a `CACHEDIR.TAG`; a folder of that name without the tag is somebody else's and is left
@@ -29,9 +30,9 @@ import sys
 import tempfile
 from functools import cache
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
-__all__ = ["DEFAULT_FOLDER", "CacheError", "ResultCache", "article_state", "code_fingerprint"]
+__all__ = ["DEFAULT_FOLDER", "CacheError", "CacheKey", "ResultCache", "article_state", "code_fingerprint"]
 
 DEFAULT_FOLDER: Final = ".factcheck_cache"
 
@@ -42,6 +43,18 @@ _TAG: Final = ("Signature: 8a477f597d28d172789f06886806bc55\n"
 #: Bumped when the layout of an entry changes.
 _LAYOUT: Final = b"factcheck-cache-1"
 _MISSING: Final = "missing"
+
+
+class CacheKey(NamedTuple):
+    """Where a file's entry lives, and what it must have been computed from.
+
+    The slot depends only on the path, format and colour, so a file has one entry per format that
+    each new version replaces: the cache holds as many entries as files checked, however often
+    they change. The digest adds factcheck's code and the file's bytes.
+    """
+
+    slot: str
+    digest: str
 
 
 class CacheError(Exception):
@@ -103,28 +116,30 @@ class ResultCache:
         self.folder = Path(folder)
         self.writable = False  # until `prepare` has made or recognised the folder
 
-    def key(self, path: str, data: bytes, fmt: str, colour: bool) -> str:
-        digest = hashlib.blake2b(code_fingerprint(), digest_size=20)
+    def key(self, path: str, data: bytes, fmt: str, colour: bool) -> CacheKey:
+        head = hashlib.blake2b(digest_size=20)
         for part in (fmt.encode(), b"1" if colour else b"0", os.fsencode(path)):
-            digest.update(len(part).to_bytes(8, "little") + part)
+            head.update(len(part).to_bytes(8, "little") + part)
+        digest = head.copy()
+        digest.update(code_fingerprint())
         digest.update(data)
-        return digest.hexdigest()
+        return CacheKey(head.hexdigest(), digest.hexdigest())
 
-    def _entry(self, key: str) -> Path:
-        return self.folder / "entries" / key[:2] / key[2:]
+    def _entry(self, key: CacheKey) -> Path:
+        return self.folder / "entries" / key.slot[:2] / key.slot[2:]
 
-    def get(self, key: str, path: str) -> dict[str, Any] | None:
-        """The stored report of the entry `key`, if there is one and its article is unchanged."""
+    def get(self, key: CacheKey, path: str) -> dict[str, Any] | None:
+        """The stored report for `key`, if its slot holds that digest and its article is unchanged."""
         try:
             entry = json.loads(self._entry(key).read_bytes())
-            article, state, report = entry["article"], entry["article_state"], entry["report"]
+            digest, article, state, report = entry["digest"], entry["article"], entry["article_state"], entry["report"]
         except (OSError, ValueError, KeyError, TypeError):
             return None
-        if article is not None and article_state(path, article) != state:
+        if digest != key.digest or (article is not None and article_state(path, article) != state):
             return None
         return report if isinstance(report, dict) else None
 
-    def put(self, key: str, path: str, article: str | None, report: dict[str, Any]) -> None:
+    def put(self, key: CacheKey, path: str, article: str | None, report: dict[str, Any]) -> None:
         """Store `report`; `article` is the `[article] text` the check read, if any.
 
         Raises CacheError when the entry cannot be written; the caller carries on without it.
@@ -132,7 +147,8 @@ class ResultCache:
         if not self.writable:
             return
         state = article_state(path, article) if article is not None else None
-        entry = json.dumps({"article": article, "article_state": state, "report": report}, ensure_ascii=False)
+        entry = json.dumps({"digest": key.digest, "article": article, "article_state": state, "report": report},
+                           ensure_ascii=False)
         target = self._entry(key)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
