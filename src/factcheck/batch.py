@@ -15,9 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
-
-import attrs
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from factcheck.cache import CacheError, ResultCache
 from factcheck.report.summary import github_summary_line, summary_lines
@@ -35,9 +33,12 @@ STREAMED: Final = frozenset({"text", "json", "github"})
 _CHUNK: Final = 8
 
 
-@attrs.frozen
-class FileReport:
-    """One file's part of the report, and what the summary needs from it."""
+class FileReport(NamedTuple):
+    """One file's part of the report, and what the summary needs from it.
+
+    A NamedTuple rather than an attrs record: it is all a run answered from the cache builds, and
+    such a run should not pay for importing attrs (a third of its start-up).
+    """
 
     path: str
     part: str
@@ -49,20 +50,20 @@ class FileReport:
     strict_status: int
 
 
-_REPORT_FIELDS: Final = frozenset(field.name for field in attrs.fields(FileReport))
+_REPORT_FIELDS: Final = frozenset(FileReport._fields)
 
 
-@attrs.define
 class Summary:
     """The running totals over the files reported so far."""
 
-    files: int = 0
-    counts: list[int] = attrs.field(factory=lambda: [0] * len(Verdict))
-    gaps: int = 0
-    unread: int = 0
-    article_only: int = 0
-    status: int | None = None
-    strict_status: int | None = None
+    def __init__(self) -> None:
+        self.files = 0
+        self.counts = [0] * len(Verdict)
+        self.gaps = 0
+        self.unread = 0
+        self.article_only = 0
+        self.status: int | None = None
+        self.strict_status: int | None = None
 
     def add(self, report: FileReport) -> None:
         self.files += 1
@@ -111,7 +112,7 @@ def report_file(path: str, problem: str | None = None, fmt: str = "text", colour
     if not internal_error:  # a bug's message is not a verdict worth keeping
         article = result.claims_file.article if result.claims_file is not None else None
         try:
-            cache.put(key, path, article.text if article is not None else None, attrs.asdict(report))
+            cache.put(key, path, article.text if article is not None else None, report._asdict())
         except CacheError:
             pass  # a full disk, say: the report is still right, the next run checks this file again
     return report
