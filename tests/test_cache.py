@@ -239,3 +239,34 @@ def test_a_run_answered_from_the_cache_never_loads_the_verifier(tmp_path: Path, 
     assert (first.returncode, first.stderr) == (0, "['attr', 'factcheck.stated', 'factcheck.verify']")
     again = subprocess.run(command, capture_output=True, text=True, check=False)
     assert (again.returncode, again.stderr, again.stdout) == (0, "[]", first.stdout)
+
+
+def test_a_file_whose_article_cannot_be_read_is_not_remembered(cache: ResultCache, example: Path) -> None:
+    example.with_name(f"{EXAMPLE}.txt").unlink()
+    assert _check([example], cache)[1] == 2
+    assert not list((cache.folder / "entries").rglob("*"))
+
+
+def test_an_article_edited_while_its_file_is_checked_is_not_remembered(
+        cache: ResultCache, example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    article = example.with_name(f"{EXAMPLE}.txt")
+    real = factcheck.verify.check_file
+
+    def check_then_edit(path: object, data: object = None) -> object:
+        result = real(path, data)  # type: ignore[arg-type]
+        article.write_text(article.read_text(encoding="utf-8") + "\nA new paragraph.\n", encoding="utf-8")
+        return result
+
+    monkeypatch.setattr(factcheck.verify, "check_file", check_then_edit)
+    _check([example], cache)
+    assert not [p for p in (cache.folder / "entries").rglob("*") if p.is_file()]
+
+
+def test_an_article_with_windows_line_ends_and_a_bom_is_remembered(cache: ResultCache, example: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    article = example.with_name(f"{EXAMPLE}.txt")
+    article.write_bytes(b"\xef\xbb\xbf" + article.read_bytes().replace(b"\n", b"\r\n"))
+    fresh = _check([example], None)
+    assert _check([example], cache) == fresh
+    _no_checking(monkeypatch)
+    assert _check([example], cache) == fresh

@@ -110,9 +110,10 @@ def report_file(path: str, problem: str | None = None, fmt: str = "text", colour
     result, internal_error = _result(path, None, data)
     report = _render(result, fmt, colour)
     if not internal_error:  # a bug's message is not a verdict worth keeping
-        article = result.claims_file.article if result.claims_file is not None else None
+        loaded = result.claims_file
+        article = loaded.article.text if loaded is not None and loaded.article is not None else None
         try:
-            cache.put(key, path, article.text if article is not None else None, report._asdict())
+            cache.put(key, path, article, loaded.article_text if loaded is not None else None, report._asdict())
         except CacheError:
             pass  # a full disk, say: the report is still right, the next run checks this file again
     return report

@@ -97,16 +97,26 @@ def article_state(claims_path: str, relative: str) -> str:
     the folder and reads the bytes; so the resolved paths and a digest of the bytes (or why they
     could not be read) decide what it finds.
     """
+    return _read_article(claims_path, relative)[0]
+
+
+def _read_article(claims_path: str, relative: str) -> tuple[str, bytes | None]:
+    """The article's state (as `article_state`) and its bytes, when they could be read."""
     folder = Path(claims_path).parent
     try:
         base, target = folder.resolve(), (folder / relative).resolve()
     except (OSError, RuntimeError, ValueError) as exc:
-        return f"unresolvable: {type(exc).__name__}"
+        return f"unresolvable: {type(exc).__name__}", None
     try:
-        content = hashlib.blake2b(target.read_bytes(), digest_size=20).hexdigest()
+        data = target.read_bytes()
     except OSError as exc:
-        content = f"unreadable: {exc.errno}"
-    return json.dumps([str(base), str(target), content])
+        return json.dumps([str(base), str(target), f"unreadable: {exc.errno}"]), None
+    return json.dumps([str(base), str(target), hashlib.blake2b(data, digest_size=20).hexdigest()]), data
+
+
+def _as_read(data: bytes) -> str:
+    """The bytes as the loader's `read_text(encoding="utf-8-sig")` gives them (universal newlines)."""
+    return data.decode("utf-8-sig", "replace").replace("\r\n", "\n").replace("\r", "\n")
 
 
 class ResultCache:
@@ -117,6 +127,7 @@ class ResultCache:
         self.writable = False  # until `prepare` has made or recognised the folder
 
     def key(self, path: str, data: bytes, fmt: str, colour: bool) -> CacheKey:
+        """The slot and digest of the claims file at `path` with contents `data`, in a format."""
         head = hashlib.blake2b(digest_size=20)
         for part in (fmt.encode(), b"1" if colour else b"0", os.fsencode(path)):
             head.update(len(part).to_bytes(8, "little") + part)
@@ -139,14 +150,21 @@ class ResultCache:
             return None
         return report if isinstance(report, dict) else None
 
-    def put(self, key: CacheKey, path: str, article: str | None, report: dict[str, Any]) -> None:
-        """Store `report`; `article` is the `[article] text` the check read, if any.
+    def put(self, key: CacheKey, path: str, article: str | None, article_text: str | None,
+            report: dict[str, Any]) -> None:
+        """Store `report` of a check that read `[article] text = article` as `article_text`.
 
+        Nothing is stored when the article could not be read, or is not now what the check read
+        (it changed while the file was checked): the entry must record what its report saw.
         Raises CacheError when the entry cannot be written; the caller carries on without it.
         """
         if not self.writable:
             return
-        state = article_state(path, article) if article is not None else None
+        state = None
+        if article is not None:
+            state, data = _read_article(path, article)
+            if data is None or article_text is None or _as_read(data) != article_text:
+                return
         entry = json.dumps({"digest": key.digest, "article": article, "article_state": state, "report": report},
                            ensure_ascii=False)
         target = self._entry(key)
