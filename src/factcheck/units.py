@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Final
 
 import attrs
@@ -96,7 +96,9 @@ POINTS: Final = Unit(Fraction(1), (("percentage_point", 1),), "percentage points
 ONE: Final = Unit(Fraction(1), (), "1")
 
 
+@lru_cache(maxsize=4096)
 def _combine(a: Unit, b: Unit, sign: int) -> Unit:
+    """a × b or a ÷ b, remembered: the result depends only on factors and dims, which key the cache."""
     dims = dict(a.dims)
     for name, exp in b.dims:
         dims[name] = dims.get(name, 0) + sign * exp
