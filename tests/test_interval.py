@@ -148,3 +148,14 @@ def test_arithmetic_on_exact_figures_is_the_general_formula(x: Fraction, y: Frac
         assert a / b == Interval(x / y, x / y)
     for result in (a + b, a - b, a.scale(f), a * b):
         assert isinstance(result.lo, Fraction) and isinstance(result.hi, Fraction)
+
+
+@given(st.fractions() | st.integers(), st.fractions() | st.integers())
+def test_point_and_around_skip_no_check_that_matters(value: Fraction, half: Fraction) -> None:
+    """Unchecked construction gives what the checked constructor gives; is_point answers as Fraction equality."""
+    v, h = Fraction(value), abs(Fraction(half))
+    assert Interval.point(value) == Interval(v, v)
+    assert Interval.around(value, half) == Interval(v - h, v + h)
+    assert Interval.point(value).is_point and Interval(v, Fraction(v.numerator, v.denominator)).is_point
+    assert Interval.around(value, half).is_point is (h == 0)
+    assert not Interval(None, v, True, False).is_point and not Interval(v, None, False, True).is_point

@@ -42,7 +42,7 @@ class Interval:
     hi_open: bool = False
 
     def __attrs_post_init__(self) -> None:
-        if self.lo is not None and self.hi is not None and self.lo > self.hi:
+        if self.lo is not None and self.hi is not None and _compare(self.lo, self.hi) > 0:
             msg = f"interval bounds in the wrong order: {self.lo} > {self.hi}"
             raise ValueError(msg)
 
@@ -50,13 +50,13 @@ class Interval:
     @classmethod
     def point(cls, value: Number | float) -> Interval:
         v = as_fraction(value)
-        return cls(v, v)
+        return _closed(v, v) if cls is Interval else cls(v, v)
 
     @classmethod
     def around(cls, centre: Number, half_width: Number) -> Interval:
         """[centre − half_width, centre + half_width]: a number rounded to a step of 2 × half_width."""
         c, h = as_fraction(centre), abs(as_fraction(half_width))
-        return cls(c - h, c + h)
+        return _closed(c - h, c + h) if cls is Interval else cls(c - h, c + h)  # in order, as h >= 0
 
     @classmethod
     def everything(cls) -> Interval:
@@ -65,7 +65,8 @@ class Interval:
     # -- questions ------------------------------------------------------------------------
     @property
     def is_point(self) -> bool:
-        return self.lo is not None and self.lo == self.hi
+        lo, hi = self.lo, self.hi
+        return lo is not None and (lo is hi or hi is not None and _compare(lo, hi) == 0)
 
     @property
     def is_bounded(self) -> bool:

@@ -51,6 +51,7 @@ _ALIASES: Final[dict[str, tuple[Fraction, str | None]]] = {
     "men": (Fraction(1), "man"),
     "women": (Fraction(1), "woman"),
 }
+_HUNDREDTH: Final = Fraction(1, 100)
 CURRENCY_NAMES: Final = frozenset({"GBP", "USD", "EUR"})
 #: Words pint knows as something else ("point" is a length, "barn" an area): here, counts.
 _COUNT_WORDS_PINT_MISREADS: Final = frozenset({"point", "barn", "are", "pint", "bit", "gal", "case", "cup", "stone"})
@@ -72,7 +73,7 @@ class Unit:
 
     @property
     def is_percent(self) -> bool:
-        return not self.dims and self.factor == Fraction(1, 100)
+        return not self.dims and self.factor == _HUNDREDTH
 
     @property
     def is_dimensionless(self) -> bool:
