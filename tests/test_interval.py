@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.errors import ZeroDenominatorError
-from factcheck.interval import Interval
+from factcheck.interval import Interval, _compare
 from tests.strategies import fractions, intervals
 
 
@@ -102,3 +102,60 @@ def test_negate_mirrors_every_end(a: Interval) -> None:
     mirrored = Interval(None if a.hi is None else -a.hi, None if a.lo is None else -a.lo, a.hi_open, a.lo_open)
     assert a.negate() == mirrored
     assert all(isinstance(bound, Fraction) for bound in (a.negate().lo, a.negate().hi) if bound is not None)
+
+
+# -- the whole-number fast paths against Fraction's own arithmetic (the slow path, kept as the oracle) --
+
+def _reference_overlaps(a: Interval, b: Interval) -> bool:
+    """`overlaps` as it was written with Fraction comparisons."""
+    if a.lo is None or (b.lo is not None and b.lo > a.lo):
+        lo, lo_open = b.lo, b.lo_open
+    elif b.lo is None or a.lo > b.lo:
+        lo, lo_open = a.lo, a.lo_open
+    else:
+        lo, lo_open = a.lo, a.lo_open or b.lo_open
+    if a.hi is None or (b.hi is not None and b.hi < a.hi):
+        hi, hi_open = b.hi, b.hi_open
+    elif b.hi is None or a.hi < b.hi:
+        hi, hi_open = a.hi, a.hi_open
+    else:
+        hi, hi_open = a.hi, a.hi_open or b.hi_open
+    return lo is None or hi is None or not (lo > hi or (lo == hi and (lo_open or hi_open)))
+
+
+@given(st.fractions() | st.integers(), st.fractions() | st.integers())
+def test_compare_is_fraction_comparison(a: Fraction, b: Fraction) -> None:
+    assert _compare(Fraction(a), Fraction(b)) == (a > b) - (a < b)
+
+
+@given(_any_intervals() | intervals(), _any_intervals() | intervals())
+def test_overlaps_is_the_fraction_comparison(a: Interval, b: Interval) -> None:
+    assert a.overlaps(b) is _reference_overlaps(a, b)
+    assert b.overlaps(a) is _reference_overlaps(b, a)
+
+
+@given(fractions, fractions, fractions, st.booleans(), st.booleans())
+def test_arithmetic_on_exact_figures_is_the_general_formula(x: Fraction, y: Fraction, f: Fraction,
+                                                             same_x: bool, same_y: bool) -> None:
+    """A point made as (v, v) takes the one-operation path; a point with equal but distinct bounds the general one."""
+    a = Interval.point(x) if same_x else Interval(x, Fraction(x.numerator, x.denominator))
+    b = Interval.point(y) if same_y else Interval(y, Fraction(y.numerator, y.denominator))
+    assert a + b == Interval(x + y, x + y)
+    assert a - b == Interval(x - y, x - y)
+    assert a.scale(f) == Interval(x * f, x * f)
+    assert a * b == Interval(x * y, x * y)
+    if y != 0:
+        assert a / b == Interval(x / y, x / y)
+    for result in (a + b, a - b, a.scale(f), a * b):
+        assert isinstance(result.lo, Fraction) and isinstance(result.hi, Fraction)
+
+
+@given(st.fractions() | st.integers(), st.fractions() | st.integers())
+def test_point_and_around_skip_no_check_that_matters(value: Fraction, half: Fraction) -> None:
+    """Unchecked construction gives what the checked constructor gives; is_point answers as Fraction equality."""
+    v, h = Fraction(value), abs(Fraction(half))
+    assert Interval.point(value) == Interval(v, v)
+    assert Interval.around(value, half) == Interval(v - h, v + h)
+    assert Interval.point(value).is_point and Interval(v, Fraction(v.numerator, v.denominator)).is_point
+    assert Interval.around(value, half).is_point is (h == 0)
+    assert not Interval(None, v, True, False).is_point and not Interval(v, None, False, True).is_point

@@ -63,3 +63,20 @@ def test_show_ties_and_huge_values() -> None:
     assert show(F(-1, 2), 0, rounding=ROUND_FLOOR) == "-1" and show(F(-1, 2), 0, rounding=ROUND_CEILING) == "0"
     assert show(F(10**60)) == "1.000000E+60" and show(F(-(10**61) - 1, 3)) == "-3.333333E+60"
     assert show(F(10**60 - 1, 1)) == f"{10**60 - 1:,}"
+
+
+def _reference_decimals_of(step: F | None) -> int:
+    """`decimals_of` as it was written, multiplying the Fraction by ten."""
+    if step is None or step <= 0 or step >= 1:
+        return 0
+    places = 0
+    while step.denominator != 1 and places < 12:
+        step *= 10
+        places += 1
+    return places
+
+
+@given(st.none() | st.fractions(max_denominator=10**15) | st.builds(lambda n, k: F(n, 10**k), st.integers(-10**6, 10**6),
+                                                                   st.integers(0, 15)))
+def test_decimals_of_in_whole_numbers_is_the_fraction_loop(step: F | None) -> None:
+    assert decimals_of(step) == _reference_decimals_of(step)

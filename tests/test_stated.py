@@ -288,3 +288,57 @@ def test_a_number_in_digits_reads_as_its_decimal_value_times_its_scale(
     assert token.numeral.value == (-expected if negative else expected)
     assert token.numeral.step == step_of(plain, reading) * scale
     assert token.numeral.text == text
+
+
+# -- the scanner's fast paths against the code they replaced (kept here as the oracle) --
+
+def _reference_normalise(text: str) -> str:
+    from factcheck import stated  # noqa: PLC0415
+
+    text = text.lower()
+    text = stated._DASHES.sub("-", text)
+    text = stated._MINUS_BEFORE_CURRENCY.sub(r"\1-", text)
+    text = stated._PENCE.sub(stated._pence_as_pounds, text)
+    return stated._SPACES.sub(" ", text).strip()
+
+
+def _reference_tokens(text: str, reading: Reading) -> list[object]:
+    from factcheck import stated  # noqa: PLC0415
+
+    table = stated._phrase_table()
+    found = []
+    for match in stated._scanner().finditer(text):
+        span = match.span()
+        if match.group("year"):
+            found.append(stated._Token(stated._T.YEAR, match.group(0), span))
+        elif match.group("cur"):
+            found.append(stated._Token(stated._T.CURRENCY, match.group(0), span))
+        elif match.group("num"):
+            found.append(stated._Token(stated._T.NUMBER, match.group(0), span, stated._digits_numeral(match, reading)))
+        elif match.group("phrase"):
+            phrase = stated._SPACES.sub(" ", match.group("phrase"))
+            kind, _ = table[phrase]
+            found.append(stated._Token(kind, phrase, span))
+        else:
+            found.append(stated._Token(stated._T.WORD, match.group(0), span))
+    return stated._join_number_words(found, reading)
+
+
+def _pieces() -> st.SearchStrategy[str]:
+    from factcheck import stated  # noqa: PLC0415
+
+    words = sorted(stated._phrase_table())
+    return st.sampled_from(words) | st.sampled_from(["£", "$", "€", "-", "−", "–", "p", "45p", "-£5", "2019-20", "1.5m",
+                                                     "3bn", "12 million", "%", ",", ".", "  ", "\t", "A", "Ünder",
+                                                     "a", "foo", "1,405", "0.25", ".5", "2,000,000.5"]) \
+        | st.from_regex(r"-?[0-9]{1,7}(\.[0-9]{1,3})?(bn|m|k| million| thousand)?", fullmatch=True)
+
+
+@given(st.lists(_pieces(), max_size=8).map(" ".join), st.sampled_from(list(Reading)))
+def test_normalise_and_tokens_are_the_plain_code(text: str, reading: Reading) -> None:
+    from factcheck import stated  # noqa: PLC0415
+
+    norm = stated._normalise(text)
+    assert norm == _reference_normalise(text)
+    assert stated._tokens(norm, reading) == _reference_tokens(norm, reading)
+    assert stated._tokens(text, reading) == _reference_tokens(text, reading)

@@ -40,7 +40,7 @@ from factcheck.errors import FactcheckError
 from factcheck.numbers import decimals_of, show
 from factcheck.stated import parse_stated
 from factcheck.units import parse_unit
-from factcheck.verify import Outcome, Verdict, _Verifier
+from factcheck.verify import Outcome, Quantity, Verdict, _Verifier
 
 __all__ = ["diagnose", "diagnose_outcomes"]
 
@@ -48,15 +48,19 @@ _FROM_TO = (ChangeClaim, PointChangeClaim, DifferenceClaim)
 _POWERS = (-3, -2, -1, 1, 2, 3)
 
 
-def diagnose_outcomes(claims_file: ClaimsFile, outcomes: Sequence[Outcome]) -> list[Outcome]:
-    """The outcomes, each contradicted one with the slips that would explain it."""
+def diagnose_outcomes(claims_file: ClaimsFile, outcomes: Sequence[Outcome], *,
+                      figure_quantities: dict[str, Quantity] | None = None) -> list[Outcome]:
+    """The outcomes, each contradicted one with the slips that would explain it.
+
+    `figure_quantities`: the figures' quantities the check of the file has made already, shared.
+    """
     claims = {claim.id: claim for claim in claims_file.claims()}
     found = []
     verifier: _Verifier | None = None
     for outcome in outcomes:
         claim = claims.get(outcome.id)
         if outcome.verdict is Verdict.CONTRADICTED and claim is not None:
-            verifier = verifier or _Verifier(claims_file)
+            verifier = verifier or _Verifier(claims_file, figure_quantities)
             outcome = attrs.evolve(outcome, diagnoses=diagnose(claims_file, claim, outcome, verifier))
         found.append(outcome)
     return found

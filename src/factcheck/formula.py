@@ -11,6 +11,7 @@ import ast
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 from typing import TypeVar
 
 from factcheck.errors import FormulaError
@@ -32,6 +33,15 @@ def parse_formula(expr: str) -> ast.expr:
         raise FormulaError(str(expr), "an empty formula")
     if len(expr) > 2000:
         raise FormulaError(expr[:40] + "…", "a formula longer than 2,000 characters")
+    return _parse(expr)
+
+
+@lru_cache(maxsize=4096)
+def _parse(expr: str) -> ast.expr:
+    """parse_formula, remembered: the loader vets each formula and the verifier reads it again.
+
+    The tree is shared, so no caller may change it (none does: they only read and fold it).
+    """
     try:
         tree = ast.parse(expr.strip(), mode="eval")
     except SyntaxError as exc:

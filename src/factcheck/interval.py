@@ -42,7 +42,7 @@ class Interval:
     hi_open: bool = False
 
     def __attrs_post_init__(self) -> None:
-        if self.lo is not None and self.hi is not None and self.lo > self.hi:
+        if self.lo is not None and self.hi is not None and _compare(self.lo, self.hi) > 0:
             msg = f"interval bounds in the wrong order: {self.lo} > {self.hi}"
             raise ValueError(msg)
 
@@ -50,13 +50,13 @@ class Interval:
     @classmethod
     def point(cls, value: Number | float) -> Interval:
         v = as_fraction(value)
-        return cls(v, v)
+        return _closed(v, v) if cls is Interval else cls(v, v)
 
     @classmethod
     def around(cls, centre: Number, half_width: Number) -> Interval:
         """[centre − half_width, centre + half_width]: a number rounded to a step of 2 × half_width."""
         c, h = as_fraction(centre), abs(as_fraction(half_width))
-        return cls(c - h, c + h)
+        return _closed(c - h, c + h) if cls is Interval else cls(c - h, c + h)  # in order, as h >= 0
 
     @classmethod
     def everything(cls) -> Interval:
@@ -65,7 +65,8 @@ class Interval:
     # -- questions ------------------------------------------------------------------------
     @property
     def is_point(self) -> bool:
-        return self.lo is not None and self.lo == self.hi
+        lo, hi = self.lo, self.hi
+        return lo is not None and (lo is hi or hi is not None and _compare(lo, hi) == 0)
 
     @property
     def is_bounded(self) -> bool:
@@ -95,7 +96,10 @@ class Interval:
         """Whether some number lies in both intervals (whether `intersection` is not None)."""
         lo, lo_open = _tighter_lo(self, other)
         hi, hi_open = _tighter_hi(self, other)
-        return lo is None or hi is None or not (lo > hi or (lo == hi and (lo_open or hi_open)))
+        if lo is None or hi is None:
+            return True
+        order = _compare(lo, hi)
+        return order < 0 or (order == 0 and not (lo_open or hi_open))
 
     def intersection(self, other: Interval) -> Interval | None:
         lo, lo_open = _tighter_lo(self, other)
@@ -135,17 +139,23 @@ class Interval:
     def __add__(self, other: Interval) -> Interval:
         a, b = self._bounds()
         c, d = other._bounds()
+        if a is b and c is d:  # two exact figures: one sum
+            total = a + c
+            return _closed(total, total)
         return _closed(a + c, b + d)
 
     def __sub__(self, other: Interval) -> Interval:
         a, b = self._bounds()
         c, d = other._bounds()
+        if a is b and c is d:  # two exact figures: one difference
+            difference = a - c
+            return _closed(difference, difference)
         return _closed(a - d, b - c)
 
     def __mul__(self, other: Interval) -> Interval:
         a, b = self._bounds()
         c, d = other._bounds()
-        if a == b and c == d:  # two exact figures: the common case
+        if (a is b or a == b) and (c is d or c == d):  # two exact figures: the common case
             product = a * c
             return _closed(product, product)
         products = (a * c, a * d, b * c, b * d)
@@ -154,10 +164,10 @@ class Interval:
     def __truediv__(self, other: Interval) -> Interval:
         a, b = self._bounds()
         c, d = other._bounds()
-        if c <= 0 <= d:
+        if c.numerator <= 0 <= d.numerator:  # the sign of a Fraction is its numerator's
             msg = "division by zero" if c == d == 0 else f"the denominator may be zero (it lies in [{c}, {d}])"
             raise ZeroDenominatorError(msg)
-        if a == b and c == d:
+        if (a is b or a == b) and (c is d or c == d):
             quotient = a / c
             return _closed(quotient, quotient)
         return self * _closed(1 / d, 1 / c)
@@ -169,7 +179,10 @@ class Interval:
         """Every value times `factor` (exact)."""
         a, b = self._bounds()
         f = as_fraction(factor)
-        return _closed(a * f, b * f) if f >= 0 else _closed(b * f, a * f)
+        if a is b:  # an exact figure: one product
+            product = a * f
+            return _closed(product, product)
+        return _closed(a * f, b * f) if f.numerator >= 0 else _closed(b * f, a * f)
 
     def __str__(self) -> str:
         left = "(" if self.lo_open or self.lo is None else "["
@@ -198,12 +211,24 @@ def _made(lo: Fraction | None, hi: Fraction | None, lo_open: bool, hi_open: bool
     return interval
 
 
+def _compare(a: Fraction, b: Fraction) -> int:
+    """-1, 0 or 1 as a <, = or > b: exact, in whole numbers, without Fraction's type dispatch (hot).
+
+    Denominators are positive, so a < b exactly when a.numerator × b.denominator is the smaller.
+    """
+    left, right = a.numerator * b.denominator, b.numerator * a.denominator
+    return (left > right) - (left < right)
+
+
 def _tighter_lo(x: Interval, y: Interval) -> tuple[Fraction | None, bool]:
     if x.lo is None:
         return y.lo, y.lo_open
-    if y.lo is None or x.lo > y.lo:
+    if y.lo is None:
         return x.lo, x.lo_open
-    if y.lo > x.lo:
+    order = _compare(x.lo, y.lo)
+    if order > 0:
+        return x.lo, x.lo_open
+    if order < 0:
         return y.lo, y.lo_open
     return x.lo, x.lo_open or y.lo_open
 
@@ -211,8 +236,11 @@ def _tighter_lo(x: Interval, y: Interval) -> tuple[Fraction | None, bool]:
 def _tighter_hi(x: Interval, y: Interval) -> tuple[Fraction | None, bool]:
     if x.hi is None:
         return y.hi, y.hi_open
-    if y.hi is None or x.hi < y.hi:
+    if y.hi is None:
         return x.hi, x.hi_open
-    if y.hi < x.hi:
+    order = _compare(x.hi, y.hi)
+    if order < 0:
+        return x.hi, x.hi_open
+    if order > 0:
         return y.hi, y.hi_open
     return x.hi, x.hi_open or y.hi_open

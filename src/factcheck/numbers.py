@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, localcontext
 from fractions import Fraction
+from math import gcd
 
 from factcheck.interval import Interval
 
@@ -15,11 +16,13 @@ _HUGE = 10**60
 
 def decimals_of(step: Fraction | None) -> int:
     """How many decimal places a step has: 0.1 -> 1, 100 -> 0."""
-    if step is None or step <= 0 or step >= 1:
+    if step is None or step.numerator <= 0 or step.numerator >= step.denominator:  # not in (0, 1)
         return 0
+    # step × 10 in lowest terms has the denominator d / gcd(d, 10): whole numbers, no Fraction products
     places = 0
-    while step.denominator != 1 and places < 12:
-        step *= 10
+    denominator = step.denominator
+    while denominator != 1 and places < 12:
+        denominator //= gcd(denominator, 10)
         places += 1
     return places
 

@@ -195,9 +195,12 @@ _SPACES: Final = re.compile(r"\s+")
 
 def _normalise(text: str) -> str:
     text = text.lower()
-    text = _DASHES.sub("-", text)
-    text = _MINUS_BEFORE_CURRENCY.sub(r"\1-", text)  # "-£5" is "£-5"
-    text = _PENCE.sub(_pence_as_pounds, text)  # "45p" is "£0.45", to the penny
+    if not text.isascii():  # each substitution is skipped only where it cannot match
+        text = _DASHES.sub("-", text)
+    if "-" in text:
+        text = _MINUS_BEFORE_CURRENCY.sub(r"\1-", text)  # "-£5" is "£-5"
+    if "p" in text:
+        text = _PENCE.sub(_pence_as_pounds, text)  # "45p" is "£0.45", to the penny
     return _SPACES.sub(" ", text).strip()
 
 
@@ -255,13 +258,14 @@ def _tokens(text: str, reading: Reading) -> list[_Token]:
     found: list[_Token] = []
     for match in _scanner().finditer(text):
         span = match.span()
-        if match.group("year"):
+        group = match.lastgroup  # the alternative that matched (a number's scale suffix closes last)
+        if group == "year":
             found.append(_Token(_T.YEAR, match.group(0), span))
-        elif match.group("cur"):
+        elif group == "cur":
             found.append(_Token(_T.CURRENCY, match.group(0), span))
-        elif match.group("num"):
+        elif group in ("num", "sfx", "sw"):
             found.append(_Token(_T.NUMBER, match.group(0), span, _digits_numeral(match, reading)))
-        elif match.group("phrase"):
+        elif group == "phrase":
             phrase = _SPACES.sub(" ", match.group("phrase"))
             kind, _ = table[phrase]
             found.append(_Token(kind, phrase, span))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Final
 
 import attrs
@@ -51,6 +51,7 @@ _ALIASES: Final[dict[str, tuple[Fraction, str | None]]] = {
     "men": (Fraction(1), "man"),
     "women": (Fraction(1), "woman"),
 }
+_HUNDREDTH: Final = Fraction(1, 100)
 CURRENCY_NAMES: Final = frozenset({"GBP", "USD", "EUR"})
 #: Words pint knows as something else ("point" is a length, "barn" an area): here, counts.
 _COUNT_WORDS_PINT_MISREADS: Final = frozenset({"point", "barn", "are", "pint", "bit", "gal", "case", "cup", "stone"})
@@ -72,7 +73,7 @@ class Unit:
 
     @property
     def is_percent(self) -> bool:
-        return not self.dims and self.factor == Fraction(1, 100)
+        return not self.dims and self.factor == _HUNDREDTH
 
     @property
     def is_dimensionless(self) -> bool:
@@ -96,7 +97,9 @@ POINTS: Final = Unit(Fraction(1), (("percentage_point", 1),), "percentage points
 ONE: Final = Unit(Fraction(1), (), "1")
 
 
+@lru_cache(maxsize=4096)
 def _combine(a: Unit, b: Unit, sign: int) -> Unit:
+    """a × b or a ÷ b, remembered: the result depends only on factors and dims, which key the cache."""
     dims = dict(a.dims)
     for name, exp in b.dims:
         dims[name] = dims.get(name, 0) + sign * exp

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from difflib import get_close_matches
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
@@ -159,7 +159,7 @@ def verify_file(claims_file: ClaimsFile) -> FileResult:
     if any(outcome.verdict is Verdict.CONTRADICTED for outcome in outcomes):
         from factcheck.diagnose import diagnose_outcomes  # noqa: PLC0415 - only contradicted claims pay for it
 
-        outcomes = diagnose_outcomes(claims_file, outcomes)
+        outcomes = diagnose_outcomes(claims_file, outcomes, figure_quantities=verifier.figure_quantities)
     claim_problems = {id(p) for claim in claims_file.claims() if isinstance(claim, BrokenClaim) for p in claim.problems}
     file_errors = tuple(p for p in claims_file.problems if id(p) not in claim_problems)
     return FileResult(claims_file.path, tuple(outcomes), file_errors, claims_file.gaps, claims_file)
@@ -187,13 +187,14 @@ class _DraftInput(FactcheckError):
 
 
 class _Verifier:
-    def __init__(self, claims_file: ClaimsFile) -> None:
+    def __init__(self, claims_file: ClaimsFile, figure_quantities: dict[str, Quantity] | None = None) -> None:
+        """`figure_quantities`: those another verifier of the same file has made (they depend on the file alone)."""
         self.file = claims_file
         self.figures = claims_file.figures
         self.claims: dict[str, Claim] = {claim.id: claim for claim in claims_file.claims()}
         self.computed: dict[str, Quantity | FactcheckError] = {}
         self.stack: list[str] = []
-        self.figure_quantities: dict[str, Quantity] = {}
+        self.figure_quantities: dict[str, Quantity] = {} if figure_quantities is None else figure_quantities
         defaults = claims_file.defaults
         self.widen = parse_tolerance(defaults.tolerance) if defaults.tolerance is not None else None
         self.rounding = defaults.rounding
@@ -420,7 +421,7 @@ def _value(v: _Verifier, claim: ValueClaim, stated: Stated) -> tuple[Quantity, s
         if factor != 1:
             interval = interval.scale(factor)
             text = f"{q.text} {unit.text}, per {show(stated.per)}"
-    return attrs.evolve(q, interval=interval, unit=unit), text
+    return Quantity(interval, unit, q.text, q.basis, q.figures), text
 
 
 def _rate(v: _Verifier, claim: RateClaim, stated: Stated) -> tuple[Quantity, str]:
@@ -573,12 +574,13 @@ def _judge_number(claim: Claim, stated: Stated, quantity: Quantity, expression: 
     places = _places(stated, computed)
     shown = show_interval(computed, places)
     head = f"{expression} = {shown}"
-    judged: dict[str, Any] = {"interval": tight, "computed": computed, "basis": quantity.basis,
-                              "figures": quantity.figures}  # the outcome's fields besides the verdict's own
 
     def outcome(verdict: Verdict, words: str, *, gross: bool = False, near: bool = False) -> Outcome:
-        return attrs.evolve(base, **judged, verdict=verdict, gross=gross, near_miss=near,
-                            explanation=f"{head}, {words}")
+        # `tight` and `computed` as they stand when the verdict is given; a direct call, not attrs.evolve (hot)
+        return Outcome(id=base.id, kind=base.kind, verdict=verdict, explanation=f"{head}, {words}",
+                       stated=base.stated, gross=gross, interval=tight, computed=computed, basis=quantity.basis,
+                       location=base.location, sentence=base.sentence, near_miss=near, figures=quantity.figures,
+                       check=base.check, draft=base.draft, diagnoses=base.diagnoses)
 
     if claim.kind in _SIGNED_KINDS:
         word_direction = stated.direction
@@ -587,11 +589,10 @@ def _judge_number(claim: Claim, stated: Stated, quantity: Quantity, expression: 
             raise _Impossible(f"`direction` is {claim.direction!r} but the words {stated.text!r} say the opposite")
         direction = word_direction or field_direction
         if direction is None:
-            computed = judged["computed"] = _magnitude(computed)
+            computed = _magnitude(computed)
         else:
             if word_direction is None and direction < 0:
                 tight, loose = tight.negate(), loose.negate()
-                judged["interval"] = tight
             assert computed.lo is not None and computed.hi is not None
             if (direction > 0 and computed.hi < 0) or (direction < 0 and computed.lo > 0):
                 moved = "a rise" if computed.lo > 0 else "a fall"
