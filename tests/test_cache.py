@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import io
 import json
+import pickle
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -117,16 +119,45 @@ def test_the_format_and_colour_have_entries_of_their_own(cache: ResultCache, exa
     assert _check([example], cache, "text")[0] == text  # and colour did not leak into the plain entry
 
 
-@pytest.mark.parametrize("garbage", [b"", b"not json", b'{"article": null}', b"[1, 2]",
-                                     b'{"article": null, "article_state": null, "report": {"path": 1}}'])
-def test_a_damaged_entry_is_a_miss(cache: ResultCache, example: Path, garbage: bytes) -> None:
+def _database(cache: ResultCache) -> sqlite3.Connection:
+    return sqlite3.connect(cache.folder / "reports.sqlite3", isolation_level=None)
+
+
+@pytest.mark.parametrize(("column", "garbage"), [
+    ("report", ""), ("report", "not json"), ("report", "[1, 2]"), ("report", '{"path": 1}'),
+    ("report", '{"article": null}'), ("report", b"\xff"), ("article", 7),
+    ("article_state", "something else"), ("digest", "0" * 40)])
+def test_a_damaged_entry_is_a_miss(cache: ResultCache, example: Path, column: str, garbage: object) -> None:
     fresh = _check([example], None)
     _check([example], cache)
-    entries = [p for p in (cache.folder / "entries").rglob("*") if p.is_file()]
-    assert len(entries) == 1
-    entries[0].write_bytes(garbage)
+    assert len(cache) == 1
+    with _database(cache) as database:
+        database.execute(f"UPDATE report SET {column} = ?", (garbage,))  # noqa: S608 - a test's own column names
     assert _check([example], cache) == fresh
-    assert json.loads(entries[0].read_bytes())["report"]["path"] == str(example)  # and it is written afresh
+    with _database(cache) as database:
+        (report,) = database.execute("SELECT report FROM report").fetchone()
+    assert json.loads(report)["path"] == str(example)  # and the entry is written afresh
+
+
+@pytest.mark.parametrize("garbage", [b"", b"not a database at all", b"SQLite format 3\x00" + b"\x00" * 200])
+def test_a_damaged_database_is_made_afresh(tmp_path: Path, example: Path, garbage: bytes,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = ResultCache(tmp_path / "cache")
+    cache.prepare()
+    (cache.folder / "reports.sqlite3").write_bytes(garbage)
+    fresh = _check([example], None)
+    again = ResultCache(cache.folder)
+    again.prepare()
+    assert _check([example], again) == fresh
+    _no_checking(monkeypatch)
+    assert _check([example], again) == fresh
+
+
+def test_an_entry_written_by_a_worker_is_read_by_another_process(cache: ResultCache, example: Path) -> None:
+    copy = pickle.loads(pickle.dumps(cache))
+    assert (copy.folder, copy.ready) == (cache.folder, True)
+    _check([example], copy)
+    assert len(cache) == 1
 
 
 def test_a_bug_while_checking_is_not_remembered(cache: ResultCache, example: Path,
@@ -225,7 +256,7 @@ def test_a_changed_file_replaces_its_entry_rather_than_adding_one(cache: ResultC
     for edit in range(3):
         example.write_text(original + f"# edit {edit}\n", encoding="utf-8")
         _check([example], cache)
-    assert len([p for p in (cache.folder / "entries").rglob("*") if p.is_file()]) == 1
+    assert len(cache) == 1
     assert _check([example], cache) == _check([example], None)
 
 
@@ -244,7 +275,7 @@ def test_a_run_answered_from_the_cache_never_loads_the_verifier(tmp_path: Path, 
 def test_a_file_whose_article_cannot_be_read_is_not_remembered(cache: ResultCache, example: Path) -> None:
     example.with_name(f"{EXAMPLE}.txt").unlink()
     assert _check([example], cache)[1] == 2
-    assert not list((cache.folder / "entries").rglob("*"))
+    assert len(cache) == 0
 
 
 def test_an_article_edited_while_its_file_is_checked_is_not_remembered(
@@ -259,7 +290,7 @@ def test_an_article_edited_while_its_file_is_checked_is_not_remembered(
 
     monkeypatch.setattr(factcheck.verify, "check_file", check_then_edit)
     _check([example], cache)
-    assert not [p for p in (cache.folder / "entries").rglob("*") if p.is_file()]
+    assert len(cache) == 0
 
 
 def test_an_article_with_windows_line_ends_and_a_bom_is_remembered(cache: ResultCache, example: Path,

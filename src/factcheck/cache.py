@@ -12,9 +12,9 @@ per format, replaced when the file changes, so the cache does not grow with edit
 
 The cache is a folder (`.factcheck_cache` by default) that factcheck creates and marks as its
 own with a `CACHEDIR.TAG`; a folder of that name without the tag is somebody else's and is left
-alone. Entries are written atomically, so parallel workers and interrupted runs never leave a
-half-written entry; an entry that cannot be read or parsed is treated as missing. Deleting the
-folder is always safe.
+alone. Entries live in one SQLite database in it, written a transaction each, so parallel workers
+and interrupted runs never leave a half-written entry; an entry that cannot be read or parsed is
+treated as missing, and a damaged database is made afresh. Deleting the folder is always safe.
 
 Only the standard library is imported here: a run where every file is a hit never loads the
 verifier.
@@ -26,8 +26,8 @@ import hashlib
 import importlib.util
 import json
 import os
+import sqlite3
 import sys
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any, Final, NamedTuple
@@ -43,6 +43,7 @@ _TAG: Final = ("Signature: 8a477f597d28d172789f06886806bc55\n"
 #: Bumped when the layout of an entry changes.
 _LAYOUT: Final = b"factcheck-cache-1"
 _MISSING: Final = "missing"
+_DATABASE: Final = "reports.sqlite3"
 
 
 class CacheKey(NamedTuple):
@@ -120,11 +121,24 @@ def _as_read(data: bytes) -> str:
 
 
 class ResultCache:
-    """Report parts stored under a digest of what they were computed from."""
+    """Report parts stored under a digest of what they were computed from, in one SQLite file.
+
+    One database rather than a file per entry: writing thousands of small files costs more than
+    checking some of them, and SQLite's write-ahead log lets `-j N` workers write side by side.
+    Each process opens its own connection on first use; none crosses a fork or a pickle.
+    """
 
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
-        self.writable = False  # until `prepare` has made or recognised the folder
+        self.ready = False  # until `prepare` has made or recognised the folder and its database
+        self._connection: sqlite3.Connection | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"folder": self.folder, "ready": self.ready}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["folder"])  # type: ignore[misc]
+        self.ready = state["ready"]
 
     def key(self, path: str, data: bytes, fmt: str, colour: bool) -> CacheKey:
         """The slot and digest of the claims file at `path` with contents `data`, in a format."""
@@ -136,19 +150,25 @@ class ResultCache:
         digest.update(data)
         return CacheKey(head.hexdigest(), digest.hexdigest())
 
-    def _entry(self, key: CacheKey) -> Path:
-        return self.folder / "entries" / key.slot[:2] / key.slot[2:]
-
     def get(self, key: CacheKey, path: str) -> dict[str, Any] | None:
         """The stored report for `key`, if its slot holds that digest and its article is unchanged."""
+        if not self.ready:
+            return None
         try:
-            entry = json.loads(self._entry(key).read_bytes())
-            digest, article, state, report = entry["digest"], entry["article"], entry["article_state"], entry["report"]
-        except (OSError, ValueError, KeyError, TypeError):
+            row = self._database().execute(
+                "SELECT digest, article, article_state, report FROM report WHERE slot = ?", (key.slot,)).fetchone()
+        except sqlite3.Error:
             return None
-        if digest != key.digest or (article is not None and article_state(path, article) != state):
+        if row is None or row[0] != key.digest:
             return None
-        return report if isinstance(report, dict) else None
+        digest, article, state, report = row
+        if article is not None and (not isinstance(article, str) or article_state(path, article) != state):
+            return None
+        try:
+            stored = json.loads(report)
+        except (TypeError, ValueError):
+            return None
+        return stored if isinstance(stored, dict) else None
 
     def put(self, key: CacheKey, path: str, article: str | None, article_text: str | None,
             report: dict[str, Any]) -> None:
@@ -158,44 +178,70 @@ class ResultCache:
         (it changed while the file was checked): the entry must record what its report saw.
         Raises CacheError when the entry cannot be written; the caller carries on without it.
         """
-        if not self.writable:
+        if not self.ready:
             return
         state = None
         if article is not None:
             state, data = _read_article(path, article)
             if data is None or article_text is None or _as_read(data) != article_text:
                 return
-        entry = json.dumps({"digest": key.digest, "article": article, "article_state": state, "report": report},
-                           ensure_ascii=False)
-        target = self._entry(key)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                    stream.write(entry)
-                os.replace(temporary, target)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
-        except OSError as exc:
-            self.writable = False
-            raise CacheError(f"cannot write to the cache {str(self.folder)!r}: {exc.strerror or exc}") from None
+            self._database().execute("INSERT OR REPLACE INTO report VALUES (?, ?, ?, ?, ?)",
+                                     (key.slot, key.digest, article, state, json.dumps(report, ensure_ascii=False)))
+        except sqlite3.Error as exc:
+            self.ready = False
+            raise CacheError(f"cannot write to the cache {str(self.folder)!r}: {exc}") from None
+
+    def __len__(self) -> int:
+        """How many entries the cache holds."""
+        if not self.ready:
+            return 0
+        count: int = self._database().execute("SELECT COUNT(*) FROM report").fetchone()[0]
+        return count
+
+    def _database(self) -> sqlite3.Connection:
+        if self._connection is None:
+            self._connection = _connect(self.folder / _DATABASE)
+        return self._connection
 
     def prepare(self) -> None:
-        """Create the folder with its tag, or check that an existing one is factcheck's; until this
-        has succeeded, `put` stores nothing. Raises CacheError when the folder cannot be used."""
+        """Create the folder with its tag and database, or check that an existing one is factcheck's;
+        until this has succeeded, nothing is read or stored. A database that is damaged (not SQLite,
+        or not ours) is made afresh. Raises CacheError when the folder cannot be used."""
         tag = self.folder / _TAG_NAME
-        if self.folder.is_dir() and tag.is_file():
-            self.writable = True
-            return
-        if self.folder.exists() and (not self.folder.is_dir() or any(self.folder.iterdir())):
-            raise CacheError(f"{str(self.folder)!r} exists and is not factcheck's cache (it has no {_TAG_NAME}); "
-                             "not using it")
+        if not (self.folder.is_dir() and tag.is_file()):
+            if self.folder.exists() and (not self.folder.is_dir() or any(self.folder.iterdir())):
+                raise CacheError(f"{str(self.folder)!r} exists and is not factcheck's cache (it has no {_TAG_NAME}); "
+                                 "not using it")
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                (self.folder / ".gitignore").write_text("# factcheck's cache: never committed\n*\n", encoding="utf-8")
+                tag.write_text(_TAG, encoding="utf-8")
+            except OSError as exc:
+                raise CacheError(f"cannot create the cache {str(self.folder)!r}: {exc.strerror or exc}") from None
+        database = self.folder / _DATABASE
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            (self.folder / ".gitignore").write_text("# factcheck's cache: never committed\n*\n", encoding="utf-8")
-            tag.write_text(_TAG, encoding="utf-8")
-        except OSError as exc:
-            raise CacheError(f"cannot create the cache {str(self.folder)!r}: {exc.strerror or exc}") from None
-        self.writable = True
+            try:
+                _connect(database).close()
+            except sqlite3.DatabaseError:
+                for name in (_DATABASE, _DATABASE + "-wal", _DATABASE + "-shm"):
+                    (self.folder / name).unlink(missing_ok=True)
+                _connect(database).close()
+        except (sqlite3.Error, OSError) as exc:
+            raise CacheError(f"cannot open the cache database {str(database)!r}: {exc}") from None
+        self.ready = True
+
+
+def _connect(database: Path) -> sqlite3.Connection:
+    """A connection in autocommit mode, with the write-ahead log (readers never wait for a writer;
+    a crash loses at most the last entries, never the database) and the table made if missing."""
+    connection = sqlite3.connect(database, timeout=30, isolation_level=None)
+    try:
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=NORMAL")
+        connection.execute("CREATE TABLE IF NOT EXISTS report (slot TEXT PRIMARY KEY, digest TEXT NOT NULL, "
+                           "article TEXT, article_state TEXT, report TEXT NOT NULL)")
+    except BaseException:
+        connection.close()
+        raise
+    return connection
