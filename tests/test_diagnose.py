@@ -7,7 +7,7 @@ import pytest
 
 from factcheck.claims import Figure, Location
 from factcheck.claimsfile import loads_claims_file
-from factcheck.diagnose import _same_unit, diagnose
+from factcheck.diagnose import _unit_groups, diagnose
 from factcheck.report import render
 from factcheck.verify import Verdict, check_file, verify_file
 from tests.conftest import EVAL
@@ -128,4 +128,6 @@ def test_another_figure_is_tried_only_in_the_same_unit_with_the_same_factor() ->
     per_100k = figure("a", "offence / (100000 * person)")
     others = [per_100k, figure("b", "offence / person"), figure("c", "offences per 100,000 people"),
               figure("d", "offence / (1000 * person)"), figure("e", "GBP"), figure("f", "offence / (100000*person)")]
-    assert [f.name for f in _same_unit(per_100k, others)] == ["c", "f"]
+    groups = _unit_groups({f.name: f for f in others})
+    assert [f.name for f in groups["a"]] == ["a", "c", "f"]  # the figure itself too: diagnose skips it
+    assert [f.name for f in groups["b"]] == ["b"]

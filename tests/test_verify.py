@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from fractions import Fraction as F
@@ -25,7 +26,7 @@ from factcheck.claimsfile import load_claims_file
 from factcheck.interval import Interval
 from factcheck.numbers import show
 from factcheck.stated import parse_stated
-from factcheck.verify import Verdict, _magnitude, _may_meet, check_file, verify_claim, verify_file
+from factcheck.verify import Verdict, _magnitude, _may_meet, _merge, _weakest, check_file, verify_claim, verify_file
 from tests.conftest import CLAIMS_DIR, HEADER
 from tests.strategies import written_numbers
 
@@ -459,3 +460,14 @@ def test_the_diagnosis_sieve_is_the_value_its_negation_or_its_size_meeting_the_w
         computed: Interval, tight: Interval) -> None:
     expected = computed.overlaps(tight) or computed.overlaps(tight.negate()) or _magnitude(computed).overlaps(tight)
     assert _may_meet(computed, tight) is expected
+
+
+def test_weakest_and_merge_agree_with_their_plain_definitions() -> None:
+    """The two-argument helpers every recompute calls, against the obvious code, exhaustively."""
+    kinds = [None, *SourceKind]
+    for a, b in itertools.product(kinds, kinds):
+        present = [k for k in (a, b) if k is not None]
+        assert _weakest(a, b) is (max(present, key=lambda k: k.rank) if present else None)
+    groups = [tuple(p) for n in range(4) for p in itertools.product("xyz", repeat=n)]
+    for g, h in itertools.product(groups, groups):
+        assert _merge(g, h) == tuple(dict.fromkeys((*g, *h)))

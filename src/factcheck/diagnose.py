@@ -17,7 +17,7 @@ Only contradicted claims are diagnosed, so the check of a sound file never pays 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from fractions import Fraction
 from functools import partial
 from typing import TypeVar
@@ -57,26 +57,33 @@ def diagnose_outcomes(claims_file: ClaimsFile, outcomes: Sequence[Outcome], *,
     claims = {claim.id: claim for claim in claims_file.claims()}
     found = []
     verifier: _Verifier | None = None
+    same_unit: dict[str, tuple[Figure, ...]] | None = None
     for outcome in outcomes:
         claim = claims.get(outcome.id)
         if outcome.verdict is Verdict.CONTRADICTED and claim is not None:
             verifier = verifier or _Verifier(claims_file, figure_quantities)
-            outcome = attrs.evolve(outcome, diagnoses=diagnose(claims_file, claim, outcome, verifier))
+            same_unit = same_unit if same_unit is not None else _unit_groups(claims_file.figures)
+            outcome = attrs.evolve(outcome, diagnoses=diagnose(claims_file, claim, outcome, verifier, same_unit))
         found.append(outcome)
     return found
 
 
 def diagnose(claims_file: ClaimsFile, claim: Claim, outcome: Outcome | None = None,
-             verifier: _Verifier | None = None) -> tuple[str, ...]:
-    """The slips that reproduce a claim's stated words, in a readable sentence each."""
+             verifier: _Verifier | None = None, same_unit: dict[str, tuple[Figure, ...]] | None = None,
+             ) -> tuple[str, ...]:
+    """The slips that reproduce a claim's stated words, in a readable sentence each.
+
+    `same_unit`: the file's figures grouped by unit (`_unit_groups`), when the caller has them already.
+    """
     if isinstance(claim, ComparisonClaim):
         return ()
     verifier = verifier or _Verifier(claims_file)
+    same_unit = same_unit if same_unit is not None else _unit_groups(claims_file.figures)
     if outcome is None:
         outcome = verifier.outcome(claim, remember=False)
     found: list[str] = []
     arithmetic: set[str] = set()  # one reading per computation: points and difference agree on percentages
-    for describe, variant in _variants(claim, claims_file.figures):
+    for describe, variant in _variants(claim, claims_file.figures, same_unit):
         if not verifier.could_support(variant):
             continue
         result = verifier.outcome(variant, remember=False)
@@ -97,7 +104,8 @@ def _read_as(kind: type[_FromToClaim], claim: ChangeClaim | PointChangeClaim | D
                 note=claim.note, location=claim.location, sentence=claim.sentence, from_=claim.from_, to=claim.to)
 
 
-def _variants(claim: Claim, figures: dict[str, Figure]) -> Iterator[tuple[Callable[[], str], Claim]]:
+def _variants(claim: Claim, figures: dict[str, Figure],
+              same_unit: dict[str, tuple[Figure, ...]]) -> Iterator[tuple[Callable[[], str], Claim]]:
     """Each slip's variant of the claim, with a function giving its description (most are never shown)."""
     if isinstance(claim, _FROM_TO):
         if isinstance(claim, ChangeClaim):
@@ -118,7 +126,9 @@ def _variants(claim: Claim, figures: dict[str, Figure]) -> Iterator[tuple[Callab
         figure = figures.get(name)
         if figure is None:
             continue
-        for other in _same_unit(figure, figures.values()):
+        for other in same_unit.get(figure.name, ()):
+            if other.name == figure.name:
+                continue
             role = "denominator" if field in ("denominator", "whole") else f"`{field}`"
             yield partial(_instead, other, role, figure), claim.with_inputs({field: other.name})
 
@@ -131,20 +141,23 @@ def _instead(other: Figure, role: str, figure: Figure) -> str:
     return f"matches if {_describe(other)} is used as the {role} instead of {_describe(figure)}"
 
 
-def _same_unit(figure: Figure, figures: Iterable[Figure]) -> Iterator[Figure]:
-    try:
-        unit = parse_unit(figure.unit)
-    except ValueError:  # pragma: no cover - the loader has checked every unit
-        return
-    for other in figures:
-        if other.name == figure.name:
-            continue
+def _unit_groups(figures: dict[str, Figure]) -> dict[str, tuple[Figure, ...]]:
+    """Each figure's name -> every figure in its unit (itself too), in file order.
+
+    Built once per file: each contradicted claim asks it again for each of its inputs.
+    Units are the same when their dimensions and factors are (Unit's equality compares names first).
+    """
+    groups: dict[object, list[Figure]] = {}
+    of_figure: dict[str, list[Figure]] = {}
+    for figure in figures.values():
         try:
-            other_unit = parse_unit(other.unit)
-            if other_unit.dims == unit.dims and other_unit.factor == unit.factor:  # Unit's equality, names first
-                yield other
-        except ValueError:  # pragma: no cover
+            unit = parse_unit(figure.unit)
+        except ValueError:  # pragma: no cover - the loader has checked every unit
             continue
+        group = groups.setdefault((unit.dims, unit.factor), [])
+        group.append(figure)
+        of_figure[figure.name] = group
+    return {name: tuple(group) for name, group in of_figure.items()}
 
 
 def _describe(figure: Figure) -> str:

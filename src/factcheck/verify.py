@@ -347,13 +347,16 @@ def _figure_quantity(figure: Figure, claims_file: ClaimsFile) -> Quantity:
     return Quantity(figure.interval, parse_unit(figure.unit), text, basis, (figure.name,))
 
 
-def _weakest(*kinds: SourceKind | None) -> SourceKind | None:
-    present = [k for k in kinds if k is not None]
-    return max(present, key=lambda k: k.rank) if present else None
+def _weakest(a: SourceKind | None, b: SourceKind | None) -> SourceKind | None:
+    """The weaker of two sources (the first on a tie); two arguments, no key function: every recompute asks."""
+    if a is None:
+        return b
+    return a if b is None or a.rank >= b.rank else b
 
 
-def _merge(*groups: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(name for group in groups for name in group))
+def _merge(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+    """Both groups' names, each once, in order of first use (no generator: every recompute asks)."""
+    return tuple({**dict.fromkeys(a), **dict.fromkeys(b)})
 
 
 def _convert(source: Unit, target: Unit, source_role: str, target_role: str) -> Fraction:
