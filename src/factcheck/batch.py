@@ -1,10 +1,10 @@
 """Checks many claims files and streams the report, in one process or in several (`-j N`).
 
 Each file is checked and rendered on its own, into a `FileReport`: its part of the report (text,
-JSON or GitHub annotations) and the few numbers the summary needs. Only those are kept, so memory stays flat however
-many files there are, and with `jobs > 1` only those cross between processes. Parts are written
-in the order of the input, so the report is the same, byte for byte, for any number of jobs; it
-is also the same as `factcheck.report.render` gives for the whole list of results.
+JSON or GitHub annotations) and the few numbers the summary needs. Only those are kept, so memory
+stays flat however many files there are, and with `jobs > 1` only those cross between processes.
+Parts are written in the order of the input, so the report is the same, byte for byte, for any
+number of jobs; it is also the same as `factcheck.report.render` gives for the whole list of results.
 
 With a `ResultCache`, a file checked before (same bytes, same article text, same factcheck) gets
 its stored part back instead of being checked again; the report is the same, byte for byte.
@@ -105,7 +105,7 @@ def report_file(path: str, problem: str | None = None, fmt: str = "text", colour
         return _render(_result(path, None)[0], fmt, colour)  # the loader says why it cannot be read
     key = cache.key(path, data, fmt, colour)
     stored = _from_stored(cache.get(key, path))
-    if stored is not None and stored.path == path:
+    if stored is not None:  # the path is part of the key
         return stored
     result, internal_error = _result(path, None, data)
     report = _render(result, fmt, colour)
@@ -217,7 +217,7 @@ def run(items: Iterable[tuple[str, str | None]], fmt: str, write: Callable[[str]
     """Check the files, write the report in format `fmt`, and return the exit status.
 
     `progress(done, path)` is called as each file is finished. The `cache` serves the formats
-    written file by file (text and JSON); the others check every file.
+    written file by file (`STREAMED`); the others check every file.
     """
     if fmt in STREAMED:
         reports = check_files(items, fmt, colour, jobs, cache)

@@ -137,8 +137,7 @@ class ResultCache:
         return {"folder": self.folder, "ready": self.ready}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["folder"])  # type: ignore[misc]
-        self.ready = state["ready"]
+        self.folder, self.ready, self._connection = state["folder"], state["ready"], None
 
     def key(self, path: str, data: bytes, fmt: str, colour: bool) -> CacheKey:
         """The slot and digest of the claims file at `path` with contents `data`, in a format."""

@@ -131,7 +131,7 @@ def _claims_files(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from factcheck.batch import run  # noqa: PLC0415
+    from factcheck.batch import run  # noqa: PLC0415 - keep --version and --help fast
     from factcheck.report import FORMATS  # noqa: PLC0415
 
     if args.format not in FORMATS:

@@ -115,7 +115,7 @@ def describe(factor: Fraction, dims: tuple[tuple[str, int], ...]) -> str:
 
     top = " * ".join(power(n, e) for n, e in dims if e > 0)
     bottom = " * ".join(power(n, -e) for n, e in dims if e < 0)
-    if factor == Fraction(1, 100) and not dims:
+    if factor == _HUNDREDTH and not dims:
         return "percent"
     scale = "" if factor == 1 else f"{factor} "
     text = (scale + (top or "1")).strip()
