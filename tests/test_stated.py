@@ -522,6 +522,12 @@ def test_a_digit_one_per_a_power_of_ten_is_a_rate(text: str, one_in: bool, expec
     assert stated.interval == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [("1 per 100,000", closed("99999.5", "100000.5")),
+                                               ("3 for every 10", Interval(F(19, 6), F(7, 2)))])
+def test_on_one_in_every_per_phrase_is_k_in_n(text: str, expected: Interval) -> None:
+    assert parse_stated(text, "one_in").interval == expected
+
+
 def test_one_in_n_on_a_rate_is_judged_on_n_with_no_per() -> None:
     stated = parse_stated("one adult waiting for every 640 residents", "rate")
     assert stated.one_in and stated.per is None and stated.centre == 640
@@ -586,7 +592,8 @@ def test_a_noun_after_a_number_is_the_thing_counted(number: str, noun: str) -> N
     ("text", "word"),
     [("20-odd", "odd"), ("20 odd", "odd"), ("a few hundred", "few"), ("5 lakh", "lakh"), ("2 crore", "crore"),
      ("5 grand", "grand"), ("50 basis points", "basis"), ("20-plus", "plus"), ("5 mil", "mil"), ("3 mio", "mio"),
-     ("12th", "th"), ("5e6", "e"), ("1990s", "s"), ("5zz", "zz"), ("5 bps", "bps"), ("5 xqz", "xqz"),
+     ("12th", "th"), ("5e6", "e"), ("1990s", "s"), ("5zz", "zz"), ("5 bps", "bps"), ("5 BPS", "bps"),
+     ("5 xqz", "xqz"), ("5  xqz", "xqz"), ("5 Xq", "xq"),
      ("£5 bl", "bl"), ("five bn", "bn"), ("five mln", "mln"), ("10 squared", "squared"), ("three score", "score"),
      ("5‰", "‰"), ("¥5bn", "¥"), ("2½ times", "½"), ("10²", "²"), ("5 ± 2", "±"), ("= 5", "=")],
 )  # fmt: skip
@@ -599,7 +606,8 @@ def test_a_word_that_would_change_the_number_is_an_error_quoting_it(text: str, w
 @pytest.mark.parametrize(
     "text",
     ["an 18-minute wait", "seven-minute", "a 12-week course", "3 hrs", "25 mph", "5 km", "10kg", "1.5C", "£5,000 pa",
-     "a grand total of 500", "10 years", "15 years", "30 months", "38 days", "16 times"],
+     "a grand total of 500", "10 years", "15 years", "30 months", "38 days", "16 times", "12 NHS trusts", "40 MPs",
+     "three GPs", "5 CCTV cameras", "12  NHS trusts", " 12 NHS trusts "],
 )  # fmt: skip
 def test_harmless_words_around_a_number_are_read_past(text: str) -> None:
     assert parse_stated(text, "value").interval.is_bounded

@@ -35,13 +35,18 @@ from factcheck.wording import (
     FOLD_SUFFIX,
     FRACTION_TOLERANCE,
     FRACTIONS,
+    HARMLESS_MARKS,
     HEDGES,
+    IN_EVERY_WORDS,
     IN_WORDS,
     MULTIPLES,
     NEUTRAL_COMPARISONS,
     NUMBER_WORDS,
+    OCCASIONS_WORD,
+    ONE_WORDS,
     PER_WORDS,
     PERCENT_WORDS,
+    PLUS_SIGN,
     POINT_WORDS,
     PROPORTIONS,
     SCALE_WORDS,
@@ -55,6 +60,7 @@ from factcheck.wording import (
     Hedge,
     Relation,
     looks_abbreviated,
+    looks_like_an_acronym,
 )
 
 __all__ = [
@@ -241,11 +247,6 @@ def _phrase_table() -> dict[str, tuple[_T, object]]:
     return table
 
 
-#: Characters that carry no meaning for a number (punctuation, quotes, a degree sign); any
-#: other sign that is not a letter or digit ("‰", "¥", "±", "=") is a symbol the reader refuses.
-_HARMLESS_MARKS: Final = r".,;:!?'\"’‘“”()\[\]{}/\\&*#@…·°′″_-"
-
-
 _Trie = dict[str, "_Trie"]
 
 
@@ -274,6 +275,11 @@ def _phrase_pattern() -> str:
     return pattern(trie, "")
 
 
+def _in_a_class(chars: str) -> str:
+    """Characters escaped for a regex character class."""
+    return "".join("\\" + c if c in "\\]^-[" else c for c in chars)
+
+
 @cache
 def _scanner() -> re.Pattern[str]:
     currencies = "".join(re.escape(c) for c in CURRENCIES)
@@ -283,12 +289,12 @@ def _scanner() -> re.Pattern[str]:
         rf"|(?P<num>-?{_DIGITS}){_SCALE_SUFFIX}?"
         rf"|(?<![a-z])(?P<phrase>{_phrase_pattern()})"
         rf"|(?P<word>[^\W\d_](?:[^\W\d_]|['’])*)"
-        rf"|(?P<sym>[^\w\s{_HARMLESS_MARKS}])"
+        rf"|(?P<sym>[^\w\s{_in_a_class(HARMLESS_MARKS)}])"
     )
 
 
 _DASHES: Final = re.compile(r"[\u2010-\u2015\u2212]")
-_MINUS_BEFORE_CURRENCY: Final = re.compile(r"(?<![\w.])-([£$€])(?=\d)")
+_MINUS_BEFORE_CURRENCY: Final = re.compile(rf"(?<![\w.])-([{''.join(map(re.escape, CURRENCIES))}])(?=\d)")
 _SPACES: Final = re.compile(r"\s+")
 
 
@@ -396,7 +402,7 @@ def _tokens(text: str, reading: Reading) -> list[_Token]:
             found.append(_Token(_T.WORD if letters else _T.SYMBOL, word, span))  # "½", "²" are not letters
         else:
             mark = match.group(0)
-            found.append(_Token(_T.SIGN if mark == "+" else _T.SYMBOL, mark, span))
+            found.append(_Token(_T.SIGN if mark == PLUS_SIGN else _T.SYMBOL, mark, span))
     return _join_number_words(found, reading) if joins else found
 
 
@@ -752,7 +758,7 @@ def _is_power_of_ten(value: Fraction) -> bool:
 
 def _is_one(tok: _Token) -> bool:
     """The "one" of "one in five", "one for every 640", "1 in 20": exactly one, as a word or a digit."""
-    return tok.type is _T.NUMBER and tok.text in ("one", "1")
+    return tok.type is _T.NUMBER and tok.text in ONE_WORDS
 
 
 @attrs.define
@@ -869,16 +875,16 @@ class _Assembler:
 
         "One for every 640", "one adult per 500 residents", "1 in every 20" are one in N (the one
         exact, the N rounded as written). So is "1 for every 510"; but "1 per 100,000", per a power
-        of ten, is how a rate is written, and is read as one (rounded) per 100,000. On `one_in`,
-        "3 for every 10" is 3 in 10.
+        of ten, is how a rate is written, and is read as one (rounded) per 100,000 on a rate. On
+        `one_in` every such phrase is K in N ("1 per 100,000", "3 for every 10").
         """
         if head.type is not _T.NUMBER or n.numeral is None:
             return False
-        if head.text == "one" or (self.kind == "one_in" and head.text != "1"):
+        if head.text == "one" or self.kind == "one_in":
             return True
         if head.text != "1":
             return False
-        return per_word.text in ("in every", "out of every") or not _is_power_of_ten(n.numeral.value)
+        return per_word.text in IN_EVERY_WORDS or not _is_power_of_ten(n.numeral.value)
 
     def _combine(self, toks: list[_Token]) -> list[_Token]:
         """Join a fraction of a scale word ("a quarter of a million") and "a couple of" a scale word."""
@@ -937,7 +943,15 @@ class _Assembler:
         if after in (" ", "-") and looks_abbreviated(tok.text):
             if tok.text in SCALES:
                 raise self.fail("a scale I read only after digits (\"£5bn\", \"5 bn\"), not here:", tok)
-            raise self.fail("an abbreviation after a number that I do not know:", tok)
+            if not looks_like_an_acronym(self._as_written(tok)):  # "12 NHS trusts", "40 MPs": the thing counted
+                raise self.fail("an abbreviation after a number that I do not know:", tok)
+
+    def _as_written(self, tok: _Token) -> str:
+        """A word as the article wrote it, in its own case (the reader works on the lower-cased text)."""
+        if len(self.norm) == len(self.text):  # normalising kept every place: the span indexes the text
+            return self.text[tok.span[0]:tok.span[1]]
+        found = re.search(rf"(?<![^\W\d_]){re.escape(tok.text)}(?![^\W\d_])", self.text, re.IGNORECASE)
+        return found.group(0) if found else tok.text
 
     def _signs_a_number(self, toks: list[_Token], i: int) -> bool:
         """Whether the "+" at `i` is joined to a number, perhaps across a currency sign ("+4%", "+£5")."""
@@ -956,7 +970,7 @@ class _Assembler:
         """"in" of "one in five"; "in every" too, except in a rate, where it means "per"."""
         if tok.type is _T.IN:
             return True
-        return tok.type is _T.PER and tok.text in ("in every", "out of every") and self.kind != "rate"
+        return tok.type is _T.PER and tok.text in IN_EVERY_WORDS and self.kind != "rate"
 
     @staticmethod
     def _drop_years(toks: list[_Token]) -> list[_Token]:
@@ -1036,7 +1050,7 @@ class _Assembler:
         numeral = head.numeral
         assert numeral is not None
         if len(group) == 2 and group[1].type is _T.TIMES and kind not in ("ratio", "change"):
-            if _READING_OF_KIND.get(kind) is not Reading.COUNT or group[1].text != "times":
+            if _READING_OF_KIND.get(kind) is not Reading.COUNT or group[1].text != OCCASIONS_WORD:
                 raise self.fail(f"a multiple needs kind 'ratio' or 'change', not {kind!r}:", group[1])
             group = group[:1]  # "16 times during 2019-20": a count of occasions
         if kind == "one_in":

@@ -31,14 +31,19 @@ __all__ = [
     "FOLD_SUFFIX",
     "FRACTIONS",
     "FRACTION_TOLERANCE",
+    "HARMLESS_MARKS",
     "HEDGES",
+    "IN_EVERY_WORDS",
     "IN_WORDS",
     "MONTHS",
     "MULTIPLES",
     "NEUTRAL_COMPARISONS",
     "NUMBER_WORDS",
+    "OCCASIONS_WORD",
+    "ONE_WORDS",
     "PERCENT_WORDS",
     "PER_WORDS",
+    "PLUS_SIGN",
     "POINT_WORDS",
     "PROPORTIONS",
     "SCALES",
@@ -55,6 +60,7 @@ __all__ = [
     "Relation",
     "VagueAmount",
     "looks_abbreviated",
+    "looks_like_an_acronym",
     "table_rows",
 ]
 
@@ -162,10 +168,21 @@ PERCENT_WORDS: Final = ("per cent", "percent", "pc", "pct", "%")
 POINT_WORDS: Final = ("percentage points", "percentage point", "points", "point", "pts", "ppts", "pp")
 #: "122 per 100,000", "for every 1,000 people", "in every 100", "out of every 10".
 PER_WORDS: Final = ("for every", "in every", "out of every", "for each", "per")
+#: Of those, the ones that are also the "in" of one in N ("one in every 769"), except in a rate.
+IN_EVERY_WORDS: Final = ("in every", "out of every")
 #: The "in" of "one in five", "three out of four".
 IN_WORDS: Final = ("in", "out of")
+#: The words for the one of "one in N" ("one for every 640", "1 in 20"): exactly one.
+ONE_WORDS: Final = ("one", "1")
 #: Words that make the number before them a multiple: "three times", "three-fold", "10x".
 TIMES_WORDS: Final = ("times", "fold", "x", "×")
+#: The one multiple word that is also a count of occasions in a value ("16 times during 2019-20").
+OCCASIONS_WORD: Final = "times"
+#: The sign of a positive number ("+4%"); the minus signs and dashes ("-", "−", "–") are a negative one.
+PLUS_SIGN: Final = "+"
+#: Marks that carry no meaning for a number: punctuation, quotes, a degree sign. Any other sign that
+#: is not a letter or a digit ("‰", "¥", "±", "=", "½", "²") is refused where it stands in `stated`.
+HARMLESS_MARKS: Final = ".,;:!?'\"’‘“”()[]{}/\\&*#@…·°′″_-"
 #: A number word joined to this is a multiple, a number like any other: "eightfold", "tenfold".
 FOLD_SUFFIX: Final = "fold"
 #: Currency signs and the unit a figure must have for them.
@@ -351,12 +368,13 @@ FILLER_WORDS: Final = frozenset(
 #:   read ("20-odd", "a few hundred", "5 lakh", "50 basis points", "5 grand");
 #: - a word joined to the digits ("12th", "5e6", "1990s"), unless it is one of `UNIT_ABBREVIATIONS`;
 #: - a word after a number (or its hyphen) that looks abbreviated (`looks_abbreviated`: no vowel,
-#:   as "bn", "mln", "bps"), unless it is one of `UNIT_ABBREVIATIONS`; a scale abbreviation is read
-#:   where it can be ("£5 bn" is £5bn) and refused where it cannot ("five bn").
+#:   as "bn", "mln", "bps"), unless it is one of `UNIT_ABBREVIATIONS` or written as an acronym in
+#:   capitals ("12 NHS trusts", "40 MPs": the thing counted); a scale abbreviation is read where it
+#:   can be ("£5 bn" is £5bn) and refused where it cannot ("five bn").
 #:
 #: Each of these is an error quoting the word, never dropped: "£5 bn" is never read as £5.
 UNREAD_WORDS: Final = frozenset(
-    "odd plus few lakh lakhs lac lacs crore crores mil mill mio bil thou grand score basis mille "
+    "odd plus few lakh lakhs lac lacs crore crores mil mill mio bil thou grand score basis bps mille "
     "squared cubed hundredths thousandths millionths".split()
 )
 
@@ -369,7 +387,12 @@ UNIT_ABBREVIATIONS: Final = frozenset(
 
 def looks_abbreviated(word: str) -> bool:
     """Whether a word has no vowel ("bn", "mln", "bps", "km"): an abbreviation, perhaps of a scale."""
-    return not any(c in "aeiouy" for c in word)
+    return not any(c in "aeiouy" for c in word.lower())
+
+
+def looks_like_an_acronym(written: str) -> bool:
+    """Whether a word as written has two capitals or more ("NHS", "MPs", "CCTV"): a name, not a scale."""
+    return sum(c.isupper() for c in written) >= 2
 
 
 #: Words that put two figures side by side without saying which is larger: a comparison in these
@@ -527,5 +550,8 @@ def table_rows() -> list[tuple[str, str, str]]:
                  "right before or after a number, an error quoting it: it would change the number"))
     rows.append((_quoted(sorted(UNIT_ABBREVIATIONS)), "unit abbreviation",
                  "may follow a number, joined or spaced; any other word joined to the digits, or without a vowel "
-                 "after a number, is an error quoting it"))
+                 "after a number (but an acronym in capitals: \"12 NHS trusts\"), is an error quoting it"))
+    rows.append((" ".join(HARMLESS_MARKS), "punctuation",
+                 "ignored; any other sign that is not a letter or digit (\"‰\", \"¥\", \"±\", \"½\") is an error "
+                 "quoting it"))
     return rows
