@@ -593,7 +593,8 @@ def test_a_noun_after_a_number_is_the_thing_counted(number: str, noun: str) -> N
     [("20-odd", "odd"), ("20 odd", "odd"), ("a few hundred", "few"), ("5 lakh", "lakh"), ("2 crore", "crore"),
      ("5 grand", "grand"), ("50 basis points", "basis"), ("20-plus", "plus"), ("5 mil", "mil"), ("3 mio", "mio"),
      ("12th", "th"), ("5e6", "e"), ("1990s", "s"), ("5zz", "zz"), ("5 bps", "bps"), ("5 BPS", "bps"),
-     ("5 xqz", "xqz"), ("5  xqz", "xqz"), ("5 Xq", "xq"),
+     ("5 xqz", "xqz"), ("5  xqz", "xqz"), ("5 Xq", "xq"), ("£5 milion", "milion"), ("3 thousnad", "thousnad"),
+     ("2 bilion people", "bilion"), ("4 hundreds", "hundreds"), ("5 millions", "millions"), ("6 dozens", "dozens"),
      ("£5 bl", "bl"), ("five bn", "bn"), ("five mln", "mln"), ("10 squared", "squared"), ("three score", "score"),
      ("5‰", "‰"), ("¥5bn", "¥"), ("2½ times", "½"), ("10²", "²"), ("5 ± 2", "±"), ("= 5", "=")],
 )  # fmt: skip

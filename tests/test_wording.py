@@ -38,6 +38,7 @@ from factcheck.wording import (
     VAGUE_AMOUNTS,
     Hedge,
     looks_abbreviated,
+    looks_like_a_scale_word,
     table_rows,
 )
 from factcheck.wordtable import BEGIN, END, markdown_table
@@ -142,6 +143,24 @@ def test_every_unit_abbreviation_is_harmless_after_a_number(word: str) -> None:
 def test_the_abbreviation_rule_counts_y_as_a_vowel() -> None:
     assert looks_abbreviated("bn") and looks_abbreviated("mln") and looks_abbreviated("bps")
     assert not looks_abbreviated("gyms") and not looks_abbreviated("people")
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("milion", True), ("millon", True), ("miilion", True), ("thousnad", True), ("bilion", True), ("hundered", True),
+    ("dozne", True), ("million", False), ("millions", True), ("people", False), ("offenders", False), ("mills", False),
+    ("hundreds", True), ("dozens", True), ("trillions", True), ("billions", True), ("thousands", True),
+])  # fmt: skip
+def test_a_scale_word_misspelt_is_caught(word: str, expected: bool) -> None:
+    # the plurals are vague amounts, read before this is asked: refused after a number either way
+    assert looks_like_a_scale_word(word) is expected
+
+
+@given(st.sampled_from(sorted(SCALE_WORDS)), st.integers(0, 20), st.sampled_from("abcdefghijklmnopqrstuvwxyz"))
+def test_every_one_letter_slip_in_a_scale_word_is_caught(scale: str, at: int, letter: str) -> None:
+    at %= len(scale) + 1
+    for slip in (scale[:at] + letter + scale[at:], scale[:at] + scale[at + 1:], scale[:at] + letter + scale[at + 1:]):
+        if slip != scale and slip[:1] == scale[:1]:
+            assert looks_like_a_scale_word(slip), slip
 
 
 def test_no_word_is_both_read_past_and_refused_or_read_as_a_scale() -> None:

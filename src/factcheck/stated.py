@@ -60,6 +60,7 @@ from factcheck.wording import (
     Hedge,
     Relation,
     looks_abbreviated,
+    looks_like_a_scale_word,
     looks_like_an_acronym,
 )
 
@@ -940,6 +941,8 @@ class _Assembler:
             return
         if after == "":
             raise self.fail("a word joined to a number that I do not know:", tok)
+        if after in (" ", "-") and looks_like_a_scale_word(tok.text):
+            raise self.fail("a word that looks like a scale word misspelt (\"million\", \"thousand\", …):", tok)
         if after in (" ", "-") and looks_abbreviated(tok.text):
             if tok.text in SCALES:
                 raise self.fail("a scale I read only after digits (\"£5bn\", \"5 bn\"), not here:", tok)

@@ -60,6 +60,7 @@ __all__ = [
     "Relation",
     "VagueAmount",
     "looks_abbreviated",
+    "looks_like_a_scale_word",
     "looks_like_an_acronym",
     "table_rows",
 ]
@@ -367,6 +368,7 @@ FILLER_WORDS: Final = frozenset(
 #: - these words, right before or after a number: they change it in a way the reader does not
 #:   read ("20-odd", "a few hundred", "5 lakh", "50 basis points", "5 grand");
 #: - a word joined to the digits ("12th", "5e6", "1990s"), unless it is one of `UNIT_ABBREVIATIONS`;
+#: - a word after a number that is a scale word misspelt (`looks_like_a_scale_word`: "£5 milion");
 #: - a word after a number (or its hyphen) that looks abbreviated (`looks_abbreviated`: no vowel,
 #:   as "bn", "mln", "bps"), unless it is one of `UNIT_ABBREVIATIONS` or written as an acronym in
 #:   capitals ("12 NHS trusts", "40 MPs": the thing counted); a scale abbreviation is read where it
@@ -388,6 +390,27 @@ UNIT_ABBREVIATIONS: Final = frozenset(
 def looks_abbreviated(word: str) -> bool:
     """Whether a word has no vowel ("bn", "mln", "bps", "km"): an abbreviation, perhaps of a scale."""
     return not any(c in "aeiouy" for c in word.lower())
+
+
+def looks_like_a_scale_word(word: str) -> bool:
+    """Whether a word not in the table is one letter away from a scale word ("milion", "thousnad",
+    "bilion"): misspelt, it would be dropped and the number read a million times too small."""
+    for scale in SCALE_WORDS:
+        if abs(len(word) - len(scale)) <= 1 and word[:1] == scale[:1] and _one_edit_apart(word, scale):
+            return True
+    return False
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter added, dropped, changed, or two neighbours swapped (and not the same word)."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        return len(diffs) == 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1
+                                   and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 def looks_like_an_acronym(written: str) -> bool:
@@ -547,7 +570,8 @@ def table_rows() -> list[tuple[str, str, str]]:
     rows.append(("any other word", "unit noun",
                  "the thing counted (\"offenders\", \"people\", \"an 18-minute wait\"): harmless, except as below"))
     rows.append((_quoted(sorted(UNREAD_WORDS)), "unread",
-                 "right before or after a number, an error quoting it: it would change the number"))
+                 "right before or after a number, an error quoting it: it would change the number; so is a scale "
+                 "word misspelt after a number (\"£5 milion\")"))
     rows.append((_quoted(sorted(UNIT_ABBREVIATIONS)), "unit abbreviation",
                  "may follow a number, joined or spaced; any other word joined to the digits, or without a vowel "
                  "after a number (but an acronym in capitals: \"12 NHS trusts\"), is an error quoting it"))
