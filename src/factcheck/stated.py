@@ -493,10 +493,9 @@ def _join_fraction_at(tokens: list[_Token], j: int, run: list[_Token], value: Fr
 
 def _count_steps(value: Fraction, reading: Reading) -> tuple[Fraction, Fraction]:
     """(plain, hedged) steps of a whole number in words, as if written in digits ("twenty": 1, or 10 hedged)."""
-    if reading is not Reading.COUNT or value.denominator != 1:
-        return Fraction(1), Fraction(1)
-    digits = str(value.numerator)
-    return step_of(digits, reading), step_of(digits, reading, hedged=True)
+    if value.denominator != 1:
+        return _ONE, _ONE
+    return _whole_steps(str(value.numerator), reading)
 
 
 def _words_value(words: list[str], reading: Reading) -> tuple[Fraction, Fraction, Fraction] | None:
