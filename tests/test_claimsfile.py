@@ -297,12 +297,14 @@ def test_a_long_but_plain_formula_is_evaluated() -> None:
     assert outcome.verdict is Verdict.SUPPORTED
 
 
-def test_a_stated_number_with_many_digits_is_judged_not_a_crash() -> None:
+def test_a_stated_number_with_many_digits_is_a_clean_error_not_a_crash() -> None:
+    # second edition: a stated number past the figures' bound (101 digits) is an error, not a verdict
     text = _HEAD + ('[figures.a]\nvalue = 1\nunit = "offender"\n[[sentences]]\ntext = "x"\n'
                     '[[sentences.claims]]\nid = "v"\nkind = "value"\nstated = "' + "9" * 5000 + '"\nfigure = "a"\n')
     outcome = verify_file(loads_claims_file(text)).outcomes[0]
-    assert outcome.verdict is Verdict.CONTRADICTED
-    assert "E+5000" in outcome.explanation  # shown in scientific notation, not 5,000 digits
+    assert outcome.verdict is Verdict.ERROR
+    assert "too long" in outcome.explanation
+    assert len(outcome.explanation) < 500  # the phrase is quoted shortened, not 5,000 digits
 
 
 # -- the article's text --------------------------------------------------------------------------

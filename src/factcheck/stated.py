@@ -3,13 +3,19 @@
 "122" is [121.5, 122.5]; "nearly 1,500" is [1,450, 1,500); "the vast majority" is [80%, 100%].
 The reader finds the pieces of a phrase (numbers, hedges, unit words, direction words) with one
 pattern built from `wording`, then puts them together for the claim's kind. Words it cannot
-place are an error that quotes them: it never guesses.
+place are an error that quotes them: it never guesses, and it never drops a word that would
+change the number (`wording.UNREAD_WORDS` states the rule for words it does not know).
+
+A number is bounded as a figure is: at most 101 digits before the point and 100 after, and
+below 10^101 in size (written in words too), so that a hostile phrase is a quick, clean error.
 """
 
 from __future__ import annotations
 
 import enum
+import math
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
 from functools import cache, lru_cache
@@ -20,29 +26,53 @@ import attrs
 from factcheck.errors import PhraseError
 from factcheck.interval import Interval
 from factcheck.wording import (
+    ARTICLES,
+    ATTACHED_SCALES,
     COMPARATORS,
     CURRENCIES,
     DIRECTIONS,
     FILLER_WORDS,
+    FOLD_SUFFIX,
     FRACTION_TOLERANCE,
     FRACTIONS,
+    HARMLESS_MARKS,
     HEDGES,
+    IN_EVERY_WORDS,
+    IN_WORDS,
     MULTIPLES,
+    NEUTRAL_COMPARISONS,
     NUMBER_WORDS,
+    OCCASIONS_WORD,
+    ONE_WORDS,
     PER_WORDS,
     PERCENT_WORDS,
+    PLUS_SIGN,
     POINT_WORDS,
     PROPORTIONS,
+    SCALE_WORDS,
     SCALES,
+    SPACED_SCALES,
+    TIMES_WORDS,
+    UNIT_ABBREVIATIONS,
+    UNREAD_WORDS,
+    VAGUE_AMOUNTS,
     YEAR_MARKERS,
     Hedge,
     Relation,
+    looks_abbreviated,
+    looks_like_a_scale_word,
+    looks_like_an_acronym,
 )
 
 __all__ = [
+    "MAX_DECIMALS",
+    "MAX_STATED_LENGTH",
+    "MAX_WHOLE_DIGITS",
     "Numeral",
     "Reading",
     "Stated",
+    "Token",
+    "TokenType",
     "Tolerance",
     "parse_numeral",
     "parse_relation",
@@ -50,11 +80,23 @@ __all__ = [
     "parse_tolerance",
     "scan",
     "step_of",
-    "Token",
-    "TokenType",
 ]
 
 _HUNDRED: Final = Fraction(100)
+
+#: A number in `stated` (or a tolerance) may have at most this many digits before the point, as
+#: a figure may (claimsfile's exponent bound of 100): no news figure needs more, and exact
+#: arithmetic on a million digits would take forever.
+MAX_WHOLE_DIGITS: Final = 101
+#: ... and at most this many after it.
+MAX_DECIMALS: Final = 100
+#: Every number read is below this in size, however it is written ("a million million …").
+_LIMIT: Final = 10**MAX_WHOLE_DIGITS
+#: A `stated` phrase is the article's words for one number (or one comparison): no such phrase
+#: is this long, and refusing a longer one first keeps a hostile phrase from costing seconds.
+MAX_STATED_LENGTH: Final = 1_000
+_OUT_OF_RANGE: Final = (f"a number too large or too long to read (at most {MAX_WHOLE_DIGITS} digits before "
+                        f"the point and {MAX_DECIMALS} after)")
 
 
 class Reading(enum.Enum):
@@ -66,12 +108,22 @@ class Reading(enum.Enum):
 
 @attrs.frozen
 class Numeral:
-    """A number as written: its exact value, its step (the place of its last digit) and text."""
+    """A number as written: its exact value, its step (the place of its last digit) and text.
+
+    `step` is the number's step when it stands plain; `hedged_step`, where it differs, its step
+    under a hedge, which keeps every trailing zero of a count as rounding ("1,000" is to the
+    nearest 100, "about 1,000" to the nearest 1,000).
+    """
 
     value: Fraction
     step: Fraction
     text: str
     span: tuple[int, int] = (0, 0)
+    hedged_step: Fraction | None = None
+
+    def step_under(self, hedge: Hedge | None) -> Fraction:
+        """The step that the number has under `hedge` (None: a plain number)."""
+        return self.hedged_step if hedge is not None and self.hedged_step is not None else self.step
 
 
 @attrs.frozen
@@ -90,8 +142,11 @@ class Stated:
     """What a `stated` phrase allows.
 
     `interval` is where the claim is supported; `loose` (a superset) is where it is true as
-    worded but looser than the words imply. `direction` is +1/-1 from a direction word, or None.
-    For a change with no direction, `interval` is on the size of the change alone.
+    worded but looser than the words imply. `direction` is +1/-1 from a direction word or a
+    sign, or None. For a change with no direction, `interval` is on the size of the change alone.
+    `one_in`: the words are "one in N" (or "one for every N"), and the interval is on N, the
+    denominator over the numerator; a rate claim is then judged on N. `neutral`: a comparison in
+    words that state no relation ("compared with"), which has no `relation`.
     """
 
     text: str
@@ -99,19 +154,30 @@ class Stated:
     loose: Interval
     centre: Fraction | None = None
     step: Fraction | None = None
-    shown: str = ""  # the number as written, for explanations ("122")
+    shown: str = ""  # the number as written, without its sign, for explanations ("122")
     hedge: Hedge | None = None
     direction: int | None = None
     unit: str | None = None  # "percent", "points" or a currency code named by the words
     per: Fraction | None = None
     side: int = 0  # +1 "a majority", -1 "a minority": the wrong side of 50% is gross
     relation: Relation | None = None
+    one_in: bool = False
+    neutral: str | None = None
 
 
 # -- the scanner ----------------------------------------------------------------------------
 
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-_SCALE_SUFFIX = r"(?:(?P<sfx>bn|mn|tn|m|k)(?![a-z])|\s+(?P<sw>million|billion|trillion|thousand)(?![a-z]))"
+
+
+def _alternatives(phrases: Iterable[str]) -> str:
+    """A regex alternation of phrases, longest first, any run of white space between words."""
+    words = sorted(phrases, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in words)
+
+
+_SCALE_SUFFIX = (rf"(?:(?P<sfx>{_alternatives(ATTACHED_SCALES)})(?![a-z])"
+                 rf"|\s+(?P<sw>{_alternatives(SPACED_SCALES)})(?![a-z]))")
 
 
 class _T(enum.Enum):
@@ -131,6 +197,11 @@ class _T(enum.Enum):
     DIRECTION = "direction"
     AND = "and"
     WORD = "word"
+    VAGUE = "vague"  # "dozens", "tens of thousands", "a couple of"
+    SIGN = "sign"  # "+" (a minus is part of the number)
+    SYMBOL = "symbol"  # a sign the reader does not read ("‰", "¥", "½"): an error in `stated`
+    HUGE = "huge"  # a number past the bound: an error in `stated`
+    PORTION = "portion"  # made by the assembler: "a quarter of a million"
 
 
 @attrs.frozen
@@ -146,8 +217,11 @@ def _phrase_table() -> dict[str, tuple[_T, object]]:
     table: dict[str, tuple[_T, object]] = {}
     for word, value in NUMBER_WORDS.items():
         table[word] = (_T.NUMWORD, value)
-    for word in ("hundred", "thousand", "million", "billion", "trillion"):
-        table[word] = (_T.NUMWORD, SCALES[word])
+    for word, value in SCALE_WORDS.items():
+        table[word] = (_T.NUMWORD, value)
+    for word in [*NUMBER_WORDS, *SCALE_WORDS]:
+        if NUMBER_WORDS.get(word) != 0 and word != "dozen":
+            table[word + FOLD_SUFFIX] = (_T.TIMES, word)  # "eightfold": the number, then "fold"
     for word, sign in DIRECTIONS.items():
         table[word] = (_T.DIRECTION, sign)
     for phrase, mult in MULTIPLES.items():
@@ -156,6 +230,8 @@ def _phrase_table() -> dict[str, tuple[_T, object]]:
         table[phrase] = (_T.FRACTION, frac)
     for phrase, prop in PROPORTIONS.items():
         table[phrase] = (_T.PROPORTION, prop)
+    for phrase, amount in VAGUE_AMOUNTS.items():
+        table[phrase] = (_T.VAGUE, amount)
     for phrase, hedge in HEDGES.items():
         table[phrase] = (_T.HEDGE, hedge)
     for phrase in PERCENT_WORDS:
@@ -164,32 +240,62 @@ def _phrase_table() -> dict[str, tuple[_T, object]]:
         table[phrase] = (_T.POINTS, None)
     for phrase in PER_WORDS:
         table[phrase] = (_T.PER, None)
-    table["out of every"] = (_T.PER, None)
-    table["in"] = (_T.IN, None)
-    table["out of"] = (_T.IN, None)
-    table["times"] = (_T.TIMES, None)
-    table["fold"] = (_T.TIMES, None)
+    for phrase in IN_WORDS:
+        table[phrase] = (_T.IN, None)
+    for phrase in TIMES_WORDS:
+        table[phrase] = (_T.TIMES, None)
     table["and"] = (_T.AND, None)
     return table
 
 
+_Trie = dict[str, "_Trie"]
+
+
+@cache
+def _phrase_pattern() -> str:
+    """Every phrase of the table, as a trie: "more(?:\\s+than(?![a-z])|(?![a-z]))", and so on.
+
+    A trie, not an alternation of hundreds of phrases, so that a word is matched letter by letter
+    rather than tried against each phrase in turn (the scanner runs for every claim). At each point
+    a longer phrase is tried before a shorter one that ends there, as longest-first would.
+    """
+    trie: _Trie = {}
+    for phrase in _phrase_table():
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a phrase ends here
+
+    def pattern(node: _Trie, phrase: str) -> str:
+        branches = [(r"\s+" if char == " " else re.escape(char)) + pattern(child, phrase + char)
+                    for char, child in sorted(node.items()) if char]
+        if "" in node:  # after the longer phrases: a whole word ends here ("%" needs no word boundary)
+            branches.append("" if phrase == "%" else r"(?![a-z])")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return pattern(trie, "")
+
+
+def _in_a_class(chars: str) -> str:
+    """Characters escaped for a regex character class."""
+    return "".join("\\" + c if c in "\\]^-[" else c for c in chars)
+
+
 @cache
 def _scanner() -> re.Pattern[str]:
-    phrases = sorted(_phrase_table(), key=len, reverse=True)
-    alternation = "|".join(
-        (re.escape(p).replace(r"\ ", r"\s+") + ("" if p == "%" else r"(?![a-z])")) for p in phrases
-    )
+    currencies = "".join(re.escape(c) for c in CURRENCIES)
     return re.compile(
         rf"(?P<year>(?<![\d,.])(?:19|20)\d{{2}}\s?[-/]\s?(?:\d{{4}}|\d{{2}})(?!\d|,\d))"
-        rf"|(?P<cur>[£$€])"
+        rf"|(?P<cur>[{currencies}])"
         rf"|(?P<num>-?{_DIGITS}){_SCALE_SUFFIX}?"
-        rf"|(?<![a-z])(?P<phrase>{alternation})"
-        rf"|(?P<word>[a-z][a-z'’]*)"
+        rf"|(?<![a-z])(?P<phrase>{_phrase_pattern()})"
+        rf"|(?P<word>[^\W\d_](?:[^\W\d_]|['’])*)"
+        rf"|(?P<sym>[^\w\s{_in_a_class(HARMLESS_MARKS)}])"
     )
 
 
 _DASHES: Final = re.compile(r"[\u2010-\u2015\u2212]")
-_MINUS_BEFORE_CURRENCY: Final = re.compile(r"(?<![\w.])-([£$€])(?=\d)")
+_MINUS_BEFORE_CURRENCY: Final = re.compile(rf"(?<![\w.])-([{''.join(map(re.escape, CURRENCIES))}])(?=\d)")
 _SPACES: Final = re.compile(r"\s+")
 
 
@@ -204,10 +310,6 @@ def _normalise(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-#: Numbers up to this many characters are read with int(), longer ones through Decimal.
-_SHORT_DIGITS: Final = 100
-
-
 _PENCE: Final = re.compile(r"(?<![\w.,£$€])(\d+(?:\.\d+)?)p(?![a-z])")
 
 
@@ -215,47 +317,64 @@ def _pence_as_pounds(match: re.Match[str]) -> str:
     return "£" + format(Decimal(match.group(1)).scaleb(-2), "f")
 
 
-def _digits_numeral(match: re.Match[str], reading: Reading) -> Numeral:
+def _digits_numeral(match: re.Match[str], reading: Reading) -> Numeral | None:
+    """The number of a run of digits (with its scale), or None past the bound."""
     raw = match.group("num")
-    digits = raw.replace(",", "")
+    digits = raw.replace(",", "") if "," in raw else raw
     negative = digits.startswith("-")
-    digits = digits.lstrip("-")
+    if negative:
+        digits = digits[1:]
+    whole, point, decimals = digits.partition(".")
+    if len(whole) > MAX_WHOLE_DIGITS or len(decimals) > MAX_DECIMALS:
+        return None  # checked on the text, before any conversion costs time
+    if point:
+        value = Fraction(int(whole + decimals), 10 ** len(decimals))
+        step = hedged = Fraction(1, 10 ** len(decimals))
+    else:
+        value = Fraction(int(whole))
+        step, hedged = _whole_steps(whole, reading)
     scale_word = match.group("sfx") or match.group("sw")
-    if len(digits) <= _SHORT_DIGITS:
-        whole, _, decimals = digits.partition(".")
-        value = Fraction(int(whole + decimals), 10 ** len(decimals)) if decimals else Fraction(int(whole))
-    else:  # int() refuses strings of thousands of digits; Decimal reads any length
-        value = Fraction(Decimal(digits))
-    step = step_of(digits, reading)
     if scale_word:
         scale = SCALES[scale_word]
-        value, step = value * scale, step * scale
+        value, step, hedged = value * scale, step * scale, hedged * scale
+        if value >= _LIMIT:
+            return None
     if negative:
         value = -value
-    return Numeral(value, step, match.group(0), match.span())
+    return Numeral(value, step, match.group(0), match.span(), None if hedged is step or hedged == step else hedged)
 
 
-def step_of(digits: str, reading: Reading = Reading.MEASURE) -> Fraction:
+_ONE: Final = Fraction(1)
+
+
+def _whole_steps(whole: str, reading: Reading) -> tuple[Fraction, Fraction]:
+    """(plain, hedged) steps of a whole number's digits: see `step_of`."""
+    significant = whole.lstrip("0")
+    if reading is not Reading.COUNT or not significant or significant[-1] != "0":
+        return _ONE, _ONE
+    zeros = len(significant) - len(significant.rstrip("0"))
+    return Fraction(10 ** min(zeros, len(significant) - 2)), Fraction(10**zeros)
+
+
+def step_of(digits: str, reading: Reading = Reading.MEASURE, *, hedged: bool = False) -> Fraction:
     """The step of a number written in digits (without commas or sign).
 
-    The place of the last written digit; for a count, the trailing zeros of a whole number
-    count as rounding too ("1,640" is to the nearest 10). The step of 0 is 1.
+    The place of the last written digit. For a count, the trailing zeros of a whole number
+    count as rounding too, but a plain number keeps at least two significant figures ("1,640"
+    and "400" are to the nearest 10, "1,000" to the nearest 100, "10" to the nearest 1); under
+    a hedge every trailing zero rounds ("about 4,000": 1,000). The step of 0 is 1.
     """
-    if "." in digits:
-        decimals = len(digits.split(".")[1])
-        return Fraction(1, 10**decimals)
-    whole = digits.lstrip("0")
-    if not whole:
-        return Fraction(1)
-    if reading is Reading.COUNT:
-        zeros = len(whole) - len(whole.rstrip("0"))
-        return Fraction(10**zeros)
-    return Fraction(1)
+    whole, point, decimals = digits.partition(".")
+    if point:
+        return Fraction(1, 10 ** len(decimals))
+    plain, every_zero = _whole_steps(whole, reading)
+    return every_zero if hedged else plain
 
 
 def _tokens(text: str, reading: Reading) -> list[_Token]:
     table = _phrase_table()
     found: list[_Token] = []
+    joins = False  # number words or "and" to join: most phrases have neither, and skip the pass
     for match in _scanner().finditer(text):
         span = match.span()
         group = match.lastgroup  # the alternative that matched (a number's scale suffix closes last)
@@ -264,14 +383,28 @@ def _tokens(text: str, reading: Reading) -> list[_Token]:
         elif group == "cur":
             found.append(_Token(_T.CURRENCY, match.group(0), span))
         elif group in ("num", "sfx", "sw"):
-            found.append(_Token(_T.NUMBER, match.group(0), span, _digits_numeral(match, reading)))
+            numeral = _digits_numeral(match, reading)
+            found.append(_Token(_T.NUMBER, match.group(0), span, numeral) if numeral is not None
+                         else _Token(_T.HUGE, match.group(0), span))
         elif group == "phrase":
             phrase = _SPACES.sub(" ", match.group("phrase"))
-            kind, _ = table[phrase]
-            found.append(_Token(kind, phrase, span))
+            kind, value = table[phrase]
+            if kind is _T.TIMES and isinstance(value, str):  # "eightfold" is "eight" "fold"
+                cut = span[0] + len(value)
+                found.append(_Token(_T.NUMWORD, value, (span[0], cut)))
+                found.append(_Token(_T.TIMES, FOLD_SUFFIX, (cut, span[1])))
+                joins = True
+            else:
+                found.append(_Token(kind, phrase, span))
+                joins = joins or kind is _T.NUMWORD or kind is _T.AND
+        elif group == "word":
+            word = match.group(0)
+            letters = word.isalpha() or word.replace("'", "").replace("’", "").isalpha()
+            found.append(_Token(_T.WORD if letters else _T.SYMBOL, word, span))  # "½", "²" are not letters
         else:
-            found.append(_Token(_T.WORD, match.group(0), span))
-    return _join_number_words(found, reading)
+            mark = match.group(0)
+            found.append(_Token(_T.SIGN if mark == PLUS_SIGN else _T.SYMBOL, mark, span))
+    return _join_number_words(found, reading) if joins else found
 
 
 #: The scanner's tokens, for readers of whole sentences (`factcheck.extract`).
@@ -288,110 +421,236 @@ def scan(text: str, reading: Reading = Reading.COUNT) -> list[_Token]:
     return _tokens(_DASHES.sub("-", lowered), reading)
 
 
-def _word_value(table: dict[str, tuple[_T, object]], word: str) -> int:
-    value = table[word][1]
-    assert isinstance(value, int)
-    return value
-
-
 def _join_number_words(tokens: list[_Token], reading: Reading) -> list[_Token]:
-    """Turn runs of number words ("two hundred and fifty", "a million", "1.5 million") into numbers."""
-    table = _phrase_table()
+    """Turn runs of number words ("two hundred and fifty", "a million", "two and a half") into numbers."""
     out: list[_Token] = []
-    i = 0
-    while i < len(tokens):
+    i, n = 0, len(tokens)
+    while i < n:
         tok = tokens[i]
-        starts_with_a = tok.type is _T.WORD and tok.text in ("a", "an") and i + 1 < len(tokens) and \
-            tokens[i + 1].type is _T.NUMWORD and tokens[i + 1].text in ("hundred", "thousand", "million", "billion", "trillion")
-        if tok.type is not _T.NUMWORD and not starts_with_a:
+        if tok.type is _T.NUMWORD or (tok.type is _T.WORD and tok.text in ARTICLES and i + 1 < n
+                                       and tokens[i + 1].type is _T.NUMWORD and tokens[i + 1].text in SCALE_WORDS):
+            i = _join_words_at(tokens, i, reading, out)
+        elif tok.numeral is not None and i + 2 < n and tokens[i + 1].type is _T.AND \
+                and tokens[i + 2].type is _T.FRACTION and tok.text.isdigit():  # "2 and a half"
+            i = _join_fraction_at(tokens, i + 1, [tok], tok.numeral.value, Fraction(1), out)
+        else:
             out.append(tok)
             i += 1
-            continue
-        run = [tok]
-        j = i + 1
-        while j < len(tokens):
-            nxt = tokens[j]
-            if nxt.type is _T.NUMWORD:
-                run.append(nxt)
-                j += 1
-            elif nxt.type is _T.AND and j + 1 < len(tokens) and tokens[j + 1].type is _T.NUMWORD and \
-                    any(t.text == "hundred" or SCALES.get(t.text, 0) >= 1000 for t in run):
-                j += 1
-            else:
-                break
-        total = Fraction(0)
-        current: Fraction = Fraction(1) if starts_with_a else Fraction(0)
-        words = run[1:] if starts_with_a else run
-        for word in words:
-            value = Fraction(_word_value(table, word.text))
-            if word.text == "hundred":
-                current = (current or Fraction(1)) * 100
-            elif value >= 1000:
-                total += (current or Fraction(1)) * value
-                current = Fraction(0)
-            else:
-                current += value
-        value = total + current
-        last = words[-1].text
-        if reading is Reading.COUNT or last in SCALES:
-            step = Fraction(10 ** (len(str(int(value))) - len(str(int(value)).rstrip("0")))) if value else Fraction(1)
-            if last not in SCALES and NUMBER_WORDS.get(last, 0) < 10:
-                step = Fraction(1)
-        else:
-            step = Fraction(1)
-        span = (run[0].span[0], run[-1].span[1])
-        text = " ".join(t.text for t in run)
-        out.append(_Token(_T.NUMBER, text, span, Numeral(value, step, text, span)))
-        i = j
     return out
+
+
+def _join_words_at(tokens: list[_Token], i: int, reading: Reading, out: list[_Token]) -> int:
+    """Join the run of number words that starts at `i` into one number; returns where the run ends."""
+    n = len(tokens)
+    run = [tokens[i]]
+    has_scale = tokens[i].text in SCALE_WORDS  # kept as it goes: a hostile run may be a million words long
+    j = i + 1
+    while j < n:
+        nxt = tokens[j]
+        if nxt.type is _T.NUMWORD:
+            run.append(nxt)
+            has_scale = has_scale or nxt.text in SCALE_WORDS
+            j += 1
+        elif nxt.type is _T.AND and j + 1 < n and tokens[j + 1].type is _T.NUMWORD and has_scale:
+            j += 1  # "two hundred and fifty"
+        else:
+            break
+    read = _words_value([t.text for t in run], reading)
+    if read is None:
+        text = " ".join(t.text for t in run)
+        out.append(_Token(_T.HUGE, text, (run[0].span[0], run[-1].span[1])))
+        return j
+    value, step, hedged = read
+    if j + 1 < n and tokens[j].type is _T.AND and tokens[j + 1].type is _T.FRACTION:
+        place = Fraction(SCALE_WORDS.get(run[-1].text, 1))  # "a million and a half": half a million more
+        return _join_fraction_at(tokens, j, run, value, place, out)
+    span = (run[0].span[0], run[-1].span[1])
+    text = " ".join(t.text for t in run)
+    out.append(_Token(_T.NUMBER, text, span, Numeral(value, step, text, span, hedged if hedged != step else None)))
+    return j
+
+
+def _join_fraction_at(tokens: list[_Token], j: int, run: list[_Token], value: Fraction, place: Fraction,
+                      out: list[_Token]) -> int:
+    """"two and a half" (at `j`: "and", then the fraction): 2.5, to the nearest 0.5; then perhaps "million"."""
+    start = j
+    fraction = FRACTIONS[tokens[j + 1].text]
+    value += fraction * place
+    step = place / fraction.denominator
+    j += 2
+    if j < len(tokens) and tokens[j].type is _T.NUMWORD and tokens[j].text in SCALE_WORDS:  # "two and a half million"
+        scale = SCALE_WORDS[tokens[j].text]
+        value, step = value * scale, step * scale
+        j += 1
+    span = (run[0].span[0], tokens[j - 1].span[1])
+    text = " ".join(t.text for t in [*run, *tokens[start:j]])
+    if abs(value) >= _LIMIT:
+        out.append(_Token(_T.HUGE, text, span))
+    else:
+        out.append(_Token(_T.NUMBER, text, span, Numeral(value, step, text, span)))
+    return j
+
+
+def _count_steps(value: Fraction, reading: Reading) -> tuple[Fraction, Fraction]:
+    """(plain, hedged) steps of a whole number in words, as if written in digits ("twenty": 1, or 10 hedged)."""
+    if value.denominator != 1:
+        return _ONE, _ONE
+    return _whole_steps(str(value.numerator), reading)
+
+
+def _words_value(words: list[str], reading: Reading) -> tuple[Fraction, Fraction, Fraction] | None:
+    """(value, plain step, hedged step) of number words, or None past the bound.
+
+    A number has the step of its last word: a scale word's value times the step of the number it
+    multiplies ("two hundred": 100; "1.5 million" is digits; "twenty million": 1 million, or 10
+    million hedged); any other word, the step the same number has in digits. "A thousand million"
+    multiplies, as in British usage.
+    """
+    total = Fraction(0)
+    current = Fraction(0)
+    current_steps: tuple[Fraction, Fraction] | None = None  # when `current` ends in "hundred" or "dozen"
+    total_steps: tuple[Fraction, Fraction] | None = None
+    last_steps: tuple[Fraction, Fraction] | None = None
+    previous_scale = 0  # the large scale (a thousand or more) of the word before, if it was one
+    for word in words:
+        if word in ARTICLES:
+            current = Fraction(1)
+            continue
+        scale = SCALE_WORDS.get(word)
+        if scale is None:
+            current += NUMBER_WORDS[word]
+            current_steps = last_steps = None
+            previous_scale = 0
+        elif scale < 1_000:  # "hundred", "dozen": multiply the group so far
+            factor = current or Fraction(1)
+            plain, hedged = current_steps or _count_steps(factor, reading)
+            current = factor * scale
+            current_steps = last_steps = (plain * scale, hedged * scale)
+            previous_scale = 0
+        else:
+            if not current and previous_scale and previous_scale <= scale:  # "a thousand million"
+                assert total_steps is not None
+                plain, hedged = total_steps
+                total *= scale
+            else:
+                factor = current or Fraction(1)
+                plain, hedged = current_steps or _count_steps(factor, reading)
+                total += factor * scale
+            total_steps = last_steps = (plain * scale, hedged * scale)
+            current, current_steps, previous_scale = Fraction(0), None, scale
+        if total + current >= _LIMIT:
+            return None
+    value = total + current
+    plain, hedged = last_steps or _count_steps(value, reading)
+    return value, plain, hedged
 
 
 # -- putting the pieces together ----------------------------------------------------------
 
+_TOLERANCE_TEXT: Final = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(%|per ?cent)?\s*")
+
+
 def parse_tolerance(value: object, where: str = "tolerance") -> Tolerance:
-    """A claim's or the file's `tolerance`: a number (absolute) or a string like "2%" (relative)."""
-    if isinstance(value, bool):
-        msg = f"{where} must be a number or a percentage like \"2%\", not {value!r}"
+    """A claim's or the file's `tolerance`: a number (absolute) or a string like "2%" (relative).
+
+    Raises:
+        ValueError: not a finite, non-negative number within the bound that numbers have.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, str)):
+        msg = f"{where} must be a number or a percentage like \"2%\", not {_brief(value)}"
         raise ValueError(msg)
-    if isinstance(value, (int, float, Decimal)):
-        amount = Fraction(Decimal(str(value)))
-        if amount < 0 or not amount == amount:
-            msg = f"{where} must not be negative: {value!r}"
-            raise ValueError(msg)
-        return Tolerance(amount, relative=False)
     if isinstance(value, str):
-        match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(%|per ?cent)?\s*", value)
-        if match:
-            amount = Fraction(Decimal(match.group(1)))
-            if match.group(2):
-                return Tolerance(amount / _HUNDRED, relative=True)
-            return Tolerance(amount, relative=False)
-    msg = f"{where} must be a number or a percentage like \"2%\", not {value!r}"
-    raise ValueError(msg)
+        match = _TOLERANCE_TEXT.fullmatch(value)
+        if match is None:
+            msg = f"{where} must be a number or a percentage like \"2%\", not {_brief(value)}"
+            raise ValueError(msg)
+        digits = match.group(1)
+        whole, _, decimals = digits.partition(".")
+        if len(whole) > MAX_WHOLE_DIGITS or len(decimals) > MAX_DECIMALS:
+            raise ValueError(f"{where} is out of range: {_OUT_OF_RANGE}")
+        amount = Fraction(Decimal(digits))
+        relative = match.group(2) is not None
+    else:
+        amount = _finite(value, where)
+        relative = False
+    if amount < 0:
+        raise ValueError(f"{where} must not be negative: {_brief(value)}")
+    if amount >= _LIMIT:
+        raise ValueError(f"{where} is out of range: {_OUT_OF_RANGE}")
+    return Tolerance(amount / _HUNDRED if relative else amount, relative=relative)
+
+
+def _finite(value: int | float | Decimal, where: str) -> Fraction:
+    """A number as an exact fraction, refusing infinities, NaN and sizes past the bound before converting."""
+    if isinstance(value, int):
+        if abs(value) >= _LIMIT:
+            raise ValueError(f"{where} is out of range: {_OUT_OF_RANGE}")
+        return Fraction(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError(f"{where} must be a finite number, not {value}")
+        return Fraction(Decimal(str(value)))  # as written: 0.1 is 1/10, not the binary float nearest it
+    if not value.is_finite():
+        raise ValueError(f"{where} must be a finite number, not {value}")
+    exponent = value.as_tuple().exponent  # an int for a finite Decimal
+    if value and (value.adjusted() >= MAX_WHOLE_DIGITS or (isinstance(exponent, int) and exponent < -MAX_DECIMALS)):
+        raise ValueError(f"{where} is out of range: {_OUT_OF_RANGE}")
+    return Fraction(value)
+
+
+def _brief(value: object) -> str:
+    """A value for an error message, shortened: a hostile tolerance may be a million characters."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _LIMIT:
+        return "a number of more than 101 digits"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:40] + "…" + text[-10:]
 
 
 def parse_numeral(text: str, reading: Reading = Reading.COUNT) -> Numeral:
     """Read a single number ("1,405", "1.2m", "twenty-one", "a million") and nothing else."""
+    _refuse_long(text)
     tokens = [t for t in _tokens(_normalise(text), reading) if t.type is not _T.CURRENCY]
+    if any(t.type is _T.HUGE for t in tokens):
+        raise PhraseError(_quotable(text), _OUT_OF_RANGE)
     numbers = [t for t in tokens if t.type is _T.NUMBER]
     if len(numbers) != 1 or len(tokens) != 1:
-        raise PhraseError(text, "not a single number")
+        raise PhraseError(_quotable(text), "not a single number")
     numeral = numbers[0].numeral
     assert numeral is not None
     return attrs.evolve(numeral, text=text.strip())
 
 
-@cache
-def _comparator_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    """Each comparison phrase with its pattern, longest first."""
+#: Phrases longer than this are quoted shortened in errors (a hostile phrase may be megabytes).
+_QUOTE_LIMIT: Final = 200
+
+
+def _quotable(text: str) -> str:
+    if len(text) <= _QUOTE_LIMIT:
+        return text
+    return f"{text[:_QUOTE_LIMIT // 2]}… ({len(text):,} characters) …{text[-20:]}"
+
+
+def _patterns(phrases: Iterable[str]) -> list[tuple[str, re.Pattern[str]]]:
+    """Each phrase with its pattern, longest first."""
     return [
         (phrase, re.compile(r"(?<![a-z])" + re.escape(phrase).replace(r"\ ", r"\s+") + r"(?![a-z])"))
-        for phrase in sorted(COMPARATORS, key=len, reverse=True)
+        for phrase in sorted(phrases, key=len, reverse=True)
     ]
 
 
-def parse_relation(text: str) -> Relation:
-    """The relation a comparison states ("above", "higher than", "the same as")."""
+@cache
+def _comparator_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    return _patterns(COMPARATORS)
+
+
+@cache
+def _neutral_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    return _patterns(NEUTRAL_COMPARISONS)
+
+
+def _read_comparison(text: str) -> tuple[Relation | None, str | None]:
+    """(relation, None) for "above", "higher than"; (None, phrase) for words that state none ("compared with")."""
+    _refuse_long(text)
     norm = _normalise(text)
     found: dict[Relation, str] = {}
     for phrase, pattern in _comparator_patterns():
@@ -401,15 +660,32 @@ def parse_relation(text: str) -> Relation:
                 found.setdefault(relation, phrase)
             norm = pattern.sub(" ", norm)
     quantities = [t for t in _tokens(norm, Reading.MEASURE)
-                  if t.type in (_T.NUMBER, _T.FRACTION, _T.PROPORTION, _T.MULTIPLE)]
+                  if t.type in (_T.NUMBER, _T.FRACTION, _T.PROPORTION, _T.MULTIPLE, _T.VAGUE, _T.HUGE)]
     if quantities:
-        raise PhraseError(text, f"a comparison states no amount, but these words do ({quantities[0].text!r}): "
-                                "write a ratio, difference or change claim for it")
-    if not found:
-        raise PhraseError(text, "no comparison word I know (above, below, higher than, the same as, …)")
+        raise PhraseError(_quotable(text), f"a comparison states no amount, but these words do "
+                                           f"({quantities[0].text[:40]!r}): write a ratio, difference or change "
+                                           "claim for it")
     if len(found) > 1:
         raise PhraseError(text, "comparison words pull both ways (" + ", ".join(found.values()) + ")")
-    return next(iter(found))
+    if found:
+        return next(iter(found)), None
+    for phrase, pattern in _neutral_patterns():
+        if pattern.search(norm):
+            return None, phrase
+    raise PhraseError(_quotable(text), "no comparison word I know (above, below, higher than, the same as, …)")
+
+
+def parse_relation(text: str) -> Relation:
+    """The relation a comparison states ("above", "higher than", "the same as").
+
+    Raises:
+        PhraseError: no comparison word, words that pull both ways, or words that state no
+            relation ("compared with", "versus"), which `parse_stated` reads as `neutral`.
+    """
+    relation, neutral = _read_comparison(text)
+    if relation is None:
+        raise PhraseError(text, f"{neutral!r} states no relation")
+    return relation
 
 
 _READING_OF_KIND: Final = {
@@ -417,6 +693,9 @@ _READING_OF_KIND: Final = {
     "difference": Reading.COUNT,
     "formula": Reading.COUNT,
 }
+_SIGNED_KINDS: Final = ("change", "difference", "point_change")
+_COUNT_KINDS: Final = ("value", "difference", "formula")
+_QUANTITIES: Final = (_T.NUMBER, _T.FRACTION, _T.PROPORTION, _T.MULTIPLE, _T.VAGUE, _T.PORTION)
 
 
 def parse_stated(
@@ -441,7 +720,15 @@ def parse_stated(
     """
     if not isinstance(text, str) or not text.strip():
         raise PhraseError(str(text), "stated is empty")
+    _refuse_long(text)
     return _parse_stated(text, kind, rounding, tolerance, widen, direction_given, count_like)
+
+
+def _refuse_long(text: str) -> None:
+    """A phrase past `MAX_STATED_LENGTH` is an error before any reading costs time."""
+    if len(text) > MAX_STATED_LENGTH:
+        raise PhraseError(_quotable(text), f"too long to read as the words for one number ({len(text):,} characters; "
+                                           f"at most {MAX_STATED_LENGTH:,})")
 
 
 @lru_cache(maxsize=16384)
@@ -449,9 +736,9 @@ def _parse_stated(text: str, kind: str, rounding: str, tolerance: Tolerance | No
                   direction_given: bool, count_like: bool) -> Stated:
     """parse_stated, remembered: a claim's words are read twice, and a template's words repeat."""
     if kind == "comparison":
-        relation = parse_relation(text)
+        relation, neutral = _read_comparison(text)
         everything = Interval.everything()
-        return Stated(text, everything, everything, relation=relation)
+        return Stated(text, everything, everything, relation=relation, neutral=neutral)
     norm = _normalise(text)
     reading = _READING_OF_KIND.get(kind, Reading.MEASURE) if count_like else Reading.MEASURE
     tokens = _tokens(norm, reading)
@@ -459,6 +746,19 @@ def _parse_stated(text: str, kind: str, rounding: str, tolerance: Tolerance | No
         reading = Reading.MEASURE
         tokens = _tokens(norm, reading)
     return _Assembler(text, norm, kind, tokens, rounding, tolerance, widen, direction_given).build()
+
+
+def _is_power_of_ten(value: Fraction) -> bool:
+    """10, 100, 1,000, …: the bases rates are written per."""
+    if value.denominator != 1 or value < 10:
+        return False
+    digits = str(value.numerator)
+    return digits[0] == "1" and not digits[1:].strip("0")
+
+
+def _is_one(tok: _Token) -> bool:
+    """The "one" of "one in five", "one for every 640", "1 in 20": exactly one, as a word or a digit."""
+    return tok.type is _T.NUMBER and tok.text in ONE_WORDS
 
 
 @attrs.define
@@ -474,15 +774,20 @@ class _Assembler:
 
     def fail(self, reason: str, token: _Token | None = None) -> PhraseError:
         span = None
-        if token is not None and self.norm == _normalise(self.text) and len(self.norm) == len(self.text):
+        if token is not None and len(self.norm) == len(self.text) and len(self.text) <= _QUOTE_LIMIT:
             span = token.span
-        return PhraseError(self.text, reason if token is None else f"{reason} {token.text!r}", span)
+        if token is None:
+            return PhraseError(_quotable(self.text), reason)
+        quoted = token.text if len(token.text) <= 40 else token.text[:30] + "…"
+        return PhraseError(_quotable(self.text), f"{reason} {quoted!r}", span)
 
     def build(self) -> Stated:
-        toks = self._drop_years(self.tokens)
+        toks = self._combine(self._drop_years(self.tokens))
         unit: str | None = None
         per: Fraction | None = None
+        per_words: list[_Token] = []  # "for every", "640": a "one for every 640" may be one in 640
         hedge: Hedge | None = None
+        plus = False
         directions: list[int] = []
         unknown: list[_Token] = []
         quantity: list[_Token] = []
@@ -504,6 +809,7 @@ class _Assembler:
                 if nxt.numeral.value <= 0:
                     raise self.fail("a rate must be per a positive number, not", nxt)
                 per = nxt.numeral.value
+                per_words = [tok, nxt]
                 i += 2
                 continue
             elif t is _T.HEDGE:
@@ -517,7 +823,7 @@ class _Assembler:
                         directions.append(DIRECTIONS[first])
             elif t is _T.DIRECTION:
                 directions.append(DIRECTIONS[tok.text])
-            elif t in (_T.NUMBER, _T.FRACTION, _T.PROPORTION, _T.MULTIPLE):
+            elif t in _QUANTITIES:
                 quantity.append(tok)
                 if t is _T.NUMBER and i + 2 < len(toks) and self._is_in(toks[i + 1]) and toks[i + 2].type is _T.NUMBER:
                     quantity.append(toks[i + 1])
@@ -528,31 +834,145 @@ class _Assembler:
                     quantity.append(toks[i + 1])
                     i += 2
                     continue
-            elif t is _T.WORD and tok.text not in FILLER_WORDS:
-                unknown.append(tok)
+            elif t is _T.WORD:
+                self._refuse_unread(toks, i)
+                if tok.text not in FILLER_WORDS:
+                    unknown.append(tok)
+            elif t is _T.SIGN:
+                if not self._signs_a_number(toks, i):
+                    raise self.fail("a sign that is not before a number, which I do not read:", tok)
+                plus = True
+            elif t is _T.SYMBOL:
+                raise self.fail("a sign I do not read (it would change the number or its unit):", tok)
+            elif t is _T.HUGE:
+                raise self.fail(_OUT_OF_RANGE + ":", tok)
             i += 1
 
         if not quantity:
             raise self.fail("no number or proportion word I can read")
         groups = self._group(quantity)
         if len(groups) > 1:
+            if any(g[0].type is _T.VAGUE for g in groups):
+                raise self.fail("a vague amount with a number is not defined (keep one of them):", groups[1][0])
             raise self.fail("more than one number; keep only the claim's own:", groups[1][0])
         group = groups[0]
+        if per_words and len(group) == 1 and self._reads_one_in(group[0], *per_words):
+            group = [group[0], *per_words]  # "one for every 640 residents" is one in 640
+            per = None
         direction = None
         if directions:
             if len(set(directions)) > 1:
                 raise self.fail("direction words pull both ways")
             direction = directions[0]
-        if self.kind in ("change", "difference", "point_change") and direction is None and unknown \
+        signed = plus or (group[0].numeral is not None and group[0].numeral.text.startswith("-") and len(group) == 1)
+        if self.kind in _SIGNED_KINDS and direction is None and unknown and not signed \
                 and not self.direction_given and group[0].type is not _T.MULTIPLE:
             raise self.fail("a word I do not know as a direction (add `direction` to the claim):", unknown[0])
-        return self._interpret(group, hedge, direction, unit, per)
+        return self._interpret(group, hedge, direction, unit, per, plus)
+
+    def _reads_one_in(self, head: _Token, per_word: _Token, n: _Token) -> bool:
+        """Whether "K <per word> N" is K in N rather than a rate of K per N.
+
+        "One for every 640", "one adult per 500 residents", "1 in every 20" are one in N (the one
+        exact, the N rounded as written). So is "1 for every 510"; but "1 per 100,000", per a power
+        of ten, is how a rate is written, and is read as one (rounded) per 100,000 on a rate. On
+        `one_in` every such phrase is K in N ("1 per 100,000", "3 for every 10").
+        """
+        if head.type is not _T.NUMBER or n.numeral is None:
+            return False
+        if head.text == "one" or self.kind == "one_in":
+            return True
+        if head.text != "1":
+            return False
+        return per_word.text in IN_EVERY_WORDS or not _is_power_of_ten(n.numeral.value)
+
+    def _combine(self, toks: list[_Token]) -> list[_Token]:
+        """Join a fraction of a scale word ("a quarter of a million") and "a couple of" a scale word."""
+        if not any(t.type in (_T.FRACTION, _T.VAGUE) for t in toks):  # the common path
+            return toks
+        out: list[_Token] = []
+        i = 0
+        while i < len(toks):
+            tok = toks[i]
+            j = i + 1
+            if tok.type is _T.FRACTION and j < len(toks) and toks[j].type is _T.WORD and toks[j].text == "of":
+                j += 1
+            scale = self._scale_only(toks[j]) if j < len(toks) else None
+            if scale is not None and tok.type is _T.FRACTION:
+                value = FRACTIONS[tok.text] * scale
+                span = (tok.span[0], toks[j].span[1])
+                text = self.norm[span[0]:span[1]]
+                out.append(_Token(_T.PORTION, text, span, Numeral(value, value * FRACTION_TOLERANCE, text, span)))
+                i = j + 1
+            elif scale is not None and tok.type is _T.VAGUE and VAGUE_AMOUNTS[tok.text].scalable:
+                span = (tok.span[0], toks[j].span[1])
+                text = self.norm[span[0]:span[1]]
+                out.append(_Token(_T.VAGUE, tok.text, span, Numeral(scale, scale, text, span)))
+                i = j + 1
+            else:
+                out.append(tok)
+                i += 1
+        return out
+
+    @staticmethod
+    def _scale_only(tok: _Token) -> Fraction | None:
+        """The value of a number in scale words alone ("a million", "hundred thousand"), else None."""
+        if tok.type is not _T.NUMBER or tok.numeral is None:
+            return None
+        words = tok.text.split()
+        if words and words[0] in (*ARTICLES, "one"):
+            words = words[1:]
+        if words and all(w in SCALE_WORDS for w in words):
+            return tok.numeral.value
+        return None
+
+    def _refuse_unread(self, toks: list[_Token], i: int) -> None:
+        """An unknown word that would change the number is an error quoting it (`wording.UNREAD_WORDS`)."""
+        tok = toks[i]
+        prev = toks[i - 1] if i else None
+        after = self.norm[prev.span[1]:tok.span[0]] if prev is not None and prev.type is _T.NUMBER else None
+        if tok.text in UNREAD_WORDS:
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            before = nxt is not None and nxt.type is _T.NUMBER and self.norm[tok.span[1]:nxt.span[0]] in (" ", "-")
+            if before or after in ("", " ", "-"):
+                raise self.fail("a word that changes the number in a way I do not read:", tok)
+        if after is None or tok.text in UNIT_ABBREVIATIONS:
+            return
+        if after == "":
+            raise self.fail("a word joined to a number that I do not know:", tok)
+        if after in (" ", "-") and looks_like_a_scale_word(tok.text):
+            raise self.fail("a word that looks like a scale word misspelt (\"million\", \"thousand\", …):", tok)
+        if after in (" ", "-") and looks_abbreviated(tok.text):
+            if tok.text in SCALES:
+                raise self.fail("a scale I read only after digits (\"£5bn\", \"5 bn\"), not here:", tok)
+            if not looks_like_an_acronym(self._as_written(tok)):  # "12 NHS trusts", "40 MPs": the thing counted
+                raise self.fail("an abbreviation after a number that I do not know:", tok)
+
+    def _as_written(self, tok: _Token) -> str:
+        """A word as the article wrote it, in its own case (the reader works on the lower-cased text)."""
+        if len(self.norm) == len(self.text):  # normalising kept every place: the span indexes the text
+            return self.text[tok.span[0]:tok.span[1]]
+        found = re.search(rf"(?<![^\W\d_]){re.escape(tok.text)}(?![^\W\d_])", self.text, re.IGNORECASE)
+        return found.group(0) if found else tok.text
+
+    def _signs_a_number(self, toks: list[_Token], i: int) -> bool:
+        """Whether the "+" at `i` is joined to a number, perhaps across a currency sign ("+4%", "+£5")."""
+        end = toks[i].span[1]
+        for tok in toks[i + 1:i + 3]:
+            if tok.span[0] != end:
+                return False
+            if tok.type is _T.NUMBER:
+                return True
+            if tok.type is not _T.CURRENCY:
+                return False
+            end = tok.span[1]
+        return False
 
     def _is_in(self, tok: _Token) -> bool:
         """"in" of "one in five"; "in every" too, except in a rate, where it means "per"."""
         if tok.type is _T.IN:
             return True
-        return tok.type is _T.PER and tok.text in ("in every", "out of every") and self.kind != "rate"
+        return tok.type is _T.PER and tok.text in IN_EVERY_WORDS and self.kind != "rate"
 
     @staticmethod
     def _drop_years(toks: list[_Token]) -> list[_Token]:
@@ -575,9 +995,9 @@ class _Assembler:
     @staticmethod
     def _governs_quantity(toks: list[_Token], i: int) -> bool:
         j = i + 1
-        while j < len(toks) and toks[j].type in (_T.CURRENCY, _T.DIRECTION, _T.HEDGE):
+        while j < len(toks) and toks[j].type in (_T.CURRENCY, _T.DIRECTION, _T.HEDGE, _T.SIGN):
             j += 1
-        return j < len(toks) and toks[j].type in (_T.NUMBER, _T.FRACTION, _T.PROPORTION, _T.MULTIPLE)
+        return j < len(toks) and toks[j].type in _QUANTITIES
 
     @staticmethod
     def _group(quantity: list[_Token]) -> list[list[_Token]]:
@@ -590,9 +1010,8 @@ class _Assembler:
         return groups
 
     # -- interpretation by what was written ------------------------------------------------
-    def _interpret(
-        self, group: list[_Token], hedge: Hedge | None, direction: int | None, unit: str | None, per: Fraction | None
-    ) -> Stated:
+    def _interpret(self, group: list[_Token], hedge: Hedge | None, direction: int | None, unit: str | None,
+                   per: Fraction | None, plus: bool) -> Stated:
         head = group[0]
         kind = self.kind
         if head.type is _T.PROPORTION:
@@ -601,64 +1020,85 @@ class _Assembler:
             if hedge is not None:
                 raise self.fail("a qualifier on a proportion word is not defined:", head)
             prop = PROPORTIONS[head.text]
-            return Stated(self.text, prop.interval, prop.interval, shown=head.text, side=prop.side, unit="percent")
+            interval = self._widen(prop.interval, prop.interval.centre)
+            return Stated(self.text, interval, interval, shown=head.text, side=prop.side, unit="percent")
         if head.type is _T.MULTIPLE:
             return self._multiple(head, hedge, direction)
-        if head.type is _T.FRACTION or len(group) == 3:
-            if len(group) == 3:
-                k, n = group[0].numeral, group[2].numeral
-                assert k is not None and n is not None
-                if kind == "one_in":
-                    return self._one_in(k, n, hedge, group)
-                if n.value == 0 or k.value > n.value:
-                    raise self.fail("not a proportion:", group[0])
-                fraction = k.value / n.value
-            else:
-                fraction = FRACTIONS[head.text]
-            return self._fraction(fraction, hedge, direction, head)
+        if head.type is _T.VAGUE:
+            return self._vague(head, hedge, direction, unit)
+        if head.type is _T.PORTION:
+            return self._portion(head, hedge, direction, unit)
+        if len(group) == 3:
+            k, n = group[0].numeral, group[2].numeral
+            assert k is not None and n is not None
+            if kind == "one_in":
+                return self._one_in(k, n, hedge, group)
+            if _is_one(group[0]):
+                return self._one_in_of_kind(k, n, hedge, direction, group)
+            if kind == "rate":  # "3 in 1,000": a rate per 1,000
+                return self._number(group[:1], hedge, direction, unit, n.value, plus)
+            if n.value == 0 or k.value > n.value or k.value < 0:
+                raise self.fail("not a proportion:", group[0])
+            return self._fraction(k.value / n.value, hedge, direction, head)
+        if head.type is _T.FRACTION:
+            return self._fraction(FRACTIONS[head.text], hedge, direction, head)
+        return self._number(group, hedge, direction, unit, per, plus)
+
+    def _number(self, group: list[_Token], hedge: Hedge | None, direction: int | None, unit: str | None,
+                per: Fraction | None, plus: bool) -> Stated:
+        """A number X ("122", "-5%", "up 4%", "three times"): X with its step, after its qualifier and sign."""
+        head = group[0]
+        kind = self.kind
         numeral = head.numeral
         assert numeral is not None
         if len(group) == 2 and group[1].type is _T.TIMES and kind not in ("ratio", "change"):
-            if _READING_OF_KIND.get(kind) is not Reading.COUNT:
+            if _READING_OF_KIND.get(kind) is not Reading.COUNT or group[1].text != OCCASIONS_WORD:
                 raise self.fail(f"a multiple needs kind 'ratio' or 'change', not {kind!r}:", group[1])
             group = group[:1]  # "16 times during 2019-20": a count of occasions
         if kind == "one_in":
             raise self.fail("one_in needs 'one in N':", head)
-        if kind == "rate" and per is None:
-            per = None  # the claim's `per` field may supply it
+        step = numeral.step_under(hedge)
         if len(group) == 2 and kind == "change":
-            # "rose three-fold": a multiple N is a change of (N − 1) × 100%
-            ratio = self._around(numeral.value, numeral.step, hedge)
-            return self._change_from_ratio(ratio, numeral, hedge, direction or +1)
-        tight, loose = self._around(numeral.value, numeral.step, hedge)
-        shown = numeral.text if numeral.text else head.text
-        if numeral.value < 0 and kind in ("change", "difference", "point_change"):
-            if direction == +1:
-                raise self.fail("a negative number with a word for a rise:", head)
-            direction = -1
-            tight, loose = tight.negate(), loose.negate()
-        if direction == -1 and kind in ("change", "difference", "point_change") and numeral.value >= 0:
-            tight, loose = tight.negate(), loose.negate()
-        if kind not in ("change", "difference", "point_change"):
+            # "rose three-fold", "an eightfold increase": a multiple N is a change of (N − 1) × 100%
+            if direction == -1 or numeral.value < 0:
+                raise self.fail("a fall by a multiple is not defined (write the change as a share or a ratio):",
+                                group[1])
+            ratio = self._around(numeral.value, step, hedge)
+            return self._change_from_ratio(ratio, numeral, hedge, +1)
+        signed = kind in _SIGNED_KINDS
+        sign = -1 if numeral.value < 0 or numeral.text.startswith("-") else (+1 if plus else 0)  # "-0.0%" fell
+        shown = numeral.text.lstrip("+-")
+        if signed and sign:
+            if direction is not None and direction != sign:
+                raise self.fail("a sign and a direction word that pull both ways:", head)
+            direction = sign
+        tight, loose = self._around(numeral.value, step, hedge)
+        centre = numeral.value
+        if signed and direction == -1 and numeral.value >= 0:
+            tight, loose, centre = tight.negate(), loose.negate(), -centre
+        if not signed:
             direction = None
-        return Stated(self.text, tight, loose, numeral.value if direction != -1 else -numeral.value, numeral.step,
-                      shown, hedge, direction, unit, per)
+        return Stated(self.text, tight, loose, centre, step, shown, hedge, direction, unit, per)
 
     def _half(self, centre: Fraction, step: Fraction) -> Fraction:
         if self.tolerance is not None:
             return self.tolerance.half_width(centre)
         return step / 2
 
-    def _around(self, x: Fraction, step: Fraction, hedge: Hedge | None) -> tuple[Interval, Interval]:
+    def _around(self, x: Fraction, step: Fraction, hedge: Hedge | None, *, widen: bool = True
+                ) -> tuple[Interval, Interval]:
         """(supported, loose) intervals of a number X with step s, after its qualifier."""
         h = self._half(x, step)
         if hedge is None:
             if self.rounding == "robust" and self.tolerance is None:
                 tight = Interval(x - step, x + step, lo_open=True, hi_open=True)
             else:
-                tight = Interval(x - h, x + h)
-            return self._widen(tight, x), self._widen(tight, x)
-        tight, loose = _hedged(hedge, x, Interval(x - h, x + h))
+                tight = Interval.around(x, h)
+            loose = tight
+        else:
+            tight, loose = _hedged(hedge, x, Interval(x - h, x + h))
+        if not widen:
+            return tight, loose
         return self._widen(tight, x), self._widen(loose, x)
 
     def _widen(self, interval: Interval, centre: Fraction) -> Interval:
@@ -725,18 +1165,88 @@ class _Assembler:
         return Stated(self.text, to_change(tight), to_change(loose), centre, None, numeral.text, hedge, direction,
                       "percent")
 
-    def _one_in(self, k: Numeral, n: Numeral, hedge: Hedge | None, group: list[_Token]) -> Stated:
+    def _one_in_interval(self, k: Numeral, n: Numeral, hedge: Hedge | None, group: list[_Token], *,
+                         widen: bool = True) -> tuple[Fraction, Fraction, Interval, Interval]:
+        """(N/K, its step, supported, loose) of "K in N": the hedge speaks of the proportion K/N."""
         if k.value <= 0 or n.value <= 0:
             raise self.fail("'K in N' needs positive numbers:", group[0])
-        # the hedge speaks of the proportion K/N: "more than one in five" is N below 5
         value, step = n.value / k.value, n.step / k.value
         if hedge is None:
-            tight, loose = self._around(value, step, None)
-        else:
-            tight, loose = self._around(-value, step, hedge)
+            tight, loose = self._around(value, step, None, widen=widen)
+        else:  # "more than one in five" is a share above 1/5, so N below 5
+            tight, loose = self._around(-value, step, hedge, widen=widen)
             tight, loose = tight.negate(), loose.negate()
+        return value, step, tight, loose
+
+    def _one_in(self, k: Numeral, n: Numeral, hedge: Hedge | None, group: list[_Token]) -> Stated:
+        """"one in every 769" on one_in (or a rate): an interval on N, the one exact."""
+        value, step, tight, loose = self._one_in_interval(k, n, hedge, group)
         shown = " ".join(t.text for t in group)
-        return Stated(self.text, tight, loose, n.value / k.value, n.step, shown, hedge, None, None)
+        return Stated(self.text, tight, loose, value, step, shown, hedge, None, None, one_in=True)
+
+    def _one_in_of_kind(self, k: Numeral, n: Numeral, hedge: Hedge | None, direction: int | None,
+                        group: list[_Token]) -> Stated:
+        """"one in five" read the same in every kind: N rounded as written, then 1/N as the kind wants it."""
+        kind = self.kind
+        if kind == "rate":
+            return self._one_in(k, n, hedge, group)
+        if kind not in ("share", "ratio", "change"):
+            raise self.fail(f"'one in N' needs kind 'one_in', 'rate', 'share' or 'ratio', not {kind!r}:", group[0])
+        scale = Fraction(1) if kind == "ratio" else _HUNDRED
+        n_value, _, n_tight, n_loose = self._one_in_interval(k, n, hedge, group, widen=False)
+        value = scale / n_value
+        if self.tolerance is None:
+            tight, loose = _reciprocal(n_tight, scale), _reciprocal(n_loose, scale)
+        else:  # the claim's own half-width, on the share it states (as for "a fifth")
+            base = Interval.around(value, self.tolerance.half_width(value))
+            tight, loose = (base, base) if hedge is None else _hedged(hedge, value, base, cut=True)
+        tight, loose = self._widen(tight, value), self._widen(loose, value)
+        if kind == "change" and direction == -1:
+            tight, loose, value = tight.negate(), loose.negate(), -value
+        shown = " ".join(t.text for t in group)
+        return Stated(self.text, tight, loose, value, None, shown, hedge, direction if kind == "change" else None,
+                      None if kind == "ratio" else "percent")
+
+    def _vague(self, head: _Token, hedge: Hedge | None, direction: int | None, unit: str | None) -> Stated:
+        """"dozens", "tens of thousands", "a couple of hundred": a count in the word table's interval."""
+        if self.kind not in _COUNT_KINDS:
+            raise self.fail(f"a vague amount needs kind 'value', 'difference' or 'formula', not {self.kind!r}:", head)
+        if hedge not in (None, Hedge.ABOUT):  # "about dozens" says no more than "dozens"
+            raise self.fail("a qualifier on a vague amount is not defined:", head)
+        base = VAGUE_AMOUNTS[head.text].interval
+        n = head.numeral.value if head.numeral is not None else Fraction(1)
+        assert base.lo is not None and base.hi is not None
+        interval = self._widen(Interval(base.lo * n, base.hi * n, base.lo_open, base.hi_open), base.centre * n)
+        if self.kind == "difference" and direction == -1:
+            interval = interval.negate()
+        direction = direction if self.kind == "difference" else None
+        shown = head.numeral.text if head.numeral is not None else head.text
+        return Stated(self.text, interval, interval, None, None, shown, None, direction, unit)
+
+    def _portion(self, head: _Token, hedge: Hedge | None, direction: int | None, unit: str | None) -> Stated:
+        """"a quarter of a million": that fraction of the scale word, ±10% as fractions are."""
+        if self.kind not in _COUNT_KINDS:
+            raise self.fail(f"a fraction of a number needs kind 'value', 'difference' or 'formula', "
+                            f"not {self.kind!r}:", head)
+        assert head.numeral is not None
+        value = head.numeral.value
+        base = Interval(value * (1 - FRACTION_TOLERANCE), value * (1 + FRACTION_TOLERANCE))
+        if self.tolerance is not None:
+            base = Interval.around(value, self.tolerance.half_width(value))
+        tight, loose = (base, base) if hedge is None else _hedged(hedge, value, base, cut=True)
+        tight, loose = self._widen(tight, value), self._widen(loose, value)
+        if self.kind == "difference" and direction == -1:
+            tight, loose, value = tight.negate(), loose.negate(), -value
+        direction = direction if self.kind == "difference" else None
+        return Stated(self.text, tight, loose, value, None, head.text, hedge, direction, unit)
+
+
+def _reciprocal(interval: Interval, scale: Fraction) -> Interval:
+    """scale / N for every N > 0 in `interval`: one in [4.5, 5.5] is a share of [18.18%, 22.22%]."""
+    lo, hi = interval.lo, interval.hi
+    new_hi = None if lo is None or lo <= 0 else scale / lo  # the smallest N is the largest share
+    new_lo = Fraction(0) if hi is None else scale / hi
+    return Interval(new_lo, new_hi, hi is None or interval.hi_open, new_hi is None or interval.lo_open)
 
 
 def _hedged(hedge: Hedge, x: Fraction, base: Interval, *, cut: bool = False) -> tuple[Interval, Interval]:

@@ -320,9 +320,13 @@ class _Verifier:
     def judge_comparison(self, claim: ComparisonClaim, base: Outcome) -> Outcome:
         stated = self.stated(claim, None)
         relation = stated.relation
-        assert relation is not None and claim.left is not None and claim.right is not None
+        assert claim.left is not None and claim.right is not None
         left = self.resolve(claim.left)
         right = self.resolve(claim.right)
+        if relation is None:  # "compared with", "versus": side by side, with no relation to check
+            words = f"{left.text} and {right.text}: {stated.neutral!r} states no relation"
+            return attrs.evolve(base, explanation=words, basis=_weakest(left.basis, right.basis),
+                                figures=_merge(left.figures, right.figures))
         factor = _convert(right.unit, left.unit, "right", "left")
         r = right.interval.scale(factor)
         lq = left.interval
@@ -429,6 +433,12 @@ def _value(v: _Verifier, claim: ValueClaim, stated: Stated) -> tuple[Quantity, s
 
 def _rate(v: _Verifier, claim: RateClaim, stated: Stated) -> tuple[Quantity, str]:
     assert claim.numerator is not None and claim.denominator is not None
+    if stated.one_in:  # "one adult for every 640 residents": the rate is 1 per N, judged on N
+        if claim.per is not None and claim.per != stated.centre:
+            raise _Impossible(f"the words give one in N, judged on N = denominator / numerator; `per` "
+                              f"({show(claim.per)}) does not apply")
+        quantity, expression = _one_in(v, claim, stated)
+        return quantity, f"one in N, N = {expression}"
     per = stated.per
     if per is not None and claim.per is not None and per != claim.per:
         raise _Impossible(f"the words say per {show(per)} but `per` is {show(claim.per)}")
@@ -444,7 +454,7 @@ def _rate(v: _Verifier, claim: RateClaim, stated: Stated) -> tuple[Quantity, str
         f"{num.text} / {den.text} × {show(per)}"
 
 
-def _one_in(v: _Verifier, claim: OneInClaim, stated: Stated) -> tuple[Quantity, str]:
+def _one_in(v: _Verifier, claim: OneInClaim | RateClaim, stated: Stated) -> tuple[Quantity, str]:
     assert claim.numerator is not None and claim.denominator is not None
     num, den = v.resolve(claim.numerator), v.resolve(claim.denominator)
     _not_negative(den, "denominator")

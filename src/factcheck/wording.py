@@ -1,15 +1,18 @@
 """What words mean: the one table.
 
 Every rule for reading a phrase lives here as plain data: hedges ("nearly", "more than"),
-number words, fractions ("a fifth"), proportion words ("the vast majority"), multiples
-("doubled"), direction words ("rose", "fell") and comparison words ("above"). The reader in
-`stated` only looks words up here; the README's table is generated from `table_rows()`
-(and a test keeps the two the same).
+number words and scale words ("twenty-one", "a million", "5 bn"), fractions ("a fifth"),
+proportion words ("the vast majority"), multiples ("doubled", "eightfold"), vague amounts
+("dozens"), direction words ("rose", "fell"), comparison words ("above"), words that state no
+relation ("compared with"), and the rule for words the reader does not know (`UNREAD_WORDS`,
+`UNIT_ABBREVIATIONS`). The reader in `stated` only looks words up here; the README's table is
+generated from `table_rows()` (and a test keeps the two the same).
 """
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from fractions import Fraction
 from typing import Final
 
@@ -18,26 +21,47 @@ import attrs
 from factcheck.interval import Interval
 
 __all__ = [
+    "ARTICLES",
+    "ATTACHED_SCALES",
     "COMPARATORS",
+    "COUPLE",
     "CURRENCIES",
     "DIRECTIONS",
-    "FRACTION_TOLERANCE",
     "FILLER_WORDS",
+    "FOLD_SUFFIX",
     "FRACTIONS",
+    "FRACTION_TOLERANCE",
+    "HARMLESS_MARKS",
     "HEDGES",
+    "IN_EVERY_WORDS",
+    "IN_WORDS",
     "MONTHS",
     "MULTIPLES",
+    "NEUTRAL_COMPARISONS",
     "NUMBER_WORDS",
+    "OCCASIONS_WORD",
+    "ONE_WORDS",
     "PERCENT_WORDS",
     "PER_WORDS",
+    "PLUS_SIGN",
     "POINT_WORDS",
     "PROPORTIONS",
     "SCALES",
+    "SCALE_WORDS",
+    "SPACED_SCALES",
+    "TIMES_WORDS",
+    "UNIT_ABBREVIATIONS",
+    "UNREAD_WORDS",
+    "VAGUE_AMOUNTS",
     "YEAR_MARKERS",
     "Hedge",
     "Multiple",
     "Proportion",
     "Relation",
+    "VagueAmount",
+    "looks_abbreviated",
+    "looks_like_a_scale_word",
+    "looks_like_an_acronym",
     "table_rows",
 ]
 
@@ -53,7 +77,8 @@ class Hedge(enum.Enum):
     AT_MOST = "at most"  # (X − s, X]
 
 
-#: Qualifiers, longest phrase first when matched.
+#: Qualifiers, longest phrase first when matched. The signs (">", "~", …) are qualifiers too:
+#: dropping one would turn "<5%" into "5%".
 HEDGES: Final[dict[str, Hedge]] = {
     "more than": Hedge.ABOVE,
     "over": Hedge.ABOVE,
@@ -61,6 +86,8 @@ HEDGES: Final[dict[str, Hedge]] = {
     "just over": Hedge.ABOVE,
     "in excess of": Hedge.ABOVE,
     "upwards of": Hedge.ABOVE,
+    "north of": Hedge.ABOVE,
+    ">": Hedge.ABOVE,
     "nearly": Hedge.NEARLY,
     "almost": Hedge.NEARLY,
     "just under": Hedge.NEARLY,
@@ -71,19 +98,29 @@ HEDGES: Final[dict[str, Hedge]] = {
     "some": Hedge.ABOUT,
     "approximately": Hedge.ABOUT,
     "an estimated": Hedge.ABOUT,
+    "~": Hedge.ABOUT,
+    "≈": Hedge.ABOUT,
     "at least": Hedge.AT_LEAST,
     "no fewer than": Hedge.AT_LEAST,
     "no less than": Hedge.AT_LEAST,
+    "a minimum of": Hedge.AT_LEAST,
+    "≥": Hedge.AT_LEAST,
     "fewer than": Hedge.UNDER,
     "less than": Hedge.UNDER,
     "under": Hedge.UNDER,
     "below": Hedge.UNDER,
+    "south of": Hedge.UNDER,
+    "<": Hedge.UNDER,
     "at most": Hedge.AT_MOST,
     "no more than": Hedge.AT_MOST,
     "up to": Hedge.AT_MOST,
+    "a maximum of": Hedge.AT_MOST,
+    "≤": Hedge.AT_MOST,
 }
 
-#: Number words: value, and whether the word multiplies what came before it (a scale word).
+#: Number words and their values. A number in words has the step of its last word: "three" is
+#: to the nearest 1, "two hundred" to the nearest 100 (see `SCALE_WORDS`); a tens word in a
+#: hedged count rounds like the digits would ("about twenty" is to the nearest 10, as "about 20").
 NUMBER_WORDS: Final[dict[str, int]] = {
     "zero": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -92,24 +129,63 @@ NUMBER_WORDS: Final[dict[str, int]] = {
     "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
 
-#: Scale words and suffixes: "1.2m", "£3.4bn", "a hundred", "1.5 million".
-SCALES: Final[dict[str, int]] = {
+#: Scale words: they multiply the number before them ("two hundred", "five dozen", "1.5 million",
+#: "a thousand million"), and a number that ends in one has its step: "two hundred" is to the
+#: nearest 100, "five dozen" to the nearest 12, "a million" to the nearest million.
+SCALE_WORDS: Final[dict[str, int]] = {
+    "dozen": 12,
     "hundred": 100,
     "thousand": 1_000,
-    "k": 1_000,
     "million": 1_000_000,
-    "m": 1_000_000,
-    "mn": 1_000_000,
     "billion": 1_000_000_000,
-    "bn": 1_000_000_000,
     "trillion": 1_000_000_000_000,
-    "tn": 1_000_000_000_000,
 }
 
-PERCENT_WORDS: Final = ("per cent", "percent", "%")
-POINT_WORDS: Final = ("percentage points", "percentage point", "points", "point", "pp")
-#: "122 per 100,000", "for every 1,000 people", "in every 100".
-PER_WORDS: Final = ("for every", "in every", "for each", "per")
+#: Abbreviated scales, read joined to the digits or after a space ("1.2m", "£3.4bn", "£5 bn",
+#: "5 mln"). Single letters are read as scales too: news copy writes "£5 m" for millions.
+_SCALE_ABBREVIATIONS: Final[dict[str, int]] = {
+    "k": 1_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "mln": 1_000_000,
+    "b": 1_000_000_000,
+    "bn": 1_000_000_000,
+    "bln": 1_000_000_000,
+    "tn": 1_000_000_000_000,
+    "trn": 1_000_000_000_000,
+}
+
+#: Every scale word and abbreviation, with its value.
+SCALES: Final[dict[str, int]] = {**SCALE_WORDS, **_SCALE_ABBREVIATIONS}
+#: Scales read joined to the digits: "1.2m", "£3.4bn", "5k".
+ATTACHED_SCALES: Final = tuple(_SCALE_ABBREVIATIONS)
+#: Scales read after digits and a space: "1.5 million", "£5 bn", "5 mln", "three dozen" (in words too).
+SPACED_SCALES: Final = tuple(SCALES)
+
+#: "a" and "an" stand for one before a scale word: "a million", "a dozen", "an eightfold rise".
+ARTICLES: Final = ("a", "an")
+
+PERCENT_WORDS: Final = ("per cent", "percent", "pc", "pct", "%")
+POINT_WORDS: Final = ("percentage points", "percentage point", "points", "point", "pts", "ppts", "pp")
+#: "122 per 100,000", "for every 1,000 people", "in every 100", "out of every 10".
+PER_WORDS: Final = ("for every", "in every", "out of every", "for each", "per")
+#: Of those, the ones that are also the "in" of one in N ("one in every 769"), except in a rate.
+IN_EVERY_WORDS: Final = ("in every", "out of every")
+#: The "in" of "one in five", "three out of four".
+IN_WORDS: Final = ("in", "out of")
+#: The words for the one of "one in N" ("one for every 640", "1 in 20"): exactly one.
+ONE_WORDS: Final = ("one", "1")
+#: Words that make the number before them a multiple: "three times", "three-fold", "10x".
+TIMES_WORDS: Final = ("times", "fold", "x", "×")
+#: The one multiple word that is also a count of occasions in a value ("16 times during 2019-20").
+OCCASIONS_WORD: Final = "times"
+#: The sign of a positive number ("+4%"); the minus signs and dashes ("-", "−", "–") are a negative one.
+PLUS_SIGN: Final = "+"
+#: Marks that carry no meaning for a number: punctuation, quotes, a degree sign. Any other sign that
+#: is not a letter or a digit ("‰", "¥", "±", "=", "½", "²") is refused where it stands in `stated`.
+HARMLESS_MARKS: Final = ".,;:!?'\"’‘“”()[]{}/\\&*#@…·°′″_-"
+#: A number word joined to this is a multiple, a number like any other: "eightfold", "tenfold".
+FOLD_SUFFIX: Final = "fold"
 #: Currency signs and the unit a figure must have for them.
 CURRENCIES: Final[dict[str, str]] = {"£": "GBP", "$": "USD", "€": "EUR"}
 
@@ -140,8 +216,10 @@ def _fraction_words() -> dict[str, Fraction]:
     return words
 
 
-#: Fractions in words: "half", "a fifth", "two-thirds", "three quarters".
-#: ("one in five" and "three in four" are read as numbers K in N, with the same tolerance.)
+#: Fractions in words: "half", "a fifth", "two-thirds", "three quarters". Of a scale word they
+#: are an amount, ±10% as fractions are: "half a million", "a quarter of a million". After a
+#: number and "and" they are part of it: "two and a half" is 2.5, to the nearest 0.5.
+#: ("three in four" is read as a number K in N, with the same tolerance; "one in N" is not.)
 FRACTIONS: Final[dict[str, Fraction]] = _fraction_words()
 
 
@@ -174,6 +252,42 @@ PROPORTIONS: Final[dict[str, Proportion]] = {
 
 
 @attrs.frozen
+class VagueAmount:
+    """A vague amount, as a count: "dozens" is [24, 100).
+
+    `scalable`: a scale word after it multiplies the interval ("a couple of hundred" is
+    [150, 250]); with none it counts ones ("a couple of people" is [1.5, 2.5]).
+    """
+
+    interval: Interval
+    scalable: bool = False
+
+
+def _from(lo: int, hi: int) -> Interval:
+    return Interval(lo, hi, hi_open=True)
+
+
+#: "A couple of" N is [1.5N, 2.5N].
+COUPLE: Final = "a couple of"
+
+#: Vague amounts, as counts; "thousands", "tens of thousands", "hundreds of thousands" and the
+#: like for a thousand, a million and a billion.
+VAGUE_AMOUNTS: Final[dict[str, VagueAmount]] = {
+    COUPLE: VagueAmount(Interval(Fraction(3, 2), Fraction(5, 2)), scalable=True),
+    "a handful": VagueAmount(_from(2, 10)),
+    "several": VagueAmount(_from(3, 10)),
+    "dozens": VagueAmount(_from(24, 100)),
+    "scores": VagueAmount(_from(40, 200)),
+    "hundreds": VagueAmount(_from(200, 1_000)),
+    **{
+        phrase.format(scale=scale): VagueAmount(_from(lo * SCALE_WORDS[scale], hi * SCALE_WORDS[scale]))
+        for scale in ("thousand", "million", "billion")
+        for phrase, lo, hi in (("{scale}s", 2, 10), ("tens of {scale}s", 20, 100), ("hundreds of {scale}s", 200, 1_000))
+    },
+}
+
+
+@attrs.frozen
 class Multiple:
     """A multiple word: the ratio it states (new / old) and its interval."""
 
@@ -188,7 +302,7 @@ def _times(n: int) -> Interval:
 
 _HALVED: Final = Interval(Fraction(475, 1000), Fraction(525, 1000))
 
-#: Multiples in words. "N times" and "N-fold" are numbers like any other, read in `stated`.
+#: Multiples in words. "N times", "N-fold" and "eightfold" are numbers like any other, read in `stated`.
 MULTIPLES: Final[dict[str, Multiple]] = {
     "doubled": Multiple(Fraction(2), _times(2), +1),
     "double": Multiple(Fraction(2), _times(2), +1),
@@ -198,8 +312,12 @@ MULTIPLES: Final[dict[str, Multiple]] = {
     "tripled": Multiple(Fraction(3), _times(3), +1),
     "treble": Multiple(Fraction(3), _times(3), +1),
     "triple": Multiple(Fraction(3), _times(3), +1),
+    "trebling": Multiple(Fraction(3), _times(3), +1),
+    "tripling": Multiple(Fraction(3), _times(3), +1),
     "thrice": Multiple(Fraction(3), _times(3), 0),
     "quadrupled": Multiple(Fraction(4), _times(4), +1),
+    "quadruple": Multiple(Fraction(4), _times(4), +1),
+    "quadrupling": Multiple(Fraction(4), _times(4), +1),
     "halved": Multiple(Fraction(1, 2), _HALVED, -1),
     "halving": Multiple(Fraction(1, 2), _HALVED, -1),
 }
@@ -244,6 +362,69 @@ FILLER_WORDS: Final = frozenset(
     "many much for since before after same period".split()
 )
 
+#: Words the reader does not know are the thing counted ("offenders", "people", "killed or
+#: seriously injured"), and harmless, except where they would change the number:
+#:
+#: - these words, right before or after a number: they change it in a way the reader does not
+#:   read ("20-odd", "a few hundred", "5 lakh", "50 basis points", "5 grand");
+#: - a word joined to the digits ("12th", "5e6", "1990s"), unless it is one of `UNIT_ABBREVIATIONS`;
+#: - a word after a number that is a scale word misspelt (`looks_like_a_scale_word`: "£5 milion");
+#: - a word after a number (or its hyphen) that looks abbreviated (`looks_abbreviated`: no vowel,
+#:   as "bn", "mln", "bps"), unless it is one of `UNIT_ABBREVIATIONS` or written as an acronym in
+#:   capitals ("12 NHS trusts", "40 MPs": the thing counted); a scale abbreviation is read where it
+#:   can be ("£5 bn" is £5bn) and refused where it cannot ("five bn").
+#:
+#: Each of these is an error quoting the word, never dropped: "£5 bn" is never read as £5.
+UNREAD_WORDS: Final = frozenset(
+    "odd plus few lakh lakhs lac lacs crore crores mil mill mio bil thou grand score basis bps mille "
+    "squared cubed hundredths thousandths millionths".split()
+)
+
+#: Abbreviated units that may follow a number (they name what is measured, not a scale).
+UNIT_ABBREVIATIONS: Final = frozenset(
+    "g kg mg lb lbs oz mm cm km nm ft ml cl l h hr hrs ms w kw mw gw kwh mwh gwh twh mph kph kmh bhp "
+    "sq sqm sqft ha pw pcm ppm cc c f gbp".split()
+)
+
+
+def looks_abbreviated(word: str) -> bool:
+    """Whether a word has no vowel ("bn", "mln", "bps", "km"): an abbreviation, perhaps of a scale."""
+    return not any(c in "aeiouy" for c in word.lower())
+
+
+def looks_like_a_scale_word(word: str) -> bool:
+    """Whether a word not in the table is one letter away from a scale word ("milion", "thousnad",
+    "bilion"): misspelt, it would be dropped and the number read a million times too small."""
+    for scale in SCALE_WORDS:
+        if abs(len(word) - len(scale)) <= 1 and word[:1] == scale[:1] and _one_edit_apart(word, scale):
+            return True
+    return False
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter added, dropped, changed, or two neighbours swapped (and not the same word)."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        return len(diffs) == 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1
+                                   and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def looks_like_an_acronym(written: str) -> bool:
+    """Whether a word as written has two capitals or more ("NHS", "MPs", "CCTV"): a name, not a scale."""
+    return sum(c.isupper() for c in written) >= 2
+
+
+#: Words that put two figures side by side without saying which is larger: a comparison in these
+#: words is `unchecked`, never read as above or below.
+NEUTRAL_COMPARISONS: Final = (
+    "compared with", "compared to", "in comparison with", "by comparison with", "against", "as against",
+    "set against", "versus", "vs", "while", "whereas", "alongside", "relative to",
+)  # fmt: skip
+
 
 class Relation(enum.Enum):
     """What a comparison asserts of left against right."""
@@ -280,7 +461,7 @@ def _interval_text(interval: Interval, unit: str = "%") -> str:
     def bound(v: Fraction | None) -> str:
         if v is None:
             return "∞"
-        return f"{float(v):.3f}".rstrip("0").rstrip(".") + unit
+        return f"{float(v):,.3f}".rstrip("0").rstrip(".") + unit
 
     left = "(" if interval.lo_open else "["
     right = ")" if interval.hi_open else "]"
@@ -297,28 +478,58 @@ _HEDGE_MEANING: Final = {
 }
 
 
+def _quoted(words: Iterable[str]) -> str:
+    return ", ".join(f'"{w}"' for w in words)
+
+
 def table_rows() -> list[tuple[str, str, str]]:
     """(words, kind of word, meaning) for every entry above: the README's table."""
     rows: list[tuple[str, str, str]] = [
-        ("a plain number X, step s", "number", "[X − s/2, X + s/2]; `robust` rounding: (X − s, X + s)"),
+        ("a plain number X, step s", "number",
+         "[X − s/2, X + s/2]; `robust` rounding: (X − s, X + s). s is the place of the last digit; in a count or "
+         "amount trailing zeros round too, but a plain number keeps two significant figures (400 → 10, "
+         "1,000 → 100) and a hedged one keeps them all (about 4,000 → 1,000). The step of 0 is 1"),
+        ('"-5%", "−325", "+4%"', "sign",
+         "a signed number is that side of zero in every kind (\"-5%\" is [−5.5, −4.5]); "
+         "a sign and a direction word or `direction` that disagree are an error"),
     ]
     by_hedge: dict[Hedge, list[str]] = {}
     for phrase, hedge in HEDGES.items():
         by_hedge.setdefault(hedge, []).append(phrase)
-    rows += [(", ".join(f'"{p}"' for p in phrases), "hedge", _HEDGE_MEANING[h]) for h, phrases in by_hedge.items()]
+    rows += [(_quoted(phrases), "hedge", _HEDGE_MEANING[h]) for h, phrases in by_hedge.items()]
+    rows.append((_quoted(NUMBER_WORDS), "number word", "its value; a hyphen joins tens and units (\"twenty-one\")"))
+    rows.append((_quoted(SCALE_WORDS), "scale word",
+                 "× " + ", ".join(f"{k}={v:,}" for k, v in SCALE_WORDS.items())
+                 + "; a number ending in one has its step (\"two hundred\" → 100, \"five dozen\" → 12, "
+                   "\"1.5 million\" → 0.1 million); \"a\" before one is 1; \"and a half\" after a number adds "
+                   "half its last word (\"two and a half\" is 2.5, step 0.5)"))
+    rows.append((_quoted(_SCALE_ABBREVIATIONS), "scale", "× " + ", ".join(
+        f"{k}={v:,}" for k, v in _SCALE_ABBREVIATIONS.items()) + ", joined to the digits or after a space "
+        "(\"£3.4bn\", \"£5 bn\")"))
     rows.append((
-        ", ".join(f'"{w}"' for w in ["half", "a fifth", "two-thirds", "three quarters", "one in five", "three in four"])
-        + " (any K/N in words)",
+        _quoted(["half", "a fifth", "two-thirds", "three quarters", "three in four"]) + " (any K/N in words)",
         "fraction",
         "within ±10% of K/N: half is [45%, 55%]; a hedge takes the matching side, cut at K/N",
     ))
+    rows.append(('"half a million", "a quarter of a million", "three-quarters of a billion", "half a dozen"',
+                 "fraction of a scale", "that fraction of it, within ±10% (as a count or amount)"))
+    rows.append((_quoted(["one in five", "1 in 20", "one in every 769", "one for every 640",
+                          "one adult per 500 residents"]), "one in N",
+                 "N rounded as written, the one exact, in every kind: \"one in five\" is N in [4.5, 5.5], a share of "
+                 "[18.18%, 22.22%]; on a rate the rate is 1 per N, judged on N; a hedge speaks of the proportion "
+                 "(\"fewer than one in five\" is N in (5, 6))"))
     by_proportion: dict[Proportion, list[str]] = {}
     for phrase, proportion in PROPORTIONS.items():
         by_proportion.setdefault(proportion, []).append(phrase)
     for proportion, phrases in by_proportion.items():
         side = "a majority" if proportion.side > 0 else "a minority"
-        rows.append((", ".join(f'"{p}"' for p in phrases), "proportion",
+        rows.append((_quoted(phrases), "proportion",
                      f"share {_interval_text(proportion.interval)}; gross on the wrong side of 50% ({side})"))
+    for phrase, amount in VAGUE_AMOUNTS.items():
+        meaning = f"a count in {_interval_text(amount.interval, '')}"
+        if amount.scalable:
+            meaning = f"N × {_interval_text(amount.interval, '')}, N the scale word after it (1 if none)"
+        rows.append((f'"{phrase}"', "vague amount", meaning + "; no hedge but \"about\""))
     by_multiple: dict[Multiple, list[str]] = {}
     for phrase, multiple in MULTIPLES.items():
         by_multiple.setdefault(multiple, []).append(phrase)
@@ -327,26 +538,44 @@ def table_rows() -> list[tuple[str, str, str]]:
             (multiple.interval.lo - 1) * _PCT,  # type: ignore[operator]
             (multiple.interval.hi - 1) * _PCT,  # type: ignore[operator]
         ))
-        rows.append((", ".join(f'"{p}"' for p in phrases), "multiple",
+        rows.append((_quoted(phrases), "multiple",
                      f"ratio {_interval_text(multiple.interval, '')}, a change of {change}"))
     rows.append(('"more than doubled", "more than trebled"', "multiple",
                  "ratio (N, N + 1): up to the next whole multiple; loose beyond"))
-    rows.append(('"N times", "N-fold", "N times more"', "multiple", "the ratio N, a number like any other"))
+    rows.append((_quoted(["N times", "N-fold", "Nx", "N ×", "N times more", "eightfold", "a twofold rise",
+                          "two and a half times"]), "multiple",
+                 "the ratio N, a number like any other (\"almost eightfold\" is [7.5, 8)); on a change, "
+                 "(N − 1) × 100% (a fall by a multiple is an error); the multiple words: " + _quoted(TIMES_WORDS)
+                 + f', and "{FOLD_SUFFIX}" joined to a number word'))
     for sign, label in ((+1, "up (an increase)"), (-1, "down (a decrease)")):
         words = sorted(w for w, d in DIRECTIONS.items() if d == sign)
-        rows.append((", ".join(f'"{w}"' for w in words), "direction", f"a change or difference that goes {label}"))
+        rows.append((_quoted(words), "direction", f"a change or difference that goes {label}"))
     by_relation: dict[Relation, list[str]] = {}
     for phrase, relation in COMPARATORS.items():
         by_relation.setdefault(relation, []).append(phrase)
     for relation, phrases in by_relation.items():
-        rows.append((", ".join(f'"{p}"' for p in phrases), "comparison", f"left {relation.value} right"))
-    rows.append((", ".join(f'"{w}"' for w in PERCENT_WORDS), "unit", "percent"))
-    rows.append((", ".join(f'"{w}"' for w in POINT_WORDS), "unit", "percentage points"))
-    rows.append((", ".join(f'"{w} N"' for w in PER_WORDS), "unit", "a rate per N"))
-    rows.append((", ".join(f'"{w}"' for w in sorted(YEAR_MARKERS - MONTHS)) + ", and month names", "year marker",
+        rows.append((_quoted(phrases), "comparison", f"left {relation.value} right"))
+    rows.append((_quoted(NEUTRAL_COMPARISONS), "no relation",
+                 "a comparison in these words alone is `unchecked`: they state no relation"))
+    rows.append((_quoted(PERCENT_WORDS), "unit", "percent"))
+    rows.append((_quoted(POINT_WORDS), "unit", "percentage points"))
+    rows.append((_quoted(f"{w} N" for w in PER_WORDS), "unit", "a rate per N (\"one for every N\" is one in N)"))
+    rows.append((_quoted(f"K {w} N" for w in IN_WORDS), "unit", "K in N"))
+    rows.append((_quoted(CURRENCIES), "unit", "the figure's unit must be " + ", ".join(CURRENCIES.values())
+                 + "; \"45p\" is £0.45"))
+    rows.append((_quoted(sorted(YEAR_MARKERS - MONTHS)) + ", and month names", "year marker",
                  "a bare four-digit number after these words is a year, when the phrase has another number"))
-    rows.append((", ".join(f'"{w}"' for w in sorted(FILLER_WORDS)), "filler",
+    rows.append((_quoted(sorted(FILLER_WORDS)), "filler",
                  "ignored; any other unknown word in a change with no direction word is an error"))
-    rows.append((", ".join(f'"{k}"' for k in SCALES), "scale", "× " + ", ".join(
-        f"{k}={v:,}" for k, v in SCALES.items() if len(k) > 2)))
+    rows.append(("any other word", "unit noun",
+                 "the thing counted (\"offenders\", \"people\", \"an 18-minute wait\"): harmless, except as below"))
+    rows.append((_quoted(sorted(UNREAD_WORDS)), "unread",
+                 "right before or after a number, an error quoting it: it would change the number; so is a scale "
+                 "word misspelt after a number (\"£5 milion\")"))
+    rows.append((_quoted(sorted(UNIT_ABBREVIATIONS)), "unit abbreviation",
+                 "may follow a number, joined or spaced; any other word joined to the digits, or without a vowel "
+                 "after a number (but an acronym in capitals: \"12 NHS trusts\"), is an error quoting it"))
+    rows.append((" ".join(HARMLESS_MARKS), "punctuation",
+                 "ignored; any other sign that is not a letter or digit (\"‰\", \"¥\", \"±\", \"½\") is an error "
+                 "quoting it"))
     return rows
