@@ -1,7 +1,8 @@
 """The `factcheck` command. The only module that prints or decides an exit status.
 
-Exit status: 0 when nothing is contradicted or in error; 1 when something is contradicted (with
---strict: also loose claims and coverage gaps); 2 when a file cannot be read or a claim is in error.
+Exit status: 0 when nothing is contradicted or in error; 1 when something is contradicted or a
+draft (with --strict: also loose claims, unchecked claims and coverage gaps); 2 when a file cannot
+be read, has a problem of its own, or a claim is in error. The rule is `factcheck.verdict.standing`.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
                        "markdown (a pull request comment) or github (GitHub Actions annotations)")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--force", action="store_true", help="with --output: replace the file if it exists")
-    check.add_argument("--strict", action="store_true", help="loose claims and coverage gaps fail too (exit 1)")
+    check.add_argument("--strict", action="store_true", help="loose claims, unchecked claims (no inputs, or words that state no relation) and coverage gaps fail too (exit 1)")
     check.add_argument("--no-color", action="store_true", help="no colour, even on a terminal")
     check.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
                        help="check files in N processes (the report is the same as with one)")

@@ -56,10 +56,10 @@ from factcheck.interval import Interval
 from factcheck.numbers import decimals_of, show, show_interval
 from factcheck.stated import Stated, parse_stated, parse_tolerance
 from factcheck.units import ONE, PERCENT, POINTS, Unit, conversion_factor, parse_unit
-from factcheck.verdict import Verdict
+from factcheck.verdict import Standing, Verdict, standing
 from factcheck.wording import Relation
 
-__all__ = ["FileResult", "Outcome", "Quantity", "Verdict", "check_file", "verify_claim", "verify_file"]
+__all__ = ["FileResult", "Outcome", "Quantity", "Verdict", "check_file", "outcome_standing", "verify_claim", "verify_file"]
 
 _HUNDRED: Final = Fraction(100)
 
@@ -107,18 +107,22 @@ class FileResult:
         return self.claims_file is not None
 
     def exit_status(self, *, strict: bool = False) -> int:
-        """0 all well; 1 something contradicted or still a draft (or, strict, loose or a gap); 2 an error.
+        """0 all well; 1 something contradicted or a draft (strict: also loose, unchecked or a gap); 2 an error.
 
-        A draft claim (inputs still "?") is never checked, so a file holding one never passes.
+        Each claim counts as `outcome_standing` says, the rule every front end asks; a file that could
+        not be read, or that has a problem of its own, is an error.
         """
-        verdicts = {outcome.verdict for outcome in self.outcomes}
-        if self.errors or Verdict.ERROR in verdicts or not self.readable:
+        if self.errors or not self.readable:
             return 2
-        if Verdict.CONTRADICTED in verdicts or any(o.draft for o in self.outcomes):
-            return 1
-        if strict and (Verdict.LOOSE in verdicts or self.gaps):
-            return 1
-        return 0
+        status = Standing.WARNS.exit_status(strict=strict) if self.gaps else 0
+        for outcome in self.outcomes:
+            status = max(status, outcome_standing(outcome).exit_status(strict=strict))
+        return status
+
+
+def outcome_standing(outcome: Outcome) -> Standing:
+    """How one outcome stands for passing (`factcheck.verdict.standing`); a sentence with a `check` is no claim."""
+    return standing(outcome.verdict, draft=outcome.draft, claim=outcome.kind != "sentence")
 
 
 @attrs.frozen

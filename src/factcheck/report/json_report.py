@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
 from factcheck.interval import Interval
+from factcheck.jsontext import dumps
+from factcheck.report.totals import totals_of
 from factcheck.verify import FileResult, Outcome, Verdict
 
-__all__ = ["outcome_to_dict", "render_json", "result_to_dict", "summary_counts"]
-
+__all__ = ["dumps", "outcome_to_dict", "render_json", "result_to_dict", "summary_counts"]
 
 def _number(value: Fraction | None) -> float | None:
     return None if value is None else float(value)
@@ -74,9 +74,13 @@ def summary_counts(results: Sequence[FileResult]) -> dict[str, int]:
 
 
 def render_json(results: Sequence[FileResult]) -> str:
-    document = {
+    totals = totals_of(results)
+    document: dict[str, Any] = {
         "format": 1,
         "files": [result_to_dict(r) for r in results],
-        "summary": summary_counts(results),
+        "summary": totals.count_dict(),
     }
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    problems = totals.problem_counts()
+    if problems:  # only when there are any: a run with nothing wrong gives the JSON it always has
+        document["problems"] = problems
+    return dumps(document, indent=1) + "\n"

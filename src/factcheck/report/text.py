@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from factcheck.claims import SourceKind
-from factcheck.report.json_report import summary_counts
 from factcheck.report.summary import summary_lines
+from factcheck.report.totals import article_only_count, totals_of
 from factcheck.verify import FileResult, Outcome, Verdict
 
 __all__ = ["article_only_count", "file_lines", "one_line", "render_text", "summary_lines"]
@@ -45,14 +44,9 @@ def _line(outcome: Outcome, colour: bool) -> str:
 
 def render_text(results: Sequence[FileResult], colour: bool = False) -> str:
     lines: list[str] = []
-    article_only = 0
     for result in results:
         lines.extend(file_lines(result, colour))
-        article_only += article_only_count(result)
-    counts = summary_counts(results)
-    gaps = sum(len(r.gaps) for r in results)
-    unread = sum(1 for r in results if not r.readable)
-    lines.extend(summary_lines(len(results), counts, gaps, unread, article_only))
+    lines.extend(summary_lines(totals_of(results)))
     return "\n".join(lines) + "\n"
 
 
@@ -73,9 +67,3 @@ def file_lines(result: FileResult, colour: bool = False) -> list[str]:
         lines.append("  " + _paint("? gap", "33", colour) + f" {one_line(result.path)}{where}: {one_line(gap.message)}")
     lines.append("")
     return lines
-
-
-def article_only_count(result: FileResult) -> int:
-    """Claims resting only on the article's own or unsourced figures (errors aside)."""
-    return sum(1 for outcome in result.outcomes
-               if outcome.basis in (SourceKind.ARTICLE, SourceKind.UNSOURCED) and outcome.verdict is not Verdict.ERROR)
