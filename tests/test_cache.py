@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import os
 import json
 import pickle
 import shutil
@@ -301,3 +302,20 @@ def test_an_article_with_windows_line_ends_and_a_bom_is_remembered(cache: Result
     assert _check([example], cache) == fresh
     _no_checking(monkeypatch)
     assert _check([example], cache) == fresh
+
+
+def test_a_file_name_that_is_not_utf8_is_cached_and_loses_no_other_result(cache: ResultCache, example: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Such a name crashed the cache (sqlite cannot store the surrogates that stand for its bytes), and the
+    run lost every other file's result."""
+    odd = Path(os.fsdecode(os.fsencode(example.parent) + b"/odd\xff.claims.toml"))
+    shutil.copy(example, odd)
+    paths = [odd, example]
+    fresh = {fmt: _check(paths, None, fmt) for fmt in sorted(STREAMED)}
+    for fmt, (report, status) in fresh.items():
+        assert status == 0 and (str(example) in report or fmt == "github")  # GitHub lists only findings
+        assert _check(paths, cache, fmt) == (report, status)
+    assert len(cache) == 2 * len(STREAMED)
+    _no_checking(monkeypatch)
+    for fmt, expected in fresh.items():
+        assert _check(paths, cache, fmt) == expected

@@ -32,6 +32,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Final, NamedTuple
 
+from factcheck.jsontext import dumps
+
 __all__ = ["DEFAULT_FOLDER", "CacheError", "CacheKey", "ResultCache", "article_state", "code_fingerprint"]
 
 DEFAULT_FOLDER: Final = ".factcheck_cache"
@@ -186,7 +188,7 @@ class ResultCache:
                 return
         try:
             self._database().execute("INSERT OR REPLACE INTO report VALUES (?, ?, ?, ?, ?)",
-                                     (key.slot, key.digest, article, state, json.dumps(report, ensure_ascii=False)))
+                                     (key.slot, key.digest, article, state, dumps(report)))
         except sqlite3.Error as exc:
             self.ready = False
             raise CacheError(f"cannot write to the cache {str(self.folder)!r}: {exc}") from None

@@ -51,7 +51,8 @@ def _uri(path: str) -> tuple[str, bool]:
     p = Path(path)
     if p.is_absolute():
         return p.as_uri(), False
-    return quote(PurePosixPath(*p.parts).as_posix(), safe="/"), True
+    # A name that is not valid UTF-8 carries its bytes as surrogates: percent-encode those bytes.
+    return quote(PurePosixPath(*p.parts).as_posix(), safe="/", errors="surrogateescape"), True
 
 
 def _result(finding: Finding, rule_index: dict[Level, int]) -> dict[str, Any]:
@@ -76,7 +77,7 @@ def _result(finding: Finding, rule_index: dict[Level, int]) -> dict[str, Any]:
         "locations": [{"physicalLocation": physical}],
     }
     identity = f"{finding.path}\0{finding.claim_id or finding.message}"
-    result["partialFingerprints"] = {"factcheckFinding/v1": hashlib.sha256(identity.encode("utf-8", "replace")).hexdigest()}
+    result["partialFingerprints"] = {"factcheckFinding/v1": hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()}
     properties: dict[str, Any] = {}
     if finding.claim_id is not None:
         properties["claimId"] = finding.claim_id
