@@ -6,7 +6,8 @@ are unchanged. An entry is used only when a digest of everything its part of the
 computed from matches: factcheck's own code (every source file, so an edited install never reuses
 old verdicts), the Python version and the installed pint and rtoml, the report format and colour,
 the path as given, and the file's bytes. The one other file a claims file can read, its
-`[article] text`, is read again on every hit and compared with what the entry recorded, so an
+`[article] text`, is read again on every hit (as the loader reads it: only a regular file inside
+the claims file's folder, of a bounded size) and compared with what the entry recorded, so an
 edited article is checked again. Nothing is judged by modification times. Each file has one entry
 per format, replaced when the file changes, so the cache does not grow with edits.
 
@@ -32,6 +33,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Final, NamedTuple
 
+from factcheck.files import ReadRefused, read_inside
 from factcheck.jsontext import dumps
 
 __all__ = ["DEFAULT_FOLDER", "CacheError", "CacheKey", "ResultCache", "article_state", "code_fingerprint"]
@@ -96,9 +98,9 @@ def _installed(package: str) -> str:
 def article_state(claims_path: str, relative: str) -> str:
     """What the loader's reading of `[article] text = relative` depends on, as one string.
 
-    The loader resolves the folder and the target (symlinks and all), refuses a target outside
-    the folder and reads the bytes; so the resolved paths and a digest of the bytes (or why they
-    could not be read) decide what it finds.
+    The loader reads the article with `files.read_inside` (a regular file inside the folder, of a
+    bounded size), and so does this: the resolved target and a digest of its bytes, or why it was
+    refused, decide what the loader finds.
     """
     return _read_article(claims_path, relative)[0]
 
@@ -107,14 +109,10 @@ def _read_article(claims_path: str, relative: str) -> tuple[str, bytes | None]:
     """The article's state (as `article_state`) and its bytes, when they could be read."""
     folder = Path(claims_path).parent
     try:
-        base, target = folder.resolve(), (folder / relative).resolve()
-    except (OSError, RuntimeError, ValueError) as exc:
-        return f"unresolvable: {type(exc).__name__}", None
-    try:
-        data = target.read_bytes()
-    except OSError as exc:
-        return json.dumps([str(base), str(target), f"unreadable: {exc.errno}"]), None
-    return json.dumps([str(base), str(target), hashlib.blake2b(data, digest_size=20).hexdigest()]), data
+        target, data = read_inside(folder, relative)
+    except ReadRefused as exc:
+        return json.dumps(["refused", exc.outside, exc.reason]), None
+    return json.dumps([str(target), hashlib.blake2b(data, digest_size=20).hexdigest()]), data
 
 
 def _as_read(data: bytes) -> str:
