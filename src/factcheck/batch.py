@@ -162,14 +162,15 @@ def _result(path: str, problem: str | None, data: bytes | None = None) -> tuple[
         return _internal_error(path, exc, "checking"), True
 
 
-def render_safely(results: list[FileResult], fmt: str, colour: bool = False) -> str:
-    """The whole report in `fmt`; a file whose part cannot be rendered (a bug) is reported as that file's
-    error, and the others as they are. Costs nothing extra unless rendering fails."""
+def render_safely(results: list[FileResult], fmt: str, colour: bool = False) -> tuple[str, list[FileResult]]:
+    """The whole report in `fmt`, and the results it reports: a file whose part cannot be rendered (a bug)
+    is reported as that file's error instead, and the others as they are. Costs nothing extra unless
+    rendering fails."""
     from factcheck.report import render  # noqa: PLC0415
 
     try:
-        return render(results, fmt, colour=colour)
-    except Exception:  # noqa: BLE001 - find the file that breaks it, below
+        return render(results, fmt, colour=colour), results
+    except Exception:  # noqa: BLE001, S110 - find the file that breaks it, below
         pass
     safe = []
     for result in results:
@@ -178,7 +179,7 @@ def render_safely(results: list[FileResult], fmt: str, colour: bool = False) -> 
         except Exception as exc:  # noqa: BLE001 - this file's part is the bug's message instead
             result = _internal_error(result.path, exc, "writing the report of")
         safe.append(result)
-    return render(safe, fmt, colour=colour)
+    return render(safe, fmt, colour=colour), safe
 
 
 def _report_star(args: tuple[str, str | None, str, bool, ResultCache | None]) -> FileReport:
@@ -253,8 +254,9 @@ def run(items: Iterable[tuple[str, str | None]], fmt: str, write: Callable[[str]
             progress(done, path)
     if inputs is not None:
         inputs.extend((result.path, _article_of(result)) for result in results)
-    write(render_safely(results, fmt, colour))
-    return max((r.exit_status(strict=strict) for r in results), default=2)
+    text, reported = render_safely(results, fmt, colour)
+    write(text)
+    return max((r.exit_status(strict=strict) for r in reported), default=2)
 
 
 def _noting_inputs(found: Iterable[FileReport], inputs: list[tuple[str, str | None]]) -> Iterator[FileReport]:

@@ -194,20 +194,23 @@ def _check_into_file(found: list[tuple[str, str | None]], args: argparse.Namespa
 
 
 def _report(args: argparse.Namespace) -> int:
-    """Exit 0 when the page was written (whatever its verdicts: `check` is the gate), 2 when it was not."""
-    from factcheck.errors import ClaimsFileError  # noqa: PLC0415
+    """Exit 0 when the page was written with every file on it (whatever its verdicts: `check` is the gate);
+    2 when it was not written, or a file could not be read or checked (it is on the page, as an error)."""
+    from factcheck.batch import checked, render_safely  # noqa: PLC0415
     from factcheck.files import OutputError, write_new_file  # noqa: PLC0415
-    from factcheck.report.html import render_html  # noqa: PLC0415
-    from factcheck.verify import FileResult, check_file  # noqa: PLC0415
+    from factcheck.report.text import one_line  # noqa: PLC0415
 
-    results = [check_file(path) if problem is None else FileResult(path, errors=(ClaimsFileError(problem, path=path),))
-               for path, problem in claims_files(args.paths)]
+    page, results = render_safely([checked(path, problem) for path, problem in claims_files(args.paths)], "html")
     try:
-        write_new_file(args.output, render_html(results), force=args.force)
+        write_new_file(args.output, page, force=args.force)
     except OutputError as exc:
-        sys.stderr.write(f"factcheck: {exc}\n")
+        sys.stderr.write(f"factcheck: {one_line(str(exc))}\n")
         return 2
-    return 0
+    unread = [result for result in results if not result.readable]
+    for result in unread:
+        reason = "; ".join(one_line(getattr(e, "message", str(e))) for e in result.errors)
+        sys.stderr.write(f"factcheck: {one_line(result.path)}: could not be checked ({reason}); the page says so\n")
+    return 2 if unread else 0
 
 
 if __name__ == "__main__":  # pragma: no cover

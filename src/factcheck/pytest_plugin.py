@@ -87,7 +87,7 @@ class ClaimsTomlFile(pytest.File):
             claims_file = load_claims_file(self.path)
         except ClaimsFileError as exc:
             exc.path = shown
-            raise self.CollectError(f"{shown}: cannot read this claims file\n  {exc}") from None
+            raise self.CollectError(_safe(f"{shown}: cannot read this claims file\n  {exc}")) from None
         # Problems that belong to one claim fail that claim's item; any other problem is the file's own.
         in_claims = {id(p) for claim in claims_file.claims() for p in getattr(claim, "problems", ())}
         own = [p for p in claims_file.problems if id(p) not in in_claims]
@@ -95,7 +95,7 @@ class ClaimsTomlFile(pytest.File):
             for problem in own:
                 problem.path = shown
             listed = "\n".join(f"  {problem}" for problem in own)
-            raise self.CollectError(f"{shown}: this claims file has {len(own)} problem(s)\n{listed}")
+            raise self.CollectError(_safe(f"{shown}: this claims file has {len(own)} problem(s)\n{listed}"))
         self.claims_file = claims_file
         for sentence in claims_file.sentences:
             for claim in sentence.claims:
@@ -150,14 +150,14 @@ class _FactcheckItem(pytest.Item):
         self, excinfo: ExceptionInfo[BaseException], style: Any = None
     ) -> str | TerminalRepr:
         if isinstance(excinfo.value, ClaimFailed):
-            return str(excinfo.value)
+            return _safe(str(excinfo.value))
         return super().repr_failure(excinfo, style=style)
 
     def _loose(self, message: str) -> None:
         """Fail under --factcheck-strict; otherwise warn, at the claims file's line."""
         if self.strict:
             raise ClaimFailed(f"{self.where()}: {message}\n  (fails because of --factcheck-strict)")
-        self.warn(LooseClaimWarning(message))
+        self.warn(LooseClaimWarning(_safe(message)))
 
 
 class ClaimItem(_FactcheckItem):
@@ -183,7 +183,7 @@ class ClaimItem(_FactcheckItem):
             message = f"claim {self.name!r} unchecked: {_one_line(outcome.explanation)}"
             if self.strict:
                 raise ClaimFailed(f"{self.where()}: {message}\n  (fails because of --factcheck-strict)")
-            pytest.skip(f"{self.where()}: {message}")
+            pytest.skip(_safe(f"{self.where()}: {message}"))
         report = _describe(outcome)
         if standing is Standing.WARNS:
             self._loose(report)
@@ -204,6 +204,14 @@ class GapItem(_FactcheckItem):
 
     def runtest(self) -> None:
         self._loose(f"coverage gap: {_one_line(self.gap.message)}")
+
+
+def _safe(text: str) -> str:
+    """A message pytest prints line by line: control and bidirectional characters made visible, and no line
+    beginning with what a CI runner reads as a workflow command (a file named `::error …`)."""
+    from factcheck.report.text import safe_lines, visible  # noqa: PLC0415 - the library is imported late
+
+    return safe_lines(visible(text))
 
 
 def _one_line(text: str) -> str:

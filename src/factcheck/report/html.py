@@ -5,7 +5,9 @@ sentence with claims is a `<details>` element, so a click, or Tab and Enter, sho
 words, the interval they allow, the recomputed value, the arithmetic, and every figure used
 with its source. A verdict is always a colour *and* an icon *and* a word, so it reads without
 colour. Everything the claims file says is escaped, and the page's Content-Security-Policy
-forbids scripts outright, so a `<script>` in a sentence is shown as text and never runs.
+forbids scripts outright, so a `<script>` in a sentence is shown as text and never runs. Control
+characters, bidirectional-text controls (U+202E and the like, which could make text read other
+than it is) and the stand-ins for bytes of a file name that is not UTF-8 are shown as `\\uXXXX`.
 
 A draft claim (inputs still "?") fails `factcheck check`, so it is marked as failing ("✎ draft"),
 never as merely unchecked.
@@ -64,14 +66,22 @@ _MEANING: Final = {
     Verdict.UNCHECKED: "nothing to recompute, or its inputs are missing",
     Verdict.ERROR: "the claim cannot be evaluated as written",
 }
-_CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: Shown as `\xNN` or `\uXXXX`: control characters, bidirectional-text controls (marks, embeddings,
+#: overrides, isolates) and lone surrogates (the stand-ins for a file name's undecodable bytes).
+_CONTROL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                             "\ud800-\udfff]")
 _PARAGRAPH_BREAK: Final = re.compile(r"\n[^\S\n]*\n")
 
 
 def _e(text: object) -> str:
     """User text made safe for HTML text and attribute values; control characters made visible."""
-    shown = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
+    shown = _CONTROL.sub(_visible, str(text))
     return html.escape(shown, quote=True)
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 def _look_of(outcome: Outcome) -> _Look:

@@ -7,7 +7,9 @@ exit status follows.
 A file that cannot be read, or has problems of its own, gets an `<error>` case named after the
 file, so it never passes; a coverage gap gets a case of its own, passing like a loose claim.
 Built with ElementTree, so all user text is escaped; characters XML 1.0 cannot hold at all
-(control characters) are written as `\\xNN`.
+(control characters) are written as `\\xNN`, bidirectional-text controls as `\\u202e`, and no line
+of an element's text begins with what a CI runner reads as a workflow command (a path such as
+`::error title=…` gets a `\\` before it), since a CI log may show the file.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from factcheck.report.findings import one_line
+from factcheck.report.text import safe_lines, visible
 from factcheck.verdict import Standing
 from factcheck.verify import FileResult, Outcome, Verdict, outcome_standing
 
@@ -32,9 +35,9 @@ def xml_safe(text: str) -> str:
 
 
 def _element(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
-    element = ET.SubElement(parent, tag, {k: xml_safe(v) for k, v in attributes.items()})
+    element = ET.SubElement(parent, tag, {k: xml_safe(visible(v)) for k, v in attributes.items()})
     if text is not None:
-        element.text = xml_safe(text)
+        element.text = xml_safe(safe_lines(visible(text)))
     return element
 
 

@@ -30,8 +30,13 @@ _ICON: Final = {Level.CONTRADICTED: "❌", Level.ERROR: "⛔", Level.DRAFT: "�
 
 
 def escape_markdown(text: str) -> str:
-    """User text as one line of literal Markdown text, safe inside a table cell."""
-    return _SPECIAL.sub(r"\\\1", one_line("".join(ch if ch.isprintable() else " " for ch in text)))
+    """User text as one line of literal Markdown text, safe inside a table cell. Control characters become
+    blanks; other invisible ones (bidirectional-text controls such as U+202E) are shown as `\\u202e`."""
+    return _SPECIAL.sub(r"\\\1", one_line("".join(" " if ch.isspace() or _is_control(ch) else ch for ch in text)))
+
+
+def _is_control(ch: str) -> bool:
+    return ch < " " or "\x7f" <= ch <= "\x9f"
 
 
 def render_markdown(results: Sequence[FileResult]) -> str:
