@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -144,8 +144,7 @@ def _check(args: argparse.Namespace) -> int:
         sys.stderr.write(f"factcheck: --jobs must be 1 or more, not {args.jobs}\n")
         return 2
     found = list(claims_files(args.paths))
-    if args.output and Path(args.output).resolve() in {Path(p).resolve() for p, problem in found if problem is None}:
-        sys.stderr.write(f"factcheck: will not write the report over the claims file {args.output!r}\n")
+    if args.output and not _output_is_not_an_input(args.output, _claims_inputs(found)):
         return 2
     colour = args.output is None and args.format == "text" and wants_colour(sys.stdout, no_color=args.no_color)
     progress = Progress.for_check(len(found), sys.stderr, fmt=args.format)
@@ -179,18 +178,45 @@ def _cache(args: argparse.Namespace) -> ResultCache | None:
 
 
 def _check_into_file(found: list[tuple[str, str | None]], args: argparse.Namespace, options: dict[str, Any]) -> int:
-    """Write the report to --output atomically, and never over an existing file without --force."""
+    """Write the report to --output atomically, never over an existing file without --force, and never
+    over a file the run read (a claims file, or an article text one names)."""
     from factcheck.batch import run  # noqa: PLC0415
     from factcheck.files import OutputError, write_new_file  # noqa: PLC0415
 
     parts: list[str] = []
-    status = run(found, args.format, parts.append, **options)
+    read: list[tuple[str, str | None]] = []
+    status = run(found, args.format, parts.append, inputs=read, **options)
+    if not _output_is_not_an_input(args.output, _article_inputs(read)):
+        return 2
     try:
         write_new_file(args.output, "".join(parts), force=args.force)
     except OutputError as exc:
         sys.stderr.write(f"factcheck: cannot write the report: {exc}\n")
         return 2
     return status
+
+
+def _claims_inputs(found: Iterable[tuple[str, str | None]]) -> Iterator[tuple[str, str]]:
+    return ((path, f"the claims file {path!r}") for path, problem in found if problem is None)
+
+
+def _article_inputs(read: Iterable[tuple[str, str | None]]) -> Iterator[tuple[Path, str]]:
+    """The article texts the claims files name (as the loader finds them: relative to the file's folder)."""
+    for path, article in read:
+        if article is not None:
+            yield Path(path).parent / article, f"the article text {article!r} of {path!r}"
+
+
+def _output_is_not_an_input(output: str, inputs: Iterable[tuple[str | Path, str]], what: str = "report") -> bool:
+    """True when `output` is none of `inputs`; otherwise says so on standard error (the caller exits 2)."""
+    from factcheck.files import InputOverwriteError, refuse_inputs  # noqa: PLC0415
+
+    try:
+        refuse_inputs(output, inputs)
+    except InputOverwriteError as exc:
+        sys.stderr.write(f"factcheck: will not write the {what} over {exc.what}: this run reads it\n")
+        return False
+    return True
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -200,7 +226,14 @@ def _report(args: argparse.Namespace) -> int:
     from factcheck.files import OutputError, write_new_file  # noqa: PLC0415
     from factcheck.report.text import one_line  # noqa: PLC0415
 
-    page, results = render_safely([checked(path, problem) for path, problem in claims_files(args.paths)], "html")
+    found = list(claims_files(args.paths))
+    if not _output_is_not_an_input(args.output, _claims_inputs(found), "page"):
+        return 2
+    page, results = render_safely([checked(path, problem) for path, problem in found], "html")
+    read = [(r.path, r.claims_file.article.text if r.claims_file is not None and r.claims_file.article is not None
+             else None) for r in results]
+    if not _output_is_not_an_input(args.output, _article_inputs(read), "page"):
+        return 2
     try:
         write_new_file(args.output, page, force=args.force)
     except OutputError as exc:

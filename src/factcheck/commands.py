@@ -55,6 +55,8 @@ def run_extract(args: argparse.Namespace) -> int:
         sys.stderr.write(f"factcheck: {output}: a claims file must be in the article's folder or above it, "
                          f"so that `[article] text` can point at {article}\n")
         return 2
+    if not to_stdout and not _output_is_not_the_article(output, article):
+        return 2
     draft = draft_article(text, text_path=Path(relative).as_posix(), source=article.name)
     toml = draft_toml(draft)
     if to_stdout:
@@ -71,6 +73,18 @@ def run_extract(args: argparse.Namespace) -> int:
     sys.stderr.write(f"{'drafted' if to_stdout else 'wrote ' + str(output)}: {len(draft.sentences)} sentences, "
                      f"{len(claims)} draft claims, {checks} sentences with a guessed check\n")
     return 0
+
+
+def _output_is_not_the_article(output: Path, article: Path) -> bool:
+    """`extract -o FILE --force` replaced whatever FILE was, even the article it had just read."""
+    from factcheck.files import InputOverwriteError, refuse_inputs  # noqa: PLC0415
+
+    try:
+        refuse_inputs(output, [(article, f"the article {str(article)!r}")])
+    except InputOverwriteError as exc:
+        sys.stderr.write(f"factcheck: will not write the draft over {exc.what}: this run reads it\n")
+        return False
+    return True
 
 
 def run_suggest(args: argparse.Namespace) -> int:

@@ -18,12 +18,14 @@ import contextlib
 import errno
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Final
 
 from factcheck.errors import FactcheckError
 
-__all__ = ["MAX_ARTICLE_BYTES", "OutputError", "ReadRefused", "read_inside", "write_new_file"]
+__all__ = ["MAX_ARTICLE_BYTES", "InputOverwriteError", "OutputError", "ReadRefused", "read_inside", "refuse_inputs",
+           "write_new_file"]
 
 #: The most of an article text that is read, in bytes (8 MiB). A long feature is about 100 KB, so
 #: this is eighty of them; a file beyond it is refused, not read in part.
@@ -107,6 +109,34 @@ class OutputError(FactcheckError, OSError):
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
+
+
+class InputOverwriteError(OutputError):
+    """The output is a file the same run reads: `what` it is ("the claims file 'x.claims.toml'")."""
+
+    def __init__(self, path: str, what: str) -> None:
+        super().__init__(path, f"is {what}, which this run reads; not writing over it")
+        self.what = what
+
+
+def refuse_inputs(output: str | Path, inputs: Iterable[tuple[str | Path, str]]) -> None:
+    """Raise InputOverwriteError when `output` is one of the `inputs` ((path, what it is) pairs): the same
+    path once resolved (symlinks, `..`), or the same file under another name (a hard link, or a link to
+    it). An output that does not exist yet cannot be an input; one that cannot be looked at is left to
+    the writing to refuse."""
+    target = Path(output)
+    try:
+        resolved = target.resolve()
+        found = os.stat(target)
+    except (OSError, RuntimeError, ValueError):  # not there (so no input), or not to be looked at (nor written)
+        return
+    for path, what in inputs:
+        try:
+            same = Path(path).resolve() == resolved or os.path.samestat(found, os.stat(path))
+        except (OSError, RuntimeError, ValueError):  # an input that is not there is not overwritten
+            continue
+        if same:
+            raise InputOverwriteError(str(output), what)
 
 
 def write_new_file(path: str | Path, text: str, *, force: bool = False) -> None:
