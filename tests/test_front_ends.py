@@ -203,3 +203,22 @@ def test_the_pytest_plugin_fails_an_unchecked_claim_under_strict(pytester: pytes
     strict = pytester.runpytest("--factcheck-strict")
     strict.assert_outcomes(failed=1)
     strict.stdout.fnmatch_lines(["*claim 'exact' unchecked: inputs missing*", "*--factcheck-strict*"])
+
+
+_NO_SENTENCES = 'format = 1\n\n[article]\ntitle = "A test"\npublished = 2020-11-10\n'
+
+
+@pytest.mark.usefixtures("_quick_inner_runs")
+def test_a_file_with_no_sentences_gets_one_answer_from_every_front_end(pytester: pytest.Pytester,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """It checked nothing; the loader makes that a problem of the file (exit 2). Whatever the loader says,
+    the API, every format and the plugin say the same."""
+    empty = pytester.path / "empty.claims.toml"
+    empty.write_text(_NO_SENTENCES, encoding="utf-8")
+    _write(pytester.path, "good")
+    status = check_file(empty).exit_status()
+    for fmt in FORMATS:
+        assert main(["check", "--no-cache", "--format", fmt, str(empty)]) == status
+    capsys.readouterr()
+    result = pytester.runpytest()
+    assert (result.ret != 0) == (status != 0)

@@ -22,7 +22,13 @@ def dumps(document: Any, *, indent: int | None = None) -> str:
     """`document` as JSON text; a value JSON cannot hold (NaN, infinity) raises ValueError rather than
     being written as something a strict reader refuses."""
     text = json.dumps(document, ensure_ascii=False, indent=indent, allow_nan=False)
-    return _SURROGATE.sub(_escape, text) if _SURROGATE.search(text) else text
+    if text.isascii():
+        return text
+    try:  # encoding is the quickest test for a surrogate: several times quicker than a regex search
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub(_escape, text)
+    return text
 
 
 def _escape(match: re.Match[str]) -> str:

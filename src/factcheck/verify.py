@@ -112,12 +112,18 @@ class FileResult:
         Each claim counts as `outcome_standing` says, the rule every front end asks; a file that could
         not be read, or that has a problem of its own, is an error.
         """
+        return max((found.exit_status(strict=strict) for found in self.standings()), default=0)
+
+    def standings(self) -> set[Standing]:
+        """How the file's outcomes, gaps and problems stand, each distinct standing once."""
         if self.errors or not self.readable:
-            return 2
-        status = Standing.WARNS.exit_status(strict=strict) if self.gaps else 0
-        for outcome in self.outcomes:
-            status = max(status, outcome_standing(outcome).exit_status(strict=strict))
-        return status
+            return {Standing.ERROR}
+        # the rule is asked once per distinct (verdict, draft, claim), not per outcome: a file has hundreds
+        found = {standing(verdict, draft=draft, claim=claim)
+                 for verdict, draft, claim in {(o.verdict, o.draft, o.kind != "sentence") for o in self.outcomes}}
+        if self.gaps:
+            found.add(Standing.WARNS)
+        return found
 
 
 def outcome_standing(outcome: Outcome) -> Standing:
