@@ -128,7 +128,8 @@ def test_the_default_cap_refuses_a_huge_file_without_reading_it(folder: Path) ->
 def test_the_loader_refuses_a_fifo_and_a_huge_file(folder: Path) -> None:
     os.mkfifo(folder / "pipe.txt")
     problems = load_claims_file(_claims(folder, "pipe.txt")).problems
-    assert [p.message for p in problems] == ["cannot read the article text 'pipe.txt': not a regular file (it is a FIFO)"]
+    assert [p.message for p in problems] == [
+        "cannot read the article text 'pipe.txt': not a regular file (it is a FIFO)"]
     with (folder / "huge.txt").open("wb") as huge:
         huge.truncate(MAX_ARTICLE_BYTES + 1)
     (problem,) = load_claims_file(_claims(folder, "huge.txt")).problems

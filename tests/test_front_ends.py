@@ -84,7 +84,8 @@ def test_only_a_checked_claim_or_a_check_sentence_passes_strict(verdict: Verdict
     found = standing(verdict, draft=draft, claim=claim)
     assert found.exit_status(strict=True) >= found.exit_status()
     passes_strict = found.exit_status(strict=True) == 0
-    assert passes_strict == (not draft and (verdict is Verdict.SUPPORTED or (verdict is Verdict.UNCHECKED and not claim)))
+    checked_or_a_check = verdict is Verdict.SUPPORTED or (verdict is Verdict.UNCHECKED and not claim)
+    assert passes_strict == (not draft and checked_or_a_check)
 
 
 # -- the Python API ----------------------------------------------------------------------------------

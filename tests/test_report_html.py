@@ -295,4 +295,5 @@ def test_cli_report_of_a_missing_path_still_writes_a_page_that_says_so(tmp_path:
     # exit 2 (it was 0): a file that could not be read never passes, in `report` as in `check`
     assert main(["report", str(tmp_path / "nope.claims.toml"), "-o", str(target)]) == 2
     assert "no such file or folder" in target.read_text(encoding="utf-8")
-    assert "nope.claims.toml: could not be checked (no such file or folder); the page says so" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "nope.claims.toml: could not be checked (no such file or folder); the page says so" in err

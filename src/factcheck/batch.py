@@ -54,7 +54,7 @@ _TALLY_TYPES: Final = (tuple, int, bool, int, int, int, int, int, int)
 
 def _json_part(result: FileResult) -> str:
     """The file's entry of the JSON report, indented as it sits in the `files` array."""
-    from factcheck.report.json_report import dumps  # noqa: PLC0415 - not needed on a cache hit
+    from factcheck.jsontext import dumps  # noqa: PLC0415 - not needed on a cache hit
     from factcheck.report.json_report import result_to_dict  # noqa: PLC0415
 
     return "  " + dumps(result_to_dict(result), indent=1).replace("\n", "\n  ")
@@ -75,7 +75,7 @@ def report_file(path: str, problem: str | None = None, fmt: str = "text", colour
         return _render(_result(path, None)[0], fmt, colour)[0]  # the loader says why it cannot be read
     key = cache.key(path, data, fmt, colour)
     stored = _from_stored(cache.get(key, path))
-    if stored is not None and stored.path == path:  # the path is part of the key; asking again costs nothing
+    if stored is not None:  # the path is part of the key
         return stored
     result, internal_error = _result(path, None, data)
     report, render_error = _render(result, fmt, colour)

@@ -37,7 +37,9 @@ def _parser() -> argparse.ArgumentParser:
                        "markdown (a pull request comment) or github (GitHub Actions annotations)")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--force", action="store_true", help="with --output: replace the file if it exists")
-    check.add_argument("--strict", action="store_true", help="loose claims, unchecked claims (no inputs, or words that state no relation) and coverage gaps fail too (exit 1)")
+    check.add_argument("--strict", action="store_true",
+                       help="loose claims, unchecked claims (no inputs, or words that state no relation) and coverage "
+                            "gaps fail too (exit 1)")
     check.add_argument("--no-color", action="store_true", help="no colour, even on a terminal")
     check.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
                        help="check files in N processes (the report is the same as with one)")

@@ -59,7 +59,8 @@ from factcheck.units import ONE, PERCENT, POINTS, Unit, conversion_factor, parse
 from factcheck.verdict import Standing, Verdict, standing
 from factcheck.wording import Relation
 
-__all__ = ["FileResult", "Outcome", "Quantity", "Verdict", "check_file", "outcome_standing", "verify_claim", "verify_file"]
+__all__ = ["FileResult", "Outcome", "Quantity", "Verdict", "check_file", "outcome_standing", "verify_claim",
+           "verify_file"]
 
 _HUNDRED: Final = Fraction(100)
 

@@ -12,7 +12,7 @@ from factcheck.jsontext import dumps
 from factcheck.report.totals import totals_of
 from factcheck.verify import FileResult, Outcome, Verdict
 
-__all__ = ["dumps", "outcome_to_dict", "render_json", "result_to_dict", "scientific", "summary_counts"]
+__all__ = ["outcome_to_dict", "render_json", "result_to_dict", "scientific", "summary_counts"]
 
 #: Bits of a value's numerator and denominator kept when writing it as text: far more than 17 digits need.
 _LEADING_BITS: Final = 128

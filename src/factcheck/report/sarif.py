@@ -3,10 +3,11 @@
 One run, with one rule per kind of finding. What fails `factcheck check` (a contradicted claim,
 an error, a draft claim) is level "error"; what fails only with --strict (a loose claim, a claim
 left unchecked, a coverage gap) is "warning". The rules for drafts and unchecked claims are listed
-only in a run that has such findings, so a report of a run without them is what it always was. Each result is located at its claims file (a URI
-relative to the current folder when the path is, so a code host annotates the file in the
-repository) and line, and carries a fingerprint made of the file and claim id, so that a
-finding keeps its identity when lines move. json.dumps escapes all user text.
+only in a run that has such findings, so a report of a run without them is what it always was.
+Each result is located at its claims file (a URI relative to the current folder when the path
+is, so a code host annotates the file in the repository) and line, and carries a fingerprint
+made of the file and claim id, so that a finding keeps its identity when lines move. JSON
+escapes all user text.
 """
 
 from __future__ import annotations
@@ -77,7 +78,8 @@ def _result(finding: Finding, rule_index: dict[Level, int]) -> dict[str, Any]:
         "locations": [{"physicalLocation": physical}],
     }
     identity = f"{finding.path}\0{finding.claim_id or finding.message}"
-    result["partialFingerprints"] = {"factcheckFinding/v1": hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()}
+    fingerprint = hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()  # a name's bytes, as they are
+    result["partialFingerprints"] = {"factcheckFinding/v1": fingerprint}
     properties: dict[str, Any] = {}
     if finding.claim_id is not None:
         properties["claimId"] = finding.claim_id
