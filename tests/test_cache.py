@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import os
 import json
 import pickle
 import shutil
@@ -126,16 +127,16 @@ def _database(cache: ResultCache) -> sqlite3.Connection:
 @pytest.mark.parametrize(("column", "garbage"), [
     ("report", ""), ("report", "not json"), ("report", "[1, 2]"), ("report", '{"path": 1}'),
     ("report", '{"article": null}'), ("report", b"\xff"), ("article", 7),
-    ("article_state", "something else"), ("digest", "0" * 40)])
+    ("article_state", "something else"), ("digest", "0" * 40), ("seal", "0" * 40), ("seal", 7)])
 def test_a_damaged_entry_is_a_miss(cache: ResultCache, example: Path, column: str, garbage: object) -> None:
     fresh = _check([example], None)
     _check([example], cache)
     assert len(cache) == 1
     with _database(cache) as database:
-        database.execute(f"UPDATE report SET {column} = ?", (garbage,))  # noqa: S608 - a test's own column names
+        database.execute(f"UPDATE entry SET {column} = ?", (garbage,))  # noqa: S608 - a test's own column names
     assert _check([example], cache) == fresh
     with _database(cache) as database:
-        (report,) = database.execute("SELECT report FROM report").fetchone()
+        (report,) = database.execute("SELECT report FROM entry").fetchone()
     assert json.loads(report)["path"] == str(example)  # and the entry is written afresh
 
 
@@ -301,3 +302,113 @@ def test_an_article_with_windows_line_ends_and_a_bom_is_remembered(cache: Result
     assert _check([example], cache) == fresh
     _no_checking(monkeypatch)
     assert _check([example], cache) == fresh
+
+
+def test_a_file_name_that_is_not_utf8_is_cached_and_loses_no_other_result(cache: ResultCache, example: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Such a name crashed the cache (sqlite cannot store the surrogates that stand for its bytes), and the
+    run lost every other file's result."""
+    odd = Path(os.fsdecode(os.fsencode(example.parent) + b"/odd\xff.claims.toml"))
+    shutil.copy(example, odd)
+    paths = [odd, example]
+    fresh = {fmt: _check(paths, None, fmt) for fmt in sorted(STREAMED)}
+    for fmt, (report, status) in fresh.items():
+        assert status == 0 and (str(example) in report or fmt == "github")  # GitHub lists only findings
+        assert _check(paths, cache, fmt) == (report, status)
+    assert len(cache) == 2 * len(STREAMED)
+    _no_checking(monkeypatch)
+    for fmt, expected in fresh.items():
+        assert _check(paths, cache, fmt) == expected
+
+
+# -- integrity: an entry is served only as factcheck wrote it, from a folder that is factcheck's -----
+
+
+def test_an_entry_altered_on_disk_is_a_miss_even_when_it_still_parses(cache: ResultCache, example: Path) -> None:
+    """A contradicted claim shown as supported, exit 0, from a hand-edited entry: now a miss, checked afresh."""
+    text = example.read_text(encoding="utf-8")
+    example.write_text(text.replace('stated = "1,405"', 'stated = "1,450"', 1), encoding="utf-8")
+    fresh = _check([example], None)
+    assert fresh[1] == 1 and "✗ contradicted" in fresh[0]
+    assert _check([example], cache) == fresh
+    with _database(cache) as database:
+        (report,) = database.execute("SELECT report FROM entry").fetchone()
+        stored = json.loads(report)
+        stored["part"] = stored["part"].replace("✗ contradicted", "✓ supported   ")
+        stored["tally"][-2:] = [0, 0]  # status, strict status
+        database.execute("UPDATE entry SET report = ?", (json.dumps(stored, ensure_ascii=False),))
+    assert _check([example], cache) == fresh
+
+
+def test_an_entry_moved_to_another_files_slot_is_a_miss(cache: ResultCache, example: Path) -> None:
+    other = example.with_name("other.claims.toml")
+    text = example.read_text(encoding="utf-8")
+    other.write_text(text.replace('stated = "1,405"', 'stated = "1,450"', 1), encoding="utf-8")
+    fresh = _check([example, other], None)
+    _check([example, other], cache)
+    with _database(cache) as database:
+        rows = database.execute("SELECT slot, digest, article, article_state, report, seal FROM entry").fetchall()
+        (slot_a, digest_a, *rest_a), (slot_b, digest_b, *rest_b) = rows
+        database.execute("DELETE FROM entry")
+        database.execute("INSERT INTO entry VALUES (?, ?, ?, ?, ?, ?)", (slot_a, digest_a, *rest_b))
+        database.execute("INSERT INTO entry VALUES (?, ?, ?, ?, ?, ?)", (slot_b, digest_b, *rest_a))
+    assert _check([example, other], cache) == fresh
+
+
+def _listing(folder: Path) -> dict[str, bytes]:
+    return {p.name: (p.read_bytes() if p.is_file() and not p.is_symlink() else b"link") for p in folder.iterdir()}
+
+
+@pytest.mark.parametrize("tag", [
+    "Signature: 8a477f597d28d172789f06886806bc55\n",
+    "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by another tool.\n",
+    "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is factcheck's cache of report parts; deleting it is "
+    "always safe.\nand more\n",
+])
+def test_another_tools_cache_is_not_ours_and_nothing_in_it_is_touched(tmp_path: Path, example: Path,
+                                                                       tag: str) -> None:
+    """Any CACHEDIR.TAG made a folder ours, and a damaged database in it was deleted."""
+    folder = tmp_path / "theirs"
+    folder.mkdir()
+    (folder / "CACHEDIR.TAG").write_text(tag, encoding="utf-8")
+    (folder / "reports.sqlite3").write_bytes(b"their own data, not SQLite")
+    (folder / "reports.sqlite3-wal").write_bytes(b"more of theirs")
+    before = _listing(folder)
+    with pytest.raises(CacheError, match="not factcheck's cache"):
+        ResultCache(folder).prepare()
+    assert main(["check", "--cache-dir", str(folder), str(example)]) == 0
+    assert _listing(folder) == before
+
+
+def test_a_tag_that_is_a_link_does_not_make_a_folder_ours(tmp_path: Path, cache: ResultCache) -> None:
+    folder = tmp_path / "linked"
+    folder.mkdir()
+    (folder / "CACHEDIR.TAG").symlink_to(cache.folder / "CACHEDIR.TAG")
+    (folder / "reports.sqlite3").write_bytes(b"theirs")
+    before = _listing(folder)
+    with pytest.raises(CacheError, match="not factcheck's cache"):
+        ResultCache(folder).prepare()
+    assert _listing(folder) == before
+
+
+def test_a_database_that_is_a_link_is_not_followed(cache: ResultCache, tmp_path: Path) -> None:
+    """SQLite would write through it wherever it points (and a damaged target was deleted by name)."""
+    target = tmp_path / "precious.db"
+    target.write_bytes(b"precious, and not SQLite")
+    for name in ("reports.sqlite3", "reports.sqlite3-wal", "reports.sqlite3-shm"):
+        (cache.folder / name).unlink(missing_ok=True)
+    (cache.folder / "reports.sqlite3").symlink_to(target)
+    with pytest.raises(CacheError, match="not a regular file"):
+        ResultCache(cache.folder).prepare()
+    assert target.read_bytes() == b"precious, and not SQLite"
+    assert (cache.folder / "reports.sqlite3").is_symlink()
+
+
+def test_the_first_layouts_unsealed_entries_are_dropped(cache: ResultCache, example: Path) -> None:
+    with _database(cache) as database:
+        database.execute("CREATE TABLE report (slot TEXT PRIMARY KEY, digest TEXT NOT NULL, article TEXT, "
+                         "article_state TEXT, report TEXT NOT NULL)")
+    ResultCache(cache.folder).prepare()
+    with _database(cache) as database:
+        tables = {name for (name,) in database.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert tables == {"entry"}

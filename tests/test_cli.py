@@ -395,3 +395,21 @@ def _place(folder: Path, name: str) -> Path:
     target = folder / f"{name}.claims.toml"
     shutil.copy(BAD / f"{name}.toml", target)
     return target
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "junit", "sarif", "markdown", "github", "html"])
+def test_a_file_name_that_is_not_utf8_is_reported_in_every_format(tmp_path: Path, good: Path, fmt: str,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Such a name crashed the SARIF report (its URI) and every report written with --output."""
+    odd = os.fsdecode(os.fsencode(good.parent) + b"/odd\xff.claims.toml")
+    shutil.copy(good, odd)
+    status, out, err = _run(["check", "--format", fmt, odd, str(good)], capsys)
+    assert (status, err) == (0, "")
+    target = tmp_path / f"report.{fmt}"
+    assert _run(["check", "--format", fmt, "-o", str(target), odd, str(good)], capsys)[0] == 0
+    written = target.read_text(encoding="utf-8")
+    if fmt not in ("github", "markdown"):  # these list only what needs a look
+        assert "odd" in written and str(good) in written
+    if fmt == "sarif":
+        uris = [a["location"]["uri"] for a in json.loads(written)["runs"][0]["artifacts"]]
+        assert uris[0].endswith("/odd%FF.claims.toml")

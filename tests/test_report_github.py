@@ -39,6 +39,8 @@ def test_an_error_or_warning_per_finding_at_its_line() -> None:
         ("error", str(MIXED), str(claim_line("pupils-more")), "contradicted: claim pupils-more"),
         ("warning", str(MIXED), str(claim_line("places-loose")), "loose: claim places-loose"),
         ("error", str(MIXED), str(claim_line("staff-count")), "error: claim staff-count"),
+        # an unchecked claim warns: `--strict` fails it (it was a silent pass before)
+        ("warning", str(MIXED), str(claim_line("staff-unsourced")), "unchecked: claim staff-unsourced"),
         ("warning", str(MIXED), str(gap_line()), "coverage gap"),
     ]
     assert found[0][2] == "1,100 − 1,000 = 100, but '150 more' means [145, 155]"
@@ -47,7 +49,7 @@ def test_an_error_or_warning_per_finding_at_its_line() -> None:
 def test_the_last_line_is_a_plain_summary() -> None:
     last = render_github([mixed()]).splitlines()[-1]
     assert last == ("factcheck: 1 file: 2 supported, 1 loose, 1 contradicted, 2 unchecked, 1 error, "
-                    "1 coverage gap")
+                    "1 coverage gap; 1 unchecked claim (--strict fails it)")
 
 
 def test_an_unreadable_file_is_an_error() -> None:

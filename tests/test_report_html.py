@@ -289,7 +289,11 @@ def test_cli_report_writes_once_and_replaces_only_with_force(tmp_path: Path,
     assert target.read_text(encoding="utf-8") == first
 
 
-def test_cli_report_of_a_missing_path_still_writes_a_page_that_says_so(tmp_path: Path) -> None:
+def test_cli_report_of_a_missing_path_still_writes_a_page_that_says_so(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "r.html"
-    assert main(["report", str(tmp_path / "nope.claims.toml"), "-o", str(target)]) == 0
+    # exit 2 (it was 0): a file that could not be read never passes, in `report` as in `check`
+    assert main(["report", str(tmp_path / "nope.claims.toml"), "-o", str(target)]) == 2
     assert "no such file or folder" in target.read_text(encoding="utf-8")
+    err = capsys.readouterr().err
+    assert "nope.claims.toml: could not be checked (no such file or folder); the page says so" in err

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from factcheck.claims import ClaimsFile, Location
 from factcheck.report import render
 from factcheck.report.junit import render_junit, xml_safe
+from factcheck.report.text import safe_lines, visible
 from factcheck.verify import FileResult, Outcome, Verdict
 from tests.report_data import HOSTILE, MIXED, MIXED_VERDICTS, claim_line, gap_line, hostile, mixed, unreadable
 
@@ -83,14 +84,15 @@ def test_hostile_text_is_escaped_and_comes_back_intact() -> None:
     root = parse(render_junit([result]))
     assert root.find("testsuite").get("name") == result.path  # type: ignore[union-attr]
     names = [case.get("name") for case in root.iter("testcase")]
-    assert names[:4] == [xml_safe(o.id) for o in result.outcomes]
+    assert names[:4] == [xml_safe(visible(o.id)) for o in result.outcomes]
     assert "\\x1b" in names[0] and "\\x00" in names[0]  # control characters XML cannot hold are shown
     failure = root.find(".//failure")
     assert failure is not None
-    # The message is one line (white space folded); the text keeps the lines; both come back as written.
+    # The message is one line (white space folded); the text keeps the lines (a CR, which can hide text in
+    # a log, is shown as \r); both come back as written, and no line begins with a workflow command.
     assert failure.get("message") == xml_safe(" ".join(f"why: {HOSTILE}".split()))
-    # (an XML parser reads a CR LF in text as LF)
-    assert xml_safe(f"why: {HOSTILE}").replace("\r\n", "\n") in (failure.text or "")
+    assert safe_lines(visible(f"why: {HOSTILE}")) in (failure.text or "")
+    assert "\n\\::warning::two" in (failure.text or "")
 
 
 def test_render_through_the_formats_table() -> None:
@@ -106,5 +108,5 @@ def test_any_user_text_gives_well_formed_xml(claim_id: str, explanation: str, st
                       stated=stated, location=Location(path, 3))
     root = parse(render_junit([FileResult(path, (outcome,), claims_file=ClaimsFile(path, None))]))
     (case,) = root.iter("testcase")
-    assert case.get("name") == xml_safe(claim_id)
-    assert root.find("testsuite").get("name") == xml_safe(path)  # type: ignore[union-attr]
+    assert case.get("name") == xml_safe(visible(claim_id))
+    assert root.find("testsuite").get("name") == xml_safe(visible(path))  # type: ignore[union-attr]

@@ -12,19 +12,19 @@ its stored part back instead of being checked again; the report is the same, byt
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from factcheck.cache import CacheError, ResultCache
-from factcheck.report.summary import github_summary_line, summary_lines
+from factcheck.report.summary import FileTally, Totals, github_summary_line, summary_lines
 from factcheck.verdict import Verdict
 
 if TYPE_CHECKING:
     from factcheck.verify import FileResult
 
-__all__ = ["STREAMED", "FileReport", "Summary", "check_files", "report_file", "run", "stream_report"]
+__all__ = ["STREAMED", "FileReport", "Summary", "check_files", "checked", "render_safely", "report_file", "run",
+           "stream_report"]
 
 #: Formats written file by file; any other renderer in `factcheck.report.FORMATS` gets all results at once.
 STREAMED: Final = frozenset({"text", "json", "github"})
@@ -32,9 +32,12 @@ STREAMED: Final = frozenset({"text", "json", "github"})
 #: Files handed to a worker process at a time: large enough to make the hand-over cheap.
 _CHUNK: Final = 8
 
+#: The summary's totals (the name this module has always given them).
+Summary = Totals
+
 
 class FileReport(NamedTuple):
-    """One file's part of the report, and what the summary needs from it.
+    """One file's part of the report, what the summary needs from it, and the article text it read.
 
     A NamedTuple rather than an attrs record: it is all a run answered from the cache builds, and
     such a run should not pay for importing attrs (a third of its start-up).
@@ -42,52 +45,19 @@ class FileReport(NamedTuple):
 
     path: str
     part: str
-    counts: tuple[int, ...]  # per Verdict, in its order
-    gaps: int
-    readable: bool
-    article_only: int
-    status: int
-    strict_status: int
+    tally: FileTally
+    article: str | None  # `[article] text` as written (relative to the file's folder): an input of the run
 
 
-_REPORT_FIELDS: Final = frozenset(FileReport._fields)
-
-
-class Summary:
-    """The running totals over the files reported so far."""
-
-    def __init__(self) -> None:
-        self.files = 0
-        self.counts = [0] * len(Verdict)
-        self.gaps = 0
-        self.unread = 0
-        self.article_only = 0
-        self.status: int | None = None
-        self.strict_status: int | None = None
-
-    def add(self, report: FileReport) -> None:
-        self.files += 1
-        self.counts = [a + b for a, b in zip(self.counts, report.counts, strict=True)]
-        self.gaps += report.gaps
-        self.unread += not report.readable
-        self.article_only += report.article_only
-        self.status = max(self.status or 0, report.status)
-        self.strict_status = max(self.strict_status or 0, report.strict_status)
-
-    def count_dict(self) -> dict[str, int]:
-        return {verdict.value: n for verdict, n in zip(Verdict, self.counts, strict=True)}
-
-    def exit_status(self, *, strict: bool = False) -> int:
-        """As `FileResult.exit_status`, over all files; 2 when there were none."""
-        status = self.strict_status if strict else self.status
-        return 2 if status is None else status
+_TALLY_TYPES: Final = (tuple, int, bool, int, int, int, int, int, int)
 
 
 def _json_part(result: FileResult) -> str:
     """The file's entry of the JSON report, indented as it sits in the `files` array."""
-    from factcheck.report.json_report import result_to_dict  # noqa: PLC0415 - not needed on a cache hit
+    from factcheck.jsontext import dumps  # noqa: PLC0415 - not needed on a cache hit
+    from factcheck.report.json_report import result_to_dict  # noqa: PLC0415
 
-    return "  " + json.dumps(result_to_dict(result), ensure_ascii=False, indent=1).replace("\n", "\n  ")
+    return "  " + dumps(result_to_dict(result), indent=1).replace("\n", "\n  ")
 
 
 def report_file(path: str, problem: str | None = None, fmt: str = "text", colour: bool = False,
@@ -98,29 +68,37 @@ def report_file(path: str, problem: str | None = None, fmt: str = "text", colour
     not checked again: its stored part is returned.
     """
     if problem is not None or cache is None:
-        return _render(_result(path, problem)[0], fmt, colour)
+        return _render(_result(path, problem)[0], fmt, colour)[0]
     try:
         data = Path(path).read_bytes()
     except OSError:
-        return _render(_result(path, None)[0], fmt, colour)  # the loader says why it cannot be read
+        return _render(_result(path, None)[0], fmt, colour)[0]  # the loader says why it cannot be read
     key = cache.key(path, data, fmt, colour)
     stored = _from_stored(cache.get(key, path))
     if stored is not None:  # the path is part of the key
         return stored
     result, internal_error = _result(path, None, data)
-    report = _render(result, fmt, colour)
-    if not internal_error:  # a bug's message is not a verdict worth keeping
+    report, render_error = _render(result, fmt, colour)
+    if not (internal_error or render_error):  # a bug's message is not a verdict worth keeping
         loaded = result.claims_file
-        article = loaded.article.text if loaded is not None and loaded.article is not None else None
         try:
-            cache.put(key, path, article, loaded.article_text if loaded is not None else None, report._asdict())
+            cache.put(key, path, report.article, loaded.article_text if loaded is not None else None, _stored(report))
         except CacheError:
             pass  # a full disk, say: the report is still right, the next run checks this file again
     return report
 
 
-def _render(result: FileResult, fmt: str, colour: bool) -> FileReport:
-    from factcheck.report.text import article_only_count, file_lines  # noqa: PLC0415 - not needed on a cache hit
+def _render(result: FileResult, fmt: str, colour: bool) -> tuple[FileReport, bool]:
+    """The file's part of the report, and whether rendering it hit a bug (then its part says so instead)."""
+    try:
+        return _render_part(result, fmt, colour), False
+    except Exception as exc:  # noqa: BLE001 - a bug must not hide the other files' results
+        return _render_part(_internal_error(result.path, exc, "writing the report of"), fmt, colour), True
+
+
+def _render_part(result: FileResult, fmt: str, colour: bool) -> FileReport:
+    from factcheck.report.text import file_lines  # noqa: PLC0415 - not needed on a cache hit
+    from factcheck.report.totals import file_tally  # noqa: PLC0415
 
     if fmt == "json":
         part = _json_part(result)
@@ -130,28 +108,49 @@ def _render(result: FileResult, fmt: str, colour: bool) -> FileReport:
         part = file_commands(result)
     else:
         part = "\n".join(file_lines(result, colour)) + "\n"
-    counts = result.counts()
-    return FileReport(result.path, part, tuple(counts[v.value] for v in Verdict), len(result.gaps), result.readable,
-                      article_only_count(result), result.exit_status(), result.exit_status(strict=True))
+    return FileReport(result.path, part, file_tally(result), _article_of(result))
+
+
+def _stored(report: FileReport) -> dict[str, Any]:
+    return {"path": report.path, "part": report.part, "tally": list(report.tally), "article": report.article}
 
 
 def _from_stored(stored: dict[str, Any] | None) -> FileReport | None:
     """A FileReport from a cache entry's fields, or None when they are not what one holds."""
-    if stored is None or set(stored) != _REPORT_FIELDS:
+    if stored is None or set(stored) != set(FileReport._fields):
         return None
-    counts = stored["counts"]
-    if not (isinstance(counts, list) and len(counts) == len(Verdict) and all(type(n) is int for n in counts)):
+    path, part, tally, article = stored["path"], stored["part"], stored["tally"], stored["article"]
+    if not (isinstance(path, str) and isinstance(part, str) and (article is None or isinstance(article, str))):
         return None
-    if not (isinstance(stored["path"], str) and isinstance(stored["part"], str)
-            and all(type(stored[name]) is int for name in ("gaps", "article_only", "status", "strict_status"))
-            and type(stored["readable"]) is bool):
+    if not (isinstance(tally, list) and len(tally) == len(_TALLY_TYPES)):
         return None
-    return FileReport(**{**stored, "counts": tuple(counts)})
+    tally[0] = tuple(tally[0]) if isinstance(tally[0], list) else None
+    if not all(type(value) is kind for value, kind in zip(tally, _TALLY_TYPES, strict=True)):
+        return None
+    counts = tally[0]
+    if not (len(counts) == len(Verdict) and all(type(n) is int for n in counts)):
+        return None
+    return FileReport(path, part, FileTally(*tally), article)
+
+
+def _internal_error(path: str, exc: Exception, doing: str) -> FileResult:
+    from factcheck.errors import ClaimsFileError  # noqa: PLC0415 - not needed on a cache hit
+    from factcheck.verify import FileResult  # noqa: PLC0415
+
+    message = f"internal error while {doing} this file ({type(exc).__name__}: {exc}); please report it"
+    return FileResult(path, errors=(ClaimsFileError(message, path=path),))
+
+
+def checked(path: str, problem: str | None = None) -> FileResult:
+    """The file's result; a problem found before reading it (`problem`), or a bug while checking it, is its error.
+
+    Every front end that checks files asks this, so one file never stops the others being reported.
+    """
+    return _result(path, problem)[0]
 
 
 def _result(path: str, problem: str | None, data: bytes | None = None) -> tuple[FileResult, bool]:
-    """The file's result, and whether it is a bug's; a problem found before reading it, or a bug while
-    checking it, is its error."""
+    """The file's result, and whether it is a bug's."""
     from factcheck.errors import ClaimsFileError  # noqa: PLC0415 - not needed on a cache hit
     from factcheck.verify import FileResult, check_file  # noqa: PLC0415
 
@@ -160,8 +159,27 @@ def _result(path: str, problem: str | None, data: bytes | None = None) -> tuple[
     try:
         return check_file(path, data), False
     except Exception as exc:  # noqa: BLE001 - a bug must not hide the other files' results
-        message = f"internal error while checking this file ({type(exc).__name__}: {exc}); please report it"
-        return FileResult(path, errors=(ClaimsFileError(message, path=path),)), True
+        return _internal_error(path, exc, "checking"), True
+
+
+def render_safely(results: list[FileResult], fmt: str, colour: bool = False) -> tuple[str, list[FileResult]]:
+    """The whole report in `fmt`, and the results it reports: a file whose part cannot be rendered (a bug)
+    is reported as that file's error instead, and the others as they are. Costs nothing extra unless
+    rendering fails."""
+    from factcheck.report import render  # noqa: PLC0415
+
+    try:
+        return render(results, fmt, colour=colour), results
+    except Exception:  # noqa: BLE001, S110 - find the file that breaks it, below
+        pass
+    safe = []
+    for result in results:
+        try:
+            render([result], fmt, colour=colour)
+        except Exception as exc:  # noqa: BLE001 - this file's part is the bug's message instead
+            result = _internal_error(result.path, exc, "writing the report of")
+        safe.append(result)
+    return render(safe, fmt, colour=colour), safe
 
 
 def _report_star(args: tuple[str, str | None, str, bool, ResultCache | None]) -> FileReport:
@@ -189,47 +207,65 @@ def _reporting(reports: Iterable[FileReport], progress: Callable[[int, str], obj
         yield report
 
 
-def stream_report(reports: Iterable[FileReport], fmt: str, write: Callable[[str], object]) -> Summary:
+def stream_report(reports: Iterable[FileReport], fmt: str, write: Callable[[str], object]) -> Totals:
     """Write the report part by part, then the summary; return the totals."""
-    summary = Summary()
+    totals = Totals()
     if fmt == "json":
+        from factcheck.report.summary import json_tail  # noqa: PLC0415
+
         write('{\n "format": 1,\n "files": [')
         for report in reports:
-            write(("\n" if summary.files == 0 else ",\n") + report.part)
-            summary.add(report)
-        totals = json.dumps(summary.count_dict(), indent=1).replace("\n", "\n ")
-        write(("\n ]" if summary.files else "]") + f',\n "summary": {totals}\n}}\n')
-        return summary
+            write(("\n" if totals.files == 0 else ",\n") + report.part)
+            totals.add(report.tally)
+        write(("\n ]" if totals.files else "]") + json_tail(totals))
+        return totals
     for report in reports:
         write(report.part)
-        summary.add(report)
-    counts = summary.count_dict()
+        totals.add(report.tally)
     if fmt == "github":
-        write(github_summary_line(summary.files, counts, summary.gaps) + "\n")
-        return summary
-    write("\n".join(summary_lines(summary.files, counts, summary.gaps, summary.unread, summary.article_only)) + "\n")
-    return summary
+        write(github_summary_line(totals) + "\n")
+        return totals
+    write("\n".join(summary_lines(totals)) + "\n")
+    return totals
 
 
 def run(items: Iterable[tuple[str, str | None]], fmt: str, write: Callable[[str], object], *,
         colour: bool = False, jobs: int = 1, strict: bool = False,
-        progress: Callable[[int, str], object] | None = None, cache: ResultCache | None = None) -> int:
+        progress: Callable[[int, str], object] | None = None, cache: ResultCache | None = None,
+        inputs: list[tuple[str, str | None]] | None = None) -> int:
     """Check the files, write the report in format `fmt`, and return the exit status.
 
     `progress(done, path)` is called as each file is finished. The `cache` serves the formats
-    written file by file (`STREAMED`); the others check every file.
+    written file by file (`STREAMED`); the others check every file. `inputs`, when given, gets
+    (path, `[article] text` as written) for every file: what the run read, so that a report is
+    never written over it.
     """
     if fmt in STREAMED:
-        reports = check_files(items, fmt, colour, jobs, cache)
+        found = check_files(items, fmt, colour, jobs, cache)
         if progress is not None:
-            reports = _reporting(reports, progress)
-        return stream_report(reports, fmt, write).exit_status(strict=strict)
-    from factcheck.report import render  # noqa: PLC0415
-
+            found = _reporting(found, progress)
+        if inputs is not None:
+            found = _noting_inputs(found, inputs)
+        return stream_report(found, fmt, write).exit_status(strict=strict)
     results = []
     for done, (path, problem) in enumerate(items, start=1):
-        results.append(_result(path, problem)[0])
+        results.append(checked(path, problem))
         if progress is not None:
             progress(done, path)
-    write(render(results, fmt, colour=colour))
-    return max((r.exit_status(strict=strict) for r in results), default=2)
+    if inputs is not None:
+        inputs.extend((result.path, _article_of(result)) for result in results)
+    text, reported = render_safely(results, fmt, colour)
+    write(text)
+    return max((r.exit_status(strict=strict) for r in reported), default=2)
+
+
+def _noting_inputs(found: Iterable[FileReport], inputs: list[tuple[str, str | None]]) -> Iterator[FileReport]:
+    for report in found:
+        inputs.append((report.path, report.article))
+        yield report
+
+
+def _article_of(result: FileResult) -> str | None:
+    """The file's `[article] text` as written, if it was read far enough to have one."""
+    loaded = result.claims_file
+    return loaded.article.text if loaded is not None and loaded.article is not None else None

@@ -6,15 +6,24 @@ are unchanged. An entry is used only when a digest of everything its part of the
 computed from matches: factcheck's own code (every source file, so an edited install never reuses
 old verdicts), the Python version and the installed pint and rtoml, the report format and colour,
 the path as given, and the file's bytes. The one other file a claims file can read, its
-`[article] text`, is read again on every hit and compared with what the entry recorded, so an
+`[article] text`, is read again on every hit (as the loader reads it: only a regular file inside
+the claims file's folder, of a bounded size) and compared with what the entry recorded, so an
 edited article is checked again. Nothing is judged by modification times. Each file has one entry
 per format, replaced when the file changes, so the cache does not grow with edits.
 
 The cache is a folder (`.factcheck_cache` by default) that factcheck creates and marks as its
-own with a `CACHEDIR.TAG`; a folder of that name without the tag is somebody else's and is left
-alone. Entries live in one SQLite database in it, written a transaction each, so parallel workers
-and interrupted runs never leave a half-written entry; an entry that cannot be read or parsed is
-treated as missing, and a damaged database is made afresh. Deleting the folder is always safe.
+own with a `CACHEDIR.TAG` holding factcheck's own words (`_TAG`): that file, exactly, is the
+marker. A folder without it (or with another tool's tag) is somebody else's and is left alone:
+nothing in it is read, written or deleted. Entries live in one SQLite database in it, written a
+transaction each, so parallel workers and interrupted runs never leave a half-written entry.
+Each entry is sealed: a keyed BLAKE2b digest over its fields and its key, so an entry altered on
+disk (a flipped byte, a hand edit, another program) or moved to another file's slot is a miss,
+never a report. An entry that cannot be read, parsed or unsealed is treated as missing, and a
+damaged database is made afresh (only in a folder recognised as ours). Deleting the folder is
+always safe.
+
+The seal is not a secret (its key is factcheck's own code fingerprint): it catches alteration by
+anything but factcheck, not a user who can run factcheck, who could write entries anyway.
 
 Only the standard library is imported here: a run where every file is a hit never loads the
 verifier.
@@ -23,14 +32,19 @@ verifier.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import importlib.util
 import json
 import os
 import sqlite3
+import stat
 import sys
 from functools import cache
 from pathlib import Path
 from typing import Any, Final, NamedTuple
+
+from factcheck.files import ReadRefused, read_inside
+from factcheck.jsontext import dumps
 
 __all__ = ["DEFAULT_FOLDER", "CacheError", "CacheKey", "ResultCache", "article_state", "code_fingerprint"]
 
@@ -41,9 +55,13 @@ _TAG_NAME: Final = "CACHEDIR.TAG"
 _TAG: Final = ("Signature: 8a477f597d28d172789f06886806bc55\n"
                "# This folder is factcheck's cache of report parts; deleting it is always safe.\n")
 #: Bumped when the layout of an entry changes.
-_LAYOUT: Final = b"factcheck-cache-1"
+_LAYOUT: Final = b"factcheck-cache-2"
 _MISSING: Final = "missing"
 _DATABASE: Final = "reports.sqlite3"
+#: The files of the database (SQLite's write-ahead log and its index beside it).
+_DATABASE_FILES: Final = (_DATABASE, _DATABASE + "-wal", _DATABASE + "-shm")
+#: The table of entries; the first layout's table (`report`, unsealed) is dropped when found.
+_TABLE: Final = "entry"
 
 
 class CacheKey(NamedTuple):
@@ -94,9 +112,9 @@ def _installed(package: str) -> str:
 def article_state(claims_path: str, relative: str) -> str:
     """What the loader's reading of `[article] text = relative` depends on, as one string.
 
-    The loader resolves the folder and the target (symlinks and all), refuses a target outside
-    the folder and reads the bytes; so the resolved paths and a digest of the bytes (or why they
-    could not be read) decide what it finds.
+    The loader reads the article with `files.read_inside` (a regular file inside the folder, of a
+    bounded size), and so does this: the resolved target and a digest of its bytes, or why it was
+    refused, decide what the loader finds.
     """
     return _read_article(claims_path, relative)[0]
 
@@ -105,14 +123,10 @@ def _read_article(claims_path: str, relative: str) -> tuple[str, bytes | None]:
     """The article's state (as `article_state`) and its bytes, when they could be read."""
     folder = Path(claims_path).parent
     try:
-        base, target = folder.resolve(), (folder / relative).resolve()
-    except (OSError, RuntimeError, ValueError) as exc:
-        return f"unresolvable: {type(exc).__name__}", None
-    try:
-        data = target.read_bytes()
-    except OSError as exc:
-        return json.dumps([str(base), str(target), f"unreadable: {exc.errno}"]), None
-    return json.dumps([str(base), str(target), hashlib.blake2b(data, digest_size=20).hexdigest()]), data
+        target, data = read_inside(folder, relative)
+    except ReadRefused as exc:
+        return json.dumps(["refused", exc.outside, exc.reason]), None
+    return json.dumps([str(target), hashlib.blake2b(data, digest_size=20).hexdigest()]), data
 
 
 def _as_read(data: bytes) -> str:
@@ -155,13 +169,19 @@ class ResultCache:
             return None
         try:
             row = self._database().execute(
-                "SELECT digest, article, article_state, report FROM report WHERE slot = ?", (key.slot,)).fetchone()
+                f"SELECT digest, article, article_state, report, seal FROM {_TABLE} WHERE slot = ?",  # noqa: S608
+                (key.slot,)).fetchone()
         except sqlite3.Error:
             return None
         if row is None or row[0] != key.digest:
             return None
-        digest, article, state, report = row
-        if article is not None and (not isinstance(article, str) or article_state(path, article) != state):
+        digest, article, state, report, seal = row
+        if not (isinstance(report, str) and isinstance(seal, str) and (article is None or isinstance(article, str))
+                and (state is None or isinstance(state, str))):
+            return None
+        if not hmac.compare_digest(seal, _seal(key, article, state, report)):
+            return None  # altered since factcheck wrote it
+        if article is not None and article_state(path, article) != state:
             return None
         try:
             stored = json.loads(report)
@@ -184,9 +204,10 @@ class ResultCache:
             state, data = _read_article(path, article)
             if data is None or article_text is None or _as_read(data) != article_text:
                 return
+        text = dumps(report)
         try:
-            self._database().execute("INSERT OR REPLACE INTO report VALUES (?, ?, ?, ?, ?)",
-                                     (key.slot, key.digest, article, state, json.dumps(report, ensure_ascii=False)))
+            self._database().execute(f"INSERT OR REPLACE INTO {_TABLE} VALUES (?, ?, ?, ?, ?, ?)",  # noqa: S608
+                                     (key.slot, key.digest, article, state, text, _seal(key, article, state, text)))
         except sqlite3.Error as exc:
             self.ready = False
             raise CacheError(f"cannot write to the cache {str(self.folder)!r}: {exc}") from None
@@ -195,7 +216,7 @@ class ResultCache:
         """How many entries the cache holds."""
         if not self.ready:
             return 0
-        count: int = self._database().execute("SELECT COUNT(*) FROM report").fetchone()[0]
+        count: int = self._database().execute(f"SELECT COUNT(*) FROM {_TABLE}").fetchone()[0]  # noqa: S608
         return count
 
     def _database(self) -> sqlite3.Connection:
@@ -207,28 +228,71 @@ class ResultCache:
         """Create the folder with its tag and database, or check that an existing one is factcheck's;
         until this has succeeded, nothing is read or stored. A database that is damaged (not SQLite,
         or not ours) is made afresh. Raises CacheError when the folder cannot be used."""
-        tag = self.folder / _TAG_NAME
-        if not (self.folder.is_dir() and tag.is_file()):
+        if not self._is_ours():
             if self.folder.exists() and (not self.folder.is_dir() or any(self.folder.iterdir())):
-                raise CacheError(f"{str(self.folder)!r} exists and is not factcheck's cache (it has no {_TAG_NAME}); "
-                                 "not using it")
+                raise CacheError(f"{str(self.folder)!r} exists and is not factcheck's cache (it has no {_TAG_NAME} "
+                                 "written by factcheck); not using it")
             try:
                 self.folder.mkdir(parents=True, exist_ok=True)
                 (self.folder / ".gitignore").write_text("# factcheck's cache: never committed\n*\n", encoding="utf-8")
-                tag.write_text(_TAG, encoding="utf-8")
+                (self.folder / _TAG_NAME).write_text(_TAG, encoding="utf-8")
             except OSError as exc:
                 raise CacheError(f"cannot create the cache {str(self.folder)!r}: {exc.strerror or exc}") from None
         database = self.folder / _DATABASE
+        for name in _DATABASE_FILES:  # SQLite would follow a link and write wherever it points
+            if _exists_but_is_not_a_file(self.folder / name):
+                raise CacheError(f"{str(self.folder / name)!r} is not a regular file; not using the cache")
         try:
             try:
-                _connect(database).close()
+                _forget_the_first_layout(_connect(database))
             except sqlite3.DatabaseError:
-                for name in (_DATABASE, _DATABASE + "-wal", _DATABASE + "-shm"):
+                for name in _DATABASE_FILES:  # only ever in a folder that is ours, and only these regular files
                     (self.folder / name).unlink(missing_ok=True)
                 _connect(database).close()
         except (sqlite3.Error, OSError) as exc:
             raise CacheError(f"cannot open the cache database {str(database)!r}: {exc}") from None
         self.ready = True
+
+    def _is_ours(self) -> bool:
+        """Whether the folder carries factcheck's marker: a CACHEDIR.TAG (a regular file, not a link) holding
+        exactly what factcheck writes there. Another tool's tag marks a cache, but not ours."""
+        tag = self.folder / _TAG_NAME
+        try:
+            if not stat.S_ISREG(tag.lstat().st_mode):
+                return False
+            with tag.open("rb") as handle:
+                return handle.read(len(_TAG_BYTES) + 1) == _TAG_BYTES
+        except OSError:
+            return False
+
+
+_TAG_BYTES: Final = _TAG.encode("utf-8")
+
+
+def _exists_but_is_not_a_file(path: Path) -> bool:
+    try:
+        return not stat.S_ISREG(path.lstat().st_mode)
+    except FileNotFoundError:
+        return False
+
+
+def _seal(key: CacheKey, article: str | None, state: str | None, report: str) -> str:
+    """A digest of an entry's fields and its key, keyed with factcheck's code fingerprint: an entry altered on
+    disk, or moved to another slot, does not match it."""
+    seal = hashlib.blake2b(digest_size=20, key=code_fingerprint(), person=b"factcheck-entry")
+    for part in (key.slot, key.digest, "\x00" if article is None else article, "\x00" if state is None else state,
+                 report):
+        data = part.encode("utf-8", "surrogatepass")
+        seal.update(len(data).to_bytes(8, "little") + data)
+    return seal.hexdigest()
+
+
+def _forget_the_first_layout(connection: sqlite3.Connection) -> None:
+    """Drop the first layout's table (`report`, entries without a seal), once per run, and close."""
+    try:
+        connection.execute("DROP TABLE IF EXISTS report")
+    finally:
+        connection.close()
 
 
 def _connect(database: Path) -> sqlite3.Connection:
@@ -238,8 +302,8 @@ def _connect(database: Path) -> sqlite3.Connection:
     try:
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=NORMAL")
-        connection.execute("CREATE TABLE IF NOT EXISTS report (slot TEXT PRIMARY KEY, digest TEXT NOT NULL, "
-                           "article TEXT, article_state TEXT, report TEXT NOT NULL)")
+        connection.execute(f"CREATE TABLE IF NOT EXISTS {_TABLE} (slot TEXT PRIMARY KEY, digest TEXT NOT NULL, "
+                           "article TEXT, article_state TEXT, report TEXT NOT NULL, seal TEXT NOT NULL)")
     except BaseException:
         connection.close()
         raise

@@ -33,6 +33,7 @@ from factcheck.claims import (
     SourceKind,
 )
 from factcheck.errors import ClaimsFileError, FormulaError, PhraseError
+from factcheck.files import ReadRefused, read_inside
 from factcheck.formula import parse_formula
 from factcheck.stated import parse_stated, parse_tolerance
 from factcheck.tomlread import TOMLDecodeError
@@ -539,6 +540,8 @@ class _Loader:
 
     # -- the article's text ------------------------------------------------------------------
     def article_text(self, relative: str) -> str | None:
+        """The article's text, read as `files.read_inside` allows (a regular file inside the claims file's
+        folder, of a bounded size), decoded as `read_text` would (UTF-8, BOM dropped, universal newlines)."""
         block = ("article",)
         if self.base_dir is None:
             self.problem("`text` cannot be read: the claims file was not loaded from a folder", block, "text")
@@ -547,20 +550,19 @@ class _Loader:
             self.problem(f"`text` must name the article's text file, not {relative!r}", block, "text")
             return None
         try:
-            base = self.base_dir.resolve()
-            target = (self.base_dir / relative).resolve()
-        except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
-            self.problem(f"cannot find the article text {relative!r}: {exc}", block, "text")
-            return None
-        if Path(relative).is_absolute() or not target.is_relative_to(base):
-            self.problem(f"`text` must point inside the claims file's folder, not {relative!r}", block, "text")
+            _, data = read_inside(self.base_dir, relative)
+        except ReadRefused as exc:
+            if exc.outside:
+                self.problem(f"`text` must point inside the claims file's folder, not {relative!r}", block, "text")
+            else:
+                self.problem(f"cannot read the article text {relative!r}: {exc.reason}", block, "text")
             return None
         try:
-            return target.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not UTF-8 text"
-            self.problem(f"cannot read the article text {relative!r}: {reason}", block, "text")
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            self.problem(f"cannot read the article text {relative!r}: not UTF-8 text", block, "text")
             return None
+        return text.replace("\r\n", "\n").replace("\r", "\n")
 
     def coverage(self, article_text: str, sentences: list[Sentence]) -> None:
         """The sentences, joined with spaces, must be the article's text (white space folded)."""

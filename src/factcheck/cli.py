@@ -1,7 +1,8 @@
 """The `factcheck` command. The only module that prints or decides an exit status.
 
-Exit status: 0 when nothing is contradicted or in error; 1 when something is contradicted (with
---strict: also loose claims and coverage gaps); 2 when a file cannot be read or a claim is in error.
+Exit status: 0 when nothing is contradicted or in error; 1 when something is contradicted or a
+draft (with --strict: also loose claims, unchecked claims and coverage gaps); 2 when a file cannot
+be read, has a problem of its own, or a claim is in error. The rule is `factcheck.verdict.standing`.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -36,7 +37,9 @@ def _parser() -> argparse.ArgumentParser:
                        "markdown (a pull request comment) or github (GitHub Actions annotations)")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--force", action="store_true", help="with --output: replace the file if it exists")
-    check.add_argument("--strict", action="store_true", help="loose claims and coverage gaps fail too (exit 1)")
+    check.add_argument("--strict", action="store_true",
+                       help="loose claims, unchecked claims (no inputs, or words that state no relation) and coverage "
+                            "gaps fail too (exit 1)")
     check.add_argument("--no-color", action="store_true", help="no colour, even on a terminal")
     check.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
                        help="check files in N processes (the report is the same as with one)")
@@ -143,8 +146,7 @@ def _check(args: argparse.Namespace) -> int:
         sys.stderr.write(f"factcheck: --jobs must be 1 or more, not {args.jobs}\n")
         return 2
     found = list(claims_files(args.paths))
-    if args.output and Path(args.output).resolve() in {Path(p).resolve() for p, problem in found if problem is None}:
-        sys.stderr.write(f"factcheck: will not write the report over the claims file {args.output!r}\n")
+    if args.output and not _output_is_not_an_input(args.output, _claims_inputs(found)):
         return 2
     colour = args.output is None and args.format == "text" and wants_colour(sys.stdout, no_color=args.no_color)
     progress = Progress.for_check(len(found), sys.stderr, fmt=args.format)
@@ -178,12 +180,16 @@ def _cache(args: argparse.Namespace) -> ResultCache | None:
 
 
 def _check_into_file(found: list[tuple[str, str | None]], args: argparse.Namespace, options: dict[str, Any]) -> int:
-    """Write the report to --output atomically, and never over an existing file without --force."""
+    """Write the report to --output atomically, never over an existing file without --force, and never
+    over a file the run read (a claims file, or an article text one names)."""
     from factcheck.batch import run  # noqa: PLC0415
     from factcheck.files import OutputError, write_new_file  # noqa: PLC0415
 
     parts: list[str] = []
-    status = run(found, args.format, parts.append, **options)
+    read: list[tuple[str, str | None]] = []
+    status = run(found, args.format, parts.append, inputs=read, **options)
+    if not _output_is_not_an_input(args.output, _article_inputs(read)):
+        return 2
     try:
         write_new_file(args.output, "".join(parts), force=args.force)
     except OutputError as exc:
@@ -192,21 +198,54 @@ def _check_into_file(found: list[tuple[str, str | None]], args: argparse.Namespa
     return status
 
 
-def _report(args: argparse.Namespace) -> int:
-    """Exit 0 when the page was written (whatever its verdicts: `check` is the gate), 2 when it was not."""
-    from factcheck.errors import ClaimsFileError  # noqa: PLC0415
-    from factcheck.files import OutputError, write_new_file  # noqa: PLC0415
-    from factcheck.report.html import render_html  # noqa: PLC0415
-    from factcheck.verify import FileResult, check_file  # noqa: PLC0415
+def _claims_inputs(found: Iterable[tuple[str, str | None]]) -> Iterator[tuple[str, str]]:
+    return ((path, f"the claims file {path!r}") for path, problem in found if problem is None)
 
-    results = [check_file(path) if problem is None else FileResult(path, errors=(ClaimsFileError(problem, path=path),))
-               for path, problem in claims_files(args.paths)]
+
+def _article_inputs(read: Iterable[tuple[str, str | None]]) -> Iterator[tuple[Path, str]]:
+    """The article texts the claims files name (as the loader finds them: relative to the file's folder)."""
+    for path, article in read:
+        if article is not None:
+            yield Path(path).parent / article, f"the article text {article!r} of {path!r}"
+
+
+def _output_is_not_an_input(output: str, inputs: Iterable[tuple[str | Path, str]], what: str = "report") -> bool:
+    """True when `output` is none of `inputs`; otherwise says so on standard error (the caller exits 2)."""
+    from factcheck.files import InputOverwriteError, refuse_inputs  # noqa: PLC0415
+
     try:
-        write_new_file(args.output, render_html(results), force=args.force)
-    except OutputError as exc:
-        sys.stderr.write(f"factcheck: {exc}\n")
+        refuse_inputs(output, inputs)
+    except InputOverwriteError as exc:
+        sys.stderr.write(f"factcheck: will not write the {what} over {exc.what}: this run reads it\n")
+        return False
+    return True
+
+
+def _report(args: argparse.Namespace) -> int:
+    """Exit 0 when the page was written with every file on it (whatever its verdicts: `check` is the gate);
+    2 when it was not written, or a file could not be read or checked (it is on the page, as an error)."""
+    from factcheck.batch import checked, render_safely  # noqa: PLC0415
+    from factcheck.files import OutputError, write_new_file  # noqa: PLC0415
+    from factcheck.report.text import one_line  # noqa: PLC0415
+
+    found = list(claims_files(args.paths))
+    if not _output_is_not_an_input(args.output, _claims_inputs(found), "page"):
         return 2
-    return 0
+    page, results = render_safely([checked(path, problem) for path, problem in found], "html")
+    read = [(r.path, r.claims_file.article.text if r.claims_file is not None and r.claims_file.article is not None
+             else None) for r in results]
+    if not _output_is_not_an_input(args.output, _article_inputs(read), "page"):
+        return 2
+    try:
+        write_new_file(args.output, page, force=args.force)
+    except OutputError as exc:
+        sys.stderr.write(f"factcheck: {one_line(str(exc))}\n")
+        return 2
+    unread = [result for result in results if not result.readable]
+    for result in unread:
+        reason = "; ".join(one_line(getattr(e, "message", str(e))) for e in result.errors)
+        sys.stderr.write(f"factcheck: {one_line(result.path)}: could not be checked ({reason}); the page says so\n")
+    return 2 if unread else 0
 
 
 if __name__ == "__main__":  # pragma: no cover

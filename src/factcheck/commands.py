@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from factcheck.claims import ClaimsFile
 
 __all__ = ["add_extract", "add_suggest", "run_extract", "run_suggest"]
 
@@ -53,6 +55,8 @@ def run_extract(args: argparse.Namespace) -> int:
         sys.stderr.write(f"factcheck: {output}: a claims file must be in the article's folder or above it, "
                          f"so that `[article] text` can point at {article}\n")
         return 2
+    if not to_stdout and not _output_is_not_the_article(output, article):
+        return 2
     draft = draft_article(text, text_path=Path(relative).as_posix(), source=article.name)
     toml = draft_toml(draft)
     if to_stdout:
@@ -71,19 +75,48 @@ def run_extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_suggest(args: argparse.Namespace) -> int:
-    from factcheck.claimsfile import load_claims_file  # noqa: PLC0415
-    from factcheck.errors import ClaimsFileError  # noqa: PLC0415
-    from factcheck.suggest import suggest_file  # noqa: PLC0415
+def _output_is_not_the_article(output: Path, article: Path) -> bool:
+    """`extract -o FILE --force` replaced whatever FILE was, even the article it had just read."""
+    from factcheck.files import InputOverwriteError, refuse_inputs  # noqa: PLC0415
 
     try:
-        claims_file = load_claims_file(args.path)
-    except ClaimsFileError as exc:
-        sys.stderr.write(f"factcheck: {exc}\n")
-        return 2
+        refuse_inputs(output, [(article, f"the article {str(article)!r}")])
+    except InputOverwriteError as exc:
+        sys.stderr.write(f"factcheck: will not write the draft over {exc.what}: this run reads it\n")
+        return False
+    return True
+
+
+def run_suggest(args: argparse.Namespace) -> int:
+    """Exit 0 with the suggestions; 2 when the file cannot be read, or a bug stopped the suggestions (said
+    on standard error, never as a traceback)."""
+    from factcheck.claimsfile import load_claims_file  # noqa: PLC0415
+    from factcheck.errors import ClaimsFileError  # noqa: PLC0415
+    from factcheck.report.text import one_line  # noqa: PLC0415
+
     if args.limit < 1:
         sys.stderr.write("factcheck: --limit must be at least 1\n")
         return 2
+    try:
+        claims_file = load_claims_file(args.path)
+        text = _suggestions(claims_file, args)
+    except ClaimsFileError as exc:
+        sys.stderr.write(f"factcheck: {one_line(str(exc))}\n")
+        return 2
+    except Exception as exc:  # noqa: BLE001 - a hostile file must give a message, not a traceback
+        sys.stderr.write(f"factcheck: {one_line(args.path)}: internal error while suggesting inputs for this file "
+                         f"({type(exc).__name__}: {one_line(str(exc))[:300]}); please report it\n")
+        return 2
+    sys.stdout.write(text)
+    return 0
+
+
+def _suggestions(claims_file: ClaimsFile, args: argparse.Namespace) -> str:
+    """The whole output, made before any of it is written: a failure part way never leaves half of it."""
+    from factcheck.jsontext import dumps  # noqa: PLC0415
+    from factcheck.report.text import one_line, safe_lines, shown_path  # noqa: PLC0415
+    from factcheck.suggest import suggest_file  # noqa: PLC0415
+
     found = suggest_file(claims_file, limit=args.limit)
     if args.format == "json":
         document = {"format": 1, "path": args.path, "claims": [
@@ -91,18 +124,17 @@ def run_suggest(args: argparse.Namespace) -> int:
              "suggestions": [{"inputs": dict(s.inputs), "explanation": s.explanation, "distance": s.distance}
                              for s in c.suggestions]}
             for c in found]}
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=1) + "\n")
-        return 0
-    lines = [args.path]
+        return dumps(document, indent=1) + "\n"
+    lines = [shown_path(args.path)]
     for claim in found:
         where = f":{claim.line}" if claim.line else ""
-        lines.append(f"  {claim.id}{where} ({claim.kind}) {claim.stated!r}")
+        lines.append(f"  {one_line(claim.id)}{where} ({claim.kind}) {claim.stated!r}")
         if not claim.suggestions:
             lines.append("      no figure of the file reproduces it")
         for number, suggestion in enumerate(claim.suggestions, start=1):
             inputs = ", ".join(f"{field} = {name!r}" for field, name in suggestion.inputs)
-            lines.append(f"    {number}. {inputs}: {suggestion.explanation}")
+            lines.append(f"    {number}. {inputs}: {one_line(suggestion.explanation)}")
     if not found:
         lines.append("  no claim needs inputs")
-    sys.stdout.write("\n".join(lines) + "\n")
-    return 0
+    # every line may begin with user text (a claim id, a figure name): none may begin a CI workflow command
+    return safe_lines("\n".join(lines)) + "\n"

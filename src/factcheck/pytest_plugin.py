@@ -6,9 +6,12 @@ only pytest and the standard library, and the library is imported inside the hoo
 
 - A claim is an item named by its id (`claims/x.claims.toml::wm-rate`), so `-k`, `-x` and
   `--junitxml` work as they do for any test.
-- `supported` passes; `contradicted` and `error` fail with the explanation, the stated and the
-  recomputed values, and the claim's file:line; `loose` passes with a `LooseClaimWarning`
-  (fails with `--factcheck-strict`); `unchecked` (a claim whose inputs are missing) is skipped.
+- What passes and what fails is `factcheck.verdict.standing`'s rule, the one `factcheck check`
+  follows, so the two never disagree: `supported` passes; `contradicted`, `error` and a draft claim
+  (inputs still "?") fail with the explanation, the stated and the recomputed values, and the
+  claim's file:line; `loose` passes with a `LooseClaimWarning`, and a claim left unchecked (no
+  inputs, or words that state no relation) is skipped; both fail with `--factcheck-strict`, as
+  `factcheck check --strict` fails them.
 - A sentence that states a number but has neither a claim nor a `check` (a coverage gap) is an
   item too, named `sentence-N-gap`, and is treated like a loose claim.
 - A file that cannot be read, or whose problems are not confined to one claim (an unknown key at
@@ -49,7 +52,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--factcheck-strict",
         action="store_true",
         default=False,
-        help="loose claims and coverage gaps fail instead of passing with a warning",
+        help="loose claims, unchecked claims and coverage gaps fail (as `factcheck check --strict` fails them)",
     )
 
 
@@ -84,7 +87,7 @@ class ClaimsTomlFile(pytest.File):
             claims_file = load_claims_file(self.path)
         except ClaimsFileError as exc:
             exc.path = shown
-            raise self.CollectError(f"{shown}: cannot read this claims file\n  {exc}") from None
+            raise self.CollectError(_safe(f"{shown}: cannot read this claims file\n  {exc}")) from None
         # Problems that belong to one claim fail that claim's item; any other problem is the file's own.
         in_claims = {id(p) for claim in claims_file.claims() for p in getattr(claim, "problems", ())}
         own = [p for p in claims_file.problems if id(p) not in in_claims]
@@ -92,7 +95,7 @@ class ClaimsTomlFile(pytest.File):
             for problem in own:
                 problem.path = shown
             listed = "\n".join(f"  {problem}" for problem in own)
-            raise self.CollectError(f"{shown}: this claims file has {len(own)} problem(s)\n{listed}")
+            raise self.CollectError(_safe(f"{shown}: this claims file has {len(own)} problem(s)\n{listed}"))
         self.claims_file = claims_file
         for sentence in claims_file.sentences:
             for claim in sentence.claims:
@@ -147,14 +150,14 @@ class _FactcheckItem(pytest.Item):
         self, excinfo: ExceptionInfo[BaseException], style: Any = None
     ) -> str | TerminalRepr:
         if isinstance(excinfo.value, ClaimFailed):
-            return str(excinfo.value)
+            return _safe(str(excinfo.value))
         return super().repr_failure(excinfo, style=style)
 
     def _loose(self, message: str) -> None:
         """Fail under --factcheck-strict; otherwise warn, at the claims file's line."""
         if self.strict:
             raise ClaimFailed(f"{self.where()}: {message}\n  (fails because of --factcheck-strict)")
-        self.warn(LooseClaimWarning(message))
+        self.warn(LooseClaimWarning(_safe(message)))
 
 
 class ClaimItem(_FactcheckItem):
@@ -168,16 +171,21 @@ class ClaimItem(_FactcheckItem):
         return f"claim {self.name}"
 
     def runtest(self) -> None:
-        from factcheck.verify import Verdict  # noqa: PLC0415
+        from factcheck.verdict import Standing  # noqa: PLC0415
+        from factcheck.verify import Verdict, outcome_standing  # noqa: PLC0415
 
         outcome = self.claims_parent.outcome(self.name)
         self.user_properties.append(("verdict", outcome.verdict.value + (" (gross)" if outcome.gross else "")))
-        if outcome.verdict is Verdict.SUPPORTED:
+        standing = outcome_standing(outcome)
+        if standing is Standing.PASSES:
             return
-        if outcome.verdict is Verdict.UNCHECKED:
-            pytest.skip(f"{self.where()}: claim {self.name!r} unchecked: {_one_line(outcome.explanation)}")
+        if standing is Standing.WARNS and outcome.verdict is Verdict.UNCHECKED:
+            message = f"claim {self.name!r} unchecked: {_one_line(outcome.explanation)}"
+            if self.strict:
+                raise ClaimFailed(f"{self.where()}: {message}\n  (fails because of --factcheck-strict)")
+            pytest.skip(_safe(f"{self.where()}: {message}"))
         report = _describe(outcome)
-        if outcome.verdict is Verdict.LOOSE:
+        if standing is Standing.WARNS:
             self._loose(report)
             return
         raise ClaimFailed(f"{self.where()}: {report}")
@@ -198,6 +206,14 @@ class GapItem(_FactcheckItem):
         self._loose(f"coverage gap: {_one_line(self.gap.message)}")
 
 
+def _safe(text: str) -> str:
+    """A message pytest prints line by line: control and bidirectional characters made visible, and no line
+    beginning with what a CI runner reads as a workflow command (a file named `::error …`)."""
+    from factcheck.report.text import safe_lines, visible  # noqa: PLC0415 - the library is imported late
+
+    return safe_lines(visible(text))
+
+
 def _one_line(text: str) -> str:
     """User text on one line, with control characters made visible (the reports' own rule)."""
     from factcheck.report.text import one_line  # noqa: PLC0415 - the library is imported late
@@ -208,7 +224,7 @@ def _one_line(text: str) -> str:
 def _describe(outcome: Outcome) -> str:
     from factcheck.numbers import show_interval  # noqa: PLC0415
 
-    verdict = outcome.verdict.value + (" (gross)" if outcome.gross else "")
+    verdict = "a draft" if outcome.draft else outcome.verdict.value + (" (gross)" if outcome.gross else "")
     lines = [f"claim {_one_line(outcome.id)!r} ({outcome.kind}) is {verdict}"]
     if outcome.stated:
         allowed = f"  -> {show_interval(outcome.interval)}" if outcome.interval is not None else ""

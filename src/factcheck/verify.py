@@ -56,10 +56,11 @@ from factcheck.interval import Interval
 from factcheck.numbers import decimals_of, show, show_interval
 from factcheck.stated import Stated, parse_stated, parse_tolerance
 from factcheck.units import ONE, PERCENT, POINTS, Unit, conversion_factor, parse_unit
-from factcheck.verdict import Verdict
+from factcheck.verdict import Standing, Verdict, standing
 from factcheck.wording import Relation
 
-__all__ = ["FileResult", "Outcome", "Quantity", "Verdict", "check_file", "verify_claim", "verify_file"]
+__all__ = ["FileResult", "Outcome", "Quantity", "Verdict", "check_file", "outcome_standing", "verify_claim",
+           "verify_file"]
 
 _HUNDRED: Final = Fraction(100)
 
@@ -107,18 +108,28 @@ class FileResult:
         return self.claims_file is not None
 
     def exit_status(self, *, strict: bool = False) -> int:
-        """0 all well; 1 something contradicted or still a draft (or, strict, loose or a gap); 2 an error.
+        """0 all well; 1 something contradicted or a draft (strict: also loose, unchecked or a gap); 2 an error.
 
-        A draft claim (inputs still "?") is never checked, so a file holding one never passes.
+        Each claim counts as `outcome_standing` says, the rule every front end asks; a file that could
+        not be read, or that has a problem of its own, is an error.
         """
-        verdicts = {outcome.verdict for outcome in self.outcomes}
-        if self.errors or Verdict.ERROR in verdicts or not self.readable:
-            return 2
-        if Verdict.CONTRADICTED in verdicts or any(o.draft for o in self.outcomes):
-            return 1
-        if strict and (Verdict.LOOSE in verdicts or self.gaps):
-            return 1
-        return 0
+        return max((found.exit_status(strict=strict) for found in self.standings()), default=0)
+
+    def standings(self) -> set[Standing]:
+        """How the file's outcomes, gaps and problems stand, each distinct standing once."""
+        if self.errors or not self.readable:
+            return {Standing.ERROR}
+        # the rule is asked once per distinct (verdict, draft, claim), not per outcome: a file has hundreds
+        found = {standing(verdict, draft=draft, claim=claim)
+                 for verdict, draft, claim in {(o.verdict, o.draft, o.kind != "sentence") for o in self.outcomes}}
+        if self.gaps:
+            found.add(Standing.WARNS)
+        return found
+
+
+def outcome_standing(outcome: Outcome) -> Standing:
+    """How one outcome stands for passing (`factcheck.verdict.standing`); a sentence with a `check` is no claim."""
+    return standing(outcome.verdict, draft=outcome.draft, claim=outcome.kind != "sentence")
 
 
 @attrs.frozen

@@ -1,8 +1,9 @@
 """What needs a look, in one flat list: the shared input of the CI report formats.
 
-A finding is a file that cannot be read or has a problem of its own, a claim that is
-contradicted, in error or loose, or a coverage gap, each with its file and line. Supported and
-unchecked claims are not findings.
+A finding is anything that does not simply pass (`factcheck.verdict.standing`, the rule the exit
+status follows): a file that cannot be read or has a problem of its own, a claim that is
+contradicted, in error, a draft, loose or left unchecked, or a coverage gap, each with its file
+and line. Supported claims and sentences with a `check` are not findings.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from collections.abc import Sequence
 import attrs
 
 from factcheck.report.text import one_line
-from factcheck.verify import FileResult, Verdict
+from factcheck.verdict import Standing
+from factcheck.verify import FileResult, Verdict, outcome_standing
 
 __all__ = ["Finding", "Level", "findings", "one_line"]
 
@@ -23,13 +25,19 @@ class Level(enum.Enum):
 
     CONTRADICTED = "contradicted"
     ERROR = "error"
+    DRAFT = "draft"
     LOOSE = "loose"
+    UNCHECKED = "unchecked"
     GAP = "gap"
 
     @property
+    def standing(self) -> Standing:
+        return _STANDING[self]
+
+    @property
     def fails(self) -> bool:
-        """Whether it fails `factcheck check` without --strict."""
-        return self in (Level.CONTRADICTED, Level.ERROR)
+        """Whether it fails `factcheck check` without --strict (with it, every finding fails)."""
+        return self.standing.exit_status() > 0
 
 
 @attrs.frozen
@@ -52,7 +60,10 @@ class Finding:
         return "coverage gap" if self.level is Level.GAP else f"{label}: claims file"
 
 
-_LEVEL_OF = {Verdict.CONTRADICTED: Level.CONTRADICTED, Verdict.ERROR: Level.ERROR, Verdict.LOOSE: Level.LOOSE}
+_STANDING = {Level.CONTRADICTED: Standing.FAILS, Level.ERROR: Standing.ERROR, Level.DRAFT: Standing.FAILS,
+             Level.LOOSE: Standing.WARNS, Level.UNCHECKED: Standing.WARNS, Level.GAP: Standing.WARNS}
+_LEVEL_OF = {Verdict.CONTRADICTED: Level.CONTRADICTED, Verdict.ERROR: Level.ERROR, Verdict.LOOSE: Level.LOOSE,
+             Verdict.UNCHECKED: Level.UNCHECKED}
 
 
 def findings(results: Sequence[FileResult]) -> list[Finding]:
@@ -63,9 +74,9 @@ def findings(results: Sequence[FileResult]) -> list[Finding]:
             found.append(Finding(Level.ERROR, result.path, error.line, one_line(_error_text(error)),
                                  claim_id=error.claim_id))
         for outcome in result.outcomes:
-            level = _LEVEL_OF.get(outcome.verdict)
-            if level is None:
+            if outcome_standing(outcome) is Standing.PASSES:
                 continue
+            level = Level.DRAFT if outcome.draft else _LEVEL_OF[outcome.verdict]
             found.append(Finding(level, result.path, outcome.location.line, one_line(outcome.explanation),
                                  claim_id=outcome.id, kind=outcome.kind, gross=outcome.gross,
                                  stated=one_line(outcome.stated)))

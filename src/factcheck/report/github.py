@@ -1,7 +1,8 @@
 """GitHub Actions workflow commands: an annotation on the claim's line for everything that needs a look.
 
-`::error file=F,line=N,title=T::MESSAGE` for a contradicted claim, a claim in error and a file that
-cannot be read; `::warning …` for a loose claim and a coverage gap. GitHub's escaping applies:
+`::error file=F,line=N,title=T::MESSAGE` for what fails `factcheck check` (a contradicted claim, a
+claim in error, a draft claim and a file that cannot be read); `::warning …` for what fails only
+with --strict (a loose claim, a claim left unchecked and a coverage gap). GitHub's escaping applies:
 in the message `%`, CR and LF become `%25`, `%0D`, `%0A`; in a property `:` and `,` are escaped too
 (`%3A`, `%2C`), so a user's text can never end a command early or start a new one.
 """
@@ -11,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from factcheck.report.findings import Finding, findings
-from factcheck.report.json_report import summary_counts
 from factcheck.report.summary import github_summary_line
+from factcheck.report.totals import totals_of
 from factcheck.verify import FileResult
 
 __all__ = ["escape_data", "escape_property", "file_commands", "render_github"]
@@ -44,5 +45,4 @@ def file_commands(result: FileResult) -> str:
 
 
 def render_github(results: Sequence[FileResult]) -> str:
-    gaps = sum(len(r.gaps) for r in results)
-    return "".join(map(file_commands, results)) + github_summary_line(len(results), summary_counts(results), gaps) + "\n"
+    return "".join(map(file_commands, results)) + github_summary_line(totals_of(results)) + "\n"

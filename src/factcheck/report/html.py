@@ -5,7 +5,12 @@ sentence with claims is a `<details>` element, so a click, or Tab and Enter, sho
 words, the interval they allow, the recomputed value, the arithmetic, and every figure used
 with its source. A verdict is always a colour *and* an icon *and* a word, so it reads without
 colour. Everything the claims file says is escaped, and the page's Content-Security-Policy
-forbids scripts outright, so a `<script>` in a sentence is shown as text and never runs.
+forbids scripts outright, so a `<script>` in a sentence is shown as text and never runs. Control
+characters, bidirectional-text controls (U+202E and the like, which could make text read other
+than it is) and the stand-ins for bytes of a file name that is not UTF-8 are shown as `\\uXXXX`.
+
+A draft claim (inputs still "?") fails `factcheck check`, so it is marked as failing ("✎ draft"),
+never as merely unchecked.
 """
 
 from __future__ import annotations
@@ -24,8 +29,7 @@ from factcheck import __version__
 from factcheck.claims import Claim, ClaimsFile, Figure, Gap, Sentence, SourceKind
 from factcheck.claimsfile import article_body, fold_whitespace
 from factcheck.numbers import show, show_interval
-from factcheck.report.json_report import summary_counts
-from factcheck.report.text import article_only_count
+from factcheck.report.totals import article_only_count, totals_of
 from factcheck.verify import FileResult, Outcome, Verdict
 
 __all__ = ["paragraphs", "render_html"]
@@ -48,8 +52,13 @@ _LOOKS: Final = {
     Verdict.ERROR: _Look("error", "!", "error"),
 }
 _GAP: Final = _Look("gap", "?", "not covered")
+#: A draft claim: unchecked, but failing like a contradicted one (and coloured like one).
+_DRAFT: Final = _Look("contradicted", "✎", "draft")
 #: Worst first: a sentence is marked with the worst verdict among its claims.
 _SEVERITY: Final = (Verdict.ERROR, Verdict.CONTRADICTED, Verdict.LOOSE, Verdict.UNCHECKED, Verdict.SUPPORTED)
+#: The same order for how claims look, with drafts among what fails.
+_ORDER: Final = (_LOOKS[Verdict.ERROR], _LOOKS[Verdict.CONTRADICTED], _DRAFT, _LOOKS[Verdict.LOOSE],
+                 _LOOKS[Verdict.UNCHECKED], _LOOKS[Verdict.SUPPORTED])
 _MEANING: Final = {
     Verdict.SUPPORTED: "the recomputed value lies in the interval the words allow",
     Verdict.LOOSE: "true as worded, but looser than the words imply",
@@ -57,14 +66,35 @@ _MEANING: Final = {
     Verdict.UNCHECKED: "nothing to recompute, or its inputs are missing",
     Verdict.ERROR: "the claim cannot be evaluated as written",
 }
-_CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: Shown as `\xNN` or `\uXXXX`: control characters, bidirectional-text controls (marks, embeddings,
+#: overrides, isolates) and lone surrogates (the stand-ins for a file name's undecodable bytes).
+_CONTROL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                             "\ud800-\udfff]")
 _PARAGRAPH_BREAK: Final = re.compile(r"\n[^\S\n]*\n")
 
 
 def _e(text: object) -> str:
     """User text made safe for HTML text and attribute values; control characters made visible."""
-    shown = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
+    shown = _CONTROL.sub(_visible, str(text))
     return html.escape(shown, quote=True)
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def _look_of(outcome: Outcome) -> _Look:
+    return _DRAFT if outcome.draft else _LOOKS[outcome.verdict]
+
+
+def _label(outcome: Outcome) -> str:
+    return _look_of(outcome).label + (" (gross)" if outcome.gross else "")
+
+
+def _rank(outcome: Outcome) -> tuple[int, bool]:
+    """Worst first: by how the claim looks, gross before not."""
+    return _ORDER.index(_look_of(outcome)), not outcome.gross
 
 
 def _link(url: str | None, text: str) -> str:
@@ -144,24 +174,24 @@ class _SentenceView:
     gap: Gap | None = None
 
     @property
-    def verdict(self) -> Verdict | None:
-        """The worst verdict among its claims (None for a gap or a sentence with only a `check`)."""
-        found = {o.verdict for o in self.outcomes}
-        return next((v for v in _SEVERITY if v in found), None)
+    def worst(self) -> _Look | None:
+        """How its worst claim looks (None for a gap or a sentence with only a `check`)."""
+        found = {_look_of(o) for o in self.outcomes}
+        return next((look for look in _ORDER if look in found), None)
 
     @property
     def look(self) -> _Look:
-        verdict = self.verdict
-        if verdict is not None:
-            return _LOOKS[verdict]
+        worst = self.worst
+        if worst is not None:
+            return worst
         return _GAP if self.gap is not None else _LOOKS[Verdict.UNCHECKED]
 
     def badge_text(self) -> str:
-        verdict = self.verdict
-        if verdict is None:
+        look = self.worst
+        if look is None:
             return _GAP.label if self.gap is not None else self.check or "unchecked"
-        worst = [o for o in self.outcomes if o.verdict is verdict]
-        label = _LOOKS[verdict].label + (" (gross)" if any(o.gross for o in worst) else "")
+        worst = [o for o in self.outcomes if _look_of(o) is look]
+        label = look.label + (" (gross)" if any(o.gross for o in worst) else "")
         if len(self.outcomes) == 1:
             return label
         if len(worst) == len(self.outcomes):
@@ -262,8 +292,8 @@ def _kind_badge(kind: SourceKind) -> str:
 
 
 def _claim_card(outcome: Outcome, claims_file: ClaimsFile, claims: dict[str, Claim]) -> str:
-    look = _LOOKS[outcome.verdict]
-    label = look.label + (" (gross)" if outcome.gross else "")
+    look = _look_of(outcome)
+    label = _label(outcome)
     where = f" · line {outcome.location.line}" if outcome.location.line else ""
     rows = [("Stated", f"“{_e(outcome.stated)}”" if outcome.stated else "—")]
     if outcome.interval is not None:
@@ -309,7 +339,7 @@ def _sentence(view: _SentenceView, claims_file: ClaimsFile, claims: dict[str, Cl
                 f'<span class="tag" title="not checked: {_e(reason)}"><span class="sr">(not checked: </span>'
                 f'{_e(reason)}<span class="sr">)</span></span></span>')
     if view.outcomes:
-        worst_first = sorted(view.outcomes, key=lambda o: (_SEVERITY.index(o.verdict), not o.gross))
+        worst_first = sorted(view.outcomes, key=_rank)
         inner = "".join(_claim_card(o, claims_file, claims) for o in worst_first)
     else:
         assert view.gap is not None
@@ -354,9 +384,17 @@ def _article(result: FileResult, number: int) -> str:
     return "".join(parts)
 
 
+def _look_counts(results: Iterable[FileResult]) -> dict[_Look, int]:
+    """How many claims look each way, worst first: the verdict counts, with drafts apart from the unchecked."""
+    counts = dict.fromkeys(_ORDER, 0)
+    for result in results:
+        for outcome in result.outcomes:
+            counts[_look_of(outcome)] += 1
+    return counts
+
+
 def _counts(result: FileResult) -> str:
-    counts = result.counts()
-    items = [_badge(_LOOKS[v], f"{counts[v.value]} {_LOOKS[v].label}") for v in _SEVERITY if counts[v.value]]
+    items = [_badge(look, f"{n} {look.label}") for look, n in _look_counts([result]).items() if n]
     if result.gaps:
         items.append(_badge(_GAP, f"{_plural(len(result.gaps), 'coverage gap')}"))
     return f'<p class="counts">{" ".join(items) or "no claims"}</p>'
@@ -367,8 +405,8 @@ def _claims_table(views: list[list[_SentenceView]]) -> str:
     for row in views:
         for view in row:
             for outcome in view.outcomes:
-                look = _LOOKS[outcome.verdict]
-                label = look.label + (" (gross)" if outcome.gross else "")
+                look = _look_of(outcome)
+                label = _label(outcome)
                 rows.append(f'<tr class="v-{look.css}"><td>{_badge(look, label)}</td>'
                             f'<td><a href="#{view.anchor}"><code>{_e(outcome.id)}</code></a></td>'
                             f"<td>“{_e(outcome.stated)}”</td><td class=\"num\">{_e(_computed_text(outcome))}</td>"
@@ -385,19 +423,22 @@ def _claims_table(views: list[list[_SentenceView]]) -> str:
 
 
 def _summary(results: Sequence[FileResult], numbered: list[tuple[int, FileResult]]) -> str:
-    counts = summary_counts(results)
+    counts = _look_counts(results)
     gross = sum(1 for r in results for o in r.outcomes if o.gross)
-    gaps = sum(len(r.gaps) for r in results)
-    unread = sum(1 for r in results if not r.readable)
+    totals = totals_of(results)
+    gaps, unread = totals.gaps, totals.unread
     tiles = []
-    for verdict in _SEVERITY:
-        look = _LOOKS[verdict]
-        extra = f" <small>({gross} gross)</small>" if verdict is Verdict.CONTRADICTED and gross else ""
-        tiles.append(_tile(look, counts[verdict.value], look.label + extra))
+    for look, count in counts.items():
+        if look is _DRAFT and not count:  # a tile of its own only when there are drafts
+            continue
+        extra = f" <small>({gross} gross)</small>" if look is _LOOKS[Verdict.CONTRADICTED] and gross else ""
+        tiles.append(_tile(look, count, look.label + ("s" if look is _DRAFT and count != 1 else "") + extra))
     tiles.append(_tile(_GAP, gaps, "coverage gap" if gaps == 1 else "coverage gaps"))
     notes = []
     if unread:
         notes.append(f"{_plural(unread, 'claims file')} could not be read.")
+    # What else fails the run (the files not read are said just above).
+    notes.extend(f"{note[:1].upper()}{note[1:]}." for note in totals.notes()[1 if unread else 0:])
     weak = sum(article_only_count(r) for r in results)
     if weak:
         notes.append(f"{_plural(weak, 'claim')} {'rests' if weak == 1 else 'rest'} only on the article's own or "
@@ -424,11 +465,12 @@ def _overview(numbered: list[tuple[int, FileResult]]) -> str:
         else:
             for row in _views(result, number):
                 for view in row:
-                    verdict = view.verdict
-                    if verdict in (Verdict.SUPPORTED, Verdict.UNCHECKED) or (verdict is None and view.gap is None):
+                    worst = view.worst
+                    if worst in (_LOOKS[Verdict.SUPPORTED], _LOOKS[Verdict.UNCHECKED]) or (worst is None
+                                                                                         and view.gap is None):
                         continue
                     stated = "; ".join(f"“{o.stated}”" for o in view.outcomes
-                                       if o.verdict is verdict and o.stated) or _excerpt(view.sentence.text)
+                                       if _look_of(o) is worst and o.stated) or _excerpt(view.sentence.text)
                     items.append(f'<li>{_badge(view.look, view.badge_text())} <a href="#{view.anchor}">'
                                  f"{_e(stated)}</a></li>")
         problems = f'<ul class="attention">{"".join(items)}</ul>' if items else ""
@@ -602,9 +644,8 @@ def render_html(results: Sequence[FileResult], colour: bool = False) -> str:
 
 
 def _inline_counts(result: FileResult) -> str:
-    counts = result.counts()
-    shown: Iterable[Verdict] = (v for v in _SEVERITY if counts[v.value] and v is not Verdict.UNCHECKED)
-    badges = [_badge(_LOOKS[v], f"{counts[v.value]} {_LOOKS[v].label}") for v in shown]
+    shown = ((look, n) for look, n in _look_counts([result]).items() if n and look is not _LOOKS[Verdict.UNCHECKED])
+    badges = [_badge(look, f"{n} {look.label}") for look, n in shown]
     if result.gaps:
         badges.append(_badge(_GAP, _plural(len(result.gaps), "gap")))
     return " ".join(badges)

@@ -2,25 +2,80 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
+from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, Final
 
 from factcheck.interval import Interval
+from factcheck.jsontext import dumps
+from factcheck.report.totals import totals_of
 from factcheck.verify import FileResult, Outcome, Verdict
 
-__all__ = ["outcome_to_dict", "render_json", "result_to_dict", "summary_counts"]
+__all__ = ["outcome_to_dict", "render_json", "result_to_dict", "scientific", "summary_counts"]
+
+#: Bits of a value's numerator and denominator kept when writing it as text: far more than 17 digits need.
+_LEADING_BITS: Final = 128
 
 
 def _number(value: Fraction | None) -> float | None:
-    return None if value is None else float(value)
+    """The value as a JSON number; None when there is none, or when a float cannot hold its size (beyond
+    the largest float, or a non-zero value so small that it would be written as 0.0)."""
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return None if number == 0 and value != 0 else number
 
 
 def _interval(interval: Interval | None) -> list[float | None] | None:
     if interval is None:
         return None
     return [_number(interval.lo), _number(interval.hi)]
+
+
+def scientific(value: Fraction) -> str:
+    """The value in scientific notation with 17 significant digits (as many as a float carries), for a
+    value no float can hold. Worked out from the leading bits of its numerator and denominator, so a
+    value of a million digits costs what a small one does."""
+    numerator, denominator = abs(value.numerator), value.denominator
+    if numerator == 0:
+        return "0"
+    shift_n = max(numerator.bit_length() - _LEADING_BITS, 0)
+    shift_d = max(denominator.bit_length() - _LEADING_BITS, 0)
+    context = Context(prec=24, Emax=MAX_EMAX, Emin=MIN_EMIN)
+    leading = context.divide(Decimal(numerator >> shift_n), Decimal(denominator >> shift_d))
+    magnitude = context.multiply(leading, context.power(Decimal(2), shift_n - shift_d))
+    return ("-" if value < 0 else "") + format(magnitude, ".16e")
+
+
+def _lost(numbers: list[float | None] | None, interval: Interval | None) -> bool:
+    return numbers is not None and interval is not None and (
+        (numbers[0] is None and interval.lo is not None) or (numbers[1] is None and interval.hi is not None))
+
+
+def _beyond_float(outcome: Outcome, entry: dict[str, Any]) -> dict[str, Any]:
+    """The outcome's numbers as text when any of them is beyond what a float (and so a JSON number) can
+    hold: they are null in their usual fields, and here, all of them, as `scientific` writes them."""
+    computed, interval = outcome.computed, outcome.interval
+    lost = (entry["computed"] is None and computed is not None and computed.is_bounded) \
+        or _lost(entry["interval"], interval) or _lost(entry.get("computed_interval"), computed)
+    if not lost:
+        return {}
+
+    def text(value: Fraction | None) -> str | None:
+        return None if value is None else scientific(value)
+
+    found: dict[str, Any] = {}
+    if computed is not None and computed.is_bounded:
+        found["computed"] = text(computed.centre)
+        if not computed.is_point:
+            found["computed_interval"] = [text(computed.lo), text(computed.hi)]
+    if interval is not None:
+        found["interval"] = [text(interval.lo), text(interval.hi)]
+    return {"beyond_float": found}
 
 
 def outcome_to_dict(outcome: Outcome) -> dict[str, Any]:
@@ -31,7 +86,7 @@ def outcome_to_dict(outcome: Outcome) -> dict[str, Any]:
         "verdict": outcome.verdict.value,
         "gross": outcome.gross,
         "stated": outcome.stated,
-        "computed": None if computed is None or not computed.is_bounded else float(computed.centre),
+        "computed": None if computed is None or not computed.is_bounded else _number(computed.centre),
         "interval": _interval(outcome.interval),
         "basis": None if outcome.basis is None else outcome.basis.value,
         "explanation": outcome.explanation,
@@ -51,6 +106,7 @@ def outcome_to_dict(outcome: Outcome) -> dict[str, Any]:
         entry["draft"] = True
     if outcome.diagnoses:
         entry["diagnoses"] = list(outcome.diagnoses)
+    entry.update(_beyond_float(outcome, entry))
     return entry
 
 
@@ -74,9 +130,13 @@ def summary_counts(results: Sequence[FileResult]) -> dict[str, int]:
 
 
 def render_json(results: Sequence[FileResult]) -> str:
-    document = {
+    totals = totals_of(results)
+    document: dict[str, Any] = {
         "format": 1,
         "files": [result_to_dict(r) for r in results],
-        "summary": summary_counts(results),
+        "summary": totals.count_dict(),
     }
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    problems = totals.problem_counts()
+    if problems:  # only when there are any: a run with nothing wrong gives the JSON it always has
+        document["problems"] = problems
+    return dumps(document, indent=1) + "\n"

@@ -1,11 +1,15 @@
 """JUnit XML, as CI servers read it: a test suite per claims file, a test case per claim.
 
-supported: a passing case; contradicted: `<failure>`; error: `<error>`; unchecked: `<skipped>`;
-loose: a passing case whose verdict is in its properties and output (JUnit has no "warning").
+supported: a passing case; contradicted, and a draft claim (inputs still "?"): `<failure>`; error:
+`<error>`; unchecked: `<skipped>`; loose: a passing case whose verdict is in its properties and
+output (JUnit has no "warning"). Which is which is `factcheck.verdict.standing`'s rule, the one the
+exit status follows.
 A file that cannot be read, or has problems of its own, gets an `<error>` case named after the
 file, so it never passes; a coverage gap gets a case of its own, passing like a loose claim.
 Built with ElementTree, so all user text is escaped; characters XML 1.0 cannot hold at all
-(control characters) are written as `\\xNN`.
+(control characters) are written as `\\xNN`, bidirectional-text controls as `\\u202e`, and no line
+of an element's text begins with what a CI runner reads as a workflow command (a path such as
+`::error title=…` gets a `\\` before it), since a CI log may show the file.
 """
 
 from __future__ import annotations
@@ -16,7 +20,9 @@ from collections.abc import Sequence
 from typing import Final
 
 from factcheck.report.findings import one_line
-from factcheck.verify import FileResult, Outcome, Verdict
+from factcheck.report.text import safe_lines, visible
+from factcheck.verdict import Standing
+from factcheck.verify import FileResult, Outcome, Verdict, outcome_standing
 
 __all__ = ["render_junit", "xml_safe"]
 
@@ -29,16 +35,16 @@ def xml_safe(text: str) -> str:
 
 
 def _element(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
-    element = ET.SubElement(parent, tag, {k: xml_safe(v) for k, v in attributes.items()})
+    element = ET.SubElement(parent, tag, {k: xml_safe(visible(v)) for k, v in attributes.items()})
     if text is not None:
-        element.text = xml_safe(text)
+        element.text = xml_safe(safe_lines(visible(text)))
     return element
 
 
 def _details(outcome: Outcome, path: str) -> str:
     where = f"{path}:{outcome.location.line}" if outcome.location.line else path
     lines = [f"{where}: claim {outcome.id!r} ({outcome.kind}) is {outcome.verdict.value}"
-             + (" (gross)" if outcome.gross else "")]
+             + (" (gross)" if outcome.gross else "") + (", a draft" if outcome.draft else "")]
     if outcome.stated:
         lines.append(f"stated: {outcome.stated!r}")
     lines.append(outcome.explanation)
@@ -59,12 +65,13 @@ def _case(suite: ET.Element, outcome: Outcome, path: str) -> str:
         _element(properties, "property", name="basis", value=outcome.basis.value)
     message = one_line(outcome.explanation)
     details = _details(outcome, path)
-    if outcome.verdict is Verdict.CONTRADICTED:
-        _element(case, "failure", details, message=message, type=verdict)
-        return "failure"
-    if outcome.verdict is Verdict.ERROR:
+    standing = outcome_standing(outcome)
+    if standing is Standing.ERROR:
         _element(case, "error", details, message=message, type="error")
         return "error"
+    if standing is Standing.FAILS:
+        _element(case, "failure", details, message=message, type="draft" if outcome.draft else verdict)
+        return "failure"
     if outcome.verdict is Verdict.UNCHECKED:
         _element(case, "skipped", message=message)
         return "skipped"

@@ -1,7 +1,9 @@
 """A Markdown summary for a pull request comment (or a CI job summary).
 
-The counts first, in one table; then only what needs a look (contradicted claims, errors, loose
-claims, coverage gaps), one row each with its file and line. Every piece of user text is escaped
+The counts first, in one table, with a line for each thing besides them that fails the run (files
+that could not be read, problems of a file itself, drafts, claims left unchecked); then only what
+needs a look (contradicted claims, errors, drafts, loose and unchecked claims, coverage gaps), one
+row each with its file and line. Every piece of user text is escaped
 so that it renders as the text it is: Markdown and HTML punctuation are backslash-escaped, `|`
 cannot end a cell, a line break cannot end a row, and `@name` cannot mention anyone.
 """
@@ -13,7 +15,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from factcheck.report.findings import Level, findings, one_line
-from factcheck.report.json_report import summary_counts
+from factcheck.report.totals import totals_of
 from factcheck.verify import FileResult
 
 __all__ = ["escape_markdown", "render_markdown"]
@@ -23,18 +25,24 @@ __all__ = ["escape_markdown", "render_markdown"]
 # ($), emoji shortcodes (:) and mentions (@).
 _SPECIAL: Final = re.compile(r"([\\`*_{}\[\]<>()#+!|~&@$:])")
 
-_ICON: Final = {Level.CONTRADICTED: "❌", Level.ERROR: "⛔", Level.LOOSE: "⚠️", Level.GAP: "❔"}
+_ICON: Final = {Level.CONTRADICTED: "❌", Level.ERROR: "⛔", Level.DRAFT: "📝", Level.LOOSE: "⚠️",
+                Level.UNCHECKED: "⚪", Level.GAP: "❔"}
 
 
 def escape_markdown(text: str) -> str:
-    """User text as one line of literal Markdown text, safe inside a table cell."""
-    return _SPECIAL.sub(r"\\\1", one_line("".join(ch if ch.isprintable() else " " for ch in text)))
+    """User text as one line of literal Markdown text, safe inside a table cell. Control characters become
+    blanks; other invisible ones (bidirectional-text controls such as U+202E) are shown as `\\u202e`."""
+    return _SPECIAL.sub(r"\\\1", one_line("".join(" " if ch.isspace() or _is_control(ch) else ch for ch in text)))
+
+
+def _is_control(ch: str) -> bool:
+    return ch < " " or "\x7f" <= ch <= "\x9f"
 
 
 def render_markdown(results: Sequence[FileResult]) -> str:
-    counts = summary_counts(results)
-    gaps = sum(len(r.gaps) for r in results)
-    unread = sum(1 for r in results if not r.readable)
+    totals = totals_of(results)
+    counts = totals.count_dict()
+    gaps = totals.gaps
     found = findings(results)
     failing = any(f.level.fails for f in found)
     status = "❌ claims need fixing" if failing else ("⚠️ claims need a look" if found else "✅ all claims hold")
@@ -43,13 +51,16 @@ def render_markdown(results: Sequence[FileResult]) -> str:
     header = ["files", *counts, "coverage gaps"]
     values = [str(len(results)), *(str(n) for n in counts.values()), str(gaps)]
     lines += ["| " + " | ".join(header) + " |", "|" + "---:|" * len(header), "| " + " | ".join(values) + " |", ""]
-    if unread:
-        lines += [f"{unread} of {files} could not be read.", ""]
+    if totals.unread:
+        lines += [f"{totals.unread} of {files} could not be read.", ""]
+    notes = totals.notes()[1 if totals.unread else 0:]  # the files not read are said just above, with the total
+    if notes:  # the library's own words: nothing to escape
+        lines += [" ".join(f"{note[:1].upper()}{note[1:]}." for note in notes), ""]
     if not found:
         lines.append("Nothing needs a look.")
         return "\n".join(lines) + "\n"
     lines += ["| | where | claim | stated | why |", "|---|---|---|---|---|"]
-    for level in Level:  # contradicted first, then errors, loose claims, gaps
+    for level in Level:  # contradicted first, then errors, drafts, loose and unchecked claims, gaps
         for finding in (f for f in found if f.level is level):
             label = level.value + (" (gross)" if finding.gross else "")
             where = finding.path + (f":{finding.line}" if finding.line else "")

@@ -1,22 +1,25 @@
 """SARIF 2.1.0 (the OASIS standard code hosts read): a result on the claim's line for each finding.
 
-One run, with one rule per kind of finding. A contradicted claim or an error is level "error",
-a loose claim or a coverage gap "warning". Each result is located at its claims file (a URI
-relative to the current folder when the path is, so a code host annotates the file in the
-repository) and line, and carries a fingerprint made of the file and claim id, so that a
-finding keeps its identity when lines move. json.dumps escapes all user text.
+One run, with one rule per kind of finding. What fails `factcheck check` (a contradicted claim,
+an error, a draft claim) is level "error"; what fails only with --strict (a loose claim, a claim
+left unchecked, a coverage gap) is "warning". The rules for drafts and unchecked claims are listed
+only in a run that has such findings, so a report of a run without them is what it always was.
+Each result is located at its claims file (a URI relative to the current folder when the path
+is, so a code host annotates the file in the repository) and line, and carries a fingerprint
+made of the file and claim id, so that a finding keeps its identity when lines move. JSON
+escapes all user text.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any, Final
 from urllib.parse import quote
 
 from factcheck import __version__
+from factcheck.jsontext import dumps
 from factcheck.report.findings import Finding, Level, findings
 from factcheck.verify import FileResult
 
@@ -25,7 +28,7 @@ __all__ = ["RULES", "SCHEMA_URI", "render_sarif"]
 SCHEMA_URI: Final = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI: Final = "https://github.com/factcheck/factcheck"
 
-#: rule id, level, short description, full description (in the order of `Level`)
+#: rule id, level, short description, full description; the first four are always listed, in this order
 RULES: Final[dict[Level, tuple[str, str, str, str]]] = {
     Level.CONTRADICTED: ("contradicted", "error", "A claim is contradicted by its base figures",
                          "The recomputed value lies outside the interval the stated words allow."),
@@ -35,7 +38,13 @@ RULES: Final[dict[Level, tuple[str, str, str, str]]] = {
                   "The recomputed value is on the side the words say, but outside the interval they imply."),
     Level.GAP: ("coverage-gap", "warning", "A sentence states a number but has no claim and no check",
                 "Every sentence that states a number needs a claim, or a `check` saying why it has none."),
+    Level.DRAFT: ("draft", "error", "A draft claim's inputs are still to be filled in",
+                  "A claim whose inputs are placeholders (\"?\") was never checked, so it cannot pass."),
+    Level.UNCHECKED: ("unchecked", "warning", "A claim was left unchecked",
+                      "A claim with no inputs, or whose words state no relation, was not checked; --strict fails it."),
 }
+#: Listed in every run, whatever its findings (the rules of the first edition of this report).
+_ALWAYS: Final = (Level.CONTRADICTED, Level.ERROR, Level.LOOSE, Level.GAP)
 
 
 def _uri(path: str) -> tuple[str, bool]:
@@ -43,7 +52,8 @@ def _uri(path: str) -> tuple[str, bool]:
     p = Path(path)
     if p.is_absolute():
         return p.as_uri(), False
-    return quote(PurePosixPath(*p.parts).as_posix(), safe="/"), True
+    # A name that is not valid UTF-8 carries its bytes as surrogates: percent-encode those bytes.
+    return quote(PurePosixPath(*p.parts).as_posix(), safe="/", errors="surrogateescape"), True
 
 
 def _result(finding: Finding, rule_index: dict[Level, int]) -> dict[str, Any]:
@@ -68,7 +78,8 @@ def _result(finding: Finding, rule_index: dict[Level, int]) -> dict[str, Any]:
         "locations": [{"physicalLocation": physical}],
     }
     identity = f"{finding.path}\0{finding.claim_id or finding.message}"
-    result["partialFingerprints"] = {"factcheckFinding/v1": hashlib.sha256(identity.encode("utf-8", "replace")).hexdigest()}
+    fingerprint = hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()  # a name's bytes, as they are
+    result["partialFingerprints"] = {"factcheckFinding/v1": fingerprint}
     properties: dict[str, Any] = {}
     if finding.claim_id is not None:
         properties["claimId"] = finding.claim_id
@@ -82,7 +93,10 @@ def _result(finding: Finding, rule_index: dict[Level, int]) -> dict[str, Any]:
 
 
 def render_sarif(results: Sequence[FileResult]) -> str:
-    rule_index = {level: index for index, level in enumerate(RULES)}
+    found = findings(results)
+    used = {finding.level for finding in found}
+    listed = [*_ALWAYS, *(level for level in RULES if level not in _ALWAYS and level in used)]
+    rule_index = {level: index for index, level in enumerate(listed)}
     rules = [
         {
             "id": rule_id,
@@ -91,7 +105,7 @@ def render_sarif(results: Sequence[FileResult]) -> str:
             "fullDescription": {"text": full},
             "defaultConfiguration": {"level": level},
         }
-        for rule_id, level, short, full in RULES.values()
+        for rule_id, level, short, full in (RULES[listed_level] for listed_level in listed)
     ]
     document = {
         "$schema": SCHEMA_URI,
@@ -101,11 +115,11 @@ def render_sarif(results: Sequence[FileResult]) -> str:
                                 "rules": rules}},
             "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
             "artifacts": [_artifact(result.path) for result in results],
-            "results": [_result(finding, rule_index) for finding in findings(results)],
+            "results": [_result(finding, rule_index) for finding in found],
             "columnKind": "unicodeCodePoints",
         }],
     }
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    return dumps(document, indent=1) + "\n"
 
 
 def _artifact(path: str) -> dict[str, Any]:

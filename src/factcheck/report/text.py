@@ -1,16 +1,22 @@
-"""The terminal report: a line per claim, problems with their places, and a summary."""
+"""The terminal report: a line per claim, problems with their places, and a summary.
+
+User text never shapes the report: it stays on its line (`one_line`), control and bidirectional
+characters are shown as escapes, and no line can begin with what a CI runner reads as a
+workflow command (`shown_path`, `safe_lines`), such as a file named `::error title=…::`.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Final
 
-from factcheck.claims import SourceKind
-from factcheck.report.json_report import summary_counts
 from factcheck.report.summary import summary_lines
+from factcheck.report.totals import article_only_count, totals_of
 from factcheck.verify import FileResult, Outcome, Verdict
 
-__all__ = ["article_only_count", "file_lines", "one_line", "render_text", "summary_lines"]
+__all__ = ["article_only_count", "file_lines", "one_line", "render_text", "safe_lines", "shown_path", "summary_lines",
+           "visible"]
 
 _MARK: Final = {
     Verdict.SUPPORTED: ("✓", "32"),
@@ -25,13 +31,46 @@ def _paint(text: str, code: str, colour: bool) -> str:
     return f"\033[{code}m{text}\033[0m" if colour else text
 
 
+#: What a CI runner reads as a command at the start of a line, after any blanks: GitHub Actions'
+#: `::name …::` and `##[name]`, Azure Pipelines' `##vso[…]`, TeamCity's `##teamcity[…]`.
+_COMMAND: Final = re.compile(r"(?:::|##\w*\[)")
+
+
 def one_line(text: str) -> str:
     """User text on one line, with control characters (escape sequences) made visible (`\\x1b`), so that
-    a report line stays one line and cannot carry terminal escape sequences."""
+    a report line stays one line and cannot carry terminal escape sequences. Bidirectional-text
+    controls (U+202E) and the stand-ins for a file name's undecodable bytes are shown the same way."""
     folded = " ".join(text.split())
     if folded.isprintable():
         return folded
     return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in folded)
+
+
+def visible(text: str) -> str:
+    """As `one_line`, but keeping the line breaks and blanks: for a block of several lines."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch == "\n" else repr(ch)[1:-1] for ch in text)
+
+
+def shown_path(path: str) -> str:
+    """A path as a line of the report begins with it: `one_line`, and never the start of a CI workflow
+    command (a file named `::error title=…` is shown as `./::error title=…`, the same file)."""
+    shown = one_line(path)
+    return "./" + shown if _COMMAND.match(shown) else shown
+
+
+def safe_lines(text: str) -> str:
+    """Text whose lines may begin with user text, each made unable to begin a CI workflow command: a `\\`
+    goes before a leading `::` or `##…[` (after the line's blanks, which runners skip)."""
+    if "::" not in text and "##" not in text:
+        return text
+    return "\n".join(_safe_line(line) for line in text.split("\n"))
+
+
+def _safe_line(line: str) -> str:
+    body = line.lstrip()
+    return line[: len(line) - len(body)] + "\\" + body if _COMMAND.match(body) else line
 
 
 def _line(outcome: Outcome, colour: bool) -> str:
@@ -45,14 +84,9 @@ def _line(outcome: Outcome, colour: bool) -> str:
 
 def render_text(results: Sequence[FileResult], colour: bool = False) -> str:
     lines: list[str] = []
-    article_only = 0
     for result in results:
         lines.extend(file_lines(result, colour))
-        article_only += article_only_count(result)
-    counts = summary_counts(results)
-    gaps = sum(len(r.gaps) for r in results)
-    unread = sum(1 for r in results if not r.readable)
-    lines.extend(summary_lines(len(results), counts, gaps, unread, article_only))
+    lines.extend(summary_lines(totals_of(results)))
     return "\n".join(lines) + "\n"
 
 
@@ -62,7 +96,7 @@ def file_lines(result: FileResult, colour: bool = False) -> list[str]:
     title = ""
     if result.claims_file is not None and result.claims_file.article is not None:
         title = f" — {one_line(result.claims_file.article.title)}"
-    lines.append(_paint(one_line(result.path), "1", colour) + title)
+    lines.append(_paint(shown_path(result.path), "1", colour) + title)
     for error in result.errors:
         lines.append("  " + _paint("! error", "35", colour) + " " + one_line(str(error)))
     for outcome in result.outcomes:
@@ -73,9 +107,3 @@ def file_lines(result: FileResult, colour: bool = False) -> list[str]:
         lines.append("  " + _paint("? gap", "33", colour) + f" {one_line(result.path)}{where}: {one_line(gap.message)}")
     lines.append("")
     return lines
-
-
-def article_only_count(result: FileResult) -> int:
-    """Claims resting only on the article's own or unsourced figures (errors aside)."""
-    return sum(1 for outcome in result.outcomes
-               if outcome.basis in (SourceKind.ARTICLE, SourceKind.UNSOURCED) and outcome.verdict is not Verdict.ERROR)

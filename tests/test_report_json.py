@@ -1,0 +1,134 @@
+"""The JSON report is always valid JSON, whatever the values: beyond float range, tiny, or named in bytes."""
+
+from __future__ import annotations
+
+import json
+import os
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.claims import ClaimsFile
+from factcheck.cli import main
+from factcheck.interval import Interval
+from factcheck.jsontext import dumps
+from factcheck.report import FORMATS
+from factcheck.report.json_report import render_json, scientific
+from factcheck.verify import FileResult, Outcome, Verdict
+
+_HEAD = 'format = 1\n\n[article]\ntitle = "A test"\npublished = 2020-11-10\n\n'
+_HUGE = _HEAD + """\
+[figures.big]
+value = 1e100
+unit = "offender"
+
+[[sentences]]
+text = "There were 1,405."
+
+  [[sentences.claims]]
+  id = "huge"
+  kind = "formula"
+  stated = "1,405"
+  expr = "big * big * big * big"
+"""
+
+
+def _strict(text: str) -> Any:
+    """Parse as a strict reader does: NaN and Infinity are not JSON."""
+
+    def refuse(constant: str) -> None:
+        pytest.fail(f"{constant} is not JSON")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+def _result(computed: Fraction, lo: Fraction, hi: Fraction) -> FileResult:
+    outcome = Outcome(id="x", kind="value", verdict=Verdict.CONTRADICTED, explanation="e", stated="1",
+                      interval=Interval(lo, hi), computed=Interval.point(computed))
+    return FileResult("f.claims.toml", (outcome,), claims_file=ClaimsFile("f.claims.toml", None))
+
+
+def _fits(value: Fraction) -> bool:
+    """A float holds it: no overflow, and not a non-zero value that would be written as 0.0."""
+    try:
+        return float(value) != 0 or value == 0
+    except OverflowError:
+        return False
+
+
+def _close(text: str, value: Fraction) -> bool:
+    """The text holds the value to 16 significant digits."""
+    return abs(Fraction(Decimal(text)) - value) <= abs(value) / 10**15
+
+
+_MAGNITUDES = st.sampled_from([0, 1, 300, 307, 308, 309, 400, 5000, 100_000])
+_VALUES = st.builds(lambda sign, mantissa, power, down: sign * Fraction(mantissa) * (Fraction(1, 10**power) if down
+                                                                                     else 10**power),
+                    st.sampled_from([1, -1]), st.integers(1, 10**20), _MAGNITUDES, st.booleans())
+
+
+@given(_VALUES, _VALUES, _VALUES)
+def test_any_value_gives_valid_json(computed: Fraction, a: Fraction, b: Fraction) -> None:
+    """Values beyond a float's range raised OverflowError in the middle of the report."""
+    lo, hi = min(a, b), max(a, b)
+    (entry,) = _strict(render_json([_result(computed, lo, hi)]))["files"][0]["claims"]
+    numbers = {"computed": computed, "interval": [lo, hi]}
+    if all(_fits(v) for v in (computed, lo, hi)):
+        assert entry["computed"] == float(computed)
+        assert entry["interval"] == [float(lo), float(hi)]
+        assert "beyond_float" not in entry
+        return
+    beyond = entry["beyond_float"]
+    assert set(beyond) == set(numbers)
+    assert entry["computed"] == (float(computed) if _fits(computed) else None)
+    assert _close(beyond["computed"], computed)
+    for text, bound, shown in zip(beyond["interval"], (lo, hi), entry["interval"], strict=True):
+        assert _close(text, bound)
+        assert shown == (float(bound) if _fits(bound) else None)
+
+
+def test_a_value_of_a_million_digits_is_written_from_its_leading_digits() -> None:
+    value = Fraction(10**1_000_000 + 1, 3)
+    assert scientific(value) == "3.3333333333333333e+999999"
+    assert scientific(-1 / value) == "-3.0000000000000000e-1000000"
+    assert scientific(Fraction(0)) == "0"
+
+
+def test_json_text_is_strict_and_encodable() -> None:
+    assert dumps({"path": "bad\udcff.toml", "ok": "✓"}) == '{"path": "bad\\udcff.toml", "ok": "✓"}'
+    assert json.loads(dumps("bad\udcff")) == "bad\udcff"  # the same name back, and its bytes with os.fsencode
+    with pytest.raises(ValueError, match="JSON"):
+        dumps(float("inf"))
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_every_format_reports_a_value_beyond_float_range(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                        fmt: str) -> None:
+    huge = tmp_path / "huge.claims.toml"
+    huge.write_text(_HUGE, encoding="utf-8")
+    good = tmp_path / "good.claims.toml"
+    good.write_text(_HUGE.replace('expr = "big * big * big * big"', 'expr = "1405"'), encoding="utf-8")
+    assert main(["check", "--format", fmt, str(huge), str(good)]) == 1
+    out = capsys.readouterr().out
+    assert str(good) in out or fmt in ("github", "markdown")  # these two list only what needs a look
+    if fmt == "json":
+        files = _strict(out)["files"]
+        assert files[0]["claims"][0]["beyond_float"]["computed"] == "1.0000000000000000e+400"
+        assert files[1]["claims"][0]["verdict"] == "supported"
+    if fmt == "sarif":
+        _strict(out)
+
+
+def test_a_file_name_that_is_not_utf8_round_trips_through_the_json(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    folder = os.fsencode(tmp_path)
+    path = os.fsdecode(folder + b"/bad\xff.claims.toml")
+    Path(path).write_text(_HUGE.replace('expr = "big * big * big * big"', 'expr = "1405"'), encoding="utf-8")
+    assert main(["check", "--format", "json", path]) == 0
+    (entry,) = _strict(capsys.readouterr().out)["files"]
+    assert os.fsencode(entry["path"]) == folder + b"/bad\xff.claims.toml"
