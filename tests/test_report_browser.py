@@ -221,7 +221,8 @@ def test_every_claim_is_marked_with_its_verdict_in_the_browser(browser: Any, pla
 def test_screenshot_of_the_example_article(browser: Any, tmp_path: Path) -> None:
     """The page a sub-editor first sees: the summary, then the article with its verdicts."""
     eastmarsh = EVAL_DIR / "eastmarsh-ae-waits-2024.claims.toml"
-    view = Page(browser, _report(tmp_path, eastmarsh if eastmarsh.exists() else LABELLED_DIR / "tarnwick-gp-waits-2024.claims.toml"), height=1500)
+    shown = eastmarsh if eastmarsh.exists() else LABELLED_DIR / "tarnwick-gp-waits-2024.claims.toml"
+    view = Page(browser, _report(tmp_path, shown), height=1500)
     page = view.page
     try:
         problems = page.locator("details.s.v-contradicted")

@@ -6,8 +6,6 @@ import pytest
 
 from factcheck.stated import parse_stated
 from factcheck.wording import FRACTIONS, HEDGES, MULTIPLES, PROPORTIONS, Hedge, table_rows
-from factcheck.wordtable import BEGIN, END, markdown_table
-from tests.conftest import REPO
 
 
 @pytest.mark.parametrize("word", sorted(FRACTIONS))
@@ -40,12 +38,6 @@ def test_every_hedge_is_read(phrase: str) -> None:
     assert stated.hedge is HEDGES[phrase]
     if HEDGES[phrase] is Hedge.ABOUT:
         assert stated.interval.contains(40)
-
-
-def test_readme_table_is_generated_from_the_code() -> None:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    start, end = readme.index(BEGIN), readme.index(END) + len(END)
-    assert readme[start:end] + "\n" == markdown_table(), "run `factcheck words` and paste it into README.md"
 
 
 def test_table_rows_cover_every_word() -> None:
