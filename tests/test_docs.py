@@ -400,16 +400,16 @@ def test_the_word_table_is_generated_from_the_code_when_the_docs_are_built() -> 
         import wordtable  # noqa: PLC0415
     finally:
         sys.path.remove(str(DOCS / "_ext"))
-    from factcheck.wordtable import markdown_table  # noqa: PLC0415
-
     page = (DOCS / "words.md").read_text(encoding="utf-8")
     assert page.count(wordtable.PLACEHOLDER) == 1
     source = [page]
     wordtable._insert_table(None, "words", source)
     table = wordtable.word_table()
     assert table in source[0] and wordtable.PLACEHOLDER not in source[0]
-    rows = [line for line in markdown_table().splitlines() if line.startswith("|")]
+    printed = subprocess.run([f"{BIN}/factcheck", "words"], capture_output=True, text=True, check=True).stdout
+    rows = [line for line in printed.splitlines() if line.startswith("|")]
     assert table.splitlines() == rows
+    assert rows[0] == "| words | kind | meaning |" and len(rows) > 20
     assert "wordtable" in (DOCS / "conf.py").read_text(encoding="utf-8")
     assert "words:begin" not in (REPO / "README.md").read_text(encoding="utf-8")  # generated in the docs now
 
