@@ -95,6 +95,7 @@ def test_diagnose_on_its_own_for_a_claim() -> None:
 # LABELS.md for the shared evaluation set, which is skipped, saying so, when it is not beside the checkout).
 PLANTED = {
     LABELLED_DIR / "tarnwick-gp-waits-2024.claims.toml": {"tw-home-visits-change": "swapped"},
+    LABELLED_DIR / "quillhaven-road-casualties-2023.claims.toml": {"qh-cyclists-change": "percentage points"},
     EVAL / "eastmarsh-ae-waits-2024.claims.toml": {"em-4h-points": "read as per cent", "em-handover-change": "swapped"},
     EVAL / "greywater-road-casualties-2023.claims.toml": {"gw-cyclist-change": "percentage points",
                                                           "gw-slight-change": "swapped"},
