@@ -46,7 +46,7 @@ DOCS = REPO / "docs"
 PAGES = [REPO / "README.md", *sorted(DOCS.glob("*.md"))]
 BIN = str(Path(sys.executable).parent)
 
-_FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+_FENCE = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _EXIT = re.compile(r"(?:^|\s)#\s*exit (\d+)\b")
 _INSTALLS = re.compile(r"\bpip install\b|-m venv\b|\bapt-get install\b|scripts/run-tests|scripts/build-docs")
 _ACTIVATES = re.compile(r"^(?:\.|source) \S*bin/activate$")
@@ -75,10 +75,12 @@ def blocks(page: Path) -> list[Block]:
         number += 1
         if not opening:
             continue
-        fence, info = opening["fence"], opening["info"].strip()
+        fence, info, indent = opening["fence"], opening["info"].strip(), len(opening["indent"])
         start, body = number, []
-        while number < len(lines) and not (lines[number].startswith(fence) and not lines[number].strip(fence[0])):
-            body.append(lines[number])
+        while number < len(lines) and not (lines[number].strip().startswith(fence)
+                                           and not lines[number].strip().strip(fence[0])):
+            line = lines[number]
+            body.append(line[min(indent, len(line) - len(line.lstrip(" "))):])  # a block inside a list item
             number += 1
         number += 1
         lang = info.split(maxsplit=1)[0] if info else ""
@@ -228,7 +230,14 @@ def _doctest(block: Block, project: Project, monkeypatch: pytest.MonkeyPatch) ->
     assert runner.failures == 0 and test.examples, "".join(report) or f"{block.where}: no examples"
 
 
+def _placeholders_explained(block: Block) -> None:
+    """A value the reader must put in, written `<like-this>`, is said in the page's prose."""
+    for placeholder in _PLACEHOLDER.findall(block.text):
+        assert f"`{placeholder}`" in prose(block.page), f"{block.where}: {placeholder} is not explained on the page"
+
+
 def _shell(block: Block, project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    _placeholders_explained(block)
     commands = list(shell_commands(block))
     assert commands, f"{block.where}: an empty command block"
     if "no-run" in block.words:
@@ -265,8 +274,7 @@ def _directive(block: Block, project: Project, monkeypatch: pytest.MonkeyPatch) 
 
 def _yaml(block: Block, project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     document = yaml.safe_load(block.text)
-    for placeholder in _PLACEHOLDER.findall(block.text):
-        assert f"`{placeholder}`" in prose(block.page), f"{block.where}: {placeholder} is not explained on the page"
+    _placeholders_explained(block)
     if isinstance(document, dict) and "jobs" in document:
         _github_workflow(block, document, project)
     elif isinstance(document, dict) and "repos" in document:
@@ -443,11 +451,11 @@ def test_matching_shown_output() -> None:
 
 def test_commands_of_a_block(tmp_path: Path) -> None:
     page = tmp_path / "page.md"
-    page.write_text("```sh {no-run}\npip install .\n```\n\n```sh\nfactcheck check a \\\n  b   # exit 1: contradicted\n"
+    page.write_text("- a list item:\n\n  ```sh {no-run}\n  pip install .\n  ```\n\n```sh\nfactcheck check a \\\n  b   # exit 1: contradicted\n"
                     "cat > x <<'EOF'\n$ not a prompt\nEOF\n```\n\n```console\n$ factcheck words\n| words |\n...\n"
                     "$ true   # exit 0\n```\n", encoding="utf-8")
     first, second, third = blocks(page)
-    assert first.words == {"no-run": ""} and first.line == 1
+    assert first.words == {"no-run": ""} and first.line == 3 and first.text == "pip install .\n"
     assert [c[:2] for c in shell_commands(second)] == [("factcheck check a \\\n  b   # exit 1: contradicted", 1),
                                                         ("cat > x <<'EOF'\n$ not a prompt\nEOF", 0)]
     assert list(shell_commands(third)) == [Command("factcheck words", 0, "| words |\n..."),
