@@ -1,11 +1,19 @@
-"""Shared fixtures: where the evaluation set lives, and small claims files written on the fly."""
+"""Shared fixtures: where the labelled articles live, and small claims files written on the fly.
+
+The project carries its own labelled articles (tests/data/labelled), checked on every run. The larger
+shared evaluation set lives outside the checkout, in ../shared/eval: its tests run whenever it is there
+and are skipped, with a reason naming the folder, when it is not, so that a fresh clone passes on its
+own. CI sets FACTCHECK_REQUIRE_EVAL=1, which turns its absence into a failure of the whole run.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, NoReturn
 
 import pytest
 
@@ -17,14 +25,59 @@ REPO = Path(__file__).resolve().parent.parent
 CLAIMS_DIR = REPO / "claims"
 SHARED = REPO.parent / "shared"
 EVAL_DIR = SHARED / "eval"
+LABELLED_DIR = REPO / "tests" / "data" / "labelled"
+
+#: Set by CI: the shared evaluation set must be there, and a run without it fails.
+REQUIRE_EVAL = os.environ.get("FACTCHECK_REQUIRE_EVAL") == "1"
+EVAL_NOT_FOUND = f"the shared evaluation set was not found at {EVAL_DIR} (../shared/eval beside the checkout)"
+EVAL_MISSING = f"{EVAL_NOT_FOUND}, so the tests that read it are skipped; FACTCHECK_REQUIRE_EVAL=1 makes this a failure"
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Under FACTCHECK_REQUIRE_EVAL=1 a missing evaluation set fails the run before any test, rather
+    than skipping the tests that need it."""
+    if REQUIRE_EVAL and not has_eval():
+        pytest.exit(f"FACTCHECK_REQUIRE_EVAL=1, but {EVAL_NOT_FOUND}", returncode=1)
+
+
+def has_eval() -> bool:
+    return any(EVAL_DIR.glob("*.claims.toml"))
+
+
+def labelled_files() -> list[Path]:
+    """The project's own labelled claims files: always there, whatever lies beside the checkout."""
+    files = sorted(LABELLED_DIR.glob("*.claims.toml"))
+    assert files, f"no labelled claims files in {LABELLED_DIR}"
+    return files
+
+
+def skip_without_eval() -> NoReturn:
+    """Inside a test that needs ../shared/eval: say plainly that it is missing (a failure under
+    FACTCHECK_REQUIRE_EVAL=1, a skip otherwise)."""
+    if REQUIRE_EVAL:
+        pytest.fail(EVAL_MISSING)
+    pytest.skip(EVAL_MISSING)
 
 
 def eval_files() -> list[Path]:
-    """The labelled evaluation set beside the checkout; its absence is a failure, not a skip."""
+    """The shared evaluation set, for use inside a test; the test is skipped (with the reason) without it."""
     files = sorted(EVAL_DIR.glob("*.claims.toml"))
     if not files:
-        pytest.fail(f"the evaluation set was not found at {EVAL_DIR} (it lives in ../shared/eval beside the checkout)")
+        skip_without_eval()
     return files
+
+
+def eval_files_if_present() -> list[Path]:
+    """The shared evaluation set, or nothing: for tests that read it as extra input beside the labelled files."""
+    return sorted(EVAL_DIR.glob("*.claims.toml"))
+
+
+def eval_params() -> list[Any]:
+    """The shared evaluation set as parameters; without it, one parameter skipped with the reason."""
+    files = eval_files_if_present()
+    if files:
+        return [pytest.param(path, id=path.name.removesuffix(".claims.toml")) for path in files]
+    return [pytest.param(EVAL_DIR, id="shared-eval-missing", marks=pytest.mark.skip(reason=EVAL_MISSING))]
 
 
 @pytest.fixture(autouse=True)
@@ -63,8 +116,9 @@ EVAL = EVAL_DIR
 
 
 def labelled_articles() -> list[Path]:
-    """Articles with a hand-made claims file: the fixtures, the example and the evaluation set if present."""
-    folders = [DATA, ROOT / "claims", EVAL]
+    """Articles with a hand-made claims file: the fixtures, the example, the project's labelled articles
+    and the evaluation set if present."""
+    folders = [DATA, ROOT / "claims", LABELLED_DIR, EVAL]
     return [p for f in folders if f.is_dir() for p in sorted(f.glob("*.txt"))
             if p.with_name(p.name[:-4] + ".claims.toml").exists()]
 

@@ -20,7 +20,7 @@ import factcheck.verify
 from factcheck.batch import STREAMED, run
 from factcheck.cache import CacheError, ResultCache
 from factcheck.cli import claims_files, main
-from tests.conftest import CLAIMS_DIR, eval_files
+from tests.conftest import CLAIMS_DIR, eval_files_if_present, labelled_files
 
 EXAMPLE = "west-mercia-mappa-2020"
 
@@ -60,7 +60,7 @@ def example(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("fmt", sorted(STREAMED))
 def test_a_hit_gives_the_same_bytes_and_status_as_checking(cache: ResultCache, monkeypatch: pytest.MonkeyPatch,
                                                            fmt: str) -> None:
-    paths = [*eval_files(), CLAIMS_DIR / f"{EXAMPLE}.claims.toml"]
+    paths = [*labelled_files(), *eval_files_if_present(), CLAIMS_DIR / f"{EXAMPLE}.claims.toml"]
     fresh = _check(paths, None, fmt)
     assert _check(paths, cache, fmt) == fresh  # the first run fills the cache
     _no_checking(monkeypatch)
@@ -69,7 +69,7 @@ def test_a_hit_gives_the_same_bytes_and_status_as_checking(cache: ResultCache, m
 
 def test_two_jobs_fill_and_use_the_cache_with_the_same_report(cache: ResultCache, example: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    paths = [*eval_files(), example]
+    paths = [*labelled_files(), *eval_files_if_present(), example]
     fresh = _check(paths, None)
     assert _check(paths, cache, jobs=2) == fresh
     _no_checking(monkeypatch)

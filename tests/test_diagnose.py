@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 from fractions import Fraction as F
+from pathlib import Path
 
 import pytest
 
@@ -10,7 +11,7 @@ from factcheck.claimsfile import loads_claims_file
 from factcheck.diagnose import _unit_groups, diagnose
 from factcheck.report import render
 from factcheck.verify import Verdict, check_file, verify_file
-from tests.conftest import EVAL
+from tests.conftest import EVAL, LABELLED_DIR, skip_without_eval
 
 HEAD = """format = 1
 [article]
@@ -90,18 +91,24 @@ def test_diagnose_on_its_own_for_a_claim() -> None:
     assert diagnose(claims_file, claim)[0].startswith("matches if from and to are swapped")
 
 
-# The planted slips of the labelled set that one of the alternatives explains (LABELS.md notes).
+# The planted slips of the labelled articles that one of the alternatives explains (the claims' notes;
+# LABELS.md for the shared evaluation set, which is skipped, saying so, when it is not beside the checkout).
 PLANTED = {
-    "eastmarsh-ae-waits-2024": {"em-4h-points": "read as per cent", "em-handover-change": "swapped"},
-    "greywater-road-casualties-2023": {"gw-cyclist-change": "percentage points", "gw-slight-change": "swapped"},
+    LABELLED_DIR / "tarnwick-gp-waits-2024.claims.toml": {"tw-home-visits-change": "swapped"},
+    LABELLED_DIR / "quillhaven-road-casualties-2023.claims.toml": {"qh-cyclists-change": "percentage points"},
+    EVAL / "eastmarsh-ae-waits-2024.claims.toml": {"em-4h-points": "read as per cent", "em-handover-change": "swapped"},
+    EVAL / "greywater-road-casualties-2023.claims.toml": {"gw-cyclist-change": "percentage points",
+                                                          "gw-slight-change": "swapped"},
 }
 
 
-@pytest.mark.parametrize("name", sorted(PLANTED))
-def test_planted_slips_are_diagnosed(name: str) -> None:
-    result = check_file(EVAL / f"{name}.claims.toml")
+@pytest.mark.parametrize("path", sorted(PLANTED), ids=lambda p: p.name.removesuffix(".claims.toml"))
+def test_planted_slips_are_diagnosed(path: Path) -> None:
+    if not path.exists() and path.parent == EVAL:
+        skip_without_eval()
+    result = check_file(path)
     by_id = {o.id: o for o in result.outcomes}
-    for claim_id, words in PLANTED[name].items():
+    for claim_id, words in PLANTED[path].items():
         assert any(words in d for d in by_id[claim_id].diagnoses), (claim_id, by_id[claim_id].diagnoses)
 
 

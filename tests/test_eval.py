@@ -1,4 +1,5 @@
-"""Every `# expect:` comment in the shared evaluation set holds."""
+"""Every `# expect:` comment holds: in the project's own labelled articles (always) and in the shared
+evaluation set (../shared/eval, whenever it is beside the checkout)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.verify import Verdict, check_file
-from tests.conftest import eval_files
+from tests.conftest import eval_params, labelled_files
 
 _EXPECT = re.compile(r"^\s*#\s*expect:\s*(?P<verdict>[a-z]+)(?P<gross>\s+gross)?\s*$")
 _ID = re.compile(r'^\s*id\s*=\s*"(?P<id>[^"]+)"')
@@ -35,8 +36,7 @@ def expectations(path: Path) -> dict[str, tuple[str, bool]]:
     return expected
 
 
-@pytest.mark.parametrize("path", eval_files(), ids=lambda p: p.name.removesuffix(".claims.toml"))
-def test_expected_verdicts(path: Path) -> None:
+def _check_expectations(path: Path) -> None:
     expected = expectations(path)
     assert expected, f"no `# expect:` comments in {path}"
     result = check_file(path)
@@ -48,4 +48,22 @@ def test_expected_verdicts(path: Path) -> None:
     }
     assert not mismatches
     assert set(got) == set(expected), "every claim and check-sentence has an expectation"
-    assert all(o.verdict is not Verdict.ERROR for o in result.outcomes)
+
+
+@pytest.mark.parametrize("path", labelled_files(), ids=lambda p: p.name.removesuffix(".claims.toml"))
+def test_expected_verdicts_of_the_labelled_articles(path: Path) -> None:
+    _check_expectations(path)
+
+
+@pytest.mark.parametrize("path", eval_params())
+def test_expected_verdicts_of_the_shared_evaluation_set(path: Path) -> None:
+    _check_expectations(path)
+    # The shared set plants its errors in the articles, never in the claims files: nothing there is an error.
+    assert all(o.verdict is not Verdict.ERROR for o in check_file(path).outcomes)
+
+
+def test_the_labelled_articles_cover_every_verdict() -> None:
+    """The project's own articles plant every kind of error the format defines, so a fresh clone tests them all."""
+    seen = {want for path in labelled_files() for want in expectations(path).values()}
+    assert {("supported", False), ("loose", False), ("contradicted", False), ("contradicted", True),
+            ("unchecked", False), ("error", False)} <= seen

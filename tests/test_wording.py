@@ -1,4 +1,4 @@
-"""The word table: every entry is read by `stated` as the table says, and the README shows them all."""
+"""The word table: every entry is read by `stated` as the table says, and `factcheck words` shows them all."""
 
 from __future__ import annotations
 
@@ -41,8 +41,6 @@ from factcheck.wording import (
     looks_like_a_scale_word,
     table_rows,
 )
-from factcheck.wordtable import BEGIN, END, markdown_table
-from tests.conftest import REPO
 
 
 @pytest.mark.parametrize("word", sorted(FRACTIONS))
@@ -174,12 +172,6 @@ def test_no_word_is_both_read_past_and_refused_or_read_as_a_scale() -> None:
 def test_every_neutral_comparison_states_no_relation(phrase: str) -> None:
     stated = parse_stated(phrase, "comparison")
     assert stated.relation is None and stated.neutral == phrase
-
-
-def test_readme_table_is_generated_from_the_code() -> None:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    start, end = readme.index(BEGIN), readme.index(END) + len(END)
-    assert readme[start:end] + "\n" == markdown_table(), "run `factcheck words` and paste it into README.md"
 
 
 def test_table_rows_cover_every_word() -> None:
