@@ -14,9 +14,11 @@ at most 10^100 either way, like the figures' own bound.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from fractions import Fraction
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any, Final
 
 import attrs
@@ -411,13 +413,13 @@ def _refuse_without_pint(source: Unit, target: Unit) -> None:
     for name, exp in target.dims:
         exponents[name] = exponents.get(name, 0) - exp
     differing = [name for name, exp in exponents.items() if exp]
-    if differing and all(name in _OWN_DIMENSIONS for name in differing):
+    if differing and all(_own_dimension(name) for name in differing):
         raise UnitMismatchError(source.text, target.text, "they measure different things")
 
 
 def _same_dimension(a: str, b: str) -> bool:
     """Whether two different names measure one thing ("day" and "week"); pint only when it may be so."""
-    if a in _OWN_DIMENSIONS or b in _OWN_DIMENSIONS:
+    if _own_dimension(a) or _own_dimension(b):
         return False
     try:
         _pint_conversion(((a, 1),), ((b, 1),))
@@ -428,9 +430,68 @@ def _same_dimension(a: str, b: str) -> bool:
 
 def _pint_knows(name: str) -> bool:
     """Whether pint has a unit of this name (then it is not a count word of its own)."""
-    if name in _OWN_DIMENSIONS or not _PINT_SAFE.fullmatch(name) or name.lower() in _PINT_NUMBERS:
+    if _own_dimension(name) or not _PINT_SAFE.fullmatch(name) or name.lower() in _PINT_NUMBERS:
         return False
     return _pint_has(name)
+
+
+def _own_dimension(name: str) -> bool:
+    """A name that is a dimension of its own, known without importing pint: ours, or one pint cannot know."""
+    return name in _OWN_DIMENSIONS or _unknown_to_pint(name)
+
+
+@cache
+def _unknown_to_pint(name: str) -> bool:
+    """Whether pint surely has no unit of this name ("offender", "household"), settled without pint.
+
+    pint reads a name as a prefix, a unit and a plural "s"; if no way of splitting the name so
+    leaves a word of pint's own definition files, pint cannot know it. (Loading pint costs more
+    than checking a whole file, and two count words meet often: "one offender in 769 people".)
+    """
+    vocabulary = _pint_vocabulary()
+    if vocabulary is None:
+        return False  # then pint is asked
+    words, prefixes = vocabulary
+    for prefix in prefixes:
+        if not name.startswith(prefix):
+            continue
+        rest = name[len(prefix):]
+        for suffix in ("", "s", "es"):
+            if rest.endswith(suffix) and rest[:len(rest) - len(suffix)] in words:
+                return False
+    return True
+
+
+@cache
+def _pint_vocabulary() -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """Every word of pint's definition files, and every prefix they define, read as text.
+
+    A superset of the names pint knows (comments add words, never remove any), found where pint
+    keeps its files without importing it; None when they cannot be read, and then pint is asked.
+    """
+    try:
+        spec = importlib.util.find_spec("pint")
+    except (ImportError, ValueError):  # pragma: no cover - pint is a dependency
+        return None
+    folders = list(spec.submodule_search_locations or ()) if spec is not None else []
+    words: set[str] = set()
+    prefixes = {""}
+    for folder in folders:
+        for path in sorted(Path(folder).glob("*.txt")):
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):  # pragma: no cover - a damaged installation
+                return None
+            words.update(_DEFINED_WORD.findall(text))
+            prefixes.update(_DEFINED_PREFIX.findall(text))
+    if "meter" not in words:  # not the files expected: let pint answer
+        return None
+    return frozenset(words), tuple(sorted(prefixes, key=len))
+
+
+_DEFINED_WORD: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+#: "kilo- = 1e3 = k-": a prefix is a word ending in "-" before blanks, "=" or the end of a line.
+_DEFINED_PREFIX: Final = re.compile(r"([A-Za-z_]+)-(?=[ \t]*(?:=|$))", re.MULTILINE)
 
 
 @cache
