@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 import time
@@ -16,11 +17,15 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from factcheck.claims import (
+    Article,
     ChangeClaim,
+    ClaimsFile,
     ComparisonClaim,
+    Defaults,
     Figure,
     FormulaClaim,
     RateClaim,
+    Sentence,
     ShareClaim,
     SourceKind,
     ValueClaim,
@@ -773,3 +778,46 @@ def test_a_contradicted_rate_never_shows_its_value_inside_the_words(num: int, de
         inside = (lo < shown or (lo == shown and match.group(2) == "[")) and \
             (shown < hi or (shown == hi and match.group(5) == "]"))
         assert not inside, outcome.explanation
+
+
+SCALED = """
+[figures]
+pop_k = { value = 64.3, unit = "1000 person" }
+pop_k2 = { value = 64.0, unit = "1000 person" }
+people = { value = 5, unit = "person" }
+cost_m = { value = 5.2, unit = "1e6 GBP" }
+"""
+
+
+@pytest.mark.parametrize(
+    ("kind", "stated", "inputs", "verdict", "shown"),
+    [
+        ("value", "64,300", {"figure": "pop_k"}, "supported", "64.3 × 1000 person = 64,300"),
+        ("value", "64.3", {"figure": "pop_k"}, "contradicted", "64.3 × 1000 person = 64,300"),
+        ("difference", "300 more", {"from": "pop_k2", "to": "pop_k"}, "supported", "(64.3 − 64) × 1000 person = 300"),
+        ("formula", "128,300", {"expr": "pop_k + pop_k2"}, "supported", "(64.3 + 64) × 1000 person = 128,300"),
+        ("formula", "0.0000778", {"expr": "people / pop_k"}, "supported", "(5 / 64.3) × 0.001 = 0.00007776"),
+        ("value", "5.2m", {"figure": "cost_m"}, "supported", "5.2 × 1e6 GBP = 5,200,000"),
+        ("value", "£5.2m", {"figure": "cost_m"}, "supported", "5.2 × 1e6 GBP = 5,200,000"),
+    ],
+)
+def test_a_figure_in_thousands_is_read_in_the_things_themselves(
+        write_claims: Callable[..., Path], kind: str, stated: str, inputs: dict[str, str], verdict: str,
+        shown: str) -> None:
+    outcome = outcomes_of(write_claims, SCALED + sentence(claim("c", kind, stated, **inputs)))["c"]
+    assert outcome.verdict.value == verdict, outcome.explanation  # type: ignore[attr-defined]
+    assert outcome.explanation.startswith(shown + ","), outcome.explanation  # type: ignore[attr-defined]
+
+
+def test_values_that_look_alike_as_shown_are_told_apart() -> None:
+    figures = [Figure("n1", F(1234567), "x"), Figure("n2", F(1234566), "x"), Figure("d", F(10**7), "person")]
+    claims = (RateClaim(id="r1", stated="12.35 per 100", numerator="n1", denominator="d"),
+              RateClaim(id="r2", stated="12.35 per 100", numerator="n2", denominator="d"),
+              ComparisonClaim(id="c", stated="above", left="r1", right="r2"))
+    claims_file = ClaimsFile("<code>", Article("", dt.date.min), {}, {f.name: f for f in figures}, Defaults(),
+                             (Sentence("", claims),))
+    outcome = {o.id: o for o in verify_file(claims_file).outcomes}["c"]
+    assert outcome.explanation == "[r1: 12.3457] > [r2: 12.3457] (12.34567 against 12.34566): above, as stated"
+    plain = verify_claim(ComparisonClaim(id="c", stated="above", left="a", right="b"),
+                         [Figure("a", F("0.123456"), "x"), Figure("b", F("0.123455"), "x")])
+    assert plain.explanation == "0.123456 > 0.123455: above, as stated"  # figures are shown as written already

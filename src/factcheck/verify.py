@@ -438,13 +438,26 @@ class _Verifier:
         lq = left.interval
         tolerance = parse_tolerance(claim.tolerance) if claim.tolerance is not None else None
         verdict, gross, words = _compare(lq, r, relation, tolerance)
+        relation_text = _relation_text(lq, r)
         if change.is_identity:
-            text = f"{left.text} {_relation_text(lq, r)} {right.text}"
+            text = f"{left.text} {relation_text} {right.text}"
         else:  # "38 days < 6 weeks = 42 days": the reader sees what was compared
-            text = f"{_with_unit(left.text, left.unit)} {_relation_text(lq, r)} {_conversion_text(right, r, left.unit)}"
+            text = f"{_with_unit(left.text, left.unit)} {relation_text} {_conversion_text(right, r, left.unit)}"
+        # a claim's value, or a converted one, is shown rounded (a figure is shown as written)
+        if relation_text in ("<", ">") and (left.text.startswith("[") or right.text.startswith("[")
+                                            or not change.is_identity):
+            text += _told_apart(lq, r)
         basis = _weakest(left.basis, right.basis)
         return attrs.evolve(base, verdict=verdict, gross=gross, explanation=f"{text}: {words}", basis=basis,
                             figures=_merge(left.figures, right.figures))
+
+
+def _told_apart(left: Interval, right: Interval) -> str:
+    """" (0.12346 against 0.12345)" when two values that differ look alike as shown; "" otherwise."""
+    shown_left, shown_right = show_against(left, right, None)
+    if shown_left == show_interval(left) and shown_right == show_interval(right):
+        return ""
+    return f" ({shown_left} against {shown_right})"
 
 
 def _error_text(exc: BaseException) -> str:
@@ -537,12 +550,23 @@ def _conversion_text(quantity: Quantity, converted: Interval, unit: Unit) -> str
 
 def _base(quantity: Quantity) -> tuple[Interval, str]:
     """A figure in its unit's own terms ("10" of "1000 person" is 10,000 people), shown if it moved."""
-    factor = quantity.unit.factor
-    if factor == 1:
-        return quantity.interval, quantity.text
-    interval = quantity.interval.scale(factor)
-    unit = Unit(Fraction(1), quantity.unit.dims, describe(Fraction(1), quantity.unit.dims))
+    interval, unit = _in_own_terms(quantity.interval, quantity.unit)
+    if unit is quantity.unit:
+        return interval, quantity.text
     return interval, f"({_conversion_text(quantity, interval, unit)})"
+
+
+def _in_own_terms(interval: Interval, unit: Unit) -> tuple[Interval, Unit]:
+    """A value in a scaled unit of things ("64.3" of "1000 person") in the things themselves (64,300
+    people); a plain number or a percentage as it is (the words' "%" reads a percentage)."""
+    if unit.factor == 1 or not unit.dims:
+        return interval, unit
+    return interval.scale(unit.factor), Unit(Fraction(1), unit.dims, describe(Fraction(1), unit.dims))
+
+
+def _is_amount(unit: Unit) -> bool:
+    """A count or amount of things (no "per"): its plain number is in the things themselves."""
+    return all(exp > 0 for _, exp in unit.dims)
 
 
 def _recompute(v: _Verifier, claim: Claim, stated: Stated) -> tuple[Quantity, str]:
@@ -621,6 +645,8 @@ def _value(v: _Verifier, claim: ValueClaim, stated: Stated) -> tuple[Quantity, s
         raise UnitMismatchError("percentage points", unit.text, "the words say points")
     elif stated.unit not in (None, "percent", "points"):
         interval, unit = _in_currency(interval, unit, stated.unit, "the figure is not")
+    elif stated.unit is None and stated.per is None and _is_amount(unit):
+        interval, unit = _in_own_terms(interval, unit)  # "64,300" of 64.3 thousand people
     # a figure read in the words' unit says what it was in: "250 pence = 2.50"
     text = q.text if unit.factor == q.unit.factor or unit.dims != q.unit.dims else _with_unit(q.text, q.unit)
     if stated.per is not None:
@@ -754,8 +780,10 @@ def _difference(v: _Verifier, claim: DifferenceClaim, stated: Stated) -> tuple[Q
     expression = f"{new_text} − {old_text}"
     if stated.unit not in (None, "percent", "points"):
         interval, unit = _in_currency(interval, unit, stated.unit, f"the figures are in {old.unit.text!r}")
-        if unit is not old.unit:  # pence, and the words in pounds: "(100 − 250) pence = -1.50"
-            expression = _with_unit(f"({expression})", old.unit)
+    elif stated.unit is None and _is_amount(unit):
+        interval, unit = _in_own_terms(interval, unit)
+    if unit.factor != old.unit.factor and unit.dims == old.unit.dims:  # "(100 − 250) pence = -1.50"
+        expression = _with_unit(f"({expression})", old.unit)
     return Quantity(interval, unit, "", _weakest(old.basis, new.basis), _merge(old.figures, new.figures),
                     signed=True), expression
 
@@ -826,16 +854,21 @@ def _formula(v: _Verifier, claim: FormulaClaim, stated: Stated) -> tuple[Quantit
         return attrs.evolve(a, interval=a.interval.negate(), text=f"−{a.text}", signed=True)
 
     result = evaluate_formula(formula, name=v.resolve, number=number, apply=apply, negate=negate)
-    unit, interval = result.unit, result.interval
+    unit, interval, expression = result.unit, result.interval, result.text
     if stated.unit == "percent" and not (unit.is_percent or unit.is_dimensionless):
         raise UnitMismatchError("percent", unit.text, "the words say per cent")
     if stated.unit == "percent" and unit.is_dimensionless and not unit.is_percent and unit.factor != 1:
         interval = interval.scale(unit.factor / PERCENT.factor)
     elif stated.unit is None and unit.is_dimensionless and not unit.is_percent and unit.factor != 1:
         interval, unit = interval.scale(unit.factor), ONE  # people / thousands of people: a plain number
+        expression = f"{expression} × {show(result.unit.factor)}"
+    elif stated.unit is None and _is_amount(unit):
+        interval, unit = _in_own_terms(interval, unit)  # thousands of people: people
     if stated.unit not in (None, "percent", "points"):
         interval, unit = _in_currency(interval, unit, stated.unit, f"the formula gives {unit.text}")
-    return attrs.evolve(result, interval=interval, unit=unit, text=""), result.text
+    if unit.dims and unit.dims == result.unit.dims and unit.factor != result.unit.factor:
+        expression = _with_unit(expression, result.unit)  # "(64.3 + 1) × 1000 person = 65,300"
+    return attrs.evolve(result, interval=interval, unit=unit, text=""), expression
 
 
 _RECOMPUTE: Final[dict[type, Recompute]] = {
