@@ -794,7 +794,8 @@ cost_m = { value = 5.2, unit = "1e6 GBP" }
     [
         ("value", "64,300", {"figure": "pop_k"}, "supported", "64.3 × 1000 person = 64,300"),
         ("value", "64.3", {"figure": "pop_k"}, "contradicted", "64.3 × 1000 person = 64,300"),
-        ("difference", "300 more", {"from": "pop_k2", "to": "pop_k"}, "supported", "(64.3 − 64) × 1000 person = 300"),
+        ("difference", "300 more", {"from": "pop_k2", "to": "pop_k"}, "supported",
+         "(64.3 − 64) × 1000 person = 300"),
         ("formula", "128,300", {"expr": "pop_k + pop_k2"}, "supported", "(64.3 + 64) × 1000 person = 128,300"),
         ("formula", "0.0000778", {"expr": "people / pop_k"}, "supported", "(5 / 64.3) × 0.001 = 0.00007776"),
         ("value", "5.2m", {"figure": "cost_m"}, "supported", "5.2 × 1e6 GBP = 5,200,000"),
