@@ -213,7 +213,7 @@ _REAL_UNITS = ["day", "days", "week", "hour", "hours", "km", "kilometre", "kWh",
 @given(st.sampled_from(_REAL_UNITS) | st.text(alphabet="abcdeghiklmnoprstuyACGKMT", min_size=1, max_size=6))
 def test_a_name_told_apart_without_pint_is_one_pint_does_not_know(name: str) -> None:
     """The cheap reading of pint's definition files errs only towards asking pint."""
-    if _unknown_to_pint(name):
+    if _unknown_to_pint(name) and name != "person":  # "person" is ours: the one name factcheck defines in pint
         assert name not in _registry()
 
 

@@ -107,7 +107,8 @@ def show_significant(value: Fraction, figures: int = 4) -> str:
     return text.rstrip("0").rstrip(".") if "." in text and "E" not in text else text
 
 
-def show_against(value: Interval, bounds: Interval, places: int | None, *, size: bool = False) -> tuple[str, str]:
+def show_against(value: Interval, bounds: Interval, places: int | None, *, size: bool = False,
+                 with_bounds: bool = True) -> tuple[str, str]:
     """(value, bounds) as an explanation shows them, never seeming inside when outside or the reverse.
 
     The value is shown to `places` and the bounds as `show_interval` shows them; only when that
@@ -115,9 +116,12 @@ def show_against(value: Interval, bounds: Interval, places: int | None, *, size:
     reverse), both get more places, until the reader sees why. An end the value shares with the
     bounds is shown alike on both sides, so that whether the bound is open decides, as it does.
     `size`: the verdict compared the value's size (a change worded with no direction), so the
-    shown size is compared too.
+    shown size is compared too. `with_bounds=False`: the bounds' text is not wanted ("" if it
+    was not needed to decide).
     """
     truly = _size(value, size).overlaps(bounds)
+    if _faithful_as_shown(value, bounds, places, size, truly):  # the common case, settled without any text
+        return show_interval(value, places), show_interval(bounds) if with_bounds else ""
     extra = 0
     while True:
         value_places = places if not extra else min((4 if places is None else places) + extra, _MAX_PLACES)
@@ -130,6 +134,52 @@ def show_against(value: Interval, bounds: Interval, places: int | None, *, size:
         if seen == truly or value_places == bound_places == _MAX_PLACES:
             return value_text, bounds_text
         extra = extra + 1 if extra < 8 else extra * 2  # a few more places, then many: values may differ far out
+
+
+def _faithful_as_shown(value: Interval, bounds: Interval, places: int | None, size: bool, truly: bool) -> bool:
+    """Whether a single value shown to `places` seems beside `bounds` as shown as it truly is.
+
+    Worked out in whole numbers on the rounded numbers `show` writes, for the common case (a
+    single value, no end shared with the bounds, nothing huge); False sends the caller the long way.
+    """
+    v = value.lo
+    if v is None or not (v is value.hi or _equal(v, value.hi)) or _equal(v, bounds.lo) or _equal(v, bounds.hi):
+        return False
+    shown = _shown_units(v, places, ROUND_HALF_EVEN)
+    point = bounds.is_point
+    lo = None if bounds.lo is None else _shown_units(bounds.lo, None, ROUND_HALF_EVEN if point else ROUND_FLOOR)
+    hi = None if bounds.hi is None else _shown_units(bounds.hi, None, ROUND_HALF_EVEN if point else ROUND_CEILING)
+    if shown is None or (bounds.lo is not None and lo is None) or (bounds.hi is not None and hi is None):
+        return False
+    if size and shown[0] < 0:
+        shown = (-shown[0], shown[1])
+    above_lo = lo is None or _order(shown, lo) > 0 or (_order(shown, lo) == 0 and not bounds.lo_open)
+    below_hi = hi is None or _order(shown, hi) < 0 or (_order(shown, hi) == 0 and not bounds.hi_open)
+    return (above_lo and below_hi) == truly
+
+
+def _equal(a: Fraction, b: Fraction | None) -> bool:
+    """a == b, in whole numbers (Fractions are kept in lowest terms; Fraction's == asks an ABC first)."""
+    return b is not None and a.numerator == b.numerator and a.denominator == b.denominator
+
+
+def _shown_units(value: Fraction, places: int | None, rounding: str) -> tuple[int, int] | None:
+    """The number `show(value, places, rounding=...)` writes, as (units, places); None for a huge one."""
+    numerator, denominator = value.numerator, value.denominator
+    if abs(numerator) >= _HUGE * denominator:
+        return None
+    if places is None and denominator == 1:
+        return numerator, 0
+    digits = 4 if places is None else places
+    return _round(numerator * 10**digits, denominator, rounding), digits
+
+
+def _order(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """-1, 0 or 1 as the number a (units, places) is below, at or above b, in whole numbers."""
+    to_b: int = 10 ** b[1]
+    to_a: int = 10 ** a[1]
+    left, right = a[0] * to_b, b[0] * to_a
+    return (left > right) - (left < right)
 
 
 def _shown_beside(value: Interval, places: int | None, bounds: Interval, bound_places: int | None) -> str:

@@ -29,6 +29,7 @@ __all__ = [
     "ONE",
     "PERCENT",
     "POINTS",
+    "SAME",
     "Conversion",
     "Unit",
     "conversion",
@@ -155,7 +156,11 @@ class Conversion:
 
     @property
     def is_identity(self) -> bool:
-        return self.factor == 1 and not self.offset
+        return self is SAME or (self.factor == 1 and not self.offset)
+
+
+#: The conversion of a unit to itself.
+SAME: Final = Conversion(Fraction(1))
 
 
 @lru_cache(maxsize=4096)
@@ -344,6 +349,9 @@ def conversion(source: Unit, target: Unit) -> Conversion:
     Raises UnitMismatchError when the two measure different things.
     """
     if source.dims == target.dims:
+        a, b = source.factor, target.factor
+        if a.numerator == b.numerator and a.denominator == b.denominator:  # (Fraction's == asks an ABC: slower)
+            return SAME  # like with like: the common case, with no arithmetic
         return Conversion(source.factor / target.factor)
     _refuse_without_pint(source, target)
     factor, offset = _pint_conversion(source.dims, target.dims)

@@ -894,14 +894,21 @@ def _judge_number(claim: Claim, stated: Stated, quantity: Quantity, expression: 
     tight, loose = stated.interval, stated.loose
     places = _places(stated, computed)
 
-    def shown() -> tuple[str, str]:
+    memo: list[object] = []  # (tight, texts): the words are built, then the outcome, from one showing
+
+    def shown(*, bounds: bool = True) -> tuple[str, str]:
         """The value and the words' interval (as they stand now) as shown: never seeming inside when outside."""
+        if memo and memo[0] is tight and (memo[1][1] or not bounds):  # type: ignore[index]
+            return memo[1]  # type: ignore[return-value]
         # `computed` is the value's size when a change has no direction: the shown size is compared then
-        return show_against(quantity.interval, tight, places, size=computed is not quantity.interval)
+        texts = show_against(quantity.interval, tight, places, size=computed is not quantity.interval,
+                             with_bounds=bounds)
+        memo[:] = [tight, texts]
+        return texts
 
     def outcome(verdict: Verdict, words: str, *, gross: bool = False, near: bool = False) -> Outcome:
         # `tight` and `computed` as they stand when the verdict is given; a direct call, not attrs.evolve (hot)
-        head = f"{expression} = {shown()[0]}"
+        head = f"{expression} = {shown(bounds=False)[0]}"
         return Outcome(id=base.id, kind=base.kind, verdict=verdict, explanation=f"{head}, {words}",
                        stated=base.stated, gross=gross, interval=tight, computed=computed, basis=quantity.basis,
                        location=base.location, sentence=base.sentence, near_miss=near, figures=quantity.figures,
