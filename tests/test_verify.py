@@ -822,3 +822,15 @@ def test_values_that_look_alike_as_shown_are_told_apart() -> None:
     plain = verify_claim(ComparisonClaim(id="c", stated="above", left="a", right="b"),
                          [Figure("a", F("0.123456"), "x"), Figure("b", F("0.123455"), "x")])
     assert plain.explanation == "0.123456 > 0.123455: above, as stated"  # figures are shown as written already
+
+
+def test_a_rate_of_a_percentage_keeps_its_percent() -> None:
+    """Only units of things are read in their own terms before dividing: 2% a year is below 0.03 a year."""
+    figures = [Figure("p", F(2), "percent"), Figure("y", F(1), "year"), Figure("q", F("0.03"), "1 / year")]
+    claims = (RateClaim(id="r", stated="2 per 1", numerator="p", denominator="y"),
+              ComparisonClaim(id="c", stated="below", left="r", right="q"))
+    claims_file = ClaimsFile("<code>", Article("", dt.date.min), {}, {f.name: f for f in figures}, Defaults(),
+                             (Sentence("", claims),))
+    outcomes = {o.id: o for o in verify_file(claims_file).outcomes}
+    assert outcomes["r"].verdict is Verdict.SUPPORTED
+    assert outcomes["c"].verdict is Verdict.SUPPORTED and not outcomes["c"].gross, outcomes["c"].explanation

@@ -548,12 +548,12 @@ def _conversion_text(quantity: Quantity, converted: Interval, unit: Unit) -> str
     return f"{_with_unit(quantity.text, quantity.unit)} = {_with_unit(shown, unit)}"
 
 
-def _base(quantity: Quantity) -> tuple[Interval, str]:
-    """A figure in its unit's own terms ("10" of "1000 person" is 10,000 people), shown if it moved."""
+def _base(quantity: Quantity) -> tuple[Interval, Unit, str]:
+    """A value in its unit's own terms ("10" of "1000 person" is 10,000 people), shown if it moved."""
     interval, unit = _in_own_terms(quantity.interval, quantity.unit)
     if unit is quantity.unit:
-        return interval, quantity.text
-    return interval, f"({_conversion_text(quantity, interval, unit)})"
+        return interval, unit, quantity.text
+    return interval, unit, f"({_conversion_text(quantity, interval, unit)})"
 
 
 def _in_own_terms(interval: Interval, unit: Unit) -> tuple[Interval, Unit]:
@@ -692,14 +692,11 @@ def _rate(v: _Verifier, claim: RateClaim, stated: Stated) -> tuple[Quantity, str
     _nonzero(den, "denominator")
     _not_negative(den, "denominator", "a rate is per a positive number of something")
     # per 1,000 of what the denominator counts: a figure in thousands ("1000 person") is read in people first
-    num_interval, num_text = _base(num)
-    den_interval, den_text = _base(den)
+    num_interval, num_unit, num_text = _base(num)
+    den_interval, den_unit, den_text = _base(den)
     interval = (num_interval / den_interval).scale(per)
-    dims = (num.unit / den.unit).dims
-    if num.unit.factor == 1 and den.unit.factor == 1:
-        unit = Unit(1 / per, dims, f"{num.unit} per {show(per)} {den.unit}")
-    else:
-        unit = _per_unit(dims, per, Unit(Fraction(1), dims, describe(Fraction(1), dims)))
+    over = num_unit / den_unit  # a percentage stays one: its factor is kept in the unit
+    unit = Unit(over.factor / per, over.dims, f"{num_unit} per {show(per)} {den_unit}")
     return Quantity(interval, unit, "", _weakest(num.basis, den.basis), _merge(num.figures, den.figures)), \
         f"{num_text} / {den_text} × {show(per)}"
 
