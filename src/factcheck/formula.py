@@ -2,7 +2,7 @@
 
 It is parsed with `ast` and every node is checked against a short list (names, numbers,
 + − × ÷, unary minus, brackets), so a formula can never call, import or look anything up.
-No `eval`. What is kept is a small tree of its own, with each number read exactly as written
+No `eval`. What is kept is its steps in postfix order, with each number read exactly as written
 ("0.1" is 1/10, not the float nearest it) and within the figures' bound: below 10^101 and,
 unless zero, at least 10^-100 ("1e400" and "1e-400" are errors, never infinity or zero).
 """
@@ -14,20 +14,20 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from functools import lru_cache
-from typing import TypeVar, Union
+from typing import TypeVar
 
 import attrs
 
 from factcheck.errors import FormulaError
 
-__all__ = ["MAX_DEPTH", "MAX_NUMBER_EXPONENT", "Formula", "formula_names", "parse_formula", "evaluate_formula"]
+__all__ = ["MAX_DEPTH", "MAX_NUMBER_EXPONENT", "Formula", "Step", "formula_names", "parse_formula", "evaluate_formula"]
 
 T = TypeVar("T")
 
 _OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
 
 #: How deeply operators may nest ("a + b + c" is two deep): far beyond any real formula, well
-#: within Python's recursion limit for vetting and evaluating the tree.
+#: within Python's recursion limit for vetting the tree (working it out needs no recursion).
 MAX_DEPTH = 200
 #: A number in a formula obeys the figures' bound: at most 101 digits before the point, and an
 #: exponent of at most 100 either way.
@@ -36,37 +36,21 @@ _LIMIT = 10 ** (MAX_NUMBER_EXPONENT + 1)
 _SMALLEST = Fraction(1, 10**MAX_NUMBER_EXPONENT)
 
 
-@attrs.frozen
-class _Number:
-    value: Fraction
-
-
-@attrs.frozen
-class _Name:
-    name: str
-
-
-@attrs.frozen
-class _Operation:
-    op: str
-    left: _Node
-    right: _Node
-
-
-@attrs.frozen
-class _Negation:
-    operand: _Node
-
-
-_Node = Union[_Number, _Name, _Operation, _Negation]
+#: One step of a formula in postfix order: ("number", value), ("name", name), an operator
+#: ("+", None) … ("/", None) on the two values before it, or ("minus", None) on the one before.
+Step = tuple[str, Fraction | str | None]
 
 
 @attrs.frozen
 class Formula:
-    """A vetted formula: its text and a tree of names, exact numbers, + − × ÷ and minus."""
+    """A vetted formula: its text and its steps in postfix order, with each number exact.
+
+    Postfix, so that evaluating it needs a stack of values and no recursion ("a + b * c" is a,
+    b, c, *, +).
+    """
 
     text: str
-    tree: _Node = attrs.field(repr=False)
+    steps: tuple[Step, ...] = attrs.field(repr=False)
 
 
 def parse_formula(expr: str) -> Formula:
@@ -88,29 +72,35 @@ def _parse(expr: str) -> Formula:
         raise FormulaError(expr, f"not arithmetic ({exc.msg})") from None
     except (RecursionError, MemoryError, ValueError):  # ValueError: an integer of more digits than Python reads
         raise FormulaError(expr, "nested too deeply or too long a number") from None
-    return Formula(expr, _vet(tree.body, expr, source))
+    steps: list[Step] = []
+    _vet(tree.body, expr, source, steps)
+    return Formula(expr, tuple(steps))
 
 
-def _vet(node: ast.AST, expr: str, source: str, depth: int = 0) -> _Node:
+def _vet(node: ast.AST, expr: str, source: str, steps: list[Step], depth: int = 0) -> None:
+    """Check one node and append its steps (its operands' first); recursion is bounded by MAX_DEPTH."""
     if depth > MAX_DEPTH:
         raise FormulaError(expr, f"operators nested more than {MAX_DEPTH} deep")
     if isinstance(node, ast.BinOp):
         if type(node.op) not in _OPERATORS:
             raise FormulaError(expr, f"the operator {type(node.op).__name__!r} is not allowed (only + - * /)")
-        return _Operation(_OPERATORS[type(node.op)], _vet(node.left, expr, source, depth + 1),
-                          _vet(node.right, expr, source, depth + 1))
-    if isinstance(node, ast.UnaryOp):
+        _vet(node.left, expr, source, steps, depth + 1)
+        _vet(node.right, expr, source, steps, depth + 1)
+        steps.append((_OPERATORS[type(node.op)], None))
+    elif isinstance(node, ast.UnaryOp):
         if not isinstance(node.op, (ast.USub, ast.UAdd)):
             raise FormulaError(expr, f"the operator {type(node.op).__name__!r} is not allowed")
-        operand = _vet(node.operand, expr, source, depth + 1)
-        return _Negation(operand) if isinstance(node.op, ast.USub) else operand
-    if isinstance(node, ast.Constant):
+        _vet(node.operand, expr, source, steps, depth + 1)
+        if isinstance(node.op, ast.USub):
+            steps.append(("minus", None))
+    elif isinstance(node, ast.Constant):
         if isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
             raise FormulaError(expr, f"{node.value!r} is not a number")
-        return _Number(_exact_number(node, expr, source))
-    if isinstance(node, ast.Name):
-        return _Name(node.id)
-    raise FormulaError(expr, f"{type(node).__name__} is not allowed (only names, numbers, + - * / and brackets)")
+        steps.append(("number", _exact_number(node, expr, source)))
+    elif isinstance(node, ast.Name):
+        steps.append(("name", node.id))
+    else:
+        raise FormulaError(expr, f"{type(node).__name__} is not allowed (only names, numbers, + - * / and brackets)")
 
 
 def _exact_number(node: ast.Constant, expr: str, source: str) -> Fraction:
@@ -136,17 +126,7 @@ def _exact_number(node: ast.Constant, expr: str, source: str) -> Fraction:
 
 def formula_names(formula: Formula) -> list[str]:
     """The names a formula uses, in order of first use."""
-    seen: dict[str, None] = {}
-    pending: list[_Node] = [formula.tree]
-    while pending:
-        node = pending.pop()
-        if isinstance(node, _Name):
-            seen.setdefault(node.name, None)
-        elif isinstance(node, _Operation):
-            pending.extend((node.right, node.left))  # the left is taken first
-        elif isinstance(node, _Negation):
-            pending.append(node.operand)
-    return list(seen)
+    return list(dict.fromkeys(str(operand) for kind, operand in formula.steps if kind == "name"))
 
 
 def evaluate_formula(
@@ -157,15 +137,17 @@ def evaluate_formula(
     apply: Callable[[str, T, T], T],
     negate: Callable[[T], T],
 ) -> T:
-    """Fold the vetted tree with the caller's arithmetic (intervals with units, or text)."""
-
-    def fold(node: _Node) -> T:
-        if isinstance(node, _Operation):
-            return apply(node.op, fold(node.left), fold(node.right))
-        if isinstance(node, _Negation):
-            return negate(fold(node.operand))
-        if isinstance(node, _Number):
-            return number(node.value)
-        return name(node.name)
-
-    return fold(formula.tree)
+    """Work the formula out with the caller's arithmetic (intervals with units, or text), left first."""
+    values: list[T] = []
+    for kind, operand in formula.steps:
+        if kind == "number":
+            assert isinstance(operand, Fraction)
+            values.append(number(operand))
+        elif kind == "name":
+            values.append(name(str(operand)))
+        elif kind == "minus":
+            values.append(negate(values.pop()))
+        else:
+            right = values.pop()
+            values.append(apply(kind, values.pop(), right))
+    return values.pop()
