@@ -891,16 +891,17 @@ def _judge_number(claim: Claim, stated: Stated, quantity: Quantity, expression: 
     tight, loose = stated.interval, stated.loose
     places = _places(stated, computed)
 
-    memo: list[object] = []  # (tight, texts): the words are built, then the outcome, from one showing
+    last: tuple[Interval, tuple[str, str]] | None = None  # the words are built, then the outcome, from one showing
 
     def shown(*, bounds: bool = True) -> tuple[str, str]:
         """The value and the words' interval (as they stand now) as shown: never seeming inside when outside."""
-        if memo and memo[0] is tight and (memo[1][1] or not bounds):  # type: ignore[index]
-            return memo[1]  # type: ignore[return-value]
+        nonlocal last
+        if last is not None and last[0] is tight and (last[1][1] or not bounds):
+            return last[1]
         # `computed` is the value's size when a change has no direction: the shown size is compared then
         texts = show_against(quantity.interval, tight, places, size=computed is not quantity.interval,
                              with_bounds=bounds)
-        memo[:] = [tight, texts]
+        last = (tight, texts)
         return texts
 
     def outcome(verdict: Verdict, words: str, *, gross: bool = False, near: bool = False) -> Outcome:
