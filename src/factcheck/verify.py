@@ -224,6 +224,14 @@ def _failed_use(name: str, error: FactcheckError) -> _ClaimFailed:
                         origin=origin, reason=reason)
 
 
+class _Cycle(CycleError):
+    """A cycle found while settling references, its claims also kept as a set: each of them asks."""
+
+    def __init__(self, chain: tuple[str, ...]) -> None:
+        super().__init__(chain)
+        self.members = frozenset(chain)
+
+
 class _InputsMissing(FactcheckError):
     """A claim this one depends on has no inputs, so neither can be checked."""
 
@@ -304,7 +312,8 @@ class _Verifier:
         """What the claim being judged (the bottom of `stack`) is told of claim `name`'s error."""
         if isinstance(error, (_InputsMissing, _DraftInput)) or not self.stack:
             return error  # unchecked or draft, not an error; or asked directly (suggest), not on another's behalf
-        if isinstance(error, CycleError) and self.stack[0] in error.chain:
+        members = error.members if isinstance(error, _Cycle) else error.chain if isinstance(error, CycleError) else ()
+        if self.stack[0] in members:
             return error  # the claim judged is itself in the cycle: say so, not "uses a claim with an error"
         return _failed_use(name, error)
 
@@ -352,7 +361,7 @@ class _Verifier:
 
     def record_cycle(self, chain: tuple[str, ...]) -> None:
         """Each claim of a cycle gets the error, the chain told from where it was found."""
-        error = CycleError(chain)
+        error = _Cycle(chain)
         for name in chain[:-1]:
             self.computed.setdefault(name, error)
 
