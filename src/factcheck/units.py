@@ -421,13 +421,15 @@ def _refuse_without_pint(source: Unit, target: Unit) -> None:
     for name, exp in target.dims:
         exponents[name] = exponents.get(name, 0) - exp
     differing = [name for name, exp in exponents.items() if exp]
-    if differing and all(_own_dimension(name) for name in differing):
+    if differing and (all(name in _OWN_DIMENSIONS for name in differing) or all(map(_own_dimension, differing))):
         raise UnitMismatchError(source.text, target.text, "they measure different things")
 
 
 def _same_dimension(a: str, b: str) -> bool:
     """Whether two different names measure one thing ("day" and "week"); pint only when it may be so."""
-    if _own_dimension(a) or _own_dimension(b):
+    if a in _OWN_DIMENSIONS or b in _OWN_DIMENSIONS:  # first the set: pint's files need not be read for "GBP"
+        return False
+    if _unknown_to_pint(a) or _unknown_to_pint(b):
         return False
     try:
         _pint_conversion(((a, 1),), ((b, 1),))
