@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
+import time
 from collections.abc import Callable
+from decimal import Decimal
 from fractions import Fraction as F
 from pathlib import Path
 
@@ -14,10 +17,15 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from factcheck.claims import (
+    Article,
     ChangeClaim,
+    ClaimsFile,
     ComparisonClaim,
+    Defaults,
     Figure,
+    FormulaClaim,
     RateClaim,
+    Sentence,
     ShareClaim,
     SourceKind,
     ValueClaim,
@@ -471,3 +479,358 @@ def test_weakest_and_merge_agree_with_their_plain_definitions() -> None:
     groups = [tuple(p) for n in range(4) for p in itertools.product("xyz", repeat=n)]
     for g, h in itertools.product(groups, groups):
         assert _merge(g, h) == tuple(dict.fromkeys((*g, *h)))
+
+
+# -- units are converted wherever two of one dimension meet (second edition) ---------------------
+
+UNITS = """
+[figures]
+val_k = { value = 931, unit = "incident per 100,000 person" }
+per_person = { value = 0.0071, unit = "incident / person" }
+b = { value = 71, unit = "incident" }
+popb = { value = 10000, unit = "person" }
+a = { value = 93, unit = "incident" }
+pop_k = { value = 10, unit = "1000 person" }
+ten_days = { value = 10, unit = "day" }
+one_week = { value = 1, unit = "week" }
+six_weeks = { value = 6, unit = "week" }
+d38 = { value = 38, unit = "day" }
+d40 = { value = 40, unit = "day" }
+d7 = { value = 7, unit = "day" }
+cost_week = { value = 70, unit = "GBP / week" }
+t_c = { value = 10, unit = "degC" }
+t_f = { value = 50, unit = "degF" }
+permille = { value = 5, unit = "permille" }
+pct = { value = 0.7, unit = "percent" }
+pence = { value = 250, unit = "pence" }
+pence2 = { value = 100, unit = "pence" }
+"""
+
+
+@pytest.mark.parametrize(
+    ("kind", "stated", "inputs", "verdict", "shown"),
+    [
+        # the report once said "[val: 9.31] < [rate-b: 7.1]: below, the wrong side" (gross) of these
+        ("comparison", "above", {"left": "val", "right": "rate-b"}, "supported", "[val: 9.31] > [rate-b: 7.1]"),
+        ("comparison", "above", {"left": "val", "right": "per_person"}, "supported",
+         "[val: 9.31] incident per 1,000 person > 0.0071 incident / person = 7.1 incident per 1,000 person"),
+        ("comparison", "below", {"left": "d38", "right": "six_weeks"}, "supported", "38 days < 6 weeks = 42 days"),
+        ("comparison", "above", {"left": "d40", "right": "six_weeks"}, "contradicted", "40 days < 6 weeks = 42 days"),
+        ("comparison", "the same as", {"left": "t_f", "right": "t_c"}, "supported", "50 degF = 10 degC = 50 degF"),
+        ("ratio", "ten times", {"numerator": "ten_days", "denominator": "one_week"}, "contradicted",
+         "10 days / (1 week = 7 days) = 1.4"),
+        ("ratio", "1.43 times", {"numerator": "ten_days", "denominator": "one_week"}, "supported",
+         "10 days / (1 week = 7 days) = 1.429"),
+        ("one_in", "one in six", {"numerator": "d7", "denominator": "six_weeks"}, "supported",
+         "6 weeks / (7 days = 1 week) = 6"),
+        ("formula", "1.43", {"expr": "ten_days / one_week"}, "supported", "(10 days / (1 week = 7 days)) = 1.429"),
+        ("formula", "£70", {"expr": "cost_week * d7"}, "supported", "(70 GBP / week × (7 days = 1 week)) = 70"),
+        ("formula", "52", {"expr": "d38 + one_week * 2"}, "supported", "(38 days + ((1 × 2) weeks = 14 days)) = 52"),
+        ("rate", "9.3 per 1,000", {"numerator": "a", "denominator": "pop_k"}, "supported",
+         "93 / (10 × 1000 person = 10,000 people) × 1,000 = 9.3"),
+        ("change", "up 10.5%", {"from": "d38", "to": "six_weeks"}, "supported",
+         "((6 weeks = 42 days) − 38 days) / 38 days × 100 = 10.53"),
+        ("difference", "4 more", {"from": "d38", "to": "six_weeks"}, "supported",
+         "(6 weeks = 42 days) − 38 days = 4"),
+        ("share", "16.7%", {"part": "d7", "whole": "six_weeks"}, "supported",
+         "(7 days = 1 week) / 6 weeks × 100 = 16.67"),
+        ("point_change", "up 0.2 points", {"from": "permille", "to": "pct"}, "supported",
+         "0.7 − (5 permilles = 0.5%) = 0.2"),
+        ("difference", "£1.50 less", {"from": "pence", "to": "pence2"}, "supported", "(100 − 250) pence = -1.50"),
+        ("value", "£2.50", {"figure": "pence"}, "supported", "250 pence = 2.50"),
+    ],
+)
+def test_units_are_converted_where_they_meet(write_claims: Callable[..., Path], kind: str, stated: str,
+                                             inputs: dict[str, str], verdict: str, shown: str) -> None:
+    outcome = outcomes_of(write_claims, UNITS + sentence(
+        claim("val", "value", "9.31 per 1,000", figure="val_k"),
+        claim("rate-b", "rate", "7.1 per 1,000", numerator="b", denominator="popb"),
+        claim("c", kind, stated, **inputs)))["c"]
+    assert outcome.verdict.value == verdict, outcome.explanation  # type: ignore[attr-defined]
+    assert outcome.explanation.startswith((shown + ",", shown + ":")), outcome.explanation  # type: ignore[attr-defined]
+    assert not outcome.gross or verdict != "supported"  # type: ignore[attr-defined]
+
+
+def test_the_wrong_side_after_conversion_is_gross(write_claims: Callable[..., Path]) -> None:
+    outcome = outcomes_of(write_claims, UNITS + sentence(claim("c", "comparison", "above", left="d40",
+                                                               right="six_weeks")))["c"]
+    assert outcome.verdict is Verdict.CONTRADICTED and outcome.gross  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("kind", ["comparison", "change", "difference", "share"])
+def test_incompatible_units_are_an_error_never_a_verdict(write_claims: Callable[..., Path], kind: str) -> None:
+    inputs, stated = {"comparison": (("left", "right"), "above"), "change": (("from", "to"), "up 5%"),
+                      "difference": (("from", "to"), "5 more"), "share": (("part", "whole"), "half")}[kind]
+    outcome = outcomes_of(write_claims, UNITS + sentence(
+        claim("c", kind, stated, **{inputs[0]: "d7", inputs[1]: "a"})))["c"]
+    assert outcome.verdict is Verdict.ERROR and "not compatible" in outcome.explanation  # type: ignore[attr-defined]
+
+
+_BASES = {"person": 1, "(1000 person)": 1000, "(100000 person)": 100000}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 10**6), st.integers(1, 10**6), st.sampled_from(sorted(_BASES)), st.sampled_from(sorted(_BASES)),
+       st.sampled_from(["above", "below", "the same as"]))
+def test_a_comparison_of_rates_is_judged_on_what_they_mean_whatever_their_bases(
+        left: int, right: int, left_base: str, right_base: str, words: str) -> None:
+    """A rate per person, per 1,000 or per 100,000 people: the verdict is that of the rates per person."""
+    figures = [Figure("l", F(left), f"incident / {left_base}"), Figure("r", F(right), f"incident / {right_base}")]
+    outcome = verify_claim(ComparisonClaim(id="c", stated=words, left="l", right="r"), figures)
+    per_person_left, per_person_right = F(left, _BASES[left_base]), F(right, _BASES[right_base])
+    plain = verify_claim(ComparisonClaim(id="c", stated=words, left="l", right="r"),
+                         [Figure("l", per_person_left, "incident / person"),
+                          Figure("r", per_person_right, "incident / person")])
+    assert (outcome.verdict, outcome.gross) == (plain.verdict, plain.gross)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1, 10**6), st.integers(1, 10**6), st.sampled_from([10, 100, 1000, 100000]))
+def test_a_rate_rescaled_to_another_base_is_never_supported(num: int, den: int, scale: int) -> None:
+    """The mutation "per 1,000 → per person": the same words for a figure read per another base fail."""
+    value = F(num, den)
+    written = _round_half_even(value * 1000, F(1, 100))
+    assume(written > 0)
+    stated = f"{show(written, 2)} per 1,000"
+    right = verify_claim(ValueClaim(id="v", stated=stated, figure="f"), [Figure("f", value, "incident / person")])
+    assert right.verdict is Verdict.SUPPORTED
+    for unit in (f"incident / ({scale} person)", f"{scale} incident / person"):
+        wrong = verify_claim(ValueClaim(id="v", stated=stated, figure="f"), [Figure("f", value, unit)])
+        assert wrong.verdict is not Verdict.SUPPORTED, (unit, wrong.explanation)
+
+
+# -- bounds on computed values ------------------------------------------------------------------
+
+def _chain_of_products(count: int) -> str:
+    claims = "".join(claim(f"c{i}", "formula", "1", expr=f"{'f' if i == 0 else f'c{i - 1}'} * "
+                           f"{'f' if i == 0 else f'c{i - 1}'}") for i in range(count))
+    return '[figures]\nf = { value = 99999.99, unit = "pupil" }\n' + sentence(claims)
+
+
+def test_chained_products_stop_at_the_bound(write_claims: Callable[..., Path]) -> None:
+    """A 778-byte file of chained products once ran 17 s, then failed inside; now an error names each claim."""
+    started = time.perf_counter()
+    outcomes = outcomes_of(write_claims, _chain_of_products(40))
+    assert time.perf_counter() - started < 5
+    assert outcomes["c4"].verdict is Verdict.CONTRADICTED  # type: ignore[attr-defined]
+    assert outcomes["c5"].verdict is Verdict.ERROR  # type: ignore[attr-defined]
+    assert "past the bound on computed values" in outcomes["c5"].explanation  # type: ignore[attr-defined]
+    assert "must be below 10^300" in outcomes["c5"].explanation  # type: ignore[attr-defined]
+    last = outcomes["c39"].explanation  # type: ignore[attr-defined]
+    assert outcomes["c39"].verdict is Verdict.ERROR and "relies on claim 'c5'" in last  # type: ignore[attr-defined]
+    assert len(last) < 300  # one message, not forty nested
+
+
+def test_a_product_within_one_formula_stops_at_the_bound(write_claims: Callable[..., Path]) -> None:
+    expr = " * ".join(["f"] * 150)
+    outcome = outcomes_of(write_claims, '[figures]\nf = { value = 1e50, unit = "1" }\n'
+                          + sentence(claim("c", "formula", "1", expr=expr)))["c"]
+    assert outcome.verdict is Verdict.ERROR and "bound" in outcome.explanation  # type: ignore[attr-defined]
+
+
+def test_denominators_that_grow_without_bound_are_an_error(write_claims: Callable[..., Path]) -> None:
+    expr = " / ".join(["1"] + ["f"] * 150)  # near 1 in size, but its exact fraction grows 70 bits a step
+    outcome = outcomes_of(write_claims, '[figures]\nf = { value = 0.999999999999999999997, unit = "1" }\n'
+                          + sentence(claim("c", "formula", "1", expr=expr)))["c"]
+    assert outcome.verdict is Verdict.ERROR  # type: ignore[attr-defined]
+    assert "4,096 binary digits" in outcome.explanation  # type: ignore[attr-defined]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 100), st.integers(0, 100), st.integers(0, 100))
+def test_the_bound_is_ten_to_the_three_hundred(a: int, b: int, c: int) -> None:
+    figures = [Figure("x", F(10**a), "1"), Figure("y", F(10**b), "1"), Figure("z", F(10**c), "1")]
+    outcome = verify_claim(FormulaClaim(id="p", stated="1", expr="x * y * z"), figures)
+    assert (outcome.verdict is Verdict.ERROR) == (a + b + c >= 300)
+
+
+# -- references: no recursion limit, cycles stay errors -------------------------------------------
+
+@pytest.mark.parametrize("forwards", [True, False])
+def test_long_chains_of_references_are_computed(write_claims: Callable[..., Path], forwards: bool) -> None:
+    count = 2000
+    names = [f"r{i}" for i in range(count)]
+    claims = "".join(claim(name, "formula", "1,405", expr=(names[i - 1] if i else "a2020") if forwards
+                           else (names[i + 1] if i + 1 < count else "a2020"))
+                     for i, name in enumerate(names))
+    outcomes = outcomes_of(write_claims, FIGURES + sentence(claims))
+    assert {o.verdict for o in outcomes.values()} == {Verdict.SUPPORTED}  # type: ignore[attr-defined]
+
+
+def test_a_long_cycle_is_an_error_for_each_of_its_claims(write_claims: Callable[..., Path]) -> None:
+    count = 1000
+    claims = "".join(claim(f"y{i}", "formula", "1", expr=f"y{(i + 1) % count}") for i in range(count))
+    outcomes = outcomes_of(write_claims, FIGURES + sentence(claims, claim("user", "share", "half", part="y5",
+                                                                           whole="a2020")))
+    for i in range(count):
+        outcome = outcomes[f"y{i}"]
+        assert outcome.verdict is Verdict.ERROR and "cycle" in outcome.explanation  # type: ignore[attr-defined]
+        assert len(outcome.explanation) < 200  # type: ignore[attr-defined]
+    assert outcomes["user"].verdict is Verdict.ERROR  # type: ignore[attr-defined]
+    used = outcomes["user"].explanation  # type: ignore[attr-defined]
+    assert "it uses claim 'y5', which has an error: claims refer" in used
+
+
+def test_a_short_cycle_names_every_claim(write_claims: Callable[..., Path]) -> None:
+    outcomes = outcomes_of(write_claims, FIGURES + sentence(
+        claim("x", "formula", "1", expr="y + 1"), claim("y", "formula", "1", expr="z"),
+        claim("z", "formula", "1", expr="x"), claim("self", "formula", "1", expr="self")))
+    for name in "xyz":
+        assert "x -> y -> z -> x" in outcomes[name].explanation  # type: ignore[attr-defined]
+    assert "self -> self" in outcomes["self"].explanation  # type: ignore[attr-defined]
+
+
+def test_a_hostile_unit_is_located_at_the_figures_unit(write_claims: Callable[..., Path]) -> None:
+    path = write_claims(HEADER + '[figures]\nf = { value = 1, unit = "' + "(" * 5000 + "pupil" + ")" * 5000 + '" }\n'
+                        + sentence(claim("c", "value", "1", figure="f")))
+    result = check_file(path)
+    assert [(e.line, e.field) for e in result.errors] == [(7, "unit")]
+    assert "nested more than" in str(result.errors[0])
+
+
+def test_a_formula_literal_past_the_bound_is_located(write_claims: Callable[..., Path]) -> None:
+    path = write_claims(HEADER + sentence(claim("big", "formula", "1", expr="1e400"),
+                                          claim("ok", "formula", "2", expr="1 + 1")))
+    result = check_file(path)
+    assert result.claims_file is not None
+    assert [(e.line, e.claim_id, e.field) for e in result.claims_file.problems] == [(14, "big", "expr")]
+    outcomes = {o.id: o for o in result.outcomes}
+    assert outcomes["big"].verdict is Verdict.ERROR and "out of range" in outcomes["big"].explanation
+    assert outcomes["ok"].verdict is Verdict.SUPPORTED
+
+
+# -- negative values: impossible only where the spec says so --------------------------------------
+
+NEGATIVES = """
+[figures]
+t_c = { value = -5, unit = "degC" }
+t_k = { value = -3, unit = "kelvin" }
+count = { value = -3, unit = "offender" }
+debt = { value = -120, unit = "GBP" }
+base_neg = { value = -50, unit = "GBP" }
+later = { value = 25, unit = "GBP" }
+a = { value = 100, unit = "offender" }
+b = { value = 80, unit = "offender" }
+pop = { value = 10000, unit = "person" }
+neg_den = { value = -10000, unit = "GBP" }
+neg_whole = { value = -10, unit = "GBP" }
+neg_part = { value = -5, unit = "GBP" }
+"""
+
+
+@pytest.mark.parametrize(
+    ("kind", "stated", "inputs", "verdict", "words"),
+    [
+        ("value", "-5", {"figure": "t_c"}, "supported", "as stated"),
+        ("value", "-3", {"figure": "t_k"}, "error", "absolute temperature cannot be negative"),
+        ("value", "-3", {"figure": "count"}, "error", "negative count"),
+        ("comparison", "above", {"left": "a", "right": "count"}, "error", "negative count"),
+        ("value", "-£120", {"figure": "debt"}, "supported", "as stated"),
+        ("change", "up 150%", {"from": "base_neg", "to": "later"}, "error",
+         "percentage change from a value below zero"),
+        ("rate", "10 per 1,000", {"numerator": "a", "denominator": "neg_den"}, "error",
+         "denominator -10,000 is negative"),
+        ("rate", "-2 per 1,000", {"numerator": "fell", "denominator": "pop"}, "supported", "as stated"),
+        ("share", "half", {"part": "neg_part", "whole": "neg_whole"}, "error", "whole -10 is negative"),
+        ("one_in", "one in two", {"numerator": "neg_part", "denominator": "neg_whole"}, "error", "is negative"),
+        ("difference", "20 fewer", {"from": "a", "to": "b"}, "supported", "as stated"),
+    ],
+)
+def test_negative_values(write_claims: Callable[..., Path], kind: str, stated: str, inputs: dict[str, str],
+                         verdict: str, words: str) -> None:
+    outcome = outcomes_of(write_claims, NEGATIVES + sentence(
+        claim("fell", "difference", "20 fewer", **{"from": "a", "to": "b"}), claim("c", kind, stated, **inputs)))["c"]
+    assert outcome.verdict.value == verdict, outcome.explanation  # type: ignore[attr-defined]
+    assert words in outcome.explanation  # type: ignore[attr-defined]
+
+
+# -- explanations: a value outside is shown outside ----------------------------------------------
+
+def test_a_value_just_outside_is_never_shown_inside(write_claims: Callable[..., Path]) -> None:
+    outcome = outcomes_of(write_claims, '[figures]\np = { value = 0.4499, unit = "percent" }\n'
+                          + sentence(claim("c", "value", "0.5%", figure="p")))["c"]
+    assert outcome.verdict is Verdict.CONTRADICTED  # type: ignore[attr-defined]
+    explanation = outcome.explanation  # type: ignore[attr-defined]
+    assert explanation.startswith("0.4499 = 0.4499, but '0.5%' means [0.45, 0.55]")
+
+
+def test_figures_are_shown_with_every_digit(write_claims: Callable[..., Path]) -> None:
+    outcome = outcomes_of(write_claims, '[figures]\np = { value = 0.00123, unit = "tonne" }\n'
+                          + sentence(claim("c", "value", "0.0012", figure="p")))["c"]
+    assert outcome.explanation == "0.00123 = 0.00123, which rounds to 0.0012"  # type: ignore[attr-defined]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 10**7), st.integers(1, 10**7), st.integers(0, 3))
+def test_a_contradicted_rate_never_shows_its_value_inside_the_words(num: int, den: int, places: int) -> None:
+    value = F(num, den) * 100_000
+    step = F(1, 10**places)
+    for written in (_round_half_even(value, step) + step, _round_half_even(value, step) - step):
+        assume(written > 0)
+        text = show(written, places) if places else f"{int(written):,}"
+        outcome = verify_claim(RateClaim(id="r", stated=f"{text} per 100,000", numerator="n", denominator="d"),
+                               [Figure("n", F(num), "offender"), Figure("d", F(den), "person")])
+        if outcome.verdict is not Verdict.CONTRADICTED:
+            continue
+        match = re.search(r"= (\S+), but .* means ([\[(])(\S+), (\S+)([\])])", outcome.explanation)
+        assert match, outcome.explanation
+        shown, lo, hi = (F(Decimal(g.replace(",", ""))) for g in match.group(1, 3, 4))
+        inside = (lo < shown or (lo == shown and match.group(2) == "[")) and \
+            (shown < hi or (shown == hi and match.group(5) == "]"))
+        assert not inside, outcome.explanation
+
+
+SCALED = """
+[figures]
+pop_k = { value = 64.3, unit = "1000 person" }
+pop_k2 = { value = 64.0, unit = "1000 person" }
+people = { value = 5, unit = "person" }
+cost_m = { value = 5.2, unit = "1e6 GBP" }
+"""
+
+
+@pytest.mark.parametrize(
+    ("kind", "stated", "inputs", "verdict", "shown"),
+    [
+        ("value", "64,300", {"figure": "pop_k"}, "supported", "64.3 × 1000 person = 64,300"),
+        ("value", "64.3", {"figure": "pop_k"}, "contradicted", "64.3 × 1000 person = 64,300"),
+        ("difference", "300 more", {"from": "pop_k2", "to": "pop_k"}, "supported",
+         "(64.3 − 64) × 1000 person = 300"),
+        ("formula", "128,300", {"expr": "pop_k + pop_k2"}, "supported", "(64.3 + 64) × 1000 person = 128,300"),
+        ("formula", "0.0000778", {"expr": "people / pop_k"}, "supported", "(5 / 64.3) × 0.001 = 0.00007776"),
+        ("value", "5.2m", {"figure": "cost_m"}, "supported", "5.2 × 1e6 GBP = 5,200,000"),
+        ("value", "£5.2m", {"figure": "cost_m"}, "supported", "5.2 × 1e6 GBP = 5,200,000"),
+    ],
+)
+def test_a_figure_in_thousands_is_read_in_the_things_themselves(
+        write_claims: Callable[..., Path], kind: str, stated: str, inputs: dict[str, str], verdict: str,
+        shown: str) -> None:
+    outcome = outcomes_of(write_claims, SCALED + sentence(claim("c", kind, stated, **inputs)))["c"]
+    assert outcome.verdict.value == verdict, outcome.explanation  # type: ignore[attr-defined]
+    assert outcome.explanation.startswith(shown + ","), outcome.explanation  # type: ignore[attr-defined]
+
+
+def test_values_that_look_alike_as_shown_are_told_apart() -> None:
+    figures = [Figure("n1", F(1234567), "x"), Figure("n2", F(1234566), "x"), Figure("d", F(10**7), "person")]
+    claims = (RateClaim(id="r1", stated="12.35 per 100", numerator="n1", denominator="d"),
+              RateClaim(id="r2", stated="12.35 per 100", numerator="n2", denominator="d"),
+              ComparisonClaim(id="c", stated="above", left="r1", right="r2"))
+    claims_file = ClaimsFile("<code>", Article("", dt.date.min), {}, {f.name: f for f in figures}, Defaults(),
+                             (Sentence("", claims),))
+    outcome = {o.id: o for o in verify_file(claims_file).outcomes}["c"]
+    assert outcome.explanation == "[r1: 12.3457] > [r2: 12.3457] (12.34567 against 12.34566): above, as stated"
+    plain = verify_claim(ComparisonClaim(id="c", stated="above", left="a", right="b"),
+                         [Figure("a", F("0.123456"), "x"), Figure("b", F("0.123455"), "x")])
+    assert plain.explanation == "0.123456 > 0.123455: above, as stated"  # figures are shown as written already
+
+
+def test_a_rate_of_a_percentage_keeps_its_percent() -> None:
+    """Only units of things are read in their own terms before dividing: 2% a year is below 0.03 a year."""
+    figures = [Figure("p", F(2), "percent"), Figure("y", F(1), "year"), Figure("q", F("0.03"), "1 / year")]
+    claims = (RateClaim(id="r", stated="2 per 1", numerator="p", denominator="y"),
+              ComparisonClaim(id="c", stated="below", left="r", right="q"))
+    claims_file = ClaimsFile("<code>", Article("", dt.date.min), {}, {f.name: f for f in figures}, Defaults(),
+                             (Sentence("", claims),))
+    outcomes = {o.id: o for o in verify_file(claims_file).outcomes}
+    assert outcomes["r"].verdict is Verdict.SUPPORTED
+    assert outcomes["c"].verdict is Verdict.SUPPORTED and not outcomes["c"].gross, outcomes["c"].explanation

@@ -114,7 +114,10 @@ class CycleError(FactcheckError, ValueError):
         super().__init__(chain)
 
     def __str__(self) -> str:
-        return "claims refer to each other in a cycle: " + " -> ".join(self.chain)
+        chain = self.chain
+        if len(chain) > 12:  # a long cycle is named by its ends: every claim of it reports it
+            chain = (*chain[:6], f"… ({len(chain) - 1} claims) …", *chain[-3:])
+        return "claims refer to each other in a cycle: " + " -> ".join(chain)
 
 
 class FormulaError(FactcheckError, ValueError):

@@ -2,32 +2,58 @@
 
 It is parsed with `ast` and every node is checked against a short list (names, numbers,
 + − × ÷, unary minus, brackets), so a formula can never call, import or look anything up.
-No `eval`.
+No `eval`. What is kept is its steps in postfix order, with each number read exactly as written
+("0.1" is 1/10, not the float nearest it) and within the figures' bound: below 10^101 and,
+unless zero, at least 10^-100 ("1e400" and "1e-400" are errors, never infinity or zero).
 """
 
 from __future__ import annotations
 
 import ast
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from functools import lru_cache
 from typing import TypeVar
 
+import attrs
+
 from factcheck.errors import FormulaError
 
-__all__ = ["formula_names", "parse_formula", "evaluate_formula"]
+__all__ = ["MAX_DEPTH", "MAX_NUMBER_EXPONENT", "Formula", "Step", "formula_names", "parse_formula", "evaluate_formula"]
 
 T = TypeVar("T")
 
 _OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
 
 #: How deeply operators may nest ("a + b + c" is two deep): far beyond any real formula, well
-#: within Python's recursion limit for vetting and evaluating the tree.
+#: within Python's recursion limit for vetting the tree (working it out needs no recursion).
 MAX_DEPTH = 200
+#: A number in a formula obeys the figures' bound: at most 101 digits before the point, and an
+#: exponent of at most 100 either way.
+MAX_NUMBER_EXPONENT = 100
+_LIMIT = 10 ** (MAX_NUMBER_EXPONENT + 1)
+_SMALLEST = Fraction(1, 10**MAX_NUMBER_EXPONENT)
 
 
-def parse_formula(expr: str) -> ast.expr:
+#: One step of a formula in postfix order: ("number", value), ("name", name), an operator
+#: ("+", None) … ("/", None) on the two values before it, or ("minus", None) on the one before.
+Step = tuple[str, Fraction | str | None]
+
+
+@attrs.frozen
+class Formula:
+    """A vetted formula: its text and its steps in postfix order, with each number exact.
+
+    Postfix, so that evaluating it needs a stack of values and no recursion ("a + b * c" is a,
+    b, c, *, +).
+    """
+
+    text: str
+    steps: tuple[Step, ...] = attrs.field(repr=False)
+
+
+def parse_formula(expr: str) -> Formula:
     """Parse and vet `expr`; raise FormulaError naming what is not allowed."""
     if not isinstance(expr, str) or not expr.strip():
         raise FormulaError(str(expr), "an empty formula")
@@ -37,71 +63,91 @@ def parse_formula(expr: str) -> ast.expr:
 
 
 @lru_cache(maxsize=4096)
-def _parse(expr: str) -> ast.expr:
-    """parse_formula, remembered: the loader vets each formula and the verifier reads it again.
-
-    The tree is shared, so no caller may change it (none does: they only read and fold it).
-    """
+def _parse(expr: str) -> Formula:
+    """parse_formula, remembered: the loader vets each formula and the verifier reads it again."""
+    source = expr.strip()
     try:
-        tree = ast.parse(expr.strip(), mode="eval")
+        tree = ast.parse(source, mode="eval")
     except SyntaxError as exc:
         raise FormulaError(expr, f"not arithmetic ({exc.msg})") from None
-    except (RecursionError, MemoryError):
-        raise FormulaError(expr, "nested too deeply") from None
-    _vet(tree.body, expr)
-    return tree.body
+    except (RecursionError, MemoryError, ValueError):  # ValueError: an integer of more digits than Python reads
+        raise FormulaError(expr, "nested too deeply or too long a number") from None
+    steps: list[Step] = []
+    _vet(tree.body, expr, source, steps)
+    return Formula(expr, tuple(steps))
 
 
-def _vet(node: ast.AST, expr: str, depth: int = 0) -> None:
+def _vet(node: ast.AST, expr: str, source: str, steps: list[Step], depth: int = 0) -> None:
+    """Check one node and append its steps (its operands' first); recursion is bounded by MAX_DEPTH."""
     if depth > MAX_DEPTH:
         raise FormulaError(expr, f"operators nested more than {MAX_DEPTH} deep")
     if isinstance(node, ast.BinOp):
         if type(node.op) not in _OPERATORS:
             raise FormulaError(expr, f"the operator {type(node.op).__name__!r} is not allowed (only + - * /)")
-        _vet(node.left, expr, depth + 1)
-        _vet(node.right, expr, depth + 1)
+        _vet(node.left, expr, source, steps, depth + 1)
+        _vet(node.right, expr, source, steps, depth + 1)
+        steps.append((_OPERATORS[type(node.op)], None))
     elif isinstance(node, ast.UnaryOp):
         if not isinstance(node.op, (ast.USub, ast.UAdd)):
             raise FormulaError(expr, f"the operator {type(node.op).__name__!r} is not allowed")
-        _vet(node.operand, expr, depth + 1)
+        _vet(node.operand, expr, source, steps, depth + 1)
+        if isinstance(node.op, ast.USub):
+            steps.append(("minus", None))
     elif isinstance(node, ast.Constant):
         if isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
             raise FormulaError(expr, f"{node.value!r} is not a number")
+        steps.append(("number", _exact_number(node, expr, source)))
     elif isinstance(node, ast.Name):
-        return
+        steps.append(("name", node.id))
     else:
         raise FormulaError(expr, f"{type(node).__name__} is not allowed (only names, numbers, + - * / and brackets)")
 
 
-def formula_names(tree: ast.expr) -> list[str]:
+def _exact_number(node: ast.Constant, expr: str, source: str) -> Fraction:
+    """The number as written (not as a float holds it), within the figures' bound."""
+    written = ast.get_source_segment(source, node) or ""
+    if isinstance(node.value, int):
+        value = Fraction(node.value)
+    else:
+        try:
+            decimal = Decimal(written.replace("_", ""))
+        except InvalidOperation:  # pragma: no cover - Python read it as a float, so Decimal can
+            raise FormulaError(expr, f"cannot read the number {written!r}") from None
+        if not decimal.is_finite() or (decimal and abs(decimal.adjusted()) > MAX_NUMBER_EXPONENT):
+            raise FormulaError(expr, f"the number {written} is out of range (its exponent may be at most "
+                                     f"{MAX_NUMBER_EXPONENT} either way)")
+        value = Fraction(decimal)
+    if abs(value) >= _LIMIT or (value and abs(value) < _SMALLEST):
+        shown = written if len(written) <= 20 else written[:17] + "..."
+        raise FormulaError(expr, f"the number {shown} is out of range (at most {MAX_NUMBER_EXPONENT + 1} digits "
+                                 f"before the point)")
+    return value
+
+
+def formula_names(formula: Formula) -> list[str]:
     """The names a formula uses, in order of first use."""
-    seen: dict[str, None] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name):
-            seen.setdefault(node.id, None)
-    return list(seen)
+    return list(dict.fromkeys(str(operand) for kind, operand in formula.steps if kind == "name"))
 
 
 def evaluate_formula(
-    tree: ast.expr,
+    formula: Formula,
     *,
     name: Callable[[str], T],
     number: Callable[[Fraction], T],
     apply: Callable[[str, T, T], T],
     negate: Callable[[T], T],
 ) -> T:
-    """Fold the vetted tree with the caller's arithmetic (intervals with units, or text)."""
-
-    def fold(node: ast.expr) -> T:
-        if isinstance(node, ast.BinOp):
-            return apply(_OPERATORS[type(node.op)], fold(node.left), fold(node.right))
-        if isinstance(node, ast.UnaryOp):
-            inner = fold(node.operand)
-            return negate(inner) if isinstance(node.op, ast.USub) else inner
-        if isinstance(node, ast.Constant):
-            return number(Fraction(Decimal(repr(node.value))))
-        if isinstance(node, ast.Name):
-            return name(node.id)
-        raise AssertionError(node)  # pragma: no cover - _vet admits nothing else
-
-    return fold(tree)
+    """Work the formula out with the caller's arithmetic (intervals with units, or text), left first."""
+    values: list[T] = []
+    for kind, operand in formula.steps:
+        if kind == "number":
+            assert isinstance(operand, Fraction)
+            values.append(number(operand))
+        elif kind == "name":
+            values.append(name(str(operand)))
+        elif kind == "minus":
+            values.append(negate(values.pop()))
+        else:
+            right = values.pop()
+            values.append(apply(kind, values.pop(), right))
+    return values.pop()

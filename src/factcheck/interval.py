@@ -175,6 +175,11 @@ class Interval:
     def __neg__(self) -> Interval:
         return self.negate()
 
+    def shift(self, by: Fraction) -> Interval:
+        """Every value plus `by` (exact): a reading on another temperature scale."""
+        a, b = self._bounds()
+        return _closed(a + by, b + by)
+
     def scale(self, factor: Number) -> Interval:
         """Every value times `factor` (exact)."""
         a, b = self._bounds()
