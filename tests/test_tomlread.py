@@ -274,18 +274,41 @@ def test_a_key_of_many_parts_but_not_too_many_is_read() -> None:
     assert tomlread.loads(text) == tomllib.loads(text)
 
 
-@pytest.mark.usefixtures("tomllib_never_called")
-@pytest.mark.parametrize("digits", [4301, 1_000_000])
-def test_an_integer_of_too_many_digits_is_refused_before_it_is_converted(digits: int) -> None:
-    # Structural: refused even where Python's own limit on converting digits is lifted.
+@pytest.fixture
+def int_limit_lifted() -> Iterator[None]:
+    """Python's limit on turning digits into an int lifted, as PYTHONINTMAXSTRDIGITS=0 does."""
     limit = sys.get_int_max_str_digits()
     sys.set_int_max_str_digits(0)
-    try:
-        with pytest.raises(tomlread.TOMLLimitError, match="more than 4,300 digits") as caught:
-            tomlread.loads("a = 1\nb = 2\nvalue = " + "9" * digits + "\n")
-    finally:
-        sys.set_int_max_str_digits(limit)
+    yield
+    sys.set_int_max_str_digits(limit)
+
+
+@pytest.mark.usefixtures("int_limit_lifted")
+@pytest.mark.parametrize("digits", [4301, 1_000_000])
+def test_an_integer_of_too_many_digits_is_refused_before_it_is_converted(monkeypatch: pytest.MonkeyPatch,
+                                                                         digits: int) -> None:
+    # Structural: tomllib reads with Python's limit in force, so int() refuses the digits before
+    # converting them (a million digits would otherwise take seconds); the limit is put back after.
+    limits_seen = []
+    reference = tomllib.loads
+
+    def watched(text: str, **kwargs: Any) -> dict[str, Any]:
+        limits_seen.append(sys.get_int_max_str_digits())
+        return reference(text, **kwargs)
+
+    monkeypatch.setattr(tomlread.tomllib, "loads", watched)
+    text = 'a = 1\nnote = "' + "1" * 5000 + '"\nvalue = ' + "9" * digits + "\n"  # digits in a string are no integer
+    with pytest.raises(tomlread.TOMLLimitError, match="more than 4,300 digits") as caught:
+        tomlread.loads(text)
     assert caught.value.line == 3
+    assert limits_seen == [4300]
+    assert sys.get_int_max_str_digits() == 0
+
+
+@pytest.mark.usefixtures("int_limit_lifted")
+def test_digits_in_a_string_are_no_integer() -> None:
+    text = 'note = "' + "1" * 5000 + '"\n'
+    assert tomlread.loads(text) == {"note": "1" * 5000}
 
 
 def test_an_integer_of_4300_digits_is_read() -> None:

@@ -16,11 +16,12 @@ checks; 0.07 ms more for a file of 50 inline tables.)
 Each float is turned back into a Decimal through its shortest repr, which is the written decimal
 whenever that has at most 15 significant digits (what a binary float always keeps).
 
-Before tomllib sees a text, two things it would spend unbounded time or memory on are refused with
-`TOMLLimitError`: a dotted key or table name of more than `MAX_KEY_PARTS` parts (tomllib is quadratic
-in them: a 200 KB key exhausts memory) and an integer of more than `MAX_INTEGER_DIGITS` digits
-(converting one is quadratic where Python's own limit is lifted). Arrays and inline tables nested
-deeper than tomllib can recurse are refused the same way, with the line where the nesting runs deep.
+What tomllib would spend unbounded time or memory on is refused with `TOMLLimitError`, with a line:
+a dotted key or table name of more than `MAX_KEY_PARTS` parts, before tomllib sees the text (it is
+quadratic in them: a 200 KB key exhausts memory); an integer of more than `MAX_INTEGER_DIGITS` digits,
+by Python's own limit on converting digits, kept in force while tomllib reads even where it has been
+lifted (a million digits would take seconds); arrays and inline tables nested deeper than tomllib
+can recurse.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import sys
 import tomllib
 from collections.abc import Callable
 from decimal import Decimal
@@ -75,8 +77,6 @@ _KEY_PART: Final = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
 #: A dotted key of more than MAX_KEY_PARTS parts, from its first part (anchored there, so that
 #: the search stays linear).
 _LONG_KEY: Final = re.compile(rf"""(?<![A-Za-z0-9_\-"'.]){_KEY_PART}(?:[ \t]*\.[ \t]*{_KEY_PART}){{{MAX_KEY_PARTS}}}""")
-#: An integer literal of more than MAX_INTEGER_DIGITS digits, from its first digit.
-_LONG_INTEGER: Final = re.compile(rf"(?<![0-9_])[0-9](?:_?[0-9]){{{MAX_INTEGER_DIGITS}}}")
 
 
 def _rtoml() -> Any:
@@ -146,26 +146,44 @@ _NEW_ESCAPES: Final = frozenset({"e", "x"})
 
 
 def _reference(text: str, parse_float: Callable[[str], Any]) -> dict[str, Any]:
-    """tomllib's reading, once the texts it cannot read in bounded time and memory are refused."""
-    _refuse_unbounded(text)
+    """tomllib's reading, refusing what it cannot read in bounded time and memory."""
+    _refuse_long_keys(text)
+    limit = sys.get_int_max_str_digits()
+    lifted = limit == 0 or limit > MAX_INTEGER_DIGITS
+    if lifted:  # Python then refuses a longer integer before converting it, as it does by default
+        sys.set_int_max_str_digits(MAX_INTEGER_DIGITS)
     try:
         return tomllib.loads(text, parse_float=parse_float)
     except RecursionError:
         msg = "arrays or inline tables nested too deeply"
         raise TOMLLimitError(msg, _deep_line(text)) from None
+    except ValueError as exc:
+        if isinstance(exc, TOMLDecodeError) or "integer string conversion" not in str(exc):
+            raise  # tomllib's own error, or `parse_float` refusing a number
+        digits = MAX_INTEGER_DIGITS if lifted else limit
+        msg = f"a number of more than {digits:,} digits"
+        raise TOMLLimitError(msg, _long_integer_line(text, digits)) from None
+    finally:
+        if lifted:
+            sys.set_int_max_str_digits(limit)
 
 
-def _refuse_unbounded(text: str) -> None:
-    """Raise TOMLLimitError for a key of too many parts or an integer of too many digits."""
+def _refuse_long_keys(text: str) -> None:
+    """Raise TOMLLimitError for a key or table name of too many parts (tomllib is quadratic in them)."""
     if text.count(".") > MAX_KEY_PARTS:  # one fast count spares the search in every ordinary file
         match = _LONG_KEY.search(text)
         if match is not None:
             msg = f"a key or table name of more than {MAX_KEY_PARTS} dotted parts (nested too deeply)"
             raise TOMLLimitError(msg, _line_at(text, match.start()))
-    match = _LONG_INTEGER.search(text)
-    if match is not None:
-        msg = f"a number of more than {MAX_INTEGER_DIGITS:,} digits"
-        raise TOMLLimitError(msg, _line_at(text, match.start()))
+
+
+def _long_integer_line(text: str, digits: int) -> int | None:
+    """The line of the first integer value (after `=`, `[`, `,` or `{`) of more than `digits` digits.
+
+    Only for the message: digits in a string are no integer, so the search looks for a value.
+    """
+    match = re.search(rf"[=\[,{{][ \t]*[+-]?[0-9](?:_?[0-9]){{{digits}}}", text)
+    return None if match is None else _line_at(text, match.start())
 
 
 def _line_at(text: str, index: int) -> int:
