@@ -135,7 +135,7 @@ text = "Pupils rose by 10 per cent, to 1,100."
   [[sentences.claims]]
   id = "pupils-up"
   kind = "change"
-  stated = "up 10 per cent"
+  stated = "rose by 10 per cent"
   from = "pupils_2023"
   to = "pupils_2024"
   direction = "increase"
