@@ -412,7 +412,7 @@ def test_a_stated_number_with_many_digits_is_judged_not_a_crash() -> None:
 
 def test_a_stated_longer_than_any_quote_of_a_number_is_refused_at_its_line() -> None:
     # 5,000 digits were judged (slowly); a million took seconds. `stated` quotes the words for one number.
-    digits = "9" * 1_000_000
+    digits = "9" * 100_000
     text = _HEAD + ('[figures.a]\nvalue = 1\nunit = "offender"\n[[sentences]]\ntext = "There were ' + digits + '."\n'
                     '[[sentences.claims]]\nid = "v"\nkind = "value"\nstated = "' + digits + '"\nfigure = "a"\n')
     claims_file = loads_claims_file(text)

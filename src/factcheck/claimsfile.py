@@ -40,7 +40,13 @@ from factcheck.tomlread import TOMLDecodeError, TOMLLimitError
 from factcheck.tomlread import loads as toml_loads
 from factcheck.units import parse_unit
 
-__all__ = ["load_claims_file", "loads_claims_file", "fold_whitespace", "article_body", "strip_date_line"]
+__all__ = ["MAX_FILE_BYTES", "load_claims_file", "loads_claims_file", "fold_whitespace", "article_body",
+           "strip_date_line"]
+
+#: The largest claims file read. An article's sentences, claims and figures take tens of kilobytes
+#: (the largest in claims/ and ../shared/eval, 10 KB); this bounds what a hostile file can cost downstream: rtoml alone holds
+#: some 180 bytes for each value it parses, 180 MB for a 2 MB array of ones.
+MAX_FILE_BYTES: Final = 2 * 2**20
 
 _TOP_KEYS: Final = {"format", "article", "sources", "figures", "defaults", "sentences"}
 _ARTICLE_KEYS: Final = {"title", "published", "url", "text"}
@@ -83,11 +89,12 @@ _HAS_NUMBER: Final = re.compile(
 
 
 def load_claims_file(path: str | Path) -> ClaimsFile:
-    """Read and check the claims file at `path`."""
+    """Read and check the claims file at `path` (never more than MAX_FILE_BYTES of it, and one byte)."""
     path = Path(path)
     shown = str(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise ClaimsFileError(f"cannot read the file: {exc.strerror or exc}", path=shown) from None
     return loads_claims_file(data, shown, base_dir=path.parent)
@@ -95,6 +102,9 @@ def load_claims_file(path: str | Path) -> ClaimsFile:
 
 def loads_claims_file(data: bytes | str, path: str = "<string>", *, base_dir: Path | None = None) -> ClaimsFile:
     """Read a claims file from its contents; `base_dir` is where `[article] text` is looked up."""
+    if len(data) > MAX_FILE_BYTES:  # characters, for a str: near enough for a bound
+        raise ClaimsFileError(f"the file is larger than {MAX_FILE_BYTES // 2**20} MB: a claims file holds an "
+                              "article's sentences, claims and figures, which take tens of kilobytes", path=path)
     if isinstance(data, bytes):
         if b"\x00" in data:
             raise ClaimsFileError("not a text file (it contains NUL bytes)", path=path)
