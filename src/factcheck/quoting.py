@@ -6,13 +6,14 @@ typographic quotes, apostrophes and dashes read as their ASCII forms. So the cla
 words in the article's mouth ("about 210" for a sentence that says "about 214").
 
 A quote may start or end anywhere in the sentence except inside a word or a number: "14%" is not
-found in "rose 214%", "most" not in "almost all", "£5" not in "£5bn", "5%" not in "-5%", "per cent"
-... each of those would be the article's characters but not its words, and read as a claim they
-mean something else.
+found in "rose 214%", "most" not in "almost all", "£5" not in "£5bn", "5%" not in "-5%", "2.5
+percent" not in "2.5 percentage points". Each is the article's characters but not its words, and
+read as a claim it means something else.
 
-`quote_found` runs for every claim of every file, so it is a fold (one `translate` and a split for a
-text that is not ASCII, a `lower` for one that is) and a substring search. The closest words are
-looked for only when a quote is not found, in time linear in the sentence's length.
+`quote_found` runs for every claim of every file, so it is a fold (`lower` and a split for ASCII
+text; `casefold`, NFC and a `translate` only where a typographic mark is found, for any other) and
+a substring search, with a closer look at the ends only where they are not spaces. The closest
+words are looked for only when a quote is not found, in time linear in the sentence's length.
 """
 
 from __future__ import annotations
