@@ -9,6 +9,7 @@ own. CI sets FACTCHECK_REQUIRE_EVAL=1, which turns its absence into a failure of
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import textwrap
 from collections.abc import Callable
@@ -150,3 +151,36 @@ def place_bad(folder: Path, name: str) -> Path:
 def bad_file(tmp_path: Path) -> Callable[[str], Path]:
     """`bad_file("unknown-kind")`: the path of that malformed file, placed in tmp_path."""
     return lambda name: place_bad(tmp_path, name)
+
+
+_STATED_LINE = re.compile(r'^\s*stated\s*=\s*"((?:[^"\\]|\\.)*)"\s*$')
+_TEXT_LINE = re.compile(r'^(\s*text\s*=\s*)"(?:[^"\\]|\\.)*"(\s*)$')
+
+
+def quoting(claims_toml: str) -> str:
+    """A claims file's TOML with each sentence's `text` made the words its claims state, joined by "and".
+
+    For tests that build a small file to judge claims, not sentences: the second edition requires a
+    claim's `stated` to be found in its sentence ("Stated words are quoted"). A sentence whose
+    claims state nothing, or whose text is not a one-line basic string, is left as it is.
+    """
+    lines = claims_toml.split("\n")
+    text_line: int | None = None
+    said: list[str] = []
+
+    def settle() -> None:
+        if text_line is not None and said:
+            match = _TEXT_LINE.match(lines[text_line])
+            if match:
+                lines[text_line] = f'{match.group(1)}"{" and ".join(said)}"{match.group(2)}'
+
+    for number, line in enumerate(lines):
+        if line.strip() == "[[sentences]]":
+            settle()
+            text_line, said = None, []
+        elif text_line is None and _TEXT_LINE.match(line):
+            text_line = number
+        elif (stated := _STATED_LINE.match(line)) is not None:
+            said.append(stated.group(1))
+    settle()
+    return "\n".join(lines)

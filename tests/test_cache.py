@@ -80,7 +80,7 @@ def test_an_edited_claims_file_is_checked_again(cache: ResultCache, example: Pat
     before, status = _check([example], cache)
     assert status == 0
     text = example.read_text(encoding="utf-8")
-    example.write_text(text.replace('stated = "1,405"', 'stated = "1,450"', 1), encoding="utf-8")
+    example.write_text(text.replace("value = 1405\n", "value = 1450\n", 1), encoding="utf-8")  # a figure corrected
     after, status = _check([example], cache)
     assert status == 1
     assert after == _check([example], None)[0] != before

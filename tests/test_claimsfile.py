@@ -28,6 +28,9 @@ UNREADABLE = [
     ("toml-syntax", 16, None, ["not valid TOML", "Invalid value"]),
     ("missing-format", 1, "format", ["missing `format = 1`"]),
     ("format-2", 1, "format", ["unsupported format 2", "format 1"]),
+    ("empty", 1, None, ["the file is empty (no keys or tables)", "`format = 1`"]),
+    ("value-huge-exponent", 16, None, ["the number 1e1000000 is out of range",
+                                       "its exponent may be at most 100 either way"]),
 ]
 
 
@@ -76,6 +79,16 @@ FILE_PROBLEMS = [
     ("coverage-mismatch", 25, "text", ["sentence 2 does not match the article text",
                                        "'It was a rise of four per cent.'"]),
     ("coverage-short", 6, "text", ["do not cover the end of the article text", "'The end came soon after.'"]),
+    # a misnamed table, at its own line (it was line 1), with a did-you-mean
+    ("misnamed-figure-table", 15, "figure", ["unknown table [figure.population]", "the top level has no key 'figure'",
+                                             "did you mean 'figures'?"]),
+    ("misnamed-source-table", 15, "source", ["unknown table [source.mappa]", "did you mean 'sources'?"]),
+    ("misnamed-sentence-table", 24, "sentence", ["unknown table [[sentence]]", "did you mean 'sentences'?"]),
+    ("misnamed-claims-table", 27, "claim", ["unknown table [[sentences.claim]]", "sentence 2 has no key 'claim'",
+                                            "did you mean 'claims'?"]),
+    # hostile values: each at its own line
+    ("rounded-inf", 18, "rounded", ["`rounded` must be a finite number", "Infinity"]),
+    ("defaults-tolerance-nan", 16, "tolerance", ["`tolerance` must be a finite number", "NaN"]),
 ]
 
 
@@ -114,6 +127,17 @@ CLAIM_PROBLEMS = [
     ("formula-subscript", 31, "sum", "expr", ["Subscript is not allowed"]),
     ("formula-lambda", 31, "sum", "expr", ["Lambda is not allowed"]),
     ("formula-string", 31, "sum", "expr", ["'1405' is not a number"]),
+    # stated words are quoted (second edition): the closest words of the sentence are shown
+    ("stated-not-quoted", 30, "rise", "stated", ["'about 210' is not in the sentence",
+                                                 "the closest words are 'about 214'"]),
+    ("stated-part-of-a-number", 30, "rise", "stated", ["'3%' is in the sentence only as part of '103%'",
+                                                       "a quote may not cut a word or a number"]),
+    ("stated-comparison-not-quoted", 30, "more", "stated", ["'higher than' is not in the sentence",
+                                                            "the closest words are 'lower than'"]),
+    ("stated-nothing-close", 30, "rise", "stated", ["'up 3%' is not in the sentence, which reads 'It rose again.'"]),
+    ("stated-sentence-empty", 30, "rise", "stated", ["'up 3%' is not in the sentence, which has no text"]),
+    ("stated-blank", 30, "rise", "stated", ["`stated` is blank"]),
+    ("tolerance-inf", 33, "rise", "tolerance", ["`tolerance` must be a finite number", "Infinity"]),
 ]
 
 
@@ -196,8 +220,84 @@ def test_every_problem_of_a_file_is_collected(bad_file) -> None:
 
 
 def test_every_fixture_is_tested() -> None:
-    tested = {c[0] for c in UNREADABLE + FILE_PROBLEMS + CLAIM_PROBLEMS + EVALUATION_ERRORS} | {"several-problems"}
+    tested = {c[0] for c in UNREADABLE + FILE_PROBLEMS + CLAIM_PROBLEMS + EVALUATION_ERRORS} | {
+        "several-problems", "no-sentences", "sentences-all-empty", "broken-figure-used"}
     assert {p.stem for p in BAD.glob("*.toml")} == tested
+
+
+# -- a file that checks nothing never passes ------------------------------------------------------
+
+
+def test_a_file_without_sentences_checks_nothing_and_fails(bad_file) -> None:
+    path = bad_file("no-sentences")
+    claims_file = load_claims_file(path)
+    assert [(p.line, p.field, p.claim_id) for p in claims_file.problems] == [(1, "sentences", None)]
+    assert "the file has no [[sentences]], so it checks nothing" in claims_file.problems[0].message
+    result = check_file(path)
+    assert result.outcomes == () and result.exit_status() == 2
+
+
+def test_a_file_whose_sentences_are_all_empty_checks_nothing_and_fails(bad_file) -> None:
+    path = bad_file("sentences-all-empty")
+    claims_file = load_claims_file(path)
+    assert [(p.line, p.field) for p in claims_file.problems] == [(16, "text")]
+    assert "every sentence's `text` is empty, so the file checks nothing" in claims_file.problems[0].message
+    assert check_file(path).exit_status() == 2
+
+
+@pytest.mark.parametrize("sentences", ["sentences = []\n", ""])
+def test_an_empty_array_of_sentences_checks_nothing(sentences: str) -> None:
+    claims_file = loads_claims_file(_HEAD.replace("format = 1\n", "format = 1\n" + sentences))
+    assert [(p.line, p.field) for p in claims_file.problems] == [(2 if sentences else 1, "sentences")]
+
+
+def test_one_sentence_with_text_is_enough() -> None:
+    claims_file = loads_claims_file(_HEAD + '[[sentences]]\ntext = ""\n' + _SENTENCE)
+    assert claims_file.problems == ()
+
+
+# -- a figure that exists but is broken is named as broken, never as unknown ----------------------
+
+
+def test_a_claim_using_a_broken_figure_says_the_figure_has_an_error(bad_file) -> None:
+    path = bad_file("broken-figure-used")
+    claims_file = load_claims_file(path)
+    assert [(p.line, p.field) for p in claims_file.problems] == [(16, "value")]
+    assert claims_file.broken_figures == {"population": 16}
+    outcomes = {o.id: o for o in verify_file(claims_file).outcomes}
+    assert outcomes["good"].verdict is Verdict.SUPPORTED
+    assert outcomes["wm-rate"].verdict is Verdict.ERROR
+    assert outcomes["wm-rate"].explanation == "figure 'population' has an error (line 16)"
+    assert outcomes["uses-the-rate"].verdict is Verdict.ERROR
+    assert "figure 'population' has an error (line 16)" in outcomes["uses-the-rate"].explanation
+    assert not any("no figure or claim is named" in o.explanation for o in outcomes.values())
+
+
+BROKEN_FIGURES = [  # a fixture whose figure cannot be read, its name, and the line of its problem
+    ("value-string", "population", 16), ("value-nan", "population", 16), ("value-inf", "population", 16),
+    ("value-boolean", "population", 16), ("figure-missing-value", "population", 15),
+    ("figure-missing-unit", "population", 15), ("bad-unit", "population", 17), ("rounded-inf", "population", 18),
+    ("bad-figure-name", "pop 2019", 15),
+]
+
+
+@pytest.mark.parametrize(("name", "figure", "line"), BROKEN_FIGURES, ids=[c[0] for c in BROKEN_FIGURES])
+def test_every_way_a_figure_breaks_is_named_for_the_claims_that_use_it(bad_file, name: str, figure: str,
+                                                                       line: int) -> None:
+    path = bad_file(name)
+    text = path.read_text(encoding="utf-8") + (
+        '\n[[sentences]]\ntext = "That is 122 per 100,000 people."\n\n  [[sentences.claims]]\n  id = "uses"\n'
+        f'  kind = "rate"\n  stated = "122 per 100,000"\n  numerator = "offenders_2020"\n  denominator = "{figure}"\n')
+    path.write_text(text, encoding="utf-8")
+    result = check_file(path)
+    uses = next(o for o in result.outcomes if o.id == "uses")
+    assert (uses.verdict, uses.explanation) == (Verdict.ERROR, f"figure {figure!r} has an error (line {line})")
+    assert result.exit_status() == 2
+
+
+def test_a_figure_with_a_problem_that_does_not_change_its_number_is_kept(bad_file) -> None:
+    claims_file = load_claims_file(bad_file("unknown-source-reference"))
+    assert claims_file.problems and claims_file.broken_figures == {}
 
 
 # -- bytes that are not a claims file -----------------------------------------------------------
@@ -218,12 +318,15 @@ def test_non_utf8_file_names_the_byte(tmp_path: Path) -> None:
         load_claims_file(path)
 
 
-def test_empty_file_is_missing_its_format(tmp_path: Path) -> None:
+@pytest.mark.parametrize("content", [b"", b"\n\n   \n", b"# only a comment\n"])
+def test_an_empty_file_is_refused_as_empty(tmp_path: Path, content: bytes) -> None:
+    # It checks nothing, so it must never pass (it said "missing `format = 1`", which hid why).
     path = tmp_path / "empty.claims.toml"
-    path.write_bytes(b"")
-    with pytest.raises(ClaimsFileError, match="missing `format = 1`") as caught:
+    path.write_bytes(content)
+    with pytest.raises(ClaimsFileError, match=r"the file is empty \(no keys or tables\)") as caught:
         load_claims_file(path)
     assert caught.value.line == 1
+    assert check_file(path).exit_status() == 2
 
 
 def test_a_directory_is_not_a_claims_file(tmp_path: Path) -> None:
@@ -241,6 +344,8 @@ def test_a_missing_file(tmp_path: Path) -> None:
 
 
 _HEAD = 'format = 1\n[article]\ntitle = "t"\npublished = 2020-11-10\n'
+#: A sentence, so that a file built from _HEAD checks something (a file with none is a problem of its own).
+_SENTENCE = '[[sentences]]\ntext = "Nothing to check."\ncheck = "context"\n'
 
 
 def test_deeply_nested_toml_is_refused_not_a_crash() -> None:
@@ -258,7 +363,7 @@ def test_a_float_with_a_huge_exponent_is_refused_at_once(literal: str) -> None:
 
 
 def test_an_integer_too_large_for_any_figure_is_a_problem() -> None:
-    claims_file = loads_claims_file(_HEAD + '[figures.a]\nvalue = ' + "9" * 200 + '\nunit = "offender"\n')
+    claims_file = loads_claims_file(_HEAD + '[figures.a]\nvalue = ' + "9" * 200 + '\nunit = "offender"\n' + _SENTENCE)
     assert [(p.line, p.field) for p in claims_file.problems] == [(6, "value")]
     assert "out of range" in claims_file.problems[0].message
 
@@ -276,13 +381,13 @@ def test_format_must_be_the_integer_1(fmt: str) -> None:
 
 
 def test_a_unit_with_a_huge_power_is_refused() -> None:
-    claims_file = loads_claims_file(_HEAD + '[figures.a]\nvalue = 1\nunit = "m**99999999"\n')
+    claims_file = loads_claims_file(_HEAD + '[figures.a]\nvalue = 1\nunit = "m**99999999"\n' + _SENTENCE)
     assert [(p.line, p.field) for p in claims_file.problems] == [(7, "unit")]
     assert "exponent may be at most" in claims_file.problems[0].message
 
 
 def test_a_deeply_nested_formula_is_an_error_not_a_crash() -> None:
-    claims = ('[figures.a]\nvalue = 1\nunit = "offender"\n[[sentences]]\ntext = "x"\n'
+    claims = ('[figures.a]\nvalue = 1\nunit = "offender"\n[[sentences]]\ntext = "There was 1."\n'
               '[[sentences.claims]]\nid = "v"\nkind = "formula"\nstated = "1"\nexpr = "{}"\n')
     for expr in ["-" * 1990 + "a", "a+" * 900 + "a", "(" * 300 + "a" + ")" * 300]:
         claims_file = loads_claims_file(_HEAD + claims.format(expr))
@@ -291,7 +396,7 @@ def test_a_deeply_nested_formula_is_an_error_not_a_crash() -> None:
 
 
 def test_a_long_but_plain_formula_is_evaluated() -> None:
-    claims = ('[figures.a]\nvalue = 1\nunit = "offender"\n[[sentences]]\ntext = "x"\n'
+    claims = ('[figures.a]\nvalue = 1\nunit = "offender"\n[[sentences]]\ntext = "There were 150."\n'
               '[[sentences.claims]]\nid = "v"\nkind = "formula"\nstated = "150"\nexpr = "{}"\n')
     outcome = verify_file(loads_claims_file(_HEAD + claims.format("a+" * 149 + "a"))).outcomes[0]
     assert outcome.verdict is Verdict.SUPPORTED
@@ -299,12 +404,24 @@ def test_a_long_but_plain_formula_is_evaluated() -> None:
 
 def test_a_stated_number_with_many_digits_is_a_clean_error_not_a_crash() -> None:
     # second edition: a stated number past the figures' bound (101 digits) is an error, not a verdict
-    text = _HEAD + ('[figures.a]\nvalue = 1\nunit = "offender"\n[[sentences]]\ntext = "x"\n'
-                    '[[sentences.claims]]\nid = "v"\nkind = "value"\nstated = "' + "9" * 5000 + '"\nfigure = "a"\n')
+    digits = "9" * 900
+    text = _HEAD + ('[figures.a]\nvalue = 1\nunit = "offender"\n[[sentences]]\ntext = "There were ' + digits + '."\n'
+                    '[[sentences.claims]]\nid = "v"\nkind = "value"\nstated = "' + digits + '"\nfigure = "a"\n')
     outcome = verify_file(loads_claims_file(text)).outcomes[0]
     assert outcome.verdict is Verdict.ERROR
     assert "too long" in outcome.explanation
-    assert len(outcome.explanation) < 500  # the phrase is quoted shortened, not 5,000 digits
+    assert len(outcome.explanation) < 500  # the phrase is quoted shortened, not 900 digits
+
+
+def test_a_stated_longer_than_any_quote_of_a_number_is_refused_at_its_line() -> None:
+    # 5,000 digits were judged (slowly); a million took seconds. `stated` quotes the words for one number.
+    digits = "9" * 100_000
+    text = _HEAD + ('[figures.a]\nvalue = 1\nunit = "offender"\n[[sentences]]\ntext = "There were ' + digits + '."\n'
+                    '[[sentences.claims]]\nid = "v"\nkind = "value"\nstated = "' + digits + '"\nfigure = "a"\n')
+    claims_file = loads_claims_file(text)
+    assert [(p.line, p.claim_id, p.field) for p in claims_file.problems] == [(13, "v", "stated")]
+    assert "`stated` is longer than 1,000 characters" in claims_file.problems[0].message
+    assert len(str(claims_file.problems[0])) < 200
 
 
 # -- the article's text --------------------------------------------------------------------------
@@ -371,7 +488,7 @@ def test_coverage_reports_an_extra_sentence(tmp_path: Path) -> None:
 
 
 def test_text_given_without_a_folder_is_a_problem() -> None:
-    claims_file = loads_claims_file(_HEAD.replace('title = "t"', 'title = "t"\ntext = "a.txt"'))
+    claims_file = loads_claims_file(_HEAD.replace('title = "t"', 'title = "t"\ntext = "a.txt"') + _SENTENCE)
     assert [(p.line, p.field) for p in claims_file.problems] == [(4, "text")]
 
 
@@ -409,10 +526,13 @@ def _claims_documents(draw: st.DrawFn) -> str:
         lines += [f"[figures.{name}]", f"value = {_toml(draw(_scalar))}",
                   f"unit = {_toml(draw(st.sampled_from(['offender', 'person', 'percent', 'GBP', '', 'm^2'])))}"]
     for _ in range(draw(st.integers(0, 3))):
-        lines += ["[[sentences]]", 'text = "x"']
-        for _ in range(draw(st.integers(0, 3))):
+        claims = [draw(st.dictionaries(st.sampled_from(_FIELDS), _scalar, max_size=6))
+                  for _ in range(draw(st.integers(0, 3)))]
+        # mostly a sentence that quotes every claim's words, so that the claims go on to be verified
+        quoted = " and ".join(c["stated"] for c in claims if isinstance(c.get("stated"), str))
+        lines += ["[[sentences]]", f"text = {_toml(draw(st.sampled_from([quoted, quoted, 'x'])))}"]
+        for fields in claims:
             lines.append("[[sentences.claims]]")
-            fields = draw(st.dictionaries(st.sampled_from(_FIELDS), _scalar, max_size=6))
             lines += [f"{key} = {_toml(value)}" for key, value in fields.items()]
     return "\n".join(lines) + "\n"
 

@@ -31,7 +31,8 @@ _HEAD = 'format = 1\n\n[article]\ntitle = "A test"\npublished = 2020-11-10\n\n'
 _FIGURES = '[figures.offenders]\nvalue = 1405\nunit = "offender"\n\n'
 
 
-def _claim(claim_id: str, stated: str, sentence: str = "There were 1,405.") -> str:
+def _claim(claim_id: str, stated: str, sentence: str | None = None) -> str:
+    sentence = sentence if sentence is not None else f"There were {stated}."  # `stated` quotes its sentence
     return (f'[[sentences]]\ntext = {json.dumps(sentence)}\n\n  [[sentences.claims]]\n  id = {json.dumps(claim_id)}\n'
             f'  kind = "value"\n  stated = {json.dumps(stated)}\n  figure = "offenders"\n\n')
 

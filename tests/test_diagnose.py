@@ -11,7 +11,7 @@ from factcheck.claimsfile import loads_claims_file
 from factcheck.diagnose import _unit_groups, diagnose
 from factcheck.report import render
 from factcheck.verify import Verdict, check_file, verify_file
-from tests.conftest import EVAL, LABELLED_DIR, skip_without_eval
+from tests.conftest import EVAL, LABELLED_DIR, quoting, skip_without_eval
 
 HEAD = """format = 1
 [article]
@@ -32,7 +32,7 @@ text = "x"
 
 
 def _outcome(claim: str):  # type: ignore[no-untyped-def]
-    result = verify_file(loads_claims_file(HEAD + claim, "<test>"))
+    result = verify_file(loads_claims_file(quoting(HEAD + claim), "<test>"))
     (outcome,) = result.outcomes
     return outcome
 
@@ -75,18 +75,18 @@ def test_points_and_difference_readings_are_not_both_listed() -> None:
 
 
 def test_diagnosis_in_text_and_json_reports() -> None:
-    result = verify_file(loads_claims_file(
+    result = verify_file(loads_claims_file(quoting(
         HEAD + '[[sentences.claims]]\nid = "c"\nkind = "change"\nstated = "fell by 6 per cent"\n'
-        'from = "n_2022"\nto = "n_2023"', "<test>"))
+        'from = "n_2022"\nto = "n_2023"'), "<test>"))
     assert "↳ matches if from and to are swapped" in render([result], "text")
     entry = json.loads(render([result], "json"))["files"][0]["claims"][0]
     assert entry["diagnoses"][0].startswith("matches if from and to are swapped")
 
 
 def test_diagnose_on_its_own_for_a_claim() -> None:
-    claims_file = loads_claims_file(
+    claims_file = loads_claims_file(quoting(
         HEAD + '[[sentences.claims]]\nid = "c"\nkind = "change"\nstated = "fell by 6 per cent"\n'
-        'from = "n_2022"\nto = "n_2023"', "<test>")
+        'from = "n_2022"\nto = "n_2023"'), "<test>")
     (claim,) = claims_file.claims()
     assert diagnose(claims_file, claim)[0].startswith("matches if from and to are swapped")
 
@@ -117,7 +117,7 @@ def test_swapped_digits_are_diagnosed(tmp_path: Path) -> None:
     path.write_text(
         'format = 1\n[article]\ntitle = "t"\npublished = 2024-01-01\n'
         '[figures]\nn = { value = 62435, unit = "offender" }\np = { value = 3.55, unit = "percent" }\n'
-        '[[sentences]]\ntext = "x"\n'
+        '[[sentences]]\ntext = "62,453 and 62,999 and 5.35%"\n'
         '  [[sentences.claims]]\n  id = "typo"\n  kind = "value"\n  stated = "62,453"\n  figure = "n"\n'
         '  [[sentences.claims]]\n  id = "not-a-typo"\n  kind = "value"\n  stated = "62,999"\n  figure = "n"\n'
         '  [[sentences.claims]]\n  id = "decimals"\n  kind = "value"\n  stated = "5.35%"\n  figure = "p"\n',

@@ -21,13 +21,14 @@ def test_toml_strings_round_trip(text: str) -> None:
 
 @given(st.text(min_size=1), st.text(min_size=1))
 def test_draft_round_trips_through_the_loader(title: str, sentence: str) -> None:
-    claim = DraftClaim("s1-value", "value", "4,452", (0, 5), (("figure", "?"),))
-    draft = Draft(title, dt.date(2024, 1, 2), (DraftSentence(sentence, (claim,)), DraftSentence(sentence, (), "quote")))
+    said = f"{sentence} 4,452"  # the claim's `stated` is the sentence's own words
+    claim = DraftClaim("s1-value", "value", "4,452", (len(sentence) + 1, len(said)), (("figure", "?"),))
+    draft = Draft(title, dt.date(2024, 1, 2), (DraftSentence(said, (claim,)), DraftSentence(sentence, (), "quote")))
     loaded = loads_claims_file(draft_toml(draft), "<draft>")
     assert loaded.problems == ()
     assert loaded.article is not None and loaded.article.title == title
     assert loaded.article.published == dt.date(2024, 1, 2)
-    assert [s.text for s in loaded.sentences] == [sentence, sentence]
+    assert [s.text for s in loaded.sentences] == [said, sentence]
     assert loaded.sentences[1].check is not None and loaded.sentences[1].check.value == "quote"
 
 
@@ -39,7 +40,7 @@ published = 2024-01-01
 [figures]
 a = { value = 5, unit = "case" }
 [[sentences]]
-text = "x"
+text = "It was up 5 per cent, above the 5 of a year before."
   [[sentences.claims]]
   id = "draft"
   kind = "change"

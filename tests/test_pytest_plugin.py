@@ -94,7 +94,7 @@ def test_claims_that_hold_pass(pytester: pytest.Pytester) -> None:
 
 
 def test_one_wrong_number_fails_exactly_that_claim(pytester: pytest.Pytester) -> None:
-    path = write(pytester, CLAIMS.replace('stated = "up 10 per cent"', 'stated = "up 12 per cent"'))
+    path = write(pytester, CLAIMS.replace("up 10 per cent", "up 12 per cent"))  # the sentence says it too
     result = pytester.runpytest()
     result.assert_outcomes(passed=2, failed=1)
     line = line_of(path, 'stated = "up 12 per cent"')
@@ -205,7 +205,7 @@ def test_x_stops_at_the_first_failing_claim(pytester: pytest.Pytester) -> None:
 
 
 def test_junitxml_has_a_testcase_per_claim_with_the_failure_text(pytester: pytest.Pytester) -> None:
-    write(pytester, CLAIMS.replace('stated = "up 10 per cent"', 'stated = "up 12 per cent"'))
+    write(pytester, CLAIMS.replace("up 10 per cent", "up 12 per cent"))  # the sentence says it too
     pytester.runpytest("--junitxml=out.xml")
     root = ET.parse(pytester.path / "out.xml").getroot()
     cases = {case.get("name"): case for case in root.iter("testcase")}

@@ -133,7 +133,7 @@ text = "Pupils rose by 10 per cent, to 1,100."
   [[sentences.claims]]
   id = "pupils-up"
   kind = "change"
-  stated = "up 10 per cent"
+  stated = "rose by 10 per cent"
   from = "pupils_2023"
   to = "pupils_2024"
   direction = "increase"
@@ -200,7 +200,39 @@ MALFORMED = {
                               "'text' is a required property"),
     "claims not an array": (('check = "quote"', 'claims = "none"'), ["sentences", 1, "claims"], "type",
                             "'none' is not of type 'array'"),
+    # the second edition
+    "blank stated": (('stated = "1,100"', 'stated = "  "'), ["sentences", 0, "claims", 1, "stated"], "pattern",
+                     "does not match"),
+    "stated longer than a quote of a number": (('stated = "1,100"', 'stated = "' + "1" * 1001 + '"'),
+                                               ["sentences", 0, "claims", 1, "stated"], "maxLength", "is too long"),
+    "unit longer than a unit expression": (('unit = "pupil", source = "dfe" }\npupils_2024',
+                                            'unit = "' + "p" * 201 + '", source = "dfe" }\npupils_2024'),
+                                           ["figures", "pupils_2023", "unit"], "maxLength", "is too long"),
+    "empty unit": (('unit = "pupil", source = "dfe" }\npupils_2024', 'unit = "", source = "dfe" }\npupils_2024'),
+                   ["figures", "pupils_2023", "unit"], "minLength", "should be non-empty"),
 }
+
+
+_SENTENCES = GOOD[GOOD.index("[[sentences]]"):]
+
+
+@pytest.mark.parametrize(("sentences", "validator"), [
+    ("", "required"),  # no sentences at all
+    ("sentences = []\n", "minItems"),
+    ('[[sentences]]\ntext = ""\n[[sentences]]\ntext = " "\ncheck = "quote"\n', "contains"),  # none with text
+])
+def test_a_file_that_checks_nothing_fails_the_schema_and_the_loader(sentences: str, validator: str) -> None:
+    head = GOOD.replace(_SENTENCES, "")
+    text = head.replace("format = 1\n", "format = 1\n" + sentences) if sentences.startswith("sentences") \
+        else head + sentences
+    assert validator in {e.validator for e in errors(text)}
+    assert any("checks nothing" in p.message for p in loads_claims_file(text).problems)
+
+
+def test_the_schema_cannot_see_that_stated_is_quoted_but_the_loader_does() -> None:
+    text = GOOD.replace('stated = "1,100"', 'stated = "1,200"')
+    assert errors(text) == []
+    assert [p.field for p in loads_claims_file(text).problems] == ["stated"]
 
 
 @pytest.mark.parametrize("case", list(MALFORMED))

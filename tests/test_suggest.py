@@ -10,7 +10,7 @@ from factcheck.claimsfile import load_claims_file, loads_claims_file
 from factcheck.cli import main
 from factcheck.suggest import suggest_file
 from factcheck.verify import Verdict, verify_file
-from tests.conftest import EVAL, LABELLED_DIR, has_eval, skip_without_eval
+from tests.conftest import EVAL, LABELLED_DIR, has_eval, quoting, skip_without_eval
 
 FILE = """format = 1
 [article]
@@ -22,7 +22,7 @@ flytip_2022 = { value = 4118, unit = "incident", period = "2022" }
 pop = { value = 268930, unit = "person" }
 cost = { value = 1214600, unit = "GBP" }
 [[sentences]]
-text = "x"
+text = "16.6 incidents for every 1,000 people, up 8 per cent, at £1.2m; 4,452"
   [[sentences.claims]]
   id = "rate"
   kind = "rate"
@@ -57,7 +57,7 @@ def test_suggests_the_figures_that_reproduce_each_claim() -> None:
 
 
 def test_nothing_reproduces_a_wrong_number() -> None:
-    text = FILE.replace('stated = "up 8 per cent"', 'stated = "up 50 per cent"')
+    text = quoting(FILE.replace('stated = "up 8 per cent"', 'stated = "up 50 per cent"'))
     found = {c.id: c for c in suggest_file(loads_claims_file(text, "<test>"))}
     assert found["change"].suggestions == ()
 

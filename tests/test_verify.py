@@ -66,7 +66,9 @@ def claim(id_: str, kind: str, stated: str, **inputs: str) -> str:
 
 
 def sentence(*claims: str) -> str:
-    return '\n[[sentences]]\ntext = "A sentence."\n' + "".join(claims)
+    # a claim's `stated` must be found in its sentence (second edition), so the sentence quotes them all
+    said = " and ".join(re.findall(r'stated = "([^"]*)"', "".join(claims))) or "A sentence."
+    return f'\n[[sentences]]\ntext = "{said}"\n' + "".join(claims)
 
 
 @pytest.mark.parametrize(
@@ -336,6 +338,10 @@ def _mutated_results(tmp_path: Path, source: Path, mutate: Callable[[dict[str, o
         line = f'stated = "{claim_.stated}"'
         index = text.index(line, text.index(f'id = "{claim_.id}"'))
         mutated = text[:index] + f'stated = "{new_stated}"' + text[index + len(line):]
+        # the sentence says the mutated words too: `stated` must be found in it (second edition)
+        said = mutated.rindex("\ntext = ", 0, index)
+        said_end = mutated.index("\n", said + 1)
+        mutated = mutated[:said] + mutated[said:said_end].replace(claim_.stated, new_stated, 1) + mutated[said_end:]
         path = tmp_path / source.name
         path.write_text(mutated, encoding="utf-8")
         for name in ("west-mercia-mappa-2020.txt",):

@@ -327,6 +327,9 @@ class ClaimsFile:
     problems: tuple[ClaimsFileError, ...] = ()
     gaps: tuple[Gap, ...] = ()
     article_text: str | None = None  # the article's text, when `[article] text` was given and read
+    #: figures the file defines but that could not be read (a problem each): name -> line of the problem.
+    #: A claim that uses one is told so, not that no figure has that name.
+    broken_figures: dict[str, int | None] = attrs.field(factory=dict)
 
     def claims(self) -> list[Claim]:
         return [claim for sentence in self.sentences for claim in sentence.claims]

@@ -35,12 +35,19 @@ from factcheck.claims import (
 from factcheck.errors import ClaimsFileError, FormulaError, PhraseError
 from factcheck.files import ReadRefused, read_inside
 from factcheck.formula import parse_formula
+from factcheck.quoting import fold, misquoted, quote_found
 from factcheck.stated import parse_stated, parse_tolerance
-from factcheck.tomlread import TOMLDecodeError
+from factcheck.tomlread import TOMLDecodeError, TOMLLimitError
 from factcheck.tomlread import loads as toml_loads
 from factcheck.units import parse_unit
 
-__all__ = ["load_claims_file", "loads_claims_file", "fold_whitespace", "article_body", "strip_date_line"]
+__all__ = ["MAX_FILE_BYTES", "load_claims_file", "loads_claims_file", "fold_whitespace", "article_body",
+           "strip_date_line"]
+
+#: The largest claims file read. An article's sentences, claims and figures take tens of kilobytes
+#: (the largest in claims/ and ../shared/eval, 10 KB); this bounds what a hostile file can cost downstream: rtoml alone holds
+#: some 180 bytes for each value it parses, 180 MB for a 2 MB array of ones.
+MAX_FILE_BYTES: Final = 2 * 2**20
 
 _TOP_KEYS: Final = {"format", "article", "sources", "figures", "defaults", "sentences"}
 _ARTICLE_KEYS: Final = {"title", "published", "url", "text"}
@@ -53,9 +60,20 @@ _CLAIM_COMMON: Final = {"id", "kind", "stated", "tolerance", "direction", "note"
 _CLAIM_KEYS: Final = {kind: frozenset(_CLAIM_COMMON | set(cls.INPUTS) | ({"per"} if kind == "rate" else set()))
                       for kind, cls in CLAIM_TYPES.items()}
 _NAME: Final = re.compile(r"[A-Za-z0-9_-]+")
-#: A float literal's exponent beyond this is refused: no news figure needs it, and turning
-#: 1e999999999 into an exact fraction would take forever.
+#: A float literal's exponent beyond this is refused, and so is one of more digits: no news figure
+#: needs them, and turning 1e999999999 (or a million digits) into an exact fraction, then
+#: computing with it, would take forever.
 _MAX_EXPONENT: Final = 100
+#: The longest value echoed in a message; a longer one is cut, so a hostile file cannot make every
+#: message (and the report) as long as itself.
+_SHOWN: Final = 60
+#: `stated` quotes the words for one number ("66 people killed or seriously injured for every 100,000
+#: residents"): longer than this, it is refused, which also bounds what reading it costs.
+_MAX_STATED: Final = 1000
+#: A unit expression is short ("offence / (100000 * person)"); reading one is not linear in its length.
+_MAX_UNIT: Final = 200
+#: The smallest number too large for a figure: it has more than _MAX_EXPONENT + 1 digits before the point.
+_TOO_LARGE: Final = 10 ** (_MAX_EXPONENT + 1)
 #: A table header line: blanks, then `[` and the rest of the line (group 1).
 _HEADER_LINE: Final = re.compile(r"^[^\S\n]*(\[[^\n]*)", re.MULTILINE)
 #: A key line: blanks, a bare or quoted key (group 1), blanks and `=`.
@@ -72,11 +90,12 @@ _HAS_NUMBER: Final = re.compile(
 
 
 def load_claims_file(path: str | Path) -> ClaimsFile:
-    """Read and check the claims file at `path`."""
+    """Read and check the claims file at `path` (never more than MAX_FILE_BYTES of it, and one byte)."""
     path = Path(path)
     shown = str(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise ClaimsFileError(f"cannot read the file: {exc.strerror or exc}", path=shown) from None
     return loads_claims_file(data, shown, base_dir=path.parent)
@@ -84,6 +103,9 @@ def load_claims_file(path: str | Path) -> ClaimsFile:
 
 def loads_claims_file(data: bytes | str, path: str = "<string>", *, base_dir: Path | None = None) -> ClaimsFile:
     """Read a claims file from its contents; `base_dir` is where `[article] text` is looked up."""
+    if len(data) > MAX_FILE_BYTES:  # characters, for a str: near enough for a bound
+        raise ClaimsFileError(f"the file is larger than {MAX_FILE_BYTES // 2**20} MB: a claims file holds an "
+                              "article's sentences, claims and figures, which take tens of kilobytes", path=path)
     if isinstance(data, bytes):
         if b"\x00" in data:
             raise ClaimsFileError("not a text file (it contains NUL bytes)", path=path)
@@ -100,26 +122,32 @@ def loads_claims_file(data: bytes | str, path: str = "<string>", *, base_dir: Pa
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise ClaimsFileError(f"not valid TOML: {message}", path=path, line=line) from None
     except _NumberOutOfRange as exc:
-        raise ClaimsFileError(f"the number {exc.literal} is out of range (its exponent may be at most "
-                              f"{_MAX_EXPONENT} either way)", path=path, line=_line_of(text, exc.literal)) from None
-    except RecursionError:
+        raise ClaimsFileError(f"the number {_cut(exc.literal)} is out of range ({exc.reason})", path=path,
+                              line=_line_of(text, exc.literal)) from None
+    except TOMLLimitError as exc:
+        raise ClaimsFileError(f"not readable TOML: {exc.message}", path=path, line=exc.line) from None
+    except RecursionError:  # tomlread refuses deep nesting itself; this is the last resort
         raise ClaimsFileError("not readable TOML: arrays or tables nested too deeply", path=path) from None
-    except ValueError as exc:  # an integer literal with more digits than Python converts
-        raise ClaimsFileError(f"not readable TOML: {exc}", path=path) from None
+    if not raw:
+        raise ClaimsFileError("the file is empty (no keys or tables): a claims file starts with `format = 1`, "
+                              "then its [article], [figures] and [[sentences]]", path=path, line=1)
     return _Loader(path, text, raw, base_dir).load()
 
 
 class _NumberOutOfRange(ValueError):
-    def __init__(self, literal: str) -> None:
+    def __init__(self, literal: str, reason: str) -> None:
         self.literal = literal
-        super().__init__(literal)
+        self.reason = reason
+        super().__init__(literal, reason)
 
 
 def _parse_float(literal: str) -> Decimal:
-    """A TOML float as an exact Decimal; refuses exponents that no exact arithmetic can afford."""
+    """A TOML float as an exact Decimal; refuses exponents and lengths that no exact arithmetic can afford."""
+    if len(literal) > _MAX_EXPONENT:  # one length test per float: this runs for every float of every file
+        raise _NumberOutOfRange(literal, f"it is written with more than {_MAX_EXPONENT} characters")
     value = Decimal(literal)
     if value.is_finite() and value and abs(value.adjusted()) > _MAX_EXPONENT:
-        raise _NumberOutOfRange(literal)
+        raise _NumberOutOfRange(literal, f"its exponent may be at most {_MAX_EXPONENT} either way")
     return value
 
 
@@ -158,7 +186,9 @@ class _Lines:
     A line is a table header if it starts (after blanks) with `[`, and a key line if it starts with
     a bare or quoted key and `=`. One regex scan finds the headers; the keys of a table are found
     only when one is asked for (a problem's place), except those of `[figures]` and `[sources]`,
-    which also place the figures and sources they define.
+    which also place the figures and sources they define. A key that is written as a table header
+    (`[figure.x]` is the top-level key "figure", `[[sentences.claim]]` the key "claim" of the
+    sentence above it) is placed at that header: `subtables`.
     """
 
     def __init__(self, text: str) -> None:
@@ -169,6 +199,9 @@ class _Lines:
         #: each table's stretches of text after its header: (start, end, line number of the header)
         self._segments: dict[tuple[Any, ...], list[tuple[int, int, int]]] = {}
         self._keys: dict[tuple[Any, ...], dict[str, int]] = {}
+        #: every header: (its line, as written, the index of the sentence and the claim it is in)
+        self._all_headers: list[tuple[int, str, int, int]] = []
+        self._subtables: dict[tuple[tuple[Any, ...], str], tuple[int, str]] | None = None
         block: tuple[Any, ...] = ("top",)
         sentence = -1
         claim = -1
@@ -202,6 +235,7 @@ class _Lines:
                 else:
                     block = (parts[0],)
             self.headers.setdefault(block, number)
+            self._all_headers.append((number, stripped, sentence, claim))
             segment_start, segment_line = match.end(), number
         self._segments.setdefault(block, []).append((segment_start, len(text), segment_line))
         for table, kind in ((("figures",), "figure"), (("sources",), "source")):
@@ -225,9 +259,62 @@ class _Lines:
     def of(self, block: tuple[Any, ...], key: str | None = None) -> int | None:
         if key is not None:
             line = self.keys(block).get(key)
+            if line is None:
+                line = self.subtables.get((block, key), (None, ""))[0]
             if line is not None:
                 return line
         return self.headers.get(block)
+
+    @property
+    def subtables(self) -> dict[tuple[tuple[Any, ...], str], tuple[int, str]]:
+        """(a table, a key of it written as a table header) -> (the header's line, the header as written).
+
+        Built on first use: only a problem's place needs it, and most files have none.
+        """
+        if self._subtables is None:
+            self._subtables = {}
+            for number, header, sentence, claim in self._all_headers:
+                self._subtables.setdefault(_subtable(header, sentence, claim), (number, _header_as_written(header)))
+        return self._subtables
+
+    def header(self, block: tuple[Any, ...], key: str) -> str | None:
+        """The header (as written) that wrote `key` of this table as a table, if it was not a `key = …` line."""
+        if key in self.keys(block):
+            return None
+        found = self.subtables.get((block, key))
+        return found[1] if found else None
+
+
+def _subtable(header: str, sentence: int, claim: int) -> tuple[tuple[Any, ...], str]:
+    """(the table, its key) that a header names, as `_Lines` calls tables: `[figure.x]` is (("top",), "figure").
+
+    `sentence` and `claim` are the indexes of the sentence and claim the header is in.
+    """
+    if header.startswith("[[") and header.find("]]") > 0:
+        inside = header[2 : header.find("]]")]
+    else:
+        inside = header[1 : header.find("]")] if "]" in header else header[1:]
+    path = [part.strip().strip('"').strip("'") for part in inside.split(".")]
+    if len(path) == 1:
+        return ("top",), path[0]
+    if path[0] == "sentences":
+        if path[1] == "claims" and len(path) > 2:
+            return ("claim", sentence, claim), path[2]
+        return ("sentence", sentence), path[1]
+    if path[0] in ("figures", "sources"):
+        if len(path) == 2:
+            return (path[0],), path[1]
+        return ("figure" if path[0] == "figures" else "source", path[1]), path[2]
+    if path[0] in ("article", "defaults"):
+        return (path[0],), path[1]
+    return ("top",), path[0]  # `[figure.x]`: an unknown top-level table
+
+
+def _header_as_written(header: str) -> str:
+    """A header line without what follows its closing bracket (a comment)."""
+    close = "]]" if header.startswith("[[") else "]"
+    end = header.find(close)
+    return _cut(header if end == -1 else header[: end + len(close)])
 
 
 class _Loader:
@@ -238,6 +325,8 @@ class _Loader:
         self.base_dir = base_dir
         self.lines = _Lines(text)
         self.problems: list[ClaimsFileError] = []
+        #: figures that are defined but could not be read: name -> the line of the first problem
+        self.broken_figures: dict[str, int | None] = {}
 
     def problem(self, message: str, block: tuple[Any, ...] = ("top",), key: str | None = None,
                 claim_id: str | None = None, field: str | None = None) -> ClaimsFileError:
@@ -253,7 +342,10 @@ class _Loader:
             if key not in allowed:
                 close = get_close_matches(key, sorted(allowed), n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else f" (allowed: {', '.join(sorted(allowed))})"
-                found.append(self.problem(f"unknown key {key!r} in {what}{hint}", block, key, claim_id))
+                header = self.lines.header(block, key)
+                message = f"unknown key {_name(key)} in {what}{hint}" if header is None else \
+                    f"unknown table {header}: {what} has no key {_name(key)}{hint}"
+                found.append(self.problem(message, block, key, claim_id))
         return found
 
     # -- the whole file ----------------------------------------------------------------------
@@ -264,14 +356,15 @@ class _Loader:
         if fmt is None:
             raise ClaimsFileError("missing `format = 1` at the top", path=self.path, line=1, field="format")
         if isinstance(fmt, bool) or not isinstance(fmt, int) or fmt != 1:
-            shown = str(fmt) if isinstance(fmt, Decimal) else repr(fmt)
+            shown = _cut(str(fmt)) if isinstance(fmt, (int, Decimal)) else _show(fmt)
             raise ClaimsFileError(f"unsupported format {shown}: this version reads format 1", path=self.path,
                                   line=self.lines.of(("top",), "format"), field="format")
         article = self.article(raw.get("article"))
         sources = self.sources(raw.get("sources", {}))
         figures = self.figures(raw.get("figures", {}), sources)
         defaults = self.defaults(raw.get("defaults", {}))
-        sentences = self.sentences(raw.get("sentences", []), figures, defaults)
+        sentences = self.sentences(raw.get("sentences", []), figures)
+        self.something_to_check(sentences)
         article_text, gaps = None, []
         if article is not None and article.text is not None:
             article_text = self.article_text(article.text)
@@ -279,7 +372,16 @@ class _Loader:
                 self.coverage(article_text, sentences)
         gaps = self.gaps(sentences)
         return ClaimsFile(self.path, article, sources, figures, defaults, tuple(sentences), tuple(self.problems),
-                          tuple(gaps), article_text)
+                          tuple(gaps), article_text, self.broken_figures)
+
+    def something_to_check(self, sentences: list[Sentence]) -> None:
+        """A file with no sentences, or none with any text, checks nothing: a problem, never a pass."""
+        if "sentences" not in self.raw or self.raw["sentences"] == []:
+            self.problem("the file has no [[sentences]], so it checks nothing: every sentence of the article "
+                         "needs an entry, with its claims or a `check` saying why it has none", ("top",), "sentences")
+        elif sentences and all(not sentence.text.strip() for sentence in sentences):
+            self.problem("every sentence's `text` is empty, so the file checks nothing: each [[sentences]] entry "
+                         "holds a sentence of the article", ("sentence", sentences[0].index), "text")
 
     def article(self, table: object) -> Article | None:
         block = ("article",)
@@ -333,7 +435,7 @@ class _Loader:
                     raise ValueError
             except (ValueError, TypeError):
                 allowed = ", ".join(k.value for k in SourceKind if k is not SourceKind.UNSOURCED)
-                self.problem(f"unknown source kind {kind_text!r} (one of: {allowed})", block, "kind")
+                self.problem(f"unknown source kind {_show(kind_text)} (one of: {allowed})", block, "kind")
                 kind = SourceKind.OFFICIAL
             retrieved = entry.get("retrieved")
             if retrieved is not None and not isinstance(retrieved, dt.date):
@@ -351,39 +453,51 @@ class _Loader:
         figures = {}
         for name, entry in table.items():
             block = ("figure", name)
-            if not _NAME.fullmatch(name):
-                self.problem(f"figure name {name!r} may use only letters, digits, '_' and '-'", block)
-                continue
-            if not isinstance(entry, dict):
-                self.problem(f"figure {name!r} must be a table with at least `value` and `unit`", block)
-                continue
-            self.unknown_keys(entry, _FIGURE_KEYS, block, f"figure {name!r}")
-            value = self.number(entry, "value", block, f"figure {name!r}", required=True)
-            unit = self.string(entry, "unit", block, required=True)
-            if unit is not None:
-                try:
-                    parse_unit(unit)
-                except ValueError as exc:
-                    self.problem(str(exc), block, "unit")
-                    unit = None
-            rounded = self.number(entry, "rounded", block, f"figure {name!r}")
-            if rounded is not None and rounded <= 0:
-                self.problem(f"`rounded` must be a positive step, not {entry['rounded']}", block, "rounded")
-                rounded = None
-            source = self.string(entry, "source", block)
-            if source is not None and source not in sources:
-                close = get_close_matches(source, list(sources), n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
-                self.problem(f"figure {name!r} names an unknown source {source!r}{hint}", block, "source")
-            period = entry.get("period")
-            if period is not None and not isinstance(period, (str, dt.date)):
-                self.problem(f"`period` must be a string such as \"2019-20\", not {_show(period)}", block, "period")
-            if value is None or unit is None:
-                continue
-            figures[name] = Figure(name, value, unit, None if period is None else str(period),
-                                   self.string(entry, "area", block), source, rounded,
-                                   self.string(entry, "note", block), Location(self.path, self.lines.of(block)))
+            before = len(self.problems)
+            figure = self.figure(name, entry, block, sources)
+            if figure is None:  # claims that use it say so, instead of "no figure is named"
+                self.broken_figures[name] = self.problems[before].line if len(self.problems) > before else None
+            else:
+                figures[name] = figure
         return figures
+
+    def figure(self, name: str, entry: object, block: tuple[Any, ...], sources: dict[str, Source]) -> Figure | None:
+        """One figure, or None when its name, value, unit or rounding cannot be read (each a problem)."""
+        if not _NAME.fullmatch(name):
+            self.problem(f"figure name {_name(name)} may use only letters, digits, '_' and '-'", block)
+            return None
+        if not isinstance(entry, dict):
+            self.problem(f"figure {_name(name)} must be a table with at least `value` and `unit`", block)
+            return None
+        self.unknown_keys(entry, _FIGURE_KEYS, block, f"figure {_name(name)}")
+        value = self.number(entry, "value", block, f"figure {_name(name)}", required=True)
+        unit = self.string(entry, "unit", block, required=True)
+        if unit is not None and len(unit) > _MAX_UNIT:
+            self.problem(f"`unit` is longer than {_MAX_UNIT} characters: a unit expression is short, such as "
+                         "\"offence / (100000 * person)\"", block, "unit")
+            unit = None
+        if unit is not None:
+            try:
+                parse_unit(unit)
+            except ValueError as exc:
+                self.problem(str(exc), block, "unit")
+                unit = None
+        rounded = self.number(entry, "rounded", block, f"figure {_name(name)}")
+        if rounded is not None and rounded <= 0:
+            self.problem(f"`rounded` must be a positive step, not {_cut(str(entry['rounded']))}", block, "rounded")
+            rounded = None
+        rounding_unread = rounded is None and entry.get("rounded") is not None  # read as exact, it would mislead
+        source = self.string(entry, "source", block)
+        if source is not None and source not in sources:
+            hint = _did_you_mean(source, sources)
+            self.problem(f"figure {_name(name)} names an unknown source {_name(source)}{hint}", block, "source")
+        period = entry.get("period")
+        if period is not None and not isinstance(period, (str, dt.date)):
+            self.problem(f"`period` must be a string such as \"2019-20\", not {_show(period)}", block, "period")
+        if value is None or unit is None or rounding_unread:
+            return None
+        return Figure(name, value, unit, None if period is None else str(period), self.string(entry, "area", block),
+                      source, rounded, self.string(entry, "note", block), Location(self.path, self.lines.of(block)))
 
     def number(self, table: dict[str, Any], key: str, block: tuple[Any, ...], what: str, *,
                required: bool = False, claim_id: str | None = None) -> Fraction | None:
@@ -398,12 +512,14 @@ class _Loader:
         if isinstance(value, Decimal) and not value.is_finite() or isinstance(value, float) and not math.isfinite(value):
             self.problem(f"`{key}` must be a finite number, not {value}", block, key, claim_id)
             return None
-        number = Fraction(value) if not isinstance(value, float) else Fraction(repr(value))
-        if abs(number) >= 10 ** (_MAX_EXPONENT + 1):
+        if isinstance(value, float):  # from code, not a file: its shortest repr is what was meant
+            value = Decimal(repr(value))
+        # compared before it becomes a fraction (cheaper, and nothing huge is ever built)
+        if abs(value) >= _TOO_LARGE if isinstance(value, int) else value and value.adjusted() > _MAX_EXPONENT:
             self.problem(f"`{key}` is out of range (at most {_MAX_EXPONENT + 1} digits before the point)",
                          block, key, claim_id)
             return None
-        return number
+        return Fraction(value)
 
     def defaults(self, table: object) -> Defaults:
         block = ("defaults",)
@@ -416,16 +532,29 @@ class _Loader:
             self.problem(f"`rounding` must be \"nearest\" or \"robust\", not {_show(rounding)}", block, "rounding")
             rounding = "nearest"
         tolerance = table.get("tolerance")
-        if tolerance is not None:
-            try:
-                parse_tolerance(tolerance, "[defaults] tolerance")
-            except ValueError as exc:
-                self.problem(str(exc), block, "tolerance")
-                tolerance = None
+        if tolerance is not None and not self.tolerance(table, block, "[defaults] tolerance"):
+            tolerance = None
         return Defaults(rounding, tolerance)
 
+    def tolerance(self, table: dict[str, Any], block: tuple[Any, ...], what: str, claim_id: str | None = None) -> bool:
+        """Whether the table's `tolerance` can be read; if not, a problem on its line.
+
+        A number must be finite and in range before the tolerance rule reads it (`inf` would
+        widen every interval to everything: a pass for any value).
+        """
+        value = table["tolerance"]
+        if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) and \
+                self.number(table, "tolerance", block, what, claim_id=claim_id) is None:
+            return False
+        try:
+            parse_tolerance(value, what)
+        except (ValueError, ArithmeticError) as exc:
+            self.problem(str(exc), block, "tolerance", claim_id)
+            return False
+        return True
+
     # -- sentences and claims ----------------------------------------------------------------
-    def sentences(self, entries: object, figures: dict[str, Figure], defaults: Defaults) -> list[Sentence]:
+    def sentences(self, entries: object, figures: dict[str, Figure]) -> list[Sentence]:
         if not isinstance(entries, list):
             self.problem("`sentences` must be an array of tables ([[sentences]])", ("top",), "sentences")
             return []
@@ -440,6 +569,7 @@ class _Loader:
                 continue
             self.unknown_keys(entry, _SENTENCE_KEYS, block, f"sentence {index + 1}")
             text = self.string(entry, "text", block, required=True) or ""
+            folded = fold(text)  # once per sentence: every claim's `stated` is looked for in it
             check = None
             if "check" in entry:
                 try:
@@ -453,11 +583,11 @@ class _Loader:
                 raw_claims = []
             claims: list[Claim] = []
             for number, raw in enumerate(raw_claims):
-                claim = self.claim(raw, ("claim", index, number), index, figures, defaults)
+                claim = self.claim(raw, ("claim", index, number), index, (text, folded))
                 if claim.id in seen_ids:
                     first = seen_ids[claim.id]
                     uses[claim.id] = uses.get(claim.id, 1) + 1
-                    self.problem(f"duplicate claim id {claim.id!r} (first used on line {first})",
+                    self.problem(f"duplicate claim id {_name(claim.id)} (first used on line {first})",
                                  ("claim", index, number), "id", claim.id)
                     claim = BrokenClaim(id=f"{claim.id}#{uses[claim.id]}", stated=claim.stated, location=claim.location,
                                         sentence=index, written_kind=claim.kind,
@@ -466,14 +596,14 @@ class _Loader:
                     seen_ids[claim.id] = claim.location.line
                 claims.append(claim)
             sentences.append(Sentence(text, tuple(claims), check, location, index))
-        clashes = sorted(set(seen_ids) & set(figures))
+        clashes = sorted(set(seen_ids) & (set(figures) | set(self.broken_figures)))
         for name in clashes:
-            self.problem(f"{name!r} is both a figure and a claim id, so references to it are ambiguous",
+            self.problem(f"{_name(name)} is both a figure and a claim id, so references to it are ambiguous",
                          ("figure", name), field=None, claim_id=name)
         return sentences
 
-    def claim(self, raw: object, block: tuple[Any, ...], sentence: int, figures: dict[str, Figure],
-              defaults: Defaults) -> Claim:
+    def claim(self, raw: object, block: tuple[Any, ...], sentence: int, text: tuple[str, str]) -> Claim:
+        """One claim of sentence number `sentence`, whose text is `text` (as written, and folded for quotes)."""
         location = Location(self.path, self.lines.of(block))
         before = len(self.problems)
         if not isinstance(raw, dict):
@@ -490,10 +620,13 @@ class _Loader:
             allowed = ", ".join(CLAIM_TYPES)
             self.problem(f"unknown kind {_show(kind)} (one of: {allowed})" if kind is not None else
                          f"missing `kind` (one of: {allowed})", block, "kind", claim_id)
-            return BrokenClaim(id=claim_id, stated=str(raw.get("stated", "")), location=location, sentence=sentence,
-                               written_kind=str(kind), problems=tuple(self.problems[before:]))
+            stated = raw.get("stated")
+            return BrokenClaim(id=claim_id, stated=stated if isinstance(stated, str) else "", location=location,
+                               sentence=sentence, written_kind=_cut(str(kind)), problems=tuple(self.problems[before:]))
         self.unknown_keys(raw, _CLAIM_KEYS[cls.KIND], block, f"a {kind} claim", claim_id)
         stated = self.string(raw, "stated", block, required=True, claim_id=claim_id) or ""
+        if isinstance(raw.get("stated"), str):
+            self.quoted(stated, text, block, claim_id)
         fields: dict[str, Any] = {}
         for name in cls.INPUTS:
             value = raw.get(name)
@@ -521,10 +654,7 @@ class _Loader:
             direction = None
         tolerance = raw.get("tolerance")
         if tolerance is not None:
-            try:
-                parse_tolerance(tolerance)
-            except ValueError as exc:
-                self.problem(str(exc), block, "tolerance", claim_id)
+            self.tolerance(raw, block, "tolerance", claim_id)
         note = self.string(raw, "note", block, claim_id=claim_id)
         if stated and kind == "comparison":
             try:
@@ -537,6 +667,19 @@ class _Loader:
             return BrokenClaim(**common, written_kind=str(kind), problems=tuple(self.problems[before:]))
         claim: Claim = cls(**common, **fields)  # type: ignore[assignment]  # cls is one of the Claim classes
         return claim
+
+    def quoted(self, stated: str, text: tuple[str, str], block: tuple[Any, ...], claim_id: str) -> None:
+        """`stated` must be the sentence's own words (folded as `quoting.fold` says); a problem quoting the closest if not."""
+        sentence, folded = text
+        quote = fold(stated)
+        if not quote:
+            self.problem("`stated` is blank: it must quote the sentence's words for the number", block, "stated",
+                         claim_id)
+        elif len(stated) > _MAX_STATED:
+            self.problem(f"`stated` is longer than {_MAX_STATED:,} characters: it quotes the article's words for one "
+                         "number, not a passage", block, "stated", claim_id)
+        elif not quote_found(quote, folded):
+            self.problem(misquoted(stated, sentence), block, "stated", claim_id)
 
     # -- the article's text ------------------------------------------------------------------
     def article_text(self, relative: str) -> str | None:
@@ -603,6 +746,36 @@ class _Loader:
 
 
 def _show(value: object) -> str:
+    """A value for a message: a string quoted, anything else with its TOML type, all cut to a readable length.
+
+    A table or an array is named, not printed: it may be nested hundreds deep, or hold a whole file.
+    """
     if isinstance(value, str):
-        return repr(value)
-    return f"{value!r} ({type(value).__name__})"
+        return _name(value)
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "an array"
+    return f"{_cut(repr(value))} ({type(value).__name__})"
+
+
+def _name(text: str) -> str:
+    """A name or a string from the file, quoted for a message, cut to a readable length."""
+    return repr(_cut(text))
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
+
+
+def _did_you_mean(name: str, candidates: dict[str, Any]) -> str:
+    """"; did you mean 'x'?" for the closest candidate, if one is close; never a search over a huge file's names
+    (each comparison costs, and a file of 100,000 figures would make the hints quadratic)."""
+    if not candidates or len(candidates) > _MAX_HINTED:
+        return ""
+    close = get_close_matches(name, list(candidates), n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+#: Did-you-mean hints are looked for among at most this many names.
+_MAX_HINTED: Final = 1000

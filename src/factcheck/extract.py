@@ -161,6 +161,8 @@ def draft_sentence(text: str, number: int = 1, used: set[str] | None = None) -> 
     for phrase in phrases:
         start = tokens[phrase.start].span[0]
         end = phrase.char_end if phrase.char_end is not None else tokens[phrase.end].span[1]
+        while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+            end += 1  # a quote may not end inside a word (claimsfile): "45p", not "45"
         kind = phrase.kind
         fields: list[tuple[str, object]] = []
         if kind == "value" and rate_per is not None and _bare_after_of(text, tokens, phrase):

@@ -280,6 +280,9 @@ class _Verifier:
         if claim is not None:
             quantity = self.compute(claim)
             return attrs.evolve(quantity, text=f"[{name}: {show_interval(quantity.interval)}]")
+        if name in self.file.broken_figures:  # it exists: say why it cannot be used, not that it is unknown
+            line = self.file.broken_figures[name]
+            raise _ClaimFailed(f"figure {name!r} has an error" + (f" (line {line})" if line is not None else ""))
         candidates = list(self.figures) + [c for c in self.claims if c not in self.stack]
         raise UnknownNameError(name, tuple(get_close_matches(name, candidates, n=2)))
 
