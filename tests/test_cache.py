@@ -327,7 +327,7 @@ def test_a_file_name_that_is_not_utf8_is_cached_and_loses_no_other_result(cache:
 def test_an_entry_altered_on_disk_is_a_miss_even_when_it_still_parses(cache: ResultCache, example: Path) -> None:
     """A contradicted claim shown as supported, exit 0, from a hand-edited entry: now a miss, checked afresh."""
     text = example.read_text(encoding="utf-8")
-    example.write_text(text.replace('stated = "1,405"', 'stated = "1,450"', 1), encoding="utf-8")
+    example.write_text(text.replace('value = 1405', 'value = 1450', 1), encoding="utf-8")
     fresh = _check([example], None)
     assert fresh[1] == 1 and "✗ contradicted" in fresh[0]
     assert _check([example], cache) == fresh
@@ -343,7 +343,7 @@ def test_an_entry_altered_on_disk_is_a_miss_even_when_it_still_parses(cache: Res
 def test_an_entry_moved_to_another_files_slot_is_a_miss(cache: ResultCache, example: Path) -> None:
     other = example.with_name("other.claims.toml")
     text = example.read_text(encoding="utf-8")
-    other.write_text(text.replace('stated = "1,405"', 'stated = "1,450"', 1), encoding="utf-8")
+    other.write_text(text.replace('value = 1405', 'value = 1450', 1), encoding="utf-8")
     fresh = _check([example, other], None)
     _check([example, other], cache)
     with _database(cache) as database:

@@ -8,6 +8,7 @@ under --strict, and a file with a problem of its own never passes.
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -35,7 +36,7 @@ value = 1405
 unit = "offender"
 
 [[sentences]]
-text = "There were 1,405 offenders."
+text = "There were {stated} offenders."
 """
 
 _GOOD = """
@@ -60,7 +61,11 @@ CASES = {
 def _write(folder: Path, name: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.claims.toml"
-    path.write_text(_HEAD + textwrap.dedent(CASES[name][0]), encoding="utf-8")
+    claims = textwrap.dedent(CASES[name][0])
+    stated = re.search(r'stated = "([^"]*)"', claims)
+    assert stated is not None
+    # the sentence says what the claim quotes (second edition: stated words are found in their sentence)
+    path.write_text(_HEAD.format(stated=stated.group(1)) + claims, encoding="utf-8")
     return path
 
 

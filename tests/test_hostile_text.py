@@ -37,7 +37,7 @@ value = 1405
 unit = "offender"
 
 [[sentences]]
-text = "There were 1,405 offenders \u202eso it says."
+text = "There were 1,500 offenders \u202eso it says."
 
   [[sentences.claims]]
   id = "{claim_id}"

@@ -8,6 +8,8 @@ change, a neutral comparison) are held to their verdicts. The phrasings are thos
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
 from fractions import Fraction as F
 from pathlib import Path
@@ -35,7 +37,7 @@ amble = { value = 31, unit = "day" }
 target = { value = 6, unit = "week" }
 
 [[sentences]]
-text = "A sentence."
+text = "{sentence}"
 """
 
 
@@ -45,7 +47,9 @@ def _claim(id_: str, kind: str, stated: str, **fields: str) -> str:
 
 
 def _outcomes(write_claims: Callable[..., Path], *claims: str) -> dict[str, Outcome]:
-    result = check_file(write_claims(HEADER + _CARE + "".join(claims)))
+    # the sentence quotes every claim's words (second edition: stated words are found in their sentence)
+    quoted = "; ".join(re.findall(r'stated = "([^"]*)"', "".join(claims)))
+    result = check_file(write_claims(HEADER + _CARE.replace("{sentence}", f"It says {quoted}.") + "".join(claims)))
     assert not result.errors, [str(e) for e in result.errors]
     return {o.id: o for o in result.outcomes}
 

