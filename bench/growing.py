@@ -9,9 +9,9 @@ import it from this folder by path.
   ends with a full stop, so the paragraph holds many sentences.
 - `long_sentence(size)`: one sentence of about `size` characters, its clauses joined with
   semicolons: every number phrase is in the same sentence.
-- `figures_file(areas, drafts=…, wrong_every=…)`: the claims file of a regional round-up, six
-  figures per area (this year's and last year's count, the population, two percentages and
-  the spending). `drafts` claims have placeholders for inputs (what `suggest` fills in), each
+- `figures_file(areas, drafts=…, wrong_every=…)`: the claims file of a regional round-up, seven
+  figures per area (this year's and last year's count, how many of this year's were in the town
+  centre, the population, two percentages and the spending). `drafts` claims have placeholders for inputs (what `suggest` fills in), each
   stated from the figures of one area; every area has four checked claims, every
   `wrong_every`-th of them written wrong, so that `check` diagnoses it.
 """
@@ -24,7 +24,7 @@ from fractions import Fraction
 
 __all__ = ["FIGURES_PER_AREA", "figures_file", "long_sentence", "paragraph"]
 
-FIGURES_PER_AREA = 6
+FIGURES_PER_AREA = 7
 
 _AREAS = ("Ashby", "Brackley", "Calder", "Dunmore", "Eastmarsh", "Fenwick", "Greywater", "Harrowfield",
           "Ilford", "Kestrel Bay", "Lowfield", "Northvale", "Ribble", "Southmoor", "Westbrook")
@@ -135,6 +135,7 @@ class _Area:
         self.pop = rng.randint(600, 15_000) * 100
         self.now = rng.randint(300, 40_000)
         self.prev = max(100, int(self.now / (1 + Fraction(rng.randint(-300, 300), 1000))))
+        self.centre = rng.randint(self.now // 10, self.now * 9 // 10)
         self.pct_now = Fraction(rng.randint(300, 900), 10)
         self.pct_prev = Fraction(rng.randint(300, 900), 10)
         self.spend = Fraction(rng.randint(5_000_000, 90_000_000), 100)
@@ -142,6 +143,7 @@ class _Area:
     def figures(self) -> str:
         p = f"a{self.index}"
         rows = ((f"{p}_now", self.now, "incident", "2023", ""), (f"{p}_prev", self.prev, "incident", "2022", ""),
+                (f"{p}_centre", self.centre, "incident", "2023", ""),
                 (f"{p}_pop", self.pop, "person", "2023", "rounded = 100, "),
                 (f"{p}_pct_now", self.pct_now, "percent", "2023", ""),
                 (f"{p}_pct_prev", self.pct_prev, "percent", "2022", ""),
@@ -173,7 +175,7 @@ def _stated(area: _Area, kind: str, factor: Fraction) -> str:
     if kind == "ratio":
         return f"{_shown(Fraction(area.now, area.prev) * factor, 2)} times"
     if kind == "share":
-        return f"{_shown(Fraction(area.now * 100, area.pop) * factor, 2)} per cent"
+        return f"{_shown(Fraction(area.centre * 100, area.now) * factor, 1)} per cent"
     msg = f"no words for a {kind} claim"
     raise ValueError(msg)
 
@@ -189,7 +191,7 @@ def _inputs(area: _Area, kind: str) -> tuple[str, ...]:
     return {"value": (f"{p}_now",), "rate": (f"{p}_now", f"{p}_pop"), "one_in": (f"{p}_now", f"{p}_pop"),
             "change": (f"{p}_prev", f"{p}_now"), "point_change": (f"{p}_pct_prev", f"{p}_pct_now"),
             "difference": (f"{p}_prev", f"{p}_now"), "ratio": (f"{p}_now", f"{p}_prev"),
-            "share": (f"{p}_now", f"{p}_pop")}[kind]
+            "share": (f"{p}_centre", f"{p}_now")}[kind]
 
 
 def _claim(claim_id: str, kind: str, stated: str, inputs: tuple[str, ...]) -> str:
@@ -199,7 +201,7 @@ def _claim(claim_id: str, kind: str, stated: str, inputs: tuple[str, ...]) -> st
 
 
 def figures_file(areas: int, *, drafts: int = 0, wrong_every: int = 0, checked: bool = True, seed: int = 3) -> str:
-    """A claims file with `areas` × 6 figures (see the module's docstring); no article text."""
+    """A claims file with `areas` × 7 figures (see the module's docstring); no article text."""
     rng = random.Random(seed)
     all_areas = [_Area(i, rng) for i in range(areas)]
     out = ['format = 1\n\n[article]\ntitle = "A regional round-up"\npublished = 2024-06-19\n\n[figures]\n']

@@ -2,6 +2,7 @@
 
     python bench/same_output.py OUT_DIR          # then, after the change: python bench/same_output.py OUT_DIR2
     diff -r OUT_DIR OUT_DIR2                     # nothing, if nothing changed
+    python bench/same_output.py OUT_DIR suggest  # only the cases whose names start with "suggest"
 
 Writes one file per case into OUT_DIR (exit status, standard output and standard error of the
 command, in that order):
@@ -14,8 +15,8 @@ command, in that order):
 - `check --no-cache`, text and JSON, on claims/, ../shared/eval, tests/data, the bench corpus
   and claims files of many figures with wrong claims (the diagnoses).
 
-The inputs are written to a scratch folder that is the working directory of every command, so
-the paths in the outputs are the same from run to run.
+The inputs are written to a scratch folder (a new one each run, removed after) that is the working
+directory of every command, so the paths in the outputs are the same from run to run.
 """
 
 from __future__ import annotations
@@ -90,16 +91,23 @@ def _blank(text: str) -> str:
     return _INPUT_FIELD.sub(r'\1"?"', text)
 
 
-def write_outputs(out: Path) -> int:
-    """Write every case into `out`; the number of cases."""
+def write_outputs(out: Path, only: str = "") -> int:
+    """Write every case whose name starts with `only` into `out`; the number of cases."""
     out.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.gettempdir()) / "factcheck-same-output"
-    shutil.rmtree(scratch, ignore_errors=True)
-    scratch.mkdir()
+    scratch = Path(tempfile.mkdtemp(prefix="factcheck-same-output-"))
+    try:
+        return _write_cases(out, scratch, only)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _write_cases(out: Path, scratch: Path, only: str) -> int:
     cases = 0
 
     def save(name: str, make: Callable[[], str]) -> None:
         nonlocal cases
+        if not name.startswith(only):
+            return
         (out / name).write_text(make(), encoding="utf-8")
         cases += 1
 
@@ -139,12 +147,15 @@ def write_outputs(out: Path) -> int:
         generated[f"sentence-{size}"] = long_sentence(size)
     for name, text in generated.items():
         save(f"extract-{name}", lambda text=text: draft_toml(draft_article(text, text_path="a.txt", source="a.txt")))
-    rng = random.Random(20240619)
-    fuzz = []
-    for number in range(400):
-        text = _random_text(rng)
-        fuzz.append(f"=== {number}\n{draft_toml(draft_article(text, text_path='a.txt', source='a.txt'))}")
-    save("extract-random", lambda: "".join(fuzz))
+    def random_drafts() -> str:
+        rng = random.Random(20240619)
+        drafts = []
+        for number in range(400):
+            text = _random_text(rng)
+            drafts.append(f"=== {number}\n{draft_toml(draft_article(text, text_path='a.txt', source='a.txt'))}")
+        return "".join(drafts)
+
+    save("extract-random", random_drafts)
 
     # suggest
     folders = [*ARTICLE_FOLDERS, *(f"{label}-blank" for label in ARTICLE_FOLDERS), "corpus-blank", "many"]
@@ -164,6 +175,6 @@ def write_outputs(out: Path) -> int:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
+    if len(sys.argv) not in (2, 3):
         sys.exit(__doc__)
-    print(f"{write_outputs(Path(sys.argv[1]))} cases written to {sys.argv[1]}")
+    print(f"{write_outputs(Path(sys.argv[1]), *sys.argv[2:])} cases written to {sys.argv[1]}")
