@@ -1,17 +1,25 @@
 from __future__ import annotations
 
 import json
+import sys
 from fractions import Fraction as F
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from factcheck.claims import Figure, Location
+from factcheck import diagnose as diagnose_module
+from factcheck import verify as verify_module
+from factcheck.claims import CLAIM_TYPES, Figure, Location
 from factcheck.claimsfile import loads_claims_file
 from factcheck.diagnose import _unit_groups, diagnose
 from factcheck.report import render
 from factcheck.verify import Verdict, check_file, verify_file
-from tests.conftest import EVAL, LABELLED_DIR, quoting, skip_without_eval
+from tests.conftest import EVAL, LABELLED_DIR, REPO, quoting, skip_without_eval
+
+sys.path.insert(0, str(REPO / "bench"))
+from growing import figures_file  # noqa: E402
 
 HEAD = """format = 1
 [article]
@@ -138,3 +146,93 @@ def test_another_figure_is_tried_only_in_the_same_unit_with_the_same_factor() ->
     groups = _unit_groups({f.name: f for f in others})
     assert [f.name for f in groups["a"]] == ["a", "c", "f"]  # the figure itself too: diagnose skips it
     assert [f.name for f in groups["b"]] == ["b"]
+
+
+# -- among thousands of figures: ranges of them are tried at once --------------------------------------
+
+_UNIT_OF_KIND = {"value": "case", "rate": "case", "one_in": "case", "change": "case", "difference": "case",
+                 "ratio": "case", "share": "case", "point_change": "percent"}
+_WORDS_OF_KIND = {
+    "value": ["about 100", "12", "more than 40", "nearly 1,000", "-5"],
+    "rate": ["16.6 per 1,000", "4 per 10", "500 per 1,000", "more than 10 per 100"],
+    "one_in": ["one in 20", "one in 4", "fewer than one in five"],
+    "change": ["up 8 per cent", "down 50%", "more than doubled", "up 100%", "halved"],
+    "point_change": ["up 2.5 percentage points", "down 33.3 points"],
+    "difference": ["13 more", "250 fewer", "about 20 more"],
+    "ratio": ["twice as many", "2.5 times", "0.5 times"],
+    "share": ["half", "most", "12.5%", "a fifth"],
+}
+_FIGURE_VALUES = st.sampled_from([0, 1, 2, 3, 5, 8, 10, 12, 13, 20, 25, 40, 50, 52, 100, 101, 120, 250, 400, 1000,
+                                  -3, -40, "0.5", "2.5", "12.5", "33.3"])
+
+
+@st.composite
+def _contradicted_files(draw: st.DrawFn) -> str:
+    kind = draw(st.sampled_from(sorted(_WORDS_OF_KIND)))
+    unit = _UNIT_OF_KIND[kind]
+    values = draw(st.lists(st.tuples(_FIGURE_VALUES, st.sampled_from([None, 1, 10])), min_size=2, max_size=40))
+    lines = ['format = 1', '[article]', 'title = "t"', 'published = 2024-01-01', '[figures]']
+    for n, (value, rounded) in enumerate(values):
+        lines.append(f'f{n} = {{ value = {value}, unit = "{unit}"' + (f", rounded = {rounded}" if rounded else "") + " }")
+    lines += ['[[sentences]]', 'text = "x"', '[[sentences.claims]]', 'id = "c"', f'kind = "{kind}"',
+              f'stated = "{draw(st.sampled_from(_WORDS_OF_KIND[kind]))}"']
+    names = [f"f{n}" for n in range(len(values))]
+    for field in CLAIM_TYPES[kind].INPUTS:
+        lines.append(f'{field} = "{draw(st.sampled_from(names))}"')
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=200, deadline=None)
+@given(_contradicted_files())
+def test_ranges_of_figures_give_the_diagnoses_of_trying_each(text: str) -> None:
+    claims_file = loads_claims_file(text, "<test>")
+    (outcome,) = verify_file(claims_file).outcomes
+    (claim,) = claims_file.claims()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(diagnose_module, "_FEW", 10**9)  # every figure tried on its own
+        one_by_one = diagnose(claims_file, claim, outcome)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(diagnose_module, "_FEW", 1)  # ranges split down to single figures
+        by_ranges = diagnose(claims_file, claim, outcome)
+    assert by_ranges == one_by_one == diagnose(claims_file, claim, outcome)
+
+
+def test_a_few_other_figures_are_listed_and_the_rest_counted_as_more() -> None:
+    figures = "\n".join(f'pop_{n} = {{ value = {1240800 + 10 * n}, unit = "person" }}' for n in range(40))
+    text = HEAD.replace("[[sentences]]", figures + "\n[[sentences]]") + (
+        '[[sentences.claims]]\nid = "c"\nkind = "rate"\nstated = "33 cases for every 100,000 people"\n'
+        'numerator = "cases"\ndenominator = "pop_district"')
+    (outcome,) = verify_file(loads_claims_file(quoting(text), "<test>")).outcomes
+    others = [d for d in outcome.diagnoses if "is used as the denominator" in d]
+    # the first three in the file's order (pop_0 is pop_county's value: the same arithmetic, said once)
+    assert [d.split(" (")[0] for d in others] == ["matches if pop_county", "matches if pop_1", "matches if pop_2"]
+    assert "more figures of the same unit match if used as the denominator (the first 3 are listed)" in \
+        outcome.diagnoses
+
+
+def test_diagnoses_among_thousands_of_figures_recompute_a_few_ranges(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each input of a contradicted claim costs a few recomputations of ranges and the figures that fit,
+    not one for every figure of its unit: four times the figures, about four times the work."""
+    recomputed = 0
+    recompute = dict(verify_module._RECOMPUTE)
+
+    def counting(kind: type) -> object:
+        def counted(*args: object) -> object:
+            nonlocal recomputed
+            recomputed += 1
+            return recompute[kind](*args)  # type: ignore[operator]
+        return counted
+
+    for kind in recompute:
+        monkeypatch.setitem(verify_module._RECOMPUTE, kind, counting(kind))
+    work = {}
+    for areas in (100, 400):
+        claims_file = loads_claims_file(figures_file(areas, wrong_every=4), "<many>")
+        result = verify_file(claims_file)
+        wrong = sum(o.verdict is Verdict.CONTRADICTED for o in result.outcomes)
+        assert wrong >= areas  # a quarter of four claims an area
+        recomputed = 0
+        diagnose_module.diagnose_outcomes(claims_file, result.outcomes)
+        work[areas] = recomputed
+        assert recomputed <= 100 * wrong  # trying every figure of each input's unit: 400 a claim, then 1,600
+    assert work[400] <= 6 * work[100]  # the ranges grow with the logarithm, the figures that fit by chance

@@ -2,15 +2,18 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import tomllib
 from pathlib import Path
 
+import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck import extract
 from factcheck.claimsfile import loads_claims_file
 from factcheck.draft import draft_toml
-from factcheck.extract import draft_article, draft_sentence, guess_check
+from factcheck.extract import DraftClaim, DraftSentence, draft_article, draft_sentence, guess_check
 from factcheck.stated import parse_stated
 from factcheck.verify import Verdict, verify_file
 from tests.conftest import DATA, EVAL, ROOT, labelled_articles, skip_without_eval
@@ -189,3 +192,141 @@ def test_drafted_spans_are_the_sentence_words(pieces: list[str]) -> None:
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))  # number phrases never overlap
     assert len({c.id for c in claims}) == len(claims)
     assert loads_claims_file(draft_toml(draft_article(sentence)), "<draft>").problems == ()
+
+
+# -- any text, in time proportional to its length --------------------------------------------------
+
+def test_a_run_of_thousands_of_digits_is_not_a_crash() -> None:
+    """int() refuses 4,301 digits or more; a label's number was read with it."""
+    sentence = "There were " + "1" * 4_301 + " offences."
+    claims = draft_sentence(sentence).claims  # a value claim, or none where the reader bounds numbers
+    assert len(claims) <= 1 and all(sentence[c.span[0]:c.span[1]] == c.stated for c in claims)
+    assert draft_sentence("Pupils in year " + "0" * 5_000 + "7 sat it.").claims == ()  # a label: year 7
+    assert draft_sentence("It opened on April " + "0" * 5_000 + "16.").claims == ()  # a day
+
+
+def test_a_rate_per_more_than_a_claims_file_holds_is_not_copied() -> None:
+    """The bare "of 19" takes the sentence's "per", written as a TOML integer: 64 bits at most."""
+    sentence = f"That is 5 offences for every 1{'0' * 30} people, above the average of 19."
+    claims = draft_sentence(sentence).claims
+    assert [c.kind for c in claims] == ["rate", "comparison", "value"]
+    assert not any(field == "per" for claim in claims for field, _ in claim.fields)
+    tomllib.loads(draft_toml(draft_article(sentence)))
+    long_per = f"That is 5 offences for every 1{'0' * 5_000} people, above the average of 19."
+    draft_toml(draft_article(long_per))  # str() refused the 5,001 digits of the copied "per"
+    ordinary = draft_sentence("That is 5 offences for every 1,000 people, above the average of 19.").claims
+    assert ordinary[2].kind == "rate" and ("per", 1000) in ordinary[2].fields
+
+
+_ANY_PIECE = st.one_of(
+    _PIECES,
+    st.sampled_from(["Mr.", "U.K.", "...", "….", ".", "!", "?", "“", "”", "(", ")", "\n", "\n\n", "   ", "-5%", "−325",
+                     "10:30", "1st", "Covid-19", "A14", "year", "April", "16", "above", "higher than", "compared with",
+                     "making up", "35 per cent", "per 100,000", "two hundred and", "a million", "1" * 50, "0" * 30]),
+    st.text(max_size=8),
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.tuples(_ANY_PIECE, st.sampled_from([" ", "", "  ", "\n"])), max_size=60))
+def test_any_text_is_drafted_without_an_error_into_a_bounded_draft(pieces: list[tuple[str, str]]) -> None:
+    text = "".join(piece + gap for piece, gap in pieces)
+    draft = draft_article(text, today=dt.date(2024, 1, 1))
+    assert len(draft.sentences) <= len(text)
+    ids = [claim.id for claim in draft.claims()]
+    assert len(set(ids)) == len(ids)
+    for sentence in draft.sentences:
+        assert sentence.claims or sentence.check is not None
+        assert len(sentence.claims) <= len(sentence.text)
+        for claim in sentence.claims:
+            assert sentence.text[claim.span[0]:claim.span[1]] == claim.stated
+    written = tomllib.loads(draft_toml(draft))
+    assert [s["text"] for s in written.get("sentences", [])] == [s.text for s in draft.sentences]
+
+
+# -- the helpers that look at a few characters, against the whole text they used to search ---------
+
+_NEAR = st.text(alphabet="aZ-9:/ \n\t\u00a0.,İK" + "madeupfortakingrsc", max_size=30)
+
+
+@given(_NEAR, st.data())
+def test_patterns_searched_near_a_number_answer_as_on_the_whole_text(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    before = text[:start]
+    for pattern, reach in ((extract._LETTER_BEFORE, 3), (extract._DIGIT_SEPARATOR_BEFORE, 3),
+                           (extract._DIGIT_BEFORE, 2)):
+        assert bool(pattern.search(text, max(0, start - reach), start)) == bool(pattern.search(before))
+    dash = extract._DASH_BEFORE.search(text, max(0, extract._space_before(text, start) - 2), start)
+    assert bool(dash) == bool(extract._DASH_BEFORE.search(before))
+    assert extract._share_verb_before(text, start) == bool(extract._SHARE_VERBS.search(before.lower()))
+    after = text[start:]
+    word = extract._space_after(text, start)
+    assert text[word:word + 4].lower() == after.lstrip()[:4].lower()
+    following = after.split()
+    old = bool(following) and following[0].strip(",") in extract._COMPARED_NEXT
+    assert bool(extract._COMPARED_NEXT_WORD.match(text, start)) == old
+
+
+@given(st.text(alphabet=" \t,madeupfortakingaccountsthe\n", max_size=40), st.data())
+def test_share_verbs_found_near_the_number_as_in_the_whole_text(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    assert extract._share_verb_before(text, start) == bool(extract._SHARE_VERBS.search(text[:start].lower()))
+
+
+@given(st.text(alphabet="0123456789٠٣", min_size=1, max_size=12))
+def test_small_whole_numbers_as_int_read_them(raw: str) -> None:
+    value = int(raw)
+    assert extract._small_whole(raw) == (value if value <= 100 else None)
+
+
+def _old_new_id(number: int, kind: str, used: set[str]) -> str:
+    base = f"s{number}-{kind.replace('_', '-')}"
+    name, n = base, 1
+    while name in used:
+        n += 1
+        name = f"{base}-{n}"
+    used.add(name)
+    return name
+
+
+@given(st.lists(st.sampled_from(["value", "rate", "one_in", "comparison"]), max_size=30),
+       st.sets(st.sampled_from(["s1-value", "s1-value-3", "s1-rate-2", "s1-comparison", "s2-value"])))
+def test_ids_count_on_as_the_old_search_did(kinds: list[str], taken: set[str]) -> None:
+    new_used, old_used = set(taken), set(taken)
+    ids = extract._Ids(1, new_used)
+    assert [ids.new(kind) for kind in kinds] == [_old_new_id(1, kind, old_used) for kind in kinds]
+    assert new_used == old_used
+
+
+def _old_hint_comparisons(sentences: list[DraftSentence]) -> list[DraftSentence]:
+    """The hints as they were found: every earlier claim looked at again for each comparison."""
+    out: list[DraftSentence] = []
+    earlier: list[DraftClaim] = []
+    for sentence in sentences:
+        claims = list(sentence.claims)
+        for k, claim in enumerate(claims):
+            if claim.kind != "comparison":
+                continue
+            after = [c for c in claims[k + 1:] if c.kind != "comparison"]
+            right = after[0] if after else None
+            group = extract._group(right) if right is not None else None
+            before = [c for c in claims[:k] if c.kind != "comparison"]
+            pool = [c for c in (before[::-1] + earlier[::-1]) if group is None or extract._group(c) == group]
+            left = pool[0] if pool else None
+            hinted = tuple((f, "?" + (ref.id if ref is not None else "")) for f, ref in (("left", left), ("right", right)))
+            claims[k] = attrs.evolve(claim, fields=hinted)
+        earlier.extend(c for c in claims if c.kind != "comparison")
+        out.append(attrs.evolve(sentence, claims=tuple(claims)))
+    return out
+
+
+_DRAFTED = st.sampled_from([("value", "5%"), ("value", "£5"), ("value", "5"), ("rate", "5 per 1,000"),
+                            ("share", "half"), ("change", "up 5%"), ("comparison", "above"), ("comparison", "below")])
+
+
+@given(st.lists(st.lists(_DRAFTED, max_size=6), max_size=6))
+def test_comparison_hints_are_the_ones_found_by_looking_back(sentences: list[list[tuple[str, str]]]) -> None:
+    drafted = [DraftSentence("x", tuple(DraftClaim(f"s{n}-{k}", kind, stated, (k, k + 1))
+                                        for k, (kind, stated) in enumerate(claims)))
+               for n, claims in enumerate(sentences)]
+    assert extract._hint_comparisons(drafted) == _old_hint_comparisons(drafted)

@@ -9,22 +9,31 @@ checked the same way as the claim itself; the ones that reproduce the stated wor
 - `from` and `to` swapped (and numerator and denominator, for a ratio or one-in-N);
 - a rate per another power of ten (per 1,000 for per 100,000);
 - another figure of the same unit (another year, another area) in place of each input, which
-  covers the wrong denominator of a rate or a share;
+  covers the wrong denominator of a rate or a share (the first three that match, in the file's
+  order, and a line saying so when more do: among thousands of figures many fit by chance);
 - two neighbouring digits swapped in typing the number ("62,453" for 62,435).
 
 Only contradicted claims are diagnosed, so the check of a sound file never pays for this.
+
+Another figure of the same unit is not tried one by one: the unit's figures are sorted by value
+once per file, and a whole range of them is tried at once, as one input spanning all their
+values (exact interval arithmetic, by the verifier's own recomputation). When even that cannot
+meet the stated words, no figure of the range can, and the range is dropped; otherwise it is
+halved. So a claim among thousands of figures tries a few ranges and the figures that fit, not
+every figure (the same diagnoses, in the same order, as trying every one).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+import math
+from collections.abc import Iterator, Sequence
 from fractions import Fraction
-from functools import partial
-from typing import TypeVar
+from typing import Final, TypeVar
 
 import attrs
 
 from factcheck.claims import (
+    BrokenClaim,
     ChangeClaim,
     Claim,
     ClaimsFile,
@@ -37,12 +46,13 @@ from factcheck.claims import (
     RatioClaim,
 )
 from factcheck.errors import FactcheckError
+from factcheck.interval import Interval
 from factcheck.numbers import decimals_of, show
 from factcheck.stated import parse_stated
 from factcheck.units import parse_unit
-from factcheck.verify import Outcome, Quantity, Verdict, _Verifier
+from factcheck.verify import _RECOMPUTE, Outcome, Quantity, Verdict, _may_meet, _Verifier
 
-__all__ = ["diagnose", "diagnose_outcomes"]
+__all__ = ["SameUnit", "diagnose", "diagnose_outcomes"]
 
 _FROM_TO = (ChangeClaim, PointChangeClaim, DifferenceClaim)
 _POWERS = (-3, -2, -1, 1, 2, 3)
@@ -57,39 +67,62 @@ def diagnose_outcomes(claims_file: ClaimsFile, outcomes: Sequence[Outcome], *,
     claims = {claim.id: claim for claim in claims_file.claims()}
     found = []
     verifier: _Verifier | None = None
-    same_unit: dict[str, tuple[Figure, ...]] | None = None
+    same_unit: SameUnit | None = None
     for outcome in outcomes:
         claim = claims.get(outcome.id)
         if outcome.verdict is Verdict.CONTRADICTED and claim is not None:
             verifier = verifier or _Verifier(claims_file, figure_quantities)
-            same_unit = same_unit if same_unit is not None else _unit_groups(claims_file.figures)
+            same_unit = same_unit if same_unit is not None else SameUnit(claims_file.figures)
             outcome = attrs.evolve(outcome, diagnoses=diagnose(claims_file, claim, outcome, verifier, same_unit))
         found.append(outcome)
     return found
 
 
 def diagnose(claims_file: ClaimsFile, claim: Claim, outcome: Outcome | None = None,
-             verifier: _Verifier | None = None, same_unit: dict[str, tuple[Figure, ...]] | None = None,
-             ) -> tuple[str, ...]:
+             verifier: _Verifier | None = None, same_unit: SameUnit | None = None) -> tuple[str, ...]:
     """The slips that reproduce a claim's stated words, in a readable sentence each.
 
-    `same_unit`: the file's figures grouped by unit (`_unit_groups`), when the caller has them already.
+    `same_unit`: the file's figures by unit (`SameUnit`), when the caller has them already.
     """
     if isinstance(claim, ComparisonClaim):
         return ()
     verifier = verifier or _Verifier(claims_file)
-    same_unit = same_unit if same_unit is not None else _unit_groups(claims_file.figures)
+    same_unit = same_unit if same_unit is not None else SameUnit(claims_file.figures)
     if outcome is None:
         outcome = verifier.outcome(claim, remember=False)
     found: list[str] = []
     arithmetic: set[str] = set()  # one reading per computation: points and difference agree on percentages
-    for describe, variant in _variants(claim, claims_file.figures, same_unit):
+
+    def supported(variant: Claim) -> str | None:
+        """The variant's arithmetic when it reproduces the words (and no earlier reading did it the same way)."""
         if not verifier.could_support(variant):
-            continue
+            return None
         result = verifier.outcome(variant, remember=False)
-        if result.verdict is Verdict.SUPPORTED and result.explanation not in arithmetic:
-            arithmetic.add(result.explanation)
-            found.append(f"{describe()}: {result.explanation}")
+        if result.verdict is not Verdict.SUPPORTED or result.explanation in arithmetic:
+            return None
+        arithmetic.add(result.explanation)
+        return result.explanation
+
+    for describe, variant in _readings(claim):
+        explanation = supported(variant)
+        if explanation is not None:
+            found.append(f"{describe}: {explanation}")
+    for field, name in claim.inputs().items():
+        figure = claims_file.figures.get(name)
+        if figure is None:
+            continue
+        role = "denominator" if field in ("denominator", "whole") else f"`{field}`"
+        shown = 0
+        for other in same_unit.may_fit(verifier, claim, field, figure):
+            explanation = None if other.name == figure.name else supported(claim.with_inputs({field: other.name}))
+            if explanation is None:
+                continue
+            if shown == _MOST_OTHERS:  # among many figures of a unit, many fit by chance: a few say enough
+                found.append(f"more figures of the same unit match if used as the {role} (the first "
+                             f"{_MOST_OTHERS} are listed)")
+                break
+            found.append(f"{_instead(other, role, figure)}: {explanation}")
+            shown += 1
     found.extend(_other_per(claim, outcome))
     found.extend(_swapped_digits(claim, outcome))
     return tuple(dict.fromkeys(found))
@@ -104,37 +137,22 @@ def _read_as(kind: type[_FromToClaim], claim: ChangeClaim | PointChangeClaim | D
                 note=claim.note, location=claim.location, sentence=claim.sentence, from_=claim.from_, to=claim.to)
 
 
-def _variants(claim: Claim, figures: dict[str, Figure],
-              same_unit: dict[str, tuple[Figure, ...]]) -> Iterator[tuple[Callable[[], str], Claim]]:
-    """Each slip's variant of the claim, with a function giving its description (most are never shown)."""
+def _readings(claim: Claim) -> Iterator[tuple[str, Claim]]:
+    """Each slip's variant of the claim that reads its words or inputs another way, with its description."""
     if isinstance(claim, _FROM_TO):
         if isinstance(claim, ChangeClaim):
-            yield _said("matches if read as percentage points (to − from), not per cent"), \
-                _read_as(PointChangeClaim, claim)
-            yield _said("matches as an absolute difference (to − from), not a percentage change"), \
+            yield "matches if read as percentage points (to − from), not per cent", _read_as(PointChangeClaim, claim)
+            yield "matches as an absolute difference (to − from), not a percentage change", \
                 _read_as(DifferenceClaim, claim)
         elif isinstance(claim, PointChangeClaim):
-            yield _said("matches if read as per cent (a relative change), not percentage points"), \
+            yield "matches if read as per cent (a relative change), not percentage points", \
                 _read_as(ChangeClaim, claim)
         else:
-            yield _said("matches as a percentage change, not an absolute difference"), _read_as(ChangeClaim, claim)
-        yield _said("matches if from and to are swapped"), attrs.evolve(claim, from_=claim.to, to=claim.from_)
+            yield "matches as a percentage change, not an absolute difference", _read_as(ChangeClaim, claim)
+        yield "matches if from and to are swapped", attrs.evolve(claim, from_=claim.to, to=claim.from_)
     if isinstance(claim, (RatioClaim, OneInClaim)):
-        yield _said("matches if numerator and denominator are swapped"), \
+        yield "matches if numerator and denominator are swapped", \
             attrs.evolve(claim, numerator=claim.denominator, denominator=claim.numerator)
-    for field, name in claim.inputs().items():
-        figure = figures.get(name)
-        if figure is None:
-            continue
-        for other in same_unit.get(figure.name, ()):
-            if other.name == figure.name:
-                continue
-            role = "denominator" if field in ("denominator", "whole") else f"`{field}`"
-            yield partial(_instead, other, role, figure), claim.with_inputs({field: other.name})
-
-
-def _said(description: str) -> Callable[[], str]:
-    return lambda: description
 
 
 def _instead(other: Figure, role: str, figure: Figure) -> str:
@@ -157,7 +175,133 @@ def _unit_groups(figures: dict[str, Figure]) -> dict[str, tuple[Figure, ...]]:
         group = groups.setdefault((unit.dims, unit.factor), [])
         group.append(figure)
         of_figure[figure.name] = group
-    return {name: tuple(group) for name, group in of_figure.items()}
+    shared = {id(group): tuple(group) for group in groups.values()}  # one tuple a unit: its figures share it
+    return {name: shared[id(group)] for name, group in of_figure.items()}
+
+
+#: A unit with at most this many figures is tried figure by figure; a range of at most this many is not split.
+_FEW: Final = 8
+#: Other figures listed for one input (then a line saying that more match).
+_MOST_OTHERS: Final = 3
+#: The name under which a range of figures is an input: no figure or claim can have it.
+_RANGE: Final = "\x00range"
+
+
+class SameUnit:
+    """The file's figures by unit, each unit's sorted by value (built once per file, when first asked).
+
+    `may_fit` gives the figures of a figure's unit that could make a claim supported in its place.
+    """
+
+    def __init__(self, figures: dict[str, Figure]) -> None:
+        self.groups = _unit_groups(figures)
+        self.sorted: dict[int, _SortedGroup | None] = {}
+
+    def may_fit(self, verifier: _Verifier, claim: Claim, field: str, figure: Figure) -> tuple[Figure, ...]:
+        """The figures of `figure`'s unit (itself too) that could make `claim` supported as its `field`, in
+        file order: every one whose value might, by the verifier's own arithmetic on ranges of them."""
+        group = self.groups.get(figure.name, ())
+        if len(group) <= _FEW:
+            return group
+        key = id(group)
+        if key not in self.sorted:
+            self.sorted[key] = _SortedGroup.of(group, verifier)
+        ordered = self.sorted[key]
+        if ordered is None:
+            return group
+        return tuple(group[k] for k in sorted(ordered.search(verifier, claim, field)))
+
+
+@attrs.frozen
+class _SortedGroup:
+    """A unit's figures sorted by the low end of their values, with the hull of every range the search makes."""
+
+    order: tuple[int, ...]  # positions in the group (file order), by value
+    quantity: Quantity  # one figure's, for its unit
+    hulls: dict[tuple[int, int], tuple[Fraction, Fraction]]
+
+    @classmethod
+    def of(cls, group: tuple[Figure, ...], verifier: _Verifier) -> _SortedGroup | None:
+        """None when the figures are not all read in one unit, or a value is unbounded: then every one is tried."""
+        try:
+            quantities = [verifier.resolve(figure.name) for figure in group]
+        except (FactcheckError, ValueError):  # pragma: no cover - the loader has checked every figure
+            return None
+        unit = quantities[0].unit
+        bounds: list[tuple[Fraction, Fraction]] = []
+        for quantity in quantities:
+            lo, hi = quantity.interval.lo, quantity.interval.hi
+            if quantity.unit != unit or lo is None or hi is None:
+                return None
+            bounds.append((lo, hi))
+        # the order only makes the ranges narrow; each range's hull is its own least and greatest end
+        order = sorted(range(len(group)), key=lambda k: _rough(bounds[k][0]))
+        hulls: dict[tuple[int, int], tuple[Fraction, Fraction]] = {}
+
+        def hull(start: int, end: int) -> tuple[Fraction, Fraction]:
+            """The least low end and the greatest high end of the figures order[start:end]."""
+            if end - start <= _FEW:
+                found = (min(bounds[k][0] for k in order[start:end]), max(bounds[k][1] for k in order[start:end]))
+            else:
+                middle = (start + end) // 2
+                left, right = hull(start, middle), hull(middle, end)
+                found = (min(left[0], right[0]), max(left[1], right[1]))
+            hulls[start, end] = found
+            return found
+
+        hull(0, len(group))
+        return cls(tuple(order), quantities[0], hulls)
+
+    def search(self, verifier: _Verifier, claim: Claim, field: str) -> list[int]:
+        """The positions (in the group) of the figures that might make `claim` supported as its `field`."""
+        found: list[int] = []
+        ranges = [(0, len(self.order))]
+        variant = claim.with_inputs({field: _RANGE})
+        quantities = verifier.figure_quantities
+        try:
+            while ranges:
+                start, end = ranges.pop()
+                if end - start <= _FEW:
+                    found.extend(self.order[start:end])
+                    continue
+                lo, hi = self.hulls[start, end]
+                quantities[_RANGE] = Quantity(Interval(lo, hi), self.quantity.unit, "", None, ())
+                if _may_support(verifier, variant):
+                    middle = (start + end) // 2
+                    ranges += [(middle, end), (start, middle)]
+        finally:
+            quantities.pop(_RANGE, None)
+        return found
+
+
+def _rough(value: Fraction) -> float:
+    """A float in the order of `value`, for sorting quickly (beyond floats: infinite, of its sign)."""
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf
+
+
+def _may_support(verifier: _Verifier, variant: Claim) -> bool:
+    """`could_support` for a variant whose input is a range of figures: False only when none of them can.
+
+    The recomputation is exact interval arithmetic, so its value for the range holds its value for
+    each figure, and a range whose value cannot meet the stated words has no figure that can. A
+    failure on a range proves nothing of its figures (a range of denominators may hold zero where
+    none of them does, or pass a bound none of them passes): it drops nothing, and the range is split.
+    """
+    if isinstance(variant, (BrokenClaim, ComparisonClaim)) or len(variant.inputs()) != len(variant.INPUTS):
+        return True
+    try:
+        stated = verifier.stated(variant, None)
+        verifier.stack.append(variant.id)
+        try:
+            quantity, _ = _RECOMPUTE[type(variant)](verifier, variant, stated)
+        finally:
+            verifier.stack.pop()
+    except Exception:  # noqa: BLE001 - any failure on a range prunes nothing (see the docstring)
+        return True
+    return _may_meet(quantity.interval, stated.interval)
 
 
 def _describe(figure: Figure) -> str:

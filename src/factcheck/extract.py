@@ -9,6 +9,10 @@ difference (a count or an amount); "per cent of" a share; and so on. Years, date
 7", "level two"), compound adjectives ("11-year-olds") and a bare "one" are not number phrases.
 Comparison words that stand on their own ("above the England average") become comparisons.
 
+Drafting takes time proportional to the article's length: the words around a number are read
+where they are (a few characters each way), never by searching the whole text before or after
+it, and what a comparison's hints need is kept as the article is read (bench/scaling.py).
+
 The inputs of a draft claim are placeholders: "?" or "?HINT" (a name the draft thinks likely).
 `factcheck check` reports such a claim as `unchecked` ("draft: fill in …") and `--strict` fails
 on it, so a draft never passes as checked. Sentences with no number get a guessed `check`.
@@ -18,6 +22,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable
 from fractions import Fraction
 from typing import Final
@@ -54,11 +60,15 @@ _PARTICLE_VERBS: Final = frozenset(
 _NOUN_DIRECTIONS: Final = frozenset(
     "rise increase fall drop decrease decline reduction cut jump climb surge gain growth extra dip slump".split()
 )
-#: Words that make "N per cent" a share: "making up 35 per cent", "accounting for 46 per cent".
-_SHARE_VERBS: Final = re.compile(
-    r"\b(?:made|making|make|makes|accounting|accounted|accounts|account|comprising|comprised|represented|"
-    r"representing|represents|constituted|constituting|took|takes|take|taking)(?:\s+up|\s+for)?\s*$"
+#: Verbs that make "N per cent" a share: "making up 35 per cent", "accounting for 46 per cent".
+_SHARE_VERB_WORDS: Final = (
+    "made making make makes accounting accounted accounts account comprising comprised represented representing "
+    "represents constituted constituting took takes take taking".split()
 )
+_SHARE_VERBS: Final = re.compile(r"\b(?:" + "|".join(_SHARE_VERB_WORDS) + r")(?:\s+up|\s+for)?\s*$")
+#: How far before a number a share verb can start: the longest verb, and a character to see its word boundary.
+_SHARE_VERB_REACH: Final = max(map(len, _SHARE_VERB_WORDS)) + 1
+_SHARE_PARTICLES: Final = ("up", "for")
 #: Words after "N times" that make it a ratio ("9.2 times the salary"), not a count of occasions.
 _RATIO_AFTER: Final = frozenset("the as that what more higher larger bigger greater lower smaller his her their its".split())
 _NOUN_STOP: Final = frozenset(
@@ -69,6 +79,8 @@ _NOUN_STOP: Final = frozenset(
 _WEAK_COMPARATORS: Final = frozenset({"over", "under", "behind", "up on", "down on", "as many as", "at least",
                                      "at most", "exceeded", "exceeds"})
 _COMPARED_NEXT: Final = frozenset("the that those its their in".split())
+#: The next word after a comparison word is one of `_COMPARED_NEXT` (commas around it aside).
+_COMPARED_NEXT_WORD: Final = re.compile(r"\s*,*(?:" + "|".join(sorted(_COMPARED_NEXT)) + r"),*(?!\S)")
 _QUOTE_MARKS: Final = re.compile(r"[“”\"]|(?:^|\s)‘")
 _FORECAST: Final = re.compile(
     r"\b(?:will|shall|expects?|expected|expecting|forecasts?|forecast|predicts?|predicted|projected|plans? to|"
@@ -152,10 +164,12 @@ class _Phrase:
 
 def draft_sentence(text: str, number: int = 1, used: set[str] | None = None) -> DraftSentence:
     """The draft of one sentence: a claim per number phrase, or a guessed `check`."""
-    used = set() if used is None else used
+    ids = _Ids(number, set() if used is None else used)
     tokens = scan(text)
     phrases = _phrases(text, tokens)
     rate_per = next((p.per for p in phrases if p.kind == "rate" and p.per is not None), None)
+    if rate_per is not None and not _writable(rate_per):
+        rate_per = None  # a "per" no claims file could hold is no rate to copy
     stated_per = {id(p): p.per for p in phrases if p.kind == "rate" and p.per == 1}
     claims: list[DraftClaim] = []
     for phrase in phrases:
@@ -172,12 +186,21 @@ def draft_sentence(text: str, number: int = 1, used: set[str] | None = None) -> 
             fields.append(("per", 1))  # "19.4 journeys for every person": the words stop before "for every"
         stated = text[start:end]
         kind = _readable(stated, kind)
-        claims.append(DraftClaim(_new_id(number, kind, used), kind, stated, (start, end),
+        claims.append(DraftClaim(ids.new(kind), kind, stated, (start, end),
                                  tuple([(f, PLACEHOLDER) for f in INPUT_FIELDS[kind]] + fields)))
-    claims.extend(_comparisons(text, tokens, phrases, number, used))
+    claims.extend(_comparisons(text, tokens, phrases, ids))
     claims.sort(key=lambda c: c.span)
     check = None if claims else guess_check(text)
     return DraftSentence(text, tuple(claims), check)
+
+
+#: The largest integer a TOML file holds (a signed 64-bit one).
+_TOML_INTEGER: Final = 2**63 - 1
+
+
+def _writable(per: Fraction) -> bool:
+    """Whether a claims file can hold `per` as a number: a TOML integer, or a float that is not infinite."""
+    return abs(per) <= _TOML_INTEGER
 
 
 def guess_check(text: str) -> str:
@@ -193,14 +216,28 @@ def guess_check(text: str) -> str:
     return "context"
 
 
-def _new_id(number: int, kind: str, used: set[str]) -> str:
-    base = f"s{number}-{kind.replace('_', '-')}"
-    name, n = base, 1
-    while name in used:
-        n += 1
-        name = f"{base}-{n}"
-    used.add(name)
-    return name
+class _Ids:
+    """New claim ids for sentence `number`: "s3-value", "s3-value-2", …, none of them in `used`.
+
+    Each kind counts on from its last id (names are only ever added to `used`, so every number
+    below it is taken): a sentence of a thousand values does not try a thousand names for each.
+    """
+
+    def __init__(self, number: int, used: set[str]) -> None:
+        self.number = number
+        self.used = used
+        self.next: dict[str, int] = {}
+
+    def new(self, kind: str) -> str:
+        base = f"s{self.number}-{kind.replace('_', '-')}"
+        n = self.next.get(base, 1)
+        name = base if n == 1 else f"{base}-{n}"
+        while name in self.used:
+            n += 1
+            name = f"{base}-{n}"
+        self.used.add(name)
+        self.next[base] = n + 1
+        return name
 
 
 def _readable(stated: str, kind: str) -> str:
@@ -233,25 +270,26 @@ def _is_quantity(text: str, tokens: list[Token], i: int) -> bool:
         assert tok.numeral is not None
         start, end = tok.span
         raw = text[start:end]
-        before = text[:start]
-        after = text[end:]
-        if re.match(r"-?(?:19|20)\d\d$", raw.replace(",", "x")) and not _unit_follows(tokens, i) \
+        # the text around the number is looked at where it is, a few characters each way, never
+        # copied: a sentence of any length costs its length once, not once per number
+        if _YEAR.match(raw.replace(",", "x")) and not _unit_follows(tokens, i) \
                 and not (i > 0 and tokens[i - 1].type in (_T.CURRENCY, _T.HEDGE) and _adjacent(text, tokens[i - 1], tok)):
             return False  # a year
-        if re.search(r"[A-Za-z]-?$", before) or re.match(r"-[A-Za-z]", after):
+        if _LETTER_BEFORE.search(text, max(0, start - 3), start) or _DASH_LETTER.match(text, end):
             return False  # "Covid-19", "A14", "11-year-olds", "24-hour"
-        if re.match(r"(?:st|nd|rd|th|am|pm|a\.m|p\.m)\b", after.lstrip()[:4].lower()) and not raw.isalpha():
+        word_after = _space_after(text, end)
+        if _ORDINAL_OR_TIME.match(text[word_after:word_after + 4].lower()) and not raw.isalpha():
             return False  # "1st", "10am", "5 pm"
-        if re.match(r"[:/]\d", after) or re.search(r"\d[:/]$", before):
+        if _SEPARATOR_DIGIT.match(text, end) or _DIGIT_SEPARATOR_BEFORE.search(text, max(0, start - 3), start):
             return False  # "10:30", "1/2"
-        small = raw.isdigit() and int(raw) <= 100
-        if small and _word_at(tokens, i - 1) in _LABELS and not _unit_follows(tokens, i):
+        small = _small_whole(raw)
+        if small is not None and _word_at(tokens, i - 1) in _LABELS and not _unit_follows(tokens, i):
             return False  # "year 7", "level two" is a number word and caught below
         if tok.text in NUMBER_WORDS and _word_at(tokens, i - 1) in _LABELS and not _unit_follows(tokens, i):
             return False
-        if small and int(raw) <= 31 and (_word_at(tokens, i - 1) in MONTHS or _word_at(tokens, i + 1) in MONTHS):
+        if small is not None and small <= 31 and (_word_at(tokens, i - 1) in MONTHS or _word_at(tokens, i + 1) in MONTHS):
             return False  # "April 16", "16 April"
-        if raw.startswith("-") and re.search(r"\d$", before):
+        if raw.startswith("-") and _DIGIT_BEFORE.search(text, max(0, start - 2), start):
             return False  # the end of a range: "2024-25", "10-12"
         if tok.text in ("one", "a", "an") and not _unit_follows(tokens, i):
             return False  # "one night", "every one of them"
@@ -265,6 +303,32 @@ def _is_quantity(text: str, tokens: list[Token], i: int) -> bool:
     return tok.type is _T.MULTIPLE
 
 
+_YEAR: Final = re.compile(r"-?(?:19|20)\d\d$")
+# Each pattern below that ends in `$` is searched only in the few characters before a number
+# (`pos`, `endpos`): it can match nothing longer, so the answer is the one the whole text before
+# it would give.
+_LETTER_BEFORE: Final = re.compile(r"[A-Za-z]-?$")
+_DASH_LETTER: Final = re.compile(r"-[A-Za-z]")
+_ORDINAL_OR_TIME: Final = re.compile(r"(?:st|nd|rd|th|am|pm|a\.m|p\.m)\b")
+_SEPARATOR_DIGIT: Final = re.compile(r"[:/]\d")
+_DIGIT_SEPARATOR_BEFORE: Final = re.compile(r"\d[:/]$")
+_DIGIT_BEFORE: Final = re.compile(r"\d$")
+#: Labels and days are numbers up to this: "year 7", "April 16".
+_SMALL: Final = 100
+
+
+def _small_whole(raw: str) -> int | None:
+    """The value of a run of digits when it is at most 100 (a label's or a day's number); else None.
+
+    Only the last three digits are converted: int() refuses a run of 4,301 digits or more, and a
+    long run is never small unless every digit before those three is a zero.
+    """
+    if not raw.isdigit() or any(unicodedata.digit(c) for c in raw[:-3]):
+        return None
+    value = int(raw[-3:])
+    return value if value <= _SMALL else None
+
+
 def _unit_follows(tokens: list[Token], i: int) -> bool:
     nxt = tokens[i + 1].type if i + 1 < len(tokens) else None
     return nxt in (_T.PERCENT, _T.POINTS, _T.PER, _T.IN, _T.TIMES) or (nxt is _T.NUMWORD)
@@ -273,10 +337,11 @@ def _unit_follows(tokens: list[Token], i: int) -> bool:
 def _phrases(text: str, tokens: list[Token]) -> list[_Phrase]:
     phrases: list[_Phrase] = []
     taken = -1
+    first_number = next((k for k, tok in enumerate(tokens) if tok.type is _T.NUMBER), len(tokens))
     for i, tok in enumerate(tokens):
         if i <= taken or tok.type not in _QUANTITY or not _is_quantity(text, tokens, i):
             continue
-        phrase = _grow(text, tokens, i)
+        phrase = _grow(text, tokens, i, first_number)
         if phrases and phrase.start <= phrases[-1].end:
             phrase.start = phrases[-1].end + 1
         taken = phrase.end
@@ -284,8 +349,11 @@ def _phrases(text: str, tokens: list[Token]) -> list[_Phrase]:
     return phrases
 
 
-def _grow(text: str, tokens: list[Token], head: int) -> _Phrase:
-    """The number phrase around a quantity token, with its kind guessed from its words."""
+def _grow(text: str, tokens: list[Token], head: int, first_number: int) -> _Phrase:
+    """The number phrase around a quantity token, with its kind guessed from its words.
+
+    `first_number`: the index of the sentence's first number token (a share may follow a count).
+    """
     tok = tokens[head]
     phrase = _Phrase(head, head)
     n = len(tokens)
@@ -343,7 +411,7 @@ def _grow(text: str, tokens: list[Token], head: int) -> _Phrase:
                                               if k == head or tokens[k].type in (_T.HEDGE, _T.CURRENCY)))
     elif direction:
         phrase.kind = "change" if unit is _T.PERCENT else "difference"
-    elif unit is _T.PERCENT and _is_share(text, tokens, phrase):
+    elif unit is _T.PERCENT and _is_share(text, tokens, phrase, first_number):
         phrase.kind = "share"
     else:
         phrase.kind = "value"
@@ -441,17 +509,52 @@ def _direction_after(text: str, tokens: list[Token], phrase: _Phrase) -> bool:
     return False
 
 
-def _is_share(text: str, tokens: list[Token], phrase: _Phrase) -> bool:
+def _is_share(text: str, tokens: list[Token], phrase: _Phrase, first_number: int) -> bool:
     """"35 per cent of the total", "making up 35 per cent", "3,741 children – 90.7 per cent –"."""
     after = _word_at(tokens, phrase.end + 1)
     if after == "of" and _adjacent(text, tokens[phrase.end], tokens[phrase.end + 1]):
         return True
     start = tokens[phrase.start].span[0]
-    before = text[:start]
-    if _SHARE_VERBS.search(before.lower()):
+    if _share_verb_before(text, start):
         return True
-    earlier_count = any(t.type is _T.NUMBER for t in tokens[:phrase.start])
-    return earlier_count and re.search(r"[–—(]\s*$|\s-\s*$", before) is not None
+    earlier_count = first_number < phrase.start
+    return earlier_count and _DASH_BEFORE.search(text, max(0, _space_before(text, start) - 2), start) is not None
+
+
+_DASH_BEFORE: Final = re.compile(r"[–—(]\s*$|\s-\s*$")
+
+
+def _space_after(text: str, start: int) -> int:
+    """Where the run of white space that starts at `start` ends (`start` itself if there is none)."""
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return start
+
+
+def _space_before(text: str, end: int) -> int:
+    """Where the run of white space that ends at `end` starts (`end` itself if there is none)."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _share_verb_before(text: str, start: int) -> bool:
+    """Whether a share verb, perhaps with "up" or "for", and white space end the text before `start`.
+
+    `_SHARE_VERBS` is searched in the last words only (lowered as the whole would be): the verb
+    right before the white space, or before a particle and its white space. The runs of white
+    space before different numbers do not overlap, so the whole sentence is read about once.
+    """
+    space = _space_before(text, start)
+    if _SHARE_VERBS.search(text[max(0, space - _SHARE_VERB_REACH):start].lower()):
+        return True
+    word = space
+    while word > 0 and space - word <= max(map(len, _SHARE_PARTICLES)) and not text[word - 1].isspace():
+        word -= 1
+    if word == 0 or not text[word - 1].isspace() or text[word:space].lower() not in _SHARE_PARTICLES:
+        return False
+    verb_end = _space_before(text, word)
+    return _SHARE_VERBS.search(text[max(0, verb_end - _SHARE_VERB_REACH):start].lower()) is not None
 
 
 def _bare_after_of(text: str, tokens: list[Token], phrase: _Phrase) -> bool:
@@ -474,27 +577,27 @@ def _comparator_pattern() -> re.Pattern[str]:
 _COMPARATOR: Final = _comparator_pattern()
 
 
-def _comparisons(text: str, tokens: list[Token], phrases: list[_Phrase], number: int,
-                 used: set[str]) -> list[DraftClaim]:
+def _comparisons(text: str, tokens: list[Token], phrases: list[_Phrase], ids: _Ids) -> list[DraftClaim]:
     """Comparison words standing on their own: "above the England average", "higher than the rate"."""
-    taken = []
+    if not phrases:
+        return []  # nothing to compare
+    # the phrases' spans are in order and do not overlap (each starts after the last one ends),
+    # so the one a comparison word could touch is found by bisection
+    starts, ends = [], []
     for phrase in phrases:
-        start = tokens[phrase.start].span[0]
-        end = phrase.char_end if phrase.char_end is not None else tokens[phrase.end].span[1]
-        taken.append((start, end))
+        starts.append(tokens[phrase.start].span[0])
+        ends.append(phrase.char_end if phrase.char_end is not None else tokens[phrase.end].span[1])
     lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     found = []
     for match in _COMPARATOR.finditer(lowered):
         start, end = match.span()
-        if any(s < end + 2 and start < e + 1 for s, e in taken):
+        nearest = bisect_left(ends, start)  # the first phrase that does not end before the word
+        if nearest < len(starts) and starts[nearest] < end + 2:
             continue  # part of a number phrase, or right next to one ("fewer than", "more than 1,640")
-        following = lowered[end:].split()
-        if not following or following[0].strip(",") not in _COMPARED_NEXT:
-            continue
-        if not phrases:
+        if not _COMPARED_NEXT_WORD.match(lowered, end):
             continue
         stated = text[start:end]
-        found.append(DraftClaim(_new_id(number, "comparison", used), "comparison", stated, (start, end),
+        found.append(DraftClaim(ids.new("comparison"), "comparison", stated, (start, end),
                                 tuple((f, PLACEHOLDER) for f in INPUT_FIELDS["comparison"])))
     return found
 
@@ -504,34 +607,49 @@ _COMPARABLE: Final = {"rate": "rate", "one_in": "one_in", "ratio": "ratio", "sha
 
 
 def _hint_comparisons(sentences: list[DraftSentence]) -> list[DraftSentence]:
-    """Fill a comparison's placeholders with hints: the claims it most likely compares ("?s3-rate")."""
+    """Fill a comparison's placeholders with hints: the claims it most likely compares ("?s3-rate").
+
+    The right side is the next claim of the sentence; the left, the latest claim before the
+    comparison (in this sentence or an earlier one) of the right side's group. The latest claim
+    of each group is kept as the article is read, so each comparison costs the same however
+    many claims came before it.
+    """
+    if not any(claim.kind == "comparison" for sentence in sentences for claim in sentence.claims):
+        return sentences
     out: list[DraftSentence] = []
-    earlier: list[DraftClaim] = []
+    latest: dict[str, DraftClaim] = {}  # group -> the latest claim (not a comparison) so far
+    last: DraftClaim | None = None
     for sentence in sentences:
         claims = list(sentence.claims)
+        following: list[DraftClaim | None] = [None] * len(claims)  # the next claim after each
+        upcoming = None
+        for k in range(len(claims) - 1, -1, -1):
+            following[k] = upcoming
+            if claims[k].kind != "comparison":
+                upcoming = claims[k]
         for k, claim in enumerate(claims):
             if claim.kind != "comparison":
+                last = latest[_group(claim)] = claim
                 continue
-            after = [c for c in claims[k + 1:] if c.kind != "comparison"]
-            right = after[0] if after else None
-            group = _group(right) if right is not None else None
-            before = [c for c in claims[:k] if c.kind != "comparison"]
-            pool = [c for c in (before[::-1] + earlier[::-1]) if group is None or _group(c) == group]
-            left = pool[0] if pool else None
+            right = following[k]
+            left = last if right is None else latest.get(_group(right))
             hinted = tuple(
                 (f, PLACEHOLDER + (ref.id if ref is not None else ""))
                 for f, ref in (("left", left), ("right", right))
             )
             claims[k] = attrs.evolve(claim, fields=hinted)
-        earlier.extend(c for c in claims if c.kind != "comparison")
         out.append(attrs.evolve(sentence, claims=tuple(claims)))
     return out
 
 
+_PERCENT_WORDS: Final = re.compile(r"%|per\s*cent", re.IGNORECASE)
+_CURRENCY_SIGN: Final = re.compile(r"[£$€]")
+
+
 def _group(claim: DraftClaim) -> str:
-    if claim.kind == "value" and re.search(r"%|per\s*cent", claim.stated, re.IGNORECASE):
+    if claim.kind == "value" and _PERCENT_WORDS.search(claim.stated):
         return "percent"
-    if claim.kind == "value" and re.search(r"[£$€]", claim.stated):
+    if claim.kind == "value" and _CURRENCY_SIGN.search(claim.stated):
         return "money"
     return _COMPARABLE.get(claim.kind, claim.kind)
 

@@ -13,6 +13,10 @@ is two, the closing quote staying with the sentence it closes.
 
 Every sentence is an exact slice of its paragraph with white space folded to single spaces, so the
 sentences joined with single spaces are the article's text as the claims file loader compares it.
+
+Time grows with the length of the text: each full stop's word and the word after it are read
+where they are, and a run of marks is matched once from its start (a paragraph of any length, a
+run of thousands of full stops, a word of thousands of initials).
 """
 
 from __future__ import annotations
@@ -43,9 +47,13 @@ _OPENERS: Final = frozenset(
     "the a an it its this that these those he she they we i you there their his her our my but and so yet "
     "however in on at for if when while after before since as meanwhile last next figures police".split()
 )
-_END: Final = re.compile(r"(?:\.\.\.|[.!?…])+[”\"’'\)\]]*(?= )")
+#: A run of sentence-ending marks with its closing quotes and brackets, then a space. It starts
+#: only where a run starts and never gives back what it took (possessive), so a long run of
+#: marks costs its length once, not its length squared (nor, with "..." as an alternative to
+#: three ".", exponential time).
+_END: Final = re.compile(r"(?<![.!?…])[.!?…]++[”\"’'\)\]]*+(?= )")
 _STARTS: Final = re.compile(r"[A-Z0-9“\"‘'(\[£$€]")
-_WORD_BEFORE: Final = re.compile(r"(\S*?)\.$")
+_NEXT_WORD: Final = re.compile(r"[“\"‘'(\[]*([A-Za-z0-9]*)")
 _DOTTED: Final = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _TERMINAL: Final = re.compile(r"[.!?…:;,”\"’')\]]$")
 
@@ -103,12 +111,14 @@ def split_paragraph(paragraph: str) -> list[str]:
         return []
     found: list[str] = []
     start = 0
+    # every look is at a position in `text`, never at a copy of what comes before or after it,
+    # so a paragraph of any length is split in time proportional to its length
     for match in _END.finditer(text):
         end = match.end()
-        following = text[end + 1:]
-        if not following or not _STARTS.match(following):
+        if end + 1 >= len(text) or not _STARTS.match(text, end + 1):
             continue
-        if match.group(0)[0] == "." and match.group(0)[:3] != "..." and not _ends_here(text[:match.start() + 1], following):
+        marks = match.group(0)
+        if marks[0] == "." and marks[:3] != "..." and not _ends_here(text, match.start(), end + 1):
             continue
         found.append(text[start:end])
         start = end + 1
@@ -116,13 +126,16 @@ def split_paragraph(paragraph: str) -> list[str]:
     return [s for s in found if s]
 
 
-def _ends_here(before: str, following: str) -> bool:
-    """Whether the full stop at the end of `before` ends a sentence, given the text after the space."""
-    match = _WORD_BEFORE.search(before)
-    word = match.group(1) if match else ""
-    word = word.lstrip("“\"‘'([")
+def _ends_here(text: str, stop: int, following: int) -> bool:
+    """Whether the full stop at `text[stop]` ends a sentence, given the text from `following` (after the space).
+
+    The word before it is the run of non-spaces up to it (the paragraph's white space is folded
+    to single spaces); the runs of different full stops do not overlap, so finding them all
+    reads the paragraph once.
+    """
+    word = text[text.rfind(" ", 0, stop) + 1:stop].lstrip("“\"‘'([")
     lower = word.lower()
-    next_word = re.match(r"[“\"‘'(\[]*([A-Za-z0-9]*)", following)
+    next_word = _NEXT_WORD.match(text, following)
     next_text = next_word.group(1) if next_word else ""
     if lower in _TITLES or lower in _NEVER_FINAL:
         return False
