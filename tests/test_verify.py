@@ -840,3 +840,20 @@ def test_a_rate_of_a_percentage_keeps_its_percent() -> None:
     outcomes = {o.id: o for o in verify_file(claims_file).outcomes}
     assert outcomes["r"].verdict is Verdict.SUPPORTED
     assert outcomes["c"].verdict is Verdict.SUPPORTED and not outcomes["c"].gross, outcomes["c"].explanation
+
+
+@pytest.mark.parametrize(("kind", "stated"), [("one_in", "one in every 1,847"), ("ratio", "1,847 times")])
+def test_a_quotient_of_different_things_reads_each_in_the_things_themselves(
+        write_claims: Callable[..., Path], kind: str, stated: str) -> None:
+    """52 GPs and 96,040 patients: one GP for every 1,847 patients. With the GPs in thousands (52,000), the same
+    words are wrong: each side is read in its things themselves before dividing."""
+    figures = '[figures]\npatients = { value = 96040, unit = "patient" }\n'
+    fields = {"numerator": "gps", "denominator": "patients"} if kind == "one_in" else \
+        {"numerator": "patients", "denominator": "gps"}
+    right = outcomes_of(write_claims, figures + 'gps = { value = 52, unit = "doctor" }\n'
+                        + sentence(claim("c", kind, stated, **fields)))["c"]
+    assert right.verdict is Verdict.SUPPORTED, right.explanation  # type: ignore[attr-defined]
+    wrong = outcomes_of(write_claims, figures + 'gps = { value = 52, unit = "1000 doctor" }\n'
+                        + sentence(claim("c", kind, stated, **fields)))["c"]
+    assert wrong.verdict is Verdict.CONTRADICTED, wrong.explanation  # type: ignore[attr-defined]
+    assert "52,000" in wrong.explanation  # type: ignore[attr-defined]

@@ -743,7 +743,11 @@ def _divide_like(top: Quantity, bottom: Quantity) -> tuple[Interval, Unit, str, 
     try:
         change = conversion(bottom.unit, top.unit)
     except UnitMismatchError:  # two different things ("offender" and "person"): a quotient of units, as the spec allows
-        return top.interval / bottom.interval, top.unit / bottom.unit, top.text, bottom.text
+        # each side in its things themselves: 52 of "1000 doctor" is 52,000 doctors, never 52
+        top_interval, top_unit, top_text = _base(top)
+        bottom_interval, bottom_unit, bottom_text = _base(bottom)
+        _nonzero(Quantity(bottom_interval, bottom_unit, bottom.text), "denominator")
+        return top_interval / bottom_interval, top_unit / bottom_unit, top_text, bottom_text
     bottom_interval = _converted(bottom.interval, change)
     _nonzero(Quantity(bottom_interval, top.unit, bottom.text), "denominator")
     interval = top.interval / bottom_interval
