@@ -80,6 +80,12 @@ HOSTILE: dict[str, tuple[str | bytes, Callable[[Path], object]]] = {
     "ids-all-the-same": (_file(claims=_claim() * 3000), lambda folder: None),
     "binary": (bytes(range(256)) * 64, lambda folder: None),
     "empty": ("", lambda folder: None),
+    "stated-million-digits": (_file(claims=_claim().replace("1,405", "9" * 1_000_000)), lambda folder: None),
+    "stated-near-the-limit": (_file(claims=_claim().replace("1,405", "9" * 999)), lambda folder: None),
+    "chained-products": (_file(value="99999.99", claims="".join(
+        _claim(f"c{i}", "formula", f'expr = "{"offenders" if i == 0 else f"c{i - 1}"} * '
+                                   f'{"offenders" if i == 0 else f"c{i - 1}"}"') for i in range(40))),
+        lambda folder: None),
 }
 
 _GOOD = _file()
@@ -162,7 +168,7 @@ def test_heavy_but_valid_files_are_bounded_too(tmp_path: Path, good: Path) -> No
     folder = tmp_path / "heavy"
     folder.mkdir()
     chain = _file(claims="".join(_claim(f"c{i}", "formula", f'expr = "{"offenders" if i == 0 else f"c{i - 1}"}"')
-                                 for i in range(250)))
+                                 for i in range(2000)))
     (folder / "chain.claims.toml").write_text(chain, encoding="utf-8")
     beyond = _file(value="1e100", claims=_claim(kind="formula", inputs='expr = "offenders * offenders * offenders '
                                                                        '* offenders"'))
