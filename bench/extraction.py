@@ -36,8 +36,8 @@ from pathlib import Path
 
 from factcheck.claimsfile import article_body, load_claims_file
 from factcheck.extract import draft_article, draft_sentence
-from factcheck.stated import TokenType, parse_relation, scan
-from factcheck.wording import FRACTIONS, MULTIPLES
+from factcheck.words.stated import TokenType, parse_relation, scan
+from factcheck.words.table import FRACTIONS, MULTIPLES
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_FOLDERS = (ROOT.parent / "shared" / "eval", ROOT / "tests" / "data")

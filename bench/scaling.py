@@ -40,7 +40,7 @@ from factcheck.claimsfile import loads_claims_file  # noqa: E402
 from factcheck.diagnose import diagnose_outcomes  # noqa: E402
 from factcheck.draft import draft_toml  # noqa: E402
 from factcheck.extract import draft_article  # noqa: E402
-from factcheck.stated import scan  # noqa: E402
+from factcheck.words.stated import scan  # noqa: E402
 from factcheck.suggest import suggest_file  # noqa: E402
 from factcheck.verify import verify_file  # noqa: E402
 

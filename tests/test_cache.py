@@ -264,11 +264,11 @@ def test_a_changed_file_replaces_its_entry_rather_than_adding_one(cache: ResultC
 def test_a_run_answered_from_the_cache_never_loads_the_verifier(tmp_path: Path, example: Path) -> None:
     folder = str(tmp_path / "cache")
     probe = ("import sys; from factcheck.cli import main; status = main(sys.argv[1:]); "
-             "sys.stderr.write(repr(sorted(m for m in ('factcheck.verify', 'factcheck.stated', 'attr', 'pint') "
+             "sys.stderr.write(repr(sorted(m for m in ('factcheck.verify', 'factcheck.words.stated', 'attr', 'pint') "
              "if m in sys.modules))); raise SystemExit(status)")
     command = [sys.executable, "-c", probe, "check", "--cache-dir", folder, str(example)]
     first = subprocess.run(command, capture_output=True, text=True, check=False)
-    assert (first.returncode, first.stderr) == (0, "['attr', 'factcheck.stated', 'factcheck.verify']")
+    assert (first.returncode, first.stderr) == (0, "['attr', 'factcheck.words.stated', 'factcheck.verify']")
     again = subprocess.run(command, capture_output=True, text=True, check=False)
     assert (again.returncode, again.stderr, again.stdout) == (0, "[]", first.stdout)
 

@@ -25,7 +25,7 @@ import pytest
 
 from factcheck.claims import Claim, ClaimsFile, ComparisonClaim, Figure
 from factcheck.claimsfile import load_claims_file, loads_claims_file
-from factcheck.numbers import show
+from factcheck.numbers.display import show
 from factcheck.verify import Outcome, Verdict, verify_file
 from tests.conftest import CLAIMS_DIR, DATA, EVAL_DIR, has_eval
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from factcheck.claims import ClaimsFile
 from factcheck.cli import main
-from factcheck.interval import Interval
+from factcheck.numbers.interval import Interval
 from factcheck.jsontext import dumps
 from factcheck.report import FORMATS
 from factcheck.report.json_report import render_json, scientific

@@ -15,7 +15,7 @@ from factcheck.claims import BrokenClaim, ClaimsFile, ComparisonClaim, FormulaCl
 from factcheck.claimsfile import load_claims_file, loads_claims_file
 from factcheck.cli import main
 from factcheck.errors import FactcheckError
-from factcheck.stated import parse_stated
+from factcheck.words.stated import parse_stated
 from factcheck.suggest import Suggestion, _Candidate, suggest_file
 from factcheck.verify import Verdict, _Verifier, verify_file
 from tests.conftest import EVAL, LABELLED_DIR, REPO, has_eval, quoting, skip_without_eval

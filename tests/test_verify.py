@@ -31,9 +31,9 @@ from factcheck.claims import (
     ValueClaim,
 )
 from factcheck.claimsfile import load_claims_file
-from factcheck.interval import Interval
-from factcheck.numbers import show
-from factcheck.stated import parse_stated
+from factcheck.numbers.interval import Interval
+from factcheck.numbers.display import show
+from factcheck.words.stated import parse_stated
 from factcheck.verify import Verdict, _magnitude, _may_meet, _merge, _weakest, check_file, verify_claim, verify_file
 from tests.conftest import CLAIMS_DIR, HEADER
 from tests.strategies import written_numbers

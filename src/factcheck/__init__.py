@@ -44,9 +44,9 @@ _EXPORTS = {
     "UnitMismatchError": "factcheck.errors",
     "UnknownNameError": "factcheck.errors",
     "ZeroDenominatorError": "factcheck.errors",
-    "Interval": "factcheck.interval",
-    "Stated": "factcheck.stated",
-    "parse_stated": "factcheck.stated",
+    "Interval": "factcheck.numbers.interval",
+    "Stated": "factcheck.words.stated",
+    "parse_stated": "factcheck.words.stated",
     "FileResult": "factcheck.verify",
     "Outcome": "factcheck.verify",
     "Verdict": "factcheck.verdict",
@@ -89,8 +89,8 @@ if TYPE_CHECKING:  # pragma: no cover
         UnknownNameError,
         ZeroDenominatorError,
     )  # fmt: skip
-    from factcheck.interval import Interval
-    from factcheck.stated import Stated, parse_stated
+    from factcheck.numbers.interval import Interval
+    from factcheck.words.stated import Stated, parse_stated
     from factcheck.verify import FileResult, Outcome, Verdict, check_file, verify_claim, verify_file
 
 

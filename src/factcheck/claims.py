@@ -14,7 +14,7 @@ from typing import ClassVar, Final, Self, Union
 import attrs
 
 from factcheck.errors import ClaimsFileError
-from factcheck.interval import Interval
+from factcheck.numbers.interval import Interval
 
 __all__ = [
     "CLAIM_TYPES",

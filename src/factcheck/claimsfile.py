@@ -36,10 +36,10 @@ from factcheck.errors import ClaimsFileError, FormulaError, PhraseError
 from factcheck.files import ReadRefused, read_inside
 from factcheck.formula import parse_formula
 from factcheck.quoting import fold, misquoted, quote_found
-from factcheck.stated import parse_stated, parse_tolerance
+from factcheck.words.stated import parse_stated, parse_tolerance
 from factcheck.tomlread import TOMLDecodeError, TOMLLimitError
 from factcheck.tomlread import loads as toml_loads
-from factcheck.units import parse_unit
+from factcheck.numbers.units import parse_unit
 
 __all__ = ["MAX_FILE_BYTES", "load_claims_file", "loads_claims_file", "fold_whitespace", "article_body",
            "strip_date_line"]

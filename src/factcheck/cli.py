@@ -79,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return commands.run_extract(args) if args.command == "extract" else commands.run_suggest(args)
     if args.command == "words":
-        from factcheck.wordtable import markdown_table  # noqa: PLC0415
+        from factcheck.words.markdown import markdown_table  # noqa: PLC0415
 
         sys.stdout.write(markdown_table())
         return 0

@@ -46,10 +46,10 @@ from factcheck.claims import (
     RatioClaim,
 )
 from factcheck.errors import FactcheckError
-from factcheck.interval import Interval
-from factcheck.numbers import decimals_of, show
-from factcheck.stated import parse_stated
-from factcheck.units import parse_unit
+from factcheck.numbers.interval import Interval
+from factcheck.numbers.display import decimals_of, show
+from factcheck.words.stated import parse_stated
+from factcheck.numbers.units import parse_unit
 from factcheck.verify import _RECOMPUTE, Outcome, Quantity, Verdict, _may_meet, _Verifier
 
 __all__ = ["SameUnit", "diagnose", "diagnose_outcomes"]

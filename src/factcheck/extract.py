@@ -33,8 +33,8 @@ import attrs
 from factcheck.claims import CLAIM_TYPES, PLACEHOLDER, is_placeholder
 from factcheck.errors import PhraseError
 from factcheck.sentences import ArticleText, read_article
-from factcheck.stated import Token, TokenType, parse_stated, scan
-from factcheck.wording import COMPARATORS, DIRECTIONS, MONTHS, MULTIPLES, NUMBER_WORDS
+from factcheck.words.stated import Token, TokenType, parse_stated, scan
+from factcheck.words.table import COMPARATORS, DIRECTIONS, MONTHS, MULTIPLES, NUMBER_WORDS
 
 __all__ = ["INPUT_FIELDS", "PLACEHOLDER", "Draft", "DraftClaim", "DraftSentence", "draft_article", "draft_sentence", "guess_check", "is_placeholder"]
 

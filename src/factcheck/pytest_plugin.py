@@ -222,7 +222,7 @@ def _one_line(text: str) -> str:
 
 
 def _describe(outcome: Outcome) -> str:
-    from factcheck.numbers import show_interval  # noqa: PLC0415
+    from factcheck.numbers.display import show_interval  # noqa: PLC0415
 
     verdict = "a draft" if outcome.draft else outcome.verdict.value + (" (gross)" if outcome.gross else "")
     lines = [f"claim {_one_line(outcome.id)!r} ({outcome.kind}) is {verdict}"]

@@ -36,8 +36,8 @@ import attrs
 
 from factcheck.claims import CLAIM_TYPES, BrokenClaim, Claim, ClaimsFile, ComparisonClaim, FormulaClaim
 from factcheck.errors import FactcheckError, UnitMismatchError
-from factcheck.stated import Stated, parse_stated
-from factcheck.units import Unit, conversion, conversion_factor
+from factcheck.words.stated import Stated, parse_stated
+from factcheck.numbers.units import Unit, conversion, conversion_factor
 from factcheck.verify import Verdict, _Verifier
 
 __all__ = ["ClaimSuggestions", "Suggestion", "suggest_file"]

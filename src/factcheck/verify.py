@@ -58,10 +58,10 @@ from factcheck.errors import (
     ZeroDenominatorError,
 )
 from factcheck.formula import evaluate_formula, formula_names, parse_formula
-from factcheck.interval import Interval
-from factcheck.numbers import decimals_of, show, show_against, show_interval, show_significant
-from factcheck.stated import Stated, parse_stated, parse_tolerance
-from factcheck.units import (
+from factcheck.numbers.interval import Interval
+from factcheck.numbers.display import decimals_of, show, show_against, show_interval, show_significant
+from factcheck.words.stated import Stated, parse_stated, parse_tolerance
+from factcheck.numbers.units import (
     ONE,
     PERCENT,
     POINTS,
@@ -75,7 +75,7 @@ from factcheck.units import (
     spoken,
 )
 from factcheck.verdict import Standing, Verdict, standing
-from factcheck.wording import Relation
+from factcheck.words.table import Relation
 
 __all__ = ["FileResult", "Outcome", "Quantity", "Verdict", "check_file", "outcome_standing", "verify_claim",
            "verify_file"]

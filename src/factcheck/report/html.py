@@ -28,7 +28,7 @@ import attrs
 from factcheck import __version__
 from factcheck.claims import Claim, ClaimsFile, Figure, Gap, Sentence, SourceKind
 from factcheck.claimsfile import article_body, fold_whitespace
-from factcheck.numbers import show, show_interval
+from factcheck.numbers.display import show, show_interval
 from factcheck.report.totals import article_only_count, totals_of
 from factcheck.verify import FileResult, Outcome, Verdict
 

@@ -7,7 +7,7 @@ from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal
 from fractions import Fraction
 from typing import Any, Final
 
-from factcheck.interval import Interval
+from factcheck.numbers.interval import Interval
 from factcheck.jsontext import dumps
 from factcheck.report.totals import totals_of
 from factcheck.verify import FileResult, Outcome, Verdict

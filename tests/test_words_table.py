@@ -10,8 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.errors import PhraseError
-from factcheck.stated import parse_stated
-from factcheck.wording import (
+from factcheck.words.stated import parse_stated
+from factcheck.words.markdown import table_rows
+from factcheck.words.table import (
     ATTACHED_SCALES,
     COMPARATORS,
     COUPLE,
@@ -39,7 +40,6 @@ from factcheck.wording import (
     Hedge,
     looks_abbreviated,
     looks_like_a_scale_word,
-    table_rows,
 )
 
 

@@ -7,7 +7,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, localc
 from fractions import Fraction
 from math import gcd
 
-from factcheck.interval import Interval
+from factcheck.numbers.interval import Interval
 
 __all__ = ["decimals_of", "show", "show_against", "show_interval", "show_significant"]
 

@@ -14,8 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.errors import PhraseError
-from factcheck.interval import Interval
-from factcheck.stated import (
+from factcheck.numbers.interval import Interval
+from factcheck.words.stated import (
     MAX_STATED_LENGTH,
     MAX_WHOLE_DIGITS,
     Reading,
@@ -28,7 +28,7 @@ from factcheck.stated import (
     scan,
     step_of,
 )
-from factcheck.wording import Hedge, Relation
+from factcheck.words.table import Hedge, Relation
 from tests.strategies import written_numbers
 
 
@@ -312,7 +312,7 @@ def test_a_number_in_digits_reads_as_its_decimal_value_times_its_scale(
 # -- the scanner's fast paths against the code they replaced (kept here as the oracle) --
 
 def _reference_normalise(text: str) -> str:
-    from factcheck import stated  # noqa: PLC0415
+    from factcheck.words import stated  # noqa: PLC0415
 
     text = text.lower()
     text = stated._DASHES.sub("-", text)
@@ -324,7 +324,7 @@ def _reference_normalise(text: str) -> str:
 @functools.cache
 def _reference_scanner() -> re.Pattern[str]:
     """The scanner with its phrases as a plain alternation, longest first: the trie must match as it does."""
-    from factcheck import stated  # noqa: PLC0415
+    from factcheck.words import stated  # noqa: PLC0415
 
     phrases = sorted(stated._phrase_table(), key=len, reverse=True)
     alternation = "|".join(
@@ -334,7 +334,7 @@ def _reference_scanner() -> re.Pattern[str]:
 
 
 def _reference_tokens(text: str, reading: Reading) -> list[object]:
-    from factcheck import stated  # noqa: PLC0415
+    from factcheck.words import stated  # noqa: PLC0415
 
     table = stated._phrase_table()
     found = []
@@ -367,7 +367,7 @@ def _reference_tokens(text: str, reading: Reading) -> list[object]:
 
 
 def _pieces() -> st.SearchStrategy[str]:
-    from factcheck import stated  # noqa: PLC0415
+    from factcheck.words import stated  # noqa: PLC0415
 
     words = sorted(stated._phrase_table())
     return st.sampled_from(words) | st.sampled_from(["£", "$", "€", "-", "−", "–", "p", "45p", "-£5", "2019-20", "1.5m",
@@ -379,7 +379,7 @@ def _pieces() -> st.SearchStrategy[str]:
 
 @given(st.lists(_pieces(), max_size=8).map(" ".join), st.sampled_from(list(Reading)))
 def test_normalise_and_tokens_are_the_plain_code(text: str, reading: Reading) -> None:
-    from factcheck import stated  # noqa: PLC0415
+    from factcheck.words import stated  # noqa: PLC0415
 
     norm = stated._normalise(text)
     assert norm == _reference_normalise(text)
@@ -618,7 +618,7 @@ def test_harmless_words_around_a_number_are_read_past(text: str) -> None:
        st.text(alphabet="bcdfghjklmnpqrstvwxz", min_size=1, max_size=4))
 def test_an_unknown_abbreviation_after_a_number_is_never_dropped(number: str, word: str) -> None:
     """A word without a vowel after a number is read (a known scale or unit) or refused, never dropped."""
-    from factcheck.wording import PERCENT_WORDS, POINT_WORDS, SCALES, TIMES_WORDS, UNIT_ABBREVIATIONS  # noqa: PLC0415
+    from factcheck.words.table import PERCENT_WORDS, POINT_WORDS, SCALES, TIMES_WORDS, UNIT_ABBREVIATIONS  # noqa: PLC0415
 
     text = f"{number} {word}"
     try:

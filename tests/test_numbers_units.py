@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.errors import UnitMismatchError
-from factcheck.units import (
+from factcheck.numbers.units import (
     PERCENT,
     Conversion,
     _registry,
@@ -175,7 +175,7 @@ def test_conversions_compose_and_invert(a: str, b: str, c: str, exp: int) -> Non
 _PINT_FREE = """
 import sys
 from factcheck.errors import UnitMismatchError
-from factcheck.units import conversion, in_terms_of, parse_unit
+from factcheck.numbers.units import conversion, in_terms_of, parse_unit
 assert conversion(parse_unit("offenders"), parse_unit("offender")).factor == 1
 assert conversion(parse_unit("offender / (1000 person)"), parse_unit("offender / person")).factor * 1000 == 1
 for a, b in [("GBP", "person"), ("percent", "percentage_points"), ("GBP / person", "USD / person")]:

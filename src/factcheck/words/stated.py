@@ -2,9 +2,9 @@
 
 "122" is [121.5, 122.5]; "nearly 1,500" is [1,450, 1,500); "the vast majority" is [80%, 100%].
 The reader finds the pieces of a phrase (numbers, hedges, unit words, direction words) with one
-pattern built from `wording`, then puts them together for the claim's kind. Words it cannot
+pattern built from the word table (`words.table`), then puts them together for the claim's kind. Words it cannot
 place are an error that quotes them: it never guesses, and it never drops a word that would
-change the number (`wording.UNREAD_WORDS` states the rule for words it does not know).
+change the number (`table.UNREAD_WORDS` states the rule for words it does not know).
 
 A number is bounded as a figure is: at most 101 digits before the point and 100 after, and
 below 10^101 in size (written in words too), so that a hostile phrase is a quick, clean error.
@@ -24,8 +24,8 @@ from typing import Final
 import attrs
 
 from factcheck.errors import PhraseError
-from factcheck.interval import Interval
-from factcheck.wording import (
+from factcheck.numbers.interval import Interval
+from factcheck.words.table import (
     ARTICLES,
     ATTACHED_SCALES,
     COMPARATORS,
@@ -927,7 +927,7 @@ class _Assembler:
         return None
 
     def _refuse_unread(self, toks: list[_Token], i: int) -> None:
-        """An unknown word that would change the number is an error quoting it (`wording.UNREAD_WORDS`)."""
+        """An unknown word that would change the number is an error quoting it (`table.UNREAD_WORDS`)."""
         tok = toks[i]
         prev = toks[i - 1] if i else None
         after = self.norm[prev.span[1]:tok.span[0]] if prev is not None and prev.type is _T.NUMBER else None

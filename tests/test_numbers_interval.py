@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.errors import ZeroDenominatorError
-from factcheck.interval import Interval, _compare
+from factcheck.numbers.interval import Interval, _compare
 from tests.strategies import fractions, intervals
 
 
