@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factcheck.claims import ClaimsFile, Gap, Location
+from factcheck.model.claims import ClaimsFile, Gap, Location
 from factcheck.errors import ClaimsFileError
-from factcheck.verify import FileResult, Outcome, Verdict, check_file
+from factcheck.model.results import FileResult, Outcome
+from factcheck.model.verdicts import Verdict
+from factcheck.verify import check_file
 
 DATA = Path(__file__).resolve().parent / "data"
 MIXED = DATA / "mixed-verdicts.toml"  # not *.claims.toml, so the pytest plugin never collects it

@@ -13,7 +13,8 @@ from factcheck.batch import STREAMED, check_files, run, stream_report
 from factcheck.cli import claims_files, main
 from factcheck.errors import ClaimsFileError
 from factcheck.report import render
-from factcheck.verify import FileResult, check_file
+from factcheck.model.results import FileResult
+from factcheck.verify import check_file
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))

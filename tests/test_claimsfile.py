@@ -15,10 +15,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck.claims import BrokenClaim
+from factcheck.model.claims import BrokenClaim
 from factcheck.claimsfile import load_claims_file, loads_claims_file
 from factcheck.errors import ClaimsFileError
-from factcheck.verify import FileResult, Verdict, check_file, verify_file
+from factcheck.model.results import FileResult
+from factcheck.model.verdicts import Verdict
+from factcheck.verify import check_file, verify_file
 from tests.conftest import BAD
 
 # -- files that cannot be read at all: loading raises, with the file and line ------------------

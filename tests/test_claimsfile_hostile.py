@@ -17,10 +17,11 @@ from pathlib import Path
 import pytest
 
 from factcheck import claimsfile, quoting, tomlread
-from factcheck.claims import BrokenClaim
+from factcheck.model.claims import BrokenClaim
 from factcheck.claimsfile import load_claims_file, loads_claims_file
 from factcheck.errors import ClaimsFileError
-from factcheck.verify import Verdict, check_file, verify_file
+from factcheck.model.verdicts import Verdict
+from factcheck.verify import check_file, verify_file
 
 HEAD = 'format = 1\n[article]\ntitle = "t"\npublished = 2020-11-10\n'  # lines 1-4
 GOOD = ('[figures.a]\nvalue = 1405\nunit = "offender"\n'  # lines 5-7

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.cli import main, wants_colour
-from factcheck.verify import Verdict, check_file
+from factcheck.model.verdicts import Verdict
+from factcheck.verify import check_file
 from tests.conftest import BAD
 
 ROOT = Path(__file__).parents[1]

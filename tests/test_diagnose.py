@@ -11,11 +11,12 @@ from hypothesis import strategies as st
 
 from factcheck import diagnose as diagnose_module
 from factcheck import verify as verify_module
-from factcheck.claims import CLAIM_TYPES, Figure, Location
+from factcheck.model.claims import CLAIM_TYPES, Figure, Location
 from factcheck.claimsfile import loads_claims_file
 from factcheck.diagnose import _unit_groups, diagnose
 from factcheck.report import render
-from factcheck.verify import Verdict, check_file, verify_file
+from factcheck.model.verdicts import Verdict
+from factcheck.verify import check_file, verify_file
 from tests.conftest import EVAL, LABELLED_DIR, REPO, quoting, skip_without_eval
 
 sys.path.insert(0, str(REPO / "bench"))

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from factcheck.claimsfile import loads_claims_file
 from factcheck.draft import DraftExistsError, draft_toml, toml_string, write_draft
 from factcheck.extract import Draft, DraftClaim, DraftSentence
-from factcheck.verify import Verdict, verify_file
+from factcheck.model.verdicts import Verdict
+from factcheck.verify import verify_file
 
 
 @given(st.text())

@@ -15,7 +15,8 @@ from factcheck.claimsfile import loads_claims_file
 from factcheck.draft import draft_toml
 from factcheck.extract import DraftClaim, DraftSentence, draft_article, draft_sentence, guess_check
 from factcheck.words.stated import parse_stated
-from factcheck.verify import Verdict, verify_file
+from factcheck.model.verdicts import Verdict
+from factcheck.verify import verify_file
 from tests.conftest import DATA, EVAL, ROOT, labelled_articles, skip_without_eval
 
 # (sentence, [(kind, stated), …]) in the order of the sentence

@@ -1,6 +1,6 @@
 """Nothing passes without being checked, and every front end says so alike.
 
-`factcheck.verdict.standing` is the one rule; `FileResult.exit_status`, `factcheck check` in every
+`factcheck.model.verdicts.standing` is the one rule; `FileResult.exit_status`, `factcheck check` in every
 format and the pytest plugin must all follow it: a draft claim fails, a claim left unchecked fails
 under --strict, and a file with a problem of its own never passes.
 """
@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from factcheck.cli import main
 from factcheck.report import FORMATS
-from factcheck.verdict import Standing, Verdict, standing
+from factcheck.model.verdicts import Standing, Verdict, standing
 from factcheck.verify import check_file
 
 pytest_plugins = ["pytester"]

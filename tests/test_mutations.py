@@ -23,10 +23,12 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.claims import Claim, ClaimsFile, ComparisonClaim, Figure
+from factcheck.model.claims import Claim, ClaimsFile, ComparisonClaim, Figure
 from factcheck.claimsfile import load_claims_file, loads_claims_file
 from factcheck.numbers.display import show
-from factcheck.verify import Outcome, Verdict, verify_file
+from factcheck.model.results import Outcome
+from factcheck.model.verdicts import Verdict
+from factcheck.verify import verify_file
 from tests.conftest import CLAIMS_DIR, DATA, EVAL_DIR, has_eval
 
 _NUMBER = re.compile(r"(?<![\w.])[-−]?\d[\d,]*(?:\.\d+)?")

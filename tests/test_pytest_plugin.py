@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.claimsfile import load_claims_file
-from factcheck.verify import Verdict, check_file
+from factcheck.model.verdicts import Verdict
+from factcheck.verify import check_file
 from tests.conftest import eval_files_if_present, labelled_files
 
 pytest_plugins = ["pytester"]

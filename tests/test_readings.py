@@ -18,8 +18,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.claims import ChangeClaim, ComparisonClaim, Figure, OneInClaim, RateClaim, ShareClaim, ValueClaim
-from factcheck.verify import Outcome, Verdict, check_file, verify_claim
+from factcheck.model.claims import ChangeClaim, ComparisonClaim, Figure, OneInClaim, RateClaim, ShareClaim, ValueClaim
+from factcheck.model.results import Outcome
+from factcheck.model.verdicts import Verdict
+from factcheck.verify import check_file, verify_claim
 from tests.conftest import HEADER
 
 _CARE = """

@@ -16,14 +16,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.claims import Article, ClaimsFile, Figure, Sentence, Source, SourceKind, ValueClaim
+from factcheck.model.claims import Article, ClaimsFile, Figure, Sentence, Source, SourceKind, ValueClaim
 from factcheck.claimsfile import loads_claims_file
 from factcheck.cli import main
 from factcheck.errors import ClaimsFileError
 from factcheck.files import OutputError, write_new_file
 from factcheck.report import FORMATS, render
 from factcheck.report.html import paragraphs, render_html
-from factcheck.verify import FileResult, Verdict, check_file, verify_file
+from factcheck.model.results import FileResult
+from factcheck.model.verdicts import Verdict
+from factcheck.verify import check_file, verify_file
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "claims" / "west-mercia-mappa-2020.claims.toml"

@@ -13,13 +13,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.claims import ClaimsFile
+from factcheck.model.claims import ClaimsFile
 from factcheck.cli import main
 from factcheck.numbers.interval import Interval
 from factcheck.jsontext import dumps
 from factcheck.report import FORMATS
 from factcheck.report.json_report import render_json, scientific
-from factcheck.verify import FileResult, Outcome, Verdict
+from factcheck.model.results import FileResult, Outcome
+from factcheck.model.verdicts import Verdict
 
 _HEAD = 'format = 1\n\n[article]\ntitle = "A test"\npublished = 2020-11-10\n\n'
 _HUGE = _HEAD + """\

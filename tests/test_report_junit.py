@@ -7,11 +7,12 @@ import xml.etree.ElementTree as ET
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.claims import ClaimsFile, Location
+from factcheck.model.claims import ClaimsFile, Location
 from factcheck.report import render
 from factcheck.report.junit import render_junit, xml_safe
 from factcheck.report.text import safe_lines, visible
-from factcheck.verify import FileResult, Outcome, Verdict
+from factcheck.model.results import FileResult, Outcome
+from factcheck.model.verdicts import Verdict
 from tests.report_data import HOSTILE, MIXED, MIXED_VERDICTS, claim_line, gap_line, hostile, mixed, unreadable
 
 

@@ -76,7 +76,7 @@ def test_report_writes_the_other_files_when_rendering_one_hits_a_bug(
     bad, good = two
     real = factcheck.report.html._article
 
-    def article(result: factcheck.verify.FileResult, number: int) -> str:
+    def article(result: factcheck.model.results.FileResult, number: int) -> str:
         if result.path == str(bad) and result.readable:
             raise OverflowError("a rendering bug")
         return real(result, number)
@@ -107,12 +107,12 @@ def test_every_check_format_survives_a_rendering_bug_on_one_file(
     bad, good = two
     real = factcheck.verify.check_file
 
-    def check_file(path: object, data: object = None) -> factcheck.verify.FileResult:
+    def check_file(path: object, data: object = None) -> factcheck.model.results.FileResult:
         result = real(path, data)  # type: ignore[arg-type]
         if str(path) != str(bad):
             return result
         broken = attrs.evolve(result.outcomes[0], id=_Unwritable(), explanation=_Unwritable(),
-                              verdict=factcheck.verify.Verdict.CONTRADICTED)
+                              verdict=factcheck.model.verdicts.Verdict.CONTRADICTED)
         return attrs.evolve(result, outcomes=(broken,))
 
     monkeypatch.setattr(factcheck.verify, "check_file", check_file)

@@ -11,7 +11,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from factcheck.claims import CLAIM_TYPES, Check, SourceKind
+from factcheck.model.claims import CLAIM_TYPES, Check, SourceKind
 from factcheck.claimsfile import (
     _ARTICLE_KEYS,
     _CLAIM_COMMON,
@@ -25,7 +25,8 @@ from factcheck.claimsfile import (
 from factcheck.cli import main
 from factcheck.errors import ClaimsFileError
 from factcheck.schema import load_schema
-from factcheck.verify import Verdict, verify_file
+from factcheck.model.verdicts import Verdict
+from factcheck.verify import verify_file
 from tests.conftest import eval_files_if_present, labelled_files
 
 REPO = Path(__file__).resolve().parent.parent

@@ -11,13 +11,14 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from factcheck import suggest
-from factcheck.claims import BrokenClaim, ClaimsFile, ComparisonClaim, FormulaClaim
+from factcheck.model.claims import BrokenClaim, ClaimsFile, ComparisonClaim, FormulaClaim
 from factcheck.claimsfile import load_claims_file, loads_claims_file
 from factcheck.cli import main
 from factcheck.errors import FactcheckError
 from factcheck.words.stated import parse_stated
 from factcheck.suggest import Suggestion, _Candidate, suggest_file
-from factcheck.verify import Verdict, _Verifier, verify_file
+from factcheck.model.verdicts import Verdict
+from factcheck.verify import _Verifier, verify_file
 from tests.conftest import EVAL, LABELLED_DIR, REPO, has_eval, quoting, skip_without_eval
 
 sys.path.insert(0, str(REPO / "bench"))

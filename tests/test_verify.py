@@ -16,7 +16,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from factcheck.claims import (
+from factcheck.model.claims import (
     Article,
     ChangeClaim,
     ClaimsFile,
@@ -34,7 +34,8 @@ from factcheck.claimsfile import load_claims_file
 from factcheck.numbers.interval import Interval
 from factcheck.numbers.display import show
 from factcheck.words.stated import parse_stated
-from factcheck.verify import Verdict, _magnitude, _may_meet, _merge, _weakest, check_file, verify_claim, verify_file
+from factcheck.model.verdicts import Verdict
+from factcheck.verify import _magnitude, _may_meet, _merge, _weakest, check_file, verify_claim, verify_file
 from tests.conftest import CLAIMS_DIR, HEADER
 from tests.strategies import written_numbers
 

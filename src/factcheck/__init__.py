@@ -16,24 +16,24 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "Article": "factcheck.claims",
-    "ChangeClaim": "factcheck.claims",
-    "Check": "factcheck.claims",
-    "ClaimsFile": "factcheck.claims",
-    "ComparisonClaim": "factcheck.claims",
-    "DifferenceClaim": "factcheck.claims",
-    "Figure": "factcheck.claims",
-    "FormulaClaim": "factcheck.claims",
-    "Location": "factcheck.claims",
-    "OneInClaim": "factcheck.claims",
-    "PointChangeClaim": "factcheck.claims",
-    "RateClaim": "factcheck.claims",
-    "RatioClaim": "factcheck.claims",
-    "Sentence": "factcheck.claims",
-    "ShareClaim": "factcheck.claims",
-    "Source": "factcheck.claims",
-    "SourceKind": "factcheck.claims",
-    "ValueClaim": "factcheck.claims",
+    "Article": "factcheck.model.claims",
+    "ChangeClaim": "factcheck.model.claims",
+    "Check": "factcheck.model.claims",
+    "ClaimsFile": "factcheck.model.claims",
+    "ComparisonClaim": "factcheck.model.claims",
+    "DifferenceClaim": "factcheck.model.claims",
+    "Figure": "factcheck.model.claims",
+    "FormulaClaim": "factcheck.model.claims",
+    "Location": "factcheck.model.claims",
+    "OneInClaim": "factcheck.model.claims",
+    "PointChangeClaim": "factcheck.model.claims",
+    "RateClaim": "factcheck.model.claims",
+    "RatioClaim": "factcheck.model.claims",
+    "Sentence": "factcheck.model.claims",
+    "ShareClaim": "factcheck.model.claims",
+    "Source": "factcheck.model.claims",
+    "SourceKind": "factcheck.model.claims",
+    "ValueClaim": "factcheck.model.claims",
     "load_claims_file": "factcheck.claimsfile",
     "loads_claims_file": "factcheck.claimsfile",
     "ClaimsFileError": "factcheck.errors",
@@ -47,9 +47,9 @@ _EXPORTS = {
     "Interval": "factcheck.numbers.interval",
     "Stated": "factcheck.words.stated",
     "parse_stated": "factcheck.words.stated",
-    "FileResult": "factcheck.verify",
-    "Outcome": "factcheck.verify",
-    "Verdict": "factcheck.verdict",
+    "FileResult": "factcheck.model.results",
+    "Outcome": "factcheck.model.results",
+    "Verdict": "factcheck.model.verdicts",
     "check_file": "factcheck.verify",
     "verify_claim": "factcheck.verify",
     "verify_file": "factcheck.verify",
@@ -58,7 +58,7 @@ _EXPORTS = {
 __all__ = sorted([*_EXPORTS, "__version__"])
 
 if TYPE_CHECKING:  # pragma: no cover
-    from factcheck.claims import (
+    from factcheck.model.claims import (
         Article,
         ChangeClaim,
         Check,
@@ -91,7 +91,9 @@ if TYPE_CHECKING:  # pragma: no cover
     )  # fmt: skip
     from factcheck.numbers.interval import Interval
     from factcheck.words.stated import Stated, parse_stated
-    from factcheck.verify import FileResult, Outcome, Verdict, check_file, verify_claim, verify_file
+    from factcheck.model.results import FileResult, Outcome
+    from factcheck.model.verdicts import Verdict
+    from factcheck.verify import check_file, verify_claim, verify_file
 
 
 def __getattr__(name: str) -> Any:

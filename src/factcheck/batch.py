@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from factcheck.cache import CacheError, ResultCache
 from factcheck.report.summary import FileTally, Totals, github_summary_line, summary_lines
-from factcheck.verdict import Verdict
+from factcheck.model.verdicts import Verdict
 
 if TYPE_CHECKING:
-    from factcheck.verify import FileResult
+    from factcheck.model.results import FileResult
 
 __all__ = ["STREAMED", "FileReport", "Summary", "check_files", "checked", "render_safely", "report_file", "run",
            "stream_report"]
@@ -135,7 +135,7 @@ def _from_stored(stored: dict[str, Any] | None) -> FileReport | None:
 
 def _internal_error(path: str, exc: Exception, doing: str) -> FileResult:
     from factcheck.errors import ClaimsFileError  # noqa: PLC0415 - not needed on a cache hit
-    from factcheck.verify import FileResult  # noqa: PLC0415
+    from factcheck.model.results import FileResult  # noqa: PLC0415
 
     message = f"internal error while {doing} this file ({type(exc).__name__}: {exc}); please report it"
     return FileResult(path, errors=(ClaimsFileError(message, path=path),))
@@ -152,7 +152,8 @@ def checked(path: str, problem: str | None = None) -> FileResult:
 def _result(path: str, problem: str | None, data: bytes | None = None) -> tuple[FileResult, bool]:
     """The file's result, and whether it is a bug's."""
     from factcheck.errors import ClaimsFileError  # noqa: PLC0415 - not needed on a cache hit
-    from factcheck.verify import FileResult, check_file  # noqa: PLC0415
+    from factcheck.model.results import FileResult  # noqa: PLC0415
+    from factcheck.verify import check_file
 
     if problem is not None:
         return FileResult(path, errors=(ClaimsFileError(problem, path=path),)), False

@@ -17,7 +17,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Final
 
-from factcheck.claims import (
+from factcheck.model.claims import (
     CLAIM_TYPES,
     Article,
     BrokenClaim,
@@ -34,7 +34,7 @@ from factcheck.claims import (
 )
 from factcheck.errors import ClaimsFileError, FormulaError, PhraseError
 from factcheck.files import ReadRefused, read_inside
-from factcheck.formula import parse_formula
+from factcheck.model.formula import parse_formula
 from factcheck.quoting import fold, misquoted, quote_found
 from factcheck.words.stated import parse_stated, parse_tolerance
 from factcheck.tomlread import TOMLDecodeError, TOMLLimitError

@@ -2,7 +2,7 @@
 
 Exit status: 0 when nothing is contradicted or in error; 1 when something is contradicted or a
 draft (with --strict: also loose claims, unchecked claims and coverage gaps); 2 when a file cannot
-be read, has a problem of its own, or a claim is in error. The rule is `factcheck.verdict.standing`.
+be read, has a problem of its own, or a claim is in error. The rule is `factcheck.model.verdicts.standing`.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from factcheck.claims import ClaimsFile
+    from factcheck.model.claims import ClaimsFile
 
 __all__ = ["add_extract", "add_suggest", "run_extract", "run_suggest"]
 

@@ -32,7 +32,7 @@ from typing import Final, TypeVar
 
 import attrs
 
-from factcheck.claims import (
+from factcheck.model.claims import (
     BrokenClaim,
     ChangeClaim,
     Claim,
@@ -50,7 +50,9 @@ from factcheck.numbers.interval import Interval
 from factcheck.numbers.display import decimals_of, show
 from factcheck.words.stated import parse_stated
 from factcheck.numbers.units import parse_unit
-from factcheck.verify import _RECOMPUTE, Outcome, Quantity, Verdict, _may_meet, _Verifier
+from factcheck.model.results import Outcome
+from factcheck.model.verdicts import Verdict
+from factcheck.verify import _RECOMPUTE, Quantity, _may_meet, _Verifier
 
 __all__ = ["SameUnit", "diagnose", "diagnose_outcomes"]
 

@@ -30,7 +30,7 @@ from typing import Final
 
 import attrs
 
-from factcheck.claims import CLAIM_TYPES, PLACEHOLDER, is_placeholder
+from factcheck.model.claims import CLAIM_TYPES, PLACEHOLDER, is_placeholder
 from factcheck.errors import PhraseError
 from factcheck.sentences import ArticleText, read_article
 from factcheck.words.stated import Token, TokenType, parse_stated, scan

@@ -6,7 +6,7 @@ only pytest and the standard library, and the library is imported inside the hoo
 
 - A claim is an item named by its id (`claims/x.claims.toml::wm-rate`), so `-k`, `-x` and
   `--junitxml` work as they do for any test.
-- What passes and what fails is `factcheck.verdict.standing`'s rule, the one `factcheck check`
+- What passes and what fails is `factcheck.model.verdicts.standing`'s rule, the one `factcheck check`
   follows, so the two never disagree: `supported` passes; `contradicted`, `error` and a draft claim
   (inputs still "?") fail with the explanation, the stated and the recomputed values, and the
   claim's file:line; `loose` passes with a `LooseClaimWarning`, and a claim left unchecked (no
@@ -30,8 +30,8 @@ import pytest
 if TYPE_CHECKING:  # pragma: no cover
     from _pytest._code.code import ExceptionInfo, TerminalRepr
 
-    from factcheck.claims import ClaimsFile, Gap
-    from factcheck.verify import FileResult, Outcome
+    from factcheck.model.claims import ClaimsFile, Gap
+    from factcheck.model.results import FileResult, Outcome
 
 __all__ = ["ClaimFailed", "ClaimItem", "ClaimsTomlFile", "GapItem", "LooseClaimWarning"]
 
@@ -171,8 +171,9 @@ class ClaimItem(_FactcheckItem):
         return f"claim {self.name}"
 
     def runtest(self) -> None:
-        from factcheck.verdict import Standing  # noqa: PLC0415
-        from factcheck.verify import Verdict, outcome_standing  # noqa: PLC0415
+        from factcheck.model.verdicts import Standing  # noqa: PLC0415
+        from factcheck.model.results import outcome_standing  # noqa: PLC0415
+        from factcheck.model.verdicts import Verdict
 
         outcome = self.claims_parent.outcome(self.name)
         self.user_properties.append(("verdict", outcome.verdict.value + (" (gross)" if outcome.gross else "")))

@@ -34,11 +34,12 @@ from typing import Final, Literal, NamedTuple
 
 import attrs
 
-from factcheck.claims import CLAIM_TYPES, BrokenClaim, Claim, ClaimsFile, ComparisonClaim, FormulaClaim
+from factcheck.model.claims import CLAIM_TYPES, BrokenClaim, Claim, ClaimsFile, ComparisonClaim, FormulaClaim
 from factcheck.errors import FactcheckError, UnitMismatchError
 from factcheck.words.stated import Stated, parse_stated
 from factcheck.numbers.units import Unit, conversion, conversion_factor
-from factcheck.verify import Verdict, _Verifier
+from factcheck.model.verdicts import Verdict
+from factcheck.verify import _Verifier
 
 __all__ = ["ClaimSuggestions", "Suggestion", "suggest_file"]
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Final
 if TYPE_CHECKING:
     from factcheck.report.json_report import render_json, result_to_dict, summary_counts
     from factcheck.report.text import render_text
-    from factcheck.verify import FileResult
+    from factcheck.model.results import FileResult
 
 __all__ = ["FORMATS", "Renderer", "render", "render_json", "render_text", "result_to_dict", "summary_counts"]
 

@@ -1,6 +1,6 @@
 """What needs a look, in one flat list: the shared input of the CI report formats.
 
-A finding is anything that does not simply pass (`factcheck.verdict.standing`, the rule the exit
+A finding is anything that does not simply pass (`factcheck.model.verdicts.standing`, the rule the exit
 status follows): a file that cannot be read or has a problem of its own, a claim that is
 contradicted, in error, a draft, loose or left unchecked, or a coverage gap, each with its file
 and line. Supported claims and sentences with a `check` are not findings.
@@ -14,8 +14,9 @@ from collections.abc import Sequence
 import attrs
 
 from factcheck.report.text import one_line
-from factcheck.verdict import Standing
-from factcheck.verify import FileResult, Verdict, outcome_standing
+from factcheck.model.verdicts import Standing
+from factcheck.model.results import FileResult, outcome_standing
+from factcheck.model.verdicts import Verdict
 
 __all__ = ["Finding", "Level", "findings", "one_line"]
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from factcheck.report.findings import Finding, findings
 from factcheck.report.summary import github_summary_line
 from factcheck.report.totals import totals_of
-from factcheck.verify import FileResult
+from factcheck.model.results import FileResult
 
 __all__ = ["escape_data", "escape_property", "file_commands", "render_github"]
 

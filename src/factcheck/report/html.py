@@ -26,11 +26,12 @@ from urllib.parse import urlsplit
 import attrs
 
 from factcheck import __version__
-from factcheck.claims import Claim, ClaimsFile, Figure, Gap, Sentence, SourceKind
+from factcheck.model.claims import Claim, ClaimsFile, Figure, Gap, Sentence, SourceKind
 from factcheck.claimsfile import article_body, fold_whitespace
 from factcheck.numbers.display import show, show_interval
 from factcheck.report.totals import article_only_count, totals_of
-from factcheck.verify import FileResult, Outcome, Verdict
+from factcheck.model.results import FileResult, Outcome
+from factcheck.model.verdicts import Verdict
 
 __all__ = ["paragraphs", "render_html"]
 

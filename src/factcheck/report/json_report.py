@@ -10,7 +10,8 @@ from typing import Any, Final
 from factcheck.numbers.interval import Interval
 from factcheck.jsontext import dumps
 from factcheck.report.totals import totals_of
-from factcheck.verify import FileResult, Outcome, Verdict
+from factcheck.model.results import FileResult, Outcome
+from factcheck.model.verdicts import Verdict
 
 __all__ = ["outcome_to_dict", "render_json", "result_to_dict", "scientific", "summary_counts"]
 

@@ -2,7 +2,7 @@
 
 supported: a passing case; contradicted, and a draft claim (inputs still "?"): `<failure>`; error:
 `<error>`; unchecked: `<skipped>`; loose: a passing case whose verdict is in its properties and
-output (JUnit has no "warning"). Which is which is `factcheck.verdict.standing`'s rule, the one the
+output (JUnit has no "warning"). Which is which is `factcheck.model.verdicts.standing`'s rule, the one the
 exit status follows.
 A file that cannot be read, or has problems of its own, gets an `<error>` case named after the
 file, so it never passes; a coverage gap gets a case of its own, passing like a loose claim.
@@ -21,8 +21,9 @@ from typing import Final
 
 from factcheck.report.findings import one_line
 from factcheck.report.text import safe_lines, visible
-from factcheck.verdict import Standing
-from factcheck.verify import FileResult, Outcome, Verdict, outcome_standing
+from factcheck.model.verdicts import Standing
+from factcheck.model.results import FileResult, Outcome, outcome_standing
+from factcheck.model.verdicts import Verdict
 
 __all__ = ["render_junit", "xml_safe"]
 

@@ -16,7 +16,7 @@ from typing import Final
 
 from factcheck.report.findings import Level, findings, one_line
 from factcheck.report.totals import totals_of
-from factcheck.verify import FileResult
+from factcheck.model.results import FileResult
 
 __all__ = ["escape_markdown", "render_markdown"]
 

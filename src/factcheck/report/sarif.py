@@ -21,7 +21,7 @@ from urllib.parse import quote
 from factcheck import __version__
 from factcheck.jsontext import dumps
 from factcheck.report.findings import Finding, Level, findings
-from factcheck.verify import FileResult
+from factcheck.model.results import FileResult
 
 __all__ = ["RULES", "SCHEMA_URI", "render_sarif"]
 

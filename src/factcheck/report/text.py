@@ -13,7 +13,8 @@ from typing import Final
 
 from factcheck.report.summary import summary_lines
 from factcheck.report.totals import article_only_count, totals_of
-from factcheck.verify import FileResult, Outcome, Verdict
+from factcheck.model.results import FileResult, Outcome
+from factcheck.model.verdicts import Verdict
 
 __all__ = ["article_only_count", "file_lines", "one_line", "render_text", "safe_lines", "shown_path", "summary_lines",
            "visible"]

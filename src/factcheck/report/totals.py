@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Final
 
-from factcheck.claims import SourceKind
+from factcheck.model.claims import SourceKind
 from factcheck.report.summary import FileTally, Totals
-from factcheck.verdict import Standing, Verdict
-from factcheck.verify import FileResult, outcome_standing
+from factcheck.model.verdicts import Standing, Verdict
+from factcheck.model.results import FileResult, outcome_standing
 
 __all__ = ["article_only_count", "file_tally", "totals_of"]
 

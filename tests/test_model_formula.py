@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.errors import FormulaError
-from factcheck.formula import evaluate_formula, formula_names, parse_formula
+from factcheck.model.formula import evaluate_formula, formula_names, parse_formula
 
 
 def evaluate(expr: str, values: dict[str, Fraction]) -> Fraction:
