@@ -34,7 +34,8 @@ from collections.abc import Sequence
 from fractions import Fraction
 from pathlib import Path
 
-from factcheck.claimsfile import article_body, load_claims_file
+from factcheck.load.claimsfile import load_claims_file
+from factcheck.load.coverage import article_body
 from factcheck.extract import draft_article, draft_sentence
 from factcheck.words.stated import TokenType, parse_relation, scan
 from factcheck.words.table import FRACTIONS, MULTIPLES

@@ -36,7 +36,7 @@ sys.path.insert(0, str(HERE))
 
 from growing import FIGURES_PER_AREA, figures_file, long_sentence, paragraph  # noqa: E402
 
-from factcheck.claimsfile import loads_claims_file  # noqa: E402
+from factcheck.load.claimsfile import loads_claims_file  # noqa: E402
 from factcheck.diagnose import diagnose_outcomes  # noqa: E402
 from factcheck.draft import draft_toml  # noqa: E402
 from factcheck.extract import draft_article  # noqa: E402

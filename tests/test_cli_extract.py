@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.claimsfile import load_claims_file
+from factcheck.load.claimsfile import load_claims_file
 from factcheck.cli import main
 
 ARTICLE = ("date 2023-11-30 Fly-tipping rose by 11 per cent\n\n"

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from factcheck import diagnose as diagnose_module
 from factcheck import verify as verify_module
 from factcheck.model.claims import CLAIM_TYPES, Figure, Location
-from factcheck.claimsfile import loads_claims_file
+from factcheck.load.claimsfile import loads_claims_file
 from factcheck.diagnose import _unit_groups, diagnose
 from factcheck.report import render
 from factcheck.model.verdicts import Verdict

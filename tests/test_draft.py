@@ -8,8 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.claimsfile import loads_claims_file
-from factcheck.draft import DraftExistsError, draft_toml, toml_string, write_draft
+from factcheck.load.claimsfile import loads_claims_file
+from factcheck.draft import draft_toml, toml_string
+from factcheck.errors import DraftExistsError
+from factcheck.runner.output import write_draft
 from factcheck.extract import Draft, DraftClaim, DraftSentence
 from factcheck.model.verdicts import Verdict
 from factcheck.verify import verify_file

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck import extract
-from factcheck.claimsfile import loads_claims_file
+from factcheck.load.claimsfile import loads_claims_file
 from factcheck.draft import draft_toml
 from factcheck.extract import DraftClaim, DraftSentence, draft_article, draft_sentence, guess_check
 from factcheck.words.stated import parse_stated
@@ -113,7 +113,7 @@ def test_draft_is_a_valid_claims_file_covering_the_article(article: Path, tmp_pa
     draft = draft_article(article.read_text(encoding="utf-8"), text_path=article.name, source=article.name)
     path = tmp_path / "draft.claims.toml"
     path.write_text(draft_toml(draft), encoding="utf-8")
-    from factcheck.claimsfile import load_claims_file
+    from factcheck.load.claimsfile import load_claims_file
 
     loaded = load_claims_file(path)
     assert loaded.problems == ()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.files import MAX_ARTICLE_BYTES
+from factcheck.load.paths import MAX_ARTICLE_BYTES
 from factcheck.verify import check_file
 from tests.bounded import run_bounded
 from tests.conftest import BAD, place_bad

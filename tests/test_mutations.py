@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.model.claims import Claim, ClaimsFile, ComparisonClaim, Figure
-from factcheck.claimsfile import load_claims_file, loads_claims_file
+from factcheck.load.claimsfile import load_claims_file, loads_claims_file
 from factcheck.numbers.display import show
 from factcheck.model.results import Outcome
 from factcheck.model.verdicts import Verdict

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.cli import main
-from factcheck.files import InputOverwriteError, refuse_inputs
+from factcheck.errors import InputOverwriteError
+from factcheck.runner.output import refuse_inputs
 
 _CLAIMS = """\
 format = 1

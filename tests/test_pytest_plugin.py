@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.claimsfile import load_claims_file
+from factcheck.load.claimsfile import load_claims_file
 from factcheck.model.verdicts import Verdict
 from factcheck.verify import check_file
 from tests.conftest import eval_files_if_present, labelled_files
@@ -285,7 +285,7 @@ def test_the_plugin_module_does_not_import_the_library_when_loaded(pytester: pyt
         def test_light():
             assert "factcheck.pytest_plugin" in sys.modules
             assert "factcheck.verify" not in sys.modules
-            assert "factcheck.claimsfile" not in sys.modules
+            assert "factcheck.load.claimsfile" not in sys.modules
     """)
     result = pytester.runpytest_subprocess("-p", "no:hypothesispytest", "-p", "no:cacheprovider")
     result.assert_outcomes(passed=1)

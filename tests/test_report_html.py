@@ -17,10 +17,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.model.claims import Article, ClaimsFile, Figure, Sentence, Source, SourceKind, ValueClaim
-from factcheck.claimsfile import loads_claims_file
+from factcheck.load.claimsfile import loads_claims_file
 from factcheck.cli import main
 from factcheck.errors import ClaimsFileError
-from factcheck.files import OutputError, write_new_file
+from factcheck.errors import OutputError
+from factcheck.runner.output import write_new_file
 from factcheck.report import FORMATS, render
 from factcheck.report.html import paragraphs, render_html
 from factcheck.model.results import FileResult

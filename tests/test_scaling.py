@@ -13,7 +13,7 @@ sys.path.insert(0, str(REPO / "bench"))
 from growing import FIGURES_PER_AREA, figures_file, long_sentence, paragraph  # noqa: E402
 from same_output import write_outputs  # noqa: E402
 
-from factcheck.claimsfile import loads_claims_file  # noqa: E402
+from factcheck.load.claimsfile import loads_claims_file  # noqa: E402
 from factcheck.extract import draft_article  # noqa: E402
 
 

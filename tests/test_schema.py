@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 
 from factcheck.model.claims import CLAIM_TYPES, Check, SourceKind
-from factcheck.claimsfile import (
+from factcheck.load.claimsfile import (
     _ARTICLE_KEYS,
     _CLAIM_COMMON,
     _DEFAULT_KEYS,

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from factcheck import suggest
 from factcheck.model.claims import BrokenClaim, ClaimsFile, ComparisonClaim, FormulaClaim
-from factcheck.claimsfile import load_claims_file, loads_claims_file
+from factcheck.load.claimsfile import load_claims_file, loads_claims_file
 from factcheck.cli import main
 from factcheck.errors import FactcheckError
 from factcheck.words.stated import parse_stated

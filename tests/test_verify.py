@@ -30,7 +30,7 @@ from factcheck.model.claims import (
     SourceKind,
     ValueClaim,
 )
-from factcheck.claimsfile import load_claims_file
+from factcheck.load.claimsfile import load_claims_file
 from factcheck.numbers.interval import Interval
 from factcheck.numbers.display import show
 from factcheck.words.stated import parse_stated

@@ -34,8 +34,8 @@ _EXPORTS = {
     "Source": "factcheck.model.claims",
     "SourceKind": "factcheck.model.claims",
     "ValueClaim": "factcheck.model.claims",
-    "load_claims_file": "factcheck.claimsfile",
-    "loads_claims_file": "factcheck.claimsfile",
+    "load_claims_file": "factcheck.load.claimsfile",
+    "loads_claims_file": "factcheck.load.claimsfile",
     "ClaimsFileError": "factcheck.errors",
     "CycleError": "factcheck.errors",
     "FactcheckError": "factcheck.errors",
@@ -78,7 +78,7 @@ if TYPE_CHECKING:  # pragma: no cover
         SourceKind,
         ValueClaim,
     )  # fmt: skip
-    from factcheck.claimsfile import load_claims_file, loads_claims_file
+    from factcheck.load.claimsfile import load_claims_file, loads_claims_file
     from factcheck.errors import (
         ClaimsFileError,
         CycleError,

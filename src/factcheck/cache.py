@@ -43,7 +43,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Final, NamedTuple
 
-from factcheck.files import ReadRefused, read_inside
+from factcheck.load.paths import ReadRefused, read_inside
 from factcheck.jsontext import dumps
 
 __all__ = ["DEFAULT_FOLDER", "CacheError", "CacheKey", "ResultCache", "article_state", "code_fingerprint"]

@@ -183,7 +183,8 @@ def _check_into_file(found: list[tuple[str, str | None]], args: argparse.Namespa
     """Write the report to --output atomically, never over an existing file without --force, and never
     over a file the run read (a claims file, or an article text one names)."""
     from factcheck.batch import run  # noqa: PLC0415
-    from factcheck.files import OutputError, write_new_file  # noqa: PLC0415
+    from factcheck.errors import OutputError  # noqa: PLC0415
+    from factcheck.runner.output import write_new_file
 
     parts: list[str] = []
     read: list[tuple[str, str | None]] = []
@@ -211,7 +212,8 @@ def _article_inputs(read: Iterable[tuple[str, str | None]]) -> Iterator[tuple[Pa
 
 def _output_is_not_an_input(output: str, inputs: Iterable[tuple[str | Path, str]], what: str = "report") -> bool:
     """True when `output` is none of `inputs`; otherwise says so on standard error (the caller exits 2)."""
-    from factcheck.files import InputOverwriteError, refuse_inputs  # noqa: PLC0415
+    from factcheck.errors import InputOverwriteError  # noqa: PLC0415
+    from factcheck.runner.output import refuse_inputs
 
     try:
         refuse_inputs(output, inputs)
@@ -225,7 +227,8 @@ def _report(args: argparse.Namespace) -> int:
     """Exit 0 when the page was written with every file on it (whatever its verdicts: `check` is the gate);
     2 when it was not written, or a file could not be read or checked (it is on the page, as an error)."""
     from factcheck.batch import checked, render_safely  # noqa: PLC0415
-    from factcheck.files import OutputError, write_new_file  # noqa: PLC0415
+    from factcheck.errors import OutputError  # noqa: PLC0415
+    from factcheck.runner.output import write_new_file
     from factcheck.report.text import one_line  # noqa: PLC0415
 
     found = list(claims_files(args.paths))

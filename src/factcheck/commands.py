@@ -35,9 +35,11 @@ def _default_output(article: Path) -> Path:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    from factcheck.draft import DraftExistsError, draft_toml, write_draft  # noqa: PLC0415
+    from factcheck.draft import draft_toml  # noqa: PLC0415
+    from factcheck.errors import DraftExistsError
+    from factcheck.runner.output import write_draft
     from factcheck.extract import draft_article  # noqa: PLC0415
-    from factcheck.files import OutputError  # noqa: PLC0415
+    from factcheck.errors import OutputError  # noqa: PLC0415
 
     article = Path(args.article)
     try:
@@ -77,7 +79,8 @@ def run_extract(args: argparse.Namespace) -> int:
 
 def _output_is_not_the_article(output: Path, article: Path) -> bool:
     """`extract -o FILE --force` replaced whatever FILE was, even the article it had just read."""
-    from factcheck.files import InputOverwriteError, refuse_inputs  # noqa: PLC0415
+    from factcheck.errors import InputOverwriteError  # noqa: PLC0415
+    from factcheck.runner.output import refuse_inputs
 
     try:
         refuse_inputs(output, [(article, f"the article {str(article)!r}")])
@@ -90,7 +93,7 @@ def _output_is_not_the_article(output: Path, article: Path) -> bool:
 def run_suggest(args: argparse.Namespace) -> int:
     """Exit 0 with the suggestions; 2 when the file cannot be read, or a bug stopped the suggestions (said
     on standard error, never as a traceback)."""
-    from factcheck.claimsfile import load_claims_file  # noqa: PLC0415
+    from factcheck.load.claimsfile import load_claims_file  # noqa: PLC0415
     from factcheck.errors import ClaimsFileError  # noqa: PLC0415
     from factcheck.report.text import one_line  # noqa: PLC0415
 

@@ -1,25 +1,18 @@
-"""Writes a draft claims file (format 1) as TOML text, and saves it without overwriting anything.
+"""Writes a draft claims file (format 1) as TOML text.
 
 The TOML is written by hand (no dependency): strings are TOML basic strings with every character
 that needs it escaped, so any sentence survives the round trip through `tomllib` unchanged.
-Saving goes through `factcheck.files.write_new_file`, as reports do: atomic, and an existing file
-is kept unless `force` is given.
+Saving it is the runner's (`factcheck.runner.output.write_draft`), as for reports: atomic, and an
+existing file is kept unless `force` is given.
 """
 
 from __future__ import annotations
 
 from fractions import Fraction
-from pathlib import Path
 
-from factcheck.errors import FactcheckError
 from factcheck.extract import Draft
-from factcheck.files import write_new_file
 
-__all__ = ["DraftExistsError", "draft_toml", "toml_string", "write_draft"]
-
-
-class DraftExistsError(FactcheckError, FileExistsError):
-    """The claims file to write already exists and `force` was not given."""
+__all__ = ["draft_toml", "toml_string"]
 
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
@@ -75,13 +68,3 @@ def draft_toml(draft: Draft) -> str:
                       f"  kind = {toml_string(claim.kind)}", f"  stated = {toml_string(claim.stated)}"]
             lines += [f"  {key} = {_value(value)}" for key, value in claim.fields]
     return "\n".join(lines) + "\n"
-
-
-def write_draft(text: str, path: str | Path, *, force: bool = False) -> Path:
-    """Save `text` at `path` atomically; an existing file is an error unless `force`."""
-    target = Path(path)
-    if not force and (target.exists() or target.is_symlink()):
-        msg = f"{target} already exists; use --force to replace it"
-        raise DraftExistsError(msg)
-    write_new_file(target, text, force=force)  # refuses, even in a race, to replace what appeared meanwhile
-    return target

@@ -5,8 +5,11 @@ from __future__ import annotations
 __all__ = [
     "ClaimsFileError",
     "CycleError",
+    "DraftExistsError",
     "FactcheckError",
     "FormulaError",
+    "InputOverwriteError",
+    "OutputError",
     "PhraseError",
     "UnitMismatchError",
     "UnknownNameError",
@@ -130,3 +133,27 @@ class FormulaError(FactcheckError, ValueError):
 
     def __str__(self) -> str:
         return f"{self.reason} in formula {self.expr!r}"
+
+
+class OutputError(FactcheckError, OSError):
+    """The report could not be written where it was asked to go."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(path, reason)
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+class InputOverwriteError(OutputError):
+    """The output is a file the same run reads: `what` it is ("the claims file 'x.claims.toml'")."""
+
+    def __init__(self, path: str, what: str) -> None:
+        super().__init__(path, f"is {what}, which this run reads; not writing over it")
+        self.what = what
+
+
+class DraftExistsError(FactcheckError, FileExistsError):
+    """The claims file to write already exists and `force` was not given."""

@@ -79,7 +79,7 @@ class ClaimsTomlFile(pytest.File):
     claims_file: ClaimsFile
 
     def collect(self) -> Iterator[pytest.Item]:
-        from factcheck.claimsfile import load_claims_file  # noqa: PLC0415 - keep the plugin light
+        from factcheck.load.claimsfile import load_claims_file  # noqa: PLC0415 - keep the plugin light
         from factcheck.errors import ClaimsFileError  # noqa: PLC0415
 
         shown = _shown_path(self)

@@ -27,7 +27,7 @@ from typing import Final
 
 import attrs
 
-from factcheck.claimsfile import fold_whitespace, strip_date_line
+from factcheck.load.coverage import fold_whitespace, strip_date_line
 
 __all__ = ["ArticleText", "SentenceSpan", "read_article", "split_paragraph", "split_sentences"]
 

@@ -34,8 +34,6 @@ from factcheck.model.claims import (
     DifferenceClaim,
     Figure,
     FormulaClaim,
-    Gap,
-    Location,
     OneInClaim,
     PointChangeClaim,
     RateClaim,
@@ -46,7 +44,7 @@ from factcheck.model.claims import (
     SourceKind,
     ValueClaim,
 )
-from factcheck.claimsfile import load_claims_file, loads_claims_file
+from factcheck.load.claimsfile import load_claims_file, loads_claims_file
 from factcheck.errors import (
     ClaimsFileError,
     CycleError,

@@ -27,7 +27,7 @@ import attrs
 
 from factcheck import __version__
 from factcheck.model.claims import Claim, ClaimsFile, Figure, Gap, Sentence, SourceKind
-from factcheck.claimsfile import article_body, fold_whitespace
+from factcheck.load.coverage import article_body, fold_whitespace
 from factcheck.numbers.display import show, show_interval
 from factcheck.report.totals import article_only_count, totals_of
 from factcheck.model.results import FileResult, Outcome

@@ -12,7 +12,6 @@ generated from it by `markdown.table_rows()` (and a test keeps the two the same)
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
 from fractions import Fraction
 from typing import Final
 

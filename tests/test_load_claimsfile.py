@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.model.claims import BrokenClaim
-from factcheck.claimsfile import load_claims_file, loads_claims_file
+from factcheck.load.claimsfile import load_claims_file, loads_claims_file
 from factcheck.errors import ClaimsFileError
 from factcheck.model.results import FileResult
 from factcheck.model.verdicts import Verdict

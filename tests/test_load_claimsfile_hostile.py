@@ -4,7 +4,7 @@ The files are too large to keep in tests/data/bad/, so each is generated here. N
 loader: each asserts that the work is bounded by how it is done (a limit checked before anything
 is converted, a search over a bounded part, a hint looked for among a bounded number of names).
 The small hostile fixtures (`value = inf`, `rounded = inf`, `tolerance = inf`, `1e1000000`) are in
-tests/data/bad/ and tests/test_claimsfile.py.
+tests/data/bad/ and tests/test_load_claimsfile.py.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import claimsfile, quoting, tomlread
+from factcheck.load import claimsfile
+from factcheck.load import coverage as quoting
 from factcheck.model.claims import BrokenClaim
-from factcheck.claimsfile import load_claims_file, loads_claims_file
+from factcheck.load.claimsfile import load_claims_file, loads_claims_file
 from factcheck.errors import ClaimsFileError
 from factcheck.model.verdicts import Verdict
 from factcheck.verify import check_file, verify_file

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.claimsfile import _Lines
+from factcheck.load.lines import Lines as _Lines
 from tests.conftest import BAD, CLAIMS_DIR, EVAL_DIR, REPO
 
 _KEY_LINE = re.compile(r"""\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")

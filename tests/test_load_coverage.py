@@ -12,8 +12,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from factcheck import quoting
-from factcheck.quoting import TYPOGRAPHIC, fold, misquoted, quote_found
+from factcheck.load import coverage as quoting
+from factcheck.load.coverage import TYPOGRAPHIC, fold, misquoted, quote_found
 
 
 def found(stated: str, sentence: str) -> bool:

@@ -26,23 +26,22 @@ from factcheck.model.claims import (
     ClaimsFile,
     Defaults,
     Figure,
-    Gap,
     Location,
     Sentence,
     Source,
     SourceKind,
 )
 from factcheck.errors import ClaimsFileError, FormulaError, PhraseError
-from factcheck.files import ReadRefused, read_inside
+from factcheck.load.paths import ReadRefused, read_inside
 from factcheck.model.formula import parse_formula
-from factcheck.quoting import fold, misquoted, quote_found
+from factcheck.load.coverage import coverage_gaps, coverage_problem, fold, misquoted, quote_found
+from factcheck.load.lines import Lines
 from factcheck.words.stated import parse_stated, parse_tolerance
-from factcheck.tomlread import TOMLDecodeError, TOMLLimitError
-from factcheck.tomlread import loads as toml_loads
+from factcheck.load.toml import TOMLDecodeError, TOMLLimitError
+from factcheck.load.toml import loads as toml_loads
 from factcheck.numbers.units import parse_unit
 
-__all__ = ["MAX_FILE_BYTES", "load_claims_file", "loads_claims_file", "fold_whitespace", "article_body",
-           "strip_date_line"]
+__all__ = ["MAX_FILE_BYTES", "load_claims_file", "loads_claims_file"]
 
 #: The largest claims file read. An article's sentences, claims and figures take tens of kilobytes
 #: (the largest in claims/ and ../shared/eval, 10 KB); this bounds what a hostile file can cost downstream: rtoml alone holds
@@ -74,19 +73,7 @@ _MAX_STATED: Final = 1000
 _MAX_UNIT: Final = 200
 #: The smallest number too large for a figure: it has more than _MAX_EXPONENT + 1 digits before the point.
 _TOO_LARGE: Final = 10 ** (_MAX_EXPONENT + 1)
-#: A table header line: blanks, then `[` and the rest of the line (group 1).
-_HEADER_LINE: Final = re.compile(r"^[^\S\n]*(\[[^\n]*)", re.MULTILINE)
-#: A key line: blanks, a bare or quoted key (group 1), blanks and `=`.
-_KEY_LINE: Final = re.compile(r"""^[^\S\n]*("[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_-]+)[^\S\n]*=""", re.MULTILINE)
-#: The line breaks of `str.splitlines` other than "\n".
-_OTHER_LINE_BREAK_CHARS: Final = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-_DATE_LINE: Final = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b")
-_HAS_NUMBER: Final = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-    r"hundred|thousand|million|billion|half|third|quarter|fifth|majority|minority|most|doubled|trebled|tripled|"
-    r"halved|twice)\b",
-    re.IGNORECASE,
-)
+
 
 
 def load_claims_file(path: str | Path) -> ClaimsFile:
@@ -163,167 +150,13 @@ def _line_of_toml_error(message: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def fold_whitespace(text: str) -> str:
-    return " ".join(text.split())
-
-
-def article_body(text: str) -> str:
-    """The article's text without a first-line `date YYYY-MM-DD` (metadata), whitespace folded."""
-    return fold_whitespace(strip_date_line(text)[1])
-
-
-def strip_date_line(text: str) -> tuple[str | None, str]:
-    """(the date as written, the rest) for a text that starts `date YYYY-MM-DD`; (None, text) otherwise."""
-    match = _DATE_LINE.match(text)
-    if match is None:
-        return None, text
-    return match.group(1), text[match.end():]
-
-
-class _Lines:
-    """Where each table and key of the file starts (lines as `str.splitlines` counts them).
-
-    A line is a table header if it starts (after blanks) with `[`, and a key line if it starts with
-    a bare or quoted key and `=`. One regex scan finds the headers; the keys of a table are found
-    only when one is asked for (a problem's place), except those of `[figures]` and `[sources]`,
-    which also place the figures and sources they define. A key that is written as a table header
-    (`[figure.x]` is the top-level key "figure", `[[sentences.claim]]` the key "claim" of the
-    sentence above it) is placed at that header: `subtables`.
-    """
-
-    def __init__(self, text: str) -> None:
-        if any(brk in text for brk in _OTHER_LINE_BREAK_CHARS):  # nine fast `in` scans beat one regex scan
-            text = "\n".join(text.splitlines())  # the same lines, each ended by "\n" alone
-        self._text = text
-        self.headers: dict[tuple[Any, ...], int] = {("top",): 1}
-        #: each table's stretches of text after its header: (start, end, line number of the header)
-        self._segments: dict[tuple[Any, ...], list[tuple[int, int, int]]] = {}
-        self._keys: dict[tuple[Any, ...], dict[str, int]] = {}
-        #: every header: (its line, as written, the index of the sentence and the claim it is in)
-        self._all_headers: list[tuple[int, str, int, int]] = []
-        self._subtables: dict[tuple[tuple[Any, ...], str], tuple[int, str]] | None = None
-        block: tuple[Any, ...] = ("top",)
-        sentence = -1
-        claim = -1
-        number = 1
-        previous = 0
-        segment_start, segment_line = 0, 1
-        for match in _HEADER_LINE.finditer(text):
-            start = match.start()
-            number += text.count("\n", previous, start)
-            previous = start
-            self._segments.setdefault(block, []).append((segment_start, start, segment_line))
-            stripped = match.group(1).rstrip()
-            if stripped.startswith("[[") and stripped.find("]]") > 0:
-                name = stripped[2 : stripped.find("]]")].strip()
-                if name == "sentences":
-                    sentence += 1
-                    claim = -1
-                    block = ("sentence", sentence)
-                elif name == "sentences.claims":
-                    claim += 1
-                    block = ("claim", sentence, claim)
-                else:
-                    block = ("table", name)
-            else:
-                name = stripped[1 : stripped.find("]")].strip() if "]" in stripped else stripped[1:]
-                parts = [p.strip().strip('"').strip("'") for p in name.split(".", 1)]
-                if parts[0] == "sources" and len(parts) == 2:
-                    block = ("source", parts[1])
-                elif parts[0] == "figures" and len(parts) == 2:
-                    block = ("figure", parts[1])
-                else:
-                    block = (parts[0],)
-            self.headers.setdefault(block, number)
-            self._all_headers.append((number, stripped, sentence, claim))
-            segment_start, segment_line = match.end(), number
-        self._segments.setdefault(block, []).append((segment_start, len(text), segment_line))
-        for table, kind in ((("figures",), "figure"), (("sources",), "source")):
-            for key, line in self.keys(table).items():  # a key `name = {...}` in [figures] places that figure
-                self.headers[(kind, key)] = min(line, self.headers.get((kind, key), line))
-
-    def keys(self, block: tuple[Any, ...]) -> dict[str, int]:
-        """The line of each key of this table (its first, if it is repeated)."""
-        found = self._keys.get(block)
-        if found is None:
-            found = self._keys[block] = {}
-            text = self._text
-            for start, end, number in self._segments.get(block, ()):
-                previous = start
-                for match in _KEY_LINE.finditer(text, start, end):
-                    number += text.count("\n", previous, match.start())
-                    previous = match.start()
-                    found.setdefault(match.group(1).strip("\"'"), number)
-        return found
-
-    def of(self, block: tuple[Any, ...], key: str | None = None) -> int | None:
-        if key is not None:
-            line = self.keys(block).get(key)
-            if line is None:
-                line = self.subtables.get((block, key), (None, ""))[0]
-            if line is not None:
-                return line
-        return self.headers.get(block)
-
-    @property
-    def subtables(self) -> dict[tuple[tuple[Any, ...], str], tuple[int, str]]:
-        """(a table, a key of it written as a table header) -> (the header's line, the header as written).
-
-        Built on first use: only a problem's place needs it, and most files have none.
-        """
-        if self._subtables is None:
-            self._subtables = {}
-            for number, header, sentence, claim in self._all_headers:
-                self._subtables.setdefault(_subtable(header, sentence, claim), (number, _header_as_written(header)))
-        return self._subtables
-
-    def header(self, block: tuple[Any, ...], key: str) -> str | None:
-        """The header (as written) that wrote `key` of this table as a table, if it was not a `key = …` line."""
-        if key in self.keys(block):
-            return None
-        found = self.subtables.get((block, key))
-        return found[1] if found else None
-
-
-def _subtable(header: str, sentence: int, claim: int) -> tuple[tuple[Any, ...], str]:
-    """(the table, its key) that a header names, as `_Lines` calls tables: `[figure.x]` is (("top",), "figure").
-
-    `sentence` and `claim` are the indexes of the sentence and claim the header is in.
-    """
-    if header.startswith("[[") and header.find("]]") > 0:
-        inside = header[2 : header.find("]]")]
-    else:
-        inside = header[1 : header.find("]")] if "]" in header else header[1:]
-    path = [part.strip().strip('"').strip("'") for part in inside.split(".")]
-    if len(path) == 1:
-        return ("top",), path[0]
-    if path[0] == "sentences":
-        if path[1] == "claims" and len(path) > 2:
-            return ("claim", sentence, claim), path[2]
-        return ("sentence", sentence), path[1]
-    if path[0] in ("figures", "sources"):
-        if len(path) == 2:
-            return (path[0],), path[1]
-        return ("figure" if path[0] == "figures" else "source", path[1]), path[2]
-    if path[0] in ("article", "defaults"):
-        return (path[0],), path[1]
-    return ("top",), path[0]  # `[figure.x]`: an unknown top-level table
-
-
-def _header_as_written(header: str) -> str:
-    """A header line without what follows its closing bracket (a comment)."""
-    close = "]]" if header.startswith("[[") else "]"
-    end = header.find(close)
-    return _cut(header if end == -1 else header[: end + len(close)])
-
-
 class _Loader:
     def __init__(self, path: str, text: str, raw: dict[str, Any], base_dir: Path | None) -> None:
         self.path = path
         self.text = text
         self.raw = raw
         self.base_dir = base_dir
-        self.lines = _Lines(text)
+        self.lines = Lines(text)
         self.problems: list[ClaimsFileError] = []
         #: figures that are defined but could not be read: name -> the line of the first problem
         self.broken_figures: dict[str, int | None] = {}
@@ -344,7 +177,7 @@ class _Loader:
                 hint = f"; did you mean {close[0]!r}?" if close else f" (allowed: {', '.join(sorted(allowed))})"
                 header = self.lines.header(block, key)
                 message = f"unknown key {_name(key)} in {what}{hint}" if header is None else \
-                    f"unknown table {header}: {what} has no key {_name(key)}{hint}"
+                    f"unknown table {_cut(header)}: {what} has no key {_name(key)}{hint}"
                 found.append(self.problem(message, block, key, claim_id))
         return found
 
@@ -370,7 +203,7 @@ class _Loader:
             article_text = self.article_text(article.text)
             if article_text is not None:
                 self.coverage(article_text, sentences)
-        gaps = self.gaps(sentences)
+        gaps = coverage_gaps(sentences)
         return ClaimsFile(self.path, article, sources, figures, defaults, tuple(sentences), tuple(self.problems),
                           tuple(gaps), article_text, self.broken_figures)
 
@@ -709,40 +542,11 @@ class _Loader:
 
     def coverage(self, article_text: str, sentences: list[Sentence]) -> None:
         """The sentences, joined with spaces, must be the article's text (white space folded)."""
-        body = article_body(article_text)
-        position = 0
-        for sentence in sentences:
-            piece = fold_whitespace(sentence.text)
-            if not piece:
-                continue
-            prefix = " " if position else ""
-            if body.startswith(prefix + piece, position):
-                position += len(prefix + piece)
-                continue
-            expected = body[position + len(prefix): position + len(prefix) + 80]
-            self.problems.append(ClaimsFileError(
-                f"sentence {sentence.index + 1} does not match the article text; the article has here: "
-                f"{expected!r}" if expected else
-                f"sentence {sentence.index + 1} is not in the article text (the article ends before it)",
-                path=self.path, line=sentence.location.line, field="text"))
-            return
-        if position < len(body):
-            rest = body[position:].strip()
-            self.problems.append(ClaimsFileError(
-                f"the sentences do not cover the end of the article text; it goes on: {rest[:80]!r}",
-                path=self.path, line=self.lines.of(("article",), "text"), field="text"))
-
-    def gaps(self, sentences: list[Sentence]) -> list[Gap]:
-        gaps = []
-        for sentence in sentences:
-            if sentence.claims or sentence.check is not None:
-                continue
-            if _HAS_NUMBER.search(sentence.text):
-                message = f"sentence {sentence.index + 1} states a number but has no claim and no `check`"
-            else:
-                message = f"sentence {sentence.index + 1} has no claims and no `check` saying why"
-            gaps.append(Gap(message, sentence.location))
-        return gaps
+        found = coverage_problem(article_text, sentences)
+        if found is not None:
+            message, sentence = found
+            line = sentence.location.line if sentence is not None else self.lines.of(("article",), "text")
+            self.problems.append(ClaimsFileError(message, path=self.path, line=line, field="text"))
 
 
 def _show(value: object) -> str:

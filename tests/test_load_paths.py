@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.cache import ResultCache, article_state
-from factcheck.claimsfile import load_claims_file
-from factcheck.files import MAX_ARTICLE_BYTES, ReadRefused, read_inside
+from factcheck.load.claimsfile import load_claims_file
+from factcheck.load.paths import MAX_ARTICLE_BYTES, ReadRefused, read_inside
 from tests.bounded import run_bounded
 
 _CLAIMS = """\

@@ -1,4 +1,9 @@
-"""Whether a claim's `stated` words are its sentence's own, and if not, the sentence's closest words.
+"""Whether a claims file accounts for its article, sentence by sentence and quote by quote.
+
+The sentences, joined with spaces, must be the article's text (white space folded, a first line
+`date YYYY-MM-DD` aside): `coverage_problem`. A sentence with neither a claim nor a `check` is a
+coverage gap: `coverage_gaps`. And each claim's `stated` words must be its sentence's own (if
+not, the sentence's closest words are quoted): `quote_found`, `misquoted`.
 
 The claims format (second edition, "Stated words are quoted"): `stated` must be found in its
 sentence's text, compared without regard to case, with white space folded to single spaces and
@@ -21,9 +26,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from typing import Final
 
-__all__ = ["TYPOGRAPHIC", "fold", "misquoted", "quote_found"]
+from factcheck.model.claims import Gap, Sentence
+
+__all__ = ["TYPOGRAPHIC", "article_body", "coverage_gaps", "coverage_problem", "fold", "fold_whitespace", "misquoted",
+           "quote_found", "strip_date_line"]
 
 #: Characters read as another (or as nothing) before a quote is compared: what a reader sees as
 #: the same mark. Quotation marks and apostrophes: ‘ ’ ‚ ‛ ′ ʼ ＇ and ‹ › are ', “ ” „ ‟ ″ ＂
@@ -201,3 +210,70 @@ def _pairs(word: str) -> list[str]:
 def _quoted(text: str) -> str:
     """Text for a message, quoted, cut to a readable length."""
     return repr(text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…")
+
+
+# -- the article's text ------------------------------------------------------------------------
+
+_DATE_LINE: Final = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b")
+_HAS_NUMBER: Final = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"hundred|thousand|million|billion|half|third|quarter|fifth|majority|minority|most|doubled|trebled|tripled|"
+    r"halved|twice)\b",
+    re.IGNORECASE,
+)
+
+
+def fold_whitespace(text: str) -> str:
+    return " ".join(text.split())
+
+
+def article_body(text: str) -> str:
+    """The article's text without a first-line `date YYYY-MM-DD` (metadata), whitespace folded."""
+    return fold_whitespace(strip_date_line(text)[1])
+
+
+def strip_date_line(text: str) -> tuple[str | None, str]:
+    """(the date as written, the rest) for a text that starts `date YYYY-MM-DD`; (None, text) otherwise."""
+    match = _DATE_LINE.match(text)
+    if match is None:
+        return None, text
+    return match.group(1), text[match.end():]
+
+
+def coverage_problem(article_text: str, sentences: Sequence[Sentence]) -> tuple[str, Sentence | None] | None:
+    """Where the sentences, joined with spaces, stop being the article's text (white space folded).
+
+    (the problem, the sentence it is at; None past the last sentence), or None when they are the text.
+    """
+    body = article_body(article_text)
+    position = 0
+    for sentence in sentences:
+        piece = fold_whitespace(sentence.text)
+        if not piece:
+            continue
+        prefix = " " if position else ""
+        if body.startswith(prefix + piece, position):
+            position += len(prefix + piece)
+            continue
+        expected = body[position + len(prefix): position + len(prefix) + 80]
+        return (f"sentence {sentence.index + 1} does not match the article text; the article has here: "
+                f"{expected!r}" if expected else
+                f"sentence {sentence.index + 1} is not in the article text (the article ends before it)"), sentence
+    if position < len(body):
+        rest = body[position:].strip()
+        return f"the sentences do not cover the end of the article text; it goes on: {rest[:80]!r}", None
+    return None
+
+
+def coverage_gaps(sentences: Sequence[Sentence]) -> list[Gap]:
+    """The sentences the file does not account for: no claim and no `check` saying why."""
+    gaps = []
+    for sentence in sentences:
+        if sentence.claims or sentence.check is not None:
+            continue
+        if _HAS_NUMBER.search(sentence.text):
+            message = f"sentence {sentence.index + 1} states a number but has no claim and no `check`"
+        else:
+            message = f"sentence {sentence.index + 1} has no claims and no `check` saying why"
+        gaps.append(Gap(message, sentence.location))
+    return gaps

@@ -19,8 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck import tomlread
-from factcheck.claimsfile import loads_claims_file
+from factcheck.load import toml as tomlread
+from factcheck.load.claimsfile import loads_claims_file
 from factcheck.errors import ClaimsFileError
 from tests.conftest import CLAIMS_DIR, EVAL_DIR
 

@@ -1,0 +1,4 @@
+"""Reading files into records: TOML with exact decimals, the lines things start on, the loader, coverage.
+
+Nothing here is imported when the package is: a run answered from the cache reads only `paths`.
+"""
