@@ -37,12 +37,12 @@ sys.path.insert(0, str(HERE))
 from growing import FIGURES_PER_AREA, figures_file, long_sentence, paragraph  # noqa: E402
 
 from factcheck.load.claimsfile import loads_claims_file  # noqa: E402
-from factcheck.diagnose import diagnose_outcomes  # noqa: E402
+from factcheck.check.diagnose import diagnose_outcomes  # noqa: E402
 from factcheck.draft import draft_toml  # noqa: E402
 from factcheck.extract import draft_article  # noqa: E402
 from factcheck.words.stated import scan  # noqa: E402
 from factcheck.suggest import suggest_file  # noqa: E402
-from factcheck.verify import verify_file  # noqa: E402
+from factcheck.check.pipeline import verify_file  # noqa: E402
 
 FULL = {"extract": (10_000, 20_000, 40_000, 160_000, 640_000), "figures": (50, 100, 200, 400, 1_600)}
 QUICK = {"extract": (2_000, 8_000), "figures": (10, 40)}

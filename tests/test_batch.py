@@ -14,7 +14,7 @@ from factcheck.cli import claims_files, main
 from factcheck.errors import ClaimsFileError
 from factcheck.report import render
 from factcheck.model.results import FileResult
-from factcheck.verify import check_file
+from factcheck.check.pipeline import check_file
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))

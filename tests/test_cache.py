@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import factcheck.cache
-import factcheck.verify
+import factcheck.check.pipeline
 from factcheck.batch import STREAMED, run
 from factcheck.cache import CacheError, ResultCache
 from factcheck.cli import claims_files, main
@@ -37,7 +37,7 @@ def _no_checking(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(path: object, data: object = None) -> None:
         raise AssertionError(f"{path} was checked, not answered from the cache")
 
-    monkeypatch.setattr(factcheck.verify, "check_file", refuse)
+    monkeypatch.setattr(factcheck.check.pipeline, "check_file", refuse)
 
 
 @pytest.fixture
@@ -105,8 +105,8 @@ def test_a_change_in_factcheck_itself_is_a_miss(cache: ResultCache, example: Pat
     _check([example], cache)
     monkeypatch.setattr(factcheck.cache, "code_fingerprint", lambda: b"another version of factcheck")
     checked: list[object] = []
-    real = factcheck.verify.check_file
-    monkeypatch.setattr(factcheck.verify, "check_file", lambda path, data=None: checked.append(path) or real(path, data))
+    real = factcheck.check.pipeline.check_file
+    monkeypatch.setattr(factcheck.check.pipeline, "check_file", lambda path, data=None: checked.append(path) or real(path, data))
     _check([example], cache)
     assert checked == [str(example)]
 
@@ -167,7 +167,7 @@ def test_a_bug_while_checking_is_not_remembered(cache: ResultCache, example: Pat
         raise RuntimeError("a bug")
 
     with monkeypatch.context() as patch:
-        patch.setattr(factcheck.verify, "check_file", broken)
+        patch.setattr(factcheck.check.pipeline, "check_file", broken)
         assert "internal error" in _check([example], cache)[0]
     assert _check([example], cache) == _check([example], None)
 
@@ -264,11 +264,11 @@ def test_a_changed_file_replaces_its_entry_rather_than_adding_one(cache: ResultC
 def test_a_run_answered_from_the_cache_never_loads_the_verifier(tmp_path: Path, example: Path) -> None:
     folder = str(tmp_path / "cache")
     probe = ("import sys; from factcheck.cli import main; status = main(sys.argv[1:]); "
-             "sys.stderr.write(repr(sorted(m for m in ('factcheck.verify', 'factcheck.words.stated', 'attr', 'pint') "
+             "sys.stderr.write(repr(sorted(m for m in ('factcheck.check.pipeline', 'factcheck.words.stated', 'attr', 'pint') "
              "if m in sys.modules))); raise SystemExit(status)")
     command = [sys.executable, "-c", probe, "check", "--cache-dir", folder, str(example)]
     first = subprocess.run(command, capture_output=True, text=True, check=False)
-    assert (first.returncode, first.stderr) == (0, "['attr', 'factcheck.verify', 'factcheck.words.stated']")
+    assert (first.returncode, first.stderr) == (0, "['attr', 'factcheck.check.pipeline', 'factcheck.words.stated']")
     again = subprocess.run(command, capture_output=True, text=True, check=False)
     assert (again.returncode, again.stderr, again.stdout) == (0, "[]", first.stdout)
 
@@ -282,14 +282,14 @@ def test_a_file_whose_article_cannot_be_read_is_not_remembered(cache: ResultCach
 def test_an_article_edited_while_its_file_is_checked_is_not_remembered(
         cache: ResultCache, example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     article = example.with_name(f"{EXAMPLE}.txt")
-    real = factcheck.verify.check_file
+    real = factcheck.check.pipeline.check_file
 
     def check_then_edit(path: object, data: object = None) -> object:
         result = real(path, data)  # type: ignore[arg-type]
         article.write_text(article.read_text(encoding="utf-8") + "\nA new paragraph.\n", encoding="utf-8")
         return result
 
-    monkeypatch.setattr(factcheck.verify, "check_file", check_then_edit)
+    monkeypatch.setattr(factcheck.check.pipeline, "check_file", check_then_edit)
     _check([example], cache)
     assert len(cache) == 0
 

@@ -18,7 +18,7 @@ import pytest
 
 from factcheck.cli import main, wants_colour
 from factcheck.model.verdicts import Verdict
-from factcheck.verify import check_file
+from factcheck.check.pipeline import check_file
 from tests.conftest import BAD
 
 ROOT = Path(__file__).parents[1]

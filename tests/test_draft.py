@@ -14,7 +14,7 @@ from factcheck.errors import DraftExistsError
 from factcheck.runner.output import write_draft
 from factcheck.extract import Draft, DraftClaim, DraftSentence
 from factcheck.model.verdicts import Verdict
-from factcheck.verify import verify_file
+from factcheck.check.pipeline import verify_file
 
 
 @given(st.text())

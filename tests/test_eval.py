@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.model.verdicts import Verdict
-from factcheck.verify import check_file
+from factcheck.check.pipeline import check_file
 from tests.conftest import eval_params, labelled_files
 
 _EXPECT = re.compile(r"^\s*#\s*expect:\s*(?P<verdict>[a-z]+)(?P<gross>\s+gross)?\s*$")

@@ -16,7 +16,7 @@ from factcheck.draft import draft_toml
 from factcheck.extract import DraftClaim, DraftSentence, draft_article, draft_sentence, guess_check
 from factcheck.words.stated import parse_stated
 from factcheck.model.verdicts import Verdict
-from factcheck.verify import verify_file
+from factcheck.check.pipeline import verify_file
 from tests.conftest import DATA, EVAL, ROOT, labelled_articles, skip_without_eval
 
 # (sentence, [(kind, stated), …]) in the order of the sentence

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from factcheck.cli import main
 from factcheck.report import FORMATS
 from factcheck.model.verdicts import Standing, Verdict, standing
-from factcheck.verify import check_file
+from factcheck.check.pipeline import check_file
 
 pytest_plugins = ["pytester"]
 

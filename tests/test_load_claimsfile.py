@@ -20,7 +20,7 @@ from factcheck.load.claimsfile import load_claims_file, loads_claims_file
 from factcheck.errors import ClaimsFileError
 from factcheck.model.results import FileResult
 from factcheck.model.verdicts import Verdict
-from factcheck.verify import check_file, verify_file
+from factcheck.check.pipeline import check_file, verify_file
 from tests.conftest import BAD
 
 # -- files that cannot be read at all: loading raises, with the file and line ------------------

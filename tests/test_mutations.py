@@ -28,7 +28,7 @@ from factcheck.load.claimsfile import load_claims_file, loads_claims_file
 from factcheck.numbers.display import show
 from factcheck.model.results import Outcome
 from factcheck.model.verdicts import Verdict
-from factcheck.verify import verify_file
+from factcheck.check.pipeline import verify_file
 from tests.conftest import CLAIMS_DIR, DATA, EVAL_DIR, has_eval
 
 _NUMBER = re.compile(r"(?<![\w.])[-−]?\d[\d,]*(?:\.\d+)?")

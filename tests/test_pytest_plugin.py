@@ -12,7 +12,7 @@ import pytest
 
 from factcheck.load.claimsfile import load_claims_file
 from factcheck.model.verdicts import Verdict
-from factcheck.verify import check_file
+from factcheck.check.pipeline import check_file
 from tests.conftest import eval_files_if_present, labelled_files
 
 pytest_plugins = ["pytester"]
@@ -284,7 +284,7 @@ def test_the_plugin_module_does_not_import_the_library_when_loaded(pytester: pyt
 
         def test_light():
             assert "factcheck.pytest_plugin" in sys.modules
-            assert "factcheck.verify" not in sys.modules
+            assert "factcheck.check.pipeline" not in sys.modules
             assert "factcheck.load.claimsfile" not in sys.modules
     """)
     result = pytester.runpytest_subprocess("-p", "no:hypothesispytest", "-p", "no:cacheprovider")

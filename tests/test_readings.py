@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from factcheck.model.claims import ChangeClaim, ComparisonClaim, Figure, OneInClaim, RateClaim, ShareClaim, ValueClaim
 from factcheck.model.results import Outcome
 from factcheck.model.verdicts import Verdict
-from factcheck.verify import check_file, verify_claim
+from factcheck.check.pipeline import check_file, verify_claim
 from tests.conftest import HEADER
 
 _CARE = """

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from factcheck.cli import main
-from factcheck.verify import check_file
+from factcheck.check.pipeline import check_file
 from tests.conftest import EVAL_DIR, LABELLED_DIR
 
 REPO = Path(__file__).resolve().parent.parent

@@ -26,7 +26,7 @@ from factcheck.report import FORMATS, render
 from factcheck.report.html import paragraphs, render_html
 from factcheck.model.results import FileResult
 from factcheck.model.verdicts import Verdict
-from factcheck.verify import check_file, verify_file
+from factcheck.check.pipeline import check_file, verify_file
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "claims" / "west-mercia-mappa-2020.claims.toml"

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from factcheck.report import render
 from factcheck.report.markdown import escape_markdown, render_markdown
-from factcheck.verify import check_file
+from factcheck.check.pipeline import check_file
 from tests.report_data import MIXED, claim_line, gap_line, hostile, mixed, unreadable
 
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")

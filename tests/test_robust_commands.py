@@ -10,7 +10,7 @@ import pytest
 
 import factcheck.report.html
 import factcheck.suggest
-import factcheck.verify
+import factcheck.check.pipeline
 from factcheck.cli import main
 from factcheck.report import FORMATS
 from tests.bounded import run_bounded
@@ -47,14 +47,14 @@ def two(tmp_path: Path) -> tuple[Path, Path]:
 
 def _bug_on(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Checking `path` (and only it) hits a bug."""
-    real = factcheck.verify.check_file
+    real = factcheck.check.pipeline.check_file
 
     def check_file(checked: object, data: object = None) -> object:
         if str(checked) == str(path):
             raise ZeroDivisionError("a bug")
         return real(checked, data)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(factcheck.verify, "check_file", check_file)
+    monkeypatch.setattr(factcheck.check.pipeline, "check_file", check_file)
 
 
 def test_report_writes_the_other_files_when_checking_one_hits_a_bug(
@@ -105,7 +105,7 @@ def test_every_check_format_survives_a_rendering_bug_on_one_file(
         fmt: str) -> None:
     """The streamed formats rendered each part unguarded: a bug there stopped the whole run."""
     bad, good = two
-    real = factcheck.verify.check_file
+    real = factcheck.check.pipeline.check_file
 
     def check_file(path: object, data: object = None) -> factcheck.model.results.FileResult:
         result = real(path, data)  # type: ignore[arg-type]
@@ -115,7 +115,7 @@ def test_every_check_format_survives_a_rendering_bug_on_one_file(
                               verdict=factcheck.model.verdicts.Verdict.CONTRADICTED)
         return attrs.evolve(result, outcomes=(broken,))
 
-    monkeypatch.setattr(factcheck.verify, "check_file", check_file)
+    monkeypatch.setattr(factcheck.check.pipeline, "check_file", check_file)
     assert main(["check", "--no-cache", "--format", fmt, str(bad), str(good)]) == 2
     out = capsys.readouterr().out
     assert "internal error while writing the report of this file" in out.replace("%3A", ":")

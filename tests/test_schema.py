@@ -26,7 +26,7 @@ from factcheck.cli import main
 from factcheck.errors import ClaimsFileError
 from factcheck.schema import load_schema
 from factcheck.model.verdicts import Verdict
-from factcheck.verify import verify_file
+from factcheck.check.pipeline import verify_file
 from tests.conftest import eval_files_if_present, labelled_files
 
 REPO = Path(__file__).resolve().parent.parent

@@ -18,7 +18,8 @@ from factcheck.errors import FactcheckError
 from factcheck.words.stated import parse_stated
 from factcheck.suggest import Suggestion, _Candidate, suggest_file
 from factcheck.model.verdicts import Verdict
-from factcheck.verify import _Verifier, verify_file
+from factcheck.check.pipeline import verify_file
+from factcheck.check.verifier import Verifier
 from tests.conftest import EVAL, LABELLED_DIR, REPO, has_eval, quoting, skip_without_eval
 
 sys.path.insert(0, str(REPO / "bench"))
@@ -134,7 +135,7 @@ def _unit_fit_as_written(stated: str, kind: str, combo: tuple[_Candidate, ...]) 
 
 def _every_candidate(claims_file: ClaimsFile, limit: int = 3) -> list[tuple[str, list[Suggestion]]]:
     """Suggestions the way they were first found: every candidate and every ordered pair tried, then ranked."""
-    candidates = suggest._candidates(claims_file, _Verifier(claims_file))
+    candidates = suggest._candidates(claims_file, Verifier(claims_file))
     found = []
     for claim in claims_file.claims():
         if isinstance(claim, (BrokenClaim, ComparisonClaim, FormulaClaim)) or (claim.inputs() and not claim.placeholders()):
@@ -149,7 +150,7 @@ def _every_candidate(claims_file: ClaimsFile, limit: int = 3) -> list[tuple[str,
         common = suggest._arithmetic_kind(claim, stated) in suggest._RATIO_LIKE
         pool = [c for c in (suggest._in_common_units(candidates) if common else candidates) if c.name != claim.id]
         combos = ((c,) for c in pool) if len(fields) == 1 else itertools.permutations(pool, 2)
-        verifier = _Verifier(claims_file)
+        verifier = Verifier(claims_file)
         ranked = []
         for combo in combos:
             value = suggest._value(claim, stated, combo)
@@ -221,9 +222,9 @@ def test_suggestions_for_thousands_of_figures_ask_the_verifier_a_few_times(monke
     """The walk is best first: the verifier sees about `limit` candidates a claim, and the walk's own work
     grows with the figures, not with their pairs."""
     asked = 0
-    outcome = _Verifier.outcome
+    outcome = Verifier.outcome
 
-    def counted(self: _Verifier, claim: object, **kwargs: bool) -> object:
+    def counted(self: Verifier, claim: object, **kwargs: bool) -> object:
         nonlocal asked
         asked += 1
         return outcome(self, claim, **kwargs)  # type: ignore[arg-type]
@@ -235,7 +236,7 @@ def test_suggestions_for_thousands_of_figures_ask_the_verifier_a_few_times(monke
             super().__init__(*args)  # type: ignore[arg-type]
             searches.append(self)
 
-    monkeypatch.setattr(_Verifier, "outcome", counted)
+    monkeypatch.setattr(Verifier, "outcome", counted)
     monkeypatch.setattr(suggest, "_Search", Remembered)
     work = {}
     for areas in (100, 400):

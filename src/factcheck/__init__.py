@@ -50,9 +50,9 @@ _EXPORTS = {
     "FileResult": "factcheck.model.results",
     "Outcome": "factcheck.model.results",
     "Verdict": "factcheck.model.verdicts",
-    "check_file": "factcheck.verify",
-    "verify_claim": "factcheck.verify",
-    "verify_file": "factcheck.verify",
+    "check_file": "factcheck.check.pipeline",
+    "verify_claim": "factcheck.check.pipeline",
+    "verify_file": "factcheck.check.pipeline",
 }
 
 __all__ = sorted([*_EXPORTS, "__version__"])
@@ -93,7 +93,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from factcheck.words.stated import Stated, parse_stated
     from factcheck.model.results import FileResult, Outcome
     from factcheck.model.verdicts import Verdict
-    from factcheck.verify import check_file, verify_claim, verify_file
+    from factcheck.check.pipeline import check_file, verify_claim, verify_file
 
 
 def __getattr__(name: str) -> Any:

@@ -153,7 +153,7 @@ def _result(path: str, problem: str | None, data: bytes | None = None) -> tuple[
     """The file's result, and whether it is a bug's."""
     from factcheck.errors import ClaimsFileError  # noqa: PLC0415 - not needed on a cache hit
     from factcheck.model.results import FileResult  # noqa: PLC0415
-    from factcheck.verify import check_file
+    from factcheck.check.pipeline import check_file
 
     if problem is not None:
         return FileResult(path, errors=(ClaimsFileError(problem, path=path),)), False

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 __all__ = [
     "ClaimsFileError",
+    "ComputedBoundError",
     "CycleError",
     "DraftExistsError",
+    "DraftInputError",
     "FactcheckError",
     "FormulaError",
+    "ImpossibleValueError",
     "InputOverwriteError",
+    "InputsMissingError",
     "OutputError",
     "PhraseError",
     "UnitMismatchError",
     "UnknownNameError",
+    "UnusableNameError",
     "ZeroDenominatorError",
 ]
 
@@ -114,6 +119,7 @@ class CycleError(FactcheckError, ValueError):
 
     def __init__(self, chain: tuple[str, ...]) -> None:
         self.chain = chain
+        self.members = frozenset(chain)  # each claim of the cycle asks whether it is one of them
         super().__init__(chain)
 
     def __str__(self) -> str:
@@ -121,6 +127,36 @@ class CycleError(FactcheckError, ValueError):
         if len(chain) > 12:  # a long cycle is named by its ends: every claim of it reports it
             chain = (*chain[:6], f"… ({len(chain) - 1} claims) …", *chain[-3:])
         return "claims refer to each other in a cycle: " + " -> ".join(chain)
+
+
+class UnusableNameError(FactcheckError):
+    """A name that exists but stands for no value: a figure or claim with an error, or a comparison.
+
+    For a claim that uses another with an error, `origin` is the claim whose own error it is and
+    `reason` that error, so that a long chain of claims says where the trouble is instead of
+    nesting one message in the next.
+    """
+
+    def __init__(self, message: str, *, origin: str = "", reason: str = "") -> None:
+        super().__init__(message)
+        self.origin = origin
+        self.reason = reason
+
+
+class InputsMissingError(FactcheckError):
+    """A claim this one uses has no inputs, so neither can be checked (unchecked, not an error)."""
+
+
+class DraftInputError(FactcheckError):
+    """A claim this one uses is still a draft: its inputs are placeholders."""
+
+
+class ImpossibleValueError(FactcheckError):
+    """A value that cannot be: a share above 100%, a negative count, a direction the words deny."""
+
+
+class ComputedBoundError(FactcheckError):
+    """A recomputed value past the bound on computed values."""
 
 
 class FormulaError(FactcheckError, ValueError):

@@ -105,7 +105,7 @@ class ClaimsTomlFile(pytest.File):
 
     @functools.cached_property
     def result(self) -> FileResult:
-        from factcheck.verify import verify_file  # noqa: PLC0415
+        from factcheck.check.pipeline import verify_file  # noqa: PLC0415
 
         return verify_file(self.claims_file)
 

@@ -39,7 +39,7 @@ from factcheck.errors import FactcheckError, UnitMismatchError
 from factcheck.words.stated import Stated, parse_stated
 from factcheck.numbers.units import Unit, conversion, conversion_factor
 from factcheck.model.verdicts import Verdict
-from factcheck.verify import _Verifier
+from factcheck.check.verifier import Verifier
 
 __all__ = ["ClaimSuggestions", "Suggestion", "suggest_file"]
 
@@ -84,7 +84,7 @@ class _Candidate:
 
 def suggest_file(claims_file: ClaimsFile, *, limit: int = 3) -> list[ClaimSuggestions]:
     """Suggestions for every claim of the file that still needs its inputs."""
-    verifier = _Verifier(claims_file)
+    verifier = Verifier(claims_file)
     candidates = _candidates(claims_file, verifier)
     pools = _Pools(candidates)
     found = []
@@ -98,7 +98,7 @@ def suggest_file(claims_file: ClaimsFile, *, limit: int = 3) -> list[ClaimSugges
     return found
 
 
-def _candidates(claims_file: ClaimsFile, verifier: _Verifier) -> list[_Candidate]:
+def _candidates(claims_file: ClaimsFile, verifier: Verifier) -> list[_Candidate]:
     found = [_Candidate(f.name, f.value, f.unit, f.period, _unit_of(verifier, f.name))
              for f in claims_file.figures.values()]
     for claim in claims_file.claims():
@@ -113,14 +113,14 @@ def _candidates(claims_file: ClaimsFile, verifier: _Verifier) -> list[_Candidate
     return found
 
 
-def _unit_of(verifier: _Verifier, name: str) -> Unit | None:
+def _unit_of(verifier: Verifier, name: str) -> Unit | None:
     try:
         return verifier.resolve(name).unit
     except (FactcheckError, ValueError):  # pragma: no cover - the loader has checked every figure's unit
         return None
 
 
-def _suggest(claim: Claim, pools: _Pools, verifier: _Verifier, limit: int) -> list[Suggestion]:
+def _suggest(claim: Claim, pools: _Pools, verifier: Verifier, limit: int) -> list[Suggestion]:
     fields = _FIELDS.get(claim.kind)
     if fields is None:
         return []

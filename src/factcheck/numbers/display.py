@@ -9,7 +9,7 @@ from math import gcd
 
 from factcheck.numbers.interval import Interval
 
-__all__ = ["decimals_of", "show", "show_against", "show_interval", "show_significant"]
+__all__ = ["decimals_of", "show", "show_against", "show_exact", "show_interval", "show_significant"]
 
 #: From here on a number is shown in scientific notation.
 _HUGE = 10**60
@@ -53,6 +53,21 @@ def show(value: Fraction, places: int | None = None, *, rounding: str = ROUND_HA
     if places is None and "." in text:
         text = text.rstrip("0").rstrip(".")
     return text or "0"
+
+
+def show_exact(value: Fraction) -> str:
+    """A figure's value with every digit it has (a figure is an exact decimal: 0.00123 is not 0.0012)."""
+    if value.denominator == 1:
+        return show(value)
+    rest, twos, fives = value.denominator, 0, 0
+    while rest % 2 == 0:
+        rest //= 2
+        twos += 1
+    while rest % 5 == 0:
+        rest //= 5
+        fives += 1
+    places = max(twos, fives)  # a decimal's denominator is 2^a × 5^b: it has max(a, b) places
+    return show(value, places) if rest == 1 and places > 4 else show(value)
 
 
 def _round(numerator: int, denominator: int, rounding: str) -> int:

@@ -9,14 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck import diagnose as diagnose_module
-from factcheck import verify as verify_module
+from factcheck.check import diagnose as diagnose_module
+from factcheck.check import recompute as recompute_module
 from factcheck.model.claims import CLAIM_TYPES, Figure, Location
 from factcheck.load.claimsfile import loads_claims_file
-from factcheck.diagnose import _unit_groups, diagnose
+from factcheck.check.diagnose import _unit_groups, diagnose
 from factcheck.report import render
 from factcheck.model.verdicts import Verdict
-from factcheck.verify import check_file, verify_file
+from factcheck.check.pipeline import check_file, verify_file
 from tests.conftest import EVAL, LABELLED_DIR, REPO, quoting, skip_without_eval
 
 sys.path.insert(0, str(REPO / "bench"))
@@ -215,7 +215,7 @@ def test_diagnoses_among_thousands_of_figures_recompute_a_few_ranges(monkeypatch
     """Each input of a contradicted claim costs a few recomputations of ranges and the figures that fit,
     not one for every figure of its unit: four times the figures, about four times the work."""
     recomputed = 0
-    recompute = dict(verify_module._RECOMPUTE)
+    recompute = dict(recompute_module.RECOMPUTE)
 
     def counting(kind: type) -> object:
         def counted(*args: object) -> object:
@@ -225,7 +225,7 @@ def test_diagnoses_among_thousands_of_figures_recompute_a_few_ranges(monkeypatch
         return counted
 
     for kind in recompute:
-        monkeypatch.setitem(verify_module._RECOMPUTE, kind, counting(kind))
+        monkeypatch.setitem(recompute_module.RECOMPUTE, kind, counting(kind))
     work = {}
     for areas in (100, 400):
         claims_file = loads_claims_file(figures_file(areas, wrong_every=4), "<many>")

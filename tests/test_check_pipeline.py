@@ -1,9 +1,8 @@
-"""Recomputation and verdicts, kind by kind, and the rules that hold for any claim."""
+"""The check of a claims file, end to end: recomputation and verdicts, kind by kind, and the rules that hold for any claim."""
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
 import time
 from collections.abc import Callable
@@ -16,6 +15,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from factcheck.check.pipeline import check_file, verify_claim, verify_file
+from factcheck.load.claimsfile import load_claims_file
 from factcheck.model.claims import (
     Article,
     ChangeClaim,
@@ -30,12 +31,9 @@ from factcheck.model.claims import (
     SourceKind,
     ValueClaim,
 )
-from factcheck.load.claimsfile import load_claims_file
-from factcheck.numbers.interval import Interval
+from factcheck.model.verdicts import Verdict
 from factcheck.numbers.display import show
 from factcheck.words.stated import parse_stated
-from factcheck.model.verdicts import Verdict
-from factcheck.verify import _magnitude, _may_meet, _merge, _weakest, check_file, verify_claim, verify_file
 from tests.conftest import CLAIMS_DIR, HEADER
 from tests.strategies import written_numbers
 
@@ -457,35 +455,6 @@ def test_a_value_stated_per_another_base_is_converted(write_claims: Callable[...
     outcome = outcomes_of(write_claims, f'[figures]\nr = {{ value = 1660, unit = "{unit}" }}\n'
                           + sentence(claim("c", "value", stated, figure="r")))["c"]
     assert outcome.verdict.value == verdict, outcome.explanation  # type: ignore[attr-defined]
-
-
-@st.composite
-def _touching_intervals(draw: st.DrawFn, *, bounded: bool) -> Interval:
-    """Intervals on few values, either side of zero, so that ends often touch; open or closed ends."""
-    values = st.fractions(min_value=-3, max_value=3, max_denominator=2)
-    ends = values if bounded else st.none() | values
-    lo, hi = draw(ends), draw(ends)
-    if lo is not None and hi is not None and lo > hi:
-        lo, hi = hi, lo
-    return Interval(lo, hi, draw(st.booleans()) or lo is None, draw(st.booleans()) or hi is None)
-
-
-@given(_touching_intervals(bounded=True), _touching_intervals(bounded=False))
-def test_the_diagnosis_sieve_is_the_value_its_negation_or_its_size_meeting_the_words(
-        computed: Interval, tight: Interval) -> None:
-    expected = computed.overlaps(tight) or computed.overlaps(tight.negate()) or _magnitude(computed).overlaps(tight)
-    assert _may_meet(computed, tight) is expected
-
-
-def test_weakest_and_merge_agree_with_their_plain_definitions() -> None:
-    """The two-argument helpers every recompute calls, against the obvious code, exhaustively."""
-    kinds = [None, *SourceKind]
-    for a, b in itertools.product(kinds, kinds):
-        present = [k for k in (a, b) if k is not None]
-        assert _weakest(a, b) is (max(present, key=lambda k: k.rank) if present else None)
-    groups = [tuple(p) for n in range(4) for p in itertools.product("xyz", repeat=n)]
-    for g, h in itertools.product(groups, groups):
-        assert _merge(g, h) == tuple(dict.fromkeys((*g, *h)))
 
 
 # -- units are converted wherever two of one dimension meet (second edition) ---------------------

@@ -52,7 +52,9 @@ from factcheck.words.stated import parse_stated
 from factcheck.numbers.units import parse_unit
 from factcheck.model.results import Outcome
 from factcheck.model.verdicts import Verdict
-from factcheck.verify import _RECOMPUTE, Quantity, _may_meet, _Verifier
+from factcheck.check.judge import may_meet
+from factcheck.check.quantity import Quantity
+from factcheck.check.verifier import Verifier
 
 __all__ = ["SameUnit", "diagnose", "diagnose_outcomes"]
 
@@ -68,12 +70,12 @@ def diagnose_outcomes(claims_file: ClaimsFile, outcomes: Sequence[Outcome], *,
     """
     claims = {claim.id: claim for claim in claims_file.claims()}
     found = []
-    verifier: _Verifier | None = None
+    verifier: Verifier | None = None
     same_unit: SameUnit | None = None
     for outcome in outcomes:
         claim = claims.get(outcome.id)
         if outcome.verdict is Verdict.CONTRADICTED and claim is not None:
-            verifier = verifier or _Verifier(claims_file, figure_quantities)
+            verifier = verifier or Verifier(claims_file, figure_quantities)
             same_unit = same_unit if same_unit is not None else SameUnit(claims_file.figures)
             outcome = attrs.evolve(outcome, diagnoses=diagnose(claims_file, claim, outcome, verifier, same_unit))
         found.append(outcome)
@@ -81,14 +83,14 @@ def diagnose_outcomes(claims_file: ClaimsFile, outcomes: Sequence[Outcome], *,
 
 
 def diagnose(claims_file: ClaimsFile, claim: Claim, outcome: Outcome | None = None,
-             verifier: _Verifier | None = None, same_unit: SameUnit | None = None) -> tuple[str, ...]:
+             verifier: Verifier | None = None, same_unit: SameUnit | None = None) -> tuple[str, ...]:
     """The slips that reproduce a claim's stated words, in a readable sentence each.
 
     `same_unit`: the file's figures by unit (`SameUnit`), when the caller has them already.
     """
     if isinstance(claim, ComparisonClaim):
         return ()
-    verifier = verifier or _Verifier(claims_file)
+    verifier = verifier or Verifier(claims_file)
     same_unit = same_unit if same_unit is not None else SameUnit(claims_file.figures)
     if outcome is None:
         outcome = verifier.outcome(claim, remember=False)
@@ -199,7 +201,7 @@ class SameUnit:
         self.groups = _unit_groups(figures)
         self.sorted: dict[int, _SortedGroup | None] = {}
 
-    def may_fit(self, verifier: _Verifier, claim: Claim, field: str, figure: Figure) -> tuple[Figure, ...]:
+    def may_fit(self, verifier: Verifier, claim: Claim, field: str, figure: Figure) -> tuple[Figure, ...]:
         """The figures of `figure`'s unit (itself too) that could make `claim` supported as its `field`, in
         file order: every one whose value might, by the verifier's own arithmetic on ranges of them."""
         group = self.groups.get(figure.name, ())
@@ -223,7 +225,7 @@ class _SortedGroup:
     hulls: dict[tuple[int, int], tuple[Fraction, Fraction]]
 
     @classmethod
-    def of(cls, group: tuple[Figure, ...], verifier: _Verifier) -> _SortedGroup | None:
+    def of(cls, group: tuple[Figure, ...], verifier: Verifier) -> _SortedGroup | None:
         """None when the figures are not all read in one unit, or a value is unbounded: then every one is tried."""
         try:
             quantities = [verifier.resolve(figure.name) for figure in group]
@@ -254,7 +256,7 @@ class _SortedGroup:
         hull(0, len(group))
         return cls(tuple(order), quantities[0], hulls)
 
-    def search(self, verifier: _Verifier, claim: Claim, field: str) -> list[int]:
+    def search(self, verifier: Verifier, claim: Claim, field: str) -> list[int]:
         """The positions (in the group) of the figures that might make `claim` supported as its `field`."""
         found: list[int] = []
         ranges = [(0, len(self.order))]
@@ -284,7 +286,7 @@ def _rough(value: Fraction) -> float:
         return math.inf if value > 0 else -math.inf
 
 
-def _may_support(verifier: _Verifier, variant: Claim) -> bool:
+def _may_support(verifier: Verifier, variant: Claim) -> bool:
     """`could_support` for a variant whose input is a range of figures: False only when none of them can.
 
     The recomputation is exact interval arithmetic, so its value for the range holds its value for
@@ -296,14 +298,10 @@ def _may_support(verifier: _Verifier, variant: Claim) -> bool:
         return True
     try:
         stated = verifier.stated(variant, None)
-        verifier.stack.append(variant.id)
-        try:
-            quantity, _ = _RECOMPUTE[type(variant)](verifier, variant, stated)
-        finally:
-            verifier.stack.pop()
+        quantity, _ = verifier.recompute(variant, stated, bounded=False)
     except Exception:  # noqa: BLE001 - any failure on a range prunes nothing (see the docstring)
         return True
-    return _may_meet(quantity.interval, stated.interval)
+    return may_meet(quantity.interval, stated.interval)
 
 
 def _describe(figure: Figure) -> str:
