@@ -36,7 +36,7 @@ from pathlib import Path
 
 from factcheck.load.claimsfile import load_claims_file
 from factcheck.load.coverage import article_body
-from factcheck.extract import draft_article, draft_sentence
+from factcheck.drafting.extract import draft_article, draft_sentence
 from factcheck.words.stated import TokenType, parse_relation, scan
 from factcheck.words.table import FRACTIONS, MULTIPLES
 

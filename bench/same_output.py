@@ -39,8 +39,8 @@ from corpus import write_corpus  # noqa: E402
 from growing import figures_file, long_sentence, paragraph  # noqa: E402
 
 from factcheck.cli import main  # noqa: E402
-from factcheck.draft import draft_toml  # noqa: E402
-from factcheck.extract import draft_article  # noqa: E402
+from factcheck.drafting.toml_writer import draft_toml  # noqa: E402
+from factcheck.drafting.extract import draft_article  # noqa: E402
 
 EVAL = REPO.parent / "shared" / "eval"
 ARTICLE_FOLDERS = {"claims": REPO / "claims", "eval": EVAL, "data": REPO / "tests" / "data"}

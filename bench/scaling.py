@@ -38,10 +38,10 @@ from growing import FIGURES_PER_AREA, figures_file, long_sentence, paragraph  # 
 
 from factcheck.load.claimsfile import loads_claims_file  # noqa: E402
 from factcheck.check.diagnose import diagnose_outcomes  # noqa: E402
-from factcheck.draft import draft_toml  # noqa: E402
-from factcheck.extract import draft_article  # noqa: E402
+from factcheck.drafting.toml_writer import draft_toml  # noqa: E402
+from factcheck.drafting.extract import draft_article  # noqa: E402
 from factcheck.words.stated import scan  # noqa: E402
-from factcheck.suggest import suggest_file  # noqa: E402
+from factcheck.drafting.suggest import suggest_file  # noqa: E402
 from factcheck.check.pipeline import verify_file  # noqa: E402
 
 FULL = {"extract": (10_000, 20_000, 40_000, 160_000, 640_000), "figures": (50, 100, 200, 400, 1_600)}

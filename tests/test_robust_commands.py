@@ -9,7 +9,7 @@ import attrs
 import pytest
 
 import factcheck.report.html
-import factcheck.suggest
+import factcheck.drafting.suggest
 import factcheck.check.pipeline
 from factcheck.cli import main
 from factcheck.report import FORMATS
@@ -130,7 +130,7 @@ def test_suggest_says_which_file_hit_a_bug_and_exits_2(two: tuple[Path, Path], m
     def broken(*args: object, **kwargs: object) -> None:
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(factcheck.suggest, "suggest_file", broken)
+    monkeypatch.setattr(factcheck.drafting.suggest, "suggest_file", broken)
     for fmt in ("text", "json"):
         assert main(["suggest", "--format", fmt, str(bad)]) == 2
         out, err = capsys.readouterr()

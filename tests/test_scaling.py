@@ -14,7 +14,7 @@ from growing import FIGURES_PER_AREA, figures_file, long_sentence, paragraph  # 
 from same_output import write_outputs  # noqa: E402
 
 from factcheck.load.claimsfile import loads_claims_file  # noqa: E402
-from factcheck.extract import draft_article  # noqa: E402
+from factcheck.drafting.extract import draft_article  # noqa: E402
 
 
 def test_the_scaling_benchmark_runs_quick() -> None:

@@ -35,10 +35,10 @@ def _default_output(article: Path) -> Path:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    from factcheck.draft import draft_toml  # noqa: PLC0415
+    from factcheck.drafting.toml_writer import draft_toml  # noqa: PLC0415
     from factcheck.errors import DraftExistsError
     from factcheck.runner.output import write_draft
-    from factcheck.extract import draft_article  # noqa: PLC0415
+    from factcheck.drafting.extract import draft_article  # noqa: PLC0415
     from factcheck.errors import OutputError  # noqa: PLC0415
 
     article = Path(args.article)
@@ -118,7 +118,7 @@ def _suggestions(claims_file: ClaimsFile, args: argparse.Namespace) -> str:
     """The whole output, made before any of it is written: a failure part way never leaves half of it."""
     from factcheck.jsontext import dumps  # noqa: PLC0415
     from factcheck.report.text import one_line, safe_lines, shown_path  # noqa: PLC0415
-    from factcheck.suggest import suggest_file  # noqa: PLC0415
+    from factcheck.drafting.suggest import suggest_file  # noqa: PLC0415
 
     found = suggest_file(claims_file, limit=args.limit)
     if args.format == "json":

@@ -407,7 +407,7 @@ def _tokens(text: str, reading: Reading) -> list[_Token]:
     return _join_number_words(found, reading) if joins else found
 
 
-#: The scanner's tokens, for readers of whole sentences (`factcheck.extract`).
+#: The scanner's tokens, for readers of whole sentences (`factcheck.drafting.extract`).
 Token = _Token
 TokenType = _T
 

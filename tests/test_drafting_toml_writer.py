@@ -9,10 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.load.claimsfile import loads_claims_file
-from factcheck.draft import draft_toml, toml_string
+from factcheck.drafting.toml_writer import draft_toml, toml_string
 from factcheck.errors import DraftExistsError
 from factcheck.runner.output import write_draft
-from factcheck.extract import Draft, DraftClaim, DraftSentence
+from factcheck.drafting.extract import Draft, DraftClaim, DraftSentence
 from factcheck.model.verdicts import Verdict
 from factcheck.check.pipeline import verify_file
 

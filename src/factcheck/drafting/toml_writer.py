@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from factcheck.extract import Draft
+from factcheck.drafting.extract import Draft
 
 __all__ = ["draft_toml", "toml_string"]
 

@@ -32,7 +32,7 @@ import attrs
 
 from factcheck.model.claims import CLAIM_TYPES, PLACEHOLDER, is_placeholder
 from factcheck.errors import PhraseError
-from factcheck.sentences import ArticleText, read_article
+from factcheck.drafting.sentences import ArticleText, read_article
 from factcheck.words.stated import Token, TokenType, parse_stated, scan
 from factcheck.words.table import COMPARATORS, DIRECTIONS, MONTHS, MULTIPLES, NUMBER_WORDS
 

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck import extract
+from factcheck.drafting import extract
 from factcheck.load.claimsfile import loads_claims_file
-from factcheck.draft import draft_toml
-from factcheck.extract import DraftClaim, DraftSentence, draft_article, draft_sentence, guess_check
+from factcheck.drafting.toml_writer import draft_toml
+from factcheck.drafting.extract import DraftClaim, DraftSentence, draft_article, draft_sentence, guess_check
 from factcheck.words.stated import parse_stated
 from factcheck.model.verdicts import Verdict
 from factcheck.check.pipeline import verify_file

@@ -7,10 +7,10 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from factcheck import sentences
+from factcheck.drafting import sentences
 from factcheck.load.claimsfile import load_claims_file
 from factcheck.load.coverage import article_body, fold_whitespace
-from factcheck.sentences import read_article, split_paragraph, split_sentences
+from factcheck.drafting.sentences import read_article, split_paragraph, split_sentences
 from tests.conftest import labelled_articles
 
 CASES = [

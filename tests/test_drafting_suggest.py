@@ -10,13 +10,13 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from factcheck import suggest
+from factcheck.drafting import suggest
 from factcheck.model.claims import BrokenClaim, ClaimsFile, ComparisonClaim, FormulaClaim
 from factcheck.load.claimsfile import load_claims_file, loads_claims_file
 from factcheck.cli import main
 from factcheck.errors import FactcheckError
 from factcheck.words.stated import parse_stated
-from factcheck.suggest import Suggestion, _Candidate, suggest_file
+from factcheck.drafting.suggest import Suggestion, _Candidate, suggest_file
 from factcheck.model.verdicts import Verdict
 from factcheck.check.pipeline import verify_file
 from factcheck.check.verifier import Verifier
