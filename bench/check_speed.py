@@ -218,7 +218,7 @@ def median_run(command: Sequence[str], repeat: int, before: Callable[[int], obje
 def factcheck(*args: str, cache: Path | None = None) -> list[str]:
     """`factcheck check ARGS`: every file checked, or with the report cache in `cache`."""
     caching = ["--cache-dir", str(cache)] if cache is not None else ["--no-cache"]
-    return [sys.executable, "-m", "factcheck.cli", "check", *caching, *args]
+    return [sys.executable, "-m", "factcheck.cli.main", "check", *caching, *args]
 
 
 def output(command: Sequence[str]) -> tuple[str, int]:
@@ -276,7 +276,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         # the verdicts, and whether pint was imported
         probe = [sys.executable, "-c",
-                 "import sys; from factcheck.cli import main; status = main(sys.argv[1:]); "
+                 "import sys; from factcheck.cli.main import main; status = main(sys.argv[1:]); "
                  "sys.stderr.write('pint imported: %s\\n' % ('pint' in sys.modules)); raise SystemExit(status)",
                  "check", "--no-cache", "--format", "json", folder]
         done = subprocess.run(probe, capture_output=True, text=True, check=False)  # noqa: S603

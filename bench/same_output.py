@@ -38,7 +38,7 @@ sys.path.insert(0, str(HERE))
 from corpus import write_corpus  # noqa: E402
 from growing import figures_file, long_sentence, paragraph  # noqa: E402
 
-from factcheck.cli import main  # noqa: E402
+from factcheck.cli.main import main  # noqa: E402
 from factcheck.drafting.toml_writer import draft_toml  # noqa: E402
 from factcheck.drafting.extract import draft_article  # noqa: E402
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from factcheck.drafting import suggest
 from factcheck.model.claims import BrokenClaim, ClaimsFile, ComparisonClaim, FormulaClaim
 from factcheck.load.claimsfile import load_claims_file, loads_claims_file
-from factcheck.cli import main
+from factcheck.cli.main import main
 from factcheck.errors import FactcheckError
 from factcheck.words.stated import parse_stated
 from factcheck.drafting.suggest import Suggestion, _Candidate, suggest_file

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.cli import main
+from factcheck.cli.main import main
 from factcheck.report import FORMATS
 from factcheck.model.verdicts import Standing, Verdict, standing
 from factcheck.check.pipeline import check_file

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.cache import ResultCache, article_state
+from factcheck.runner.cache import ResultCache, article_state
 from factcheck.load.claimsfile import load_claims_file
 from factcheck.load.paths import MAX_ARTICLE_BYTES, ReadRefused, read_inside
 from tests.bounded import run_bounded

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.cli import main
+from factcheck.cli.main import main
 from factcheck.errors import InputOverwriteError
 from factcheck.runner.output import refuse_inputs
 

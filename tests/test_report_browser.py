@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from factcheck.cli import main
+from factcheck.cli.main import main
 from factcheck.check.pipeline import check_file
 from tests.conftest import EVAL_DIR, LABELLED_DIR
 

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from factcheck.model.claims import Article, ClaimsFile, Figure, Sentence, Source, SourceKind, ValueClaim
 from factcheck.load.claimsfile import loads_claims_file
-from factcheck.cli import main
+from factcheck.cli.main import main
 from factcheck.errors import ClaimsFileError
 from factcheck.errors import OutputError
 from factcheck.runner.output import write_new_file

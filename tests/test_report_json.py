@@ -14,9 +14,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.model.claims import ClaimsFile
-from factcheck.cli import main
+from factcheck.cli.main import main
 from factcheck.numbers.interval import Interval
-from factcheck.jsontext import dumps
+from factcheck.report.jsontext import dumps
 from factcheck.report import FORMATS
 from factcheck.report.json_report import render_json, scientific
 from factcheck.model.results import FileResult, Outcome

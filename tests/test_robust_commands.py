@@ -11,7 +11,7 @@ import pytest
 import factcheck.report.html
 import factcheck.drafting.suggest
 import factcheck.check.pipeline
-from factcheck.cli import main
+from factcheck.cli.main import main
 from factcheck.report import FORMATS
 from tests.bounded import run_bounded
 

@@ -22,7 +22,7 @@ from factcheck.load.claimsfile import (
     _TOP_KEYS,
     loads_claims_file,
 )
-from factcheck.cli import main
+from factcheck.cli.main import main
 from factcheck.errors import ClaimsFileError
 from factcheck.schema import load_schema
 from factcheck.model.verdicts import Verdict

@@ -1,7 +1,7 @@
 """The verdicts a claim can get, in the order reports count them, and what each means for passing.
 
 A module of its own, with nothing but the standard library, so that a run whose report parts all
-come from the cache (`factcheck.cache`) can total them without loading the verifier.
+come from the cache (`factcheck.runner.cache`) can total them without loading the verifier.
 
 `standing` is the one rule for what passes: `factcheck check` (its exit status and every report
 format), the pytest plugin and `FileResult.exit_status` all ask it, so no front end can let

@@ -8,7 +8,7 @@ from fractions import Fraction
 from typing import Any, Final
 
 from factcheck.numbers.interval import Interval
-from factcheck.jsontext import dumps
+from factcheck.report.jsontext import dumps
 from factcheck.report.totals import totals_of
 from factcheck.model.results import FileResult, Outcome
 from factcheck.model.verdicts import Verdict

@@ -19,7 +19,7 @@ from typing import Any, Final
 from urllib.parse import quote
 
 from factcheck import __version__
-from factcheck.jsontext import dumps
+from factcheck.report.jsontext import dumps
 from factcheck.report.findings import Finding, Level, findings
 from factcheck.model.results import FileResult
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Final, NamedTuple
 
-from factcheck.jsontext import dumps
+from factcheck.report.jsontext import dumps
 from factcheck.model.verdicts import Verdict
 
 __all__ = ["FileTally", "Totals", "github_summary_line", "json_tail", "summary_lines"]

@@ -1,6 +1,6 @@
 """`factcheck check`: exit status, the terminal and JSON reports, --strict, --output and colour.
 
-Most tests call `factcheck.cli.main` in-process; a few run the installed console script, so that
+Most tests call `factcheck.cli.main.main` in-process; a few run the installed console script, so that
 what a user sees (stdout, stderr, exit status, no traceback) is tested end to end.
 """
 
@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.cli import main, wants_colour
+from factcheck.cli.check import wants_colour
+from factcheck.cli.main import main
 from factcheck.model.verdicts import Verdict
 from factcheck.check.pipeline import check_file
 from tests.conftest import BAD

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.batch import STREAMED, check_files, run, stream_report
-from factcheck.cli import claims_files, main
+from factcheck.runner.batch import STREAMED, check_files, run, stream_report
+from factcheck.cli.main import main
+from factcheck.runner.batch import claims_files
 from factcheck.errors import ClaimsFileError
 from factcheck.report import render
 from factcheck.model.results import FileResult

@@ -12,22 +12,25 @@ its stored part back instead of being checked again; the report is the same, byt
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
-from factcheck.cache import CacheError, ResultCache
+from factcheck.runner.cache import CacheError, ResultCache
 from factcheck.report.summary import FileTally, Totals, github_summary_line, summary_lines
 from factcheck.model.verdicts import Verdict
 
 if TYPE_CHECKING:
     from factcheck.model.results import FileResult
 
-__all__ = ["STREAMED", "FileReport", "Summary", "check_files", "checked", "render_safely", "report_file", "run",
-           "stream_report"]
+__all__ = ["CLAIMS_GLOB", "STREAMED", "FileReport", "Summary", "check_files", "checked", "claims_files", "render_safely",
+           "report_file", "run", "stream_report"]
 
 #: Formats written file by file; any other renderer in `factcheck.report.FORMATS` gets all results at once.
 STREAMED: Final = frozenset({"text", "json", "github"})
+
+#: The files a folder named on the command line is searched for.
+CLAIMS_GLOB: Final = "*.claims.toml"
 
 #: Files handed to a worker process at a time: large enough to make the hand-over cheap.
 _CHUNK: Final = 8
@@ -54,7 +57,7 @@ _TALLY_TYPES: Final = (tuple, int, bool, int, int, int, int, int, int)
 
 def _json_part(result: FileResult) -> str:
     """The file's entry of the JSON report, indented as it sits in the `files` array."""
-    from factcheck.jsontext import dumps  # noqa: PLC0415 - not needed on a cache hit
+    from factcheck.report.jsontext import dumps  # noqa: PLC0415 - not needed on a cache hit
     from factcheck.report.json_report import result_to_dict  # noqa: PLC0415
 
     return "  " + dumps(result_to_dict(result), indent=1).replace("\n", "\n  ")
@@ -270,3 +273,33 @@ def _article_of(result: FileResult) -> str | None:
     """The file's `[article] text` as written, if it was read far enough to have one."""
     loaded = result.claims_file
     return loaded.article.text if loaded is not None and loaded.article is not None else None
+
+
+def claims_files(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
+    """(path, problem) for every claims file named or found below a named folder, in a stable order.
+
+    A file named twice (or named and also found in a named folder) is checked once.
+    """
+    seen: set[Path] = set()
+    for path, problem in _claims_files(paths):
+        if problem is None:
+            key = Path(path).resolve()
+            if key in seen:
+                continue
+            seen.add(key)
+        yield path, problem
+
+
+def _claims_files(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob(CLAIMS_GLOB) if p.is_file())
+            if not found:
+                yield name, f"no {CLAIMS_GLOB} files found in the folder {name!r}"
+            for file in found:
+                yield str(file), None
+        elif path.exists():
+            yield name, None
+        else:
+            yield name, "no such file or folder"

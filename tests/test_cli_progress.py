@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.cli import main
-from factcheck.progress import Progress
+from factcheck.cli.main import main
+from factcheck.cli.progress import Progress
 
 REPO = Path(__file__).resolve().parent.parent
 CLAIMS = REPO / "claims" / "west-mercia-mappa-2020.claims.toml"
@@ -66,7 +66,7 @@ def test_a_real_pseudo_terminal(two_files: Path) -> None:
     """With stderr on a pty (as in a shell), the bar is drawn; with the JSON format it is not."""
     def run(*args: str) -> bytes:
         leader, follower = pty.openpty()
-        code = "import sys; from factcheck.cli import main; raise SystemExit(main(sys.argv[1:]))"
+        code = "import sys; from factcheck.cli.main import main; raise SystemExit(main(sys.argv[1:]))"
         env = {k: v for k, v in os.environ.items() if k != "TERM"}
         with subprocess.Popen([sys.executable, "-c", code, "check", *args, str(two_files)], stdout=subprocess.PIPE,
                               stderr=follower, env=env) as process:

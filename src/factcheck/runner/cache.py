@@ -44,9 +44,10 @@ from pathlib import Path
 from typing import Any, Final, NamedTuple
 
 from factcheck.load.paths import ReadRefused, read_inside
-from factcheck.jsontext import dumps
+from factcheck.report.jsontext import dumps
 
-__all__ = ["DEFAULT_FOLDER", "CacheError", "CacheKey", "ResultCache", "article_state", "code_fingerprint"]
+__all__ = ["DEFAULT_FOLDER", "CacheError", "CacheKey", "ResultCache", "article_state", "code_fingerprint",
+           "source_files"]
 
 DEFAULT_FOLDER: Final = ".factcheck_cache"
 
@@ -84,14 +85,23 @@ class CacheError(Exception):
 def code_fingerprint() -> bytes:
     """A digest of factcheck's own source and the versions of what can change a verdict."""
     digest = hashlib.blake2b(_LAYOUT, digest_size=20)
-    package = Path(__file__).resolve().parent
-    for path in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".json") and p.is_file()):
+    package = _PACKAGE
+    for path in source_files():
         digest.update(path.relative_to(package).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     digest.update(sys.version.encode() + b"\0")
     for distribution in ("pint", "rtoml"):  # unit definitions, and the reading of numbers
         digest.update(_installed(distribution).encode() + b"\0")
     return digest.digest()
+
+
+#: The whole factcheck package (this module is in its `runner` folder): every layer can change a verdict.
+_PACKAGE: Final = Path(__file__).resolve().parent.parent
+
+
+def source_files() -> list[Path]:
+    """Every file of factcheck's own code and data that the fingerprint covers, in a stable order."""
+    return sorted(p for p in _PACKAGE.rglob("*") if p.suffix in (".py", ".json") and p.is_file())
 
 
 def _installed(package: str) -> str:

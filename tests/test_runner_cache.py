@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 
-import factcheck.cache
+import factcheck.runner.cache
 import factcheck.check.pipeline
-from factcheck.batch import STREAMED, run
-from factcheck.cache import CacheError, ResultCache
-from factcheck.cli import claims_files, main
+from factcheck.runner.batch import STREAMED, run
+from factcheck.runner.cache import CacheError, ResultCache
+from factcheck.cli.main import main
+from factcheck.runner.batch import claims_files
 from tests.conftest import CLAIMS_DIR, eval_files_if_present, labelled_files
 
 EXAMPLE = "west-mercia-mappa-2020"
@@ -103,7 +104,7 @@ def test_an_edited_article_text_is_checked_again(cache: ResultCache, example: Pa
 def test_a_change_in_factcheck_itself_is_a_miss(cache: ResultCache, example: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     _check([example], cache)
-    monkeypatch.setattr(factcheck.cache, "code_fingerprint", lambda: b"another version of factcheck")
+    monkeypatch.setattr(factcheck.runner.cache, "code_fingerprint", lambda: b"another version of factcheck")
     checked: list[object] = []
     real = factcheck.check.pipeline.check_file
     monkeypatch.setattr(factcheck.check.pipeline, "check_file", lambda path, data=None: checked.append(path) or real(path, data))
@@ -263,7 +264,7 @@ def test_a_changed_file_replaces_its_entry_rather_than_adding_one(cache: ResultC
 
 def test_a_run_answered_from_the_cache_never_loads_the_verifier(tmp_path: Path, example: Path) -> None:
     folder = str(tmp_path / "cache")
-    probe = ("import sys; from factcheck.cli import main; status = main(sys.argv[1:]); "
+    probe = ("import sys; from factcheck.cli.main import main; status = main(sys.argv[1:]); "
              "sys.stderr.write(repr(sorted(m for m in ('factcheck.check.pipeline', 'factcheck.words.stated', 'attr', 'pint') "
              "if m in sys.modules))); raise SystemExit(status)")
     command = [sys.executable, "-c", probe, "check", "--cache-dir", folder, str(example)]
@@ -412,3 +413,12 @@ def test_the_first_layouts_unsealed_entries_are_dropped(cache: ResultCache, exam
     with _database(cache) as database:
         tables = {name for (name,) in database.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert tables == {"entry"}
+
+
+def test_the_fingerprint_covers_every_layer_of_the_package() -> None:
+    """The cache lives in runner/, but every layer can change a verdict: the whole package is hashed."""
+    package = Path(factcheck.__file__).resolve().parent
+    covered = {path.relative_to(package).as_posix() for path in factcheck.runner.cache.source_files()}
+    expected = {path.relative_to(package).as_posix() for path in package.rglob("*.py")}
+    assert expected <= covered
+    assert {"words/table.py", "check/judge.py", "schema/claims-format-1.schema.json"} <= covered
