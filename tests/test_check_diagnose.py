@@ -14,7 +14,7 @@ from factcheck.check import recompute as recompute_module
 from factcheck.model.claims import CLAIM_TYPES, Figure, Location
 from factcheck.load.claimsfile import loads_claims_file
 from factcheck.check.diagnose import _unit_groups, diagnose
-from factcheck.report import render
+from factcheck.report.formats import render
 from factcheck.model.verdicts import Verdict
 from factcheck.check.pipeline import check_file, verify_file
 from tests.conftest import EVAL, LABELLED_DIR, REPO, quoting, skip_without_eval

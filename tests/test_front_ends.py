@@ -18,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.cli.main import main
-from factcheck.report import FORMATS
+from factcheck.report.formats import FORMATS
 from factcheck.model.verdicts import Standing, Verdict, standing
 from factcheck.check.pipeline import check_file
 

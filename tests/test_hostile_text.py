@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.cli.main import main
-from factcheck.report import FORMATS
+from factcheck.report.formats import FORMATS
 from factcheck.report.markdown import escape_markdown
 from factcheck.report.text import safe_lines, shown_path
 

@@ -22,8 +22,8 @@ from factcheck.cli.main import main
 from factcheck.errors import ClaimsFileError
 from factcheck.errors import OutputError
 from factcheck.runner.output import write_new_file
-from factcheck.report import FORMATS, render
-from factcheck.report.html import paragraphs, render_html
+from factcheck.report.formats import FORMATS, render
+from factcheck.report.html import paragraphs, render as render_html
 from factcheck.model.results import FileResult
 from factcheck.model.verdicts import Verdict
 from factcheck.check.pipeline import check_file, verify_file
@@ -95,7 +95,7 @@ HOSTILE = '<script>window.__pwned = 1</script> & "quotes" \'single\' <img src=x 
 
 def test_html_is_a_registered_format() -> None:
     result = check_file(EXAMPLE)
-    assert "html" in FORMATS and FORMATS["html"]([result], False) == render_html([result])
+    assert "html" in FORMATS and FORMATS["html"].render([result]) == render_html([result])
     assert render([result], "html").startswith("<!DOCTYPE html>")
 
 

@@ -17,8 +17,8 @@ from factcheck.model.claims import ClaimsFile
 from factcheck.cli.main import main
 from factcheck.numbers.interval import Interval
 from factcheck.report.jsontext import dumps
-from factcheck.report import FORMATS
-from factcheck.report.json_report import render_json, scientific
+from factcheck.report.formats import FORMATS
+from factcheck.report.json import scientific
 from factcheck.model.results import FileResult, Outcome
 from factcheck.model.verdicts import Verdict
 
@@ -77,7 +77,7 @@ _VALUES = st.builds(lambda sign, mantissa, power, down: sign * Fraction(mantissa
 def test_any_value_gives_valid_json(computed: Fraction, a: Fraction, b: Fraction) -> None:
     """Values beyond a float's range raised OverflowError in the middle of the report."""
     lo, hi = min(a, b), max(a, b)
-    (entry,) = _strict(render_json([_result(computed, lo, hi)]))["files"][0]["claims"]
+    (entry,) = _strict(FORMATS["json"].render([_result(computed, lo, hi)]))["files"][0]["claims"]
     numbers = {"computed": computed, "interval": [lo, hi]}
     if all(_fits(v) for v in (computed, lo, hi)):
         assert entry["computed"] == float(computed)
@@ -111,7 +111,7 @@ def test_json_text_is_strict_and_encodable() -> None:
 def test_every_format_renders_a_value_beyond_float_range(fmt: str) -> None:
     """The verifier bounds computed values below 10^300, but a renderer must not depend on it."""
     huge = Fraction(10**400)
-    text = FORMATS[fmt]([_result(huge, huge - 1, huge + 1)], False)
+    text = FORMATS[fmt].render([_result(huge, huge - 1, huge + 1)])
     assert "f.claims.toml" in text
     if fmt in ("json", "sarif"):
         document = _strict(text)

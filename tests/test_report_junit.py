@@ -8,8 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.model.claims import ClaimsFile, Location
-from factcheck.report import render
-from factcheck.report.junit import render_junit, xml_safe
+from factcheck.report.formats import render
+from factcheck.report.junit import render as render_junit, xml_safe
 from factcheck.report.text import safe_lines, visible
 from factcheck.model.results import FileResult, Outcome
 from factcheck.model.verdicts import Verdict

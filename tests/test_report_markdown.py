@@ -8,8 +8,8 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.report import render
-from factcheck.report.markdown import escape_markdown, render_markdown
+from factcheck.report.formats import render
+from factcheck.report.markdown import escape_markdown, render as render_markdown
 from factcheck.check.pipeline import check_file
 from tests.report_data import MIXED, claim_line, gap_line, hostile, mixed, unreadable
 

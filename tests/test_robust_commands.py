@@ -12,7 +12,7 @@ import factcheck.report.html
 import factcheck.drafting.suggest
 import factcheck.check.pipeline
 from factcheck.cli.main import main
-from factcheck.report import FORMATS
+from factcheck.report.formats import FORMATS
 from tests.bounded import run_bounded
 
 _GOOD = """\

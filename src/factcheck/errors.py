@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 __all__ = [
+    "CacheError",
     "ClaimsFileError",
     "ComputedBoundError",
     "CycleError",
@@ -189,6 +190,11 @@ class InputOverwriteError(OutputError):
     def __init__(self, path: str, what: str) -> None:
         super().__init__(path, f"is {what}, which this run reads; not writing over it")
         self.what = what
+
+
+class CacheError(FactcheckError):
+    """The report cache cannot be used (its folder is somebody else's, or cannot be created or written);
+    the run goes on without it."""
 
 
 class DraftExistsError(FactcheckError, FileExistsError):

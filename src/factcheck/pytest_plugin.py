@@ -172,12 +172,11 @@ class ClaimItem(_FactcheckItem):
 
     def runtest(self) -> None:
         from factcheck.model.verdicts import Standing  # noqa: PLC0415
-        from factcheck.model.results import outcome_standing  # noqa: PLC0415
         from factcheck.model.verdicts import Verdict
 
         outcome = self.claims_parent.outcome(self.name)
         self.user_properties.append(("verdict", outcome.verdict.value + (" (gross)" if outcome.gross else "")))
-        standing = outcome_standing(outcome)
+        standing = outcome.standing
         if standing is Standing.PASSES:
             return
         if standing is Standing.WARNS and outcome.verdict is Verdict.UNCHECKED:

@@ -1,7 +1,8 @@
 """`factcheck check`: verify claims files and write the report, to standard output or a file.
 
-The report is streamed file by file where its format allows (and then served from the cache);
-the exit status is the runner's.
+The format is looked up in the format registry (`factcheck.report.formats`), which also says
+whether it takes colour and whether it is streamed, and so served from the cache; the exit status
+is the run's totals' (`factcheck.model.verdicts.Totals.exit_status`).
 """
 
 from __future__ import annotations
@@ -63,10 +64,11 @@ def wants_colour(stream: TextIO, *, no_color: bool = False, environ: Mapping[str
 
 def _check(args: argparse.Namespace) -> int:
     from factcheck.cli.progress import Progress
-    from factcheck.report import FORMATS
+    from factcheck.report.formats import FORMATS
     from factcheck.runner.batch import claims_files, run
 
-    if args.format not in FORMATS:
+    fmt = FORMATS.get(args.format)
+    if fmt is None:
         sys.stderr.write(f"factcheck: unknown format {args.format!r} (one of: {', '.join(FORMATS)})\n")
         return 2
     if args.jobs < 1:
@@ -75,10 +77,10 @@ def _check(args: argparse.Namespace) -> int:
     found = list(claims_files(args.paths))
     if args.output and not output_is_not_an_input(args.output, claims_inputs(found)):
         return 2
-    colour = args.output is None and args.format == "text" and wants_colour(sys.stdout, no_color=args.no_color)
+    colour = args.output is None and fmt.colour and wants_colour(sys.stdout, no_color=args.no_color)
     progress = Progress.for_check(len(found), sys.stderr, fmt=args.format)
     options = {"colour": colour, "jobs": args.jobs, "strict": args.strict, "progress": progress.show,
-               "cache": _cache(args)}
+               "cache": _cache(args, streams=fmt.streams)}
     try:
         if args.output:
             return _check_into_file(found, args, options)
@@ -89,15 +91,15 @@ def _check(args: argparse.Namespace) -> int:
         progress.close()
 
 
-def _cache(args: argparse.Namespace) -> ResultCache | None:
+def _cache(args: argparse.Namespace, *, streams: bool) -> ResultCache | None:
     """The cache for this run, or None (with a warning when it was wanted but cannot be used).
 
     Only a format written file by file is served from the cache: the others render all results at once.
     """
-    from factcheck.runner.batch import STREAMED
-    from factcheck.runner.cache import DEFAULT_FOLDER, CacheError, ResultCache
+    from factcheck.errors import CacheError
+    from factcheck.runner.cache import DEFAULT_FOLDER, ResultCache
 
-    if args.no_cache or args.format not in STREAMED:
+    if args.no_cache or not streams:
         return None
     cache = ResultCache(args.cache_dir or os.environ.get("FACTCHECK_CACHE_DIR") or DEFAULT_FOLDER)
     try:

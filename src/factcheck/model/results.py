@@ -6,14 +6,20 @@ they live below all of those, with nothing but the claims file's records beneath
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Final
+
 import attrs
 
 from factcheck.errors import ClaimsFileError
 from factcheck.model.claims import ClaimsFile, Gap, Location, SourceKind
-from factcheck.model.verdicts import Standing, Verdict, standing
+from factcheck.model.verdicts import Standing, Tally, Totals, Verdict, standing
 from factcheck.numbers.interval import Interval
 
-__all__ = ["FileResult", "Outcome", "outcome_standing"]
+__all__ = ["FileResult", "Outcome", "totals_of"]
+
+#: Sources that are not the publisher's tables: a claim resting only on these is flagged in the summary.
+_WEAK: Final = frozenset({SourceKind.ARTICLE, SourceKind.UNSOURCED})
 
 
 @attrs.frozen
@@ -37,6 +43,11 @@ class Outcome:
     draft: bool = False  # unchecked because inputs are still placeholders ("?"): `--strict` fails on it
     diagnoses: tuple[str, ...] = ()  # for a contradicted claim: the usual slips that reproduce the words
 
+    @property
+    def standing(self) -> Standing:
+        """How the outcome stands for passing (`verdicts.standing`); a sentence with a `check` is no claim."""
+        return standing(self.verdict, draft=self.draft, claim=self.kind != "sentence")
+
 
 @attrs.frozen
 class FileResult:
@@ -48,25 +59,43 @@ class FileResult:
     gaps: tuple[Gap, ...] = ()
     claims_file: ClaimsFile | None = None
 
-    def counts(self) -> dict[str, int]:
-        counts = {verdict.value: 0 for verdict in Verdict}
-        for outcome in self.outcomes:
-            counts[outcome.verdict.value] += 1
-        return counts
-
     @property
     def readable(self) -> bool:
         return self.claims_file is not None
 
+    def tally(self) -> Tally:
+        """What the file adds to a run's totals, in one pass over its outcomes: the one place a file's
+        counts and exit status are worked out (`counts` and `exit_status` read them from here)."""
+        counts = dict.fromkeys(Verdict, 0)
+        drafts = unchecked = article_only = 0
+        for outcome in self.outcomes:
+            verdict = outcome.verdict
+            counts[verdict] += 1
+            if outcome.draft:
+                drafts += 1
+            elif verdict is Verdict.UNCHECKED and outcome.standing is Standing.WARNS:
+                unchecked += 1
+            if outcome.basis in _WEAK and verdict is not Verdict.ERROR:
+                article_only += 1
+        standings = self._standings()
+        return Tally(tuple(counts.values()), len(self.gaps), self.readable, len(self.errors), drafts, unchecked,
+                     article_only, max((s.exit_status() for s in standings), default=0),
+                     max((s.exit_status(strict=True) for s in standings), default=0))
+
+    def counts(self) -> dict[str, int]:
+        """The file's claims by verdict, by the verdict's name."""
+        return dict(zip((verdict.value for verdict in Verdict), self.tally().counts, strict=True))
+
     def exit_status(self, *, strict: bool = False) -> int:
         """0 all well; 1 something contradicted or a draft (strict: also loose, unchecked or a gap); 2 an error.
 
-        Each claim counts as `outcome_standing` says, the rule every front end asks; a file that could
-        not be read, or that has a problem of its own, is an error.
+        Each claim counts as its `Outcome.standing` says, the rule every front end asks; a file that
+        could not be read, or that has a problem of its own, is an error.
         """
-        return max((found.exit_status(strict=strict) for found in self.standings()), default=0)
+        tally = self.tally()
+        return tally.strict_status if strict else tally.status
 
-    def standings(self) -> set[Standing]:
+    def _standings(self) -> set[Standing]:
         """How the file's outcomes, gaps and problems stand, each distinct standing once."""
         if self.errors or not self.readable:
             return {Standing.ERROR}
@@ -78,6 +107,6 @@ class FileResult:
         return found
 
 
-def outcome_standing(outcome: Outcome) -> Standing:
-    """How one outcome stands for passing (`factcheck.model.verdicts.standing`); a sentence with a `check` is no claim."""
-    return standing(outcome.verdict, draft=outcome.draft, claim=outcome.kind != "sentence")
+def totals_of(results: Iterable[FileResult]) -> Totals:
+    """The totals of these files' results: what a report's summary says and the run's exit status."""
+    return Totals.of(result.tally() for result in results)

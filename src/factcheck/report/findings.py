@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
-import attrs
-
+from factcheck.model.verdicts import Standing, Verdict
 from factcheck.report.text import one_line
-from factcheck.model.verdicts import Standing
-from factcheck.model.results import FileResult, outcome_standing
-from factcheck.model.verdicts import Verdict
+
+if TYPE_CHECKING:
+    from factcheck.model.results import FileResult
 
 __all__ = ["Finding", "Level", "findings", "one_line"]
 
@@ -41,8 +41,11 @@ class Level(enum.Enum):
         return self.standing.exit_status() > 0
 
 
-@attrs.frozen
-class Finding:
+class Finding(NamedTuple):
+    """One thing that needs a look. A NamedTuple, not an attrs record: the GitHub format's module, which
+    makes these, is loaded by a run answered from the cache (for its closing line), which should not pay
+    for importing attrs."""
+
     level: Level
     path: str
     line: int | None
@@ -75,7 +78,7 @@ def findings(results: Sequence[FileResult]) -> list[Finding]:
             found.append(Finding(Level.ERROR, result.path, error.line, one_line(_error_text(error)),
                                  claim_id=error.claim_id))
         for outcome in result.outcomes:
-            if outcome_standing(outcome) is Standing.PASSES:
+            if outcome.standing is Standing.PASSES:
                 continue
             level = Level.DRAFT if outcome.draft else _LEVEL_OF[outcome.verdict]
             found.append(Finding(level, result.path, outcome.location.line, one_line(outcome.explanation),

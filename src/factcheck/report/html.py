@@ -29,11 +29,11 @@ from factcheck import __version__
 from factcheck.model.claims import Claim, ClaimsFile, Figure, Gap, Sentence, SourceKind
 from factcheck.load.coverage import article_body, fold_whitespace
 from factcheck.numbers.display import show, show_interval
-from factcheck.report.totals import article_only_count, totals_of
-from factcheck.model.results import FileResult, Outcome
+from factcheck.model.results import FileResult, Outcome, totals_of
+from factcheck.report.summary import notes as summary_notes
 from factcheck.model.verdicts import Verdict
 
-__all__ = ["paragraphs", "render_html"]
+__all__ = ["paragraphs", "render"]
 
 
 @attrs.frozen
@@ -439,8 +439,8 @@ def _summary(results: Sequence[FileResult], numbered: list[tuple[int, FileResult
     if unread:
         notes.append(f"{_plural(unread, 'claims file')} could not be read.")
     # What else fails the run (the files not read are said just above).
-    notes.extend(f"{note[:1].upper()}{note[1:]}." for note in totals.notes()[1 if unread else 0:])
-    weak = sum(article_only_count(r) for r in results)
+    notes.extend(f"{note[:1].upper()}{note[1:]}." for note in summary_notes(totals)[1 if unread else 0:])
+    weak = totals.article_only
     if weak:
         notes.append(f"{_plural(weak, 'claim')} {'rests' if weak == 1 else 'rest'} only on the article's own or "
                      "unsourced figures: checked for consistency, not against the official tables.")
@@ -611,7 +611,7 @@ def _csp() -> str:
             "base-uri 'none'; form-action 'none'")
 
 
-def render_html(results: Sequence[FileResult], colour: bool = False) -> str:
+def render(results: Sequence[FileResult], colour: bool = False) -> str:
     """The whole report as one HTML page (a `Renderer`: `colour` has no meaning here)."""
     numbered = list(enumerate(results, start=1))
     if len(results) == 1:

@@ -22,10 +22,10 @@ from typing import Final
 from factcheck.report.findings import one_line
 from factcheck.report.text import safe_lines, visible
 from factcheck.model.verdicts import Standing
-from factcheck.model.results import FileResult, Outcome, outcome_standing
+from factcheck.model.results import FileResult, Outcome
 from factcheck.model.verdicts import Verdict
 
-__all__ = ["render_junit", "xml_safe"]
+__all__ = ["render", "xml_safe"]
 
 _NOT_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -66,7 +66,7 @@ def _case(suite: ET.Element, outcome: Outcome, path: str) -> str:
         _element(properties, "property", name="basis", value=outcome.basis.value)
     message = one_line(outcome.explanation)
     details = _details(outcome, path)
-    standing = outcome_standing(outcome)
+    standing = outcome.standing
     if standing is Standing.ERROR:
         _element(case, "error", details, message=message, type="error")
         return "error"
@@ -81,7 +81,7 @@ def _case(suite: ET.Element, outcome: Outcome, path: str) -> str:
     return "passed"
 
 
-def render_junit(results: Sequence[FileResult]) -> str:
+def render(results: Sequence[FileResult]) -> str:
     root = ET.Element("testsuites", {"name": "factcheck"})
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     for result in results:

@@ -23,7 +23,7 @@ from factcheck.report.jsontext import dumps
 from factcheck.report.findings import Finding, Level, findings
 from factcheck.model.results import FileResult
 
-__all__ = ["RULES", "SCHEMA_URI", "render_sarif"]
+__all__ = ["RULES", "SCHEMA_URI", "render"]
 
 SCHEMA_URI: Final = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI: Final = "https://github.com/factcheck/factcheck"
@@ -92,7 +92,7 @@ def _result(finding: Finding, rule_index: dict[Level, int]) -> dict[str, Any]:
     return result
 
 
-def render_sarif(results: Sequence[FileResult]) -> str:
+def render(results: Sequence[FileResult]) -> str:
     found = findings(results)
     used = {finding.level for finding in found}
     listed = [*_ALWAYS, *(level for level in RULES if level not in _ALWAYS and level in used)]

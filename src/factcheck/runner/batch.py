@@ -1,10 +1,11 @@
 """Checks many claims files and streams the report, in one process or in several (`-j N`).
 
 Each file is checked and rendered on its own, into a `FileReport`: its part of the report (text,
-JSON or GitHub annotations) and the few numbers the summary needs. Only those are kept, so memory
-stays flat however many files there are, and with `jobs > 1` only those cross between processes.
-Parts are written in the order of the input, so the report is the same, byte for byte, for any
-number of jobs; it is also the same as `factcheck.report.render` gives for the whole list of results.
+JSON or GitHub annotations: the formats the registry, `factcheck.report.formats`, says are streamed)
+and the few numbers the summary needs (its `Tally`). Only those are kept, so memory stays flat however
+many files there are, and with `jobs > 1` only those cross between processes. Parts are written in
+the order of the input, so the report is the same, byte for byte, for any number of jobs; it is also
+the same as `Format.render` gives for the whole list of results (the same pieces, by construction).
 
 With a `ResultCache`, a file checked before (same bytes, same article text, same factcheck) gets
 its stored part back instead of being checked again; the report is the same, byte for byte.
@@ -16,28 +17,22 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
-from factcheck.runner.cache import CacheError, ResultCache
-from factcheck.report.summary import FileTally, Totals, github_summary_line, summary_lines
-from factcheck.model.verdicts import Verdict
+from factcheck.errors import CacheError
+from factcheck.model.verdicts import Tally, Totals, Verdict
+from factcheck.report.formats import FORMATS, stream
+from factcheck.runner.cache import ResultCache
 
 if TYPE_CHECKING:
     from factcheck.model.results import FileResult
 
-__all__ = ["CLAIMS_GLOB", "STREAMED", "FileReport", "Summary", "check_files", "checked", "claims_files", "render_safely",
-           "report_file", "run", "stream_report"]
-
-#: Formats written file by file; any other renderer in `factcheck.report.FORMATS` gets all results at once.
-STREAMED: Final = frozenset({"text", "json", "github"})
+__all__ = ["CLAIMS_GLOB", "FileReport", "check_files", "checked", "claims_files", "render_safely", "report_file", "run",
+           "stream_report"]
 
 #: The files a folder named on the command line is searched for.
 CLAIMS_GLOB: Final = "*.claims.toml"
 
 #: Files handed to a worker process at a time: large enough to make the hand-over cheap.
 _CHUNK: Final = 8
-
-#: The summary's totals (the name this module has always given them).
-Summary = Totals
-
 
 class FileReport(NamedTuple):
     """One file's part of the report, what the summary needs from it, and the article text it read.
@@ -48,19 +43,11 @@ class FileReport(NamedTuple):
 
     path: str
     part: str
-    tally: FileTally
+    tally: Tally
     article: str | None  # `[article] text` as written (relative to the file's folder): an input of the run
 
 
 _TALLY_TYPES: Final = (tuple, int, bool, int, int, int, int, int, int)
-
-
-def _json_part(result: FileResult) -> str:
-    """The file's entry of the JSON report, indented as it sits in the `files` array."""
-    from factcheck.report.jsontext import dumps  # noqa: PLC0415 - not needed on a cache hit
-    from factcheck.report.json_report import result_to_dict  # noqa: PLC0415
-
-    return "  " + dumps(result_to_dict(result), indent=1).replace("\n", "\n  ")
 
 
 def report_file(path: str, problem: str | None = None, fmt: str = "text", colour: bool = False,
@@ -100,18 +87,7 @@ def _render(result: FileResult, fmt: str, colour: bool) -> tuple[FileReport, boo
 
 
 def _render_part(result: FileResult, fmt: str, colour: bool) -> FileReport:
-    from factcheck.report.text import file_lines  # noqa: PLC0415 - not needed on a cache hit
-    from factcheck.report.totals import file_tally  # noqa: PLC0415
-
-    if fmt == "json":
-        part = _json_part(result)
-    elif fmt == "github":
-        from factcheck.report.github import file_commands  # noqa: PLC0415 - only for this format
-
-        part = file_commands(result)
-    else:
-        part = "\n".join(file_lines(result, colour)) + "\n"
-    return FileReport(result.path, part, file_tally(result), _article_of(result))
+    return FileReport(result.path, FORMATS[fmt].part(result, colour), result.tally(), _article_of(result))
 
 
 def _stored(report: FileReport) -> dict[str, Any]:
@@ -133,7 +109,7 @@ def _from_stored(stored: dict[str, Any] | None) -> FileReport | None:
     counts = tally[0]
     if not (len(counts) == len(Verdict) and all(type(n) is int for n in counts)):
         return None
-    return FileReport(path, part, FileTally(*tally), article)
+    return FileReport(path, part, Tally(*tally), article)
 
 
 def _internal_error(path: str, exc: Exception, doing: str) -> FileResult:
@@ -170,7 +146,7 @@ def render_safely(results: list[FileResult], fmt: str, colour: bool = False) -> 
     """The whole report in `fmt`, and the results it reports: a file whose part cannot be rendered (a bug)
     is reported as that file's error instead, and the others as they are. Costs nothing extra unless
     rendering fails."""
-    from factcheck.report import render  # noqa: PLC0415
+    from factcheck.report.formats import render  # noqa: PLC0415
 
     try:
         return render(results, fmt, colour=colour), results
@@ -212,25 +188,8 @@ def _reporting(reports: Iterable[FileReport], progress: Callable[[int, str], obj
 
 
 def stream_report(reports: Iterable[FileReport], fmt: str, write: Callable[[str], object]) -> Totals:
-    """Write the report part by part, then the summary; return the totals."""
-    totals = Totals()
-    if fmt == "json":
-        from factcheck.report.summary import json_tail  # noqa: PLC0415
-
-        write('{\n "format": 1,\n "files": [')
-        for report in reports:
-            write(("\n" if totals.files == 0 else ",\n") + report.part)
-            totals.add(report.tally)
-        write(("\n ]" if totals.files else "]") + json_tail(totals))
-        return totals
-    for report in reports:
-        write(report.part)
-        totals.add(report.tally)
-    if fmt == "github":
-        write(github_summary_line(totals) + "\n")
-        return totals
-    write("\n".join(summary_lines(totals)) + "\n")
-    return totals
+    """Write the report part by part, then its closing (`formats.stream`); return the run's totals."""
+    return stream(FORMATS[fmt], ((report.part, report.tally) for report in reports), write)
 
 
 def run(items: Iterable[tuple[str, str | None]], fmt: str, write: Callable[[str], object], *,
@@ -240,11 +199,11 @@ def run(items: Iterable[tuple[str, str | None]], fmt: str, write: Callable[[str]
     """Check the files, write the report in format `fmt`, and return the exit status.
 
     `progress(done, path)` is called as each file is finished. The `cache` serves the formats
-    written file by file (`STREAMED`); the others check every file. `inputs`, when given, gets
+    written file by file (`Format.streams`); the others check every file. `inputs`, when given, gets
     (path, `[article] text` as written) for every file: what the run read, so that a report is
     never written over it.
     """
-    if fmt in STREAMED:
+    if FORMATS[fmt].streams:
         found = check_files(items, fmt, colour, jobs, cache)
         if progress is not None:
             found = _reporting(found, progress)
@@ -260,7 +219,9 @@ def run(items: Iterable[tuple[str, str | None]], fmt: str, write: Callable[[str]
         inputs.extend((result.path, _article_of(result)) for result in results)
     text, reported = render_safely(results, fmt, colour)
     write(text)
-    return max((r.exit_status(strict=strict) for r in reported), default=2)
+    from factcheck.model.results import totals_of  # noqa: PLC0415 - not needed on a cache hit
+
+    return totals_of(reported).exit_status(strict=strict)
 
 
 def _noting_inputs(found: Iterable[FileReport], inputs: list[tuple[str, str | None]]) -> Iterator[FileReport]:

@@ -43,10 +43,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Final, NamedTuple
 
+from factcheck.errors import CacheError
 from factcheck.load.paths import ReadRefused, read_inside
 from factcheck.report.jsontext import dumps
 
-__all__ = ["DEFAULT_FOLDER", "CacheError", "CacheKey", "ResultCache", "article_state", "code_fingerprint",
+__all__ = ["DEFAULT_FOLDER", "CacheKey", "ResultCache", "article_state", "code_fingerprint",
            "source_files"]
 
 DEFAULT_FOLDER: Final = ".factcheck_cache"
@@ -75,10 +76,6 @@ class CacheKey(NamedTuple):
 
     slot: str
     digest: str
-
-
-class CacheError(Exception):
-    """The cache folder cannot be used (it is somebody else's, or cannot be created)."""
 
 
 @cache

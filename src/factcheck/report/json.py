@@ -1,19 +1,25 @@
-"""The machine-readable report, exactly as claims-format.md specifies (plus a few extra keys)."""
+"""The machine-readable report, exactly as claims-format.md specifies (plus a few extra keys).
+
+A streamed format (`factcheck.report.formats`): the document is written as its pieces come (the
+opening, each file's entry, the summary), and a report rendered at once is made of the same pieces,
+so the two are one implementation. Each piece is `json.dumps` output, indented as it sits in the
+document; `tests/test_report_json.py` holds the whole to `json.loads` and back.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal
 from fractions import Fraction
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from factcheck.numbers.interval import Interval
 from factcheck.report.jsontext import dumps
-from factcheck.report.totals import totals_of
-from factcheck.model.results import FileResult, Outcome
-from factcheck.model.verdicts import Verdict
 
-__all__ = ["outcome_to_dict", "render_json", "result_to_dict", "scientific", "summary_counts"]
+if TYPE_CHECKING:
+    from factcheck.model.results import FileResult, Outcome
+    from factcheck.model.verdicts import Totals
+    from factcheck.numbers.interval import Interval
+
+__all__ = ["OPENING", "closing", "outcome_to_dict", "part", "result_to_dict", "scientific", "separator"]
 
 #: Bits of a value's numerator and denominator kept when writing it as text: far more than 17 digits need.
 _LEADING_BITS: Final = 128
@@ -122,22 +128,24 @@ def result_to_dict(result: FileResult) -> dict[str, Any]:
     }
 
 
-def summary_counts(results: Sequence[FileResult]) -> dict[str, int]:
-    counts = {verdict.value: 0 for verdict in Verdict}
-    for result in results:
-        for key, value in result.counts().items():
-            counts[key] += value
-    return counts
+#: A streamed format (`factcheck.report.formats`): the document's start, up to its `files` array.
+OPENING: Final = '{\n "format": 1,\n "files": ['
 
 
-def render_json(results: Sequence[FileResult]) -> str:
-    totals = totals_of(results)
-    document: dict[str, Any] = {
-        "format": 1,
-        "files": [result_to_dict(r) for r in results],
-        "summary": totals.count_dict(),
-    }
+def separator(index: int) -> str:
+    """Before the entry of file `index` of the `files` array (a comma after every entry but the last)."""
+    return "\n" if index == 0 else ",\n"
+
+
+def part(result: FileResult, colour: bool = False) -> str:
+    """The file's entry of the `files` array, indented as it sits there."""
+    return "  " + dumps(result_to_dict(result), indent=1).replace("\n", "\n  ")
+
+
+def closing(totals: Totals) -> str:
+    """The end of the `files` array, then the summary (and the problems, when there are any) and the end."""
+    tail = ("\n ]" if totals.files else "]") + ',\n "summary": ' + dumps(totals.count_dict(), indent=1).replace("\n", "\n ")
     problems = totals.problem_counts()
     if problems:  # only when there are any: a run with nothing wrong gives the JSON it always has
-        document["problems"] = problems
-    return dumps(document, indent=1) + "\n"
+        tail += ',\n "problems": ' + dumps(problems, indent=1).replace("\n", "\n ")
+    return tail + "\n}\n"
