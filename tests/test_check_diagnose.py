@@ -217,7 +217,7 @@ def test_diagnoses_among_thousands_of_figures_recompute_a_few_ranges(monkeypatch
     recomputed = 0
     recompute = dict(recompute_module.RECOMPUTE)
 
-    def counting(kind: type) -> object:
+    def counting(kind: str) -> object:
         def counted(*args: object) -> object:
             nonlocal recomputed
             recomputed += 1

@@ -111,7 +111,7 @@ class ClaimsTomlFile(pytest.File):
 
     def outcome(self, claim_id: str) -> Outcome:
         for outcome in self.result.outcomes:
-            if outcome.id == claim_id and outcome.kind != "sentence":
+            if outcome.id == claim_id and outcome.is_claim:
                 return outcome
         msg = f"no outcome for claim {claim_id!r}"  # the verifier gives every claim one
         raise LookupError(msg)

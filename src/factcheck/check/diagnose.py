@@ -55,6 +55,7 @@ from factcheck.model.verdicts import Verdict
 from factcheck.check.judge import may_meet
 from factcheck.check.quantity import Quantity
 from factcheck.check.verifier import Verifier
+from factcheck.model.kinds import Kind
 
 __all__ = ["SameUnit", "diagnose", "diagnose_outcomes"]
 
@@ -337,7 +338,7 @@ def _other_per(claim: Claim, outcome: Outcome) -> Iterator[str]:
     if not isinstance(claim, RateClaim) or outcome.computed is None or outcome.interval is None:
         return
     try:
-        per = parse_stated(claim.stated, "rate").per or claim.per
+        per = parse_stated(claim.stated, Kind.RATE).per or claim.per
     except FactcheckError:
         return
     if per is None:

@@ -10,7 +10,6 @@ that seems inside when it is outside.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Final
 
 import attrs
 
@@ -23,10 +22,10 @@ from factcheck.numbers.display import decimals_of, show_against, show_interval
 from factcheck.numbers.interval import Interval
 from factcheck.words.stated import Stated, parse_tolerance
 from factcheck.words.table import Relation
+from factcheck.model.kinds import SIGNED_KINDS
 
 __all__ = ["judge_comparison", "judge_number", "judge_relation", "magnitude", "may_meet", "relation_text", "told_apart"]
 
-_SIGNED_KINDS: Final = ("change", "difference", "point_change")
 
 
 def judge_number(claim: Claim, stated: Stated, quantity: Quantity, expression: str, base: Outcome) -> Outcome:
@@ -55,7 +54,7 @@ def judge_number(claim: Claim, stated: Stated, quantity: Quantity, expression: s
                        location=base.location, sentence=base.sentence, near_miss=near, figures=quantity.figures,
                        check=base.check, draft=base.draft, diagnoses=base.diagnoses)
 
-    if claim.kind in _SIGNED_KINDS:
+    if claim.kind in SIGNED_KINDS:
         word_direction = stated.direction
         field_direction = {"increase": +1, "decrease": -1}.get(claim.direction or "")
         if word_direction and field_direction and word_direction != field_direction:

@@ -17,6 +17,7 @@ from factcheck.check.verifier import Verifier
 from factcheck.errors import ClaimsFileError
 from factcheck.load.claimsfile import load_claims_file, loads_claims_file
 from factcheck.model.claims import Article, BrokenClaim, Claim, ClaimsFile, Defaults, Figure, Sentence, Source
+from factcheck.model.kinds import SENTENCE
 from factcheck.model.results import FileResult, Outcome
 from factcheck.model.verdicts import Verdict
 
@@ -43,7 +44,7 @@ def verify_file(claims_file: ClaimsFile) -> FileResult:
     for sentence in claims_file.sentences:
         if sentence.check is not None:
             outcomes.append(Outcome(
-                id=f"sentence-{sentence.index + 1}", kind="sentence", verdict=Verdict.UNCHECKED,
+                id=f"sentence-{sentence.index + 1}", kind=SENTENCE, verdict=Verdict.UNCHECKED,
                 explanation=f"nothing to recompute ({sentence.check.value})", location=sentence.location,
                 sentence=sentence.index, check=sentence.check.value))
         outcomes.extend(verifier.outcome(claim) for claim in sentence.claims)

@@ -39,6 +39,7 @@ from factcheck.model.claims import (
     ValueClaim,
 )
 from factcheck.model.formula import evaluate_formula, parse_formula
+from factcheck.model.kinds import Kind
 from factcheck.numbers.display import show, show_exact, show_interval
 from factcheck.numbers.interval import Interval
 from factcheck.numbers.units import ONE, PERCENT, POINTS, Unit, conversion, describe, impossible_when_negative, in_terms_of
@@ -62,7 +63,7 @@ Resolve = Callable[[str], Quantity]
 
 def recompute(resolve: Resolve, claim: Claim, stated: Stated) -> tuple[Quantity, str]:
     """The claim's kind recomputes it; a value past the bound on computed values is an error."""
-    quantity, expression = RECOMPUTE[type(claim)](resolve, claim, stated)
+    quantity, expression = RECOMPUTE[claim.kind](resolve, claim, stated)
     within_bound(quantity.interval)
     return quantity, expression
 
@@ -383,14 +384,15 @@ def _formula(resolve: Resolve, claim: FormulaClaim, stated: Stated) -> tuple[Qua
     return attrs.evolve(result, interval=interval, unit=unit, text=""), expression
 
 
-RECOMPUTE: Final[dict[type, Recompute]] = {
-    ValueClaim: _value,  # type: ignore[dict-item]
-    RateClaim: _rate,  # type: ignore[dict-item]
-    OneInClaim: _one_in,  # type: ignore[dict-item]
-    ChangeClaim: _change,  # type: ignore[dict-item]
-    PointChangeClaim: _point_change,  # type: ignore[dict-item]
-    DifferenceClaim: _difference,  # type: ignore[dict-item]
-    RatioClaim: _ratio,  # type: ignore[dict-item]
-    ShareClaim: _share,  # type: ignore[dict-item]
-    FormulaClaim: _formula,  # type: ignore[dict-item]
+#: The recomputation of each kind but a comparison, which is judged on its two sides as they are.
+RECOMPUTE: Final[dict[str, Recompute]] = {
+    Kind.VALUE: _value,  # type: ignore[dict-item]
+    Kind.RATE: _rate,  # type: ignore[dict-item]
+    Kind.ONE_IN: _one_in,  # type: ignore[dict-item]
+    Kind.CHANGE: _change,  # type: ignore[dict-item]
+    Kind.POINT_CHANGE: _point_change,  # type: ignore[dict-item]
+    Kind.DIFFERENCE: _difference,  # type: ignore[dict-item]
+    Kind.RATIO: _ratio,  # type: ignore[dict-item]
+    Kind.SHARE: _share,  # type: ignore[dict-item]
+    Kind.FORMULA: _formula,  # type: ignore[dict-item]
 }

@@ -238,7 +238,7 @@ class Verifier:
         try:
             if bounded:
                 return recompute(self.resolve, claim, stated)
-            return RECOMPUTE[type(claim)](self.resolve, claim, stated)
+            return RECOMPUTE[claim.kind](self.resolve, claim, stated)
         finally:
             self.stack.pop()
 

@@ -30,18 +30,17 @@ from typing import Final
 
 import attrs
 
-from factcheck.model.claims import CLAIM_TYPES, PLACEHOLDER, is_placeholder
+from factcheck.model.claims import PLACEHOLDER, is_placeholder
 from factcheck.errors import PhraseError
 from factcheck.drafting.sentences import ArticleText, read_article
 from factcheck.words.stated import Token, TokenType, parse_stated, scan
 from factcheck.words.table import COMPARATORS, DIRECTIONS, MONTHS, MULTIPLES, NUMBER_WORDS
+from factcheck.model.kinds import INPUTS, Kind
 
 __all__ = ["INPUT_FIELDS", "PLACEHOLDER", "Draft", "DraftClaim", "DraftSentence", "draft_article", "draft_sentence", "guess_check", "is_placeholder"]
 
 #: The input fields of each kind (as in the claims file), all placeholders in a draft.
-INPUT_FIELDS: Final[dict[str, tuple[str, ...]]] = {
-    kind: cls.INPUTS for kind, cls in CLAIM_TYPES.items() if kind != "formula"
-}
+INPUT_FIELDS: Final[dict[str, tuple[str, ...]]] = {kind: INPUTS[kind] for kind in Kind if kind is not Kind.FORMULA}
 
 _T = TokenType
 _QUANTITY: Final = (_T.NUMBER, _T.FRACTION, _T.PROPORTION, _T.MULTIPLE)
@@ -157,7 +156,7 @@ def _draft(article: ArticleText, *, today: dt.date | None, text_path: str | None
 class _Phrase:
     start: int  # token indices, inclusive
     end: int
-    kind: str = "value"
+    kind: str = Kind.VALUE
     per: Fraction | None = None
     char_end: int | None = None  # when the phrase ends inside its last token ("more" of "more than")
 
@@ -167,10 +166,10 @@ def draft_sentence(text: str, number: int = 1, used: set[str] | None = None) -> 
     ids = _Ids(number, set() if used is None else used)
     tokens = scan(text)
     phrases = _phrases(text, tokens)
-    rate_per = next((p.per for p in phrases if p.kind == "rate" and p.per is not None), None)
+    rate_per = next((p.per for p in phrases if p.kind == Kind.RATE and p.per is not None), None)
     if rate_per is not None and not _writable(rate_per):
         rate_per = None  # a "per" no claims file could hold is no rate to copy
-    stated_per = {id(p): p.per for p in phrases if p.kind == "rate" and p.per == 1}
+    stated_per = {id(p): p.per for p in phrases if p.kind == Kind.RATE and p.per == 1}
     claims: list[DraftClaim] = []
     for phrase in phrases:
         start = tokens[phrase.start].span[0]
@@ -179,8 +178,8 @@ def draft_sentence(text: str, number: int = 1, used: set[str] | None = None) -> 
             end += 1  # a quote may not end inside a word (claimsfile): "45p", not "45"
         kind = phrase.kind
         fields: list[tuple[str, object]] = []
-        if kind == "value" and rate_per is not None and _bare_after_of(text, tokens, phrase):
-            kind = "rate"  # "above the England average of 19": a rate like the sentence's own
+        if kind == Kind.VALUE and rate_per is not None and _bare_after_of(text, tokens, phrase):
+            kind = Kind.RATE  # "above the England average of 19": a rate like the sentence's own
             fields.append(("per", rate_per))
         elif id(phrase) in stated_per:
             fields.append(("per", 1))  # "19.4 journeys for every person": the words stop before "for every"
@@ -242,7 +241,7 @@ class _Ids:
 
 def _readable(stated: str, kind: str) -> str:
     """The guessed kind if the stated words read as it; else the first kind they read as."""
-    for candidate in (kind, "value", "change", "share", "ratio"):
+    for candidate in (kind, Kind.VALUE, Kind.CHANGE, Kind.SHARE, Kind.RATIO):
         try:
             parse_stated(stated, candidate)
         except PhraseError:
@@ -374,8 +373,8 @@ def _grow(text: str, tokens: list[Token], head: int, first_number: int) -> _Phra
             if 0 < k_value < n_value and k_value.denominator == 1 and not year \
                     and (head == 0 or tokens[head - 1].type is not _T.CURRENCY):
                 phrase.end = j + 1
-                phrase.kind = "one_in" if k_value == 1 else "share"
-                if phrase.kind == "one_in":  # "one in every 769 households", as the format writes it
+                phrase.kind = Kind.ONE_IN if k_value == 1 else Kind.SHARE
+                if phrase.kind == Kind.ONE_IN:  # "one in every 769 households", as the format writes it
                     phrase.end = _noun_after(text, tokens, phrase.end)
                 return _widen_left(text, tokens, phrase)
         if j < n and adjacent(head, j) and tokens[j].type in (_T.PERCENT, _T.POINTS, _T.TIMES):
@@ -385,7 +384,7 @@ def _grow(text: str, tokens: list[Token], head: int, first_number: int) -> _Phra
             tail = _rate_tail(text, tokens, head)
             if tail is not None:
                 phrase.end, phrase.per = tail
-                phrase.kind = "rate"
+                phrase.kind = Kind.RATE
                 if tokens[phrase.end].type is _T.NUMBER:
                     phrase.end = _noun_after(text, tokens, phrase.end)
                 return _widen_left(text, tokens, phrase)
@@ -398,23 +397,23 @@ def _grow(text: str, tokens: list[Token], head: int, first_number: int) -> _Phra
     direction = _direction_before(tokens, phrase) or _direction_after(text, tokens, phrase)
     if tok.type is _T.MULTIPLE:
         multiple = MULTIPLES[tok.text]
-        phrase.kind = "change" if multiple.direction or direction else "ratio"
+        phrase.kind = Kind.CHANGE if multiple.direction or direction else Kind.RATIO
     elif tok.type is _T.FRACTION:
-        phrase.kind = "change" if direction else "share"
+        phrase.kind = Kind.CHANGE if direction else Kind.SHARE
     elif tok.type is _T.PROPORTION:
-        phrase.kind = "share"
+        phrase.kind = Kind.SHARE
     elif unit is _T.POINTS:
-        phrase.kind = "point_change"
+        phrase.kind = Kind.POINT_CHANGE
     elif unit is _T.TIMES:
-        phrase.kind = "ratio" if _word_at(tokens, phrase.end + 1) in _RATIO_AFTER else "value"
+        phrase.kind = Kind.RATIO if _word_at(tokens, phrase.end + 1) in _RATIO_AFTER else Kind.VALUE
         phrase.start = max(phrase.start, next(k for k in range(phrase.start, head + 1)
                                               if k == head or tokens[k].type in (_T.HEDGE, _T.CURRENCY)))
     elif direction:
-        phrase.kind = "change" if unit is _T.PERCENT else "difference"
+        phrase.kind = Kind.CHANGE if unit is _T.PERCENT else Kind.DIFFERENCE
     elif unit is _T.PERCENT and _is_share(text, tokens, phrase, first_number):
-        phrase.kind = "share"
+        phrase.kind = Kind.SHARE
     else:
-        phrase.kind = "value"
+        phrase.kind = Kind.VALUE
     return phrase
 
 
@@ -597,13 +596,14 @@ def _comparisons(text: str, tokens: list[Token], phrases: list[_Phrase], ids: _I
         if not _COMPARED_NEXT_WORD.match(lowered, end):
             continue
         stated = text[start:end]
-        found.append(DraftClaim(ids.new("comparison"), "comparison", stated, (start, end),
-                                tuple((f, PLACEHOLDER) for f in INPUT_FIELDS["comparison"])))
+        found.append(DraftClaim(ids.new(Kind.COMPARISON), Kind.COMPARISON, stated, (start, end),
+                                tuple((f, PLACEHOLDER) for f in INPUT_FIELDS[Kind.COMPARISON])))
     return found
 
 
-_COMPARABLE: Final = {"rate": "rate", "one_in": "one_in", "ratio": "ratio", "share": "percent",
-                      "change": "change", "point_change": "points", "difference": "count", "value": "count"}
+_COMPARABLE: Final[dict[str, str]] = {Kind.RATE: "rate", Kind.ONE_IN: "one_in", Kind.RATIO: "ratio", Kind.SHARE: "percent",
+                      Kind.CHANGE: "change", Kind.POINT_CHANGE: "points", Kind.DIFFERENCE: "count",
+                      Kind.VALUE: "count"}
 
 
 def _hint_comparisons(sentences: list[DraftSentence]) -> list[DraftSentence]:
@@ -614,7 +614,7 @@ def _hint_comparisons(sentences: list[DraftSentence]) -> list[DraftSentence]:
     of each group is kept as the article is read, so each comparison costs the same however
     many claims came before it.
     """
-    if not any(claim.kind == "comparison" for sentence in sentences for claim in sentence.claims):
+    if not any(claim.kind == Kind.COMPARISON for sentence in sentences for claim in sentence.claims):
         return sentences
     out: list[DraftSentence] = []
     latest: dict[str, DraftClaim] = {}  # group -> the latest claim (not a comparison) so far
@@ -625,10 +625,10 @@ def _hint_comparisons(sentences: list[DraftSentence]) -> list[DraftSentence]:
         upcoming = None
         for k in range(len(claims) - 1, -1, -1):
             following[k] = upcoming
-            if claims[k].kind != "comparison":
+            if claims[k].kind != Kind.COMPARISON:
                 upcoming = claims[k]
         for k, claim in enumerate(claims):
-            if claim.kind != "comparison":
+            if claim.kind != Kind.COMPARISON:
                 last = latest[_group(claim)] = claim
                 continue
             right = following[k]
@@ -647,9 +647,9 @@ _CURRENCY_SIGN: Final = re.compile(r"[£$€]")
 
 
 def _group(claim: DraftClaim) -> str:
-    if claim.kind == "value" and _PERCENT_WORDS.search(claim.stated):
+    if claim.kind == Kind.VALUE and _PERCENT_WORDS.search(claim.stated):
         return "percent"
-    if claim.kind == "value" and _CURRENCY_SIGN.search(claim.stated):
+    if claim.kind == Kind.VALUE and _CURRENCY_SIGN.search(claim.stated):
         return "money"
     return _COMPARABLE.get(claim.kind, claim.kind)
 

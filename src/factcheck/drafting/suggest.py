@@ -34,23 +34,24 @@ from typing import Final, Literal, NamedTuple
 
 import attrs
 
-from factcheck.model.claims import CLAIM_TYPES, BrokenClaim, Claim, ClaimsFile, ComparisonClaim, FormulaClaim
+from factcheck.model.claims import BrokenClaim, Claim, ClaimsFile, ComparisonClaim, FormulaClaim
 from factcheck.errors import FactcheckError, UnitMismatchError
 from factcheck.words.stated import Stated, parse_stated
 from factcheck.numbers.units import Unit, conversion, conversion_factor
 from factcheck.model.verdicts import Verdict
 from factcheck.check.verifier import Verifier
+from factcheck.model.kinds import INPUTS, Kind
 
 __all__ = ["ClaimSuggestions", "Suggestion", "suggest_file"]
 
 _FIELDS: Final[dict[str, tuple[str, ...]]] = {
-    kind: cls.INPUTS for kind, cls in CLAIM_TYPES.items() if kind not in ("comparison", "formula")
+    kind: INPUTS[kind] for kind in Kind if kind not in (Kind.COMPARISON, Kind.FORMULA)
 }
 _HUNDRED: Final = Fraction(100)
 #: Kinds whose two inputs fit better in the same unit (`_unit_fit`).
-_SAME_UNIT_KINDS: Final = ("change", "difference", "share", "point_change")
+_SAME_UNIT_KINDS: Final = (Kind.CHANGE, Kind.DIFFERENCE, Kind.SHARE, Kind.POINT_CHANGE)
 #: Kinds whose inputs run from one period to another (`_period_order`).
-_PERIOD_KINDS: Final = ("change", "point_change", "difference")
+_PERIOD_KINDS: Final = (Kind.CHANGE, Kind.POINT_CHANGE, Kind.DIFFERENCE)
 #: A range pair of at most this many candidates is opened into single candidates at once.
 _SMALL: Final = 16
 
@@ -221,7 +222,7 @@ class _Pool:
 
 #: Kinds whose value does not change when both inputs are read in one unit of what they measure (the
 #: verifier reads one side in the other's unit): their candidates are compared in one unit per dimension.
-_RATIO_LIKE: Final = frozenset({"ratio", "one_in", "change", "share"})
+_RATIO_LIKE: Final = frozenset({Kind.RATIO, Kind.ONE_IN, Kind.CHANGE, Kind.SHARE})
 
 
 class _Pools:
@@ -324,7 +325,7 @@ class _Search:
         self.excluded = frozenset(pool.named.get(claim.id, ()))  # the claim itself, when it has a value
         self.pushed = 0
         self.opened = 0  # ranges opened and candidates made exact: the work, for tests
-        per = (stated.per or getattr(claim, "per", None)) if self.kind == "rate" else Fraction(1)
+        per = (stated.per or getattr(claim, "per", None)) if self.kind == Kind.RATE else Fraction(1)
         self.has_value = per is not None  # a rate with no `per` has none
         self.per = 0.0 if per is None else _float(per)
         interval = stated.interval
@@ -395,19 +396,19 @@ class _Search:
         a = hulls[0]
         kind = self.kind
         extra = 0.0
-        if kind == "value":
+        if kind == Kind.VALUE:
             scale = self.value_scale(ranges[0][0][ranges[0][1]])
             bounds: _Bounds | None = (a[0] * scale, a[1] * scale)
         else:
             b = hulls[1]
-            if kind == "share" and (a[1] < 0 or a[0] > b[1]):
+            if kind == Kind.SHARE and (a[1] < 0 or a[0] > b[1]):
                 return False  # every part negative, or larger than every whole: `_value` gives none a value
-            if kind in ("rate", "ratio", "share"):
-                factor = self.per if kind == "rate" else _PERCENT_FLOAT if kind == "share" else 1.0
+            if kind in (Kind.RATE, Kind.RATIO, Kind.SHARE):
+                factor = self.per if kind == Kind.RATE else _PERCENT_FLOAT if kind == Kind.SHARE else 1.0
                 bounds = _scaled(_quotient(a, b), factor or 0.0)
-            elif kind == "one_in":
+            elif kind == Kind.ONE_IN:
                 bounds = _quotient(b, a)
-            elif kind == "change":
+            elif kind == Kind.CHANGE:
                 ratio = _quotient(b, a)
                 bounds = None if ratio is None else ((ratio[0] - 1) * 100, (ratio[1] - 1) * 100)
                 extra = 0.0 if ratio is None else 100 * (abs(ratio[0]) + abs(ratio[1]) + 1)
@@ -496,23 +497,23 @@ class _Search:
         kind = self.kind
         if a is None:
             return None
-        if kind == "value":
+        if kind == Kind.VALUE:
             value = a * self.value_scale(combo[0])
             return value, _SLACK * abs(value)
         b = floats[combo[1]]
         if b is None:
             return None
         error = 0.0
-        if kind in ("rate", "ratio", "share"):
-            if b == 0 or (kind == "share" and (a > b or a < 0)):
+        if kind in (Kind.RATE, Kind.RATIO, Kind.SHARE):
+            if b == 0 or (kind == Kind.SHARE and (a > b or a < 0)):
                 return False
-            factor = self.per if kind == "rate" else _PERCENT_FLOAT if kind == "share" else 1.0
+            factor = self.per if kind == Kind.RATE else _PERCENT_FLOAT if kind == Kind.SHARE else 1.0
             value = a / b * (factor or 0.0)
-        elif kind in ("one_in", "change"):
+        elif kind in (Kind.ONE_IN, Kind.CHANGE):
             if a == 0:
                 return False
             value = b / a
-            if kind == "change":
+            if kind == Kind.CHANGE:
                 error = 100 * (abs(value) + 1)
                 value = (value - 1) * 100
         else:  # point_change, difference
@@ -534,7 +535,7 @@ class _Search:
 
 _PERCENT_FLOAT: Final = 100.0
 #: Kinds whose two inputs must measure the same thing (the format: an error otherwise).
-_COMPATIBLE_KINDS: Final = ("change", "difference", "share")
+_COMPATIBLE_KINDS: Final = (Kind.CHANGE, Kind.DIFFERENCE, Kind.SHARE)
 #: Above this many dimensions in a file, classes are not split by them (pairs are still checked one by one).
 _MANY_DIMENSIONS: Final = 32
 
@@ -606,9 +607,9 @@ def _roots(claim: Claim, stated: Stated, pool: _Pool, inputs: int) -> Iterator[_
     by_dims = kind in _COMPATIBLE_KINDS and len(pool.dims_of_unit) <= _MANY_DIMENSIONS
     classes: dict[tuple[int, bool, int | None], list[str]] = {}
     for unit, positions in pool.by_unit.items():
-        if kind == "point_change" and not _all_percent(pool, positions):
+        if kind == Kind.POINT_CHANGE and not _all_percent(pool, positions):
             continue
-        mark = _unit_is_fraction(unit) if scaled else (kind == "change" and _is_percent(unit))
+        mark = _unit_is_fraction(unit) if scaled else (kind == Kind.CHANGE and _is_percent(unit))
         dims = pool.dims_of_unit[unit] if by_dims else None
         classes.setdefault((_named(unit, words, money), mark, dims), []).append(unit)
     ranges = {key: _whole(pool.sorted_positions(tuple(units))) for key, units in classes.items()}
@@ -642,28 +643,28 @@ def _whole(positions: list[int]) -> _Range:
 def _arithmetic_kind(claim: Claim, stated: Stated) -> str:
     """The kind whose arithmetic the claim's words call for: "one adult for every 640 residents" on a rate
     is one in N (N = denominator / numerator), as the verifier judges it."""
-    return "one_in" if claim.kind == "rate" and stated.one_in else claim.kind
+    return Kind.ONE_IN if claim.kind == Kind.RATE and stated.one_in else claim.kind
 
 
 def _value(claim: Claim, stated: Stated, combo: tuple[_Candidate, ...]) -> Fraction | None:
     """The claim's value from the candidates' centres, by the formula of its kind (None: cannot be)."""
     kind = _arithmetic_kind(claim, stated)
-    if kind == "value":
+    if kind == Kind.VALUE:
         value = combo[0].value
         return value * _HUNDRED if stated.unit == "percent" and _unit_is_fraction(combo[0].unit) else value
     a, b = combo[0].value, combo[1].value
-    if kind == "rate":
+    if kind == Kind.RATE:
         per = stated.per or getattr(claim, "per", None)
         return None if per is None or b == 0 else a / b * per
-    if kind == "one_in":
+    if kind == Kind.ONE_IN:
         return None if a == 0 else b / a
-    if kind == "change":
+    if kind == Kind.CHANGE:
         return None if a == 0 else (b - a) / a * _HUNDRED
-    if kind in ("point_change", "difference"):
+    if kind in (Kind.POINT_CHANGE, Kind.DIFFERENCE):
         return b - a
-    if kind == "ratio":
+    if kind == Kind.RATIO:
         return None if b == 0 else a / b
-    if kind == "share":
+    if kind == Kind.SHARE:
         return None if b == 0 or a > b or a < 0 else a / b * _HUNDRED
     return None
 
@@ -723,7 +724,7 @@ def _unit_fit(stated: str, kind: str, combo: tuple[_Candidate, ...]) -> int:
     fit = sum(_named(candidate.unit, words, money) for candidate in combo)
     if kind in _SAME_UNIT_KINDS and len(combo) == 2 and combo[0].unit == combo[1].unit:
         fit += 1
-    if kind == "change" and any(_is_percent(c.unit) for c in combo):
+    if kind == Kind.CHANGE and any(_is_percent(c.unit) for c in combo):
         fit -= 1  # a change of percentages is usually given in points
     return fit
 

@@ -40,6 +40,7 @@ from factcheck.words.stated import parse_stated, parse_tolerance
 from factcheck.load.toml import TOMLDecodeError, TOMLLimitError
 from factcheck.load.toml import loads as toml_loads
 from factcheck.numbers.units import parse_unit
+from factcheck.model.kinds import Kind
 
 __all__ = ["MAX_FILE_BYTES", "load_claims_file", "loads_claims_file"]
 
@@ -56,7 +57,7 @@ _DEFAULT_KEYS: Final = {"rounding", "tolerance"}
 _SENTENCE_KEYS: Final = {"text", "claims", "check"}
 _CLAIM_COMMON: Final = {"id", "kind", "stated", "tolerance", "direction", "note"}
 #: The keys a claim of each kind may have (built once, not per claim).
-_CLAIM_KEYS: Final = {kind: frozenset(_CLAIM_COMMON | set(cls.INPUTS) | ({"per"} if kind == "rate" else set()))
+_CLAIM_KEYS: Final = {kind: frozenset(_CLAIM_COMMON | set(cls.INPUTS) | ({"per"} if kind == Kind.RATE else set()))
                       for kind, cls in CLAIM_TYPES.items()}
 _NAME: Final = re.compile(r"[A-Za-z0-9_-]+")
 #: A float literal's exponent beyond this is refused, and so is one of more digits: no news figure
@@ -470,12 +471,12 @@ class _Loader:
                              block, name, claim_id)
                 continue
             fields["from_" if name == "from" else name] = value
-        if kind == "formula" and "expr" in fields:
+        if kind == Kind.FORMULA and "expr" in fields:
             try:
                 parse_formula(fields["expr"])
             except FormulaError as exc:
                 self.problem(str(exc), block, "expr", claim_id)
-        if kind == "rate" and "per" in raw:
+        if kind == Kind.RATE and "per" in raw:
             per = self.number(raw, "per", block, f"claim {claim_id!r}", claim_id=claim_id)
             if per is not None and per <= 0:
                 self.problem(f"`per` must be a positive number, not {raw['per']}", block, "per", claim_id)
@@ -489,7 +490,7 @@ class _Loader:
         if tolerance is not None:
             self.tolerance(raw, block, "tolerance", claim_id)
         note = self.string(raw, "note", block, claim_id=claim_id)
-        if stated and kind == "comparison":
+        if stated and kind == Kind.COMPARISON:
             try:
                 parse_stated(stated, kind)
             except PhraseError as exc:

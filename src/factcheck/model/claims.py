@@ -14,6 +14,7 @@ from typing import ClassVar, Final, Self, Union
 import attrs
 
 from factcheck.errors import ClaimsFileError
+from factcheck.model.kinds import INPUTS, Kind
 from factcheck.numbers.interval import Interval
 
 __all__ = [
@@ -146,8 +147,9 @@ class Article:
 class ClaimBase:
     """What every claim has; each kind adds the names of its inputs."""
 
+    #: The claim's `Kind` (a broken claim's is "?": it has none).
     KIND: ClassVar[str] = ""
-    #: The claim's input fields, in the claims file's spelling.
+    #: The claim's input fields, in the claims file's spelling (`kinds.INPUTS`).
     INPUTS: ClassVar[tuple[str, ...]] = ()
 
     id: str
@@ -190,15 +192,15 @@ def _attr_name(field: str) -> str:
 
 @attrs.frozen(kw_only=True)
 class ValueClaim(ClaimBase):
-    KIND: ClassVar[str] = "value"
-    INPUTS: ClassVar[tuple[str, ...]] = ("figure",)
+    KIND: ClassVar[str] = Kind.VALUE
+    INPUTS: ClassVar[tuple[str, ...]] = INPUTS[Kind.VALUE]
     figure: str | None = None
 
 
 @attrs.frozen(kw_only=True)
 class RateClaim(ClaimBase):
-    KIND: ClassVar[str] = "rate"
-    INPUTS: ClassVar[tuple[str, ...]] = ("numerator", "denominator")
+    KIND: ClassVar[str] = Kind.RATE
+    INPUTS: ClassVar[tuple[str, ...]] = INPUTS[Kind.RATE]
     numerator: str | None = None
     denominator: str | None = None
     per: Fraction | None = None
@@ -206,64 +208,64 @@ class RateClaim(ClaimBase):
 
 @attrs.frozen(kw_only=True)
 class OneInClaim(ClaimBase):
-    KIND: ClassVar[str] = "one_in"
-    INPUTS: ClassVar[tuple[str, ...]] = ("numerator", "denominator")
+    KIND: ClassVar[str] = Kind.ONE_IN
+    INPUTS: ClassVar[tuple[str, ...]] = INPUTS[Kind.ONE_IN]
     numerator: str | None = None
     denominator: str | None = None
 
 
 @attrs.frozen(kw_only=True)
 class ChangeClaim(ClaimBase):
-    KIND: ClassVar[str] = "change"
-    INPUTS: ClassVar[tuple[str, ...]] = ("from", "to")
+    KIND: ClassVar[str] = Kind.CHANGE
+    INPUTS: ClassVar[tuple[str, ...]] = INPUTS[Kind.CHANGE]
     from_: str | None = None
     to: str | None = None
 
 
 @attrs.frozen(kw_only=True)
 class PointChangeClaim(ClaimBase):
-    KIND: ClassVar[str] = "point_change"
-    INPUTS: ClassVar[tuple[str, ...]] = ("from", "to")
+    KIND: ClassVar[str] = Kind.POINT_CHANGE
+    INPUTS: ClassVar[tuple[str, ...]] = INPUTS[Kind.POINT_CHANGE]
     from_: str | None = None
     to: str | None = None
 
 
 @attrs.frozen(kw_only=True)
 class DifferenceClaim(ClaimBase):
-    KIND: ClassVar[str] = "difference"
-    INPUTS: ClassVar[tuple[str, ...]] = ("from", "to")
+    KIND: ClassVar[str] = Kind.DIFFERENCE
+    INPUTS: ClassVar[tuple[str, ...]] = INPUTS[Kind.DIFFERENCE]
     from_: str | None = None
     to: str | None = None
 
 
 @attrs.frozen(kw_only=True)
 class RatioClaim(ClaimBase):
-    KIND: ClassVar[str] = "ratio"
-    INPUTS: ClassVar[tuple[str, ...]] = ("numerator", "denominator")
+    KIND: ClassVar[str] = Kind.RATIO
+    INPUTS: ClassVar[tuple[str, ...]] = INPUTS[Kind.RATIO]
     numerator: str | None = None
     denominator: str | None = None
 
 
 @attrs.frozen(kw_only=True)
 class ShareClaim(ClaimBase):
-    KIND: ClassVar[str] = "share"
-    INPUTS: ClassVar[tuple[str, ...]] = ("part", "whole")
+    KIND: ClassVar[str] = Kind.SHARE
+    INPUTS: ClassVar[tuple[str, ...]] = INPUTS[Kind.SHARE]
     part: str | None = None
     whole: str | None = None
 
 
 @attrs.frozen(kw_only=True)
 class ComparisonClaim(ClaimBase):
-    KIND: ClassVar[str] = "comparison"
-    INPUTS: ClassVar[tuple[str, ...]] = ("left", "right")
+    KIND: ClassVar[str] = Kind.COMPARISON
+    INPUTS: ClassVar[tuple[str, ...]] = INPUTS[Kind.COMPARISON]
     left: str | None = None
     right: str | None = None
 
 
 @attrs.frozen(kw_only=True)
 class FormulaClaim(ClaimBase):
-    KIND: ClassVar[str] = "formula"
-    INPUTS: ClassVar[tuple[str, ...]] = ("expr",)
+    KIND: ClassVar[str] = Kind.FORMULA
+    INPUTS: ClassVar[tuple[str, ...]] = INPUTS[Kind.FORMULA]
     expr: str | None = None
 
 
@@ -285,7 +287,7 @@ Claim = Union[
     RatioClaim, ShareClaim, ComparisonClaim, FormulaClaim, BrokenClaim,
 ]  # fmt: skip
 
-#: The claim class of each `kind`.
+#: The claim class of each `Kind` (looked up by the name a file writes: a Kind equals its name).
 CLAIM_TYPES: Final[dict[str, type[ClaimBase]]] = {
     cls.KIND: cls
     for cls in (

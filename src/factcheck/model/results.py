@@ -13,6 +13,7 @@ import attrs
 
 from factcheck.errors import ClaimsFileError
 from factcheck.model.claims import ClaimsFile, Gap, Location, SourceKind
+from factcheck.model.kinds import SENTENCE
 from factcheck.model.verdicts import Standing, Tally, Totals, Verdict, standing
 from factcheck.numbers.interval import Interval
 
@@ -46,7 +47,12 @@ class Outcome:
     @property
     def standing(self) -> Standing:
         """How the outcome stands for passing (`verdicts.standing`); a sentence with a `check` is no claim."""
-        return standing(self.verdict, draft=self.draft, claim=self.kind != "sentence")
+        return standing(self.verdict, draft=self.draft, claim=self.is_claim)
+
+    @property
+    def is_claim(self) -> bool:
+        """False for a sentence with a `check`, which has an outcome too (unchecked, by design)."""
+        return self.kind != SENTENCE
 
 
 @attrs.frozen
@@ -101,7 +107,7 @@ class FileResult:
             return {Standing.ERROR}
         # the rule is asked once per distinct (verdict, draft, claim), not per outcome: a file has hundreds
         found = {standing(verdict, draft=draft, claim=claim)
-                 for verdict, draft, claim in {(o.verdict, o.draft, o.kind != "sentence") for o in self.outcomes}}
+                 for verdict, draft, claim in {(o.verdict, o.draft, o.is_claim) for o in self.outcomes}}
         if self.gaps:
             found.add(Standing.WARNS)
         return found

@@ -206,7 +206,7 @@ def _views(result: FileResult, number: int) -> list[list[_SentenceView]]:
     by_sentence: dict[int, list[Outcome]] = {}
     checks: dict[int, str] = {}
     for outcome in result.outcomes:
-        if outcome.kind == "sentence":
+        if not outcome.is_claim:
             checks[outcome.sentence] = outcome.check or "unchecked"
         else:
             by_sentence.setdefault(outcome.sentence, []).append(outcome)

@@ -97,7 +97,7 @@ def render(results: Sequence[FileResult]) -> str:
             message = "; ".join(one_line(str(e)) for e in result.errors) or "the file could not be read"
             _element(case, "error", text, message=message, type="claims file")
         for outcome in result.outcomes:
-            if outcome.kind == "sentence":  # a sentence with `check = …`: not a claim
+            if not outcome.is_claim:  # a sentence with `check = …`
                 continue
             status = _case(suite, outcome, path)
             counts["tests"] += 1

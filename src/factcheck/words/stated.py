@@ -63,6 +63,7 @@ from factcheck.words.table import (
     looks_like_a_scale_word,
     looks_like_an_acronym,
 )
+from factcheck.model.kinds import COUNT_KINDS, SIGNED_KINDS, Kind
 
 __all__ = [
     "MAX_DECIMALS",
@@ -688,13 +689,6 @@ def parse_relation(text: str) -> Relation:
     return relation
 
 
-_READING_OF_KIND: Final = {
-    "value": Reading.COUNT,
-    "difference": Reading.COUNT,
-    "formula": Reading.COUNT,
-}
-_SIGNED_KINDS: Final = ("change", "difference", "point_change")
-_COUNT_KINDS: Final = ("value", "difference", "formula")
 _QUANTITIES: Final = (_T.NUMBER, _T.FRACTION, _T.PROPORTION, _T.MULTIPLE, _T.VAGUE, _T.PORTION)
 
 
@@ -721,7 +715,8 @@ def parse_stated(
     if not isinstance(text, str) or not text.strip():
         raise PhraseError(str(text), "stated is empty")
     _refuse_long(text)
-    return _parse_stated(text, kind, rounding, tolerance, widen, direction_given, count_like)
+    # a `Kind` or its name alike: as a plain name, the kind reads the same in an error message
+    return _parse_stated(text, str(kind), rounding, tolerance, widen, direction_given, count_like)
 
 
 def _refuse_long(text: str) -> None:
@@ -735,12 +730,12 @@ def _refuse_long(text: str) -> None:
 def _parse_stated(text: str, kind: str, rounding: str, tolerance: Tolerance | None, widen: Tolerance | None,
                   direction_given: bool, count_like: bool) -> Stated:
     """parse_stated, remembered: a claim's words are read twice, and a template's words repeat."""
-    if kind == "comparison":
+    if kind == Kind.COMPARISON:
         relation, neutral = _read_comparison(text)
         everything = Interval.everything()
         return Stated(text, everything, everything, relation=relation, neutral=neutral)
     norm = _normalise(text)
-    reading = _READING_OF_KIND.get(kind, Reading.MEASURE) if count_like else Reading.MEASURE
+    reading = Reading.COUNT if count_like and kind in COUNT_KINDS else Reading.MEASURE
     tokens = _tokens(norm, reading)
     if reading is Reading.COUNT and any(t.type in (_T.PERCENT, _T.POINTS, _T.PER, _T.TIMES) for t in tokens):
         reading = Reading.MEASURE
@@ -865,7 +860,7 @@ class _Assembler:
                 raise self.fail("direction words pull both ways")
             direction = directions[0]
         signed = plus or (group[0].numeral is not None and group[0].numeral.text.startswith("-") and len(group) == 1)
-        if self.kind in _SIGNED_KINDS and direction is None and unknown and not signed \
+        if self.kind in SIGNED_KINDS and direction is None and unknown and not signed \
                 and not self.direction_given and group[0].type is not _T.MULTIPLE:
             raise self.fail("a word I do not know as a direction (add `direction` to the claim):", unknown[0])
         return self._interpret(group, hedge, direction, unit, per, plus)
@@ -880,7 +875,7 @@ class _Assembler:
         """
         if head.type is not _T.NUMBER or n.numeral is None:
             return False
-        if head.text == "one" or self.kind == "one_in":
+        if head.text == "one" or self.kind == Kind.ONE_IN:
             return True
         if head.text != "1":
             return False
@@ -972,7 +967,7 @@ class _Assembler:
         """"in" of "one in five"; "in every" too, except in a rate, where it means "per"."""
         if tok.type is _T.IN:
             return True
-        return tok.type is _T.PER and tok.text in IN_EVERY_WORDS and self.kind != "rate"
+        return tok.type is _T.PER and tok.text in IN_EVERY_WORDS and self.kind != Kind.RATE
 
     @staticmethod
     def _drop_years(toks: list[_Token]) -> list[_Token]:
@@ -1015,7 +1010,7 @@ class _Assembler:
         head = group[0]
         kind = self.kind
         if head.type is _T.PROPORTION:
-            if kind != "share":
+            if kind != Kind.SHARE:
                 raise self.fail(f"a proportion word needs kind 'share', not {kind!r}:", head)
             if hedge is not None:
                 raise self.fail("a qualifier on a proportion word is not defined:", head)
@@ -1031,11 +1026,11 @@ class _Assembler:
         if len(group) == 3:
             k, n = group[0].numeral, group[2].numeral
             assert k is not None and n is not None
-            if kind == "one_in":
+            if kind == Kind.ONE_IN:
                 return self._one_in(k, n, hedge, group)
             if _is_one(group[0]):
                 return self._one_in_of_kind(k, n, hedge, direction, group)
-            if kind == "rate":  # "3 in 1,000": a rate per 1,000
+            if kind == Kind.RATE:  # "3 in 1,000": a rate per 1,000
                 return self._number(group[:1], hedge, direction, unit, n.value, plus)
             if n.value == 0 or k.value > n.value or k.value < 0:
                 raise self.fail("not a proportion:", group[0])
@@ -1051,21 +1046,21 @@ class _Assembler:
         kind = self.kind
         numeral = head.numeral
         assert numeral is not None
-        if len(group) == 2 and group[1].type is _T.TIMES and kind not in ("ratio", "change"):
-            if _READING_OF_KIND.get(kind) is not Reading.COUNT or group[1].text != OCCASIONS_WORD:
+        if len(group) == 2 and group[1].type is _T.TIMES and kind not in (Kind.RATIO, Kind.CHANGE):
+            if kind not in COUNT_KINDS or group[1].text != OCCASIONS_WORD:
                 raise self.fail(f"a multiple needs kind 'ratio' or 'change', not {kind!r}:", group[1])
             group = group[:1]  # "16 times during 2019-20": a count of occasions
-        if kind == "one_in":
+        if kind == Kind.ONE_IN:
             raise self.fail("one_in needs 'one in N':", head)
         step = numeral.step_under(hedge)
-        if len(group) == 2 and kind == "change":
+        if len(group) == 2 and kind == Kind.CHANGE:
             # "rose three-fold", "an eightfold increase": a multiple N is a change of (N − 1) × 100%
             if direction == -1 or numeral.value < 0:
                 raise self.fail("a fall by a multiple is not defined (write the change as a share or a ratio):",
                                 group[1])
             ratio = self._around(numeral.value, step, hedge)
             return self._change_from_ratio(ratio, numeral, hedge, +1)
-        signed = kind in _SIGNED_KINDS
+        signed = kind in SIGNED_KINDS
         sign = -1 if numeral.value < 0 or numeral.text.startswith("-") else (+1 if plus else 0)  # "-0.0%" fell
         shown = numeral.text.lstrip("+-")
         if signed and sign:
@@ -1108,27 +1103,27 @@ class _Assembler:
 
     def _fraction(self, fraction: Fraction, hedge: Hedge | None, direction: int | None, head: _Token) -> Stated:
         kind = self.kind
-        if kind not in ("share", "change", "ratio"):
+        if kind not in (Kind.SHARE, Kind.CHANGE, Kind.RATIO):
             raise self.fail(f"a fraction needs kind 'share', 'change' or 'ratio', not {kind!r}:", head)
-        scale = Fraction(1) if kind == "ratio" else _HUNDRED
+        scale = Fraction(1) if kind == Kind.RATIO else _HUNDRED
         value = fraction * scale
         base = Interval(value * (1 - FRACTION_TOLERANCE), value * (1 + FRACTION_TOLERANCE))
         if self.tolerance is not None:
             base = Interval.around(value, self.tolerance.half_width(value))
         tight, loose = (base, base) if hedge is None else _hedged(hedge, value, base, cut=True)
         tight, loose = self._widen(tight, value), self._widen(loose, value)
-        if kind == "change" and direction == -1:
+        if kind == Kind.CHANGE and direction == -1:
             tight, loose = tight.negate(), loose.negate()
-        if kind != "change":
+        if kind != Kind.CHANGE:
             direction = None
-        unit = None if kind == "ratio" else "percent"
+        unit = None if kind == Kind.RATIO else "percent"
         return Stated(self.text, tight, loose, value if direction != -1 else -value, None, head.text, hedge,
                       direction, unit)
 
     def _multiple(self, head: _Token, hedge: Hedge | None, direction: int | None) -> Stated:
         kind = self.kind
         mult = MULTIPLES[head.text]
-        if kind not in ("ratio", "change"):
+        if kind not in (Kind.RATIO, Kind.CHANGE):
             raise self.fail(f"a multiple needs kind 'ratio' or 'change', not {kind!r}:", head)
         if mult.direction and direction and mult.direction != direction:
             raise self.fail("direction words pull both ways:", head)
@@ -1147,7 +1142,7 @@ class _Assembler:
         if self.tolerance is not None and hedge is None:
             tight = loose = Interval.around(mult.ratio, self.tolerance.half_width(mult.ratio))
         tight, loose = self._widen(tight, mult.ratio), self._widen(loose, mult.ratio)
-        if kind == "ratio":
+        if kind == Kind.RATIO:
             return Stated(self.text, tight, loose, mult.ratio, None, head.text, hedge, None, None)
         numeral = Numeral(mult.ratio, Fraction(0), head.text, head.span)
         return self._change_from_ratio((tight, loose), numeral, hedge, word_direction)
@@ -1188,11 +1183,11 @@ class _Assembler:
                         group: list[_Token]) -> Stated:
         """"one in five" read the same in every kind: N rounded as written, then 1/N as the kind wants it."""
         kind = self.kind
-        if kind == "rate":
+        if kind == Kind.RATE:
             return self._one_in(k, n, hedge, group)
-        if kind not in ("share", "ratio", "change"):
+        if kind not in (Kind.SHARE, Kind.RATIO, Kind.CHANGE):
             raise self.fail(f"'one in N' needs kind 'one_in', 'rate', 'share' or 'ratio', not {kind!r}:", group[0])
-        scale = Fraction(1) if kind == "ratio" else _HUNDRED
+        scale = Fraction(1) if kind == Kind.RATIO else _HUNDRED
         n_value, _, n_tight, n_loose = self._one_in_interval(k, n, hedge, group, widen=False)
         value = scale / n_value
         if self.tolerance is None:
@@ -1201,15 +1196,15 @@ class _Assembler:
             base = Interval.around(value, self.tolerance.half_width(value))
             tight, loose = (base, base) if hedge is None else _hedged(hedge, value, base, cut=True)
         tight, loose = self._widen(tight, value), self._widen(loose, value)
-        if kind == "change" and direction == -1:
+        if kind == Kind.CHANGE and direction == -1:
             tight, loose, value = tight.negate(), loose.negate(), -value
         shown = " ".join(t.text for t in group)
-        return Stated(self.text, tight, loose, value, None, shown, hedge, direction if kind == "change" else None,
-                      None if kind == "ratio" else "percent")
+        return Stated(self.text, tight, loose, value, None, shown, hedge, direction if kind == Kind.CHANGE else None,
+                      None if kind == Kind.RATIO else "percent")
 
     def _vague(self, head: _Token, hedge: Hedge | None, direction: int | None, unit: str | None) -> Stated:
         """"dozens", "tens of thousands", "a couple of hundred": a count in the word table's interval."""
-        if self.kind not in _COUNT_KINDS:
+        if self.kind not in COUNT_KINDS:
             raise self.fail(f"a vague amount needs kind 'value', 'difference' or 'formula', not {self.kind!r}:", head)
         if hedge not in (None, Hedge.ABOUT):  # "about dozens" says no more than "dozens"
             raise self.fail("a qualifier on a vague amount is not defined:", head)
@@ -1217,15 +1212,15 @@ class _Assembler:
         n = head.numeral.value if head.numeral is not None else Fraction(1)
         assert base.lo is not None and base.hi is not None
         interval = self._widen(Interval(base.lo * n, base.hi * n, base.lo_open, base.hi_open), base.centre * n)
-        if self.kind == "difference" and direction == -1:
+        if self.kind == Kind.DIFFERENCE and direction == -1:
             interval = interval.negate()
-        direction = direction if self.kind == "difference" else None
+        direction = direction if self.kind == Kind.DIFFERENCE else None
         shown = head.numeral.text if head.numeral is not None else head.text
         return Stated(self.text, interval, interval, None, None, shown, None, direction, unit)
 
     def _portion(self, head: _Token, hedge: Hedge | None, direction: int | None, unit: str | None) -> Stated:
         """"a quarter of a million": that fraction of the scale word, ±10% as fractions are."""
-        if self.kind not in _COUNT_KINDS:
+        if self.kind not in COUNT_KINDS:
             raise self.fail(f"a fraction of a number needs kind 'value', 'difference' or 'formula', "
                             f"not {self.kind!r}:", head)
         assert head.numeral is not None
@@ -1235,9 +1230,9 @@ class _Assembler:
             base = Interval.around(value, self.tolerance.half_width(value))
         tight, loose = (base, base) if hedge is None else _hedged(hedge, value, base, cut=True)
         tight, loose = self._widen(tight, value), self._widen(loose, value)
-        if self.kind == "difference" and direction == -1:
+        if self.kind == Kind.DIFFERENCE and direction == -1:
             tight, loose, value = tight.negate(), loose.negate(), -value
-        direction = direction if self.kind == "difference" else None
+        direction = direction if self.kind == Kind.DIFFERENCE else None
         return Stated(self.text, tight, loose, value, None, head.text, hedge, direction, unit)
 
 
