@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.drafting import extract
+from factcheck.words.table import COMPARED_NEXT
 from factcheck.load.claimsfile import loads_claims_file
 from factcheck.drafting.toml_writer import draft_toml
 from factcheck.drafting.extract import DraftClaim, DraftSentence, draft_article, draft_sentence, guess_check
@@ -259,19 +260,19 @@ def test_patterns_searched_near_a_number_answer_as_on_the_whole_text(text: str, 
         assert bool(pattern.search(text, max(0, start - reach), start)) == bool(pattern.search(before))
     dash = extract._DASH_BEFORE.search(text, max(0, extract._space_before(text, start) - 2), start)
     assert bool(dash) == bool(extract._DASH_BEFORE.search(before))
-    assert extract._share_verb_before(text, start) == bool(extract._SHARE_VERBS.search(before.lower()))
+    assert extract._share_verb_before(text, start) == bool(extract._SHARE_VERB_PATTERN.search(before.lower()))
     after = text[start:]
     word = extract._space_after(text, start)
     assert text[word:word + 4].lower() == after.lstrip()[:4].lower()
     following = after.split()
-    old = bool(following) and following[0].strip(",") in extract._COMPARED_NEXT
+    old = bool(following) and following[0].strip(",") in COMPARED_NEXT
     assert bool(extract._COMPARED_NEXT_WORD.match(text, start)) == old
 
 
 @given(st.text(alphabet=" \t,madeupfortakingaccountsthe\n", max_size=40), st.data())
 def test_share_verbs_found_near_the_number_as_in_the_whole_text(text: str, data: st.DataObject) -> None:
     start = data.draw(st.integers(0, len(text)))
-    assert extract._share_verb_before(text, start) == bool(extract._SHARE_VERBS.search(text[:start].lower()))
+    assert extract._share_verb_before(text, start) == bool(extract._SHARE_VERB_PATTERN.search(text[:start].lower()))
 
 
 @given(st.text(alphabet="0123456789٠٣", min_size=1, max_size=12))

@@ -8,6 +8,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from factcheck.drafting import sentences
+from factcheck.words import table
 from factcheck.load.claimsfile import load_claims_file
 from factcheck.load.coverage import article_body, fold_whitespace
 from factcheck.drafting.sentences import read_article, split_paragraph, split_sentences
@@ -123,14 +124,14 @@ def _old_ends_here(before: str, following: str) -> bool:
     lower = word.lower()
     next_word = re.match(r"[“\"‘'(\[]*([A-Za-z0-9]*)", following)
     next_text = next_word.group(1) if next_word else ""
-    if lower in sentences._TITLES or lower in sentences._NEVER_FINAL:
+    if lower in table.TITLES or lower in table.NEVER_FINAL:
         return False
-    if lower in sentences._BEFORE_NUMBER and next_text[:1].isdigit():
+    if lower in table.BEFORE_NUMBER and next_text[:1].isdigit():
         return False
     if len(word) == 1 and word.isupper():
         return False
     if sentences._DOTTED.fullmatch(word):
-        return next_text.lower() in sentences._OPENERS
+        return next_text.lower() in table.OPENERS
     return True
 
 

@@ -13,7 +13,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from factcheck.load import coverage as quoting
-from factcheck.load.coverage import TYPOGRAPHIC, fold, misquoted, quote_found
+from factcheck.load.coverage import fold, misquoted, quote_found
+from factcheck.words.table import TYPOGRAPHIC
 
 
 def found(stated: str, sentence: str) -> bool:

@@ -34,7 +34,38 @@ from factcheck.model.claims import PLACEHOLDER, is_placeholder
 from factcheck.errors import PhraseError
 from factcheck.drafting.sentences import ArticleText, read_article
 from factcheck.words.stated import Token, TokenType, parse_stated, scan
-from factcheck.words.table import COMPARATORS, DIRECTIONS, MONTHS, MULTIPLES, NUMBER_WORDS
+from factcheck.words.table import (
+    ARTICLES,
+    AS_MANY_WORDS,
+    COMPARATORS,
+    COMPARED_NEXT,
+    COMPARED_WITH,
+    DEFINITION_WORDS,
+    DIRECTION_LINKS,
+    DIRECTIONS,
+    DIRECTIONS_AFTER,
+    EXTRA_WORDS,
+    FORECAST_WORDS,
+    HEDGED_DIRECTIONS_AFTER,
+    IN_EVERY_WORDS,
+    LABEL_WORDS,
+    MONTHS,
+    MULTIPLES,
+    NOT_A_RATE_AFTER,
+    NOUN_DIRECTIONS,
+    NOUN_STOP,
+    NUMBER_WORDS,
+    OPINION_WORDS,
+    ORDINALS,
+    PARTICLE_DIRECTIONS,
+    PARTICLE_VERBS,
+    PER_ONE_WORDS,
+    RATE_STOP,
+    RATIO_AFTER,
+    SHARE_PARTICLES,
+    SHARE_VERBS,
+    WEAK_COMPARATORS,
+)
 from factcheck.model.kinds import INPUTS, Kind
 
 __all__ = ["INPUT_FIELDS", "PLACEHOLDER", "Draft", "DraftClaim", "DraftSentence", "draft_article", "draft_sentence", "guess_check", "is_placeholder"]
@@ -44,59 +75,23 @@ INPUT_FIELDS: Final[dict[str, tuple[str, ...]]] = {kind: INPUTS[kind] for kind i
 
 _T = TokenType
 _QUANTITY: Final = (_T.NUMBER, _T.FRACTION, _T.PROPORTION, _T.MULTIPLE)
-#: Words before a number that make it a label, not a quantity: "year 7", "level two", "No. 10".
-_LABELS: Final = frozenset(
-    "year level no number stage phase section band grade tier page article clause route junction platform "
-    "ward key division league round chapter schedule part".split()
-)
-#: Words before "up"/"down" that make it a particle, not a direction: "made up", "bedding down".
-_PARTICLE_VERBS: Final = frozenset(
-    "made make makes making turned turn turns turning set sets setting end ends ended ending pick picked take "
-    "takes took taking break broke broken bedding bed step stepped stepping sign signed back backed split "
-    "shut shuts close closed closes sat sit sits stand stood stands stands run ran runs slow slowed".split()
-)
-#: Direction words that name the change itself and take "a"/"an": "a rise of", "an extra".
-_NOUN_DIRECTIONS: Final = frozenset(
-    "rise increase fall drop decrease decline reduction cut jump climb surge gain growth extra dip slump".split()
-)
-#: Verbs that make "N per cent" a share: "making up 35 per cent", "accounting for 46 per cent".
-_SHARE_VERB_WORDS: Final = (
-    "made making make makes accounting accounted accounts account comprising comprised represented representing "
-    "represents constituted constituting took takes take taking".split()
-)
-_SHARE_VERBS: Final = re.compile(r"\b(?:" + "|".join(_SHARE_VERB_WORDS) + r")(?:\s+up|\s+for)?\s*$")
+_SHARE_VERB_PATTERN: Final = re.compile(r"\b(?:" + "|".join(SHARE_VERBS) + r")(?:\s+up|\s+for)?\s*$")
 #: How far before a number a share verb can start: the longest verb, and a character to see its word boundary.
-_SHARE_VERB_REACH: Final = max(map(len, _SHARE_VERB_WORDS)) + 1
-_SHARE_PARTICLES: Final = ("up", "for")
-#: Words after "N times" that make it a ratio ("9.2 times the salary"), not a count of occasions.
-_RATIO_AFTER: Final = frozenset("the as that what more higher larger bigger greater lower smaller his her their its".split())
-_NOUN_STOP: Final = frozenset(
-    "of the a an and or in on at to for by from with than as is are was were that which who this these those "
-    "its their his her".split()
-)
-#: Comparison words that are too often plain prepositions ("over the year", "under the law") to draft.
-_WEAK_COMPARATORS: Final = frozenset({"over", "under", "behind", "up on", "down on", "as many as", "at least",
-                                     "at most", "exceeded", "exceeds"})
-_COMPARED_NEXT: Final = frozenset("the that those its their in".split())
-#: The next word after a comparison word is one of `_COMPARED_NEXT` (commas around it aside).
-_COMPARED_NEXT_WORD: Final = re.compile(r"\s*,*(?:" + "|".join(sorted(_COMPARED_NEXT)) + r"),*(?!\S)")
+_SHARE_VERB_REACH: Final = max(map(len, SHARE_VERBS)) + 1
+#: The next word after a comparison word is one of `COMPARED_NEXT` (commas around it aside).
+_COMPARED_NEXT_WORD: Final = re.compile(r"\s*,*(?:" + "|".join(sorted(COMPARED_NEXT)) + r"),*(?!\S)")
 _QUOTE_MARKS: Final = re.compile(r"[“”\"]|(?:^|\s)‘")
-_FORECAST: Final = re.compile(
-    r"\b(?:will|shall|expects?|expected|expecting|forecasts?|forecast|predicts?|predicted|projected|plans? to|"
-    r"planning to|is set to|are set to|aims? to|intends? to|due to be|next (?:year|month|week|winter|summer|spring))\b",
-    re.IGNORECASE,
-)
-_OPINION: Final = re.compile(
-    r"\b(?:says?|said|claims?|claimed|argues?|argued|believes?|believed|warns?|warned|call(?:s|ed|ing)? for|"
-    r"urg(?:es?|ed|ing)|insists?|insisted|likely|should|must do)\b",
-    re.IGNORECASE,
-)
-_DEFINITION: Final = re.compile(
-    r"\b(?:covers?|cover only|is based on|are based on|based on|means|meaning|is defined|are defined|defined as|"
-    r"refers? to|known as|are supposed to|is supposed to|have to|has to|are required|is required|counts?|"
-    r"include|includes|excluding|excludes?)\b",
-    re.IGNORECASE,
-)
+
+
+def _any_of(phrases: Iterable[str]) -> re.Pattern[str]:
+    """A pattern for any of the phrases as whole words, in any case."""
+    alternatives = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, alternatives)) + r")\b", re.IGNORECASE)
+
+
+_FORECAST: Final = _any_of(FORECAST_WORDS)
+_OPINION: Final = _any_of(OPINION_WORDS)
+_DEFINITION: Final = _any_of(DEFINITION_WORDS)
 
 
 @attrs.frozen
@@ -282,19 +277,19 @@ def _is_quantity(text: str, tokens: list[Token], i: int) -> bool:
         if _SEPARATOR_DIGIT.match(text, end) or _DIGIT_SEPARATOR_BEFORE.search(text, max(0, start - 3), start):
             return False  # "10:30", "1/2"
         small = _small_whole(raw)
-        if small is not None and _word_at(tokens, i - 1) in _LABELS and not _unit_follows(tokens, i):
+        if small is not None and _word_at(tokens, i - 1) in LABEL_WORDS and not _unit_follows(tokens, i):
             return False  # "year 7", "level two" is a number word and caught below
-        if tok.text in NUMBER_WORDS and _word_at(tokens, i - 1) in _LABELS and not _unit_follows(tokens, i):
+        if tok.text in NUMBER_WORDS and _word_at(tokens, i - 1) in LABEL_WORDS and not _unit_follows(tokens, i):
             return False
         if small is not None and small <= 31 and (_word_at(tokens, i - 1) in MONTHS or _word_at(tokens, i + 1) in MONTHS):
             return False  # "April 16", "16 April"
         if raw.startswith("-") and _DIGIT_BEFORE.search(text, max(0, start - 2), start):
             return False  # the end of a range: "2024-25", "10-12"
-        if tok.text in ("one", "a", "an") and not _unit_follows(tokens, i):
+        if (tok.text == "one" or tok.text in ARTICLES) and not _unit_follows(tokens, i):
             return False  # "one night", "every one of them"
         return True
     if tok.type is _T.FRACTION:
-        return _word_at(tokens, i - 1) not in ("first", "second", "last", "next", "final", "third", "fourth")
+        return _word_at(tokens, i - 1) not in ORDINALS
     if tok.type is _T.PROPORTION:
         if tok.text == "most":
             return _word_at(tokens, i + 1) == "of" or tokens[i].span[0] == 0
@@ -364,7 +359,7 @@ def _grow(text: str, tokens: list[Token], head: int, first_number: int) -> _Phra
     if tok.type is _T.NUMBER:
         j = head + 1
         if j + 1 < n and adjacent(head, j) and adjacent(j, j + 1) and tokens[j + 1].type is _T.NUMBER and (
-                tokens[j].type is _T.IN or (tokens[j].type is _T.PER and tokens[j].text in ("in every", "out of every"))):
+                tokens[j].type is _T.IN or (tokens[j].type is _T.PER and tokens[j].text in IN_EVERY_WORDS)):
             n_numeral = tokens[j + 1].numeral
             assert tok.numeral is not None and n_numeral is not None
             k_value, n_value = tok.numeral.value, n_numeral.value
@@ -390,8 +385,7 @@ def _grow(text: str, tokens: list[Token], head: int, first_number: int) -> _Phra
                 return _widen_left(text, tokens, phrase)
     elif tok.type is _T.MULTIPLE:
         j = head + 1
-        if j + 1 < n and tokens[j].text == "as" and tokens[j + 1].text in ("many", "much", "high", "likely", "big",
-                                                                            "large", "often", "long"):
+        if j + 1 < n and tokens[j].text == "as" and tokens[j + 1].text in AS_MANY_WORDS:
             phrase.end = j + 1
     phrase = _widen_left(text, tokens, phrase)
     direction = _direction_before(tokens, phrase) or _direction_after(text, tokens, phrase)
@@ -405,7 +399,7 @@ def _grow(text: str, tokens: list[Token], head: int, first_number: int) -> _Phra
     elif unit is _T.POINTS:
         phrase.kind = Kind.POINT_CHANGE
     elif unit is _T.TIMES:
-        phrase.kind = Kind.RATIO if _word_at(tokens, phrase.end + 1) in _RATIO_AFTER else Kind.VALUE
+        phrase.kind = Kind.RATIO if _word_at(tokens, phrase.end + 1) in RATIO_AFTER else Kind.VALUE
         phrase.start = max(phrase.start, next(k for k in range(phrase.start, head + 1)
                                               if k == head or tokens[k].type in (_T.HEDGE, _T.CURRENCY)))
     elif direction:
@@ -433,11 +427,11 @@ def _rate_tail(text: str, tokens: list[Token], head: int) -> tuple[int, Fraction
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
             if nxt is not None and _adjacent(text, tok, nxt) and nxt.type is _T.NUMBER and nxt.numeral is not None:
                 return j + 1, nxt.numeral.value
-            if nxt is not None and _adjacent(text, tok, nxt) and nxt.type is _T.WORD and nxt.text not in _NOUN_STOP \
-                    and tok.text in ("for every", "per", "for each"):
+            if nxt is not None and _adjacent(text, tok, nxt) and nxt.type is _T.WORD and nxt.text not in NOUN_STOP \
+                    and tok.text in PER_ONE_WORDS:
                 return j - 1, Fraction(1)
             return None
-        if tok.type not in (_T.WORD, _T.DIRECTION, _T.AND) or tok.text in ("than", "from", "to"):
+        if tok.type not in (_T.WORD, _T.DIRECTION, _T.AND) or tok.text in RATE_STOP:
             return None
         words += 1
         j += 1
@@ -447,7 +441,7 @@ def _rate_tail(text: str, tokens: list[Token], head: int) -> tuple[int, Fraction
 def _noun_after(text: str, tokens: list[Token], end: int) -> int:
     """Take the noun after "for every 1,000" or "one in every 24": "people", "applicants"."""
     j = end + 1
-    if j < len(tokens) and tokens[j].type is _T.WORD and tokens[j].text not in _NOUN_STOP \
+    if j < len(tokens) and tokens[j].type is _T.WORD and tokens[j].text not in NOUN_STOP \
             and _adjacent(text, tokens[end], tokens[j]):
         return j
     return end
@@ -471,19 +465,19 @@ def _widen_left(text: str, tokens: list[Token], phrase: _Phrase) -> _Phrase:
     take((_T.HEDGE,))
     take((_T.CURRENCY,))
     mark = i
-    took_by = take((_T.WORD,), ("by", "of"))
-    if i > 0 and tokens[i - 1].type is _T.DIRECTION and tokens[i - 1].text in ("up", "down") \
-            and _word_at(tokens, i - 2) in _PARTICLE_VERBS:
+    took_by = take((_T.WORD,), DIRECTION_LINKS)
+    if i > 0 and tokens[i - 1].type is _T.DIRECTION and tokens[i - 1].text in PARTICLE_DIRECTIONS \
+            and _word_at(tokens, i - 2) in PARTICLE_VERBS:
         i = mark  # "made up 13 per cent": a particle, not a direction
     elif take((_T.DIRECTION,)):
-        if tokens[i].text in _NOUN_DIRECTIONS:
-            take((_T.WORD,), ("a", "an"))
+        if tokens[i].text in NOUN_DIRECTIONS:
+            take((_T.WORD,), ARTICLES)
         elif took_by and tokens[i].text not in DIRECTIONS:
             i = mark
     elif took_by:
         i = mark
-    if i == mark and phrase.start == mark and take((_T.DIRECTION,), ("extra", "additional")):
-        take((_T.WORD,), ("a", "an"))
+    if i == mark and phrase.start == mark and take((_T.DIRECTION,), EXTRA_WORDS):
+        take((_T.WORD,), ARTICLES)
     phrase.start = i
     return phrase
 
@@ -498,10 +492,10 @@ def _direction_after(text: str, tokens: list[Token], phrase: _Phrase) -> bool:
     if j >= len(tokens) or not _adjacent(text, tokens[phrase.end], tokens[j]):
         return False
     tok = tokens[j]
-    if tok.type is _T.DIRECTION and tok.text in ("more", "fewer", "less", "higher", "lower", "up", "down", "extra"):
+    if tok.type is _T.DIRECTION and tok.text in DIRECTIONS_AFTER:
         phrase.end = j
         return True
-    if tok.type is _T.HEDGE and tok.text.split()[0] in ("more", "fewer", "less"):
+    if tok.type is _T.HEDGE and tok.text.split()[0] in HEDGED_DIRECTIONS_AFTER:
         phrase.end = j
         phrase.char_end = tok.span[0] + len(tok.text.split()[0])
         return True
@@ -545,15 +539,15 @@ def _share_verb_before(text: str, start: int) -> bool:
     space before different numbers do not overlap, so the whole sentence is read about once.
     """
     space = _space_before(text, start)
-    if _SHARE_VERBS.search(text[max(0, space - _SHARE_VERB_REACH):start].lower()):
+    if _SHARE_VERB_PATTERN.search(text[max(0, space - _SHARE_VERB_REACH):start].lower()):
         return True
     word = space
-    while word > 0 and space - word <= max(map(len, _SHARE_PARTICLES)) and not text[word - 1].isspace():
+    while word > 0 and space - word <= max(map(len, SHARE_PARTICLES)) and not text[word - 1].isspace():
         word -= 1
-    if word == 0 or not text[word - 1].isspace() or text[word:space].lower() not in _SHARE_PARTICLES:
+    if word == 0 or not text[word - 1].isspace() or text[word:space].lower() not in SHARE_PARTICLES:
         return False
     verb_end = _space_before(text, word)
-    return _SHARE_VERBS.search(text[max(0, verb_end - _SHARE_VERB_REACH):start].lower()) is not None
+    return _SHARE_VERB_PATTERN.search(text[max(0, verb_end - _SHARE_VERB_REACH):start].lower()) is not None
 
 
 def _bare_after_of(text: str, tokens: list[Token], phrase: _Phrase) -> bool:
@@ -562,14 +556,14 @@ def _bare_after_of(text: str, tokens: list[Token], phrase: _Phrase) -> bool:
     if first.type is not _T.NUMBER or phrase.start != phrase.end:
         return False
     before = _word_at(tokens, phrase.start - 1)
-    introduced = before == "of" or (before == "with" and _word_at(tokens, phrase.start - 2) in ("compared", "against"))
-    return introduced and _word_at(tokens, phrase.end + 1) not in ("per", "people", "times")
+    introduced = before == "of" or (before == "with" and _word_at(tokens, phrase.start - 2) in COMPARED_WITH)
+    return introduced and _word_at(tokens, phrase.end + 1) not in NOT_A_RATE_AFTER
 
 
 # -- comparisons ------------------------------------------------------------------------------
 
 def _comparator_pattern() -> re.Pattern[str]:
-    phrases = sorted((p for p in COMPARATORS if p not in _WEAK_COMPARATORS), key=len, reverse=True)
+    phrases = sorted((p for p in COMPARATORS if p not in WEAK_COMPARATORS), key=len, reverse=True)
     return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")(?![a-z])")
 
 

@@ -28,25 +28,10 @@ from typing import Final
 import attrs
 
 from factcheck.load.coverage import fold_whitespace, strip_date_line
+from factcheck.words.table import BEFORE_NUMBER, NEVER_FINAL, OPENERS, TITLES
 
 __all__ = ["ArticleText", "SentenceSpan", "read_article", "split_paragraph", "split_sentences"]
 
-_TITLES: Final = frozenset(
-    "mr mrs ms mx dr prof st rev revd gen sgt insp supt cllr det con lt col capt maj cpl pc dc ds di fr hon rt "
-    "sen rep gov supt cmdr adm brig".split()
-)
-#: Abbreviations that never end a sentence when a capital follows (a name, usually).
-_NEVER_FINAL: Final = frozenset("vs v e.g i.e cf dept govt corp bros assn univ approx viz".split())
-#: Abbreviations that do not end a sentence when a number follows: "No. 10", "Fig. 3", "Jan. 5".
-_BEFORE_NUMBER: Final = frozenset(
-    "no nos vol p pp fig figs para paras art ch sec sect tel op ref pt "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
-#: Words that usually open a sentence: after "U.K." or "p.m." they mark a new one.
-_OPENERS: Final = frozenset(
-    "the a an it its this that these those he she they we i you there their his her our my but and so yet "
-    "however in on at for if when while after before since as meanwhile last next figures police".split()
-)
 #: A run of sentence-ending marks with its closing quotes and brackets, then a space. It starts
 #: only where a run starts and never gives back what it took (possessive), so a long run of
 #: marks costs its length once, not its length squared (nor, with "..." as an alternative to
@@ -137,12 +122,12 @@ def _ends_here(text: str, stop: int, following: int) -> bool:
     lower = word.lower()
     next_word = _NEXT_WORD.match(text, following)
     next_text = next_word.group(1) if next_word else ""
-    if lower in _TITLES or lower in _NEVER_FINAL:
+    if lower in TITLES or lower in NEVER_FINAL:
         return False
-    if lower in _BEFORE_NUMBER and next_text[:1].isdigit():
+    if lower in BEFORE_NUMBER and next_text[:1].isdigit():
         return False
     if len(word) == 1 and word.isupper():
         return False  # an initial: "A. B. Jones", "George W. Bush"
     if _DOTTED.fullmatch(word):
-        return next_text.lower() in _OPENERS
+        return next_text.lower() in OPENERS
     return True

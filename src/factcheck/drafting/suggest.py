@@ -41,6 +41,7 @@ from factcheck.numbers.units import Unit, conversion, conversion_factor
 from factcheck.model.verdicts import Verdict
 from factcheck.check.verifier import Verifier
 from factcheck.model.kinds import INPUTS, Kind
+from factcheck.words.table import CURRENCIES
 
 __all__ = ["ClaimSuggestions", "Suggestion", "suggest_file"]
 
@@ -699,7 +700,8 @@ def _distance(value: Fraction, stated: Stated) -> float:
 
 _MONEY: Final = re.compile(r"[£$€]")
 _WORD: Final = re.compile(r"[a-z]+")
-_CURRENCY_UNITS: Final = ("gbp", "usd", "eur", "£", "$", "€")
+#: A unit that is money, as a figure may write it: a currency's code (in lower case) or its sign.
+_CURRENCY_UNITS: Final = frozenset({code.lower() for code in CURRENCIES.values()} | set(CURRENCIES))
 
 
 def _words(stated: str) -> frozenset[str]:

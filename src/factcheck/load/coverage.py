@@ -30,23 +30,10 @@ from collections.abc import Sequence
 from typing import Final
 
 from factcheck.model.claims import Gap, Sentence
+from factcheck.words.table import STATES_A_NUMBER, TYPOGRAPHIC
 
-__all__ = ["TYPOGRAPHIC", "article_body", "coverage_gaps", "coverage_problem", "fold", "fold_whitespace", "misquoted",
+__all__ = ["article_body", "coverage_gaps", "coverage_problem", "fold", "fold_whitespace", "misquoted",
            "quote_found", "strip_date_line"]
-
-#: Characters read as another (or as nothing) before a quote is compared: what a reader sees as
-#: the same mark. Quotation marks and apostrophes: ‘ ’ ‚ ‛ ′ ʼ ＇ and ‹ › are ', “ ” „ ‟ ″ ＂
-#: and « » are ". Dashes and minus signs: the hyphen and non-breaking hyphen (U+2010, U+2011),
-#: the figure dash, en dash, em dash and horizontal bar (U+2012-2015), the minus sign (U+2212),
-#: the small and full-width hyphen-minus and the small em dash (U+FE63, U+FF0D, U+FE58) are -.
-#: Invisible characters are dropped: the soft hyphen (U+00AD), zero-width space, non-joiner and
-#: joiner (U+200B-200D), word joiner (U+2060) and the zero-width no-break space (U+FEFF).
-TYPOGRAPHIC: Final[dict[int, str | None]] = {
-    **{ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032\u02bc\uff07\u2039\u203a"},
-    **{ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u2033\uff02\u00ab\u00bb"},
-    **{ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d\ufe58"},
-    **{ord(c): None for c in "\u00ad\u200b\u200c\u200d\u2060\ufeff"},
-}
 
 #: Any character of TYPOGRAPHIC.
 _MARKED: Final = re.compile("[" + "".join(map(chr, TYPOGRAPHIC)) + "]")
@@ -215,12 +202,8 @@ def _quoted(text: str) -> str:
 # -- the article's text ------------------------------------------------------------------------
 
 _DATE_LINE: Final = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b")
-_HAS_NUMBER: Final = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-    r"hundred|thousand|million|billion|half|third|quarter|fifth|majority|minority|most|doubled|trebled|tripled|"
-    r"halved|twice)\b",
-    re.IGNORECASE,
-)
+#: A digit or a word that states a number (`table.STATES_A_NUMBER`): a sentence with one needs a claim.
+_HAS_NUMBER: Final = re.compile(r"\d|\b(?:" + "|".join(STATES_A_NUMBER) + r")\b", re.IGNORECASE)
 
 
 def fold_whitespace(text: str) -> str:

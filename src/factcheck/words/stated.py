@@ -30,6 +30,7 @@ from factcheck.words.table import (
     ATTACHED_SCALES,
     COMPARATORS,
     CURRENCIES,
+    DASHES,
     DIRECTIONS,
     FILLER_WORDS,
     FOLD_SUFFIX,
@@ -295,7 +296,7 @@ def _scanner() -> re.Pattern[str]:
     )
 
 
-_DASHES: Final = re.compile(r"[\u2010-\u2015\u2212]")
+_DASHES: Final = re.compile("[" + DASHES + "]")
 _MINUS_BEFORE_CURRENCY: Final = re.compile(rf"(?<![\w.])-([{''.join(map(re.escape, CURRENCIES))}])(?=\d)")
 _SPACES: Final = re.compile(r"\s+")
 

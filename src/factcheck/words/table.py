@@ -1,4 +1,4 @@
-"""What words mean: the one table.
+"""What words mean: the one table. Every word list the library uses is here, and nowhere else.
 
 Every rule for reading a phrase lives here as plain data: hedges ("nearly", "more than"),
 number words and scale words ("twenty-one", "a million", "5 bn"), fractions ("a fifth"),
@@ -7,6 +7,11 @@ proportion words ("the vast majority"), multiples ("doubled", "eightfold"), vagu
 relation ("compared with"), and the rule for words the reader does not know (`UNREAD_WORDS`,
 `UNIT_ABBREVIATIONS`). The reader in `stated` only looks words up here; the README's table is
 generated from it by `markdown.table_rows()` (and a test keeps the two the same).
+
+The other word lists are here too, each with the rule it serves: the marks a reader sees as one
+(`DASHES`, `TYPOGRAPHIC`: quotes are compared through them), the words that make a sentence state
+a number (`STATES_A_NUMBER`: coverage gaps), the cues that guide drafting (labels, particles, share
+verbs, the words of a forecast or an opinion) and the abbreviations that do not end a sentence.
 """
 
 from __future__ import annotations
@@ -454,3 +459,131 @@ COMPARATORS: Final[dict[str, Relation]] = {
     **dict.fromkeys(["at least", "no lower than", "no fewer than", "no less than"], Relation.AT_LEAST),
     **dict.fromkeys(["at most", "no higher than", "no more than", "not above"], Relation.AT_MOST),
 }  # fmt: skip
+
+
+# -- the article's marks, as a reader sees them ----------------------------------------------------
+
+#: Dashes and the minus sign that the reader of `stated` reads as "-": the hyphen and non-breaking
+#: hyphen (U+2010, U+2011), the figure dash, en dash, em dash and horizontal bar (U+2012-2015) and
+#: the minus sign (U+2212).
+DASHES: Final = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+
+#: Characters read as another (or as nothing) before a quote is compared with its sentence: what a
+#: reader sees as the same mark. Quotation marks and apostrophes: ‘ ’ ‚ ‛ ′ ʼ ＇ and ‹ › are ', “ ” „ ‟
+#: ″ ＂ and « » are ". Dashes: `DASHES`, and also the small and full-width hyphen-minus and the small
+#: em dash (U+FE63, U+FF0D, U+FE58), are -. (The reader of `stated` does not read those three as a
+#: minus: a quote may hold them, a number may not.) Invisible characters are dropped: the soft hyphen
+#: (U+00AD), zero-width space, non-joiner and joiner (U+200B-200D), word joiner (U+2060) and the
+#: zero-width no-break space (U+FEFF).
+TYPOGRAPHIC: Final[dict[int, str | None]] = {
+    **{ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032\u02bc\uff07\u2039\u203a"},
+    **{ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u2033\uff02\u00ab\u00bb"},
+    **{ord(c): "-" for c in DASHES + "\ufe63\uff0d\ufe58"},
+    **{ord(c): None for c in "\u00ad\u200b\u200c\u200d\u2060\ufeff"},
+}
+
+
+# -- words that guide coverage and drafting (not the reading of `stated`) -------------------------
+
+#: A sentence with a digit or one of these words states a number: with no claim and no `check`, a
+#: coverage gap says so ("… states a number but has no claim").
+STATES_A_NUMBER: Final = (
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand "
+    "million billion half third quarter fifth majority minority most doubled trebled tripled halved twice".split()
+)
+
+#: Words before a number that make it a label, not a quantity: "year 7", "level two", "No. 10".
+LABEL_WORDS: Final = frozenset(
+    "year level no number stage phase section band grade tier page article clause route junction platform "
+    "ward key division league round chapter schedule part".split()
+)
+#: Words before a fraction word that make it an ordinal, not a fraction: "the first half".
+ORDINALS: Final = frozenset({"first", "second", "last", "next", "final", "third", "fourth"})
+#: Words after "N times as" that make it a multiple: "twice as many", "three times as likely".
+AS_MANY_WORDS: Final = frozenset({"many", "much", "high", "likely", "big", "large", "often", "long"})
+#: Words before "up"/"down" that make it a particle, not a direction: "made up", "bedding down".
+PARTICLE_VERBS: Final = frozenset(
+    "made make makes making turned turn turns turning set sets setting end ends ended ending pick picked take "
+    "takes took taking break broke broken bedding bed step stepped stepping sign signed back backed split "
+    "shut shuts close closed closes sat sit sits stand stood stands stands run ran runs slow slowed".split()
+)
+#: ... the directions they would make particles of.
+PARTICLE_DIRECTIONS: Final = ("up", "down")
+#: Direction words that name the change itself and take "a"/"an": "a rise of", "an extra".
+NOUN_DIRECTIONS: Final = frozenset(
+    "rise increase fall drop decrease decline reduction cut jump climb surge gain growth extra dip slump".split()
+)
+#: Direction words that may follow a number: "4.99 per cent more", "254 more than a year earlier".
+DIRECTIONS_AFTER: Final = ("more", "fewer", "less", "higher", "lower", "up", "down", "extra")
+#: ... and the hedges whose first word is one: "254 more than", read as "254 more".
+HEDGED_DIRECTIONS_AFTER: Final = ("more", "fewer", "less")
+#: Words between a direction and its number: "fell by 4%", "a rise of 4%".
+DIRECTION_LINKS: Final = ("by", "of")
+#: Words that add to a number without a direction word before them: "an extra 254", "an additional 254".
+EXTRA_WORDS: Final = ("extra", "additional")
+#: Verbs that make "N per cent" a share: "making up 35 per cent", "accounting for 46 per cent".
+SHARE_VERBS: Final = (
+    "made making make makes accounting accounted accounts account comprising comprised represented representing "
+    "represents constituted constituting took takes take taking".split()
+)
+#: ... with or without one of these after them.
+SHARE_PARTICLES: Final = ("up", "for")
+#: Words after "N times" that make it a ratio ("9.2 times the salary"), not a count of occasions.
+RATIO_AFTER: Final = frozenset("the as that what more higher larger bigger greater lower smaller his her their its".split())
+#: Words that are not the noun a rate or a "one in N" counts ("for every 1,000 *people*").
+NOUN_STOP: Final = frozenset(
+    "of the a an and or in on at to for by from with than as is are was were that which who this these those "
+    "its their his her".split()
+)
+#: Words that end a rate's words before its "per": "122 offenders *than*" is no rate.
+RATE_STOP: Final = ("than", "from", "to")
+#: Per words after which a noun, not a number, makes a rate per one: "19.4 journeys for every person".
+PER_ONE_WORDS: Final = ("for every", "per", "for each")
+#: Words that introduce a bare number as a comparison's other side: "compared with 84", "against 84".
+COMPARED_WITH: Final = ("compared", "against")
+#: Words after a bare number that make it no rate of the sentence's: "84 per", "84 people", "84 times".
+NOT_A_RATE_AFTER: Final = ("per", "people", "times")
+#: Comparison words that are too often plain prepositions ("over the year", "under the law") to draft.
+WEAK_COMPARATORS: Final = frozenset({"over", "under", "behind", "up on", "down on", "as many as", "at least",
+                                     "at most", "exceeded", "exceeds"})
+#: A comparison word is drafted when one of these comes next: "above *the* England average".
+COMPARED_NEXT: Final = frozenset("the that those its their in".split())
+
+#: Words that make a sentence with no number a forecast (its guessed `check`).
+FORECAST_WORDS: Final = (
+    "will shall expect expects expected expecting forecast forecasts predict predicts predicted projected".split()
+    + ["plan to", "plans to", "planning to", "is set to", "are set to", "aim to", "aims to", "intend to",
+       "intends to", "due to be", "next year", "next month", "next week", "next winter", "next summer",
+       "next spring"]
+)
+#: ... an opinion.
+OPINION_WORDS: Final = (
+    "say says said claim claims claimed argue argues argued believe believes believed warn warns warned".split()
+    + ["call for", "calls for", "called for", "calling for"]
+    + "urge urges urged urging insist insists insisted likely should".split() + ["must do"]
+)
+#: ... a definition.
+DEFINITION_WORDS: Final = (
+    ["cover", "covers", "cover only", "is based on", "are based on", "based on", "means", "meaning", "is defined",
+     "are defined", "defined as", "refer to", "refers to", "known as", "are supposed to", "is supposed to",
+     "have to", "has to", "are required", "is required", "count", "counts", "include", "includes", "excluding",
+     "exclude", "excludes"]
+)
+
+#: Titles before a name: "Mr.", "Dr.", "Cllr." never end a sentence.
+TITLES: Final = frozenset(
+    "mr mrs ms mx dr prof st rev revd gen sgt insp supt cllr det con lt col capt maj cpl pc dc ds di fr hon rt "
+    "sen rep gov supt cmdr adm brig".split()
+)
+#: Abbreviations that never end a sentence when a capital follows (a name, usually).
+NEVER_FINAL: Final = frozenset("vs v e.g i.e cf dept govt corp bros assn univ approx viz".split())
+#: Abbreviations that do not end a sentence when a number follows: "No. 10", "Fig. 3", "Jan. 5".
+BEFORE_NUMBER: Final = frozenset(
+    "no nos vol p pp fig figs para paras art ch sec sect tel op ref pt "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+#: Words that usually open a sentence: after "U.K." or "p.m." they mark a new one.
+OPENERS: Final = frozenset(
+    "the a an it its this that these those he she they we i you there their his her our my but and so yet "
+    "however in on at for if when while after before since as meanwhile last next figures police".split()
+)
