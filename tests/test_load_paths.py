@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from factcheck.runner.cache import ResultCache, article_state
 from factcheck.load.claimsfile import load_claims_file
-from factcheck.load.paths import MAX_ARTICLE_BYTES, ReadRefused, read_inside
+from factcheck.errors import ReadRefusedError
+from factcheck.load.paths import MAX_ARTICLE_BYTES, read_inside
 from tests.bounded import run_bounded
 
 _CLAIMS = """\
@@ -68,7 +69,7 @@ def test_a_regular_file_inside_is_read(folder: Path) -> None:
 @pytest.mark.parametrize("relative", ["/etc/passwd", "../outside.txt", "link-out.txt", "", " ", "a\x00b"])
 def test_anything_outside_the_folder_is_refused(folder: Path, relative: str) -> None:
     (folder / "link-out.txt").symlink_to(folder.parent / "outside.txt")
-    with pytest.raises(ReadRefused) as refused:
+    with pytest.raises(ReadRefusedError) as refused:
         read_inside(folder, relative)
     assert refused.value.outside
 
@@ -77,20 +78,20 @@ def test_a_fifo_is_refused_without_waiting_for_a_writer(folder: Path) -> None:
     os.mkfifo(folder / "pipe.txt")
     (folder / "link-pipe.txt").symlink_to(folder / "pipe.txt")
     for name in ("pipe.txt", "link-pipe.txt"):
-        with pytest.raises(ReadRefused, match="not a regular file \\(it is a FIFO\\)") as refused:
+        with pytest.raises(ReadRefusedError, match="not a regular file \\(it is a FIFO\\)") as refused:
             read_inside(folder, name)
         assert not refused.value.outside
 
 
 def test_a_device_or_a_folder_is_refused(folder: Path) -> None:
     (folder / "zero.txt").symlink_to("/dev/zero")  # outside the folder, once resolved
-    with pytest.raises(ReadRefused) as refused:
+    with pytest.raises(ReadRefusedError) as refused:
         read_inside(folder, "zero.txt")
     assert refused.value.outside
     (folder / "sub").mkdir()
-    with pytest.raises(ReadRefused, match="it is a folder"):
+    with pytest.raises(ReadRefusedError, match="it is a folder"):
         read_inside(folder, "sub")
-    with pytest.raises(ReadRefused, match="No such file"):
+    with pytest.raises(ReadRefusedError, match="No such file"):
         read_inside(folder, "missing.txt")
 
 
@@ -99,7 +100,7 @@ def test_a_device_inside_the_folder_is_refused_by_its_descriptor(folder: Path, m
     monkeypatch.setattr(Path, "resolve", lambda self, strict=False: Path("/dev/null") if self.name == "null"
                         else Path(os.path.realpath(self)))
     monkeypatch.setattr(Path, "is_relative_to", lambda self, other: True)
-    with pytest.raises(ReadRefused, match="it is a device"):
+    with pytest.raises(ReadRefusedError, match="it is a device"):
         read_inside(folder, "null")
 
 
@@ -111,14 +112,14 @@ def test_the_size_is_capped(tmp_path_factory: pytest.TempPathFactory, size: int,
     if size <= limit:
         assert read_inside(folder, "a.txt", limit=limit)[1] == b"x" * size
     else:
-        with pytest.raises(ReadRefused, match=f"larger than the {limit:,} bytes"):
+        with pytest.raises(ReadRefusedError, match=f"larger than the {limit:,} bytes"):
             read_inside(folder, "a.txt", limit=limit)
 
 
 def test_the_default_cap_refuses_a_huge_file_without_reading_it(folder: Path) -> None:
     with (folder / "huge.txt").open("wb") as huge:
         huge.truncate(MAX_ARTICLE_BYTES + 1)  # sparse: no disk, and not read (the size is seen first)
-    with pytest.raises(ReadRefused, match="larger than the 8,388,608 bytes"):
+    with pytest.raises(ReadRefusedError, match="larger than the 8,388,608 bytes"):
         read_inside(folder, "huge.txt")
 
 

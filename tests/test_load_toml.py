@@ -19,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from factcheck.errors import TOMLLimitError
 from factcheck.load import toml as tomlread
 from factcheck.load.claimsfile import loads_claims_file
 from factcheck.errors import ClaimsFileError
@@ -264,7 +265,7 @@ def test_any_run_of_toml_pieces_is_read_as_tomllib_reads_it(text: str, as_value:
     'x."a".\'b\'' + " . c" * 200 + " = 1\n",
 ])
 def test_a_key_of_too_many_parts_is_refused_before_tomllib_sees_it(text: str) -> None:
-    with pytest.raises(tomlread.TOMLLimitError, match="more than 100 dotted parts") as caught:
+    with pytest.raises(TOMLLimitError, match="more than 100 dotted parts") as caught:
         tomlread.loads("a = 1\n\n" + text)
     assert caught.value.line == 3
 
@@ -298,7 +299,7 @@ def test_an_integer_of_too_many_digits_is_refused_before_it_is_converted(monkeyp
 
     monkeypatch.setattr(tomlread.tomllib, "loads", watched)
     text = 'a = 1\nnote = "' + "1" * 5000 + '"\nvalue = ' + "9" * digits + "\n"  # digits in a string are no integer
-    with pytest.raises(tomlread.TOMLLimitError, match="more than 4,300 digits") as caught:
+    with pytest.raises(TOMLLimitError, match="more than 4,300 digits") as caught:
         tomlread.loads(text)
     assert caught.value.line == 3
     assert limits_seen == [4300]
@@ -319,13 +320,13 @@ def test_an_integer_of_4300_digits_is_read() -> None:
 def test_nesting_too_deep_for_tomllib_is_refused_with_its_line(opening: str) -> None:
     closing = "]" if opening == "[" else "}"
     text = "a = 1\nx = " + opening * 5000 + "1" * (opening != "[") + closing * 5000 + "\n"
-    with pytest.raises(tomlread.TOMLLimitError, match="nested too deeply") as caught:
+    with pytest.raises(TOMLLimitError, match="nested too deeply") as caught:
         tomlread.loads(text)
     assert caught.value.line == 2
 
 
 def test_nesting_over_lines_is_placed_where_it_runs_deep() -> None:
     text = "a = 1\nx = [\n" + "[\n" * 5000 + "]\n" * 5000 + "]\n"
-    with pytest.raises(tomlread.TOMLLimitError) as caught:
+    with pytest.raises(TOMLLimitError) as caught:
         tomlread.loads(text)
     assert caught.value.line == 101  # the 100th bracket

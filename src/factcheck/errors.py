@@ -4,6 +4,8 @@ from __future__ import annotations
 
 __all__ = [
     "CacheError",
+    "ClaimFailedError",
+    "ClaimInputError",
     "ClaimsFileError",
     "ComputedBoundError",
     "CycleError",
@@ -14,8 +16,13 @@ __all__ = [
     "ImpossibleValueError",
     "InputOverwriteError",
     "InputsMissingError",
+    "IntervalError",
     "OutputError",
     "PhraseError",
+    "ReadRefusedError",
+    "TOMLLimitError",
+    "ToleranceError",
+    "UnitError",
     "UnitMismatchError",
     "UnknownNameError",
     "UnusableNameError",
@@ -64,6 +71,11 @@ class ClaimsFileError(FactcheckError, ValueError):
         self.claim_id = claim_id
         self.field = field
         super().__init__(message)
+
+    def at(self, path: str) -> ClaimsFileError:
+        """The same problem, told of the file as `path` (a path relative to where the user is): a new error,
+        this one unchanged (an error is never changed once raised)."""
+        return ClaimsFileError(self.message, path=path, line=self.line, claim_id=self.claim_id, field=self.field)
 
     def where(self) -> str:
         """`file:line` followed by the claim and field, as far as they are known."""
@@ -128,6 +140,51 @@ class CycleError(FactcheckError, ValueError):
         if len(chain) > 12:  # a long cycle is named by its ends: every claim of it reports it
             chain = (*chain[:6], f"… ({len(chain) - 1} claims) …", *chain[-3:])
         return "claims refer to each other in a cycle: " + " -> ".join(chain)
+
+
+class IntervalError(FactcheckError, ValueError):
+    """An interval that cannot be: bounds in the wrong order, or a centre, width or sum of an unbounded one."""
+
+
+class UnitError(FactcheckError, ValueError):
+    """A unit that cannot be read: not a unit expression, or past the bounds on units (the loader reports it
+    as the figure's `unit`)."""
+
+
+class ToleranceError(FactcheckError, ValueError):
+    """A `tolerance` that is not a finite, non-negative number or percentage within the bound on numbers."""
+
+
+class ClaimInputError(FactcheckError, ValueError):
+    """An input field that a claim of its kind does not have ("a rate claim has no input from")."""
+
+
+class TOMLLimitError(FactcheckError, ValueError):
+    """Valid TOML that is refused because reading it would take unbounded time or memory.
+
+    `line` is the line (1-based) where it happens, when known.
+    """
+
+    def __init__(self, message: str, line: int | None) -> None:
+        self.message = message
+        self.line = line
+        super().__init__(message, line)
+
+    def __str__(self) -> str:
+        return self.message if self.line is None else f"{self.message} (line {self.line})"
+
+
+class ReadRefusedError(FactcheckError):
+    """A file named by a claims file that is not read, and why; `outside`: it is not inside the claims file's folder."""
+
+    def __init__(self, reason: str, *, outside: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.outside = outside
+
+
+class ClaimFailedError(FactcheckError):
+    """Raised by the pytest plugin's item for a claim that does not hold; its message is the whole report."""
 
 
 class UnusableNameError(FactcheckError):

@@ -2,7 +2,8 @@
 
 Registered through the `pytest11` entry point, so installing factcheck is enough; `-p no:factcheck`
 turns it off. The plugin stays cheap for test runs that have no claims files: this module imports
-only pytest and the standard library, and the library is imported inside the hooks that need it.
+only pytest, the standard library and factcheck's errors (standard library only), and the library
+is imported inside the hooks that need it.
 
 - A claim is an item named by its id (`claims/x.claims.toml::wm-rate`), so `-k`, `-x` and
   `--junitxml` work as they do for any test.
@@ -27,23 +28,21 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from factcheck.errors import ClaimFailedError
+
 if TYPE_CHECKING:  # pragma: no cover
     from _pytest._code.code import ExceptionInfo, TerminalRepr
 
     from factcheck.model.claims import ClaimsFile, Gap
     from factcheck.model.results import FileResult, Outcome
 
-__all__ = ["ClaimFailed", "ClaimItem", "ClaimsTomlFile", "GapItem", "LooseClaimWarning"]
+__all__ = ["ClaimItem", "ClaimsTomlFile", "GapItem", "LooseClaimWarning"]
 
 SUFFIX = ".claims.toml"
 
 
 class LooseClaimWarning(UserWarning):
     """A claim that is true as worded but looser than its words imply, or a coverage gap."""
-
-
-class ClaimFailed(Exception):
-    """Raised by an item whose claim does not hold; its message is the whole report."""
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -85,16 +84,13 @@ class ClaimsTomlFile(pytest.File):
         shown = _shown_path(self)
         try:
             claims_file = load_claims_file(self.path)
-        except ClaimsFileError as exc:
-            exc.path = shown
-            raise self.CollectError(_safe(f"{shown}: cannot read this claims file\n  {exc}")) from None
+        except ClaimsFileError as exc:  # told with the path as the user knows it: a new error, this one unchanged
+            raise self.CollectError(_safe(f"{shown}: cannot read this claims file\n  {exc.at(shown)}")) from None
         # Problems that belong to one claim fail that claim's item; any other problem is the file's own.
         in_claims = {id(p) for claim in claims_file.claims() for p in getattr(claim, "problems", ())}
         own = [p for p in claims_file.problems if id(p) not in in_claims]
         if own:
-            for problem in own:
-                problem.path = shown
-            listed = "\n".join(f"  {problem}" for problem in own)
+            listed = "\n".join(f"  {problem.at(shown)}" for problem in own)
             raise self.CollectError(_safe(f"{shown}: this claims file has {len(own)} problem(s)\n{listed}"))
         self.claims_file = claims_file
         for sentence in claims_file.sentences:
@@ -149,14 +145,14 @@ class _FactcheckItem(pytest.Item):
     def repr_failure(
         self, excinfo: ExceptionInfo[BaseException], style: Any = None
     ) -> str | TerminalRepr:
-        if isinstance(excinfo.value, ClaimFailed):
+        if isinstance(excinfo.value, ClaimFailedError):
             return _safe(str(excinfo.value))
         return super().repr_failure(excinfo, style=style)
 
     def _loose(self, message: str) -> None:
         """Fail under --factcheck-strict; otherwise warn, at the claims file's line."""
         if self.strict:
-            raise ClaimFailed(f"{self.where()}: {message}\n  (fails because of --factcheck-strict)")
+            raise ClaimFailedError(f"{self.where()}: {message}\n  (fails because of --factcheck-strict)")
         self.warn(LooseClaimWarning(_safe(message)))
 
 
@@ -182,13 +178,13 @@ class ClaimItem(_FactcheckItem):
         if standing is Standing.WARNS and outcome.verdict is Verdict.UNCHECKED:
             message = f"claim {self.name!r} unchecked: {_one_line(outcome.explanation)}"
             if self.strict:
-                raise ClaimFailed(f"{self.where()}: {message}\n  (fails because of --factcheck-strict)")
+                raise ClaimFailedError(f"{self.where()}: {message}\n  (fails because of --factcheck-strict)")
             pytest.skip(_safe(f"{self.where()}: {message}"))
         report = _describe(outcome)
         if standing is Standing.WARNS:
             self._loose(report)
             return
-        raise ClaimFailed(f"{self.where()}: {report}")
+        raise ClaimFailedError(f"{self.where()}: {report}")
 
 
 class GapItem(_FactcheckItem):

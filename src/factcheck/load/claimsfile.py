@@ -31,13 +31,13 @@ from factcheck.model.claims import (
     Source,
     SourceKind,
 )
-from factcheck.errors import ClaimsFileError, FormulaError, PhraseError
-from factcheck.load.paths import ReadRefused, read_inside
+from factcheck.errors import ClaimsFileError, FormulaError, PhraseError, ReadRefusedError, TOMLLimitError
+from factcheck.load.paths import read_inside
 from factcheck.model.formula import parse_formula
 from factcheck.load.coverage import coverage_gaps, coverage_problem, fold, misquoted, quote_found
 from factcheck.load.lines import Lines
 from factcheck.words.stated import parse_stated, parse_tolerance
-from factcheck.load.toml import TOMLDecodeError, TOMLLimitError
+from factcheck.load.toml import TOMLDecodeError
 from factcheck.load.toml import loads as toml_loads
 from factcheck.numbers.units import parse_unit
 from factcheck.model.kinds import Kind
@@ -528,7 +528,7 @@ class _Loader:
             return None
         try:
             _, data = read_inside(self.base_dir, relative)
-        except ReadRefused as exc:
+        except ReadRefusedError as exc:
             if exc.outside:
                 self.problem(f"`text` must point inside the claims file's folder, not {relative!r}", block, "text")
             else:

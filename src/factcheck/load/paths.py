@@ -14,7 +14,9 @@ import stat
 from pathlib import Path
 from typing import Final
 
-__all__ = ["MAX_ARTICLE_BYTES", "ReadRefused", "read_inside"]
+from factcheck.errors import ReadRefusedError
+
+__all__ = ["MAX_ARTICLE_BYTES", "read_inside"]
 
 #: The most of an article text that is read, in bytes (8 MiB). A long feature is about 100 KB, so
 #: this is eighty of them; a file beyond it is refused, not read in part.
@@ -26,35 +28,26 @@ _READ_FLAGS: Final = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O
 _CHUNK: Final = 1 << 20
 
 
-class ReadRefused(Exception):
-    """A file named by a claims file that is not read, and why; `outside`: it is not inside the folder."""
-
-    def __init__(self, reason: str, *, outside: bool = False) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.outside = outside
-
-
 def read_inside(folder: Path, relative: str, *, limit: int = MAX_ARTICLE_BYTES) -> tuple[Path, bytes]:
     """The resolved path and the bytes of the regular file `relative` names inside `folder`.
 
     The path is resolved (symlinks and `..` followed) and must still be inside the resolved folder;
     the file is opened without blocking and without following a symlink, checked to be a regular
     file by the open descriptor (not by its name, which could change), and read only if it holds
-    at most `limit` bytes. Raises ReadRefused otherwise.
+    at most `limit` bytes. Raises ReadRefusedError otherwise.
     """
     if not relative.strip() or "\x00" in relative or Path(relative).is_absolute():
-        raise ReadRefused("not a path inside the folder", outside=True)
+        raise ReadRefusedError("not a path inside the folder", outside=True)
     try:
         base, target = folder.resolve(), (folder / relative).resolve()
     except (OSError, RuntimeError, ValueError) as exc:  # RuntimeError: a symlink loop
-        raise ReadRefused(f"cannot be found: {exc}") from None
+        raise ReadRefusedError(f"cannot be found: {exc}") from None
     if not target.is_relative_to(base):
-        raise ReadRefused("outside the folder", outside=True)
+        raise ReadRefusedError("outside the folder", outside=True)
     try:
         descriptor = os.open(target, _READ_FLAGS)
     except OSError as exc:
-        raise ReadRefused(exc.strerror or str(exc)) from None
+        raise ReadRefusedError(exc.strerror or str(exc)) from None
     try:
         return target, _read_regular(descriptor, limit)
     finally:
@@ -64,22 +57,22 @@ def read_inside(folder: Path, relative: str, *, limit: int = MAX_ARTICLE_BYTES) 
 def _read_regular(descriptor: int, limit: int) -> bytes:
     status = os.fstat(descriptor)
     if not stat.S_ISREG(status.st_mode):
-        raise ReadRefused(f"not a regular file (it is {_kind(status.st_mode)})")
+        raise ReadRefusedError(f"not a regular file (it is {_kind(status.st_mode)})")
     if status.st_size > limit:
-        raise ReadRefused(f"larger than the {limit:,} bytes an article text may have")
+        raise ReadRefusedError(f"larger than the {limit:,} bytes an article text may have")
     chunks: list[bytes] = []
     size = 0
     while True:  # to the end, but never past the limit: the file may grow while it is read
         try:
             chunk = os.read(descriptor, min(_CHUNK, limit + 1 - size))
         except OSError as exc:
-            raise ReadRefused(exc.strerror or str(exc)) from None
+            raise ReadRefusedError(exc.strerror or str(exc)) from None
         if not chunk:
             return b"".join(chunks)
         chunks.append(chunk)
         size += len(chunk)
         if size > limit:
-            raise ReadRefused(f"larger than the {limit:,} bytes an article text may have")
+            raise ReadRefusedError(f"larger than the {limit:,} bytes an article text may have")
 
 
 def _kind(mode: int) -> str:

@@ -35,7 +35,9 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, Final
 
-__all__ = ["MAX_INTEGER_DIGITS", "MAX_KEY_PARTS", "TOMLDecodeError", "TOMLLimitError", "fast_parser", "loads"]
+from factcheck.errors import TOMLLimitError
+
+__all__ = ["MAX_INTEGER_DIGITS", "MAX_KEY_PARTS", "TOMLDecodeError", "fast_parser", "loads"]
 
 TOMLDecodeError = tomllib.TOMLDecodeError
 
@@ -47,21 +49,6 @@ MAX_INTEGER_DIGITS: Final = 4300
 #: Nesting of arrays and inline tables reported as "too deep" starts here (tomllib's own limit
 #: depends on the interpreter's recursion limit; this only places the error on a line).
 _DEEP: Final = 100
-
-
-class TOMLLimitError(ValueError):
-    """Valid TOML that is refused because reading it would take unbounded time or memory.
-
-    `line` is the line (1-based) where it happens, when known.
-    """
-
-    def __init__(self, message: str, line: int | None) -> None:
-        self.message = message
-        self.line = line
-        super().__init__(message, line)
-
-    def __str__(self) -> str:
-        return self.message if self.line is None else f"{self.message} (line {self.line})"
 
 
 #: Numbers only tomllib may read: 16 or more digits in a row (underscores and a decimal point may

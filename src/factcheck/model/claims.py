@@ -13,7 +13,7 @@ from typing import ClassVar, Final, Self, Union
 
 import attrs
 
-from factcheck.errors import ClaimsFileError
+from factcheck.errors import ClaimInputError, ClaimsFileError
 from factcheck.model.kinds import INPUTS, Kind
 from factcheck.numbers.interval import Interval
 
@@ -173,7 +173,7 @@ class ClaimBase:
         unknown = set(inputs) - set(self.INPUTS)
         if unknown:
             msg = f"a {self.kind} claim has no input {', '.join(sorted(unknown))}"
-            raise ValueError(msg)
+            raise ClaimInputError(msg)
         return attrs.evolve(self, **{_attr_name(field): name for field, name in inputs.items()})  # type: ignore[arg-type]  # names checked against INPUTS above
 
     def inputs(self) -> dict[str, str]:

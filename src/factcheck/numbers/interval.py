@@ -12,7 +12,7 @@ from typing import Union
 
 import attrs
 
-from factcheck.errors import ZeroDenominatorError
+from factcheck.errors import IntervalError, ZeroDenominatorError
 
 __all__ = ["Interval", "Number", "as_fraction"]
 
@@ -44,7 +44,7 @@ class Interval:
     def __attrs_post_init__(self) -> None:
         if self.lo is not None and self.hi is not None and _compare(self.lo, self.hi) > 0:
             msg = f"interval bounds in the wrong order: {self.lo} > {self.hi}"
-            raise ValueError(msg)
+            raise IntervalError(msg)
 
     # -- construction ---------------------------------------------------------------------
     @classmethod
@@ -76,14 +76,14 @@ class Interval:
     def centre(self) -> Fraction:
         if self.lo is None or self.hi is None:
             msg = "an unbounded interval has no centre"
-            raise ValueError(msg)
+            raise IntervalError(msg)
         return (self.lo + self.hi) / 2
 
     @property
     def width(self) -> Fraction:
         if self.lo is None or self.hi is None:
             msg = "an unbounded interval has no width"
-            raise ValueError(msg)
+            raise IntervalError(msg)
         return self.hi - self.lo
 
     def contains(self, value: Number | float) -> bool:
@@ -133,7 +133,7 @@ class Interval:
     def _bounds(self) -> tuple[Fraction, Fraction]:
         if self.lo is None or self.hi is None:
             msg = "arithmetic needs a bounded interval"
-            raise ValueError(msg)
+            raise IntervalError(msg)
         return self.lo, self.hi
 
     def __add__(self, other: Interval) -> Interval:

@@ -23,7 +23,7 @@ from typing import Any, Final
 
 import attrs
 
-from factcheck.errors import UnitMismatchError
+from factcheck.errors import UnitError, UnitMismatchError
 
 __all__ = [
     "ONE",
@@ -211,12 +211,12 @@ def canonical_name(word: str) -> tuple[Fraction, str | None]:
 def parse_unit(text: str) -> Unit:
     """Read a unit expression: names, numbers, `*`, `/`, `^` and parentheses ("GBP / dwelling").
 
-    Raises ValueError, saying what is wrong, for anything else and for a unit past the bounds
-    (the module's docstring): the loader reports it as the figure's `unit`.
+    Raises UnitError (a ValueError), saying what is wrong, for anything else and for a unit past the
+    bounds (the module's docstring): the loader reports it as the figure's `unit`.
     """
     if not isinstance(text, str) or not text.strip():
         msg = "a unit must be a non-empty expression such as \"offender\" or \"GBP / dwelling\""
-        raise ValueError(msg)
+        raise UnitError(msg)
     stripped = text.strip()
     shown = text if len(text) <= 60 else text[:57] + "..."
     # "offenders per 100,000 people": "per" divides by everything after it
@@ -231,16 +231,16 @@ def parse_unit(text: str) -> Unit:
         match = _TOKEN.match(stripped, pos)
         if not match or match.end() == pos:
             msg = f"cannot read the unit {shown!r} at {stripped[pos:pos + 20]!r}"
-            raise ValueError(msg)
+            raise UnitError(msg)
         kind = match.lastgroup or ""
         tokens.append((kind, match.group(kind)))
         if len(tokens) > MAX_UNIT_TOKENS:
             msg = f"the unit {shown!r} is too long (at most {MAX_UNIT_TOKENS} names, numbers and signs)"
-            raise ValueError(msg)
+            raise UnitError(msg)
         depth += {"(": 1, ")": -1}.get(match.group(kind), 0)
         if depth > MAX_UNIT_NESTING:
             msg = f"brackets are nested more than {MAX_UNIT_NESTING} deep in the unit {shown!r}"
-            raise ValueError(msg)
+            raise UnitError(msg)
         pos = match.end()
         while pos < len(stripped) and stripped[pos] == " ":
             pos += 1
@@ -248,7 +248,7 @@ def parse_unit(text: str) -> Unit:
     unit = parser.expression()
     if parser.pos != len(tokens):
         msg = f"cannot read the unit {shown!r}"
-        raise ValueError(msg)
+        raise UnitError(msg)
     return attrs.evolve(unit, text=text.strip())
 
 
@@ -282,10 +282,10 @@ class _UnitParser:
             exp_tok = self.peek()
             if exp_tok is None or exp_tok[0] != "num" or not exp_tok[1].isdigit():
                 msg = f"an exponent must be a whole number in the unit {self.text!r}"
-                raise ValueError(msg)
+                raise UnitError(msg)
             if int(exp_tok[1]) > _MAX_POWER:
                 msg = f"an exponent may be at most {_MAX_POWER} in the unit {self.text!r}"
-                raise ValueError(msg)
+                raise UnitError(msg)
             self.pos += 1
             result = ONE
             for _ in range(int(exp_tok[1])):
@@ -297,14 +297,14 @@ class _UnitParser:
         tok = self.peek()
         if tok is None:
             msg = f"the unit {self.text!r} ends too soon"
-            raise ValueError(msg)
+            raise UnitError(msg)
         self.pos += 1
         kind, value = tok
         if value == "(":
             inner = self.expression()
             if self.peek() != ("op", ")"):
                 msg = f"a bracket is not closed in the unit {self.text!r}"
-                raise ValueError(msg)
+                raise UnitError(msg)
             self.pos += 1
             return inner
         if kind == "num":
@@ -313,7 +313,7 @@ class _UnitParser:
             factor, name = canonical_name(value)
             return Unit(factor, ((name, 1),) if name else (), value)
         msg = f"unexpected {value!r} in the unit {self.text!r}"
-        raise ValueError(msg)
+        raise UnitError(msg)
 
     def number(self, value: str) -> Fraction:
         """A number in a unit ("100000 person"): positive, and within 10^±12."""
@@ -322,22 +322,22 @@ class _UnitParser:
         too_long = len(value) > 3 * _MAX_POWER  # before any conversion: a million digits cost time
         if too_long or len(whole.lstrip("0")) + int(exponent or 0) > _MAX_POWER + 1 or len(decimals) > _MAX_POWER:
             msg = f"the number {value[:20]!r} is out of range in the unit {self.text!r} (at most 10^{_MAX_POWER})"
-            raise ValueError(msg)
+            raise UnitError(msg)
         number = Fraction(value)
         if not Fraction(1, 10**_MAX_POWER) <= number <= 10**_MAX_POWER:
             msg = f"the number {value!r} in the unit {self.text!r} must be between 10^-{_MAX_POWER} and 10^{_MAX_POWER}"
-            raise ValueError(msg)
+            raise UnitError(msg)
         return number
 
     def bounded(self, unit: Unit) -> Unit:
-        """The unit, if its factor and exponents are within the bounds; a ValueError otherwise."""
+        """The unit, if its factor and exponents are within the bounds; a UnitError otherwise."""
         factor = unit.factor
         if factor.numerator > _MAX_FACTOR * factor.denominator or factor.denominator > _MAX_FACTOR * factor.numerator:
             msg = f"the unit {self.text!r} scales by more than 10^{_MAX_FACTOR_EXPONENT}"
-            raise ValueError(msg)
+            raise UnitError(msg)
         if any(abs(exp) > _MAX_POWER for _, exp in unit.dims):
             msg = f"an exponent may be at most {_MAX_POWER} in the unit {self.text!r}"
-            raise ValueError(msg)
+            raise UnitError(msg)
         return unit
 
 

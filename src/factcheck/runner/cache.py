@@ -43,8 +43,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Final, NamedTuple
 
-from factcheck.errors import CacheError
-from factcheck.load.paths import ReadRefused, read_inside
+from factcheck.errors import CacheError, ReadRefusedError
+from factcheck.load.paths import read_inside
 from factcheck.report.jsontext import dumps
 
 __all__ = ["DEFAULT_FOLDER", "CacheKey", "ResultCache", "article_state", "code_fingerprint",
@@ -131,7 +131,7 @@ def _read_article(claims_path: str, relative: str) -> tuple[str, bytes | None]:
     folder = Path(claims_path).parent
     try:
         target, data = read_inside(folder, relative)
-    except ReadRefused as exc:
+    except ReadRefusedError as exc:
         return json.dumps(["refused", exc.outside, exc.reason]), None
     return json.dumps([str(target), hashlib.blake2b(data, digest_size=20).hexdigest()]), data
 

@@ -23,7 +23,7 @@ from typing import Final
 
 import attrs
 
-from factcheck.errors import PhraseError
+from factcheck.errors import PhraseError, ToleranceError
 from factcheck.numbers.interval import Interval
 from factcheck.words.table import (
     ARTICLES,
@@ -556,29 +556,29 @@ def parse_tolerance(value: object, where: str = "tolerance") -> Tolerance:
     """A claim's or the file's `tolerance`: a number (absolute) or a string like "2%" (relative).
 
     Raises:
-        ValueError: not a finite, non-negative number within the bound that numbers have.
+        ToleranceError: (a ValueError) not a finite, non-negative number within the bound that numbers have.
     """
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, str)):
         msg = f"{where} must be a number or a percentage like \"2%\", not {_brief(value)}"
-        raise ValueError(msg)
+        raise ToleranceError(msg)
     if isinstance(value, str):
         match = _TOLERANCE_TEXT.fullmatch(value)
         if match is None:
             msg = f"{where} must be a number or a percentage like \"2%\", not {_brief(value)}"
-            raise ValueError(msg)
+            raise ToleranceError(msg)
         digits = match.group(1)
         whole, _, decimals = digits.partition(".")
         if len(whole) > MAX_WHOLE_DIGITS or len(decimals) > MAX_DECIMALS:
-            raise ValueError(f"{where} is out of range: {_OUT_OF_RANGE}")
+            raise ToleranceError(f"{where} is out of range: {_OUT_OF_RANGE}")
         amount = Fraction(Decimal(digits))
         relative = match.group(2) is not None
     else:
         amount = _finite(value, where)
         relative = False
     if amount < 0:
-        raise ValueError(f"{where} must not be negative: {_brief(value)}")
+        raise ToleranceError(f"{where} must not be negative: {_brief(value)}")
     if amount >= _LIMIT:
-        raise ValueError(f"{where} is out of range: {_OUT_OF_RANGE}")
+        raise ToleranceError(f"{where} is out of range: {_OUT_OF_RANGE}")
     return Tolerance(amount / _HUNDRED if relative else amount, relative=relative)
 
 
@@ -586,17 +586,17 @@ def _finite(value: int | float | Decimal, where: str) -> Fraction:
     """A number as an exact fraction, refusing infinities, NaN and sizes past the bound before converting."""
     if isinstance(value, int):
         if abs(value) >= _LIMIT:
-            raise ValueError(f"{where} is out of range: {_OUT_OF_RANGE}")
+            raise ToleranceError(f"{where} is out of range: {_OUT_OF_RANGE}")
         return Fraction(value)
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise ValueError(f"{where} must be a finite number, not {value}")
+            raise ToleranceError(f"{where} must be a finite number, not {value}")
         return Fraction(Decimal(str(value)))  # as written: 0.1 is 1/10, not the binary float nearest it
     if not value.is_finite():
-        raise ValueError(f"{where} must be a finite number, not {value}")
+        raise ToleranceError(f"{where} must be a finite number, not {value}")
     exponent = value.as_tuple().exponent  # an int for a finite Decimal
     if value and (value.adjusted() >= MAX_WHOLE_DIGITS or (isinstance(exponent, int) and exponent < -MAX_DECIMALS)):
-        raise ValueError(f"{where} is out of range: {_OUT_OF_RANGE}")
+        raise ToleranceError(f"{where} is out of range: {_OUT_OF_RANGE}")
     return Fraction(value)
 
 
