@@ -34,6 +34,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -70,109 +71,135 @@ def fastest_parser() -> str:
 
 def baseline(folder: Path) -> dict[str, int]:
     """Check the claims files the obvious way: tomllib, then pint quantities for every claim."""
-    import ast  # noqa: PLC0415
-    import re  # noqa: PLC0415
-    import tomllib  # noqa: PLC0415
-    from decimal import Decimal  # noqa: PLC0415
+    return _Obvious().check(folder)
 
-    import pint  # noqa: PLC0415
 
-    ureg = pint.UnitRegistry()
-    ureg.define("person = [person] = people")
-    ureg.define("GBP = [currency]")
-    words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-             "ten": 10}
-    counts = {"supported": 0, "contradicted": 0, "unchecked": 0, "error": 0}
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
-    def quantity(figure: dict) -> pint.Quantity:
+
+class _Obvious:
+    """The obvious way, a step a method: read each file with tomllib, make every figure a pint quantity,
+    compute each claim with pint, and compare it with the number its words state."""
+
+    def __init__(self) -> None:
+        import pint  # noqa: PLC0415 - the baseline's own dependency, loaded only when it runs
+
+        self.pint = pint
+        self.ureg = pint.UnitRegistry()
+        self.ureg.define("person = [person] = people")
+        self.ureg.define("GBP = [currency]")
+        self.counts = {"supported": 0, "contradicted": 0, "unchecked": 0, "error": 0}
+
+    def check(self, folder: Path) -> dict[str, int]:
+        import tomllib  # noqa: PLC0415
+        from decimal import Decimal  # noqa: PLC0415
+
+        for path in sorted(folder.rglob("*.claims.toml")):
+            data = tomllib.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
+            values = {name: self.quantity(figure) for name, figure in data.get("figures", {}).items()}
+            for sentence in data.get("sentences", []):
+                if "check" in sentence:
+                    self.counts["unchecked"] += 1
+                for claim in sentence.get("claims", []):
+                    try:
+                        self.claim(claim, values)
+                    except (KeyError, ValueError, ZeroDivisionError, self.pint.PintError):
+                        self.counts["error"] += 1
+        return self.counts
+
+    def quantity(self, figure: dict) -> Any:
+        import re  # noqa: PLC0415
+
         unit = figure["unit"]
         for name in re.findall(r"[A-Za-z_]+", unit):
-            if name not in ureg:
-                ureg.define(f"{name} = [{name}]")
-        return float(figure["value"]) * ureg(unit)  # ureg(): "offence / (100000 * person)" has a factor
+            if name not in self.ureg:
+                self.ureg.define(f"{name} = [{name}]")
+        return float(figure["value"]) * self.ureg(unit)  # ureg(): "offence / (100000 * person)" has a factor
 
-    def evaluate(node: ast.AST, values: dict) -> pint.Quantity:
+    def claim(self, claim: dict, values: dict) -> None:
+        """Count one claim's verdict (a comparison's straight away; any other kind's from its value)."""
+        kind = claim["kind"]
+        if kind == "comparison":
+            left, right = values[claim["left"]], values[claim["right"]].to(values[claim["left"]].units)
+            above = any(w in claim["stated"] for w in ("above", "higher", "more"))
+            self.counts["supported" if (left > right) == above else "contradicted"] += 1
+            return
+        value = self.value(kind, claim, values)
+        if value is None:
+            self.counts["error"] += 1
+            return
+        values[claim["id"]] = value
+        magnitude = float(value.to_reduced_units().magnitude) if not value.dimensionless \
+            else float(value.to("dimensionless").magnitude)
+        self.counts["supported" if self.holds(kind, claim["stated"], magnitude) else "contradicted"] += 1
+
+    def value(self, kind: str, claim: dict, values: dict) -> Any:
+        """The claim's value by its kind's formula; None for a kind the obvious way does not know."""
+        import ast  # noqa: PLC0415
+
+        def get(key: str) -> Any:
+            return values[claim[key]]
+
+        formulas = {
+            "value": lambda: get("figure"),
+            "rate": lambda: get("numerator") / get("denominator") * (100_000 if "100,000" in claim["stated"] else 1_000),
+            "one_in": lambda: get("denominator") / get("numerator"),
+            "change": lambda: (get("to") - get("from")) / get("from") * 100,
+            "point_change": lambda: get("to") - get("from"),
+            "difference": lambda: get("to") - get("from"),
+            "ratio": lambda: get("numerator") / get("denominator"),
+            "share": lambda: get("part") / get("whole") * 100,
+            "formula": lambda: self.evaluate(ast.parse(claim["expr"], mode="eval").body, values),
+        }
+        formula = formulas.get(kind)
+        return None if formula is None else formula()
+
+    def evaluate(self, node: Any, values: dict) -> Any:
+        import ast  # noqa: PLC0415
+
         if isinstance(node, ast.BinOp):
-            a, b = evaluate(node.left, values), evaluate(node.right, values)
+            a, b = self.evaluate(node.left, values), self.evaluate(node.right, values)
             return {ast.Add: a + b, ast.Sub: a - b}.get(type(node.op)) if isinstance(node.op, (ast.Add, ast.Sub)) \
                 else (a * b if isinstance(node.op, ast.Mult) else a / b)
         if isinstance(node, ast.Name):
             return values[node.id]
         if isinstance(node, ast.Constant):
-            return ureg.Quantity(node.value, "dimensionless")
+            return self.ureg.Quantity(node.value, "dimensionless")
         raise ValueError(ast.dump(node))
 
-    def stated_number(text: str) -> tuple[float, float, str]:
-        lowered = text.lower()
-        match = re.search(r"\d[\d,]*(?:\.\d+)?", lowered)
-        if match:
-            digits = match.group(0).replace(",", "")
-            decimals = len(digits.split(".")[1]) if "." in digits else 0
-            return float(digits), 10.0 ** -decimals, lowered
-        for word, value in words.items():
-            if re.search(rf"\b{word}\b", lowered):
-                return float(value), 1.0, lowered
-        return float("nan"), 0.0, lowered
+    def holds(self, kind: str, words: str, magnitude: float) -> bool:
+        """Whether the value is what the words state, read the obvious way (a few hedges, the last digit's step)."""
+        number, step, text = _stated_number(words)
+        if "vast majority" in text:
+            return magnitude >= 80
+        if text == "most":
+            return magnitude > 50
+        if any(w in text for w in ("down", "fall", "fell", "fewer")):
+            number = -number
+        if kind in ("value", "difference", "formula") and step == 1.0 and number == int(number):
+            digits = str(abs(int(number)))
+            step = 10.0 ** (len(digits) - len(digits.rstrip("0")))
+        if "nearly" in text:
+            return number - step / 2 <= magnitude < number
+        if "more than" in text:
+            return number < magnitude < number + step
+        return abs(magnitude - number) <= step / 2 + 1e-9
 
-    for path in sorted(folder.rglob("*.claims.toml")):
-        data = tomllib.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
-        values = {name: quantity(figure) for name, figure in data.get("figures", {}).items()}
-        for sentence in data.get("sentences", []):
-            if "check" in sentence:
-                counts["unchecked"] += 1
-            for claim in sentence.get("claims", []):
-                kind = claim["kind"]
-                try:
-                    get = lambda key: values[claim[key]]  # noqa: E731, B023
-                    if kind == "value":
-                        value = get("figure")
-                    elif kind == "rate":
-                        per = 100_000 if "100,000" in claim["stated"] else 1_000
-                        value = get("numerator") / get("denominator") * per
-                    elif kind == "one_in":
-                        value = get("denominator") / get("numerator")
-                    elif kind == "change":
-                        value = (get("to") - get("from")) / get("from") * 100
-                    elif kind in ("point_change", "difference"):
-                        value = get("to") - get("from")
-                    elif kind == "ratio":
-                        value = get("numerator") / get("denominator")
-                    elif kind == "share":
-                        value = get("part") / get("whole") * 100
-                    elif kind == "formula":
-                        value = evaluate(ast.parse(claim["expr"], mode="eval").body, values)
-                    elif kind == "comparison":
-                        left, right = get("left"), get("right").to(get("left").units)
-                        above = any(w in claim["stated"] for w in ("above", "higher", "more"))
-                        counts["supported" if (left > right) == above else "contradicted"] += 1
-                        continue
-                    else:
-                        counts["error"] += 1
-                        continue
-                    values[claim["id"]] = value
-                    magnitude = float(value.to_reduced_units().magnitude) if not value.dimensionless \
-                        else float(value.to("dimensionless").magnitude)
-                    number, step, text = stated_number(claim["stated"])
-                    if "vast majority" in text:
-                        ok = magnitude >= 80
-                    elif text == "most":
-                        ok = magnitude > 50
-                    else:
-                        if any(w in text for w in ("down", "fall", "fell", "fewer")):
-                            number = -number
-                        if kind in ("value", "difference", "formula") and step == 1.0 and number == int(number):
-                            digits = str(abs(int(number)))
-                            step = 10.0 ** (len(digits) - len(digits.rstrip("0")))
-                        if "nearly" in text:
-                            ok = number - step / 2 <= magnitude < number
-                        elif "more than" in text:
-                            ok = number < magnitude < number + step
-                        else:
-                            ok = abs(magnitude - number) <= step / 2 + 1e-9
-                    counts["supported" if ok else "contradicted"] += 1
-                except (KeyError, ValueError, ZeroDivisionError, pint.PintError):
-                    counts["error"] += 1
-    return counts
+
+def _stated_number(text: str) -> tuple[float, float, str]:
+    """The first number of the words (digits, or a number word up to ten), its step, and the words lowered."""
+    import re  # noqa: PLC0415
+
+    lowered = text.lower()
+    match = re.search(r"\d[\d,]*(?:\.\d+)?", lowered)
+    if match:
+        digits = match.group(0).replace(",", "")
+        decimals = len(digits.split(".")[1]) if "." in digits else 0
+        return float(digits), 10.0 ** -decimals, lowered
+    for word, value in _WORDS.items():
+        if re.search(rf"\b{word}\b", lowered):
+            return float(value), 1.0, lowered
+    return float("nan"), 0.0, lowered
 
 
 # -- measuring ------------------------------------------------------------------------------

@@ -101,17 +101,30 @@ def write_outputs(out: Path, only: str = "") -> int:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _write_cases(out: Path, scratch: Path, only: str) -> int:
-    cases = 0
+class _Cases:
+    """Writes each case whose name starts with `only` into `out`, and counts them."""
 
-    def save(name: str, make: Callable[[], str]) -> None:
-        nonlocal cases
-        if not name.startswith(only):
+    def __init__(self, out: Path, only: str) -> None:
+        self.out, self.only, self.count = out, only, 0
+
+    def save(self, name: str, make: Callable[[], str]) -> None:
+        if not name.startswith(self.only):
             return
-        (out / name).write_text(make(), encoding="utf-8")
-        cases += 1
+        (self.out / name).write_text(make(), encoding="utf-8")
+        self.count += 1
 
-    # inputs: the hand-made articles and claims files, as they are and blanked
+
+def _write_cases(out: Path, scratch: Path, only: str) -> int:
+    cases = _Cases(out, only)
+    _write_inputs(scratch)
+    _extract_cases(cases, scratch)
+    _suggest_cases(cases, scratch)
+    _check_cases(cases, scratch)
+    return cases.count
+
+
+def _write_inputs(scratch: Path) -> None:
+    """The hand-made articles and claims files, as they are and blanked; a corpus; files of many figures."""
     for label, folder in ARTICLE_FOLDERS.items():
         target = scratch / label
         target.mkdir()
@@ -134,10 +147,12 @@ def _write_cases(out: Path, scratch: Path, only: str) -> int:
     (many / "wrong-60.claims.toml").write_text(figures_file(60, wrong_every=3), encoding="utf-8")
     (many / "wrong-200.claims.toml").write_text(figures_file(200, wrong_every=5, seed=7), encoding="utf-8")
 
-    # extract
+
+def _extract_cases(cases: _Cases, scratch: Path) -> None:
     for label in ARTICLE_FOLDERS:
         for path in sorted((scratch / label).glob("*.txt")):
-            save(f"extract-{label}-{path.stem}", lambda path=path: _run(["extract", path.name, "-o", "-"], path.parent))
+            cases.save(f"extract-{label}-{path.stem}",
+                       lambda path=path: _run(["extract", path.name, "-o", "-"], path.parent))
     real = " ".join(" ".join(re.sub(r"^date \S+\n", "", p.read_text(encoding="utf-8")).split())
                     for label in ARTICLE_FOLDERS for p in sorted((scratch / label).glob("*.txt")))
     generated = {"paragraph-real": "date 2024-06-19\n\n" + real + "\n",
@@ -146,32 +161,34 @@ def _write_cases(out: Path, scratch: Path, only: str) -> int:
         generated[f"paragraph-{size}"] = paragraph(size)
         generated[f"sentence-{size}"] = long_sentence(size)
     for name, text in generated.items():
-        save(f"extract-{name}", lambda text=text: draft_toml(draft_article(text, text_path="a.txt", source="a.txt")))
-    def random_drafts() -> str:
-        rng = random.Random(20240619)
-        drafts = []
-        for number in range(400):
-            text = _random_text(rng)
-            drafts.append(f"=== {number}\n{draft_toml(draft_article(text, text_path='a.txt', source='a.txt'))}")
-        return "".join(drafts)
+        cases.save(f"extract-{name}", lambda text=text: draft_toml(draft_article(text, text_path="a.txt", source="a.txt")))
+    cases.save("extract-random", _random_drafts)
 
-    save("extract-random", random_drafts)
 
-    # suggest
+def _random_drafts() -> str:
+    rng = random.Random(20240619)
+    drafts = []
+    for number in range(400):
+        text = _random_text(rng)
+        drafts.append(f"=== {number}\n{draft_toml(draft_article(text, text_path='a.txt', source='a.txt'))}")
+    return "".join(drafts)
+
+
+def _suggest_cases(cases: _Cases, scratch: Path) -> None:
     folders = [*ARTICLE_FOLDERS, *(f"{label}-blank" for label in ARTICLE_FOLDERS), "corpus-blank", "many"]
     for label in folders:
         for path in sorted((scratch / label).glob("*.claims.toml")):
             for fmt in ("text", "json"):
-                save(f"suggest-{label}-{path.stem}-{fmt}",
-                     lambda path=path, fmt=fmt: _run(["suggest", f"{path.parent.name}/{path.name}", "--format", fmt],
-                                                     scratch))
+                cases.save(f"suggest-{label}-{path.stem}-{fmt}",
+                           lambda path=path, fmt=fmt: _run(["suggest", f"{path.parent.name}/{path.name}", "--format",
+                                                            fmt], scratch))
 
-    # check
+
+def _check_cases(cases: _Cases, scratch: Path) -> None:
     for label in (*ARTICLE_FOLDERS, "corpus", "many"):
         for fmt in ("text", "json"):
-            save(f"check-{label}-{fmt}",
-                 lambda label=label, fmt=fmt: _run(["check", "--no-cache", "--format", fmt, label], scratch))
-    return cases
+            cases.save(f"check-{label}-{fmt}",
+                       lambda label=label, fmt=fmt: _run(["check", "--no-cache", "--format", fmt, label], scratch))
 
 
 if __name__ == "__main__":

@@ -332,3 +332,59 @@ def test_comparison_hints_are_the_ones_found_by_looking_back(sentences: list[lis
                                         for k, (kind, stated) in enumerate(claims)))
                for n, claims in enumerate(sentences)]
     assert extract._hint_comparisons(drafted) == _old_hint_comparisons(drafted)
+
+
+# -- the named steps of finding a number phrase ---------------------------------------------------
+
+def _at(text: str, word: str) -> tuple[list[extract.Token], int]:
+    tokens = extract.scan(text)
+    return tokens, next(k for k, tok in enumerate(tokens) if tok.text == word)
+
+
+@pytest.mark.parametrize(("text", "word", "year"), [
+    ("Crime fell in 2019.", "2019", True),
+    ("There were 2,019 offences.", "2,019", False),
+    ("It cost £2019.", "2019", False),
+    ("It rose 2019 per cent.", "2019", False),
+])
+def test_a_year_is_no_quantity(text: str, word: str, year: bool) -> None:
+    tokens, i = _at(text, word)
+    raw = text[tokens[i].span[0]:tokens[i].span[1]]
+    assert extract._is_a_year(text, tokens, i, raw) is year
+
+
+@pytest.mark.parametrize(("text", "word", "step"), [
+    ("Pupils in year 7 did well.", "7", "label"),
+    ("She is at level two now.", "two", "label"),
+    ("It opened on April 16 at noon.", "16", "date"),
+    ("Covid-19 cases rose.", "-19", "name"),
+    ("It opened at 10am today.", "10", "name"),
+    ("Children aged 10-12 were asked.", "-12", "range"),
+    ("It took one night.", "one", "one"),
+    ("Year 7 had 40 per cent more pupils.", "40", None),
+])
+def test_each_reason_a_number_is_no_quantity(text: str, word: str, step: str | None) -> None:
+    tokens, i = _at(text, word)
+    start, end = tokens[i].span
+    raw = text[start:end]
+    small = extract._small_whole(raw.lstrip("-"))
+    found = {"label": extract._is_a_label(tokens, i, small), "date": extract._is_a_date(tokens, i, small),
+             "name": extract._is_in_a_name_or_time(text, (start, end), raw),
+             "range": extract._ends_a_range(text, start, raw), "one": extract._is_a_bare_one(tokens, i)}
+    assert {name for name, hit in found.items() if hit} == ({step} if step else set())
+    assert extract._is_number_quantity(text, tokens, i) is (step is None)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Crime rose 4 per cent.", "change"),
+    ("Crime rose 4 percentage points.", "point_change"),
+    ("Crime rose by 254.", "difference"),
+    ("It was 35 per cent of the total.", "share"),
+    ("Rents doubled.", "change"),
+    ("It is three times the salary.", "ratio"),
+    ("He was stopped 16 times.", "value"),
+    ("There were 1,405 offenders.", "value"),
+])
+def test_the_kind_a_phrase_is_guessed_to_be(text: str, kind: str) -> None:
+    (claim,) = draft_sentence(text).claims
+    assert claim.kind == kind

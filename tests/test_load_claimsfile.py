@@ -571,3 +571,24 @@ def test_the_fixtures_are_not_named_as_claims_files() -> None:
     # tests/data/bad/ must never be picked up by `factcheck check tests/` or a collecting plugin.
     assert not list(BAD.rglob("*.claims.toml"))
     assert all(not name.endswith(".claims.toml") for _, _, names in os.walk(BAD) for name in names)
+
+
+def test_a_claims_inputs_are_read_field_by_field_with_a_problem_each() -> None:
+    """The loader's steps for a claim's inputs: every input that names nothing is a problem of its own,
+    on its field, and the claim is broken; the others are read as they are."""
+    text = HEADER_FOR_INPUTS + (
+        '[[sentences.claims]]\nid = "r"\nkind = "rate"\nstated = "122 per 100,000"\n'
+        'numerator = ""\ndenominator = 5\nper = -1\ndirection = "up"\n')
+    claims_file = loads_claims_file(text, "<test>")
+    (claim,) = claims_file.claims()
+    fields = sorted(p.field for p in claim.problems)  # type: ignore[union-attr]
+    assert fields == ["denominator", "direction", "numerator", "per"]
+
+
+HEADER_FOR_INPUTS = """format = 1
+[article]
+title = "t"
+published = 2024-01-01
+[[sentences]]
+text = "It was 122 per 100,000."
+"""

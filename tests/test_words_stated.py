@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.errors import PhraseError
+from factcheck.words import stated as stated_module
 from factcheck.numbers.interval import Interval
 from factcheck.words.stated import (
     MAX_STATED_LENGTH,
@@ -762,3 +763,31 @@ def test_a_hostile_tolerance_is_a_clean_value_error(value: object) -> None:
 ])  # fmt: skip
 def test_a_tolerance_reads_exactly(value: object, expected: Tolerance) -> None:
     assert parse_tolerance(value) == expected
+
+
+# -- the assembler's steps, one at a time ------------------------------------------------------------
+
+def _assembler(text: str, kind: str = "change") -> stated_module._Assembler:
+    norm = stated_module._normalise(text)
+    tokens = stated_module._tokens(norm, stated_module.Reading.MEASURE)
+    return stated_module._Assembler(text, norm, kind, tokens, "nearest", None, None, False)
+
+
+def test_gathering_puts_each_word_in_its_place() -> None:
+    assembler = _assembler("up nearly £5 per 1,000")
+    words = assembler._gather(assembler.tokens)
+    assert (words.unit, words.per, words.plus, words.directions) == ("GBP", 1000, False, [1])
+    assert words.hedge is not None and [t.text for t in words.quantity] == ["5"]
+    assert [t.text for t in words.per_words] == ["per", "1,000"]
+
+
+def test_the_one_quantity_and_one_direction() -> None:
+    assembler = _assembler("one for every 640 residents", "rate")
+    words = assembler._gather(assembler.tokens)
+    group, per = assembler._the_quantity(words)
+    assert [t.text for t in group] == ["one", "for every", "640"] and per is None  # one in 640, not a rate per 640
+    with pytest.raises(PhraseError, match="direction words pull both ways"):
+        assembler._the_direction([1, -1])
+    two = _assembler("4% and 5%")
+    with pytest.raises(PhraseError, match="more than one number"):
+        two._the_quantity(two._gather(two.tokens))

@@ -29,70 +29,114 @@ __all__ = ["judge_comparison", "judge_number", "judge_relation", "magnitude", "m
 
 
 def judge_number(claim: Claim, stated: Stated, quantity: Quantity, expression: str, base: Outcome) -> Outcome:
-    computed = quantity.interval
-    tight, loose = stated.interval, stated.loose
-    places = _places(stated, computed)
+    """The verdict on a claim's recomputed value against its words, rule by rule: a change that went the
+    wrong way, a "majority" on the wrong side of 50%, then the interval the words allow (supported), the
+    looser one they are true of (loose), or neither (contradicted)."""
+    judging = _Judgement(claim, stated, quantity, expression, base)
+    return judging.wrong_direction() or judging.wrong_side() or judging.by_interval()
 
-    last: tuple[Interval, tuple[str, str]] | None = None  # the words are built, then the outcome, from one showing
 
-    def shown(*, bounds: bool = True) -> tuple[str, str]:
+class _Judgement:
+    """One claim being judged: the value and the words' intervals as the rules adjust them, and how both are
+    shown. A class, not closures over locals, so that each rule is a step of its own (`judge_number`)."""
+
+    __slots__ = ("base", "claim", "computed", "expression", "last", "loose", "places", "quantity", "stated", "tight")
+
+    def __init__(self, claim: Claim, stated: Stated, quantity: Quantity, expression: str, base: Outcome) -> None:
+        self.claim, self.stated, self.quantity, self.expression, self.base = claim, stated, quantity, expression, base
+        self.computed = quantity.interval  # the value's size when a change has no direction (`wrong_direction`)
+        self.tight, self.loose = stated.interval, stated.loose
+        self.places = _places(stated, self.computed)
+        #: the words are built, then the outcome, from one showing: (the interval shown against, the texts)
+        self.last: tuple[Interval, tuple[str, str]] | None = None
+
+    def shown(self, *, bounds: bool = True) -> tuple[str, str]:
         """The value and the words' interval (as they stand now) as shown: never seeming inside when outside."""
-        nonlocal last
+        last, tight = self.last, self.tight
         if last is not None and last[0] is tight and (last[1][1] or not bounds):
             return last[1]
         # `computed` is the value's size when a change has no direction: the shown size is compared then
-        texts = show_against(quantity.interval, tight, places, size=computed is not quantity.interval,
-                             with_bounds=bounds)
-        last = (tight, texts)
+        interval = self.quantity.interval
+        texts = show_against(interval, tight, self.places, size=self.computed is not interval, with_bounds=bounds)
+        self.last = (tight, texts)
         return texts
 
-    def outcome(verdict: Verdict, words: str, *, gross: bool = False, near: bool = False) -> Outcome:
-        # `tight` and `computed` as they stand when the verdict is given; a direct call, not attrs.evolve (hot)
-        head = f"{expression} = {shown(bounds=False)[0]}"
+    def outcome(self, verdict: Verdict, words: str, *, gross: bool = False, near: bool = False) -> Outcome:
+        """The outcome, with `tight` and `computed` as they stand when the verdict is given."""
+        base, quantity = self.base, self.quantity
+        head = f"{self.expression} = {self.shown(bounds=False)[0]}"
+        # a direct call, not attrs.evolve: every claim is judged here
         return Outcome(id=base.id, kind=base.kind, verdict=verdict, explanation=f"{head}, {words}",
-                       stated=base.stated, gross=gross, interval=tight, computed=computed, basis=quantity.basis,
-                       location=base.location, sentence=base.sentence, near_miss=near, figures=quantity.figures,
-                       check=base.check, draft=base.draft, diagnoses=base.diagnoses)
+                       stated=base.stated, gross=gross, interval=self.tight, computed=self.computed,
+                       basis=quantity.basis, location=base.location, sentence=base.sentence, near_miss=near,
+                       figures=quantity.figures, check=base.check, draft=base.draft, diagnoses=base.diagnoses)
 
-    if claim.kind in SIGNED_KINDS:
+    def wrong_direction(self) -> Outcome | None:
+        """For a signed kind: contradicted (gross) when it moved the other way than the words or `direction`
+        say, or did not move at all. With no direction given, the value's size is what is judged next."""
+        claim, stated = self.claim, self.stated
+        if claim.kind not in SIGNED_KINDS:
+            return None
         word_direction = stated.direction
         field_direction = {"increase": +1, "decrease": -1}.get(claim.direction or "")
         if word_direction and field_direction and word_direction != field_direction:
             raise ImpossibleValueError(f"`direction` is {claim.direction!r} but the words {stated.text!r} say the opposite")
         direction = word_direction or field_direction
         if direction is None:
-            computed = magnitude(computed)
-        else:
-            if word_direction is None and direction < 0:
-                tight, loose = tight.negate(), loose.negate()
-            assert computed.lo is not None and computed.hi is not None
-            if (direction > 0 and computed.hi < 0) or (direction < 0 and computed.lo > 0):
-                moved = "a rise" if computed.lo > 0 else "a fall"
-                return outcome(Verdict.CONTRADICTED, f"{moved}, but {stated.text!r} says the opposite", gross=True)
-            if computed.lo == computed.hi == 0:
-                return outcome(Verdict.CONTRADICTED, f"no change at all, but {stated.text!r} says there was one")
-    if stated.side:
+            self.computed = magnitude(self.computed)
+            return None
+        if word_direction is None and direction < 0:  # `direction = "decrease"`: the words give the size of a fall
+            self.tight, self.loose = self.tight.negate(), self.loose.negate()
+        computed = self.computed
         assert computed.lo is not None and computed.hi is not None
-        if (stated.side > 0 and computed.hi <= 50) or (stated.side < 0 and computed.lo >= 50):
-            which = "not a majority" if stated.side > 0 else "not a minority"
-            return outcome(Verdict.CONTRADICTED, f"{which}, so {stated.text!r} is wrong", gross=True)
-    if computed.overlaps(tight):
+        if (direction > 0 and computed.hi < 0) or (direction < 0 and computed.lo > 0):
+            moved = "a rise" if computed.lo > 0 else "a fall"
+            return self.outcome(Verdict.CONTRADICTED, f"{moved}, but {stated.text!r} says the opposite", gross=True)
+        if computed.lo == computed.hi == 0:
+            return self.outcome(Verdict.CONTRADICTED, f"no change at all, but {stated.text!r} says there was one")
+        return None
+
+    def wrong_side(self) -> Outcome | None:
+        """"A majority" that is not one (or "a minority"): contradicted, and gross."""
+        side, computed = self.stated.side, self.computed
+        if not side:
+            return None
+        assert computed.lo is not None and computed.hi is not None
+        if (side > 0 and computed.hi <= 50) or (side < 0 and computed.lo >= 50):
+            which = "not a majority" if side > 0 else "not a minority"
+            return self.outcome(Verdict.CONTRADICTED, f"{which}, so {self.stated.text!r} is wrong", gross=True)
+        return None
+
+    def by_interval(self) -> Outcome:
+        """Supported where the value meets the words' interval, loose where it meets only the looser one."""
+        stated, computed = self.stated, self.computed
+        if computed.overlaps(self.tight):
+            return self.outcome(Verdict.SUPPORTED, self.supported_words())
+        if computed.overlaps(self.loose):
+            return self.outcome(Verdict.LOOSE, f"true as worded, but {stated.text!r} implies {self.shown()[1]}")
+        return self.contradicted()
+
+    def supported_words(self) -> str:
+        """"as stated", "which rounds to 122" for a plain number; "which fits 'nearly 1,500' ([1,450, 1,500))"."""
+        stated, computed = self.stated, self.computed
         if stated.hedge is None and stated.step is not None and computed.is_point and not stated.side:
             if stated.centre is not None and computed.lo == stated.centre:
-                return outcome(Verdict.SUPPORTED, "as stated")
+                return "as stated"
             sign = "−" if stated.centre is not None and stated.centre < 0 else ""
-            return outcome(Verdict.SUPPORTED, f"which rounds to {sign}{stated.shown}")
-        return outcome(Verdict.SUPPORTED, f"which fits {stated.text!r} ({shown()[1]})")
-    if computed.overlaps(loose):
-        return outcome(Verdict.LOOSE, f"true as worded, but {stated.text!r} implies {shown()[1]}")
-    near = False
-    if stated.step is not None and stated.centre is not None and stated.hedge is None:
-        one_step = Interval(stated.centre - stated.step, stated.centre + stated.step, True, True)
-        near = computed.overlaps(one_step) and claim.tolerance is None
-    words = f"but {stated.text!r} means {shown()[1]}"
-    if near:
-        words += f"; within one step of {stated.shown}, so perhaps a rounding slip rather than a wrong number"
-    return outcome(Verdict.CONTRADICTED, words, near=near)
+            return f"which rounds to {sign}{stated.shown}"
+        return f"which fits {stated.text!r} ({self.shown()[1]})"
+
+    def contradicted(self) -> Outcome:
+        """Contradicted; a near miss when the value is within one step of a plain stated number."""
+        stated = self.stated
+        near = False
+        if stated.step is not None and stated.centre is not None and stated.hedge is None:
+            one_step = Interval(stated.centre - stated.step, stated.centre + stated.step, True, True)
+            near = self.computed.overlaps(one_step) and self.claim.tolerance is None
+        words = f"but {stated.text!r} means {self.shown()[1]}"
+        if near:
+            words += f"; within one step of {stated.shown}, so perhaps a rounding slip rather than a wrong number"
+        return self.outcome(Verdict.CONTRADICTED, words, near=near)
 
 
 def _places(stated: Stated, computed: Interval) -> int | None:

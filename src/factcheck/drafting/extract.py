@@ -261,40 +261,68 @@ def _is_quantity(text: str, tokens: list[Token], i: int) -> bool:
     """Whether token i is the head of a number phrase (not a year, a date, a label or a pronoun)."""
     tok = tokens[i]
     if tok.type is _T.NUMBER:
-        assert tok.numeral is not None
-        start, end = tok.span
-        raw = text[start:end]
-        # the text around the number is looked at where it is, a few characters each way, never
-        # copied: a sentence of any length costs its length once, not once per number
-        if _YEAR.match(raw.replace(",", "x")) and not _unit_follows(tokens, i) \
-                and not (i > 0 and tokens[i - 1].type in (_T.CURRENCY, _T.HEDGE) and _adjacent(text, tokens[i - 1], tok)):
-            return False  # a year
-        if _LETTER_BEFORE.search(text, max(0, start - 3), start) or _DASH_LETTER.match(text, end):
-            return False  # "Covid-19", "A14", "11-year-olds", "24-hour"
-        word_after = _space_after(text, end)
-        if _ORDINAL_OR_TIME.match(text[word_after:word_after + 4].lower()) and not raw.isalpha():
-            return False  # "1st", "10am", "5 pm"
-        if _SEPARATOR_DIGIT.match(text, end) or _DIGIT_SEPARATOR_BEFORE.search(text, max(0, start - 3), start):
-            return False  # "10:30", "1/2"
-        small = _small_whole(raw)
-        if small is not None and _word_at(tokens, i - 1) in LABEL_WORDS and not _unit_follows(tokens, i):
-            return False  # "year 7", "level two" is a number word and caught below
-        if tok.text in NUMBER_WORDS and _word_at(tokens, i - 1) in LABEL_WORDS and not _unit_follows(tokens, i):
-            return False
-        if small is not None and small <= 31 and (_word_at(tokens, i - 1) in MONTHS or _word_at(tokens, i + 1) in MONTHS):
-            return False  # "April 16", "16 April"
-        if raw.startswith("-") and _DIGIT_BEFORE.search(text, max(0, start - 2), start):
-            return False  # the end of a range: "2024-25", "10-12"
-        if (tok.text == "one" or tok.text in ARTICLES) and not _unit_follows(tokens, i):
-            return False  # "one night", "every one of them"
-        return True
+        return _is_number_quantity(text, tokens, i)
     if tok.type is _T.FRACTION:
-        return _word_at(tokens, i - 1) not in ORDINALS
+        return _word_at(tokens, i - 1) not in ORDINALS  # not "the first half"
     if tok.type is _T.PROPORTION:
         if tok.text == "most":
             return _word_at(tokens, i + 1) == "of" or tokens[i].span[0] == 0
         return True
     return tok.type is _T.MULTIPLE
+
+
+def _is_number_quantity(text: str, tokens: list[Token], i: int) -> bool:
+    """Whether the number at i is a quantity, and not part of a year, a name, a time, a label, a date or a range.
+
+    The text around the number is looked at where it is, a few characters each way, never copied: a
+    sentence of any length costs its length once, not once per number.
+    """
+    tok = tokens[i]
+    assert tok.numeral is not None
+    raw = text[tok.span[0]:tok.span[1]]
+    small = _small_whole(raw)
+    return not (_is_a_year(text, tokens, i, raw) or _is_in_a_name_or_time(text, tok.span, raw)
+                or _is_a_label(tokens, i, small) or _is_a_date(tokens, i, small)
+                or _ends_a_range(text, tok.span[0], raw) or _is_a_bare_one(tokens, i))
+
+
+def _is_a_year(text: str, tokens: list[Token], i: int, raw: str) -> bool:
+    """"in 2019", but not "2,019 offences", "£2019" or "more than 2019"."""
+    before = tokens[i - 1] if i > 0 else None
+    priced = before is not None and before.type in (_T.CURRENCY, _T.HEDGE) and _adjacent(text, before, tokens[i])
+    return bool(_YEAR.match(raw.replace(",", "x"))) and not _unit_follows(tokens, i) and not priced
+
+
+def _is_in_a_name_or_time(text: str, span: tuple[int, int], raw: str) -> bool:
+    """"Covid-19", "A14", "11-year-olds", "24-hour"; "1st", "10am", "5 pm"; "10:30", "1/2"."""
+    start, end = span
+    if _LETTER_BEFORE.search(text, max(0, start - 3), start) or _DASH_LETTER.match(text, end):
+        return True
+    word_after = _space_after(text, end)
+    if _ORDINAL_OR_TIME.match(text[word_after:word_after + 4].lower()) and not raw.isalpha():
+        return True
+    return bool(_SEPARATOR_DIGIT.match(text, end) or _DIGIT_SEPARATOR_BEFORE.search(text, max(0, start - 3), start))
+
+
+def _is_a_label(tokens: list[Token], i: int, small: int | None) -> bool:
+    """"year 7", "level two": a small number after a label word, with no unit after it."""
+    labelled = small is not None or tokens[i].text in NUMBER_WORDS
+    return labelled and _word_at(tokens, i - 1) in LABEL_WORDS and not _unit_follows(tokens, i)
+
+
+def _is_a_date(tokens: list[Token], i: int, small: int | None) -> bool:
+    """"April 16", "16 April"."""
+    return small is not None and small <= 31 and (_word_at(tokens, i - 1) in MONTHS or _word_at(tokens, i + 1) in MONTHS)
+
+
+def _ends_a_range(text: str, start: int, raw: str) -> bool:
+    """The end of a range: "2024-25", "10-12"."""
+    return raw.startswith("-") and _DIGIT_BEFORE.search(text, max(0, start - 2), start) is not None
+
+
+def _is_a_bare_one(tokens: list[Token], i: int) -> bool:
+    """"one night", "every one of them", "a week": one with no unit after it is no quantity."""
+    return (tokens[i].text == "one" or tokens[i].text in ARTICLES) and not _unit_follows(tokens, i)
 
 
 _YEAR: Final = re.compile(r"-?(?:19|20)\d\d$")
@@ -350,65 +378,98 @@ def _grow(text: str, tokens: list[Token], head: int, first_number: int) -> _Phra
     """
     tok = tokens[head]
     phrase = _Phrase(head, head)
-    n = len(tokens)
-
-    def adjacent(a: int, b: int) -> bool:
-        return 0 <= a < n and 0 <= b < n and _adjacent(text, tokens[a], tokens[b])
-
     unit = None
     if tok.type is _T.NUMBER:
-        j = head + 1
-        if j + 1 < n and adjacent(head, j) and adjacent(j, j + 1) and tokens[j + 1].type is _T.NUMBER and (
-                tokens[j].type is _T.IN or (tokens[j].type is _T.PER and tokens[j].text in IN_EVERY_WORDS)):
-            n_numeral = tokens[j + 1].numeral
-            assert tok.numeral is not None and n_numeral is not None
-            k_value, n_value = tok.numeral.value, n_numeral.value
-            n_raw = text[tokens[j + 1].span[0]:tokens[j + 1].span[1]]
-            year = re.fullmatch(r"(?:19|20)\d\d", n_raw) is not None and tokens[j].type is _T.IN
-            if 0 < k_value < n_value and k_value.denominator == 1 and not year \
-                    and (head == 0 or tokens[head - 1].type is not _T.CURRENCY):
-                phrase.end = j + 1
-                phrase.kind = Kind.ONE_IN if k_value == 1 else Kind.SHARE
-                if phrase.kind == Kind.ONE_IN:  # "one in every 769 households", as the format writes it
-                    phrase.end = _noun_after(text, tokens, phrase.end)
-                return _widen_left(text, tokens, phrase)
-        if j < n and adjacent(head, j) and tokens[j].type in (_T.PERCENT, _T.POINTS, _T.TIMES):
-            unit = tokens[j].type
-            phrase.end = j
-        else:
-            tail = _rate_tail(text, tokens, head)
-            if tail is not None:
-                phrase.end, phrase.per = tail
-                phrase.kind = Kind.RATE
-                if tokens[phrase.end].type is _T.NUMBER:
-                    phrase.end = _noun_after(text, tokens, phrase.end)
-                return _widen_left(text, tokens, phrase)
+        whole = _k_in_n(text, tokens, phrase)
+        if whole is not None:
+            return whole
+        unit = _unit_after(text, tokens, phrase)
+        if unit is None:
+            rate = _rate(text, tokens, phrase)
+            if rate is not None:
+                return rate
     elif tok.type is _T.MULTIPLE:
-        j = head + 1
-        if j + 1 < n and tokens[j].text == "as" and tokens[j + 1].text in AS_MANY_WORDS:
-            phrase.end = j + 1
+        _take_as_many(tokens, phrase)
     phrase = _widen_left(text, tokens, phrase)
     direction = _direction_before(tokens, phrase) or _direction_after(text, tokens, phrase)
-    if tok.type is _T.MULTIPLE:
-        multiple = MULTIPLES[tok.text]
-        phrase.kind = Kind.CHANGE if multiple.direction or direction else Kind.RATIO
-    elif tok.type is _T.FRACTION:
-        phrase.kind = Kind.CHANGE if direction else Kind.SHARE
-    elif tok.type is _T.PROPORTION:
-        phrase.kind = Kind.SHARE
-    elif unit is _T.POINTS:
-        phrase.kind = Kind.POINT_CHANGE
-    elif unit is _T.TIMES:
-        phrase.kind = Kind.RATIO if _word_at(tokens, phrase.end + 1) in RATIO_AFTER else Kind.VALUE
+    phrase.kind = _guessed_kind(text, tokens, phrase, tok, unit, direction, first_number)
+    if unit is _T.TIMES:  # "three times": from the number, or a hedge or currency sign before it
         phrase.start = max(phrase.start, next(k for k in range(phrase.start, head + 1)
                                               if k == head or tokens[k].type in (_T.HEDGE, _T.CURRENCY)))
-    elif direction:
-        phrase.kind = Kind.CHANGE if unit is _T.PERCENT else Kind.DIFFERENCE
-    elif unit is _T.PERCENT and _is_share(text, tokens, phrase, first_number):
-        phrase.kind = Kind.SHARE
-    else:
-        phrase.kind = Kind.VALUE
     return phrase
+
+
+def _k_in_n(text: str, tokens: list[Token], phrase: _Phrase) -> _Phrase | None:
+    """"one in five", "3 in 10", "one in every 769 households": a one in N or a share, whole; None if not."""
+    head, n = phrase.start, len(tokens)
+    j = head + 1
+    if not (j + 1 < n and _adjacent(text, tokens[head], tokens[j]) and _adjacent(text, tokens[j], tokens[j + 1])
+            and tokens[j + 1].type is _T.NUMBER
+            and (tokens[j].type is _T.IN or (tokens[j].type is _T.PER and tokens[j].text in IN_EVERY_WORDS))):
+        return None
+    k_numeral, n_numeral = tokens[head].numeral, tokens[j + 1].numeral
+    assert k_numeral is not None and n_numeral is not None
+    k_value, n_value = k_numeral.value, n_numeral.value
+    n_raw = text[tokens[j + 1].span[0]:tokens[j + 1].span[1]]
+    year = re.fullmatch(r"(?:19|20)\d\d", n_raw) is not None and tokens[j].type is _T.IN  # "1 in 2019"
+    if not (0 < k_value < n_value and k_value.denominator == 1 and not year
+            and (head == 0 or tokens[head - 1].type is not _T.CURRENCY)):
+        return None
+    phrase.end = j + 1
+    phrase.kind = Kind.ONE_IN if k_value == 1 else Kind.SHARE
+    if phrase.kind == Kind.ONE_IN:  # "one in every 769 households", as the format writes it
+        phrase.end = _noun_after(text, tokens, phrase.end)
+    return _widen_left(text, tokens, phrase)
+
+
+def _unit_after(text: str, tokens: list[Token], phrase: _Phrase) -> TokenType | None:
+    """The unit right after the number ("per cent", "points", "times"), taken into the phrase; None if none."""
+    j = phrase.end + 1
+    if j < len(tokens) and _adjacent(text, tokens[phrase.end], tokens[j]) \
+            and tokens[j].type in (_T.PERCENT, _T.POINTS, _T.TIMES):
+        phrase.end = j
+        return tokens[j].type
+    return None
+
+
+def _rate(text: str, tokens: list[Token], phrase: _Phrase) -> _Phrase | None:
+    """"122 offenders for every 100,000 people": a rate, whole; None if the number is none."""
+    tail = _rate_tail(text, tokens, phrase.start)
+    if tail is None:
+        return None
+    phrase.end, phrase.per = tail
+    phrase.kind = Kind.RATE
+    if tokens[phrase.end].type is _T.NUMBER:
+        phrase.end = _noun_after(text, tokens, phrase.end)
+    return _widen_left(text, tokens, phrase)
+
+
+def _take_as_many(tokens: list[Token], phrase: _Phrase) -> None:
+    """"twice as many", "three times as likely": the multiple takes "as" and its word."""
+    j = phrase.end + 1
+    if j + 1 < len(tokens) and tokens[j].text == "as" and tokens[j + 1].text in AS_MANY_WORDS:
+        phrase.end = j + 1
+
+
+def _guessed_kind(text: str, tokens: list[Token], phrase: _Phrase, head: Token, unit: TokenType | None,
+                  direction: bool, first_number: int) -> str:
+    """The kind the phrase's words call for: its head's (a multiple, a fraction, a proportion), its unit's, a
+    direction's, or a share's ("35 per cent of")."""
+    if head.type is _T.MULTIPLE:
+        return Kind.CHANGE if MULTIPLES[head.text].direction or direction else Kind.RATIO
+    if head.type is _T.FRACTION:
+        return Kind.CHANGE if direction else Kind.SHARE
+    if head.type is _T.PROPORTION:
+        return Kind.SHARE
+    if unit is _T.POINTS:
+        return Kind.POINT_CHANGE
+    if unit is _T.TIMES:
+        return Kind.RATIO if _word_at(tokens, phrase.end + 1) in RATIO_AFTER else Kind.VALUE
+    if direction:
+        return Kind.CHANGE if unit is _T.PERCENT else Kind.DIFFERENCE
+    if unit is _T.PERCENT and _is_share(text, tokens, phrase, first_number):
+        return Kind.SHARE
+    return Kind.VALUE
 
 
 def _rate_tail(text: str, tokens: list[Token], head: int) -> tuple[int, Fraction] | None:

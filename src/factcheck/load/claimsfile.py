@@ -23,6 +23,7 @@ from factcheck.model.claims import (
     BrokenClaim,
     Check,
     Claim,
+    ClaimBase,
     ClaimsFile,
     Defaults,
     Figure,
@@ -444,10 +445,7 @@ class _Loader:
             self.problem("each [[sentences.claims]] entry must be a table", block)
             return BrokenClaim(id=f"claim-at-line-{location.line}", stated="", location=location, sentence=sentence,
                                problems=tuple(self.problems[before:]))
-        claim_id = raw.get("id")
-        if not isinstance(claim_id, str) or not claim_id.strip():
-            self.problem("a claim needs an `id` (a non-empty string)", block, "id")
-            claim_id = f"claim-at-line-{location.line}"
+        claim_id = self.claim_id(raw, block, location)
         kind = raw.get("kind")
         cls = CLAIM_TYPES.get(kind) if isinstance(kind, str) else None
         if cls is None:
@@ -461,31 +459,8 @@ class _Loader:
         stated = self.string(raw, "stated", block, required=True, claim_id=claim_id) or ""
         if isinstance(raw.get("stated"), str):
             self.quoted(stated, text, block, claim_id)
-        fields: dict[str, Any] = {}
-        for name in cls.INPUTS:
-            value = raw.get(name)
-            if value is None:
-                continue
-            if not isinstance(value, str) or not value.strip():
-                self.problem(f"`{name}` must name a figure or a claim id (a string), not {_show(value)}",
-                             block, name, claim_id)
-                continue
-            fields["from_" if name == "from" else name] = value
-        if kind == Kind.FORMULA and "expr" in fields:
-            try:
-                parse_formula(fields["expr"])
-            except FormulaError as exc:
-                self.problem(str(exc), block, "expr", claim_id)
-        if kind == Kind.RATE and "per" in raw:
-            per = self.number(raw, "per", block, f"claim {claim_id!r}", claim_id=claim_id)
-            if per is not None and per <= 0:
-                self.problem(f"`per` must be a positive number, not {raw['per']}", block, "per", claim_id)
-            fields["per"] = per
-        direction = raw.get("direction")
-        if direction is not None and direction not in ("increase", "decrease"):
-            self.problem(f"`direction` must be \"increase\" or \"decrease\", not {_show(direction)}", block,
-                         "direction", claim_id)
-            direction = None
+        fields = self.inputs(raw, cls, block, claim_id)
+        direction = self.direction(raw, block, claim_id)
         tolerance = raw.get("tolerance")
         if tolerance is not None:
             self.tolerance(raw, block, "tolerance", claim_id)
@@ -501,6 +476,48 @@ class _Loader:
             return BrokenClaim(**common, written_kind=str(kind), problems=tuple(self.problems[before:]))
         claim: Claim = cls(**common, **fields)  # type: ignore[assignment]  # cls is one of the Claim classes
         return claim
+
+    def claim_id(self, raw: dict[str, Any], block: tuple[Any, ...], location: Location) -> str:
+        """The claim's `id`; a problem, and a name from its line, when it has none."""
+        claim_id = raw.get("id")
+        if not isinstance(claim_id, str) or not claim_id.strip():
+            self.problem("a claim needs an `id` (a non-empty string)", block, "id")
+            return f"claim-at-line-{location.line}"
+        return claim_id
+
+    def inputs(self, raw: dict[str, Any], cls: type[ClaimBase], block: tuple[Any, ...], claim_id: str) -> dict[str, Any]:
+        """The claim's input fields that name something (a problem for each that does not), a formula's
+        `expr` vetted, and a rate's `per`, as the claim class's fields."""
+        fields: dict[str, Any] = {}
+        for name in cls.INPUTS:
+            value = raw.get(name)
+            if value is None:
+                continue
+            if not isinstance(value, str) or not value.strip():
+                self.problem(f"`{name}` must name a figure or a claim id (a string), not {_show(value)}",
+                             block, name, claim_id)
+                continue
+            fields["from_" if name == "from" else name] = value
+        if cls.KIND == Kind.FORMULA and "expr" in fields:
+            try:
+                parse_formula(fields["expr"])
+            except FormulaError as exc:
+                self.problem(str(exc), block, "expr", claim_id)
+        if cls.KIND == Kind.RATE and "per" in raw:
+            per = self.number(raw, "per", block, f"claim {claim_id!r}", claim_id=claim_id)
+            if per is not None and per <= 0:
+                self.problem(f"`per` must be a positive number, not {raw['per']}", block, "per", claim_id)
+            fields["per"] = per
+        return fields
+
+    def direction(self, raw: dict[str, Any], block: tuple[Any, ...], claim_id: str) -> str | None:
+        """The claim's `direction`: "increase", "decrease" or none (a problem for anything else)."""
+        direction = raw.get("direction")
+        if direction is not None and direction not in ("increase", "decrease"):
+            self.problem(f"`direction` must be \"increase\" or \"decrease\", not {_show(direction)}", block,
+                         "direction", claim_id)
+            return None
+        return direction
 
     def quoted(self, stated: str, text: tuple[str, str], block: tuple[Any, ...], claim_id: str) -> None:
         """`stated` must be the sentence's own words (folded as `quoting.fold` says); a problem quoting the closest if not."""

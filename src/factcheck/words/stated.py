@@ -15,7 +15,7 @@ from __future__ import annotations
 import enum
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from functools import cache, lru_cache
@@ -216,38 +216,29 @@ class _Token:
 
 @cache
 def _phrase_table() -> dict[str, tuple[_T, object]]:
+    """Every phrase of the word table, with the token it reads as and its meaning (a later table wins a tie)."""
     table: dict[str, tuple[_T, object]] = {}
-    for word, value in NUMBER_WORDS.items():
-        table[word] = (_T.NUMWORD, value)
-    for word, value in SCALE_WORDS.items():
-        table[word] = (_T.NUMWORD, value)
-    for word in [*NUMBER_WORDS, *SCALE_WORDS]:
-        if NUMBER_WORDS.get(word) != 0 and word != "dozen":
-            table[word + FOLD_SUFFIX] = (_T.TIMES, word)  # "eightfold": the number, then "fold"
-    for word, sign in DIRECTIONS.items():
-        table[word] = (_T.DIRECTION, sign)
-    for phrase, mult in MULTIPLES.items():
-        table[phrase] = (_T.MULTIPLE, mult)
-    for phrase, frac in FRACTIONS.items():
-        table[phrase] = (_T.FRACTION, frac)
-    for phrase, prop in PROPORTIONS.items():
-        table[phrase] = (_T.PROPORTION, prop)
-    for phrase, amount in VAGUE_AMOUNTS.items():
-        table[phrase] = (_T.VAGUE, amount)
-    for phrase, hedge in HEDGES.items():
-        table[phrase] = (_T.HEDGE, hedge)
-    for phrase in PERCENT_WORDS:
-        table[phrase] = (_T.PERCENT, None)
-    for phrase in POINT_WORDS:
-        table[phrase] = (_T.POINTS, None)
-    for phrase in PER_WORDS:
-        table[phrase] = (_T.PER, None)
-    for phrase in IN_WORDS:
-        table[phrase] = (_T.IN, None)
-    for phrase in TIMES_WORDS:
-        table[phrase] = (_T.TIMES, None)
+    for words in (NUMBER_WORDS, SCALE_WORDS):
+        table.update((word, (_T.NUMWORD, value)) for word, value in words.items())
+    table.update(_fold_words())
+    meanings: tuple[tuple[Mapping[str, object], _T], ...] = (
+        (DIRECTIONS, _T.DIRECTION), (MULTIPLES, _T.MULTIPLE), (FRACTIONS, _T.FRACTION), (PROPORTIONS, _T.PROPORTION),
+        (VAGUE_AMOUNTS, _T.VAGUE), (HEDGES, _T.HEDGE),
+    )
+    for phrases, kind in meanings:
+        table.update((phrase, (kind, value)) for phrase, value in phrases.items())
+    words_only = ((PERCENT_WORDS, _T.PERCENT), (POINT_WORDS, _T.POINTS), (PER_WORDS, _T.PER), (IN_WORDS, _T.IN),
+                  (TIMES_WORDS, _T.TIMES))
+    for plain, kind in words_only:
+        table.update((phrase, (kind, None)) for phrase in plain)
     table["and"] = (_T.AND, None)
     return table
+
+
+def _fold_words() -> dict[str, tuple[_T, object]]:
+    """"eightfold", "twofold", "hundredfold": a number word, then "fold" (not "zerofold", nor "dozenfold")."""
+    return {word + FOLD_SUFFIX: (_T.TIMES, word) for word in [*NUMBER_WORDS, *SCALE_WORDS]
+            if NUMBER_WORDS.get(word) != 0 and word != "dozen"}
 
 
 _Trie = dict[str, "_Trie"]
@@ -758,6 +749,20 @@ def _is_one(tok: _Token) -> bool:
 
 
 @attrs.define
+class _Words:
+    """What the assembler has gathered from a phrase's tokens so far (`_Assembler._gather`)."""
+
+    unit: str | None = None
+    per: Fraction | None = None
+    per_words: list[_Token] = attrs.Factory(list)  # "for every", "640": a "one for every 640" may be one in 640
+    hedge: Hedge | None = None
+    plus: bool = False
+    directions: list[int] = attrs.Factory(list)
+    unknown: list[_Token] = attrs.Factory(list)
+    quantity: list[_Token] = attrs.Factory(list)
+
+
+@attrs.define
 class _Assembler:
     text: str
     norm: str
@@ -778,93 +783,125 @@ class _Assembler:
         return PhraseError(_quotable(self.text), f"{reason} {quoted!r}", span)
 
     def build(self) -> Stated:
-        toks = self._combine(self._drop_years(self.tokens))
-        unit: str | None = None
-        per: Fraction | None = None
-        per_words: list[_Token] = []  # "for every", "640": a "one for every 640" may be one in 640
-        hedge: Hedge | None = None
-        plus = False
-        directions: list[int] = []
-        unknown: list[_Token] = []
-        quantity: list[_Token] = []
+        """The Stated of the phrase: its words gathered (`_gather`), its one quantity and direction found,
+        then read by what was written (`_interpret`). Each step raises the phrase's first problem."""
+        words = self._gather(self._combine(self._drop_years(self.tokens)))
+        group, per = self._the_quantity(words)
+        direction = self._the_direction(words.directions)
+        self._refuse_unknown_direction_words(words, group, direction)
+        return self._interpret(group, words.hedge, direction, words.unit, per, words.plus)
+
+    # -- gathering the words, token by token -------------------------------------------------
+    def _gather(self, toks: list[_Token]) -> _Words:
+        """Every token read into its place: the unit, the rate's base, the hedge, the signs, the directions,
+        the words not known, and the tokens of the quantity."""
+        words = _Words()
         i = 0
         while i < len(toks):
-            tok = toks[i]
-            t = tok.type
-            if t is _T.CURRENCY:
-                unit = CURRENCIES[tok.text]
-            elif t is _T.PERCENT:
-                unit = "percent"
-            elif t is _T.POINTS:
-                unit = "points"
-            elif t is _T.PER:
-                nxt = toks[i + 1] if i + 1 < len(toks) else None
-                if nxt is None or nxt.type is not _T.NUMBER:
-                    raise self.fail("no number after", tok)
-                assert nxt.numeral is not None
-                if nxt.numeral.value <= 0:
-                    raise self.fail("a rate must be per a positive number, not", nxt)
-                per = nxt.numeral.value
-                per_words = [tok, nxt]
-                i += 2
-                continue
-            elif t is _T.HEDGE:
-                if self._governs_quantity(toks, i):
-                    if hedge is not None:
-                        raise self.fail("two qualifiers in one phrase:", tok)
-                    hedge = HEDGES[tok.text]
-                else:
-                    first = tok.text.split()[0]
-                    if first in DIRECTIONS:
-                        directions.append(DIRECTIONS[first])
-            elif t is _T.DIRECTION:
-                directions.append(DIRECTIONS[tok.text])
-            elif t in _QUANTITIES:
-                quantity.append(tok)
-                if t is _T.NUMBER and i + 2 < len(toks) and self._is_in(toks[i + 1]) and toks[i + 2].type is _T.NUMBER:
-                    quantity.append(toks[i + 1])
-                    quantity.append(toks[i + 2])
-                    i += 3
-                    continue
-                if t is _T.NUMBER and i + 1 < len(toks) and toks[i + 1].type is _T.TIMES:
-                    quantity.append(toks[i + 1])
-                    i += 2
-                    continue
-            elif t is _T.WORD:
-                self._refuse_unread(toks, i)
-                if tok.text not in FILLER_WORDS:
-                    unknown.append(tok)
-            elif t is _T.SIGN:
-                if not self._signs_a_number(toks, i):
-                    raise self.fail("a sign that is not before a number, which I do not read:", tok)
-                plus = True
-            elif t is _T.SYMBOL:
-                raise self.fail("a sign I do not read (it would change the number or its unit):", tok)
-            elif t is _T.HUGE:
-                raise self.fail(_OUT_OF_RANGE + ":", tok)
-            i += 1
+            i = self._take(toks, i, words)
+        return words
 
-        if not quantity:
+    def _take(self, toks: list[_Token], i: int, words: _Words) -> int:
+        """Read the token at `i` into `words`; where the next token to read is."""
+        tok = toks[i]
+        t = tok.type
+        if t is _T.PER:
+            return self._take_per(toks, i, words)
+        if t in _QUANTITIES:
+            return self._take_quantity(toks, i, words)
+        if t is _T.CURRENCY:
+            words.unit = CURRENCIES[tok.text]
+        elif t is _T.PERCENT:
+            words.unit = "percent"
+        elif t is _T.POINTS:
+            words.unit = "points"
+        elif t is _T.HEDGE:
+            self._take_hedge(toks, i, words)
+        elif t is _T.DIRECTION:
+            words.directions.append(DIRECTIONS[tok.text])
+        elif t is _T.WORD:
+            self._refuse_unread(toks, i)
+            if tok.text not in FILLER_WORDS:
+                words.unknown.append(tok)
+        elif t is _T.SIGN:
+            if not self._signs_a_number(toks, i):
+                raise self.fail("a sign that is not before a number, which I do not read:", tok)
+            words.plus = True
+        elif t is _T.SYMBOL:
+            raise self.fail("a sign I do not read (it would change the number or its unit):", tok)
+        elif t is _T.HUGE:
+            raise self.fail(_OUT_OF_RANGE + ":", tok)
+        return i + 1
+
+    def _take_per(self, toks: list[_Token], i: int, words: _Words) -> int:
+        """"per 100,000": the base of a rate, which must be a positive number."""
+        tok = toks[i]
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is None or nxt.type is not _T.NUMBER:
+            raise self.fail("no number after", tok)
+        assert nxt.numeral is not None
+        if nxt.numeral.value <= 0:
+            raise self.fail("a rate must be per a positive number, not", nxt)
+        words.per = nxt.numeral.value
+        words.per_words = [tok, nxt]
+        return i + 2
+
+    def _take_quantity(self, toks: list[_Token], i: int, words: _Words) -> int:
+        """A quantity's tokens: a number, a fraction word …, with "in N" ("one in five") or "times" after it."""
+        tok = toks[i]
+        words.quantity.append(tok)
+        if tok.type is not _T.NUMBER:
+            return i + 1
+        if i + 2 < len(toks) and self._is_in(toks[i + 1]) and toks[i + 2].type is _T.NUMBER:
+            words.quantity += [toks[i + 1], toks[i + 2]]
+            return i + 3
+        if i + 1 < len(toks) and toks[i + 1].type is _T.TIMES:
+            words.quantity.append(toks[i + 1])
+            return i + 2
+        return i + 1
+
+    def _take_hedge(self, toks: list[_Token], i: int, words: _Words) -> None:
+        """A hedge before the quantity qualifies it; elsewhere its first word may be a direction ("up to")."""
+        tok = toks[i]
+        if self._governs_quantity(toks, i):
+            if words.hedge is not None:
+                raise self.fail("two qualifiers in one phrase:", tok)
+            words.hedge = HEDGES[tok.text]
+            return
+        first = tok.text.split()[0]
+        if first in DIRECTIONS:
+            words.directions.append(DIRECTIONS[first])
+
+    # -- the one quantity and its direction ------------------------------------------------------
+    def _the_quantity(self, words: _Words) -> tuple[list[_Token], Fraction | None]:
+        """The phrase's one quantity (its tokens) and the rate's base; "one for every 640" is one in 640."""
+        if not words.quantity:
             raise self.fail("no number or proportion word I can read")
-        groups = self._group(quantity)
+        groups = self._group(words.quantity)
         if len(groups) > 1:
             if any(g[0].type is _T.VAGUE for g in groups):
                 raise self.fail("a vague amount with a number is not defined (keep one of them):", groups[1][0])
             raise self.fail("more than one number; keep only the claim's own:", groups[1][0])
         group = groups[0]
-        if per_words and len(group) == 1 and self._reads_one_in(group[0], *per_words):
-            group = [group[0], *per_words]  # "one for every 640 residents" is one in 640
-            per = None
-        direction = None
-        if directions:
-            if len(set(directions)) > 1:
-                raise self.fail("direction words pull both ways")
-            direction = directions[0]
-        signed = plus or (group[0].numeral is not None and group[0].numeral.text.startswith("-") and len(group) == 1)
-        if self.kind in SIGNED_KINDS and direction is None and unknown and not signed \
+        if words.per_words and len(group) == 1 and self._reads_one_in(group[0], *words.per_words):
+            return [group[0], *words.per_words], None  # "one for every 640 residents" is one in 640
+        return group, words.per
+
+    def _the_direction(self, directions: list[int]) -> int | None:
+        if not directions:
+            return None
+        if len(set(directions)) > 1:
+            raise self.fail("direction words pull both ways")
+        return directions[0]
+
+    def _refuse_unknown_direction_words(self, words: _Words, group: list[_Token], direction: int | None) -> None:
+        """A change or difference with no direction (no word, no sign, no `direction`) and a word the reader
+        does not know: the word may be a direction, so it is an error that asks for `direction`."""
+        signed = words.plus or (group[0].numeral is not None and group[0].numeral.text.startswith("-")
+                                and len(group) == 1)
+        if self.kind in SIGNED_KINDS and direction is None and words.unknown and not signed \
                 and not self.direction_given and group[0].type is not _T.MULTIPLE:
-            raise self.fail("a word I do not know as a direction (add `direction` to the claim):", unknown[0])
-        return self._interpret(group, hedge, direction, unit, per, plus)
+            raise self.fail("a word I do not know as a direction (add `direction` to the claim):", words.unknown[0])
 
     def _reads_one_in(self, head: _Token, per_word: _Token, n: _Token) -> bool:
         """Whether "K <per word> N" is K in N rather than a rate of K per N.
@@ -1008,16 +1045,11 @@ class _Assembler:
     # -- interpretation by what was written ------------------------------------------------
     def _interpret(self, group: list[_Token], hedge: Hedge | None, direction: int | None, unit: str | None,
                    per: Fraction | None, plus: bool) -> Stated:
+        """The quantity read by what was written: a proportion, a multiple, a vague amount, a fraction of a
+        scale, "K in N", a fraction word, or a number."""
         head = group[0]
-        kind = self.kind
         if head.type is _T.PROPORTION:
-            if kind != Kind.SHARE:
-                raise self.fail(f"a proportion word needs kind 'share', not {kind!r}:", head)
-            if hedge is not None:
-                raise self.fail("a qualifier on a proportion word is not defined:", head)
-            prop = PROPORTIONS[head.text]
-            interval = self._widen(prop.interval, prop.interval.centre)
-            return Stated(self.text, interval, interval, shown=head.text, side=prop.side, unit="percent")
+            return self._proportion(head, hedge)
         if head.type is _T.MULTIPLE:
             return self._multiple(head, hedge, direction)
         if head.type is _T.VAGUE:
@@ -1025,20 +1057,35 @@ class _Assembler:
         if head.type is _T.PORTION:
             return self._portion(head, hedge, direction, unit)
         if len(group) == 3:
-            k, n = group[0].numeral, group[2].numeral
-            assert k is not None and n is not None
-            if kind == Kind.ONE_IN:
-                return self._one_in(k, n, hedge, group)
-            if _is_one(group[0]):
-                return self._one_in_of_kind(k, n, hedge, direction, group)
-            if kind == Kind.RATE:  # "3 in 1,000": a rate per 1,000
-                return self._number(group[:1], hedge, direction, unit, n.value, plus)
-            if n.value == 0 or k.value > n.value or k.value < 0:
-                raise self.fail("not a proportion:", group[0])
-            return self._fraction(k.value / n.value, hedge, direction, head)
+            return self._k_in_n(group, hedge, direction, unit, plus)
         if head.type is _T.FRACTION:
             return self._fraction(FRACTIONS[head.text], hedge, direction, head)
         return self._number(group, hedge, direction, unit, per, plus)
+
+    def _proportion(self, head: _Token, hedge: Hedge | None) -> Stated:
+        """"the vast majority": a share in the word table's interval, on its side of 50%."""
+        if self.kind != Kind.SHARE:
+            raise self.fail(f"a proportion word needs kind 'share', not {self.kind!r}:", head)
+        if hedge is not None:
+            raise self.fail("a qualifier on a proportion word is not defined:", head)
+        prop = PROPORTIONS[head.text]
+        interval = self._widen(prop.interval, prop.interval.centre)
+        return Stated(self.text, interval, interval, shown=head.text, side=prop.side, unit="percent")
+
+    def _k_in_n(self, group: list[_Token], hedge: Hedge | None, direction: int | None, unit: str | None,
+                plus: bool) -> Stated:
+        """"K in N": one in N on one_in (or one in N in any kind), a rate per N, or the proportion K/N."""
+        k, n = group[0].numeral, group[2].numeral
+        assert k is not None and n is not None
+        if self.kind == Kind.ONE_IN:
+            return self._one_in(k, n, hedge, group)
+        if _is_one(group[0]):
+            return self._one_in_of_kind(k, n, hedge, direction, group)
+        if self.kind == Kind.RATE:  # "3 in 1,000": a rate per 1,000
+            return self._number(group[:1], hedge, direction, unit, n.value, plus)
+        if n.value == 0 or k.value > n.value or k.value < 0:
+            raise self.fail("not a proportion:", group[0])
+        return self._fraction(k.value / n.value, hedge, direction, group[0])
 
     def _number(self, group: list[_Token], hedge: Hedge | None, direction: int | None, unit: str | None,
                 per: Fraction | None, plus: bool) -> Stated:
