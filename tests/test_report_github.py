@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.report.formats import FORMATS, render
-from factcheck.report.findings import one_line
+from factcheck.report.text import one_line
 from factcheck.report.github import escape_data, escape_property
 from tests.report_data import HOSTILE, MIXED, claim_line, gap_line, hostile, mixed, unreadable
 

@@ -5,59 +5,143 @@
     >>> [o.verdict.value for o in result.outcomes][:3]
     ['supported', 'unchecked', 'supported']
 
-Names are imported on first use, so `import factcheck` (and `factcheck --version`) stay cheap.
+The names below are the public API. Each is imported on first use, and `__version__` is read from
+the installed package's metadata only when asked for, so `import factcheck` (and
+`factcheck --version`) stay cheap. Where a name is defined inside the package is not part of the API.
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
-__version__ = "0.1.0"
+__all__ = [
+    "Article",
+    "CacheError",
+    "ChangeClaim",
+    "Check",
+    "ClaimFailedError",
+    "ClaimInputError",
+    "ClaimsFile",
+    "ClaimsFileError",
+    "ComparisonClaim",
+    "ComputedBoundError",
+    "CycleError",
+    "DifferenceClaim",
+    "DraftExistsError",
+    "DraftInputError",
+    "FactcheckError",
+    "Figure",
+    "FileResult",
+    "FormulaClaim",
+    "FormulaError",
+    "ImpossibleValueError",
+    "InputOverwriteError",
+    "InputsMissingError",
+    "Interval",
+    "IntervalError",
+    "Kind",
+    "Location",
+    "OneInClaim",
+    "Outcome",
+    "OutputError",
+    "PhraseError",
+    "PointChangeClaim",
+    "Quantity",
+    "RateClaim",
+    "RatioClaim",
+    "ReadRefusedError",
+    "Sentence",
+    "ShareClaim",
+    "Source",
+    "SourceKind",
+    "Stated",
+    "TOMLLimitError",
+    "ToleranceError",
+    "Totals",
+    "UnitError",
+    "UnitMismatchError",
+    "UnknownNameError",
+    "UnusableNameError",
+    "ValueClaim",
+    "Verdict",
+    "Verifier",
+    "ZeroDenominatorError",
+    "__version__",
+    "check_file",
+    "load_claims_file",
+    "loads_claims_file",
+    "parse_stated",
+    "totals_of",
+    "verify_claim",
+    "verify_file",
+]
 
-_EXPORTS = {
-    "Article": "factcheck.model.claims",
-    "ChangeClaim": "factcheck.model.claims",
-    "Check": "factcheck.model.claims",
-    "ClaimsFile": "factcheck.model.claims",
-    "ComparisonClaim": "factcheck.model.claims",
-    "DifferenceClaim": "factcheck.model.claims",
-    "Figure": "factcheck.model.claims",
-    "FormulaClaim": "factcheck.model.claims",
-    "Location": "factcheck.model.claims",
-    "OneInClaim": "factcheck.model.claims",
-    "PointChangeClaim": "factcheck.model.claims",
-    "RateClaim": "factcheck.model.claims",
-    "RatioClaim": "factcheck.model.claims",
-    "Sentence": "factcheck.model.claims",
-    "ShareClaim": "factcheck.model.claims",
-    "Source": "factcheck.model.claims",
-    "SourceKind": "factcheck.model.claims",
-    "ValueClaim": "factcheck.model.claims",
-    "load_claims_file": "factcheck.load.claimsfile",
-    "loads_claims_file": "factcheck.load.claimsfile",
-    "ClaimsFileError": "factcheck.errors",
-    "CycleError": "factcheck.errors",
-    "FactcheckError": "factcheck.errors",
-    "FormulaError": "factcheck.errors",
-    "PhraseError": "factcheck.errors",
-    "UnitMismatchError": "factcheck.errors",
-    "UnknownNameError": "factcheck.errors",
-    "ZeroDenominatorError": "factcheck.errors",
+#: Where each public name is defined, imported from there on first use.
+_EXPORTS: Final = {
+    **dict.fromkeys(
+        ["Article", "ChangeClaim", "Check", "ClaimsFile", "ComparisonClaim", "DifferenceClaim", "Figure",
+         "FormulaClaim", "Location", "OneInClaim", "PointChangeClaim", "RateClaim", "RatioClaim", "Sentence",
+         "ShareClaim", "Source", "SourceKind", "ValueClaim"],
+        "factcheck.model.claims",
+    ),
+    **dict.fromkeys(
+        ["CacheError", "ClaimFailedError", "ClaimInputError", "ClaimsFileError", "ComputedBoundError", "CycleError",
+         "DraftExistsError", "DraftInputError", "FactcheckError", "FormulaError", "ImpossibleValueError",
+         "InputOverwriteError", "InputsMissingError", "IntervalError", "OutputError", "PhraseError",
+         "ReadRefusedError", "TOMLLimitError", "ToleranceError", "UnitError", "UnitMismatchError",
+         "UnknownNameError", "UnusableNameError", "ZeroDenominatorError"],
+        "factcheck.errors",
+    ),
+    "Kind": "factcheck.model.kinds",
+    "FileResult": "factcheck.model.results",
+    "Outcome": "factcheck.model.results",
+    "totals_of": "factcheck.model.results",
+    "Totals": "factcheck.model.verdicts",
+    "Verdict": "factcheck.model.verdicts",
     "Interval": "factcheck.numbers.interval",
     "Stated": "factcheck.words.stated",
     "parse_stated": "factcheck.words.stated",
-    "FileResult": "factcheck.model.results",
-    "Outcome": "factcheck.model.results",
-    "Verdict": "factcheck.model.verdicts",
+    "load_claims_file": "factcheck.load.claimsfile",
+    "loads_claims_file": "factcheck.load.claimsfile",
+    "Quantity": "factcheck.check.quantity",
+    "Verifier": "factcheck.check.verifier",
     "check_file": "factcheck.check.pipeline",
     "verify_claim": "factcheck.check.pipeline",
     "verify_file": "factcheck.check.pipeline",
 }
 
-__all__ = sorted([*_EXPORTS, "__version__"])
-
 if TYPE_CHECKING:  # pragma: no cover
+    from factcheck.check.pipeline import check_file, verify_claim, verify_file
+    from factcheck.check.quantity import Quantity
+    from factcheck.check.verifier import Verifier
+    from factcheck.errors import (
+        CacheError,
+        ClaimFailedError,
+        ClaimInputError,
+        ClaimsFileError,
+        ComputedBoundError,
+        CycleError,
+        DraftExistsError,
+        DraftInputError,
+        FactcheckError,
+        FormulaError,
+        ImpossibleValueError,
+        InputOverwriteError,
+        InputsMissingError,
+        IntervalError,
+        OutputError,
+        PhraseError,
+        ReadRefusedError,
+        TOMLLimitError,
+        ToleranceError,
+        UnitError,
+        UnitMismatchError,
+        UnknownNameError,
+        UnusableNameError,
+        ZeroDenominatorError,
+    )
+    from factcheck.load.claimsfile import load_claims_file, loads_claims_file
     from factcheck.model.claims import (
         Article,
         ChangeClaim,
@@ -77,31 +161,28 @@ if TYPE_CHECKING:  # pragma: no cover
         Source,
         SourceKind,
         ValueClaim,
-    )  # fmt: skip
-    from factcheck.load.claimsfile import load_claims_file, loads_claims_file
-    from factcheck.errors import (
-        ClaimsFileError,
-        CycleError,
-        FactcheckError,
-        FormulaError,
-        PhraseError,
-        UnitMismatchError,
-        UnknownNameError,
-        ZeroDenominatorError,
-    )  # fmt: skip
+    )
+    from factcheck.model.kinds import Kind
+    from factcheck.model.results import FileResult, Outcome, totals_of
+    from factcheck.model.verdicts import Totals, Verdict
     from factcheck.numbers.interval import Interval
     from factcheck.words.stated import Stated, parse_stated
-    from factcheck.model.results import FileResult, Outcome
-    from factcheck.model.verdicts import Verdict
-    from factcheck.check.pipeline import check_file, verify_claim, verify_file
+
+    __version__: str
 
 
 def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        msg = f"module 'factcheck' has no attribute {name!r}"
-        raise AttributeError(msg)
-    value = getattr(importlib.import_module(module), name)
+    """A public name, imported from its module on first use (and `__version__` read from the metadata)."""
+    if name == "__version__":
+        from importlib.metadata import version  # only when asked: it costs more than the rest of `import factcheck`
+
+        value: Any = version("factcheck")
+    else:
+        module = _EXPORTS.get(name)
+        if module is None:
+            msg = f"module 'factcheck' has no attribute {name!r}"
+            raise AttributeError(msg)
+        value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
 

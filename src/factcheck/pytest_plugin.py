@@ -36,7 +36,15 @@ if TYPE_CHECKING:  # pragma: no cover
     from factcheck.model.claims import ClaimsFile, Gap
     from factcheck.model.results import FileResult, Outcome
 
-__all__ = ["ClaimItem", "ClaimsTomlFile", "GapItem", "LooseClaimWarning"]
+__all__ = [
+    "SUFFIX",
+    "ClaimItem",
+    "ClaimsTomlFile",
+    "GapItem",
+    "LooseClaimWarning",
+    "pytest_addoption",
+    "pytest_collect_file",
+]
 
 SUFFIX = ".claims.toml"
 

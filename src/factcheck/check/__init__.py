@@ -3,3 +3,5 @@ rules, the usual slips of a contradicted claim, and the pipeline every front end
 
 Nothing here is imported when the package is: a run answered from the cache never loads the engine.
 """
+
+__all__: list[str] = []

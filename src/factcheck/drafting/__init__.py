@@ -3,3 +3,5 @@ the figures that would fill in a draft's inputs.
 
 Beside `report` on one level: neither imports the other.
 """
+
+__all__: list[str] = []

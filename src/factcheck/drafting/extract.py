@@ -68,7 +68,15 @@ from factcheck.words.table import (
 )
 from factcheck.model.kinds import INPUTS, Kind
 
-__all__ = ["INPUT_FIELDS", "PLACEHOLDER", "Draft", "DraftClaim", "DraftSentence", "draft_article", "draft_sentence", "guess_check", "is_placeholder"]
+__all__ = [
+    "INPUT_FIELDS",
+    "Draft",
+    "DraftClaim",
+    "DraftSentence",
+    "draft_article",
+    "draft_sentence",
+    "guess_check",
+]
 
 #: The input fields of each kind (as in the claims file), all placeholders in a draft.
 INPUT_FIELDS: Final[dict[str, tuple[str, ...]]] = {kind: INPUTS[kind] for kind in Kind if kind is not Kind.FORMULA}

@@ -2,3 +2,5 @@
 
 Nothing here is imported when the package is: a run answered from the cache reads only `paths`.
 """
+
+__all__: list[str] = []

@@ -2,3 +2,5 @@
 
 Every layer above reads these; none of them reads a file, prints or imports the verifier.
 """
+
+__all__: list[str] = []

@@ -22,7 +22,7 @@ from factcheck.errors import FormulaError
 
 __all__ = ["MAX_DEPTH", "MAX_NUMBER_EXPONENT", "Formula", "Step", "formula_names", "parse_formula", "evaluate_formula"]
 
-T = TypeVar("T")
+_T = TypeVar("_T")
 
 _OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
 
@@ -132,13 +132,13 @@ def formula_names(formula: Formula) -> list[str]:
 def evaluate_formula(
     formula: Formula,
     *,
-    name: Callable[[str], T],
-    number: Callable[[Fraction], T],
-    apply: Callable[[str, T, T], T],
-    negate: Callable[[T], T],
-) -> T:
+    name: Callable[[str], _T],
+    number: Callable[[Fraction], _T],
+    apply: Callable[[str, _T, _T], _T],
+    negate: Callable[[_T], _T],
+) -> _T:
     """Work the formula out with the caller's arithmetic (intervals with units, or text), left first."""
-    values: list[T] = []
+    values: list[_T] = []
     for kind, operand in formula.steps:
         if kind == "number":
             assert isinstance(operand, Fraction)

@@ -2,3 +2,5 @@
 
 The lowest layer but `errors`: everything above reads its numbers through these modules.
 """
+
+__all__: list[str] = []

@@ -26,12 +26,16 @@ import attrs
 from factcheck.errors import UnitError, UnitMismatchError
 
 __all__ = [
+    "CURRENCY_NAMES",
+    "MAX_UNIT_NESTING",
+    "MAX_UNIT_TOKENS",
     "ONE",
     "PERCENT",
     "POINTS",
     "SAME",
     "Conversion",
     "Unit",
+    "canonical_name",
     "conversion",
     "conversion_factor",
     "describe",

@@ -18,7 +18,7 @@ from factcheck.report.text import one_line
 if TYPE_CHECKING:
     from factcheck.model.results import FileResult
 
-__all__ = ["Finding", "Level", "findings", "one_line"]
+__all__ = ["Finding", "Level", "findings"]
 
 
 class Level(enum.Enum):

@@ -19,7 +19,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import Final
 
-from factcheck.report.findings import one_line
+from factcheck.report.text import one_line
 from factcheck.report.text import safe_lines, visible
 from factcheck.model.verdicts import Standing
 from factcheck.model.results import FileResult, Outcome

@@ -23,7 +23,7 @@ from factcheck.report.jsontext import dumps
 from factcheck.report.findings import Finding, Level, findings
 from factcheck.model.results import FileResult
 
-__all__ = ["RULES", "SCHEMA_URI", "render"]
+__all__ = ["INFORMATION_URI", "RULES", "SCHEMA_URI", "render"]
 
 SCHEMA_URI: Final = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI: Final = "https://github.com/factcheck/factcheck"

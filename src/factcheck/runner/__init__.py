@@ -2,3 +2,5 @@
 
 Nothing here is imported when the package is: each module is loaded by the command that needs it.
 """
+
+__all__: list[str] = []

@@ -2,3 +2,5 @@
 
 A word's meaning is looked up in `table`; nothing else in the library keeps a list of words.
 """
+
+__all__: list[str] = []
