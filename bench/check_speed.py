@@ -40,7 +40,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from corpus import write_corpus  # noqa: E402
+from corpus import write_corpus
 
 _FLOOR = """
 import sys
@@ -82,7 +82,7 @@ class _Obvious:
     compute each claim with pint, and compare it with the number its words state."""
 
     def __init__(self) -> None:
-        import pint  # noqa: PLC0415 - the baseline's own dependency, loaded only when it runs
+        import pint  # the baseline's own dependency, loaded only when it runs
 
         self.pint = pint
         self.ureg = pint.UnitRegistry()
@@ -91,8 +91,8 @@ class _Obvious:
         self.counts = {"supported": 0, "contradicted": 0, "unchecked": 0, "error": 0}
 
     def check(self, folder: Path) -> dict[str, int]:
-        import tomllib  # noqa: PLC0415
-        from decimal import Decimal  # noqa: PLC0415
+        import tomllib
+        from decimal import Decimal
 
         for path in sorted(folder.rglob("*.claims.toml")):
             data = tomllib.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
@@ -108,7 +108,7 @@ class _Obvious:
         return self.counts
 
     def quantity(self, figure: dict) -> Any:
-        import re  # noqa: PLC0415
+        import re
 
         unit = figure["unit"]
         for name in re.findall(r"[A-Za-z_]+", unit):
@@ -135,7 +135,7 @@ class _Obvious:
 
     def value(self, kind: str, claim: dict, values: dict) -> Any:
         """The claim's value by its kind's formula; None for a kind the obvious way does not know."""
-        import ast  # noqa: PLC0415
+        import ast
 
         def get(key: str) -> Any:
             return values[claim[key]]
@@ -155,7 +155,7 @@ class _Obvious:
         return None if formula is None else formula()
 
     def evaluate(self, node: Any, values: dict) -> Any:
-        import ast  # noqa: PLC0415
+        import ast
 
         if isinstance(node, ast.BinOp):
             a, b = self.evaluate(node.left, values), self.evaluate(node.right, values)
@@ -188,7 +188,7 @@ class _Obvious:
 
 def _stated_number(text: str) -> tuple[float, float, str]:
     """The first number of the words (digits, or a number word up to ten), its step, and the words lowered."""
-    import re  # noqa: PLC0415
+    import re
 
     lowered = text.lower()
     match = re.search(r"\d[\d,]*(?:\.\d+)?", lowered)
@@ -207,7 +207,7 @@ def _stated_number(text: str) -> tuple[float, float, str]:
 def run_child(command: Sequence[str], *, stdout: int | None = subprocess.DEVNULL) -> tuple[float, int, int]:
     """(wall seconds, exit status, peak memory in KiB) of one child process."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE)  # noqa: S603
+    process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -226,7 +226,7 @@ _PEAK = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=
 def peak_memory(command: Sequence[str]) -> int:
     """Peak memory (KiB) of `command`, run from a small wrapper: a child forked straight from this
     process would count this process's own memory (held reports) in its ru_maxrss."""
-    done = subprocess.run([sys.executable, "-c", _PEAK, *command], capture_output=True, text=True, check=True)  # noqa: S603
+    done = subprocess.run([sys.executable, "-c", _PEAK, *command], capture_output=True, text=True, check=True)
     return int(done.stdout.split()[-1])
 
 
@@ -249,7 +249,7 @@ def factcheck(*args: str, cache: Path | None = None) -> list[str]:
 
 
 def output(command: Sequence[str]) -> tuple[str, int]:
-    done = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
     return done.stdout, done.returncode
 
 
@@ -286,7 +286,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # would make every child process recompile factcheck's sources (an editable install has no .pyc).
     # The children measured here run as on a user's machine: with the cache, warmed by one run first.
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-    subprocess.run(factcheck(str(REPO / "claims")), capture_output=True, check=False)  # noqa: S603
+    subprocess.run(factcheck(str(REPO / "claims")), capture_output=True, check=False)
     # every measured run names its cache folder or --no-cache; nothing is written into the checkout
     small = min(200, args.files // 10) if not args.quick else 4
 
@@ -306,7 +306,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                  "import sys; from factcheck.cli.main import main; status = main(sys.argv[1:]); "
                  "sys.stderr.write('pint imported: %s\\n' % ('pint' in sys.modules)); raise SystemExit(status)",
                  "check", "--no-cache", "--format", "json", folder]
-        done = subprocess.run(probe, capture_output=True, text=True, check=False)  # noqa: S603
+        done = subprocess.run(probe, capture_output=True, text=True, check=False)
         summary = json.loads(done.stdout)["summary"]
         expected = {v: corpus.expected[v] for v in summary}
         counts_ok = summary == expected and done.returncode == 1
@@ -315,7 +315,7 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"exit status {done.returncode} (expected 1); {pint_line}")
         ok &= counts_ok and pint_line.endswith("False")
         parallel = subprocess.run(factcheck("--format", "json", "-j", "2", folder), capture_output=True,
-                                  text=True, check=False)  # noqa: S603
+                                  text=True, check=False)
         same = parallel.stdout == done.stdout and parallel.returncode == done.returncode
         print(f"-j 2 report identical to -j 1: {same}")
         ok &= same

@@ -17,7 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from pathlib import Path
 
-__all__ = ["Corpus", "write_corpus", "TOPICS", "CLAIMS_PER_FILE"]
+__all__ = ["CLAIMS_PER_FILE", "TOPICS", "Corpus", "write_corpus"]
 
 #: Each topic gives eleven claims per file; five topics give 55 claims per file.
 TOPICS = (
@@ -294,7 +294,7 @@ def write_corpus(folder: Path, files: int, *, wrong_share: float = 0.1, seed: in
         file.sentence(f"Figures published today show how {file.area} compares.", check="context")
         for t, (slug, unit, what) in enumerate(TOPICS[:topics]):
             file.topic(t, slug, unit, what)
-        file.sentence("\"We are working hard to bring these numbers down,\" a spokesperson said.", check="quote")
+        file.sentence('"We are working hard to bring these numbers down," a spokesperson said.', check="quote")
         path = folder / f"area-{index:05d}.claims.toml"
         path.write_text(file.text(), encoding="utf-8")
         corpus.files.append(path)

@@ -30,13 +30,14 @@ import sys
 import time
 import warnings
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
+from factcheck.drafting.extract import draft_article, draft_sentence
 from factcheck.load.claimsfile import load_claims_file
 from factcheck.load.coverage import article_body
-from factcheck.drafting.extract import draft_article, draft_sentence
 from factcheck.words.stated import TokenType, parse_relation, scan
 from factcheck.words.table import FRACTIONS, MULTIPLES
 
@@ -110,7 +111,7 @@ def evaluate(article: Path, claims: Path) -> dict[str, object]:
             "exact_sentences": exact, "same_body": " ".join(s.text for s in draft.sentences) == article_body(text)}
 
 
-def _q3_found(parse, sentence: str, key: tuple[str, ...]) -> bool:  # type: ignore[no-untyped-def]
+def _q3_found(parse: Callable[[str], list[Any]], sentence: str, key: tuple[str, ...]) -> bool:
     values = []
     for quantity in parse(sentence):
         try:
@@ -127,7 +128,7 @@ def _q3_found(parse, sentence: str, key: tuple[str, ...]) -> bool:  # type: igno
     return True
 
 
-def _median_rate(function, sentences: list[str], repeats: int) -> float:  # type: ignore[no-untyped-def]
+def _median_rate(function: Callable[[str], object], sentences: list[str], repeats: int) -> float:
     times = []
     for _ in range(repeats):
         start = time.perf_counter()
@@ -142,7 +143,7 @@ def main(argv: Sequence[str]) -> int:
     pairs = [(p, p.with_name(p.name[:-4] + ".claims.toml")) for f in folders for p in sorted(f.glob("*.txt"))]
     pairs = [(a, c) for a, c in pairs if c.exists()]
     try:
-        from quantulum3 import parser as q3  # noqa: PLC0415
+        from quantulum3 import parser as q3
     except ImportError:
         q3 = None
     print(f"{'article':42} {'numeric':>7} {'found':>5} {'kind ok':>7} {'cmp':>5} {'sent. exact':>11} {'q3 found':>8}")
@@ -184,7 +185,7 @@ def main(argv: Sequence[str]) -> int:
     if q3 is not None:
         print(f"quantulum3 finds every number of the claim: {t['q3']}/{t['numeric']} = {t['q3'] / max(t['numeric'], 1):.1%}")
     repeats = 7
-    ours = _median_rate(lambda s: draft_sentence(s), sentences, repeats)
+    ours = _median_rate(draft_sentence, sentences, repeats)
     print()
     print(f"speed on the same {len(sentences)} sentences, median of {repeats} runs:")
     print(f"  factcheck draft_sentence   {ours:10.0f} sentences/s")

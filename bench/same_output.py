@@ -35,16 +35,15 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from corpus import write_corpus  # noqa: E402
-from growing import figures_file, long_sentence, paragraph  # noqa: E402
-
-from factcheck.cli.main import main  # noqa: E402
-from factcheck.drafting.toml_writer import draft_toml  # noqa: E402
-from factcheck.drafting.extract import draft_article  # noqa: E402
+from corpus import write_corpus
+from factcheck.cli.main import main
+from factcheck.drafting.extract import draft_article
+from factcheck.drafting.toml_writer import draft_toml
+from growing import figures_file, long_sentence, paragraph
 
 EVAL = REPO.parent / "shared" / "eval"
 ARTICLE_FOLDERS = {"claims": REPO / "claims", "eval": EVAL, "data": REPO / "tests" / "data"}
-_INPUT_FIELD = re.compile(r'^(\s*(?:figure|from|to|numerator|denominator|part|whole)\s*=\s*)"[^"]*"', re.M)
+_INPUT_FIELD = re.compile(r'^(\s*(?:figure|from|to|numerator|denominator|part|whole)\s*=\s*)"[^"]*"', re.MULTILINE)
 
 #: Pieces of news copy for random texts: numbers in every form, the words around them, punctuation.
 _PIECES = (
@@ -59,7 +58,7 @@ _PIECES = (
     "April", "March", "Covid-19", "A14", "11-year-olds", "made up", "accounting for", "of", "the", "and",
     "offences", "people", "pupils", "households", "said", "will", "expected", "means", "council", "Police",
     "The", "It", "But", ".", ".", ",", ",", ";", ":", "!", "?", "…", "...", "–", "—", "-", "(", ")", "“", "”",
-    "\"", "'", "‘", "’", "\n", "\n\n", "12345678901234567890", "٣", "Ⅻ", "ﬁ", "İ",
+    '"', "'", "‘", "’", "\n", "\n\n", "12345678901234567890", "٣", "Ⅻ", "ﬁ", "İ",
 )
 
 
@@ -67,7 +66,7 @@ def _run(argv: list[str], cwd: Path) -> str:
     out, err = io.StringIO(), io.StringIO()
     before = Path.cwd()
     try:
-        import os  # noqa: PLC0415
+        import os
 
         os.chdir(cwd)
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):

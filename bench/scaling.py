@@ -34,15 +34,14 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from growing import FIGURES_PER_AREA, figures_file, long_sentence, paragraph  # noqa: E402
-
-from factcheck.load.claimsfile import loads_claims_file  # noqa: E402
-from factcheck.check.diagnose import diagnose_outcomes  # noqa: E402
-from factcheck.drafting.toml_writer import draft_toml  # noqa: E402
-from factcheck.drafting.extract import draft_article  # noqa: E402
-from factcheck.words.stated import scan  # noqa: E402
-from factcheck.drafting.suggest import suggest_file  # noqa: E402
-from factcheck.check.pipeline import verify_file  # noqa: E402
+from factcheck.check.diagnose import diagnose_outcomes
+from factcheck.check.pipeline import verify_file
+from factcheck.drafting.extract import draft_article
+from factcheck.drafting.suggest import suggest_file
+from factcheck.drafting.toml_writer import draft_toml
+from factcheck.load.claimsfile import loads_claims_file
+from factcheck.words.stated import scan
+from growing import FIGURES_PER_AREA, figures_file, long_sentence, paragraph
 
 FULL = {"extract": (10_000, 20_000, 40_000, 160_000, 640_000), "figures": (50, 100, 200, 400, 1_600)}
 QUICK = {"extract": (2_000, 8_000), "figures": (10, 40)}
@@ -85,8 +84,8 @@ def measure(name: str, unit: str, sizes: Sequence[int], make: Callable[[int], ob
     for rank, size in enumerate(sizes):
         data = make(size)
         runs = repeats_for(rank, len(sizes), quick, repeats)
-        spent = median_time(lambda: work(data), runs)
-        base = median_time(lambda: baseline(data), runs)
+        spent = median_time(lambda data=data: work(data), runs)
+        base = median_time(lambda data=data: baseline(data), runs)
         rows.append((size, spent, base))
         print(f"  {size:>10,}  {spent:>10.4f}  {base:>12.4f}  {spent / base:>7.1f}")
     work_exp = exponent([r[0] for r in rows], [r[1] for r in rows])

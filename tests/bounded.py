@@ -28,5 +28,5 @@ def run_bounded(args: Sequence[str | Path], *, cwd: Path | None = None,
                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """`factcheck ARGS` under the bounds; raises subprocess.TimeoutExpired if it runs past the timeout."""
     return subprocess.run([str(SCRIPT), *map(str, args)], capture_output=True, text=True, timeout=TIMEOUT,
-                          cwd=cwd, env={**os.environ, **(env or {})}, preexec_fn=_limit_memory,  # noqa: PLW1509
+                          cwd=cwd, env={**os.environ, **(env or {})}, preexec_fn=_limit_memory,
                           check=False)

@@ -82,7 +82,7 @@ def eval_params() -> list[Any]:
 
 
 @pytest.fixture(autouse=True)
-def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Each test's `factcheck check` gets a cache of its own (in a temporary folder, never the
     checkout), so no test is answered from another test's run."""
     folder = tmp_path_factory.mktemp("cache") / "cache"

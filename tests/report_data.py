@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factcheck.model.claims import ClaimsFile, Gap, Location
+from factcheck.check.pipeline import check_file
 from factcheck.errors import ClaimsFileError
+from factcheck.model.claims import ClaimsFile, Gap, Location
 from factcheck.model.results import FileResult, Outcome
 from factcheck.model.verdicts import Verdict
-from factcheck.check.pipeline import check_file
 
 DATA = Path(__file__).resolve().parent / "data"
 MIXED = DATA / "mixed-verdicts.toml"  # not *.claims.toml, so the pytest plugin never collects it

@@ -11,16 +11,17 @@ from hypothesis import strategies as st
 
 from factcheck.check import diagnose as diagnose_module
 from factcheck.check import recompute as recompute_module
-from factcheck.model.claims import CLAIM_TYPES, Figure, Location
-from factcheck.load.claimsfile import loads_claims_file
 from factcheck.check.diagnose import _unit_groups, diagnose
-from factcheck.report.formats import render
-from factcheck.model.verdicts import Verdict
 from factcheck.check.pipeline import check_file, verify_file
+from factcheck.load.claimsfile import loads_claims_file
+from factcheck.model.claims import CLAIM_TYPES, Figure, Location
+from factcheck.model.results import Outcome
+from factcheck.model.verdicts import Verdict
+from factcheck.report.formats import render
 from tests.conftest import EVAL, LABELLED_DIR, REPO, quoting, skip_without_eval
 
 sys.path.insert(0, str(REPO / "bench"))
-from growing import figures_file  # noqa: E402
+from growing import figures_file
 
 HEAD = """format = 1
 [article]
@@ -40,7 +41,7 @@ text = "x"
 """
 
 
-def _outcome(claim: str):  # type: ignore[no-untyped-def]
+def _outcome(claim: str) -> Outcome:
     result = verify_file(loads_claims_file(quoting(HEAD + claim), "<test>"))
     (outcome,) = result.outcomes
     return outcome
@@ -172,10 +173,10 @@ def _contradicted_files(draw: st.DrawFn) -> str:
     kind = draw(st.sampled_from(sorted(_WORDS_OF_KIND)))
     unit = _UNIT_OF_KIND[kind]
     values = draw(st.lists(st.tuples(_FIGURE_VALUES, st.sampled_from([None, 1, 10])), min_size=2, max_size=40))
-    lines = ['format = 1', '[article]', 'title = "t"', 'published = 2024-01-01', '[figures]']
+    lines = ["format = 1", "[article]", 'title = "t"', "published = 2024-01-01", "[figures]"]
     for n, (value, rounded) in enumerate(values):
         lines.append(f'f{n} = {{ value = {value}, unit = "{unit}"' + (f", rounded = {rounded}" if rounded else "") + " }")
-    lines += ['[[sentences]]', 'text = "x"', '[[sentences.claims]]', 'id = "c"', f'kind = "{kind}"',
+    lines += ["[[sentences]]", 'text = "x"', "[[sentences.claims]]", 'id = "c"', f'kind = "{kind}"',
               f'stated = "{draw(st.sampled_from(_WORDS_OF_KIND[kind]))}"']
     names = [f"f{n}" for n in range(len(values))]
     for field in CLAIM_TYPES[kind].INPUTS:

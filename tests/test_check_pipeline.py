@@ -60,7 +60,7 @@ rounded_pop = { value = 64300, unit = "person", rounded = 100 }
 
 
 def claim(id_: str, kind: str, stated: str, **inputs: str) -> str:
-    fields = "\n".join(f'  {k} = {v!r}' if not isinstance(v, str) else f'  {k} = "{v}"' for k, v in inputs.items())
+    fields = "\n".join(f"  {k} = {v!r}" if not isinstance(v, str) else f'  {k} = "{v}"' for k, v in inputs.items())
     return f'\n  [[sentences.claims]]\n  id = "{id_}"\n  kind = "{kind}"\n  stated = "{stated}"\n{fields}\n'
 
 

@@ -12,14 +12,15 @@ import pty
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from factcheck.check.pipeline import check_file
 from factcheck.cli.check import wants_colour
 from factcheck.cli.main import main
 from factcheck.model.verdicts import Verdict
-from factcheck.check.pipeline import check_file
 from tests.conftest import BAD
 
 ROOT = Path(__file__).parents[1]
@@ -87,7 +88,7 @@ def test_a_contradicted_claim_exits_1(contradicted: Path, capsys: pytest.Capture
 
 
 @pytest.mark.parametrize("name", BAD_NAMES)
-def test_each_malformed_file_exits_2_naming_file_line_and_claim(bad_file, name: str,
+def test_each_malformed_file_exits_2_naming_file_line_and_claim(bad_file: Callable[[str], Path], name: str,
                                                                  capsys: pytest.CaptureFixture[str]) -> None:
     path = bad_file(name)
     status, out, err = _run(["check", str(path)], capsys)
@@ -106,7 +107,7 @@ def test_each_malformed_file_exits_2_naming_file_line_and_claim(bad_file, name: 
 
 
 @pytest.mark.parametrize("name", BAD_NAMES)
-def test_each_malformed_file_in_json(bad_file, name: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_each_malformed_file_in_json(bad_file: Callable[[str], Path], name: str, capsys: pytest.CaptureFixture[str]) -> None:
     path = bad_file(name)
     status, out, _ = _run(["check", "--format", "json", str(path)], capsys)
     assert status == 2
@@ -164,7 +165,7 @@ def test_an_unknown_format_exits_2(good: Path, capsys: pytest.CaptureFixture[str
 # -- one bad file does not hide a good one -------------------------------------------------------
 
 
-def test_a_malformed_and_a_good_file_in_one_run(bad_file, good: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_malformed_and_a_good_file_in_one_run(bad_file: Callable[[str], Path], good: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = bad_file("toml-syntax")
     status, out, _ = _run(["check", str(bad), str(good)], capsys)
     assert status == 2
@@ -243,7 +244,7 @@ def test_json_report_has_the_spec_shape(contradicted: Path, capsys: pytest.Captu
     assert "1,405" in wrong["explanation"]
 
 
-def test_json_errors_have_message_and_line(bad_file, capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_errors_have_message_and_line(bad_file: Callable[[str], Path], capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = _run(["check", "--format", "json", str(bad_file("several-problems"))], capsys)
     [entry] = json.loads(out)["files"]
     assert [(e["message"], e["line"]) for e in entry["errors"]] == [("`value` must be a number, not 'lots'", 16)]
@@ -270,7 +271,7 @@ def test_strict_fails_a_coverage_gap(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert _run(["check", "--strict", str(path)], capsys)[0] == 1
 
 
-def test_strict_does_not_soften_an_error(bad_file, capsys: pytest.CaptureFixture[str]) -> None:
+def test_strict_does_not_soften_an_error(bad_file: Callable[[str], Path], capsys: pytest.CaptureFixture[str]) -> None:
     assert _run(["check", "--strict", str(bad_file("unknown-kind"))], capsys)[0] == 2
 
 
@@ -344,7 +345,7 @@ def _on_a_pty(*args: str, env: dict[str, str]) -> tuple[int, str]:
     """Run the console script with its stdout on a pseudo-terminal; return its status and output."""
     controller, terminal = pty.openpty()
     with subprocess.Popen([str(SCRIPT), *args], stdout=terminal, stderr=subprocess.PIPE,
-                          env={k: v for k, v in env.items()}) as process:
+                          env=dict(env)) as process:
         os.close(terminal)
         chunks = []
         while True:
@@ -406,7 +407,7 @@ def test_a_file_name_that_is_not_utf8_is_reported_in_every_format(tmp_path: Path
     """Such a name crashed the SARIF report (its URI) and every report written with --output."""
     odd = os.fsdecode(os.fsencode(good.parent) + b"/odd\xff.claims.toml")
     shutil.copy(good, odd)
-    status, out, err = _run(["check", "--format", fmt, odd, str(good)], capsys)
+    status, _, err = _run(["check", "--format", fmt, odd, str(good)], capsys)
     assert (status, err) == (0, "")
     target = tmp_path / f"report.{fmt}"
     assert _run(["check", "--format", fmt, "-o", str(target), odd, str(good)], capsys)[0] == 0

@@ -289,7 +289,7 @@ HANDLERS: dict[str, Any] = {
     "python": _python, "pycon": _doctest, "sh": _shell, "bash": _shell, "console": _shell,
     "toml": _file, "text": _file, "json": _json, "yaml": _yaml,
 }
-HANDLERS.update({name: _directive for name in ("{eval-rst}", "{include}", "{toctree}")})
+HANDLERS.update(dict.fromkeys(("{eval-rst}", "{include}", "{toctree}"), _directive))
 
 
 # -- CI recipes ----------------------------------------------------------------------------------------
@@ -298,7 +298,7 @@ HANDLERS.update({name: _directive for name in ("{eval-rst}", "{include}", "{toct
 def _run_ci_command(block: Block, project: Project, line: str) -> None:
     """An install line is checked (a path or a git URL); any other line runs in the project, as CI runs it."""
     if _INSTALLS.search(line):
-        target = line.split("pip install", 1)[1].split()[-1].strip("'\"")
+        target = line.split("pip install", 1)[1].rsplit(maxsplit=1)[-1].strip("'\"")
         assert target != "factcheck", f"{block.where}: `pip install factcheck` installs an unrelated package"
         assert target.startswith(("git+", "factcheck @ git+")) or (project.folder / target).exists(), (
             f"{block.where}: {line!r} installs from neither a path in the project nor a git URL")
@@ -375,7 +375,7 @@ def test_the_cli_page_has_every_subcommand_and_option() -> None:
 
 
 def test_the_pytest_page_has_every_plugin_option() -> None:
-    import factcheck.pytest_plugin  # noqa: PLC0415
+    import factcheck.pytest_plugin
 
     options: list[str] = []
 
@@ -394,7 +394,7 @@ def test_the_pytest_page_has_every_plugin_option() -> None:
 
 
 def test_the_api_page_documents_every_public_name() -> None:
-    import factcheck  # noqa: PLC0415
+    import factcheck
 
     page = (DOCS / "api.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\.\. auto(?:class|function|exception|data):: factcheck\.(\w+)$", page, re.MULTILINE))
@@ -405,7 +405,7 @@ def test_the_api_page_documents_every_public_name() -> None:
 def test_the_word_table_is_generated_from_the_code_when_the_docs_are_built() -> None:
     sys.path.insert(0, str(DOCS / "_ext"))
     try:
-        import wordtable  # noqa: PLC0415
+        import wordtable
     finally:
         sys.path.remove(str(DOCS / "_ext"))
     page = (DOCS / "words.md").read_text(encoding="utf-8")

@@ -2,22 +2,24 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import itertools
 import tomllib
 from pathlib import Path
+from types import ModuleType
 
 import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.drafting import extract
-from factcheck.words.table import COMPARED_NEXT
-from factcheck.load.claimsfile import loads_claims_file
-from factcheck.drafting.toml_writer import draft_toml
-from factcheck.drafting.extract import DraftClaim, DraftSentence, draft_article, draft_sentence, guess_check
-from factcheck.words.stated import parse_stated
-from factcheck.model.verdicts import Verdict
 from factcheck.check.pipeline import verify_file
+from factcheck.drafting import extract
+from factcheck.drafting.extract import DraftClaim, DraftSentence, draft_article, draft_sentence, guess_check
+from factcheck.drafting.toml_writer import draft_toml
+from factcheck.load.claimsfile import loads_claims_file
+from factcheck.model.verdicts import Verdict
+from factcheck.words.stated import parse_stated
+from factcheck.words.table import COMPARED_NEXT
 from tests.conftest import DATA, EVAL, ROOT, labelled_articles, skip_without_eval
 
 # (sentence, [(kind, stated), …]) in the order of the sentence
@@ -132,7 +134,7 @@ def test_published_from_date_line_else_today() -> None:
     assert draft_article("Headline\n\nText.", today=dt.date(2020, 1, 1)).published == dt.date(2020, 1, 1)
 
 
-def _bench():  # type: ignore[no-untyped-def]
+def _bench() -> ModuleType:
     spec = importlib.util.spec_from_file_location("bench_extraction", ROOT / "bench" / "extraction.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -191,7 +193,7 @@ def test_drafted_spans_are_the_sentence_words(pieces: list[str]) -> None:
     for claim in claims:
         assert sentence[claim.span[0]:claim.span[1]] == claim.stated
     spans = [c.span for c in claims if c.kind != "comparison"]
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))  # number phrases never overlap
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))  # number phrases never overlap
     assert len({c.id for c in claims}) == len(claims)
     assert loads_claims_file(draft_toml(draft_article(sentence)), "<draft>").problems == ()
 

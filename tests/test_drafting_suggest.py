@@ -10,20 +10,20 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from factcheck.drafting import suggest
-from factcheck.model.claims import BrokenClaim, ClaimsFile, ComparisonClaim, FormulaClaim
-from factcheck.load.claimsfile import load_claims_file, loads_claims_file
-from factcheck.cli.main import main
-from factcheck.errors import FactcheckError
-from factcheck.words.stated import parse_stated
-from factcheck.drafting.suggest import Suggestion, _Candidate, suggest_file
-from factcheck.model.verdicts import Verdict
 from factcheck.check.pipeline import verify_file
 from factcheck.check.verifier import Verifier
+from factcheck.cli.main import main
+from factcheck.drafting import suggest
+from factcheck.drafting.suggest import Suggestion, _Candidate, suggest_file
+from factcheck.errors import FactcheckError
+from factcheck.load.claimsfile import load_claims_file, loads_claims_file
+from factcheck.model.claims import BrokenClaim, ClaimsFile, ComparisonClaim, FormulaClaim
+from factcheck.model.verdicts import Verdict
+from factcheck.words.stated import parse_stated
 from tests.conftest import EVAL, LABELLED_DIR, REPO, has_eval, quoting, skip_without_eval
 
 sys.path.insert(0, str(REPO / "bench"))
-from growing import figures_file  # noqa: E402
+from growing import figures_file
 
 FILE = """format = 1
 [article]
@@ -84,7 +84,7 @@ def test_blanked_labelled_files_get_their_own_inputs_back(folder: Path, least: i
     for path in sorted(folder.glob("*.claims.toml")):
         text = path.read_text(encoding="utf-8")
         blank = re.sub(r'^(\s*(?:figure|from|to|numerator|denominator|part|whole)\s*=\s*)"[^"]*"', r'\1"?"', text,
-                       flags=re.M)
+                       flags=re.MULTILINE)
         original = load_claims_file(path)
         verdicts = {o.id: o.verdict for o in verify_file(original).outcomes}
         inputs = {c.id: c.inputs() for c in original.claims()}
@@ -188,23 +188,23 @@ _STATED = {
 def _claims_files(draw: st.DrawFn) -> str:
     figures = draw(st.lists(st.tuples(_VALUES, _UNITS, st.sampled_from([None, "2022", "2023", "2021"]),
                                       st.sampled_from([None, 1, 100])), min_size=1, max_size=14))
-    lines = ['format = 1', '[article]', 'title = "t"', 'published = 2024-01-01', '[figures]']
+    lines = ["format = 1", "[article]", 'title = "t"', "published = 2024-01-01", "[figures]"]
     for n, (value, unit, period, rounded) in enumerate(figures):
         extra = (f', period = "{period}"' if period else "") + (f", rounded = {rounded}" if rounded else "")
         lines.append(f'f{n} = {{ value = {value}, unit = "{unit}"{extra} }}')
-    lines += ['[[sentences]]', 'text = "x"']
+    lines += ["[[sentences]]", 'text = "x"']
     sentence = len(lines) - 1
     quoted = ["2 times", "2"]  # the words of the claims with values below
     for n, kind in enumerate(draw(st.lists(st.sampled_from(sorted(_STATED)), min_size=1, max_size=4))):
         stated = draw(st.sampled_from(_STATED[kind]))
         quoted.append(stated)
-        lines += ['[[sentences.claims]]', f'id = "c{n}"', f'kind = "{kind}"', f'stated = "{stated}"']
+        lines += ["[[sentences.claims]]", f'id = "c{n}"', f'kind = "{kind}"', f'stated = "{stated}"']
         lines += [f'{field} = "?"' for field in suggest._FIELDS[kind]]
     if draw(st.booleans()):  # a claim with a value is a candidate too
-        lines += ['[[sentences.claims]]', 'id = "done"', 'kind = "ratio"', 'stated = "2 times"',
+        lines += ["[[sentences.claims]]", 'id = "done"', 'kind = "ratio"', 'stated = "2 times"',
                   'numerator = "f0"', f'denominator = "f{len(figures) - 1}"']
     if draw(st.booleans()):  # ... and one whose value no float holds (1e99 to the fourth): exact arithmetic decides
-        lines += ['[[sentences.claims]]', 'id = "huge"', 'kind = "formula"', 'stated = "2"', 'expr = "f0 * f0 * f0 * f0"']
+        lines += ["[[sentences.claims]]", 'id = "huge"', 'kind = "formula"', 'stated = "2"', 'expr = "f0 * f0 * f0 * f0"']
     lines[sentence] = f'text = "It says {"; ".join(quoted)}."'  # the sentence quotes every claim's words
     return "\n".join(lines) + "\n"
 

@@ -8,13 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.load.claimsfile import loads_claims_file
+from factcheck.check.pipeline import verify_file
+from factcheck.drafting.extract import Draft, DraftClaim, DraftSentence
 from factcheck.drafting.toml_writer import draft_toml, toml_string
 from factcheck.errors import DraftExistsError
-from factcheck.runner.output import write_draft
-from factcheck.drafting.extract import Draft, DraftClaim, DraftSentence
+from factcheck.load.claimsfile import loads_claims_file
 from factcheck.model.verdicts import Verdict
-from factcheck.check.pipeline import verify_file
+from factcheck.runner.output import write_draft
 
 
 @given(st.text())

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.model.verdicts import Verdict
 from factcheck.check.pipeline import check_file
+from factcheck.model.verdicts import Verdict
 from tests.conftest import eval_params, labelled_files
 
 _EXPECT = re.compile(r"^\s*#\s*expect:\s*(?P<verdict>[a-z]+)(?P<gross>\s+gross)?\s*$")

@@ -17,10 +17,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.cli.main import main
-from factcheck.report.formats import FORMATS
-from factcheck.model.verdicts import Standing, Verdict, standing
 from factcheck.check.pipeline import check_file
+from factcheck.cli.main import main
+from factcheck.model.verdicts import Standing, Verdict, standing
+from factcheck.report.formats import FORMATS
 
 pytest_plugins = ["pytester"]
 

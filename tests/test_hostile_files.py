@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.load.paths import MAX_ARTICLE_BYTES
 from factcheck.check.pipeline import check_file
+from factcheck.load.paths import MAX_ARTICLE_BYTES
 from tests.bounded import run_bounded
 from tests.conftest import BAD, place_bad
 

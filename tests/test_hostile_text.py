@@ -141,7 +141,7 @@ def test_a_bidi_control_is_made_visible_in_every_format(tmp_path: Path, capsys: 
 @pytest.mark.parametrize("char", ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068",
                                   "\u2069", "\u200e", "\u200f", "\u061c"])
 def test_every_bidi_control_is_escaped_in_html_and_markdown(tmp_path: Path, char: str) -> None:
-    from factcheck.report.html import _e  # noqa: PLC0415 - the escaping function itself
+    from factcheck.report.html import _e  # the escaping function itself
 
     assert char not in _e(f"a{char}b") and f"\\u{ord(char):04x}" in _e(f"a{char}b")
     assert char not in escape_markdown(f"a{char}b")

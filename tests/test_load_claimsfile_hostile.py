@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.check.pipeline import check_file, verify_file
+from factcheck.errors import ClaimsFileError
 from factcheck.load import claimsfile
 from factcheck.load import coverage as quoting
-from factcheck.model.claims import BrokenClaim
 from factcheck.load.claimsfile import load_claims_file, loads_claims_file
-from factcheck.errors import ClaimsFileError
+from factcheck.model.claims import BrokenClaim
 from factcheck.model.verdicts import Verdict
-from factcheck.check.pipeline import check_file, verify_file
 
 HEAD = 'format = 1\n[article]\ntitle = "t"\npublished = 2020-11-10\n'  # lines 1-4
 GOOD = ('[figures.a]\nvalue = 1405\nunit = "offender"\n'  # lines 5-7

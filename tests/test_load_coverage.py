@@ -218,7 +218,7 @@ def test_a_number_changed_in_a_quote_is_not_found(data: st.DataObject,
     assume(numbers)
     at = data.draw(st.sampled_from(numbers))
     # a quote of the number and a word beside it (the words are unique, so the quote is in one place)
-    first, last = (at - 1, at) if at > 0 and data.draw(st.booleans()) or at == len(spans) - 1 else (at, at + 1)
+    first, last = (at - 1, at) if (at > 0 and data.draw(st.booleans())) or at == len(spans) - 1 else (at, at + 1)
     start, end = spans[first][0], spans[last][1]
     number_start, number_end, _ = spans[at]
     number = text[number_start:number_end]

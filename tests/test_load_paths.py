@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.runner.cache import ResultCache, article_state
-from factcheck.load.claimsfile import load_claims_file
 from factcheck.errors import ReadRefusedError
+from factcheck.load.claimsfile import load_claims_file
 from factcheck.load.paths import MAX_ARTICLE_BYTES, read_inside
+from factcheck.runner.cache import ResultCache, article_state
 from tests.bounded import run_bounded
 
 _CLAIMS = """\

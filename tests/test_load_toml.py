@@ -19,10 +19,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck.errors import TOMLLimitError
+from factcheck.errors import ClaimsFileError, TOMLLimitError
 from factcheck.load import toml as tomlread
 from factcheck.load.claimsfile import loads_claims_file
-from factcheck.errors import ClaimsFileError
 from tests.conftest import CLAIMS_DIR, EVAL_DIR
 
 
@@ -66,7 +65,7 @@ def test_any_written_decimal_comes_back_exactly(digits: int, places: int) -> Non
 
 def test_a_syntax_error_names_its_line() -> None:
     with pytest.raises(ClaimsFileError) as caught:
-        loads_claims_file("format = 1\n[article]\ntitle = \"x\"\nbad = [1,,2]\n[figures]\n")
+        loads_claims_file('format = 1\n[article]\ntitle = "x"\nbad = [1,,2]\n[figures]\n')
     assert caught.value.line == 4
     assert "not valid TOML" in str(caught.value)
 
@@ -74,16 +73,16 @@ def test_a_syntax_error_names_its_line() -> None:
 # -- TOML 1.1, which rtoml reads and tomllib refuses: refused ------------------------------------
 
 TOML_1_1 = {
-    "newline in an inline table": 'x = { a = 1,\n b = 2 }',
-    "newline before the closing brace": 'x = { a = 1\n}',
-    "trailing comma in an inline table": 'x = { a = 1, }',
-    "trailing comma, no space": 'x = { a = 1,}',
-    "comment in an inline table": 'x = { a = 1, # why\n b = 2 }',
+    "newline in an inline table": "x = { a = 1,\n b = 2 }",
+    "newline before the closing brace": "x = { a = 1\n}",
+    "trailing comma in an inline table": "x = { a = 1, }",
+    "trailing comma, no space": "x = { a = 1,}",
+    "comment in an inline table": "x = { a = 1, # why\n b = 2 }",
     "a brace in a string, then a newline": 'x = { a = "}", b = 1,\n}',
     "a hash in a string, then a trailing comma": 'x = { a = "#", b = 1, }',
-    "nested, the outer one over two lines": 'x = { a = { b = 1 }\n}',
-    "nested, trailing comma inside": 'x = { a = { b = 1, } }',
-    "in a multi-line array": 'x = [\n  { a = 1,\n  },\n]',
+    "nested, the outer one over two lines": "x = { a = { b = 1 }\n}",
+    "nested, trailing comma inside": "x = { a = { b = 1, } }",
+    "in a multi-line array": "x = [\n  { a = 1,\n  },\n]",
     "after a quote of the other kind": "x = { b = 'say \"', a = \"x}\",\n}",
     "escape \\e": 'x = "\\e"',
     "escape \\xHH": 'x = "\\x41"',
@@ -106,7 +105,7 @@ def test_toml_1_1_is_refused_as_tomllib_refuses_it(text: str) -> None:
 
 TOML_1_0_THAT_LOOKS_LIKE_1_1 = {
     "one-line inline table": 'x = { a = 1, b = "}" }',
-    "multi-line array in an inline table": 'x = { a = [\n1,\n2,\n] }',
+    "multi-line array in an inline table": "x = { a = [\n1,\n2,\n] }",
     "multi-line string in an inline table": 'x = { a = """\nb""" }',
     "backslash-e in a literal string": "x = 'C:\\e'",
     "an escaped backslash before x": 'x = "\\\\x"',
@@ -143,7 +142,6 @@ def tomllib_never_called(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         raise AssertionError("tomllib was called")
 
     monkeypatch.setattr(tomlread.tomllib, "loads", refuse)
-    yield
 
 
 @pytest.mark.usefixtures("tomllib_never_called")

@@ -19,12 +19,12 @@ def test_every_claim_class_takes_its_kinds_inputs() -> None:
     assert set(INPUTS) == set(Kind) == set(CLAIM_TYPES)
     for kind, cls in CLAIM_TYPES.items():
         assert cls.KIND is kind
-        assert cls.INPUTS == INPUTS[kind]
+        assert INPUTS[kind] == cls.INPUTS
 
 
 def test_the_signed_and_the_count_kinds() -> None:
-    assert SIGNED_KINDS == {Kind.CHANGE, Kind.POINT_CHANGE, Kind.DIFFERENCE}
-    assert COUNT_KINDS == {Kind.VALUE, Kind.DIFFERENCE, Kind.FORMULA}
+    assert {Kind.CHANGE, Kind.POINT_CHANGE, Kind.DIFFERENCE} == SIGNED_KINDS
+    assert {Kind.VALUE, Kind.DIFFERENCE, Kind.FORMULA} == COUNT_KINDS
     assert "change" in SIGNED_KINDS and "rate" not in SIGNED_KINDS  # a kind's name finds it, as a file gives it
 
 

@@ -23,12 +23,12 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.model.claims import Claim, ClaimsFile, ComparisonClaim, Figure
+from factcheck.check.pipeline import verify_file
 from factcheck.load.claimsfile import load_claims_file, loads_claims_file
-from factcheck.numbers.display import show
+from factcheck.model.claims import Claim, ClaimsFile, ComparisonClaim, Figure
 from factcheck.model.results import Outcome
 from factcheck.model.verdicts import Verdict
-from factcheck.check.pipeline import verify_file
+from factcheck.numbers.display import show
 from tests.conftest import CLAIMS_DIR, DATA, EVAL_DIR, has_eval
 
 _NUMBER = re.compile(r"(?<![\w.])[-−]?\d[\d,]*(?:\.\d+)?")
@@ -99,7 +99,7 @@ class _Mutator:
         return {o.id: o for o in verify_file(mutated).outcomes}[claim_id]
 
 
-_BELOW_WORDS = re.compile(r"\b(nearly|almost|under|fewer than|less than|at most|up to|just short of)\b", re.I)
+_BELOW_WORDS = re.compile(r"\b(nearly|almost|under|fewer than|less than|at most|up to|just short of)\b", re.IGNORECASE)
 
 
 def _pushed(stated: str, outcome: Outcome) -> str | None:

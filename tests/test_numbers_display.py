@@ -7,8 +7,8 @@ from fractions import Fraction as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.numbers.interval import Interval
 from factcheck.numbers.display import decimals_of, show, show_against, show_interval, show_significant
+from factcheck.numbers.interval import Interval
 
 
 def test_show() -> None:

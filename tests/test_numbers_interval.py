@@ -94,7 +94,7 @@ def test_overlaps_exactly_when_there_is_an_intersection(a: Interval, b: Interval
     common = a.intersection(b)
     assert a.overlaps(b) is (common is not None)
     if common is not None and common.lo is not None:
-        assert common.lo_open or a.contains(common.lo) and b.contains(common.lo)
+        assert common.lo_open or (a.contains(common.lo) and b.contains(common.lo))
 
 
 @given(_any_intervals())

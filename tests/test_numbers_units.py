@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.errors import UnitMismatchError
+from factcheck.errors import UnitError, UnitMismatchError
 from factcheck.numbers.units import (
     PERCENT,
     Conversion,
@@ -58,7 +58,7 @@ def test_unknown_words_are_count_units_of_their_own(a: str, b: str) -> None:
 
 @pytest.mark.parametrize("text", ["", "GBP /", "(person", "person ^ x", "a + b", "offender & person"])
 def test_unreadable_units(text: str) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(UnitError):
         parse_unit(text)
 
 

@@ -46,7 +46,7 @@ def _literal_all(tree: ast.Module) -> list[str]:
     return [item.value for item in node.value.elts]  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("path", MODULES, ids=lambda path: _module_name(path))
+@pytest.mark.parametrize("path", MODULES, ids=_module_name)
 def test_all_is_a_literal_list_of_the_modules_public_names(path: Path) -> None:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     declared = _literal_all(tree)
@@ -85,5 +85,5 @@ def test_checking_common_units_does_not_import_pint() -> None:
     code = ("import sys, factcheck; factcheck.check_file('claims/west-mercia-mappa-2020.claims.toml'); "
             "print('pint' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=str(__import__('tests.conftest', fromlist=['REPO']).REPO)).stdout.strip()
+                         cwd=str(__import__("tests.conftest", fromlist=["REPO"]).REPO)).stdout.strip()
     assert out == "False"

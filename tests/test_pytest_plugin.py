@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.check.pipeline import check_file
 from factcheck.load.claimsfile import load_claims_file
 from factcheck.model.verdicts import Verdict
-from factcheck.check.pipeline import check_file
 from tests.conftest import eval_files_if_present, labelled_files
 
 pytest_plugins = ["pytester"]
@@ -61,9 +61,11 @@ text = "Pupils rose to 1,100, up 10 per cent, and there are more than 3,000 plac
 
 @pytest.fixture(autouse=True)
 def _quick_inner_runs(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Inner runs leave out hypothesis's plugin: it imports all of hypothesis afresh on every inner run
-    (seconds, with bytecode writing off), and it has nothing to do with claims files. (Set after
-    `pytester` is made, since it clears PYTEST_ADDOPTS.)"""
+    """Inner runs leave out hypothesis's plugin: it imports all of hypothesis afresh on every inner run.
+
+    That takes seconds, with bytecode writing off, and the plugin has nothing to do with claims files.
+    (Set after `pytester` is made, since it clears PYTEST_ADDOPTS.)
+    """
     monkeypatch.setenv("PYTEST_ADDOPTS", "-p no:hypothesispytest")
 
 

@@ -9,7 +9,6 @@ change, a neutral comparison) are held to their verdicts. The phrasings are thos
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable
 from fractions import Fraction as F
 from pathlib import Path
@@ -18,10 +17,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.check.pipeline import check_file, verify_claim
 from factcheck.model.claims import ChangeClaim, ComparisonClaim, Figure, OneInClaim, RateClaim, ShareClaim, ValueClaim
 from factcheck.model.results import Outcome
 from factcheck.model.verdicts import Verdict
-from factcheck.check.pipeline import check_file, verify_claim
 from tests.conftest import HEADER
 
 _CARE = """
@@ -110,7 +109,7 @@ def test_a_per_that_disagrees_with_one_in_n_is_an_error() -> None:
 
 
 @pytest.mark.parametrize("kind", [ShareClaim, OneInClaim])
-def test_fewer_than_one_in_five_has_one_meaning_in_every_kind(kind: type[ShareClaim] | type[OneInClaim]) -> None:
+def test_fewer_than_one_in_five_has_one_meaning_in_every_kind(kind: type[ShareClaim | OneInClaim]) -> None:
     # 17.3%: first edition, supported as one_in but only loose as a share
     figures = [Figure("part", F(173), "person"), Figure("whole", F(1000), "person")]
     fields = {"part": "part", "whole": "whole"} if kind is ShareClaim else {"numerator": "part", "denominator": "whole"}
@@ -188,7 +187,7 @@ def test_a_neutral_comparison_loads_and_still_names_its_inputs(write_claims: Cal
 
 
 def test_a_hostile_stated_number_is_a_clean_error_quickly() -> None:
-    import time  # noqa: PLC0415
+    import time
 
     started = time.perf_counter()
     outcome = verify_claim(ValueClaim(id="c", stated="1" + "0" * 1_000_000, figure="f"), [Figure("f", F(1), "person")])

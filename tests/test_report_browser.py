@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from factcheck.cli.main import main
 from factcheck.check.pipeline import check_file
+from factcheck.cli.main import main
 from tests.conftest import EVAL_DIR, LABELLED_DIR
 
 REPO = Path(__file__).resolve().parent.parent
@@ -33,7 +33,7 @@ date 2024-03-01 Some 1,100 people used the Ashby Vale food bank in 2023, up 20 p
 The mayor said it had been a good year.
 """
 
-CLAIMS = '''\
+CLAIMS = """\
 format = 1
 
 [article]
@@ -79,7 +79,7 @@ text = '<script>window.__pwned = 1; document.title = "pwned"</script> The counci
 [[sentences]]
 text = "The mayor said it had been a good year."
 check = "opinion"
-'''
+"""
 
 
 def _chromium() -> str:

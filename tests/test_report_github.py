@@ -8,8 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.report.formats import FORMATS, render
-from factcheck.report.text import one_line
 from factcheck.report.github import escape_data, escape_property
+from factcheck.report.text import one_line
 from tests.report_data import HOSTILE, MIXED, claim_line, gap_line, hostile, mixed, unreadable
 
 # A workflow command as the runner reads it: ::name key=value,key=value::message

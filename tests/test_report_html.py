@@ -16,17 +16,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.model.claims import Article, ClaimsFile, Figure, Sentence, Source, SourceKind, ValueClaim
-from factcheck.load.claimsfile import loads_claims_file
+from factcheck.check.pipeline import check_file, verify_file
 from factcheck.cli.main import main
-from factcheck.errors import ClaimsFileError
-from factcheck.errors import OutputError
-from factcheck.runner.output import write_new_file
-from factcheck.report.formats import FORMATS, render
-from factcheck.report.html import paragraphs, render as render_html
+from factcheck.errors import ClaimsFileError, OutputError
+from factcheck.load.claimsfile import loads_claims_file
+from factcheck.model.claims import Article, ClaimsFile, Figure, Sentence, Source, SourceKind, ValueClaim
 from factcheck.model.results import FileResult
 from factcheck.model.verdicts import Verdict
-from factcheck.check.pipeline import check_file, verify_file
+from factcheck.report.formats import FORMATS, render
+from factcheck.report.html import paragraphs
+from factcheck.report.html import render as render_html
+from factcheck.runner.output import write_new_file
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "claims" / "west-mercia-mappa-2020.claims.toml"

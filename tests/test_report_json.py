@@ -13,14 +13,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.model.claims import ClaimsFile
 from factcheck.cli.main import main
-from factcheck.numbers.interval import Interval
-from factcheck.report.jsontext import dumps
-from factcheck.report.formats import FORMATS
-from factcheck.report.json import scientific
+from factcheck.model.claims import ClaimsFile
 from factcheck.model.results import FileResult, Outcome
 from factcheck.model.verdicts import Verdict
+from factcheck.numbers.interval import Interval
+from factcheck.report.formats import FORMATS
+from factcheck.report.json import scientific
+from factcheck.report.jsontext import dumps
 
 _HEAD = 'format = 1\n\n[article]\ntitle = "A test"\npublished = 2020-11-10\n\n'
 _HUGE = _HEAD + """\

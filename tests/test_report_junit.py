@@ -8,11 +8,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.model.claims import ClaimsFile, Location
-from factcheck.report.formats import render
-from factcheck.report.junit import render as render_junit, xml_safe
-from factcheck.report.text import safe_lines, visible
 from factcheck.model.results import FileResult, Outcome
 from factcheck.model.verdicts import Verdict
+from factcheck.report.formats import render
+from factcheck.report.junit import render as render_junit
+from factcheck.report.junit import xml_safe
+from factcheck.report.text import safe_lines, visible
 from tests.report_data import HOSTILE, MIXED, MIXED_VERDICTS, claim_line, gap_line, hostile, mixed, unreadable
 
 

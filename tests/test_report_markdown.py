@@ -8,9 +8,10 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.report.formats import render
-from factcheck.report.markdown import escape_markdown, render as render_markdown
 from factcheck.check.pipeline import check_file
+from factcheck.report.formats import render
+from factcheck.report.markdown import escape_markdown
+from factcheck.report.markdown import render as render_markdown
 from tests.report_data import MIXED, claim_line, gap_line, hostile, mixed, unreadable
 
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
@@ -55,7 +56,7 @@ def test_supported_claims_and_check_sentences_are_not_listed() -> None:
 
 
 def test_all_well_says_so_and_lists_nothing(tmp_path: object) -> None:
-    from tests.report_data import DATA  # noqa: PLC0415
+    from tests.report_data import DATA
 
     del tmp_path
     result = check_file(DATA.parent.parent / "claims" / "west-mercia-mappa-2020.claims.toml")

@@ -13,10 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.model.claims import ClaimsFile, Location
-from factcheck.report.formats import render
-from factcheck.report.sarif import render as render_sarif
 from factcheck.model.results import FileResult, Outcome
 from factcheck.model.verdicts import Verdict
+from factcheck.report.formats import render
+from factcheck.report.sarif import render as render_sarif
 from tests.report_data import HOSTILE, MIXED, claim_line, gap_line, hostile, mixed, unreadable
 
 

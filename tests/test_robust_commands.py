@@ -8,9 +8,9 @@ from pathlib import Path
 import attrs
 import pytest
 
-import factcheck.report.html
-import factcheck.drafting.suggest
 import factcheck.check.pipeline
+import factcheck.drafting.suggest
+import factcheck.report.html
 from factcheck.cli.main import main
 from factcheck.report.formats import FORMATS
 from tests.bounded import run_bounded

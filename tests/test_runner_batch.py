@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.runner.batch import check_files, run, stream_report
-from factcheck.cli.main import main
-from factcheck.runner.batch import claims_files
-from factcheck.errors import ClaimsFileError
-from factcheck.report.formats import FORMATS, render
-from factcheck.model.results import FileResult
 from factcheck.check.pipeline import check_file
+from factcheck.cli.main import main
+from factcheck.errors import ClaimsFileError
+from factcheck.model.results import FileResult
+from factcheck.report.formats import FORMATS, render
+from factcheck.runner.batch import check_files, claims_files, run, stream_report
 
 #: The formats written file by file (the registry says which), the ones the cache serves.
 STREAMED = sorted(name for name, fmt in FORMATS.items() if fmt.streams)
@@ -23,11 +22,11 @@ STREAMED = sorted(name for name, fmt in FORMATS.items() if fmt.streams)
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))
 
-from corpus import write_corpus  # noqa: E402
+from corpus import Corpus, write_corpus
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory):
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     """300 small generated files (one topic, 11 claims each), a tenth of the claims wrong."""
     return write_corpus(tmp_path_factory.mktemp("corpus"), 300, topics=1)
 
@@ -39,7 +38,7 @@ def _report(paths: list[str], fmt: str, jobs: int) -> tuple[str, int]:
 
 
 @pytest.mark.parametrize("fmt", sorted(STREAMED))
-def test_two_jobs_give_the_same_report_as_one(corpus, fmt: str) -> None:
+def test_two_jobs_give_the_same_report_as_one(corpus: Corpus, fmt: str) -> None:
     one, status_one = _report([str(corpus.folder)], fmt, 1)
     two, status_two = _report([str(corpus.folder)], fmt, 2)
     assert two == one
@@ -47,7 +46,7 @@ def test_two_jobs_give_the_same_report_as_one(corpus, fmt: str) -> None:
     assert len(one.splitlines()) > (300 * 10 if fmt != "github" else corpus.expected["contradicted"])
 
 
-def test_the_streamed_report_is_what_render_gives(corpus, tmp_path: Path) -> None:
+def test_the_streamed_report_is_what_render_gives(corpus: Corpus, tmp_path: Path) -> None:
     missing = str(tmp_path / "missing.claims.toml")
     paths = [str(p) for p in corpus.files[:40]] + [missing]
     results = [check_file(p) for p in paths[:-1]]
@@ -57,7 +56,7 @@ def test_the_streamed_report_is_what_render_gives(corpus, tmp_path: Path) -> Non
         assert streamed == render(results, fmt)
 
 
-def test_the_verdict_counts_are_the_ones_the_corpus_was_written_to_give(corpus) -> None:
+def test_the_verdict_counts_are_the_ones_the_corpus_was_written_to_give(corpus: Corpus) -> None:
     out, status = _report([str(corpus.folder)], "json", 2)
     summary = json.loads(out)["summary"]
     assert summary == {verdict: corpus.expected[verdict] for verdict in summary}
@@ -65,7 +64,7 @@ def test_the_verdict_counts_are_the_ones_the_corpus_was_written_to_give(corpus) 
     assert status == 1
 
 
-def test_reports_come_back_in_the_order_of_the_input(corpus) -> None:
+def test_reports_come_back_in_the_order_of_the_input(corpus: Corpus) -> None:
     items = [(str(p), None) for p in reversed(corpus.files[:30])]
     parts = list(check_files(items, "json", jobs=2))
     paths = [json.loads(part.part)["path"] for part in parts]
@@ -79,7 +78,7 @@ def test_an_empty_list_of_files_gives_the_json_of_no_files_and_status_2() -> Non
     assert summary.exit_status() == 2
 
 
-def test_the_cli_takes_jobs_and_rejects_zero(corpus, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_cli_takes_jobs_and_rejects_zero(corpus: Corpus, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "report.json"
     files = [str(p) for p in corpus.files[:20]]
     assert main(["check", "-j", "2", "--format", "json", "-o", str(target), *files]) == 1

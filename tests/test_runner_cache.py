@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 import io
-import os
 import json
+import os
 import pickle
 import shutil
 import sqlite3
@@ -15,14 +15,13 @@ from pathlib import Path
 
 import pytest
 
-import factcheck.runner.cache
 import factcheck.check.pipeline
-from factcheck.report.formats import FORMATS
-from factcheck.runner.batch import run
-from factcheck.errors import CacheError
-from factcheck.runner.cache import ResultCache
+import factcheck.runner.cache
 from factcheck.cli.main import main
-from factcheck.runner.batch import claims_files
+from factcheck.errors import CacheError
+from factcheck.report.formats import FORMATS
+from factcheck.runner.batch import claims_files, run
+from factcheck.runner.cache import ResultCache
 from tests.conftest import CLAIMS_DIR, eval_files_if_present, labelled_files
 
 #: The formats written file by file (the registry says which), the ones the cache serves.
@@ -139,7 +138,7 @@ def test_a_damaged_entry_is_a_miss(cache: ResultCache, example: Path, column: st
     _check([example], cache)
     assert len(cache) == 1
     with _database(cache) as database:
-        database.execute(f"UPDATE entry SET {column} = ?", (garbage,))  # noqa: S608 - a test's own column names
+        database.execute(f"UPDATE entry SET {column} = ?", (garbage,))  # a test's own column names
     assert _check([example], cache) == fresh
     with _database(cache) as database:
         (report,) = database.execute("SELECT report FROM entry").fetchone()
@@ -228,9 +227,9 @@ def test_the_cli_uses_the_cache_folder_it_is_given(tmp_path: Path, example: Path
     assert capsys.readouterr().out == first
 
 
-def test_the_cli_takes_the_folder_from_the_environment(_own_cache: Path, example: Path) -> None:
+def test_the_cli_takes_the_folder_from_the_environment(own_cache: Path, example: Path) -> None:
     assert main(["check", str(example)]) == 0
-    assert (_own_cache / "CACHEDIR.TAG").is_file()
+    assert (own_cache / "CACHEDIR.TAG").is_file()
 
 
 def test_no_cache_neither_reads_nor_writes(tmp_path: Path, example: Path) -> None:
@@ -335,7 +334,7 @@ def test_a_file_name_that_is_not_utf8_is_cached_and_loses_no_other_result(cache:
 def test_an_entry_altered_on_disk_is_a_miss_even_when_it_still_parses(cache: ResultCache, example: Path) -> None:
     """A contradicted claim shown as supported, exit 0, from a hand-edited entry: now a miss, checked afresh."""
     text = example.read_text(encoding="utf-8")
-    example.write_text(text.replace('value = 1405', 'value = 1450', 1), encoding="utf-8")
+    example.write_text(text.replace("value = 1405", "value = 1450", 1), encoding="utf-8")
     fresh = _check([example], None)
     assert fresh[1] == 1 and "✗ contradicted" in fresh[0]
     assert _check([example], cache) == fresh
@@ -351,7 +350,7 @@ def test_an_entry_altered_on_disk_is_a_miss_even_when_it_still_parses(cache: Res
 def test_an_entry_moved_to_another_files_slot_is_a_miss(cache: ResultCache, example: Path) -> None:
     other = example.with_name("other.claims.toml")
     text = example.read_text(encoding="utf-8")
-    other.write_text(text.replace('value = 1405', 'value = 1450', 1), encoding="utf-8")
+    other.write_text(text.replace("value = 1405", "value = 1450", 1), encoding="utf-8")
     fresh = _check([example, other], None)
     _check([example, other], cache)
     with _database(cache) as database:

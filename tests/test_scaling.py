@@ -10,11 +10,10 @@ from pathlib import Path
 from tests.conftest import REPO
 
 sys.path.insert(0, str(REPO / "bench"))
-from growing import FIGURES_PER_AREA, figures_file, long_sentence, paragraph  # noqa: E402
-from same_output import write_outputs  # noqa: E402
-
-from factcheck.load.claimsfile import loads_claims_file  # noqa: E402
-from factcheck.drafting.extract import draft_article  # noqa: E402
+from factcheck.drafting.extract import draft_article
+from factcheck.load.claimsfile import loads_claims_file
+from growing import FIGURES_PER_AREA, figures_file, long_sentence, paragraph
+from same_output import write_outputs
 
 
 def test_the_scaling_benchmark_runs_quick() -> None:

@@ -11,7 +11,9 @@ from typing import Any
 import jsonschema
 import pytest
 
-from factcheck.model.claims import CLAIM_TYPES, Check, SourceKind
+from factcheck.check.pipeline import verify_file
+from factcheck.cli.main import main
+from factcheck.errors import ClaimsFileError
 from factcheck.load.claimsfile import (
     _ARTICLE_KEYS,
     _CLAIM_COMMON,
@@ -22,11 +24,9 @@ from factcheck.load.claimsfile import (
     _TOP_KEYS,
     loads_claims_file,
 )
-from factcheck.cli.main import main
-from factcheck.errors import ClaimsFileError
-from factcheck.schema import load_schema
+from factcheck.model.claims import CLAIM_TYPES, Check, SourceKind
 from factcheck.model.verdicts import Verdict
-from factcheck.check.pipeline import verify_file
+from factcheck.schema import load_schema
 from tests.conftest import eval_files_if_present, labelled_files
 
 REPO = Path(__file__).resolve().parent.parent

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable
 from fractions import Fraction
 
@@ -12,21 +11,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.errors import PhraseError
-from factcheck.words.stated import parse_stated
 from factcheck.words.markdown import table_rows
+from factcheck.words.stated import parse_stated
 from factcheck.words.table import (
-    DASHES,
-    DEFINITION_WORDS,
-    FORECAST_WORDS,
-    OPINION_WORDS,
-    STATES_A_NUMBER,
-    TYPOGRAPHIC,
     ATTACHED_SCALES,
     COMPARATORS,
     COUPLE,
     CURRENCIES,
+    DASHES,
+    DEFINITION_WORDS,
     DIRECTIONS,
     FILLER_WORDS,
+    FORECAST_WORDS,
     FRACTION_TOLERANCE,
     FRACTIONS,
     HEDGES,
@@ -34,6 +30,7 @@ from factcheck.words.table import (
     MULTIPLES,
     NEUTRAL_COMPARISONS,
     NUMBER_WORDS,
+    OPINION_WORDS,
     PER_WORDS,
     PERCENT_WORDS,
     POINT_WORDS,
@@ -41,7 +38,9 @@ from factcheck.words.table import (
     SCALE_WORDS,
     SCALES,
     SPACED_SCALES,
+    STATES_A_NUMBER,
     TIMES_WORDS,
+    TYPOGRAPHIC,
     UNIT_ABBREVIATIONS,
     UNREAD_WORDS,
     VAGUE_AMOUNTS,
@@ -239,8 +238,8 @@ _PIECES = sorted({*FORECAST_WORDS, *OPINION_WORDS, *DEFINITION_WORDS, *STATES_A_
 @settings(max_examples=300)
 @given(st.lists(st.sampled_from(_PIECES) | st.text(alphabet="abcdefghij -.,", max_size=6), max_size=8))
 def test_the_drafting_and_coverage_words_read_as_before(words: list[str]) -> None:
-    from factcheck.drafting import extract  # noqa: PLC0415 - the patterns built from the table
-    from factcheck.load import coverage  # noqa: PLC0415
+    from factcheck.drafting import extract  # the patterns built from the table
+    from factcheck.load import coverage
 
     text = " ".join(words)
     for new, old in ((extract._FORECAST, _OLD_FORECAST), (extract._OPINION, _OLD_OPINION),
@@ -249,7 +248,7 @@ def test_the_drafting_and_coverage_words_read_as_before(words: list[str]) -> Non
 
 
 def test_the_marks_read_as_before() -> None:
-    from factcheck.words import stated  # noqa: PLC0415
+    from factcheck.words import stated
 
     assert TYPOGRAPHIC == _OLD_TYPOGRAPHIC and list(TYPOGRAPHIC) == list(_OLD_TYPOGRAPHIC)
     every = "".join(map(chr, range(0x2000, 0x2300))) + "\ufe58\ufe63\uff0d-"

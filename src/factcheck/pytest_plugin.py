@@ -86,8 +86,8 @@ class ClaimsTomlFile(pytest.File):
     claims_file: ClaimsFile
 
     def collect(self) -> Iterator[pytest.Item]:
-        from factcheck.load.claimsfile import load_claims_file  # noqa: PLC0415 - keep the plugin light
-        from factcheck.errors import ClaimsFileError  # noqa: PLC0415
+        from factcheck.errors import ClaimsFileError
+        from factcheck.load.claimsfile import load_claims_file  # keep the plugin light
 
         shown = _shown_path(self)
         try:
@@ -109,7 +109,7 @@ class ClaimsTomlFile(pytest.File):
 
     @functools.cached_property
     def result(self) -> FileResult:
-        from factcheck.check.pipeline import verify_file  # noqa: PLC0415
+        from factcheck.check.pipeline import verify_file
 
         return verify_file(self.claims_file)
 
@@ -122,7 +122,7 @@ class ClaimsTomlFile(pytest.File):
 
 
 def _gap_name(gap: Gap) -> str:
-    import re  # noqa: PLC0415
+    import re
 
     found = re.match(r"sentence (\d+)", gap.message)
     return f"sentence-{found.group(1)}-gap" if found else f"gap-line-{gap.location.line}"
@@ -175,8 +175,7 @@ class ClaimItem(_FactcheckItem):
         return f"claim {self.name}"
 
     def runtest(self) -> None:
-        from factcheck.model.verdicts import Standing  # noqa: PLC0415
-        from factcheck.model.verdicts import Verdict
+        from factcheck.model.verdicts import Standing, Verdict
 
         outcome = self.claims_parent.outcome(self.name)
         self.user_properties.append(("verdict", outcome.verdict.value + (" (gross)" if outcome.gross else "")))
@@ -213,20 +212,20 @@ class GapItem(_FactcheckItem):
 def _safe(text: str) -> str:
     """A message pytest prints line by line: control and bidirectional characters made visible, and no line
     beginning with what a CI runner reads as a workflow command (a file named `::error …`)."""
-    from factcheck.report.text import safe_lines, visible  # noqa: PLC0415 - the library is imported late
+    from factcheck.report.text import safe_lines, visible  # the library is imported late
 
     return safe_lines(visible(text))
 
 
 def _one_line(text: str) -> str:
     """User text on one line, with control characters made visible (the reports' own rule)."""
-    from factcheck.report.text import one_line  # noqa: PLC0415 - the library is imported late
+    from factcheck.report.text import one_line  # the library is imported late
 
     return one_line(text)
 
 
 def _describe(outcome: Outcome) -> str:
-    from factcheck.numbers.display import show_interval  # noqa: PLC0415
+    from factcheck.numbers.display import show_interval
 
     verdict = "a draft" if outcome.draft else outcome.verdict.value + (" (gross)" if outcome.gross else "")
     lines = [f"claim {_one_line(outcome.id)!r} ({outcome.kind}) is {verdict}"]

@@ -32,6 +32,10 @@ from typing import Final, TypeVar
 
 import attrs
 
+from factcheck.check.judge import may_meet
+from factcheck.check.quantity import Quantity
+from factcheck.check.verifier import Verifier
+from factcheck.errors import FactcheckError
 from factcheck.model.claims import (
     BrokenClaim,
     ChangeClaim,
@@ -45,17 +49,13 @@ from factcheck.model.claims import (
     RateClaim,
     RatioClaim,
 )
-from factcheck.errors import FactcheckError
-from factcheck.numbers.interval import Interval
-from factcheck.numbers.display import decimals_of, show
-from factcheck.words.stated import parse_stated
-from factcheck.numbers.units import parse_unit
+from factcheck.model.kinds import Kind
 from factcheck.model.results import Outcome
 from factcheck.model.verdicts import Verdict
-from factcheck.check.judge import may_meet
-from factcheck.check.quantity import Quantity
-from factcheck.check.verifier import Verifier
-from factcheck.model.kinds import Kind
+from factcheck.numbers.display import decimals_of, show
+from factcheck.numbers.interval import Interval
+from factcheck.numbers.units import parse_unit
+from factcheck.words.stated import parse_stated
 
 __all__ = ["SameUnit", "diagnose", "diagnose_outcomes"]
 
@@ -78,8 +78,9 @@ def diagnose_outcomes(claims_file: ClaimsFile, outcomes: Sequence[Outcome], *,
         if outcome.verdict is Verdict.CONTRADICTED and claim is not None:
             verifier = verifier or Verifier(claims_file, figure_quantities)
             same_unit = same_unit if same_unit is not None else SameUnit(claims_file.figures)
-            outcome = attrs.evolve(outcome, diagnoses=diagnose(claims_file, claim, outcome, verifier, same_unit))
-        found.append(outcome)
+            found.append(attrs.evolve(outcome, diagnoses=diagnose(claims_file, claim, outcome, verifier, same_unit)))
+        else:
+            found.append(outcome)
     return found
 
 
@@ -300,7 +301,7 @@ def _may_support(verifier: Verifier, variant: Claim) -> bool:
     try:
         stated = verifier.stated(variant, None)
         quantity, _ = verifier.recompute(variant, stated, bounded=False)
-    except Exception:  # noqa: BLE001 - any failure on a range prunes nothing (see the docstring)
+    except Exception:  # any failure on a range prunes nothing (see the docstring)
         return True
     return may_meet(quantity.interval, stated.interval)
 

@@ -13,16 +13,24 @@ from fractions import Fraction
 
 import attrs
 
-from factcheck.check.quantity import Quantity, conversion_between, conversion_text, in_unit, merge_figures, weakest_basis, with_unit
+from factcheck.check.quantity import (
+    Quantity,
+    conversion_between,
+    conversion_text,
+    in_unit,
+    merge_figures,
+    weakest_basis,
+    with_unit,
+)
 from factcheck.errors import ImpossibleValueError
 from factcheck.model.claims import Claim, ComparisonClaim
+from factcheck.model.kinds import SIGNED_KINDS
 from factcheck.model.results import Outcome
 from factcheck.model.verdicts import Verdict
 from factcheck.numbers.display import decimals_of, show_against, show_interval
 from factcheck.numbers.interval import Interval
 from factcheck.words.stated import Stated, parse_tolerance
 from factcheck.words.table import Relation
-from factcheck.model.kinds import SIGNED_KINDS
 
 __all__ = ["judge_comparison", "judge_number", "judge_relation", "magnitude", "may_meet", "relation_text", "told_apart"]
 

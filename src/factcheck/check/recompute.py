@@ -42,7 +42,16 @@ from factcheck.model.formula import evaluate_formula, parse_formula
 from factcheck.model.kinds import Kind
 from factcheck.numbers.display import show, show_exact, show_interval
 from factcheck.numbers.interval import Interval
-from factcheck.numbers.units import ONE, PERCENT, POINTS, Unit, conversion, describe, impossible_when_negative, in_terms_of
+from factcheck.numbers.units import (
+    ONE,
+    PERCENT,
+    POINTS,
+    Unit,
+    conversion,
+    describe,
+    impossible_when_negative,
+    in_terms_of,
+)
 from factcheck.words.stated import Stated
 
 __all__ = ["MAX_COMPUTED_BITS", "MAX_COMPUTED_EXPONENT", "RECOMPUTE", "Recompute", "Resolve", "recompute",
@@ -214,7 +223,7 @@ def _rate(resolve: Resolve, claim: RateClaim, stated: Stated) -> tuple[Quantity,
 
 
 def _divide_like(top: Quantity, bottom: Quantity) -> tuple[Interval, Unit, str, str]:
-    """top / bottom for a ratio or one-in-N: bottom read in top's unit when they measure one thing.
+    """Top / bottom for a ratio or one-in-N: bottom read in top's unit when they measure one thing.
 
     "10 days / 1 week" is 10 / 7, so 1.43; an offender per person stays a quotient of units.
     (interval, unit, top's text, bottom's text).

@@ -20,7 +20,7 @@ def add_arguments(extract: argparse.ArgumentParser) -> None:
 
 
 def _default_output(article: Path) -> Path:
-    name = article.name[: -len(".txt")] if article.name.endswith(".txt") else article.name
+    name = article.name.removesuffix(".txt")
     return article.with_name(name + ".claims.toml")
 
 

@@ -21,8 +21,8 @@ def add_arguments(suggest: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Exit 0 with the suggestions; 2 when the file cannot be read, or a bug stopped the suggestions (said
     on standard error, never as a traceback)."""
-    from factcheck.load.claimsfile import load_claims_file
     from factcheck.errors import ClaimsFileError
+    from factcheck.load.claimsfile import load_claims_file
     from factcheck.report.text import one_line
 
     if args.limit < 1:
@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     except ClaimsFileError as exc:
         sys.stderr.write(f"factcheck: {one_line(str(exc))}\n")
         return 2
-    except Exception as exc:  # noqa: BLE001 - a hostile file must give a message, not a traceback
+    except Exception as exc:  # a hostile file must give a message, not a traceback
         sys.stderr.write(f"factcheck: {one_line(args.path)}: internal error while suggesting inputs for this file "
                          f"({type(exc).__name__}: {one_line(str(exc))[:300]}); please report it\n")
         return 2
@@ -44,9 +44,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _suggestions(claims_file: ClaimsFile, args: argparse.Namespace) -> str:
     """The whole output, made before any of it is written: a failure part way never leaves half of it."""
+    from factcheck.drafting.suggest import suggest_file
     from factcheck.report.jsontext import dumps
     from factcheck.report.text import one_line, safe_lines, shown_path
-    from factcheck.drafting.suggest import suggest_file
 
     found = suggest_file(claims_file, limit=args.limit)
     if args.format == "json":

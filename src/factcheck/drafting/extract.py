@@ -30,9 +30,10 @@ from typing import Final
 
 import attrs
 
-from factcheck.model.claims import PLACEHOLDER, is_placeholder
-from factcheck.errors import PhraseError
 from factcheck.drafting.sentences import ArticleText, read_article
+from factcheck.errors import PhraseError
+from factcheck.model.claims import PLACEHOLDER
+from factcheck.model.kinds import INPUTS, Kind
 from factcheck.words.stated import Token, TokenType, parse_stated, scan
 from factcheck.words.table import (
     ARTICLES,
@@ -66,7 +67,6 @@ from factcheck.words.table import (
     SHARE_VERBS,
     WEAK_COMPARATORS,
 )
-from factcheck.model.kinds import INPUTS, Kind
 
 __all__ = [
     "INPUT_FIELDS",

@@ -34,13 +34,13 @@ from typing import Final, Literal, NamedTuple
 
 import attrs
 
-from factcheck.model.claims import BrokenClaim, Claim, ClaimsFile, ComparisonClaim, FormulaClaim
-from factcheck.errors import FactcheckError, UnitMismatchError
-from factcheck.words.stated import Stated, parse_stated
-from factcheck.numbers.units import Unit, conversion, conversion_factor
-from factcheck.model.verdicts import Verdict
 from factcheck.check.verifier import Verifier
+from factcheck.errors import FactcheckError, UnitMismatchError
+from factcheck.model.claims import BrokenClaim, Claim, ClaimsFile, ComparisonClaim, FormulaClaim
 from factcheck.model.kinds import INPUTS, Kind
+from factcheck.model.verdicts import Verdict
+from factcheck.numbers.units import Unit, conversion, conversion_factor
+from factcheck.words.stated import Stated, parse_stated
 from factcheck.words.table import CURRENCIES
 
 __all__ = ["ClaimSuggestions", "Suggestion", "suggest_file"]
@@ -385,7 +385,7 @@ class _Search:
             return
         self.push((-node.fit, 0, self.nearest(bounds), 0, 0), _RANGES, node)
 
-    def range_bounds(self, ranges: tuple[_Range, ...]) -> _Bounds | None | Literal[False]:
+    def range_bounds(self, ranges: tuple[_Range, ...]) -> _Bounds | Literal[False] | None:
         """Bounds (with slack) on the kind's value over the ranges' candidates; None: not known; False: none has one."""
         hulls = []
         floats = self.pool.floats
@@ -486,7 +486,7 @@ class _Search:
                 distance = max(0.0, gap / half * (1 - _SLACK))
             self.push((-fit, period, distance, *combo), _GUESS, combo)
 
-    def point_value(self, combo: tuple[int, ...]) -> tuple[float, float] | None | Literal[False]:
+    def point_value(self, combo: tuple[int, ...]) -> tuple[float, float] | Literal[False] | None:
         """The kind's value of one candidate in floats, with a bound on its error.
 
         None: floats will not do (exact arithmetic decides); False: `_value` gives it no value (a
@@ -587,7 +587,7 @@ def _halves(ranges: tuple[_Range, ...]) -> tuple[tuple[_Range, ...], ...]:
     widest = max(range(len(ranges)), key=lambda k: ranges[k][2] - ranges[k][1])
     positions, first, end = ranges[widest]
     middle = (first + end) // 2
-    return tuple(ranges[:widest] + ((positions, lo, hi),) + ranges[widest + 1:]
+    return tuple((*ranges[:widest], (positions, lo, hi), *ranges[widest + 1:])
                  for lo, hi in ((first, middle), (middle, end)))
 
 

@@ -17,6 +17,12 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Final
 
+from factcheck.errors import ClaimsFileError, FormulaError, PhraseError, ReadRefusedError, TOMLLimitError
+from factcheck.load.coverage import coverage_gaps, coverage_problem, fold, misquoted, quote_found
+from factcheck.load.lines import Lines
+from factcheck.load.paths import read_inside
+from factcheck.load.toml import TOMLDecodeError
+from factcheck.load.toml import loads as toml_loads
 from factcheck.model.claims import (
     CLAIM_TYPES,
     Article,
@@ -32,16 +38,10 @@ from factcheck.model.claims import (
     Source,
     SourceKind,
 )
-from factcheck.errors import ClaimsFileError, FormulaError, PhraseError, ReadRefusedError, TOMLLimitError
-from factcheck.load.paths import read_inside
 from factcheck.model.formula import parse_formula
-from factcheck.load.coverage import coverage_gaps, coverage_problem, fold, misquoted, quote_found
-from factcheck.load.lines import Lines
-from factcheck.words.stated import parse_stated, parse_tolerance
-from factcheck.load.toml import TOMLDecodeError
-from factcheck.load.toml import loads as toml_loads
-from factcheck.numbers.units import parse_unit
 from factcheck.model.kinds import Kind
+from factcheck.numbers.units import parse_unit
+from factcheck.words.stated import parse_stated, parse_tolerance
 
 __all__ = ["MAX_FILE_BYTES", "load_claims_file", "loads_claims_file"]
 
@@ -110,7 +110,7 @@ def loads_claims_file(data: bytes | str, path: str = "<string>", *, base_dir: Pa
         line = _line_of_toml_error(str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise ClaimsFileError(f"not valid TOML: {message}", path=path, line=line) from None
-    except _NumberOutOfRange as exc:
+    except _NumberOutOfRangeError as exc:
         raise ClaimsFileError(f"the number {_cut(exc.literal)} is out of range ({exc.reason})", path=path,
                               line=_line_of(text, exc.literal)) from None
     except TOMLLimitError as exc:
@@ -123,7 +123,7 @@ def loads_claims_file(data: bytes | str, path: str = "<string>", *, base_dir: Pa
     return _Loader(path, text, raw, base_dir).load()
 
 
-class _NumberOutOfRange(ValueError):
+class _NumberOutOfRangeError(ValueError):
     def __init__(self, literal: str, reason: str) -> None:
         self.literal = literal
         self.reason = reason
@@ -133,10 +133,10 @@ class _NumberOutOfRange(ValueError):
 def _parse_float(literal: str) -> Decimal:
     """A TOML float as an exact Decimal; refuses exponents and lengths that no exact arithmetic can afford."""
     if len(literal) > _MAX_EXPONENT:  # one length test per float: this runs for every float of every file
-        raise _NumberOutOfRange(literal, f"it is written with more than {_MAX_EXPONENT} characters")
+        raise _NumberOutOfRangeError(literal, f"it is written with more than {_MAX_EXPONENT} characters")
     value = Decimal(literal)
     if value.is_finite() and value and abs(value.adjusted()) > _MAX_EXPONENT:
-        raise _NumberOutOfRange(literal, f"its exponent may be at most {_MAX_EXPONENT} either way")
+        raise _NumberOutOfRangeError(literal, f"its exponent may be at most {_MAX_EXPONENT} either way")
     return value
 
 
@@ -266,9 +266,9 @@ class _Loader:
             kind_text = entry.get("kind", "official")
             try:
                 kind = SourceKind(kind_text)
-                if kind is SourceKind.UNSOURCED:
-                    raise ValueError
             except (ValueError, TypeError):
+                kind = SourceKind.UNSOURCED
+            if kind is SourceKind.UNSOURCED:  # a figure with no source is unsourced; a source cannot say it is
                 allowed = ", ".join(k.value for k in SourceKind if k is not SourceKind.UNSOURCED)
                 self.problem(f"unknown source kind {_show(kind_text)} (one of: {allowed})", block, "kind")
                 kind = SourceKind.OFFICIAL
@@ -309,7 +309,7 @@ class _Loader:
         unit = self.string(entry, "unit", block, required=True)
         if unit is not None and len(unit) > _MAX_UNIT:
             self.problem(f"`unit` is longer than {_MAX_UNIT} characters: a unit expression is short, such as "
-                         "\"offence / (100000 * person)\"", block, "unit")
+                         '"offence / (100000 * person)"', block, "unit")
             unit = None
         if unit is not None:
             try:
@@ -328,7 +328,7 @@ class _Loader:
             self.problem(f"figure {_name(name)} names an unknown source {_name(source)}{hint}", block, "source")
         period = entry.get("period")
         if period is not None and not isinstance(period, (str, dt.date)):
-            self.problem(f"`period` must be a string such as \"2019-20\", not {_show(period)}", block, "period")
+            self.problem(f'`period` must be a string such as "2019-20", not {_show(period)}', block, "period")
         if value is None or unit is None or rounding_unread:
             return None
         return Figure(name, value, unit, None if period is None else str(period), self.string(entry, "area", block),
@@ -344,7 +344,7 @@ class _Loader:
         if isinstance(value, bool) or not isinstance(value, (int, Decimal, float)):
             self.problem(f"`{key}` must be a number, not {_show(value)}", block, key, claim_id)
             return None
-        if isinstance(value, Decimal) and not value.is_finite() or isinstance(value, float) and not math.isfinite(value):
+        if (isinstance(value, Decimal) and not value.is_finite()) or (isinstance(value, float) and not math.isfinite(value)):
             self.problem(f"`{key}` must be a finite number, not {value}", block, key, claim_id)
             return None
         if isinstance(value, float):  # from code, not a file: its shortest repr is what was meant
@@ -364,7 +364,7 @@ class _Loader:
         self.unknown_keys(table, _DEFAULT_KEYS, block, "[defaults]")
         rounding = table.get("rounding", "nearest")
         if rounding not in ("nearest", "robust"):
-            self.problem(f"`rounding` must be \"nearest\" or \"robust\", not {_show(rounding)}", block, "rounding")
+            self.problem(f'`rounding` must be "nearest" or "robust", not {_show(rounding)}', block, "rounding")
             rounding = "nearest"
         tolerance = table.get("tolerance")
         if tolerance is not None and not self.tolerance(table, block, "[defaults] tolerance"):
@@ -514,7 +514,7 @@ class _Loader:
         """The claim's `direction`: "increase", "decrease" or none (a problem for anything else)."""
         direction = raw.get("direction")
         if direction is not None and direction not in ("increase", "decrease"):
-            self.problem(f"`direction` must be \"increase\" or \"decrease\", not {_show(direction)}", block,
+            self.problem(f'`direction` must be "increase" or "decrease", not {_show(direction)}', block,
                          "direction", claim_id)
             return None
         return direction

@@ -69,8 +69,8 @@ def quote_found(quote: str, sentence: str) -> bool:
     while start != -1:
         end = start + size
         # the usual quote is bounded by spaces or the sentence's ends: clean without a closer look
-        if (start == 0 or sentence[start - 1] == " ") and (end == length or sentence[end] == " ") or \
-                _clean_start(quote, sentence, start) and _clean_end(quote, sentence, end):
+        if ((start == 0 or sentence[start - 1] == " ") and (end == length or sentence[end] == " ")) or \
+                (_clean_start(quote, sentence, start) and _clean_end(quote, sentence, end)):
             return True
         start = sentence.find(quote, start + 1)
     return False

@@ -87,8 +87,8 @@ class Lines:
         if found is None:
             found = self._keys[block] = {}
             text = self._text
-            for start, end, number in self._segments.get(block, ()):
-                previous = start
+            for start, end, header_line in self._segments.get(block, ()):
+                previous, number = start, header_line
                 for match in _KEY_LINE.finditer(text, start, end):
                     number += text.count("\n", previous, match.start())
                     previous = match.start()

@@ -68,7 +68,7 @@ _LONG_KEY: Final = re.compile(rf"""(?<![A-Za-z0-9_\-"'.]){_KEY_PART}(?:[ \t]*\.[
 
 def _rtoml() -> Any:
     try:
-        import rtoml  # noqa: PLC0415 - optional, and only needed once a file is read
+        import rtoml  # optional, and only needed once a file is read
     except ImportError:  # pragma: no cover - depends on the machine
         return None
     return rtoml
@@ -133,7 +133,7 @@ _NEW_ESCAPES: Final = frozenset({"e", "x"})
 
 
 def _reference(text: str, parse_float: Callable[[str], Any]) -> dict[str, Any]:
-    """tomllib's reading, refusing what it cannot read in bounded time and memory."""
+    """Tomllib's reading, refusing what it cannot read in bounded time and memory."""
     _refuse_long_keys(text)
     limit = sys.get_int_max_str_digits()
     lifted = limit == 0 or limit > MAX_INTEGER_DIGITS
@@ -218,7 +218,7 @@ def _exact_floats(table: dict[str, Any] | list[Any], parse_float: Callable[[str]
 
 def _written(value: float) -> str:
     """A float as TOML would write it: its shortest repr, with TOML's names for the specials."""
-    if value != value:  # noqa: PLR0124 - NaN
+    if math.isnan(value):
         return "-nan" if math.copysign(1.0, value) < 0 else "nan"  # tomllib hands parse_float the sign too
     if value in (float("inf"), float("-inf")):
         return "inf" if value > 0 else "-inf"

@@ -9,7 +9,7 @@ import datetime as dt
 import enum
 from collections.abc import Mapping
 from fractions import Fraction
-from typing import ClassVar, Final, Self, Union
+from typing import ClassVar, Final, Self
 
 import attrs
 
@@ -19,6 +19,7 @@ from factcheck.numbers.interval import Interval
 
 __all__ = [
     "CLAIM_TYPES",
+    "PLACEHOLDER",
     "Article",
     "BrokenClaim",
     "ChangeClaim",
@@ -42,7 +43,6 @@ __all__ = [
     "Source",
     "SourceKind",
     "ValueClaim",
-    "PLACEHOLDER",
     "is_placeholder",
 ]
 
@@ -282,10 +282,11 @@ class BrokenClaim(ClaimBase):
         return self.written_kind
 
 
-Claim = Union[
-    ValueClaim, RateClaim, OneInClaim, ChangeClaim, PointChangeClaim, DifferenceClaim,
-    RatioClaim, ShareClaim, ComparisonClaim, FormulaClaim, BrokenClaim,
-]  # fmt: skip
+#: Any claim the loader builds (a broken one too).
+Claim = (
+    ValueClaim | RateClaim | OneInClaim | ChangeClaim | PointChangeClaim | DifferenceClaim | RatioClaim | ShareClaim
+    | ComparisonClaim | FormulaClaim | BrokenClaim
+)
 
 #: The claim class of each `Kind` (looked up by the name a file writes: a Kind equals its name).
 CLAIM_TYPES: Final[dict[str, type[ClaimBase]]] = {

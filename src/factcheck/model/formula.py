@@ -20,7 +20,7 @@ import attrs
 
 from factcheck.errors import FormulaError
 
-__all__ = ["MAX_DEPTH", "MAX_NUMBER_EXPONENT", "Formula", "Step", "formula_names", "parse_formula", "evaluate_formula"]
+__all__ = ["MAX_DEPTH", "MAX_NUMBER_EXPONENT", "Formula", "Step", "evaluate_formula", "formula_names", "parse_formula"]
 
 _T = TypeVar("_T")
 

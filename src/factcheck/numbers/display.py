@@ -71,7 +71,7 @@ def show_exact(value: Fraction) -> str:
 
 
 def _round(numerator: int, denominator: int, rounding: str) -> int:
-    """numerator / denominator (denominator > 0) rounded to a whole number, in integers only:
+    """Numerator / denominator (denominator > 0) rounded to a whole number, in integers only:
     half to even (as `round` of a Fraction), or floor, or ceiling (outward for intervals)."""
     if rounding == ROUND_FLOOR:
         return numerator // denominator
@@ -174,7 +174,7 @@ def _faithful_as_shown(value: Interval, bounds: Interval, places: int | None, si
 
 
 def _equal(a: Fraction, b: Fraction | None) -> bool:
-    """a == b, in whole numbers (Fractions are kept in lowest terms; Fraction's == asks an ABC first)."""
+    """A == b, in whole numbers (Fractions are kept in lowest terms; Fraction's == asks an ABC first)."""
     return b is not None and a.numerator == b.numerator and a.denominator == b.denominator
 
 

@@ -8,7 +8,6 @@ Bounds are `Fraction`s, never floats, so a value on a boundary is judged the sam
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Union
 
 import attrs
 
@@ -16,7 +15,8 @@ from factcheck.errors import IntervalError, ZeroDenominatorError
 
 __all__ = ["Interval", "Number", "as_fraction"]
 
-Number = Union[int, Fraction, str]
+#: What an interval's bound may be given as: exact, or written ("1.5").
+Number = int | Fraction | str
 
 
 def as_fraction(value: Number | float) -> Fraction:
@@ -66,7 +66,7 @@ class Interval:
     @property
     def is_point(self) -> bool:
         lo, hi = self.lo, self.hi
-        return lo is not None and (lo is hi or hi is not None and _compare(lo, hi) == 0)
+        return lo is not None and (lo is hi or (hi is not None and _compare(lo, hi) == 0))
 
     @property
     def is_bounded(self) -> bool:
@@ -104,9 +104,8 @@ class Interval:
     def intersection(self, other: Interval) -> Interval | None:
         lo, lo_open = _tighter_lo(self, other)
         hi, hi_open = _tighter_hi(self, other)
-        if lo is not None and hi is not None:
-            if lo > hi or (lo == hi and (lo_open or hi_open)):
-                return None
+        if lo is not None and hi is not None and (lo > hi or (lo == hi and (lo_open or hi_open))):
+            return None
         return Interval(lo, hi, lo_open, hi_open)
 
     def entirely_above(self, other: Interval) -> bool:

@@ -169,7 +169,7 @@ SAME: Final = Conversion(Fraction(1))
 
 @lru_cache(maxsize=4096)
 def _combine(a: Unit, b: Unit, sign: int) -> Unit:
-    """a × b or a ÷ b, remembered: the result depends only on factors and dims, which key the cache."""
+    """A × b or a ÷ b, remembered: the result depends only on factors and dims, which key the cache."""
     dims = dict(a.dims)
     for name, exp in b.dims:
         dims[name] = dims.get(name, 0) + sign * exp
@@ -219,7 +219,7 @@ def parse_unit(text: str) -> Unit:
     bounds (the module's docstring): the loader reports it as the figure's `unit`.
     """
     if not isinstance(text, str) or not text.strip():
-        msg = "a unit must be a non-empty expression such as \"offender\" or \"GBP / dwelling\""
+        msg = 'a unit must be a non-empty expression such as "offender" or "GBP / dwelling"'
         raise UnitError(msg)
     stripped = text.strip()
     shown = text if len(text) <= 60 else text[:57] + "..."
@@ -513,18 +513,18 @@ def _pint_has(name: str) -> bool:
     registry = _registry()
     try:
         return name in registry and name not in _COUNT_NAMES.values()
-    except Exception:  # noqa: BLE001 - pint's lookup of an odd name may fail in its own ways; then it is ours
+    except Exception:  # pint's lookup of an odd name may fail in its own ways; then it is ours
         return False
 
 
 @cache
 def _absolute_temperature(name: str) -> bool:
-    """kelvin and rankine: temperatures whose zero is absolute zero."""
+    """Kelvin and rankine: temperatures whose zero is absolute zero."""
     registry = _registry()
     try:
         quantity: Any = registry.Quantity(Fraction(0), name)
         return bool(quantity.dimensionality == registry.kelvin.dimensionality and quantity.to("kelvin").magnitude == 0)
-    except Exception:  # noqa: BLE001 - not a temperature pint can convert
+    except Exception:  # not a temperature pint can convert
         return False
 
 
@@ -553,7 +553,7 @@ def _pint_conversion(source: tuple[tuple[str, int], ...],
                      target: tuple[tuple[str, int], ...]) -> tuple[Fraction, Fraction]:
     """(factor, offset) from source's dims to target's, by pint; remembered, as units recur."""
     registry = _registry()
-    import pint  # noqa: PLC0415 - pint is loaded only when two different units meet
+    import pint  # pint is loaded only when two different units meet
 
     shown_source, shown_target = describe(Fraction(1), source), describe(Fraction(1), target)
     try:
@@ -562,7 +562,7 @@ def _pint_conversion(source: tuple[tuple[str, int], ...],
         one: Any = registry.Quantity(Fraction(1), from_expr).to(to_expr).magnitude
     except pint.DimensionalityError as exc:
         raise UnitMismatchError(shown_source, shown_target, "they measure different things") from exc
-    except Exception as exc:  # noqa: BLE001 - pint refused a name or an operation (an offset unit multiplied)
+    except Exception as exc:  # pint refused a name or an operation (an offset unit multiplied)
         raise UnitMismatchError(shown_source, shown_target, f"pint cannot convert them: {exc}") from exc
     offset = Fraction(zero)
     return Fraction(one) - offset, offset
@@ -570,7 +570,7 @@ def _pint_conversion(source: tuple[tuple[str, int], ...],
 
 @cache
 def _registry() -> Any:
-    import pint  # noqa: PLC0415
+    import pint
 
     registry: Any = pint.UnitRegistry(non_int_type=Fraction, autoconvert_offset_to_baseunit=True)
     registry.define("person = [person]")

@@ -74,9 +74,8 @@ def findings(results: Sequence[FileResult]) -> list[Finding]:
     """Every finding, file by file in the order given, each file's in the order of its lines."""
     found: list[Finding] = []
     for result in results:
-        for error in result.errors:
-            found.append(Finding(Level.ERROR, result.path, error.line, one_line(_error_text(error)),
-                                 claim_id=error.claim_id))
+        found.extend(Finding(Level.ERROR, result.path, error.line, one_line(_error_text(error)), claim_id=error.claim_id)
+                     for error in result.errors)
         for outcome in result.outcomes:
             if outcome.standing is Standing.PASSES:
                 continue
@@ -84,8 +83,7 @@ def findings(results: Sequence[FileResult]) -> list[Finding]:
             found.append(Finding(level, result.path, outcome.location.line, one_line(outcome.explanation),
                                  claim_id=outcome.id, kind=outcome.kind, gross=outcome.gross,
                                  stated=one_line(outcome.stated)))
-        for gap in result.gaps:
-            found.append(Finding(Level.GAP, result.path, gap.location.line, one_line(gap.message)))
+        found.extend(Finding(Level.GAP, result.path, gap.location.line, one_line(gap.message)) for gap in result.gaps)
     return found
 
 

@@ -26,12 +26,12 @@ from urllib.parse import urlsplit
 import attrs
 
 from factcheck import __version__
-from factcheck.model.claims import Claim, ClaimsFile, Figure, Gap, Sentence, SourceKind
 from factcheck.load.coverage import article_body, fold_whitespace
-from factcheck.numbers.display import show, show_interval
+from factcheck.model.claims import Claim, ClaimsFile, Figure, Gap, Sentence, SourceKind
 from factcheck.model.results import FileResult, Outcome, totals_of
-from factcheck.report.summary import notes as summary_notes
 from factcheck.model.verdicts import Verdict
+from factcheck.numbers.display import show, show_interval
+from factcheck.report.summary import notes as summary_notes
 
 __all__ = ["paragraphs", "render"]
 
@@ -410,7 +410,7 @@ def _claims_table(views: list[list[_SentenceView]]) -> str:
                 label = _label(outcome)
                 rows.append(f'<tr class="v-{look.css}"><td>{_badge(look, label)}</td>'
                             f'<td><a href="#{view.anchor}"><code>{_e(outcome.id)}</code></a></td>'
-                            f"<td>“{_e(outcome.stated)}”</td><td class=\"num\">{_e(_computed_text(outcome))}</td>"
+                            f'<td>“{_e(outcome.stated)}”</td><td class="num">{_e(_computed_text(outcome))}</td>'
                             f"<td>{_e(outcome.explanation)}</td></tr>")
     if not rows:
         return ""
@@ -614,10 +614,7 @@ def _csp() -> str:
 def render(results: Sequence[FileResult], colour: bool = False) -> str:
     """The whole report as one HTML page (a `Renderer`: `colour` has no meaning here)."""
     numbered = list(enumerate(results, start=1))
-    if len(results) == 1:
-        title = _short_title(results[0])
-    else:
-        title = f"{_plural(len(results), 'article')}"
+    title = _short_title(results[0]) if len(results) == 1 else _plural(len(results), "article")
     articles = "".join(_article(r, n) for n, r in numbered)
     return "\n".join([
         "<!DOCTYPE html>",

@@ -19,11 +19,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import Final
 
-from factcheck.report.text import one_line
-from factcheck.report.text import safe_lines, visible
-from factcheck.model.verdicts import Standing
 from factcheck.model.results import FileResult, Outcome
-from factcheck.model.verdicts import Verdict
+from factcheck.model.verdicts import Standing, Verdict
+from factcheck.report.text import one_line, safe_lines, visible
 
 __all__ = ["render", "xml_safe"]
 

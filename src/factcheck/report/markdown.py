@@ -14,10 +14,10 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-from factcheck.report.findings import Level, findings
-from factcheck.report.text import one_line
 from factcheck.model.results import FileResult, totals_of
+from factcheck.report.findings import Level, findings
 from factcheck.report.summary import notes as summary_notes
+from factcheck.report.text import one_line
 
 __all__ = ["escape_markdown", "render"]
 

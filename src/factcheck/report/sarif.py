@@ -19,9 +19,9 @@ from typing import Any, Final
 from urllib.parse import quote
 
 from factcheck import __version__
-from factcheck.report.jsontext import dumps
-from factcheck.report.findings import Finding, Level, findings
 from factcheck.model.results import FileResult
+from factcheck.report.findings import Finding, Level, findings
+from factcheck.report.jsontext import dumps
 
 __all__ = ["INFORMATION_URI", "RULES", "SCHEMA_URI", "render"]
 
@@ -39,7 +39,7 @@ RULES: Final[dict[Level, tuple[str, str, str, str]]] = {
     Level.GAP: ("coverage-gap", "warning", "A sentence states a number but has no claim and no check",
                 "Every sentence that states a number needs a claim, or a `check` saying why it has none."),
     Level.DRAFT: ("draft", "error", "A draft claim's inputs are still to be filled in",
-                  "A claim whose inputs are placeholders (\"?\") was never checked, so it cannot pass."),
+                  'A claim whose inputs are placeholders ("?") was never checked, so it cannot pass.'),
     Level.UNCHECKED: ("unchecked", "warning", "A claim was left unchecked",
                       "A claim with no inputs, or whose words state no relation, was not checked; --strict fails it."),
 }

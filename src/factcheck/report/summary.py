@@ -40,7 +40,7 @@ def _plural(count: int, word: str) -> str:
 
 
 def _files_and_counts(totals: Totals) -> str:
-    """ "2 files: 10 supported, 0 loose, …": the start of every summary."""
+    """The start of every summary: "2 files: 10 supported, 0 loose, …"."""
     return f"{_plural(totals.files, 'file')}: " + ", ".join(f"{n} {v}" for v, n in totals.count_dict().items())
 
 

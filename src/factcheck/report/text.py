@@ -10,9 +10,7 @@ workflow command (`shown_path`, `safe_lines`), such as a file named `::error tit
 from __future__ import annotations
 
 import re
-from typing import Final
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from factcheck.model.verdicts import Verdict
 from factcheck.report.summary import summary_lines
@@ -113,8 +111,7 @@ def file_lines(result: FileResult, colour: bool = False) -> list[str]:
     if result.claims_file is not None and result.claims_file.article is not None:
         title = f" — {one_line(result.claims_file.article.title)}"
     lines.append(_paint(shown_path(result.path), "1", colour) + title)
-    for error in result.errors:
-        lines.append("  " + _paint("! error", "35", colour) + " " + one_line(str(error)))
+    lines.extend("  " + _paint("! error", "35", colour) + " " + one_line(str(error)) for error in result.errors)
     for outcome in result.outcomes:
         lines.append(_line(outcome, colour))
         lines.extend(f"      ↳ {one_line(diagnosis)}" for diagnosis in outcome.diagnoses)

@@ -82,7 +82,7 @@ def _render(result: FileResult, fmt: str, colour: bool) -> tuple[FileReport, boo
     """The file's part of the report, and whether rendering it hit a bug (then its part says so instead)."""
     try:
         return _render_part(result, fmt, colour), False
-    except Exception as exc:  # noqa: BLE001 - a bug must not hide the other files' results
+    except Exception as exc:  # a bug must not hide the other files' results
         return _render_part(_internal_error(result.path, exc, "writing the report of"), fmt, colour), True
 
 
@@ -113,8 +113,8 @@ def _from_stored(stored: dict[str, Any] | None) -> FileReport | None:
 
 
 def _internal_error(path: str, exc: Exception, doing: str) -> FileResult:
-    from factcheck.errors import ClaimsFileError  # noqa: PLC0415 - not needed on a cache hit
-    from factcheck.model.results import FileResult  # noqa: PLC0415
+    from factcheck.errors import ClaimsFileError  # not needed on a cache hit
+    from factcheck.model.results import FileResult
 
     message = f"internal error while {doing} this file ({type(exc).__name__}: {exc}); please report it"
     return FileResult(path, errors=(ClaimsFileError(message, path=path),))
@@ -130,15 +130,15 @@ def checked(path: str, problem: str | None = None) -> FileResult:
 
 def _result(path: str, problem: str | None, data: bytes | None = None) -> tuple[FileResult, bool]:
     """The file's result, and whether it is a bug's."""
-    from factcheck.errors import ClaimsFileError  # noqa: PLC0415 - not needed on a cache hit
-    from factcheck.model.results import FileResult  # noqa: PLC0415
     from factcheck.check.pipeline import check_file
+    from factcheck.errors import ClaimsFileError  # not needed on a cache hit
+    from factcheck.model.results import FileResult
 
     if problem is not None:
         return FileResult(path, errors=(ClaimsFileError(problem, path=path),)), False
     try:
         return check_file(path, data), False
-    except Exception as exc:  # noqa: BLE001 - a bug must not hide the other files' results
+    except Exception as exc:  # a bug must not hide the other files' results
         return _internal_error(path, exc, "checking"), True
 
 
@@ -146,19 +146,20 @@ def render_safely(results: list[FileResult], fmt: str, colour: bool = False) -> 
     """The whole report in `fmt`, and the results it reports: a file whose part cannot be rendered (a bug)
     is reported as that file's error instead, and the others as they are. Costs nothing extra unless
     rendering fails."""
-    from factcheck.report.formats import render  # noqa: PLC0415
+    from factcheck.report.formats import render
 
     try:
         return render(results, fmt, colour=colour), results
-    except Exception:  # noqa: BLE001, S110 - find the file that breaks it, below
+    except Exception:  # find the file that breaks it, below
         pass
     safe = []
     for result in results:
         try:
             render([result], fmt, colour=colour)
-        except Exception as exc:  # noqa: BLE001 - this file's part is the bug's message instead
-            result = _internal_error(result.path, exc, "writing the report of")
-        safe.append(result)
+        except Exception as exc:  # this file's part is the bug's message instead
+            safe.append(_internal_error(result.path, exc, "writing the report of"))
+        else:
+            safe.append(result)
     return render(safe, fmt, colour=colour), safe
 
 
@@ -173,7 +174,7 @@ def check_files(items: Iterable[tuple[str, str | None]], fmt: str = "text", colo
     if jobs <= 1:
         yield from map(_report_star, tasks)
         return
-    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - only for -j N
+    from concurrent.futures import ProcessPoolExecutor  # only for -j N
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         # map keeps the order of the input; it submits every task up front, but a task is only
@@ -219,7 +220,7 @@ def run(items: Iterable[tuple[str, str | None]], fmt: str, write: Callable[[str]
         inputs.extend((result.path, _article_of(result)) for result in results)
     text, reported = render_safely(results, fmt, colour)
     write(text)
-    from factcheck.model.results import totals_of  # noqa: PLC0415 - not needed on a cache hit
+    from factcheck.model.results import totals_of  # not needed on a cache hit
 
     return totals_of(reported).exit_status(strict=strict)
 

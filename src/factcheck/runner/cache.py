@@ -176,13 +176,13 @@ class ResultCache:
             return None
         try:
             row = self._database().execute(
-                f"SELECT digest, article, article_state, report, seal FROM {_TABLE} WHERE slot = ?",  # noqa: S608
+                f"SELECT digest, article, article_state, report, seal FROM {_TABLE} WHERE slot = ?",
                 (key.slot,)).fetchone()
         except sqlite3.Error:
             return None
         if row is None or row[0] != key.digest:
             return None
-        digest, article, state, report, seal = row
+        _, article, state, report, seal = row
         if not (isinstance(report, str) and isinstance(seal, str) and (article is None or isinstance(article, str))
                 and (state is None or isinstance(state, str))):
             return None
@@ -213,7 +213,7 @@ class ResultCache:
                 return
         text = dumps(report)
         try:
-            self._database().execute(f"INSERT OR REPLACE INTO {_TABLE} VALUES (?, ?, ?, ?, ?, ?)",  # noqa: S608
+            self._database().execute(f"INSERT OR REPLACE INTO {_TABLE} VALUES (?, ?, ?, ?, ?, ?)",
                                      (key.slot, key.digest, article, state, text, _seal(key, article, state, text)))
         except sqlite3.Error as exc:
             self.ready = False
@@ -223,7 +223,7 @@ class ResultCache:
         """How many entries the cache holds."""
         if not self.ready:
             return 0
-        count: int = self._database().execute(f"SELECT COUNT(*) FROM {_TABLE}").fetchone()[0]  # noqa: S608
+        count: int = self._database().execute(f"SELECT COUNT(*) FROM {_TABLE}").fetchone()[0]
         return count
 
     def _database(self) -> sqlite3.Connection:

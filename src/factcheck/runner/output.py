@@ -48,10 +48,10 @@ def write_new_file(path: str | Path, text: str, *, force: bool = False) -> None:
         raise OutputError(shown, "is a folder; name the report file to write")
     if not force and (target.exists() or target.is_symlink()):
         raise OutputError(shown, "already exists; give --force to replace it")
-    import tempfile  # noqa: PLC0415 - only when writing: reading an article (on every cache hit) does not need it
+    import tempfile  # only when writing: reading an article (on every cache hit) does not need it
 
     try:
-        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, before it is moved
+        handle = tempfile.NamedTemporaryFile(  # closed below, before it is moved
             # backslashreplace, as on standard output: a file name that is not UTF-8 is shown, not a crash
             "w", encoding="utf-8", errors="backslashreplace", newline="\n", dir=target.parent,
             prefix=f".{target.name}.", suffix=".tmp", delete=False)

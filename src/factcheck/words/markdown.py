@@ -91,22 +91,22 @@ def table_rows() -> list[tuple[str, str, str]]:
          "amount trailing zeros round too, but a plain number keeps two significant figures (400 → 10, "
          "1,000 → 100) and a hedged one keeps them all (about 4,000 → 1,000). The step of 0 is 1"),
         ('"-5%", "−325", "+4%"', "sign",
-         "a signed number is that side of zero in every kind (\"-5%\" is [−5.5, −4.5]); "
+         'a signed number is that side of zero in every kind ("-5%" is [−5.5, −4.5]); '
          "a sign and a direction word or `direction` that disagree are an error"),
     ]
     by_hedge: dict[Hedge, list[str]] = {}
     for phrase, hedge in HEDGES.items():
         by_hedge.setdefault(hedge, []).append(phrase)
     rows += [(_quoted(phrases), "hedge", _HEDGE_MEANING[h]) for h, phrases in by_hedge.items()]
-    rows.append((_quoted(NUMBER_WORDS), "number word", "its value; a hyphen joins tens and units (\"twenty-one\")"))
+    rows.append((_quoted(NUMBER_WORDS), "number word", 'its value; a hyphen joins tens and units ("twenty-one")'))
     rows.append((_quoted(SCALE_WORDS), "scale word",
                  "× " + ", ".join(f"{k}={v:,}" for k, v in SCALE_WORDS.items())
-                 + "; a number ending in one has its step (\"two hundred\" → 100, \"five dozen\" → 12, "
-                   "\"1.5 million\" → 0.1 million); \"a\" before one is 1; \"and a half\" after a number adds "
-                   "half its last word (\"two and a half\" is 2.5, step 0.5)"))
+                 + '; a number ending in one has its step ("two hundred" → 100, "five dozen" → 12, '
+                   '"1.5 million" → 0.1 million); "a" before one is 1; "and a half" after a number adds '
+                   'half its last word ("two and a half" is 2.5, step 0.5)'))
     rows.append((_quoted(SCALE_ABBREVIATIONS), "scale", "× " + ", ".join(
         f"{k}={v:,}" for k, v in SCALE_ABBREVIATIONS.items()) + ", joined to the digits or after a space "
-        "(\"£3.4bn\", \"£5 bn\")"))
+        '("£3.4bn", "£5 bn")'))
     rows.append((
         _quoted(["half", "a fifth", "two-thirds", "three quarters", "three in four"]) + " (any K/N in words)",
         "fraction",
@@ -116,9 +116,9 @@ def table_rows() -> list[tuple[str, str, str]]:
                  "fraction of a scale", "that fraction of it, within ±10% (as a count or amount)"))
     rows.append((_quoted(["one in five", "1 in 20", "one in every 769", "one for every 640",
                           "one adult per 500 residents"]), "one in N",
-                 "N rounded as written, the one exact, in every kind: \"one in five\" is N in [4.5, 5.5], a share of "
+                 'N rounded as written, the one exact, in every kind: "one in five" is N in [4.5, 5.5], a share of '
                  "[18.18%, 22.22%]; on a rate the rate is 1 per N, judged on N; a hedge speaks of the proportion "
-                 "(\"fewer than one in five\" is N in (5, 6))"))
+                 '("fewer than one in five" is N in (5, 6))'))
     by_proportion: dict[Proportion, list[str]] = {}
     for phrase, proportion in PROPORTIONS.items():
         by_proportion.setdefault(proportion, []).append(phrase)
@@ -130,7 +130,7 @@ def table_rows() -> list[tuple[str, str, str]]:
         meaning = f"a count in {_interval_text(amount.interval, '')}"
         if amount.scalable:
             meaning = f"N × {_interval_text(amount.interval, '')}, N the scale word after it (1 if none)"
-        rows.append((f'"{phrase}"', "vague amount", meaning + "; no hedge but \"about\""))
+        rows.append((f'"{phrase}"', "vague amount", meaning + '; no hedge but "about"'))
     by_multiple: dict[Multiple, list[str]] = {}
     for phrase, multiple in MULTIPLES.items():
         by_multiple.setdefault(multiple, []).append(phrase)
@@ -145,7 +145,7 @@ def table_rows() -> list[tuple[str, str, str]]:
                  "ratio (N, N + 1): up to the next whole multiple; loose beyond"))
     rows.append((_quoted(["N times", "N-fold", "Nx", "N ×", "N times more", "eightfold", "a twofold rise",
                           "two and a half times"]), "multiple",
-                 "the ratio N, a number like any other (\"almost eightfold\" is [7.5, 8)); on a change, "
+                 'the ratio N, a number like any other ("almost eightfold" is [7.5, 8)); on a change, '
                  "(N − 1) × 100% (a fall by a multiple is an error); the multiple words: " + _quoted(TIMES_WORDS)
                  + f', and "{FOLD_SUFFIX}" joined to a number word'))
     for sign, label in ((+1, "up (an increase)"), (-1, "down (a decrease)")):
@@ -160,23 +160,23 @@ def table_rows() -> list[tuple[str, str, str]]:
                  "a comparison in these words alone is `unchecked`: they state no relation"))
     rows.append((_quoted(PERCENT_WORDS), "unit", "percent"))
     rows.append((_quoted(POINT_WORDS), "unit", "percentage points"))
-    rows.append((_quoted(f"{w} N" for w in PER_WORDS), "unit", "a rate per N (\"one for every N\" is one in N)"))
+    rows.append((_quoted(f"{w} N" for w in PER_WORDS), "unit", 'a rate per N ("one for every N" is one in N)'))
     rows.append((_quoted(f"K {w} N" for w in IN_WORDS), "unit", "K in N"))
     rows.append((_quoted(CURRENCIES), "unit", "the figure's unit must be " + ", ".join(CURRENCIES.values())
-                 + "; \"45p\" is £0.45"))
+                 + '; "45p" is £0.45'))
     rows.append((_quoted(sorted(YEAR_MARKERS - MONTHS)) + ", and month names", "year marker",
                  "a bare four-digit number after these words is a year, when the phrase has another number"))
     rows.append((_quoted(sorted(FILLER_WORDS)), "filler",
                  "ignored; any other unknown word in a change with no direction word is an error"))
     rows.append(("any other word", "unit noun",
-                 "the thing counted (\"offenders\", \"people\", \"an 18-minute wait\"): harmless, except as below"))
+                 'the thing counted ("offenders", "people", "an 18-minute wait"): harmless, except as below'))
     rows.append((_quoted(sorted(UNREAD_WORDS)), "unread",
                  "right before or after a number, an error quoting it: it would change the number; so is a scale "
-                 "word misspelt after a number (\"£5 milion\")"))
+                 'word misspelt after a number ("£5 milion")'))
     rows.append((_quoted(sorted(UNIT_ABBREVIATIONS)), "unit abbreviation",
                  "may follow a number, joined or spaced; any other word joined to the digits, or without a vowel "
-                 "after a number (but an acronym in capitals: \"12 NHS trusts\"), is an error quoting it"))
+                 'after a number (but an acronym in capitals: "12 NHS trusts"), is an error quoting it'))
     rows.append((" ".join(HARMLESS_MARKS), "punctuation",
-                 "ignored; any other sign that is not a letter or digit (\"‰\", \"¥\", \"±\", \"½\") is an error "
+                 'ignored; any other sign that is not a letter or digit ("‰", "¥", "±", "½") is an error '
                  "quoting it"))
     return rows

@@ -24,6 +24,7 @@ from typing import Final
 import attrs
 
 from factcheck.errors import PhraseError, ToleranceError
+from factcheck.model.kinds import COUNT_KINDS, SIGNED_KINDS, Kind
 from factcheck.numbers.interval import Interval
 from factcheck.words.table import (
     ARTICLES,
@@ -64,7 +65,6 @@ from factcheck.words.table import (
     looks_like_a_scale_word,
     looks_like_an_acronym,
 )
-from factcheck.model.kinds import COUNT_KINDS, SIGNED_KINDS, Kind
 
 __all__ = [
     "MAX_DECIMALS",
@@ -550,12 +550,12 @@ def parse_tolerance(value: object, where: str = "tolerance") -> Tolerance:
         ToleranceError: (a ValueError) not a finite, non-negative number within the bound that numbers have.
     """
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, str)):
-        msg = f"{where} must be a number or a percentage like \"2%\", not {_brief(value)}"
+        msg = f'{where} must be a number or a percentage like "2%", not {_brief(value)}'
         raise ToleranceError(msg)
     if isinstance(value, str):
         match = _TOLERANCE_TEXT.fullmatch(value)
         if match is None:
-            msg = f"{where} must be a number or a percentage like \"2%\", not {_brief(value)}"
+            msg = f'{where} must be a number or a percentage like "2%", not {_brief(value)}'
             raise ToleranceError(msg)
         digits = match.group(1)
         whole, _, decimals = digits.partition(".")
@@ -573,7 +573,7 @@ def parse_tolerance(value: object, where: str = "tolerance") -> Tolerance:
     return Tolerance(amount / _HUNDRED if relative else amount, relative=relative)
 
 
-def _finite(value: int | float | Decimal, where: str) -> Fraction:
+def _finite(value: float | Decimal, where: str) -> Fraction:
     """A number as an exact fraction, refusing infinities, NaN and sizes past the bound before converting."""
     if isinstance(value, int):
         if abs(value) >= _LIMIT:
@@ -697,6 +697,8 @@ def parse_stated(
     """The interval the words `text` allow, for a claim of `kind`.
 
     Args:
+        text: the article's words for the number, as the claim's `stated` quotes them.
+        kind: the claim's `Kind` (or its name): a phrase reads differently on a rate than on a share.
         rounding: "nearest", or "robust" (the writer may have truncated or rounded up).
         tolerance: the claim's own half-width, replacing the one the words imply.
         widen: the file's default tolerance, added on each side.
@@ -974,10 +976,10 @@ class _Assembler:
         if after == "":
             raise self.fail("a word joined to a number that I do not know:", tok)
         if after in (" ", "-") and looks_like_a_scale_word(tok.text):
-            raise self.fail("a word that looks like a scale word misspelt (\"million\", \"thousand\", …):", tok)
+            raise self.fail('a word that looks like a scale word misspelt ("million", "thousand", …):', tok)
         if after in (" ", "-") and looks_abbreviated(tok.text):
             if tok.text in SCALES:
-                raise self.fail("a scale I read only after digits (\"£5bn\", \"5 bn\"), not here:", tok)
+                raise self.fail('a scale I read only after digits ("£5bn", "5 bn"), not here:', tok)
             if not looks_like_an_acronym(self._as_written(tok)):  # "12 NHS trusts", "40 MPs": the thing counted
                 raise self.fail("an abbreviation after a number that I do not know:", tok)
 
@@ -1285,7 +1287,7 @@ class _Assembler:
 
 
 def _reciprocal(interval: Interval, scale: Fraction) -> Interval:
-    """scale / N for every N > 0 in `interval`: one in [4.5, 5.5] is a share of [18.18%, 22.22%]."""
+    """Scale / N for every N > 0 in `interval`: one in [4.5, 5.5] is a share of [18.18%, 22.22%]."""
     lo, hi = interval.lo, interval.hi
     new_hi = None if lo is None or lo <= 0 else scale / lo  # the smallest N is the largest share
     new_lo = Fraction(0) if hi is None else scale / hi

@@ -581,23 +581,24 @@ COMPARED_NEXT: Final = frozenset("the that those its their in".split())
 
 #: Words that make a sentence with no number a forecast (its guessed `check`).
 FORECAST_WORDS: Final = (
-    "will shall expect expects expected expecting forecast forecasts predict predicts predicted projected".split()
-    + ["plan to", "plans to", "planning to", "is set to", "are set to", "aim to", "aims to", "intend to",
+    *"will shall expect expects expected expecting forecast forecasts predict predicts predicted projected".split(),
+    *["plan to", "plans to", "planning to", "is set to", "are set to", "aim to", "aims to", "intend to",
        "intends to", "due to be", "next year", "next month", "next week", "next winter", "next summer",
-       "next spring"]
+       "next spring"],
 )
 #: ... an opinion.
 OPINION_WORDS: Final = (
-    "say says said claim claims claimed argue argues argued believe believes believed warn warns warned".split()
-    + ["call for", "calls for", "called for", "calling for"]
-    + "urge urges urged urging insist insists insisted likely should".split() + ["must do"]
+    *"say says said claim claims claimed argue argues argued believe believes believed warn warns warned".split(),
+    *["call for", "calls for", "called for", "calling for"],
+    *"urge urges urged urging insist insists insisted likely should".split(),
+    "must do",
 )
 #: ... a definition.
 DEFINITION_WORDS: Final = (
-    ["cover", "covers", "cover only", "is based on", "are based on", "based on", "means", "meaning", "is defined",
+    "cover", "covers", "cover only", "is based on", "are based on", "based on", "means", "meaning", "is defined",
      "are defined", "defined as", "refer to", "refers to", "known as", "are supposed to", "is supposed to",
-     "have to", "has to", "are required", "is required", "count", "counts", "include", "includes", "excluding",
-     "exclude", "excludes"]
+    "have to", "has to", "are required", "is required", "count", "counts", "include", "includes", "excluding",
+    "exclude", "excludes",
 )
 
 #: Titles before a name: "Mr.", "Dr.", "Cllr." never end a sentence.
