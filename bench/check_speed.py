@@ -69,6 +69,7 @@ def fastest_parser() -> str:
 
 # -- the obvious way ------------------------------------------------------------------------
 
+
 def baseline(folder: Path) -> dict[str, int]:
     """Check the claims files the obvious way: tomllib, then pint quantities for every claim."""
     return _Obvious().check(folder)
@@ -129,8 +130,11 @@ class _Obvious:
             self.counts["error"] += 1
             return
         values[claim["id"]] = value
-        magnitude = float(value.to_reduced_units().magnitude) if not value.dimensionless \
+        magnitude = (
+            float(value.to_reduced_units().magnitude)
+            if not value.dimensionless
             else float(value.to("dimensionless").magnitude)
+        )
         self.counts["supported" if self.holds(kind, claim["stated"], magnitude) else "contradicted"] += 1
 
     def value(self, kind: str, claim: dict, values: dict) -> Any:
@@ -142,7 +146,9 @@ class _Obvious:
 
         formulas = {
             "value": lambda: get("figure"),
-            "rate": lambda: get("numerator") / get("denominator") * (100_000 if "100,000" in claim["stated"] else 1_000),
+            "rate": lambda: (
+                get("numerator") / get("denominator") * (100_000 if "100,000" in claim["stated"] else 1_000)
+            ),
             "one_in": lambda: get("denominator") / get("numerator"),
             "change": lambda: (get("to") - get("from")) / get("from") * 100,
             "point_change": lambda: get("to") - get("from"),
@@ -159,8 +165,11 @@ class _Obvious:
 
         if isinstance(node, ast.BinOp):
             a, b = self.evaluate(node.left, values), self.evaluate(node.right, values)
-            return {ast.Add: a + b, ast.Sub: a - b}.get(type(node.op)) if isinstance(node.op, (ast.Add, ast.Sub)) \
+            return (
+                {ast.Add: a + b, ast.Sub: a - b}.get(type(node.op))
+                if isinstance(node.op, (ast.Add, ast.Sub))
                 else (a * b if isinstance(node.op, ast.Mult) else a / b)
+            )
         if isinstance(node, ast.Name):
             return values[node.id]
         if isinstance(node, ast.Constant):
@@ -195,7 +204,7 @@ def _stated_number(text: str) -> tuple[float, float, str]:
     if match:
         digits = match.group(0).replace(",", "")
         decimals = len(digits.split(".")[1]) if "." in digits else 0
-        return float(digits), 10.0 ** -decimals, lowered
+        return float(digits), 10.0**-decimals, lowered
     for word, value in _WORDS.items():
         if re.search(rf"\b{word}\b", lowered):
             return float(value), 1.0, lowered
@@ -203,6 +212,7 @@ def _stated_number(text: str) -> tuple[float, float, str]:
 
 
 # -- measuring ------------------------------------------------------------------------------
+
 
 def run_child(command: Sequence[str], *, stdout: int | None = subprocess.DEVNULL) -> tuple[float, int, int]:
     """(wall seconds, exit status, peak memory in KiB) of one child process."""
@@ -219,8 +229,10 @@ def run_child(command: Sequence[str], *, stdout: int | None = subprocess.DEVNULL
     return wall, process.returncode, usage.ru_maxrss
 
 
-_PEAK = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
-         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+_PEAK = (
+    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
 
 
 def peak_memory(command: Sequence[str]) -> int:
@@ -230,8 +242,11 @@ def peak_memory(command: Sequence[str]) -> int:
     return int(done.stdout.split()[-1])
 
 
-def median_run(command: Sequence[str], repeat: int, before: Callable[[int], object] | None = None,
-               ) -> tuple[float, int, int]:
+def median_run(
+    command: Sequence[str],
+    repeat: int,
+    before: Callable[[int], object] | None = None,
+) -> tuple[float, int, int]:
     """Median wall time, last exit status and peak memory of `repeat` runs; `before(i)` (untimed)
     prepares run i."""
     runs = []
@@ -255,7 +270,7 @@ def output(command: Sequence[str]) -> tuple[str, int]:
 
 def edit_a_tenth(files: list[Path], run: int) -> None:
     """Change the bytes of every tenth file (a comment, so the verdicts stay), a different tenth each run."""
-    for path in files[run % 10::10]:
+    for path in files[run % 10 :: 10]:
         with path.open("a", encoding="utf-8") as stream:
             stream.write(f"# revised in run {run}\n")
 
@@ -273,8 +288,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="a tiny corpus and single runs: a smoke test")
     parser.add_argument("--files", type=int, default=2000, help="claims files in the corpus (default 2000)")
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (default 5)")
-    parser.add_argument("--baseline-files", type=int, default=200,
-                        help="files the slow baseline is run on, with `factcheck check` beside it (default 200)")
+    parser.add_argument(
+        "--baseline-files",
+        type=int,
+        default=200,
+        help="files the slow baseline is run on, with `factcheck check` beside it (default 200)",
+    )
     parser.add_argument("--baseline-worker", metavar="DIR", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.baseline_worker:
@@ -296,26 +315,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         corpus = write_corpus(tmp_path / "corpus", args.files)
         folder = str(corpus.folder)
         size = sum(p.stat().st_size for p in corpus.files)
-        print(f"corpus: {len(corpus.files)} files, {corpus.claims} claims, {size / 1e6:.1f} MB, "
-              f"{corpus.expected['contradicted']} deliberately wrong "
-              f"({corpus.expected['contradicted'] / corpus.claims:.1%}); written in {time.perf_counter() - started:.1f} s")
+        print(
+            f"corpus: {len(corpus.files)} files, {corpus.claims} claims, {size / 1e6:.1f} MB, "
+            f"{corpus.expected['contradicted']} deliberately wrong "
+            f"({corpus.expected['contradicted'] / corpus.claims:.1%}); written in {time.perf_counter() - started:.1f} s"
+        )
         ok = True
 
         # the verdicts, and whether pint was imported
-        probe = [sys.executable, "-c",
-                 "import sys; from factcheck.cli.main import main; status = main(sys.argv[1:]); "
-                 "sys.stderr.write('pint imported: %s\\n' % ('pint' in sys.modules)); raise SystemExit(status)",
-                 "check", "--no-cache", "--format", "json", folder]
+        probe = [
+            sys.executable,
+            "-c",
+            "import sys; from factcheck.cli.main import main; status = main(sys.argv[1:]); "
+            "sys.stderr.write('pint imported: %s\\n' % ('pint' in sys.modules)); raise SystemExit(status)",
+            "check",
+            "--no-cache",
+            "--format",
+            "json",
+            folder,
+        ]
         done = subprocess.run(probe, capture_output=True, text=True, check=False)
         summary = json.loads(done.stdout)["summary"]
         expected = {v: corpus.expected[v] for v in summary}
         counts_ok = summary == expected and done.returncode == 1
         pint_line = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "pint imported: ?"
-        print(f"verdict counts: {'OK' if counts_ok else 'WRONG'}: {summary} (expected {expected}), "
-              f"exit status {done.returncode} (expected 1); {pint_line}")
+        print(
+            f"verdict counts: {'OK' if counts_ok else 'WRONG'}: {summary} (expected {expected}), "
+            f"exit status {done.returncode} (expected 1); {pint_line}"
+        )
         ok &= counts_ok and pint_line.endswith("False")
-        parallel = subprocess.run(factcheck("--format", "json", "-j", "2", folder), capture_output=True,
-                                  text=True, check=False)
+        parallel = subprocess.run(
+            factcheck("--format", "json", "-j", "2", folder), capture_output=True, text=True, check=False
+        )
         same = parallel.stdout == done.stdout and parallel.returncode == done.returncode
         print(f"-j 2 report identical to -j 1: {same}")
         ok &= same
@@ -330,12 +361,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # (c) with the report cache: filling an empty one, nothing changed, a tenth of the files edited
         cache = tmp_path / "cache"
         fresh = output(factcheck(folder))
-        fill, fill_status, _ = median_run(factcheck(folder, cache=cache), args.repeat,
-                                          before=lambda _: shutil.rmtree(cache, ignore_errors=True))
+        fill, fill_status, _ = median_run(
+            factcheck(folder, cache=cache), args.repeat, before=lambda _: shutil.rmtree(cache, ignore_errors=True)
+        )
         warm, warm_status, _ = median_run(factcheck(folder, cache=cache), args.repeat)
         same_warm = output(factcheck(folder, cache=cache)) == fresh
-        tenth, tenth_status, _ = median_run(factcheck(folder, cache=cache), args.repeat,
-                                            before=lambda i: edit_a_tenth(corpus.files, i))
+        tenth, tenth_status, _ = median_run(
+            factcheck(folder, cache=cache), args.repeat, before=lambda i: edit_a_tenth(corpus.files, i)
+        )
         same_tenth = output(factcheck(folder, cache=cache)) == output(factcheck(folder))
         print(f"reports answered from the cache identical to a fresh check: {same_warm and same_tenth}")
         ok &= same_warm and same_tenth and fill_status == warm_status == tenth_status == 1
@@ -343,12 +376,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         # (b) the obvious way, on a sample, with the check on the same sample
         sample = subset(corpus.files, args.baseline_files, tmp_path / "sample")
-        base_runs = [run_child([sys.executable, __file__, "--baseline-worker", str(sample)], stdout=subprocess.PIPE)
-                     for _ in range(max(1, min(args.repeat, 3)))]
+        base_runs = [
+            run_child([sys.executable, __file__, "--baseline-worker", str(sample)], stdout=subprocess.PIPE)
+            for _ in range(max(1, min(args.repeat, 3)))
+        ]
         base = statistics.median(r[0] for r in base_runs)
-        base_counts = json.loads(subprocess.run([sys.executable, __file__, "--baseline-worker", str(sample)],
-                                                capture_output=True, text=True, check=True).stdout) \
-            if args.quick else None
+        base_counts = (
+            json.loads(
+                subprocess.run(
+                    [sys.executable, __file__, "--baseline-worker", str(sample)],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                ).stdout
+            )
+            if args.quick
+            else None
+        )
         check_sample, _, _ = median_run(factcheck(str(sample)), args.repeat)
         sample_cache = tmp_path / "sample-cache"
         output(factcheck(str(sample), cache=sample_cache))
@@ -361,8 +405,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         article, article_status, article_mem = median_run(factcheck(str(REPO / "claims")), article_repeat)
         article_cache = tmp_path / "article-cache"
         output(factcheck(str(REPO / "claims"), cache=article_cache))
-        article_warm, article_warm_status, _ = median_run(factcheck(str(REPO / "claims"), cache=article_cache),
-                                                          article_repeat)
+        article_warm, article_warm_status, _ = median_run(
+            factcheck(str(REPO / "claims"), cache=article_cache), article_repeat
+        )
         ok &= article_status == 0 and article_warm_status == 0
 
         # (e) peak memory at a tenth and at all of the corpus
@@ -378,30 +423,54 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{'measurement':<66} {'median':>10}  ratio")
     rows = [
         (f"(a) floor: read + parse {len(corpus.files)} files with {fastest_parser()} (process)", floor, "1.00 × floor"),
-        (f"(c) factcheck check, 1 process, every file checked ({per_claim:.0f} µs a claim)", check1,
-         f"{check1 / floor:.2f} × floor (target ≤ 1.5)"),
-        ("(c) factcheck check -j 2, every file checked", check2,
-         f"{check2 / floor:.2f} × floor; {check1 / check2:.2f} × faster than -j 1"),
+        (
+            f"(c) factcheck check, 1 process, every file checked ({per_claim:.0f} µs a claim)",
+            check1,
+            f"{check1 / floor:.2f} × floor (target ≤ 1.5)",
+        ),
+        (
+            "(c) factcheck check -j 2, every file checked",
+            check2,
+            f"{check2 / floor:.2f} × floor; {check1 / check2:.2f} × faster than -j 1",
+        ),
         ("(c) first run, filling an empty cache", fill, f"{fill / floor:.2f} × floor; {fill / check1:.2f} × no cache"),
         ("(c) re-run, nothing changed (all from the cache)", warm, f"{warm / floor:.2f} × floor (target ≤ 1.5)"),
-        ("(c) re-run, a tenth of the files edited", tenth, f"{tenth / floor:.2f} × floor; {tenth / check1:.2f} × no cache"),
+        (
+            "(c) re-run, a tenth of the files edited",
+            tenth,
+            f"{tenth / floor:.2f} × floor; {tenth / check1:.2f} × no cache",
+        ),
         (f"(b) baseline tomllib + pint, {args.baseline_files} files", base, "1.00 × baseline"),
-        (f"    factcheck check, same {args.baseline_files} files, every file checked", check_sample,
-         f"{base / check_sample:.1f} × faster than baseline (target ≥ 30)"),
-        (f"    factcheck check, same {args.baseline_files} files, re-run from the cache", warm_sample,
-         f"{base / warm_sample:.1f} × faster than baseline (target ≥ 30)"),
+        (
+            f"    factcheck check, same {args.baseline_files} files, every file checked",
+            check_sample,
+            f"{base / check_sample:.1f} × faster than baseline (target ≥ 30)",
+        ),
+        (
+            f"    factcheck check, same {args.baseline_files} files, re-run from the cache",
+            warm_sample,
+            f"{base / warm_sample:.1f} × faster than baseline (target ≥ 30)",
+        ),
         (f"    floor, same {args.baseline_files} files", floor_sample, f"{check_sample / floor_sample:.2f} × floor"),
         ("(d) python -c pass", bare, ""),
-        ("(d) factcheck check claims/ (one article), checked", article,
-         f"{article * 1000:.0f} ms (target ≤ 250 ms); {article / bare:.1f} × python -c pass"),
-        ("(d) factcheck check claims/ (one article), from the cache", article_warm,
-         f"{article_warm * 1000:.0f} ms; {article_warm / bare:.1f} × python -c pass"),
+        (
+            "(d) factcheck check claims/ (one article), checked",
+            article,
+            f"{article * 1000:.0f} ms (target ≤ 250 ms); {article / bare:.1f} × python -c pass",
+        ),
+        (
+            "(d) factcheck check claims/ (one article), from the cache",
+            article_warm,
+            f"{article_warm * 1000:.0f} ms; {article_warm / bare:.1f} × python -c pass",
+        ),
     ]
     for name, seconds, ratio in rows:
         print(f"{name:<66} {seconds * 1000:>8.0f} ms  {ratio}")
-    print(f"(e) peak memory: {small} files {mem_small / 1024:.1f} MiB, {len(corpus.files)} files "
-          f"{mem_full / 1024:.1f} MiB ({mem_full / mem_small:.2f} ×); floor {floor_mem / 1024:.1f} MiB; "
-          f"one article {article_mem / 1024:.1f} MiB; {len(corpus.files)} files from the cache {mem_warm / 1024:.1f} MiB")
+    print(
+        f"(e) peak memory: {small} files {mem_small / 1024:.1f} MiB, {len(corpus.files)} files "
+        f"{mem_full / 1024:.1f} MiB ({mem_full / mem_small:.2f} ×); floor {floor_mem / 1024:.1f} MiB; "
+        f"one article {article_mem / 1024:.1f} MiB; {len(corpus.files)} files from the cache {mem_warm / 1024:.1f} MiB"
+    )
     if base_counts is not None:
         print(f"baseline verdict counts (not checked): {base_counts}")
     print("result:", "OK" if ok else "FAILED (see above)")

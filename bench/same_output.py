@@ -47,18 +47,138 @@ _INPUT_FIELD = re.compile(r'^(\s*(?:figure|from|to|numerator|denominator|part|wh
 
 #: Pieces of news copy for random texts: numbers in every form, the words around them, punctuation.
 _PIECES = (
-    "1,405", "3.5", "3.50", "-5%", "−325", "£1.2m", "£5 bn", "2019-20", "2023", "10:30", "1st", "10am", "64,300",
-    "0.5%", "45p", "1,000", "one", "a", "an", "two hundred", "a million", "half a million", "fourteen", "Fourteen",
-    "per cent", "percent", "%", "percentage points", "points", "per", "per 100,000", "for every 1,000 people",
-    "one in five", "one in every 769 people", "out of", "in", "times", "fold", "tenfold", "twice", "doubled",
-    "halved", "a fifth", "two-thirds", "half", "most", "the majority", "the vast majority", "almost all",
-    "more than", "nearly", "about", "around", "at least", "fewer than", "under", "over", "up", "down", "rose",
-    "fell", "fell by", "a rise of", "an increase of", "extra", "more", "fewer", "higher than", "lower than",
-    "above", "below", "compared with", "the same as", "than", "year", "level", "No.", "Mr.", "Dr.", "U.K.", "e.g.",
-    "April", "March", "Covid-19", "A14", "11-year-olds", "made up", "accounting for", "of", "the", "and",
-    "offences", "people", "pupils", "households", "said", "will", "expected", "means", "council", "Police",
-    "The", "It", "But", ".", ".", ",", ",", ";", ":", "!", "?", "…", "...", "–", "—", "-", "(", ")", "“", "”",
-    '"', "'", "‘", "’", "\n", "\n\n", "12345678901234567890", "٣", "Ⅻ", "ﬁ", "İ",
+    "1,405",
+    "3.5",
+    "3.50",
+    "-5%",
+    "−325",
+    "£1.2m",
+    "£5 bn",
+    "2019-20",
+    "2023",
+    "10:30",
+    "1st",
+    "10am",
+    "64,300",
+    "0.5%",
+    "45p",
+    "1,000",
+    "one",
+    "a",
+    "an",
+    "two hundred",
+    "a million",
+    "half a million",
+    "fourteen",
+    "Fourteen",
+    "per cent",
+    "percent",
+    "%",
+    "percentage points",
+    "points",
+    "per",
+    "per 100,000",
+    "for every 1,000 people",
+    "one in five",
+    "one in every 769 people",
+    "out of",
+    "in",
+    "times",
+    "fold",
+    "tenfold",
+    "twice",
+    "doubled",
+    "halved",
+    "a fifth",
+    "two-thirds",
+    "half",
+    "most",
+    "the majority",
+    "the vast majority",
+    "almost all",
+    "more than",
+    "nearly",
+    "about",
+    "around",
+    "at least",
+    "fewer than",
+    "under",
+    "over",
+    "up",
+    "down",
+    "rose",
+    "fell",
+    "fell by",
+    "a rise of",
+    "an increase of",
+    "extra",
+    "more",
+    "fewer",
+    "higher than",
+    "lower than",
+    "above",
+    "below",
+    "compared with",
+    "the same as",
+    "than",
+    "year",
+    "level",
+    "No.",
+    "Mr.",
+    "Dr.",
+    "U.K.",
+    "e.g.",
+    "April",
+    "March",
+    "Covid-19",
+    "A14",
+    "11-year-olds",
+    "made up",
+    "accounting for",
+    "of",
+    "the",
+    "and",
+    "offences",
+    "people",
+    "pupils",
+    "households",
+    "said",
+    "will",
+    "expected",
+    "means",
+    "council",
+    "Police",
+    "The",
+    "It",
+    "But",
+    ".",
+    ".",
+    ",",
+    ",",
+    ";",
+    ":",
+    "!",
+    "?",
+    "…",
+    "...",
+    "–",
+    "—",
+    "-",
+    "(",
+    ")",
+    "“",
+    "”",
+    '"',
+    "'",
+    "‘",
+    "’",
+    "\n",
+    "\n\n",
+    "12345678901234567890",
+    "٣",
+    "Ⅻ",
+    "ﬁ",
+    "İ",
 )
 
 
@@ -150,17 +270,25 @@ def _write_inputs(scratch: Path) -> None:
 def _extract_cases(cases: _Cases, scratch: Path) -> None:
     for label in ARTICLE_FOLDERS:
         for path in sorted((scratch / label).glob("*.txt")):
-            cases.save(f"extract-{label}-{path.stem}",
-                       lambda path=path: _run(["extract", path.name, "-o", "-"], path.parent))
-    real = " ".join(" ".join(re.sub(r"^date \S+\n", "", p.read_text(encoding="utf-8")).split())
-                    for label in ARTICLE_FOLDERS for p in sorted((scratch / label).glob("*.txt")))
-    generated = {"paragraph-real": "date 2024-06-19\n\n" + real + "\n",
-                 "sentence-real": "date 2024-06-19\n\n" + re.sub(r"([.!?…][”\"’']*) ", r"\1; ", real) + "\n"}
+            cases.save(
+                f"extract-{label}-{path.stem}", lambda path=path: _run(["extract", path.name, "-o", "-"], path.parent)
+            )
+    real = " ".join(
+        " ".join(re.sub(r"^date \S+\n", "", p.read_text(encoding="utf-8")).split())
+        for label in ARTICLE_FOLDERS
+        for p in sorted((scratch / label).glob("*.txt"))
+    )
+    generated = {
+        "paragraph-real": "date 2024-06-19\n\n" + real + "\n",
+        "sentence-real": "date 2024-06-19\n\n" + re.sub(r"([.!?…][”\"’']*) ", r"\1; ", real) + "\n",
+    }
     for size in (300, 3_000, 20_000):
         generated[f"paragraph-{size}"] = paragraph(size)
         generated[f"sentence-{size}"] = long_sentence(size)
     for name, text in generated.items():
-        cases.save(f"extract-{name}", lambda text=text: draft_toml(draft_article(text, text_path="a.txt", source="a.txt")))
+        cases.save(
+            f"extract-{name}", lambda text=text: draft_toml(draft_article(text, text_path="a.txt", source="a.txt"))
+        )
     cases.save("extract-random", _random_drafts)
 
 
@@ -178,16 +306,21 @@ def _suggest_cases(cases: _Cases, scratch: Path) -> None:
     for label in folders:
         for path in sorted((scratch / label).glob("*.claims.toml")):
             for fmt in ("text", "json"):
-                cases.save(f"suggest-{label}-{path.stem}-{fmt}",
-                           lambda path=path, fmt=fmt: _run(["suggest", f"{path.parent.name}/{path.name}", "--format",
-                                                            fmt], scratch))
+                cases.save(
+                    f"suggest-{label}-{path.stem}-{fmt}",
+                    lambda path=path, fmt=fmt: _run(
+                        ["suggest", f"{path.parent.name}/{path.name}", "--format", fmt], scratch
+                    ),
+                )
 
 
 def _check_cases(cases: _Cases, scratch: Path) -> None:
     for label in (*ARTICLE_FOLDERS, "corpus", "many"):
         for fmt in ("text", "json"):
-            cases.save(f"check-{label}-{fmt}",
-                       lambda label=label, fmt=fmt: _run(["check", "--no-cache", "--format", fmt, label], scratch))
+            cases.save(
+                f"check-{label}-{fmt}",
+                lambda label=label, fmt=fmt: _run(["check", "--no-cache", "--format", fmt, label], scratch),
+            )
 
 
 if __name__ == "__main__":

@@ -75,9 +75,16 @@ def repeats_for(size_rank: int, sizes: int, quick: bool, fixed: int | None) -> i
     return 3 if quick or size_rank >= sizes - 2 else 7
 
 
-def measure(name: str, unit: str, sizes: Sequence[int], make: Callable[[int], object],
-            work: Callable[[object], object], baseline: Callable[[object], object], quick: bool,
-            repeats: int | None = None) -> dict[str, float]:
+def measure(
+    name: str,
+    unit: str,
+    sizes: Sequence[int],
+    make: Callable[[int], object],
+    work: Callable[[object], object],
+    baseline: Callable[[object], object],
+    quick: bool,
+    repeats: int | None = None,
+) -> dict[str, float]:
     print(f"\n{name}")
     print(f"  {unit:>10}  {'work (s)':>10}  {'baseline (s)':>12}  {'ratio':>7}")
     rows = []
@@ -115,11 +122,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return scan(str(text))
 
     results["extract, one paragraph"] = measure(
-        "extract: one paragraph of many sentences", "characters", sizes["extract"], paragraph, drafted, scanned,
-        args.quick, args.repeats)
+        "extract: one paragraph of many sentences",
+        "characters",
+        sizes["extract"],
+        paragraph,
+        drafted,
+        scanned,
+        args.quick,
+        args.repeats,
+    )
     results["extract, one sentence"] = measure(
-        "extract: one long sentence", "characters", sizes["extract"], long_sentence, drafted, scanned, args.quick,
-        args.repeats)
+        "extract: one long sentence",
+        "characters",
+        sizes["extract"],
+        long_sentence,
+        drafted,
+        scanned,
+        args.quick,
+        args.repeats,
+    )
 
     def loaded(text: object) -> object:
         return loads_claims_file(str(text), "<bench>")
@@ -128,9 +149,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return suggest_file(loads_claims_file(str(text), "<bench>"))
 
     results["suggest"] = measure(
-        "suggest: 16 draft claims among N figures", "figures", [a * FIGURES_PER_AREA for a in sizes["figures"]],
-        lambda n: figures_file(n // FIGURES_PER_AREA, drafts=16, checked=False), suggested, loaded, args.quick,
-        args.repeats)
+        "suggest: 16 draft claims among N figures",
+        "figures",
+        [a * FIGURES_PER_AREA for a in sizes["figures"]],
+        lambda n: figures_file(n // FIGURES_PER_AREA, drafts=16, checked=False),
+        suggested,
+        loaded,
+        args.quick,
+        args.repeats,
+    )
 
     def checked(text: object) -> object:
         claims_file = loads_claims_file(str(text), "<bench>")
@@ -147,10 +174,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return checked(texts[n])
 
     results["diagnose"] = measure(
-        "diagnose: the contradicted claims (a quarter) among N figures, four claims an area", "figures",
-        [a * FIGURES_PER_AREA for a in sizes["figures"]], wrong_file, diagnosed,
+        "diagnose: the contradicted claims (a quarter) among N figures, four claims an area",
+        "figures",
+        [a * FIGURES_PER_AREA for a in sizes["figures"]],
+        wrong_file,
+        diagnosed,
         lambda pair: loads_claims_file(texts[len(pair[0].figures)], "<bench>"),  # type: ignore[index]
-        args.quick, args.repeats)
+        args.quick,
+        args.repeats,
+    )
     print("\ngrowth exponents (1: linear, 2: quadratic):")
     for name, found in results.items():
         print(f"  {name:<24} work {found['work']:.2f}   baseline {found['baseline']:.2f}")

@@ -120,8 +120,13 @@ def labelled_articles() -> list[Path]:
     """Articles with a hand-made claims file: the fixtures, the example, the project's labelled articles
     and the evaluation set if present."""
     folders = [DATA, ROOT / "claims", LABELLED_DIR, EVAL]
-    return [p for f in folders if f.is_dir() for p in sorted(f.glob("*.txt"))
-            if p.with_name(p.name[:-4] + ".claims.toml").exists()]
+    return [
+        p
+        for f in folders
+        if f.is_dir()
+        for p in sorted(f.glob("*.txt"))
+        if p.with_name(p.name[:-4] + ".claims.toml").exists()
+    ]
 
 
 BAD = Path(__file__).parent / "data" / "bad"

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from factcheck.numbers.interval import Interval
 
-fractions = st.fractions(min_value=-10**9, max_value=10**9, max_denominator=10**6)
+fractions = st.fractions(min_value=-(10**9), max_value=10**9, max_denominator=10**6)
 
 
 @st.composite

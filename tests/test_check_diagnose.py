@@ -47,24 +47,46 @@ def _outcome(claim: str) -> Outcome:
     return outcome
 
 
-@pytest.mark.parametrize(("claim", "words"), [
-    ('[[sentences.claims]]\nid = "c"\nkind = "change"\nstated = "up 1.8 per cent"\nfrom = "pct_2022"\nto = "pct_2023"',
-     "matches if read as percentage points"),
-    ('[[sentences.claims]]\nid = "c"\nkind = "point_change"\nstated = "up 16.1 percentage points"\n'
-     'from = "pct_2022"\nto = "pct_2023"', "matches if read as per cent"),
-    ('[[sentences.claims]]\nid = "c"\nkind = "change"\nstated = "fell by 6 per cent"\nfrom = "n_2022"\nto = "n_2023"',
-     "matches if from and to are swapped"),
-    ('[[sentences.claims]]\nid = "c"\nkind = "difference"\nstated = "up 6.6"\nfrom = "n_2022"\nto = "n_2023"',
-     "matches as a percentage change"),
-    ('[[sentences.claims]]\nid = "c"\nkind = "change"\nstated = "up 25"\nfrom = "n_2022"\nto = "n_2023"',
-     "matches as an absolute difference"),
-    ('[[sentences.claims]]\nid = "c"\nkind = "rate"\nstated = "6.6 cases for every 100,000 people"\n'
-     'numerator = "cases"\ndenominator = "pop_district"', "per 10,000 instead of per 100,000"),
-    ('[[sentences.claims]]\nid = "c"\nkind = "rate"\nstated = "33 cases for every 100,000 people"\n'
-     'numerator = "cases"\ndenominator = "pop_district"', "pop_county (1,240,800; county) is used as the denominator"),
-    ('[[sentences.claims]]\nid = "c"\nkind = "change"\nstated = "up 10 per cent"\nfrom = "n_2022"\nto = "n_2023"',
-     "n_2021 (365; 2021) is used as the `from`"),
-])
+@pytest.mark.parametrize(
+    ("claim", "words"),
+    [
+        (
+            '[[sentences.claims]]\nid = "c"\nkind = "change"\nstated = "up 1.8 per cent"\nfrom = "pct_2022"\nto = "pct_2023"',
+            "matches if read as percentage points",
+        ),
+        (
+            '[[sentences.claims]]\nid = "c"\nkind = "point_change"\nstated = "up 16.1 percentage points"\n'
+            'from = "pct_2022"\nto = "pct_2023"',
+            "matches if read as per cent",
+        ),
+        (
+            '[[sentences.claims]]\nid = "c"\nkind = "change"\nstated = "fell by 6 per cent"\nfrom = "n_2022"\nto = "n_2023"',
+            "matches if from and to are swapped",
+        ),
+        (
+            '[[sentences.claims]]\nid = "c"\nkind = "difference"\nstated = "up 6.6"\nfrom = "n_2022"\nto = "n_2023"',
+            "matches as a percentage change",
+        ),
+        (
+            '[[sentences.claims]]\nid = "c"\nkind = "change"\nstated = "up 25"\nfrom = "n_2022"\nto = "n_2023"',
+            "matches as an absolute difference",
+        ),
+        (
+            '[[sentences.claims]]\nid = "c"\nkind = "rate"\nstated = "6.6 cases for every 100,000 people"\n'
+            'numerator = "cases"\ndenominator = "pop_district"',
+            "per 10,000 instead of per 100,000",
+        ),
+        (
+            '[[sentences.claims]]\nid = "c"\nkind = "rate"\nstated = "33 cases for every 100,000 people"\n'
+            'numerator = "cases"\ndenominator = "pop_district"',
+            "pop_county (1,240,800; county) is used as the denominator",
+        ),
+        (
+            '[[sentences.claims]]\nid = "c"\nkind = "change"\nstated = "up 10 per cent"\nfrom = "n_2022"\nto = "n_2023"',
+            "n_2021 (365; 2021) is used as the `from`",
+        ),
+    ],
+)
 def test_each_slip_is_diagnosed(claim: str, words: str) -> None:
     outcome = _outcome(claim)
     assert outcome.verdict is Verdict.CONTRADICTED
@@ -79,24 +101,36 @@ def test_supported_and_unexplained_claims_get_no_diagnosis() -> None:
 
 
 def test_points_and_difference_readings_are_not_both_listed() -> None:
-    outcome = _outcome('[[sentences.claims]]\nid = "c"\nkind = "change"\nstated = "up 1.8 per cent"\n'
-                       'from = "pct_2022"\nto = "pct_2023"')
+    outcome = _outcome(
+        '[[sentences.claims]]\nid = "c"\nkind = "change"\nstated = "up 1.8 per cent"\n'
+        'from = "pct_2022"\nto = "pct_2023"'
+    )
     assert len(outcome.diagnoses) == 1
 
 
 def test_diagnosis_in_text_and_json_reports() -> None:
-    result = verify_file(loads_claims_file(quoting(
-        HEAD + '[[sentences.claims]]\nid = "c"\nkind = "change"\nstated = "fell by 6 per cent"\n'
-        'from = "n_2022"\nto = "n_2023"'), "<test>"))
+    result = verify_file(
+        loads_claims_file(
+            quoting(
+                HEAD + '[[sentences.claims]]\nid = "c"\nkind = "change"\nstated = "fell by 6 per cent"\n'
+                'from = "n_2022"\nto = "n_2023"'
+            ),
+            "<test>",
+        )
+    )
     assert "↳ matches if from and to are swapped" in render([result], "text")
     entry = json.loads(render([result], "json"))["files"][0]["claims"][0]
     assert entry["diagnoses"][0].startswith("matches if from and to are swapped")
 
 
 def test_diagnose_on_its_own_for_a_claim() -> None:
-    claims_file = loads_claims_file(quoting(
-        HEAD + '[[sentences.claims]]\nid = "c"\nkind = "change"\nstated = "fell by 6 per cent"\n'
-        'from = "n_2022"\nto = "n_2023"'), "<test>")
+    claims_file = loads_claims_file(
+        quoting(
+            HEAD + '[[sentences.claims]]\nid = "c"\nkind = "change"\nstated = "fell by 6 per cent"\n'
+            'from = "n_2022"\nto = "n_2023"'
+        ),
+        "<test>",
+    )
     (claim,) = claims_file.claims()
     assert diagnose(claims_file, claim)[0].startswith("matches if from and to are swapped")
 
@@ -107,8 +141,10 @@ PLANTED = {
     LABELLED_DIR / "tarnwick-gp-waits-2024.claims.toml": {"tw-home-visits-change": "swapped"},
     LABELLED_DIR / "quillhaven-road-casualties-2023.claims.toml": {"qh-cyclists-change": "percentage points"},
     EVAL / "eastmarsh-ae-waits-2024.claims.toml": {"em-4h-points": "read as per cent", "em-handover-change": "swapped"},
-    EVAL / "greywater-road-casualties-2023.claims.toml": {"gw-cyclist-change": "percentage points",
-                                                          "gw-slight-change": "swapped"},
+    EVAL / "greywater-road-casualties-2023.claims.toml": {
+        "gw-cyclist-change": "percentage points",
+        "gw-slight-change": "swapped",
+    },
 }
 
 
@@ -131,7 +167,8 @@ def test_swapped_digits_are_diagnosed(tmp_path: Path) -> None:
         '  [[sentences.claims]]\n  id = "typo"\n  kind = "value"\n  stated = "62,453"\n  figure = "n"\n'
         '  [[sentences.claims]]\n  id = "not-a-typo"\n  kind = "value"\n  stated = "62,999"\n  figure = "n"\n'
         '  [[sentences.claims]]\n  id = "decimals"\n  kind = "value"\n  stated = "5.35%"\n  figure = "p"\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     by_id = {o.id: o for o in check_file(path).outcomes}
     assert any("digits were swapped" in d and "62,435" in d for d in by_id["typo"].diagnoses)
     assert not any("swapped" in d for d in by_id["not-a-typo"].diagnoses)
@@ -143,8 +180,14 @@ def test_another_figure_is_tried_only_in_the_same_unit_with_the_same_factor() ->
         return Figure(name, F(1), unit, None, None, None, None, None, Location("f", 1))
 
     per_100k = figure("a", "offence / (100000 * person)")
-    others = [per_100k, figure("b", "offence / person"), figure("c", "offences per 100,000 people"),
-              figure("d", "offence / (1000 * person)"), figure("e", "GBP"), figure("f", "offence / (100000*person)")]
+    others = [
+        per_100k,
+        figure("b", "offence / person"),
+        figure("c", "offences per 100,000 people"),
+        figure("d", "offence / (1000 * person)"),
+        figure("e", "GBP"),
+        figure("f", "offence / (100000*person)"),
+    ]
     groups = _unit_groups({f.name: f for f in others})
     assert [f.name for f in groups["a"]] == ["a", "c", "f"]  # the figure itself too: diagnose skips it
     assert [f.name for f in groups["b"]] == ["b"]
@@ -152,8 +195,16 @@ def test_another_figure_is_tried_only_in_the_same_unit_with_the_same_factor() ->
 
 # -- among thousands of figures: ranges of them are tried at once --------------------------------------
 
-_UNIT_OF_KIND = {"value": "case", "rate": "case", "one_in": "case", "change": "case", "difference": "case",
-                 "ratio": "case", "share": "case", "point_change": "percent"}
+_UNIT_OF_KIND = {
+    "value": "case",
+    "rate": "case",
+    "one_in": "case",
+    "change": "case",
+    "difference": "case",
+    "ratio": "case",
+    "share": "case",
+    "point_change": "percent",
+}
 _WORDS_OF_KIND = {
     "value": ["about 100", "12", "more than 40", "nearly 1,000", "-5"],
     "rate": ["16.6 per 1,000", "4 per 10", "500 per 1,000", "more than 10 per 100"],
@@ -164,8 +215,36 @@ _WORDS_OF_KIND = {
     "ratio": ["twice as many", "2.5 times", "0.5 times"],
     "share": ["half", "most", "12.5%", "a fifth"],
 }
-_FIGURE_VALUES = st.sampled_from([0, 1, 2, 3, 5, 8, 10, 12, 13, 20, 25, 40, 50, 52, 100, 101, 120, 250, 400, 1000,
-                                  -3, -40, "0.5", "2.5", "12.5", "33.3"])
+_FIGURE_VALUES = st.sampled_from(
+    [
+        0,
+        1,
+        2,
+        3,
+        5,
+        8,
+        10,
+        12,
+        13,
+        20,
+        25,
+        40,
+        50,
+        52,
+        100,
+        101,
+        120,
+        250,
+        400,
+        1000,
+        -3,
+        -40,
+        "0.5",
+        "2.5",
+        "12.5",
+        "33.3",
+    ]
+)
 
 
 @st.composite
@@ -175,9 +254,17 @@ def _contradicted_files(draw: st.DrawFn) -> str:
     values = draw(st.lists(st.tuples(_FIGURE_VALUES, st.sampled_from([None, 1, 10])), min_size=2, max_size=40))
     lines = ["format = 1", "[article]", 'title = "t"', "published = 2024-01-01", "[figures]"]
     for n, (value, rounded) in enumerate(values):
-        lines.append(f'f{n} = {{ value = {value}, unit = "{unit}"' + (f", rounded = {rounded}" if rounded else "") + " }")
-    lines += ["[[sentences]]", 'text = "x"', "[[sentences.claims]]", 'id = "c"', f'kind = "{kind}"',
-              f'stated = "{draw(st.sampled_from(_WORDS_OF_KIND[kind]))}"']
+        lines.append(
+            f'f{n} = {{ value = {value}, unit = "{unit}"' + (f", rounded = {rounded}" if rounded else "") + " }"
+        )
+    lines += [
+        "[[sentences]]",
+        'text = "x"',
+        "[[sentences.claims]]",
+        'id = "c"',
+        f'kind = "{kind}"',
+        f'stated = "{draw(st.sampled_from(_WORDS_OF_KIND[kind]))}"',
+    ]
     names = [f"f{n}" for n in range(len(values))]
     for field in CLAIM_TYPES[kind].INPUTS:
         lines.append(f'{field} = "{draw(st.sampled_from(names))}"')
@@ -203,13 +290,15 @@ def test_a_few_other_figures_are_listed_and_the_rest_counted_as_more() -> None:
     figures = "\n".join(f'pop_{n} = {{ value = {1240800 + 10 * n}, unit = "person" }}' for n in range(40))
     text = HEAD.replace("[[sentences]]", figures + "\n[[sentences]]") + (
         '[[sentences.claims]]\nid = "c"\nkind = "rate"\nstated = "33 cases for every 100,000 people"\n'
-        'numerator = "cases"\ndenominator = "pop_district"')
+        'numerator = "cases"\ndenominator = "pop_district"'
+    )
     (outcome,) = verify_file(loads_claims_file(quoting(text), "<test>")).outcomes
     others = [d for d in outcome.diagnoses if "is used as the denominator" in d]
     # the first three in the file's order (pop_0 is pop_county's value: the same arithmetic, said once)
     assert [d.split(" (")[0] for d in others] == ["matches if pop_county", "matches if pop_1", "matches if pop_2"]
-    assert "more figures of the same unit match if used as the denominator (the first 3 are listed)" in \
-        outcome.diagnoses
+    assert (
+        "more figures of the same unit match if used as the denominator (the first 3 are listed)" in outcome.diagnoses
+    )
 
 
 def test_diagnoses_among_thousands_of_figures_recompute_a_few_ranges(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -223,6 +312,7 @@ def test_diagnoses_among_thousands_of_figures_recompute_a_few_ranges(monkeypatch
             nonlocal recomputed
             recomputed += 1
             return recompute[kind](*args)  # type: ignore[operator]
+
         return counted
 
     for kind in recompute:

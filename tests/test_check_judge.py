@@ -32,12 +32,14 @@ def _touching_intervals(draw: st.DrawFn, *, bounded: bool) -> Interval:
 
 @given(_touching_intervals(bounded=True), _touching_intervals(bounded=False))
 def test_the_diagnosis_sieve_is_the_value_its_negation_or_its_size_meeting_the_words(
-        computed: Interval, tight: Interval) -> None:
+    computed: Interval, tight: Interval
+) -> None:
     expected = computed.overlaps(tight) or computed.overlaps(tight.negate()) or magnitude(computed).overlaps(tight)
     assert may_meet(computed, tight) is expected
 
 
 # -- the verdict rules, one step at a time -------------------------------------------------------
+
 
 def _judged(kind: str, stated_words: str, value: str, *, direction: str | None = None) -> Outcome:
     """The verdict of `judge_number` on a claim of `kind` whose recomputed value is `value` (a point, in percent)."""
@@ -69,14 +71,22 @@ def test_a_majority_on_the_wrong_side_of_half_is_grossly_contradicted() -> None:
     assert outcome.explanation.endswith("not a majority, so 'most' is wrong")
 
 
-@pytest.mark.parametrize(("words", "value", "verdict", "ending"), [
-    ("12%", "12", Verdict.SUPPORTED, "as stated"),
-    ("12%", "12.3", Verdict.SUPPORTED, "which rounds to 12"),
-    ("nearly 12%", "11.8", Verdict.SUPPORTED, "which fits 'nearly 12%' ([11.5, 12))"),
-    ("more than 10%", "12", Verdict.LOOSE, "true as worded, but 'more than 10%' implies (10, 11)"),
-    ("12%", "12.7", Verdict.CONTRADICTED, "within one step of 12, so perhaps a rounding slip rather than a wrong number"),
-    ("12%", "20", Verdict.CONTRADICTED, "but '12%' means [11.5, 12.5]"),
-])
+@pytest.mark.parametrize(
+    ("words", "value", "verdict", "ending"),
+    [
+        ("12%", "12", Verdict.SUPPORTED, "as stated"),
+        ("12%", "12.3", Verdict.SUPPORTED, "which rounds to 12"),
+        ("nearly 12%", "11.8", Verdict.SUPPORTED, "which fits 'nearly 12%' ([11.5, 12))"),
+        ("more than 10%", "12", Verdict.LOOSE, "true as worded, but 'more than 10%' implies (10, 11)"),
+        (
+            "12%",
+            "12.7",
+            Verdict.CONTRADICTED,
+            "within one step of 12, so perhaps a rounding slip rather than a wrong number",
+        ),
+        ("12%", "20", Verdict.CONTRADICTED, "but '12%' means [11.5, 12.5]"),
+    ],
+)
 def test_the_interval_rules(words: str, value: str, verdict: Verdict, ending: str) -> None:
     outcome = _judged("share", words, value)
     assert outcome.verdict is verdict

@@ -28,14 +28,18 @@ def _resolve(values: dict[str, tuple[int, str]]) -> object:
             raise UnknownNameError(name)
         value, unit = values[name]
         return Quantity(Interval.point(value), parse_unit(unit), f"{value:,}", None, (name,))
+
     return resolve
 
 
 def test_a_kind_is_recomputed_from_what_its_names_resolve_to() -> None:
     """The recomputation knows nothing of figures or claims: only of the quantities a name gives."""
     claim = RateClaim(id="r", stated="122 per 100,000", numerator="n", denominator="d")
-    quantity, expression = recompute(_resolve({"n": (1405, "offender"), "d": (1151600, "person")}),  # type: ignore[arg-type]
-                                     claim, parse_stated(claim.stated, claim.kind))
+    quantity, expression = recompute(
+        _resolve({"n": (1405, "offender"), "d": (1151600, "person")}),  # type: ignore[arg-type]
+        claim,
+        parse_stated(claim.stated, claim.kind),
+    )
     assert quantity.interval == Interval.point(Fraction(1405, 1151600) * 100000)
     assert expression == "1,405 / 1,151,600 × 100,000"
     assert quantity.figures == ("n", "d")

@@ -36,8 +36,10 @@ _FIGURES = '[figures.offenders]\nvalue = 1405\nunit = "offender"\n\n'
 
 def _claim(claim_id: str, stated: str, sentence: str | None = None) -> str:
     sentence = sentence if sentence is not None else f"There were {stated}."  # `stated` quotes its sentence
-    return (f'[[sentences]]\ntext = {json.dumps(sentence)}\n\n  [[sentences.claims]]\n  id = {json.dumps(claim_id)}\n'
-            f'  kind = "value"\n  stated = {json.dumps(stated)}\n  figure = "offenders"\n\n')
+    return (
+        f"[[sentences]]\ntext = {json.dumps(sentence)}\n\n  [[sentences.claims]]\n  id = {json.dumps(claim_id)}\n"
+        f'  kind = "value"\n  stated = {json.dumps(stated)}\n  figure = "offenders"\n\n'
+    )
 
 
 def _write(folder: Path, name: str, text: str) -> Path:
@@ -54,8 +56,9 @@ def good(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def contradicted(tmp_path: Path) -> Path:
-    return _write(tmp_path / "bad", "wrong.claims.toml",
-                  _HEAD + _FIGURES + _claim("exact", "1,405") + _claim("wrong", "1,500"))
+    return _write(
+        tmp_path / "bad", "wrong.claims.toml", _HEAD + _FIGURES + _claim("exact", "1,405") + _claim("wrong", "1,500")
+    )
 
 
 def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -65,8 +68,15 @@ def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str,
 
 
 def _script(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(SCRIPT), *map(str, args)], capture_output=True, text=True, timeout=60,
-                          env={**os.environ, **(env or {})}, cwd=cwd, check=False)
+    return subprocess.run(
+        [str(SCRIPT), *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **(env or {})},
+        cwd=cwd,
+        check=False,
+    )
 
 
 # -- exit status ---------------------------------------------------------------------------------
@@ -88,16 +98,18 @@ def test_a_contradicted_claim_exits_1(contradicted: Path, capsys: pytest.Capture
 
 
 @pytest.mark.parametrize("name", BAD_NAMES)
-def test_each_malformed_file_exits_2_naming_file_line_and_claim(bad_file: Callable[[str], Path], name: str,
-                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_each_malformed_file_exits_2_naming_file_line_and_claim(
+    bad_file: Callable[[str], Path], name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = bad_file(name)
     status, out, err = _run(["check", str(path)], capsys)
     assert status == 2
     assert "Traceback" not in out + err
     assert out.startswith(str(path))  # the file's heading
     result = check_file(path)
-    shown = [str(e) for e in result.errors] + [f"{o.id}:{o.location.line}" for o in result.outcomes
-                                              if o.verdict is Verdict.ERROR]
+    shown = [str(e) for e in result.errors] + [
+        f"{o.id}:{o.location.line}" for o in result.outcomes if o.verdict is Verdict.ERROR
+    ]
     assert shown, "every malformed file has a problem or an error verdict"
     for text in shown:
         assert text in out
@@ -107,7 +119,9 @@ def test_each_malformed_file_exits_2_naming_file_line_and_claim(bad_file: Callab
 
 
 @pytest.mark.parametrize("name", BAD_NAMES)
-def test_each_malformed_file_in_json(bad_file: Callable[[str], Path], name: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_each_malformed_file_in_json(
+    bad_file: Callable[[str], Path], name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = bad_file(name)
     status, out, _ = _run(["check", "--format", "json", str(path)], capsys)
     assert status == 2
@@ -141,8 +155,9 @@ def test_binary_junk_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert f"{junk}: not a text file" in out
 
 
-def test_a_folder_is_searched_recursively(tmp_path: Path, good: Path, contradicted: Path,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_folder_is_searched_recursively(
+    tmp_path: Path, good: Path, contradicted: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "notes.toml").write_text("not a claims file at all", encoding="utf-8")
     (tmp_path / "dir.claims.toml").mkdir()  # a folder with a claims file's name is not a file
     status, out, _ = _run(["check", str(tmp_path)], capsys)
@@ -165,7 +180,9 @@ def test_an_unknown_format_exits_2(good: Path, capsys: pytest.CaptureFixture[str
 # -- one bad file does not hide a good one -------------------------------------------------------
 
 
-def test_a_malformed_and_a_good_file_in_one_run(bad_file: Callable[[str], Path], good: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_malformed_and_a_good_file_in_one_run(
+    bad_file: Callable[[str], Path], good: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = bad_file("toml-syntax")
     status, out, _ = _run(["check", str(bad), str(good)], capsys)
     assert status == 2
@@ -232,13 +249,18 @@ def test_json_report_has_the_spec_shape(contradicted: Path, capsys: pytest.Captu
     assert entry["path"] == str(contradicted)
     assert entry["errors"] == []
     for claim in entry["claims"]:
-        assert {"id", "kind", "verdict", "gross", "stated", "computed", "interval", "basis",
-                "explanation"} <= set(claim)
+        assert {"id", "kind", "verdict", "gross", "stated", "computed", "interval", "basis", "explanation"} <= set(
+            claim
+        )
         assert isinstance(claim["gross"], bool)
         assert claim["verdict"] in report["summary"]
     wrong = next(c for c in entry["claims"] if c["id"] == "wrong")
-    assert (wrong["kind"], wrong["verdict"], wrong["stated"], wrong["computed"]) == \
-        ("value", "contradicted", "1,500", 1405.0)
+    assert (wrong["kind"], wrong["verdict"], wrong["stated"], wrong["computed"]) == (
+        "value",
+        "contradicted",
+        "1,500",
+        1405.0,
+    )
     assert wrong["interval"] == [1450.0, 1550.0]
     assert wrong["basis"] == "unsourced"
     assert "1,405" in wrong["explanation"]
@@ -248,8 +270,7 @@ def test_json_errors_have_message_and_line(bad_file: Callable[[str], Path], caps
     _, out, _ = _run(["check", "--format", "json", str(bad_file("several-problems"))], capsys)
     [entry] = json.loads(out)["files"]
     assert [(e["message"], e["line"]) for e in entry["errors"]] == [("`value` must be a number, not 'lots'", 16)]
-    assert {c["id"]: c["verdict"] for c in entry["claims"]} == {"good": "supported", "rise": "error",
-                                                                "other": "error"}
+    assert {c["id"]: c["verdict"] for c in entry["claims"]} == {"good": "supported", "rise": "error", "other": "error"}
 
 
 # -- --strict ------------------------------------------------------------------------------------
@@ -263,8 +284,11 @@ def test_strict_fails_a_loose_claim(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 
 def test_strict_fails_a_coverage_gap(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = _write(tmp_path, "gap.claims.toml",
-                  _HEAD + _FIGURES + _claim("exact", "1,405") + '[[sentences]]\ntext = "It rose by 3%."\n')
+    path = _write(
+        tmp_path,
+        "gap.claims.toml",
+        _HEAD + _FIGURES + _claim("exact", "1,405") + '[[sentences]]\ntext = "It rose by 3%."\n',
+    )
     status, out, _ = _run(["check", str(path)], capsys)
     assert status == 0
     assert f"? gap {path}:" in out and "states a number but has no claim" in out
@@ -298,15 +322,17 @@ def test_output_never_overwrites_a_claims_file_being_checked(good: Path, capsys:
 
 
 @pytest.mark.parametrize("where", ["missing-folder/report.txt", "."])
-def test_an_unwritable_output_is_an_error_not_a_traceback(tmp_path: Path, good: Path, where: str,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unwritable_output_is_an_error_not_a_traceback(
+    tmp_path: Path, good: Path, where: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     status, _, err = _run(["check", "--output", str(tmp_path / where), str(good)], capsys)
     assert status == 2
     assert "cannot write the report" in err
 
 
-def test_output_replaces_an_existing_file_only_with_force(tmp_path: Path, good: Path,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_output_replaces_an_existing_file_only_with_force(
+    tmp_path: Path, good: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "notes.txt"
     target.write_text("an editor's notes", encoding="utf-8")
     status, _, err = _run(["check", "-o", str(target), str(good)], capsys)
@@ -344,8 +370,7 @@ def test_piped_output_has_no_colour(good: Path, capsys: pytest.CaptureFixture[st
 def _on_a_pty(*args: str, env: dict[str, str]) -> tuple[int, str]:
     """Run the console script with its stdout on a pseudo-terminal; return its status and output."""
     controller, terminal = pty.openpty()
-    with subprocess.Popen([str(SCRIPT), *args], stdout=terminal, stderr=subprocess.PIPE,
-                          env=dict(env)) as process:
+    with subprocess.Popen([str(SCRIPT), *args], stdout=terminal, stderr=subprocess.PIPE, env=dict(env)) as process:
         os.close(terminal)
         chunks = []
         while True:
@@ -373,9 +398,12 @@ def test_colour_on_a_terminal_and_not_with_no_color(good: Path) -> None:
 
 
 def test_escapes_in_a_claims_file_do_not_reach_the_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    text = (_HEAD.replace('"A test"', '"Title \\u001b]0;pwned\\u0007"') + _FIGURES
-            + _claim("id\u001b[2J\u001b[31m", "1,405\u001b[0m", "There \u009b31m were \u202e1,405.")
-            + _claim("fine", "1,405"))
+    text = (
+        _HEAD.replace('"A test"', '"Title \\u001b]0;pwned\\u0007"')
+        + _FIGURES
+        + _claim("id\u001b[2J\u001b[31m", "1,405\u001b[0m", "There \u009b31m were \u202e1,405.")
+        + _claim("fine", "1,405")
+    )
     folder = tmp_path / "esc\u001b[1m"
     path = _write(folder, "x\u001b[32m.claims.toml", text)
     status, out, _ = _run(["check", str(folder)], capsys)
@@ -402,8 +430,9 @@ def _place(folder: Path, name: str) -> Path:
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "junit", "sarif", "markdown", "github", "html"])
-def test_a_file_name_that_is_not_utf8_is_reported_in_every_format(tmp_path: Path, good: Path, fmt: str,
-                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_file_name_that_is_not_utf8_is_reported_in_every_format(
+    tmp_path: Path, good: Path, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Such a name crashed the SARIF report (its URI) and every report written with --output."""
     odd = os.fsdecode(os.fsencode(good.parent) + b"/odd\xff.claims.toml")
     shutil.copy(good, odd)

@@ -25,10 +25,12 @@ def test_no_command_prints_the_help_and_exits_2(capsys: pytest.CaptureFixture[st
 
 
 def _loaded_by(argv: list[str]) -> list[str]:
-    probe = ("import sys; from factcheck.cli.main import main\n"
-             "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
-             "sys.stderr.write(' '.join(sorted(m for m in sys.modules if m.startswith('factcheck.') "
-             "or m in ('attr', 'pint'))))")
+    probe = (
+        "import sys; from factcheck.cli.main import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "sys.stderr.write(' '.join(sorted(m for m in sys.modules if m.startswith('factcheck.') "
+        "or m in ('attr', 'pint'))))"
+    )
     done = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, check=True)
     return done.stderr.split()
 

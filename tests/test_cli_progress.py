@@ -33,23 +33,26 @@ def two_files(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "junit", "sarif", "markdown", "github"])
-def test_no_progress_when_stderr_is_not_a_terminal(two_files: Path, fmt: str,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_progress_when_stderr_is_not_a_terminal(
+    two_files: Path, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["check", "--format", fmt, str(two_files)]) == 0
     assert capsys.readouterr().err == ""
 
 
 @pytest.mark.parametrize("fmt", ["json", "junit", "sarif", "markdown", "github"])
-def test_no_progress_for_machine_formats_even_on_a_terminal(two_files: Path, fmt: str,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_progress_for_machine_formats_even_on_a_terminal(
+    two_files: Path, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     terminal = FakeTerminal()
     monkeypatch.setattr(sys, "stderr", terminal)
     assert main(["check", "--format", fmt, "-o", str(two_files / "out"), str(two_files)]) == 0
     assert terminal.getvalue() == ""
 
 
-def test_progress_on_a_terminal_for_the_text_report(two_files: Path, monkeypatch: pytest.MonkeyPatch,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_progress_on_a_terminal_for_the_text_report(
+    two_files: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.delenv("TERM", raising=False)
     terminal = FakeTerminal()
     monkeypatch.setattr(sys, "stderr", terminal)
@@ -64,12 +67,17 @@ def test_progress_on_a_terminal_for_the_text_report(two_files: Path, monkeypatch
 
 def test_a_real_pseudo_terminal(two_files: Path) -> None:
     """With stderr on a pty (as in a shell), the bar is drawn; with the JSON format it is not."""
+
     def run(*args: str) -> bytes:
         leader, follower = pty.openpty()
         code = "import sys; from factcheck.cli.main import main; raise SystemExit(main(sys.argv[1:]))"
         env = {k: v for k, v in os.environ.items() if k != "TERM"}
-        with subprocess.Popen([sys.executable, "-c", code, "check", *args, str(two_files)], stdout=subprocess.PIPE,
-                              stderr=follower, env=env) as process:
+        with subprocess.Popen(
+            [sys.executable, "-c", code, "check", *args, str(two_files)],
+            stdout=subprocess.PIPE,
+            stderr=follower,
+            env=env,
+        ) as process:
             os.close(follower)
             seen = b""
             while True:

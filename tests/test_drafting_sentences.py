@@ -17,19 +17,30 @@ from tests.conftest import labelled_articles
 
 CASES = [
     # titles and initials never end a sentence
-    ("Mr. Alan Price said it was bad. Dr. Ruth Okoye agreed.", ["Mr. Alan Price said it was bad.", "Dr. Ruth Okoye agreed."]),
-    ("The report by Prof. A. B. Jones was published. It was long.",
-     ["The report by Prof. A. B. Jones was published.", "It was long."]),
+    (
+        "Mr. Alan Price said it was bad. Dr. Ruth Okoye agreed.",
+        ["Mr. Alan Price said it was bad.", "Dr. Ruth Okoye agreed."],
+    ),
+    (
+        "The report by Prof. A. B. Jones was published. It was long.",
+        ["The report by Prof. A. B. Jones was published.", "It was long."],
+    ),
     # numbers: a financial year, an amount with a scale at the end of a sentence, "No. 10"
     ("Spending rose in 2018-19. It fell in 2019-20.", ["Spending rose in 2018-19.", "It fell in 2019-20."]),
-    ("The council spent £1.2m. Residents paid £3.5bn. That is a lot.",
-     ["The council spent £1.2m.", "Residents paid £3.5bn.", "That is a lot."]),
-    ("Services on the No. 10 route run every 40 minutes. Fares rose.",
-     ["Services on the No. 10 route run every 40 minutes.", "Fares rose."]),
+    (
+        "The council spent £1.2m. Residents paid £3.5bn. That is a lot.",
+        ["The council spent £1.2m.", "Residents paid £3.5bn.", "That is a lot."],
+    ),
+    (
+        "Services on the No. 10 route run every 40 minutes. Fares rose.",
+        ["Services on the No. 10 route run every 40 minutes.", "Fares rose."],
+    ),
     ("It was signed on Jan. 5 by the mayor. Work began.", ["It was signed on Jan. 5 by the mayor.", "Work began."]),
     # sentences inside quotation marks; a question in a quote before the speaker
-    ("She said: “It is bad. We will act.” The council agreed.",
-     ["She said: “It is bad.", "We will act.”", "The council agreed."]),
+    (
+        "She said: “It is bad. We will act.” The council agreed.",
+        ["She said: “It is bad.", "We will act.”", "The council agreed."],
+    ),
     ("“Why now?” he asked. Nobody knew.", ["“Why now?” he asked.", "Nobody knew."]),
     ("He said the cuts were “deep”. Others disagreed.", ["He said the cuts were “deep”.", "Others disagreed."]),
     # dotted abbreviations: a new sentence only when a usual opener follows
@@ -50,7 +61,11 @@ def test_news_cases(text: str, expected: list[str]) -> None:
 def test_paragraphs_and_headline_without_full_stop() -> None:
     text = "Bus journeys fell by a quarter\n\nPassengers made 6.2 million journeys.\nThat is fewer.\n\n  \nThe end."
     assert split_sentences(text) == [
-        "Bus journeys fell by a quarter", "Passengers made 6.2 million journeys.", "That is fewer.", "The end."]
+        "Bus journeys fell by a quarter",
+        "Passengers made 6.2 million journeys.",
+        "That is fewer.",
+        "The end.",
+    ]
 
 
 def test_date_line_is_metadata_and_headline_follows_it() -> None:
@@ -63,7 +78,10 @@ def test_date_line_is_metadata_and_headline_follows_it() -> None:
 def test_headline_on_its_own_line_without_blank_line() -> None:
     article = read_article("Knife crime up by a tenth\nPolice recorded 1,187 offences. That is more.")
     assert [s.text for s in article.sentences] == [
-        "Knife crime up by a tenth", "Police recorded 1,187 offences.", "That is more."]
+        "Knife crime up by a tenth",
+        "Police recorded 1,187 offences.",
+        "That is more.",
+    ]
 
 
 def test_no_date_line() -> None:
@@ -79,8 +97,34 @@ def test_sentences_are_the_hand_made_ones(article: Path) -> None:
     assert " ".join(drafted) == article_body(text)
 
 
-_WORDS = st.sampled_from(["Mr.", "Dr.", "£1.2m.", "2018-19", "No.", "10", "U.K.", "“Yes.”", "he", "said", "The",
-                          "figure", "rose", "4.5", "per", "cent.", "?", "!", "…", "A.", "e.g.", "\n", "\n\n", "  "])
+_WORDS = st.sampled_from(
+    [
+        "Mr.",
+        "Dr.",
+        "£1.2m.",
+        "2018-19",
+        "No.",
+        "10",
+        "U.K.",
+        "“Yes.”",
+        "he",
+        "said",
+        "The",
+        "figure",
+        "rose",
+        "4.5",
+        "per",
+        "cent.",
+        "?",
+        "!",
+        "…",
+        "A.",
+        "e.g.",
+        "\n",
+        "\n\n",
+        "  ",
+    ]
+)
 
 
 @given(st.lists(_WORDS, max_size=40))
@@ -107,11 +151,14 @@ def _old_split_paragraph(paragraph: str) -> list[str]:
     start = 0
     for match in _OLD_END.finditer(text):
         end = match.end()
-        following = text[end + 1:]
+        following = text[end + 1 :]
         if not following or not sentences._STARTS.match(following):
             continue
-        if match.group(0)[0] == "." and match.group(0)[:3] != "..." and \
-                not _old_ends_here(text[:match.start() + 1], following):
+        if (
+            match.group(0)[0] == "."
+            and match.group(0)[:3] != "..."
+            and not _old_ends_here(text[: match.start() + 1], following)
+        ):
             continue
         found.append(text[start:end])
         start = end + 1
@@ -145,9 +192,58 @@ def test_the_end_pattern_finds_what_the_old_one_found(text: str) -> None:
 
 
 _PIECES_OF_PARAGRAPHS = st.sampled_from(
-    ["Mr.", "mr.", "Dr.", "No.", "no.", "Jan.", "10", "U.K.", "p.m.", "e.g.", "vs.", "A.", "B.", "£1.2m.", "2018-19",
-     "The", "But", "it", "Police", "figures", "rose", "4.5", "...", "…", "!", "?", ".", "?!", "“Yes.”", "(", ")",
-     "“", "”", "'", "‘", "’", "[", "]", '"', "said", "£", "$", "7", "\n", "  ", "\t", "\u00a0", "x.", "“Why?”"])
+    [
+        "Mr.",
+        "mr.",
+        "Dr.",
+        "No.",
+        "no.",
+        "Jan.",
+        "10",
+        "U.K.",
+        "p.m.",
+        "e.g.",
+        "vs.",
+        "A.",
+        "B.",
+        "£1.2m.",
+        "2018-19",
+        "The",
+        "But",
+        "it",
+        "Police",
+        "figures",
+        "rose",
+        "4.5",
+        "...",
+        "…",
+        "!",
+        "?",
+        ".",
+        "?!",
+        "“Yes.”",
+        "(",
+        ")",
+        "“",
+        "”",
+        "'",
+        "‘",
+        "’",
+        "[",
+        "]",
+        '"',
+        "said",
+        "£",
+        "$",
+        "7",
+        "\n",
+        "  ",
+        "\t",
+        "\u00a0",
+        "x.",
+        "“Why?”",
+    ]
+)
 
 
 @given(st.lists(st.tuples(_PIECES_OF_PARAGRAPHS, st.sampled_from([" ", "", " "])), max_size=50))
@@ -167,8 +263,13 @@ def test_a_long_run_of_full_stops_is_read_at_once() -> None:
 def test_the_word_before_a_full_stop_is_read_once() -> None:
     """The old pattern for the word before a full stop tried every start in a long word (20,000 initials: minutes)."""
     small = "It rose. " + "A." * 200 + " Then it fell. The end."
-    assert split_paragraph(small) == _old_split_paragraph(small) == ["It rose.", "A." * 200 + " Then it fell.", "The end."]
+    assert (
+        split_paragraph(small) == _old_split_paragraph(small) == ["It rose.", "A." * 200 + " Then it fell.", "The end."]
+    )
     initials = "A." * 20_000
     assert split_paragraph(f"It rose. {initials} Then it fell. The end.") == [
-        "It rose.", initials + " Then it fell.", "The end."]
+        "It rose.",
+        initials + " Then it fell.",
+        "The end.",
+    ]
     assert split_paragraph(f"It rose. {initials} The end.") == ["It rose.", initials, "The end."]

@@ -83,8 +83,12 @@ def test_blanked_labelled_files_get_their_own_inputs_back(folder: Path, least: i
     total = hits = 0
     for path in sorted(folder.glob("*.claims.toml")):
         text = path.read_text(encoding="utf-8")
-        blank = re.sub(r'^(\s*(?:figure|from|to|numerator|denominator|part|whole)\s*=\s*)"[^"]*"', r'\1"?"', text,
-                       flags=re.MULTILINE)
+        blank = re.sub(
+            r'^(\s*(?:figure|from|to|numerator|denominator|part|whole)\s*=\s*)"[^"]*"',
+            r'\1"?"',
+            text,
+            flags=re.MULTILINE,
+        )
         original = load_claims_file(path)
         verdicts = {o.id: o.verdict for o in verify_file(original).outcomes}
         inputs = {c.id: c.inputs() for c in original.claims()}
@@ -116,6 +120,7 @@ def test_cli_unreadable_file(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 
 # -- best first: the answers of trying every candidate, for a fraction of the work -----------------------
 
+
 def _unit_fit_as_written(stated: str, kind: str, combo: tuple[_Candidate, ...]) -> int:
     """`_unit_fit` as it was before the units were classed (a check on the classing)."""
     words = {w.rstrip("s") for w in re.findall(r"[a-z]+", stated.lower())}
@@ -138,7 +143,9 @@ def _every_candidate(claims_file: ClaimsFile, limit: int = 3) -> list[tuple[str,
     candidates = suggest._candidates(claims_file, Verifier(claims_file))
     found = []
     for claim in claims_file.claims():
-        if isinstance(claim, (BrokenClaim, ComparisonClaim, FormulaClaim)) or (claim.inputs() and not claim.placeholders()):
+        if isinstance(claim, (BrokenClaim, ComparisonClaim, FormulaClaim)) or (
+            claim.inputs() and not claim.placeholders()
+        ):
             continue
         fields = suggest._FIELDS[claim.kind]
         try:
@@ -160,18 +167,59 @@ def _every_candidate(claims_file: ClaimsFile, limit: int = 3) -> list[tuple[str,
             if outcome.verdict is not Verdict.SUPPORTED:
                 continue
             distance = suggest._distance(value, stated)
-            score = (-_unit_fit_as_written(claim.stated, claim.kind, combo), suggest._period_order(claim.kind, combo),
-                     distance)
-            ranked.append((score, Suggestion(tuple((f, c.name) for f, c in zip(fields, combo, strict=True)),
-                                             outcome.explanation, distance)))
+            score = (
+                -_unit_fit_as_written(claim.stated, claim.kind, combo),
+                suggest._period_order(claim.kind, combo),
+                distance,
+            )
+            ranked.append(
+                (
+                    score,
+                    Suggestion(
+                        tuple((f, c.name) for f, c in zip(fields, combo, strict=True)), outcome.explanation, distance
+                    ),
+                )
+            )
         ranked.sort(key=lambda pair: pair[0])
         found.append((claim.id, [s for _, s in ranked[:limit]]))
     return found
 
 
 _UNITS = st.sampled_from(["incident", "incidents", "person", "percent", "GBP", "1", "day", "week", "thousand person"])
-_VALUES = st.sampled_from([0, 1, 2, 3, 5, 7, 10, 12, 20, 25, 40, 50, 99, 100, 101, 120, 250, 1000, 1001, 4452, 4118,
-                           -3, -40, "0.5", "2.5", "12.5", "33.3", "66.7", "1e-99", "1e99"])
+_VALUES = st.sampled_from(
+    [
+        0,
+        1,
+        2,
+        3,
+        5,
+        7,
+        10,
+        12,
+        20,
+        25,
+        40,
+        50,
+        99,
+        100,
+        101,
+        120,
+        250,
+        1000,
+        1001,
+        4452,
+        4118,
+        -3,
+        -40,
+        "0.5",
+        "2.5",
+        "12.5",
+        "33.3",
+        "66.7",
+        "1e-99",
+        "1e99",
+    ]
+)
 _STATED = {
     "value": ["4,452", "about 100", "50%", "more than 20", "nearly 1,000", "£1,000", "0.5", "12"],
     "rate": ["16.6 per 1,000", "4 incidents for every 10 people", "500 per 1,000", "more than 10 per 100"],
@@ -186,8 +234,15 @@ _STATED = {
 
 @st.composite
 def _claims_files(draw: st.DrawFn) -> str:
-    figures = draw(st.lists(st.tuples(_VALUES, _UNITS, st.sampled_from([None, "2022", "2023", "2021"]),
-                                      st.sampled_from([None, 1, 100])), min_size=1, max_size=14))
+    figures = draw(
+        st.lists(
+            st.tuples(
+                _VALUES, _UNITS, st.sampled_from([None, "2022", "2023", "2021"]), st.sampled_from([None, 1, 100])
+            ),
+            min_size=1,
+            max_size=14,
+        )
+    )
     lines = ["format = 1", "[article]", 'title = "t"', "published = 2024-01-01", "[figures]"]
     for n, (value, unit, period, rounded) in enumerate(figures):
         extra = (f', period = "{period}"' if period else "") + (f", rounded = {rounded}" if rounded else "")
@@ -201,10 +256,22 @@ def _claims_files(draw: st.DrawFn) -> str:
         lines += ["[[sentences.claims]]", f'id = "c{n}"', f'kind = "{kind}"', f'stated = "{stated}"']
         lines += [f'{field} = "?"' for field in suggest._FIELDS[kind]]
     if draw(st.booleans()):  # a claim with a value is a candidate too
-        lines += ["[[sentences.claims]]", 'id = "done"', 'kind = "ratio"', 'stated = "2 times"',
-                  'numerator = "f0"', f'denominator = "f{len(figures) - 1}"']
+        lines += [
+            "[[sentences.claims]]",
+            'id = "done"',
+            'kind = "ratio"',
+            'stated = "2 times"',
+            'numerator = "f0"',
+            f'denominator = "f{len(figures) - 1}"',
+        ]
     if draw(st.booleans()):  # ... and one whose value no float holds (1e99 to the fourth): exact arithmetic decides
-        lines += ["[[sentences.claims]]", 'id = "huge"', 'kind = "formula"', 'stated = "2"', 'expr = "f0 * f0 * f0 * f0"']
+        lines += [
+            "[[sentences.claims]]",
+            'id = "huge"',
+            'kind = "formula"',
+            'stated = "2"',
+            'expr = "f0 * f0 * f0 * f0"',
+        ]
     lines[sentence] = f'text = "It says {"; ".join(quoted)}."'  # the sentence quotes every claim's words
     return "\n".join(lines) + "\n"
 
@@ -270,6 +337,8 @@ numerator = "?"
 denominator = "?"
 """)
     (claim,) = suggest_file(loads_claims_file(text, "<test>"))
-    assert dict(claim.suggestions[0].inputs) in ({"numerator": "wait", "denominator": "target"},
-                                                 {"numerator": "wait", "denominator": "other"})
+    assert dict(claim.suggestions[0].inputs) in (
+        {"numerator": "wait", "denominator": "target"},
+        {"numerator": "wait", "denominator": "other"},
+    )
     assert {"numerator": "wait", "denominator": "target"} in [dict(s.inputs) for s in claim.suggestions]

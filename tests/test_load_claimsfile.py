@@ -32,14 +32,19 @@ UNREADABLE = [
     ("missing-format", 1, "format", ["missing `format = 1`"]),
     ("format-2", 1, "format", ["unsupported format 2", "format 1"]),
     ("empty", 1, None, ["the file is empty (no keys or tables)", "`format = 1`"]),
-    ("value-huge-exponent", 16, None, ["the number 1e1000000 is out of range",
-                                       "its exponent may be at most 100 either way"]),
+    (
+        "value-huge-exponent",
+        16,
+        None,
+        ["the number 1e1000000 is out of range", "its exponent may be at most 100 either way"],
+    ),
 ]
 
 
 @pytest.mark.parametrize(("name", "line", "field", "words"), UNREADABLE, ids=[c[0] for c in UNREADABLE])
-def test_unreadable_file_raises_with_its_place(bad_file: Callable[[str], Path], name: str, line: int, field: str | None,
-                                               words: list[str]) -> None:
+def test_unreadable_file_raises_with_its_place(
+    bad_file: Callable[[str], Path], name: str, line: int, field: str | None, words: list[str]
+) -> None:
     path = bad_file(name)
     with pytest.raises(ClaimsFileError) as caught:
         load_claims_file(path)
@@ -79,16 +84,28 @@ FILE_PROBLEMS = [
     ("text-outside", 6, "text", ["inside the claims file's folder", "'../outside.txt'"]),
     ("text-absolute", 6, "text", ["inside the claims file's folder", "'/etc/passwd'"]),
     ("text-symlink", 6, "text", ["inside the claims file's folder", "'link.txt'"]),
-    ("coverage-mismatch", 25, "text", ["sentence 2 does not match the article text",
-                                       "'It was a rise of four per cent.'"]),
+    (
+        "coverage-mismatch",
+        25,
+        "text",
+        ["sentence 2 does not match the article text", "'It was a rise of four per cent.'"],
+    ),
     ("coverage-short", 6, "text", ["do not cover the end of the article text", "'The end came soon after.'"]),
     # a misnamed table, at its own line (it was line 1), with a did-you-mean
-    ("misnamed-figure-table", 15, "figure", ["unknown table [figure.population]", "the top level has no key 'figure'",
-                                             "did you mean 'figures'?"]),
+    (
+        "misnamed-figure-table",
+        15,
+        "figure",
+        ["unknown table [figure.population]", "the top level has no key 'figure'", "did you mean 'figures'?"],
+    ),
     ("misnamed-source-table", 15, "source", ["unknown table [source.mappa]", "did you mean 'sources'?"]),
     ("misnamed-sentence-table", 24, "sentence", ["unknown table [[sentence]]", "did you mean 'sentences'?"]),
-    ("misnamed-claims-table", 27, "claim", ["unknown table [[sentences.claim]]", "sentence 2 has no key 'claim'",
-                                            "did you mean 'claims'?"]),
+    (
+        "misnamed-claims-table",
+        27,
+        "claim",
+        ["unknown table [[sentences.claim]]", "sentence 2 has no key 'claim'", "did you mean 'claims'?"],
+    ),
     # hostile values: each at its own line
     ("rounded-inf", 18, "rounded", ["`rounded` must be a finite number", "Infinity"]),
     ("defaults-tolerance-nan", 16, "tolerance", ["`tolerance` must be a finite number", "NaN"]),
@@ -96,8 +113,9 @@ FILE_PROBLEMS = [
 
 
 @pytest.mark.parametrize(("name", "line", "field", "words"), FILE_PROBLEMS, ids=[c[0] for c in FILE_PROBLEMS])
-def test_file_problem_is_reported_with_line_and_field(bad_file: Callable[[str], Path], name: str, line: int, field: str | None,
-                                                      words: list[str]) -> None:
+def test_file_problem_is_reported_with_line_and_field(
+    bad_file: Callable[[str], Path], name: str, line: int, field: str | None, words: list[str]
+) -> None:
     path = bad_file(name)
     claims_file = load_claims_file(path)
     assert len(claims_file.problems) == 1, claims_file.problems
@@ -131,12 +149,27 @@ CLAIM_PROBLEMS = [
     ("formula-lambda", 31, "sum", "expr", ["Lambda is not allowed"]),
     ("formula-string", 31, "sum", "expr", ["'1405' is not a number"]),
     # stated words are quoted (second edition): the closest words of the sentence are shown
-    ("stated-not-quoted", 30, "rise", "stated", ["'about 210' is not in the sentence",
-                                                 "the closest words are 'about 214'"]),
-    ("stated-part-of-a-number", 30, "rise", "stated", ["'3%' is in the sentence only as part of '103%'",
-                                                       "a quote may not cut a word or a number"]),
-    ("stated-comparison-not-quoted", 30, "more", "stated", ["'higher than' is not in the sentence",
-                                                            "the closest words are 'lower than'"]),
+    (
+        "stated-not-quoted",
+        30,
+        "rise",
+        "stated",
+        ["'about 210' is not in the sentence", "the closest words are 'about 214'"],
+    ),
+    (
+        "stated-part-of-a-number",
+        30,
+        "rise",
+        "stated",
+        ["'3%' is in the sentence only as part of '103%'", "a quote may not cut a word or a number"],
+    ),
+    (
+        "stated-comparison-not-quoted",
+        30,
+        "more",
+        "stated",
+        ["'higher than' is not in the sentence", "the closest words are 'lower than'"],
+    ),
     ("stated-nothing-close", 30, "rise", "stated", ["'up 3%' is not in the sentence, which reads 'It rose again.'"]),
     ("stated-sentence-empty", 30, "rise", "stated", ["'up 3%' is not in the sentence, which has no text"]),
     ("stated-blank", 30, "rise", "stated", ["`stated` is blank"]),
@@ -144,10 +177,12 @@ CLAIM_PROBLEMS = [
 ]
 
 
-@pytest.mark.parametrize(("name", "line", "claim_id", "field", "words"), CLAIM_PROBLEMS,
-                         ids=[c[0] for c in CLAIM_PROBLEMS])
-def test_claim_problem_names_claim_field_and_line(bad_file: Callable[[str], Path], name: str, line: int, claim_id: str | None,
-                                                  field: str, words: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("name", "line", "claim_id", "field", "words"), CLAIM_PROBLEMS, ids=[c[0] for c in CLAIM_PROBLEMS]
+)
+def test_claim_problem_names_claim_field_and_line(
+    bad_file: Callable[[str], Path], name: str, line: int, claim_id: str | None, field: str, words: list[str]
+) -> None:
     path = bad_file(name)
     claims_file = load_claims_file(path)
     assert len(claims_file.problems) == 1, claims_file.problems
@@ -182,8 +217,12 @@ def test_a_claim_without_an_id_is_named_by_its_line(bad_file: Callable[[str], Pa
 EVALUATION_ERRORS = [
     # name, claim id, line of the claim, words
     ("unreadable-stated", "many", 27, ["stated:", "'many'"]),
-    ("unknown-figure-reference", "rise", 27, ["no figure or claim is named 'offenders_202'",
-                                              "did you mean 'offenders_2020'"]),
+    (
+        "unknown-figure-reference",
+        "rise",
+        27,
+        ["no figure or claim is named 'offenders_202'", "did you mean 'offenders_2020'"],
+    ),
     ("partial-inputs", "wm-rate", 27, ["missing input field 'denominator'"]),
     ("rate-without-per", "wm-rate", 31, ["a rate needs `per`", "per 100,000"]),
     ("zero-denominator", "wm-rate", 31, ["the denominator 0 is zero"]),
@@ -195,9 +234,12 @@ EVALUATION_ERRORS = [
 ]
 
 
-@pytest.mark.parametrize(("name", "claim_id", "line", "words"), EVALUATION_ERRORS,
-                         ids=[f"{c[0]}-{c[1]}" for c in EVALUATION_ERRORS])
-def test_evaluation_error_names_the_claim(bad_file: Callable[[str], Path], name: str, claim_id: str, line: int, words: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("name", "claim_id", "line", "words"), EVALUATION_ERRORS, ids=[f"{c[0]}-{c[1]}" for c in EVALUATION_ERRORS]
+)
+def test_evaluation_error_names_the_claim(
+    bad_file: Callable[[str], Path], name: str, claim_id: str, line: int, words: list[str]
+) -> None:
     path = bad_file(name)
     claims_file = load_claims_file(path)
     assert claims_file.problems == ()  # the file itself is well formed
@@ -218,13 +260,20 @@ def test_every_problem_of_a_file_is_collected(bad_file: Callable[[str], Path]) -
     assert found == [(16, None, "value"), (37, "rise", "sauce"), (44, "other", "kind")]
     result = verify_file(claims_file)
     assert {o.id: o.verdict for o in result.outcomes} == {
-        "good": Verdict.SUPPORTED, "rise": Verdict.ERROR, "other": Verdict.ERROR}
+        "good": Verdict.SUPPORTED,
+        "rise": Verdict.ERROR,
+        "other": Verdict.ERROR,
+    }
     assert [e.field for e in result.errors] == ["value"]
 
 
 def test_every_fixture_is_tested() -> None:
     tested = {c[0] for c in UNREADABLE + FILE_PROBLEMS + CLAIM_PROBLEMS + EVALUATION_ERRORS} | {
-        "several-problems", "no-sentences", "sentences-all-empty", "broken-figure-used"}
+        "several-problems",
+        "no-sentences",
+        "sentences-all-empty",
+        "broken-figure-used",
+    }
     assert {p.stem for p in BAD.glob("*.toml")} == tested
 
 
@@ -277,20 +326,27 @@ def test_a_claim_using_a_broken_figure_says_the_figure_has_an_error(bad_file: Ca
 
 
 BROKEN_FIGURES = [  # a fixture whose figure cannot be read, its name, and the line of its problem
-    ("value-string", "population", 16), ("value-nan", "population", 16), ("value-inf", "population", 16),
-    ("value-boolean", "population", 16), ("figure-missing-value", "population", 15),
-    ("figure-missing-unit", "population", 15), ("bad-unit", "population", 17), ("rounded-inf", "population", 18),
+    ("value-string", "population", 16),
+    ("value-nan", "population", 16),
+    ("value-inf", "population", 16),
+    ("value-boolean", "population", 16),
+    ("figure-missing-value", "population", 15),
+    ("figure-missing-unit", "population", 15),
+    ("bad-unit", "population", 17),
+    ("rounded-inf", "population", 18),
     ("bad-figure-name", "pop 2019", 15),
 ]
 
 
 @pytest.mark.parametrize(("name", "figure", "line"), BROKEN_FIGURES, ids=[c[0] for c in BROKEN_FIGURES])
-def test_every_way_a_figure_breaks_is_named_for_the_claims_that_use_it(bad_file: Callable[[str], Path], name: str, figure: str,
-                                                                       line: int) -> None:
+def test_every_way_a_figure_breaks_is_named_for_the_claims_that_use_it(
+    bad_file: Callable[[str], Path], name: str, figure: str, line: int
+) -> None:
     path = bad_file(name)
     text = path.read_text(encoding="utf-8") + (
         '\n[[sentences]]\ntext = "That is 122 per 100,000 people."\n\n  [[sentences.claims]]\n  id = "uses"\n'
-        f'  kind = "rate"\n  stated = "122 per 100,000"\n  numerator = "offenders_2020"\n  denominator = "{figure}"\n')
+        f'  kind = "rate"\n  stated = "122 per 100,000"\n  numerator = "offenders_2020"\n  denominator = "{figure}"\n'
+    )
     path.write_text(text, encoding="utf-8")
     result = check_file(path)
     uses = next(o for o in result.outcomes if o.id == "uses")
@@ -390,8 +446,10 @@ def test_a_unit_with_a_huge_power_is_refused() -> None:
 
 
 def test_a_deeply_nested_formula_is_an_error_not_a_crash() -> None:
-    claims = ('[figures.a]\nvalue = 1\nunit = "offender"\n[[sentences]]\ntext = "There was 1."\n'
-              '[[sentences.claims]]\nid = "v"\nkind = "formula"\nstated = "1"\nexpr = "{}"\n')
+    claims = (
+        '[figures.a]\nvalue = 1\nunit = "offender"\n[[sentences]]\ntext = "There was 1."\n'
+        '[[sentences.claims]]\nid = "v"\nkind = "formula"\nstated = "1"\nexpr = "{}"\n'
+    )
     for expr in ["-" * 1990 + "a", "a+" * 900 + "a", "(" * 300 + "a" + ")" * 300]:
         claims_file = loads_claims_file(_HEAD + claims.format(expr))
         assert [(p.claim_id, p.field) for p in claims_file.problems] == [("v", "expr")]
@@ -399,8 +457,10 @@ def test_a_deeply_nested_formula_is_an_error_not_a_crash() -> None:
 
 
 def test_a_long_but_plain_formula_is_evaluated() -> None:
-    claims = ('[figures.a]\nvalue = 1\nunit = "offender"\n[[sentences]]\ntext = "There were 150."\n'
-              '[[sentences.claims]]\nid = "v"\nkind = "formula"\nstated = "150"\nexpr = "{}"\n')
+    claims = (
+        '[figures.a]\nvalue = 1\nunit = "offender"\n[[sentences]]\ntext = "There were 150."\n'
+        '[[sentences.claims]]\nid = "v"\nkind = "formula"\nstated = "150"\nexpr = "{}"\n'
+    )
     outcome = verify_file(loads_claims_file(_HEAD + claims.format("a+" * 149 + "a"))).outcomes[0]
     assert outcome.verdict is Verdict.SUPPORTED
 
@@ -408,8 +468,10 @@ def test_a_long_but_plain_formula_is_evaluated() -> None:
 def test_a_stated_number_with_many_digits_is_a_clean_error_not_a_crash() -> None:
     # second edition: a stated number past the figures' bound (101 digits) is an error, not a verdict
     digits = "9" * 900
-    text = _HEAD + ('[figures.a]\nvalue = 1\nunit = "offender"\n[[sentences]]\ntext = "There were ' + digits + '."\n'
-                    '[[sentences.claims]]\nid = "v"\nkind = "value"\nstated = "' + digits + '"\nfigure = "a"\n')
+    text = _HEAD + (
+        '[figures.a]\nvalue = 1\nunit = "offender"\n[[sentences]]\ntext = "There were ' + digits + '."\n'
+        '[[sentences.claims]]\nid = "v"\nkind = "value"\nstated = "' + digits + '"\nfigure = "a"\n'
+    )
     outcome = verify_file(loads_claims_file(text)).outcomes[0]
     assert outcome.verdict is Verdict.ERROR
     assert "too long" in outcome.explanation
@@ -419,8 +481,10 @@ def test_a_stated_number_with_many_digits_is_a_clean_error_not_a_crash() -> None
 def test_a_stated_longer_than_any_quote_of_a_number_is_refused_at_its_line() -> None:
     # 5,000 digits were judged (slowly); a million took seconds. `stated` quotes the words for one number.
     digits = "9" * 100_000
-    text = _HEAD + ('[figures.a]\nvalue = 1\nunit = "offender"\n[[sentences]]\ntext = "There were ' + digits + '."\n'
-                    '[[sentences.claims]]\nid = "v"\nkind = "value"\nstated = "' + digits + '"\nfigure = "a"\n')
+    text = _HEAD + (
+        '[figures.a]\nvalue = 1\nunit = "offender"\n[[sentences]]\ntext = "There were ' + digits + '."\n'
+        '[[sentences.claims]]\nid = "v"\nkind = "value"\nstated = "' + digits + '"\nfigure = "a"\n'
+    )
     claims_file = loads_claims_file(text)
     assert [(p.line, p.claim_id, p.field) for p in claims_file.problems] == [(13, "v", "stated")]
     assert "`stated` is longer than 1,000 characters" in claims_file.problems[0].message
@@ -432,8 +496,11 @@ def test_a_stated_longer_than_any_quote_of_a_number_is_refused_at_its_line() -> 
 
 def _with_text(folder: Path, text: str, relative: str) -> Path:
     path = folder / "a.claims.toml"
-    path.write_text(_HEAD.replace('title = "t"', f'title = "t"\ntext = {json.dumps(relative)}')
-                    + '[[sentences]]\ntext = "There were 1,405."\ncheck = "context"\n', encoding="utf-8")
+    path.write_text(
+        _HEAD.replace('title = "t"', f'title = "t"\ntext = {json.dumps(relative)}')
+        + '[[sentences]]\ntext = "There were 1,405."\ncheck = "context"\n',
+        encoding="utf-8",
+    )
     return path
 
 
@@ -464,12 +531,15 @@ def test_text_through_a_dotdot_that_comes_back_in_is_allowed(tmp_path: Path) -> 
     assert claims_file.problems == ()
 
 
-@pytest.mark.parametrize(("relative", "words"), [
-    ("", "must name the article's text file"),
-    ("a\x00b", "must name the article's text file"),
-    ("missing.txt", "cannot read the article text 'missing.txt'"),
-    ("loop.txt", "loop.txt"),
-])
+@pytest.mark.parametrize(
+    ("relative", "words"),
+    [
+        ("", "must name the article's text file"),
+        ("a\x00b", "must name the article's text file"),
+        ("missing.txt", "cannot read the article text 'missing.txt'"),
+        ("loop.txt", "loop.txt"),
+    ],
+)
 def test_text_that_cannot_be_read_is_a_problem_not_a_crash(tmp_path: Path, relative: str, words: str) -> None:
     (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
     claims_file = load_claims_file(_with_text(tmp_path, "", relative))
@@ -486,7 +556,8 @@ def test_coverage_reports_an_extra_sentence(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("", encoding="utf-8")
     claims_file = load_claims_file(_with_text(tmp_path, "", "a.txt"))
     assert [p.message for p in claims_file.problems] == [
-        "sentence 1 is not in the article text (the article ends before it)"]
+        "sentence 1 is not in the article text (the article ends before it)"
+    ]
     assert claims_file.problems[0].line == 6
 
 
@@ -498,16 +569,62 @@ def test_text_given_without_a_folder_is_a_problem() -> None:
 # -- a property: whatever the bytes, loading and verifying never crash ---------------------------
 
 _NAMES = ["a", "b", "c", "offenders", "x-y", "first", "second", ""]
-_KINDS = ["value", "rate", "one_in", "change", "point_change", "difference", "ratio", "share", "comparison",
-          "formula", "nope"]
-_FIELDS = ["id", "kind", "stated", "figure", "numerator", "denominator", "per", "from", "to", "part", "whole",
-           "left", "right", "expr", "tolerance", "direction", "note", "bogus"]
+_KINDS = [
+    "value",
+    "rate",
+    "one_in",
+    "change",
+    "point_change",
+    "difference",
+    "ratio",
+    "share",
+    "comparison",
+    "formula",
+    "nope",
+]
+_FIELDS = [
+    "id",
+    "kind",
+    "stated",
+    "figure",
+    "numerator",
+    "denominator",
+    "per",
+    "from",
+    "to",
+    "part",
+    "whole",
+    "left",
+    "right",
+    "expr",
+    "tolerance",
+    "direction",
+    "note",
+    "bogus",
+]
 _scalar = st.one_of(
-    st.sampled_from(_NAMES), st.sampled_from(_KINDS),
-    st.sampled_from(["1,405", "up 3%", "most", "twice", "above", "nearly 1,500", "122 per 100,000", "a + b",
-                     "a / 0", "increase", "2%", "many", "one in 5"]),
+    st.sampled_from(_NAMES),
+    st.sampled_from(_KINDS),
+    st.sampled_from(
+        [
+            "1,405",
+            "up 3%",
+            "most",
+            "twice",
+            "above",
+            "nearly 1,500",
+            "122 per 100,000",
+            "a + b",
+            "a / 0",
+            "increase",
+            "2%",
+            "many",
+            "one in 5",
+        ]
+    ),
     st.text(alphabet=string.printable, max_size=12),
-    st.integers(min_value=-10**6, max_value=10**6), st.booleans(),
+    st.integers(min_value=-(10**6), max_value=10**6),
+    st.booleans(),
     st.floats(allow_nan=True, allow_infinity=True),
 )
 
@@ -526,11 +643,15 @@ def _toml(value: object) -> str:
 def _claims_documents(draw: st.DrawFn) -> str:
     lines = ["format = 1", "[article]", 'title = "t"', "published = 2020-11-10"]
     for name in draw(st.lists(st.sampled_from(_NAMES[:5]), max_size=4, unique=True)):
-        lines += [f"[figures.{name}]", f"value = {_toml(draw(_scalar))}",
-                  f"unit = {_toml(draw(st.sampled_from(['offender', 'person', 'percent', 'GBP', '', 'm^2'])))}"]
+        lines += [
+            f"[figures.{name}]",
+            f"value = {_toml(draw(_scalar))}",
+            f"unit = {_toml(draw(st.sampled_from(['offender', 'person', 'percent', 'GBP', '', 'm^2'])))}",
+        ]
     for _ in range(draw(st.integers(0, 3))):
-        claims = [draw(st.dictionaries(st.sampled_from(_FIELDS), _scalar, max_size=6))
-                  for _ in range(draw(st.integers(0, 3)))]
+        claims = [
+            draw(st.dictionaries(st.sampled_from(_FIELDS), _scalar, max_size=6)) for _ in range(draw(st.integers(0, 3)))
+        ]
         # mostly a sentence that quotes every claim's words, so that the claims go on to be verified
         quoted = " and ".join(c["stated"] for c in claims if isinstance(c.get("stated"), str))
         lines += ["[[sentences]]", f"text = {_toml(draw(st.sampled_from([quoted, quoted, 'x'])))}"]
@@ -585,7 +706,8 @@ def test_a_claims_inputs_are_read_field_by_field_with_a_problem_each() -> None:
     on its field, and the claim is broken; the others are read as they are."""
     text = HEADER_FOR_INPUTS + (
         '[[sentences.claims]]\nid = "r"\nkind = "rate"\nstated = "122 per 100,000"\n'
-        'numerator = ""\ndenominator = 5\nper = -1\ndirection = "up"\n')
+        'numerator = ""\ndenominator = 5\nper = -1\ndirection = "up"\n'
+    )
     claims_file = loads_claims_file(text, "<test>")
     (claim,) = claims_file.claims()
     fields = sorted(p.field for p in claim.problems)  # type: ignore[union-attr]

@@ -25,9 +25,11 @@ from factcheck.model.claims import BrokenClaim
 from factcheck.model.verdicts import Verdict
 
 HEAD = 'format = 1\n[article]\ntitle = "t"\npublished = 2020-11-10\n'  # lines 1-4
-GOOD = ('[figures.a]\nvalue = 1405\nunit = "offender"\n'  # lines 5-7
-        '[[sentences]]\ntext = "There were 1,405."\n'  # lines 8-9
-        '[[sentences.claims]]\nid = "good"\nkind = "value"\nstated = "1,405"\nfigure = "a"\n')  # lines 10-14
+GOOD = (
+    '[figures.a]\nvalue = 1405\nunit = "offender"\n'  # lines 5-7
+    '[[sentences]]\ntext = "There were 1,405."\n'  # lines 8-9
+    '[[sentences.claims]]\nid = "good"\nkind = "value"\nstated = "1,405"\nfigure = "a"\n'
+)  # lines 10-14
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -69,19 +71,25 @@ def test_an_integer_of_a_million_digits(tmp_path: Path) -> None:
 
 
 def test_an_integer_of_a_hundred_and_two_digits_is_out_of_range(tmp_path: Path) -> None:
-    claims_file = load_claims_file(write(tmp_path, HEAD + GOOD + "[figures.b]\nvalue = 1" + "0" * 101 + '\nunit = "x"\n'))
+    claims_file = load_claims_file(
+        write(tmp_path, HEAD + GOOD + "[figures.b]\nvalue = 1" + "0" * 101 + '\nunit = "x"\n')
+    )
     assert [(p.line, p.field) for p in claims_file.problems] == [(16, "value")]
     assert "out of range" in claims_file.problems[0].message
     assert claims_file.broken_figures == {"b": 16}
 
 
-@pytest.mark.parametrize(("literal", "reason"), [
-    ("1e1000000", "its exponent may be at most 100 either way"),  # a value of 10^1,000,000
-    ("-1e1000000", "its exponent may be at most 100 either way"),
-    ("1." + "0" * 1_000_000 + "1", "it is written with more than 100 characters"),  # a million digits
-])
-def test_a_float_beyond_any_figure_is_refused_before_it_is_converted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                      literal: str, reason: str) -> None:
+@pytest.mark.parametrize(
+    ("literal", "reason"),
+    [
+        ("1e1000000", "its exponent may be at most 100 either way"),  # a value of 10^1,000,000
+        ("-1e1000000", "its exponent may be at most 100 either way"),
+        ("1." + "0" * 1_000_000 + "1", "it is written with more than 100 characters"),  # a million digits
+    ],
+)
+def test_a_float_beyond_any_figure_is_refused_before_it_is_converted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, literal: str, reason: str
+) -> None:
     made: list[int] = []
 
     class Watched(Decimal):
@@ -101,13 +109,16 @@ def test_a_float_beyond_any_figure_is_refused_before_it_is_converted(tmp_path: P
 # -- nesting ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("nested", "words"), [
-    ("x = " + "[" * 100_000 + "]" * 100_000, "arrays or inline tables nested too deeply"),
-    ("x = " + "{a=" * 100_000 + "1" + "}" * 100_000, "arrays or inline tables nested too deeply"),
-    ("[x" + ".a" * 200_000 + "]", "a key or table name of more than 100 dotted parts (nested too deeply)"),
-    ("x" + ".a" * 200_000 + " = 1", "a key or table name of more than 100 dotted parts (nested too deeply)"),
-    ("[[x" + ".a" * 200_000 + "]]", "a key or table name of more than 100 dotted parts (nested too deeply)"),
-])
+@pytest.mark.parametrize(
+    ("nested", "words"),
+    [
+        ("x = " + "[" * 100_000 + "]" * 100_000, "arrays or inline tables nested too deeply"),
+        ("x = " + "{a=" * 100_000 + "1" + "}" * 100_000, "arrays or inline tables nested too deeply"),
+        ("[x" + ".a" * 200_000 + "]", "a key or table name of more than 100 dotted parts (nested too deeply)"),
+        ("x" + ".a" * 200_000 + " = 1", "a key or table name of more than 100 dotted parts (nested too deeply)"),
+        ("[[x" + ".a" * 200_000 + "]]", "a key or table name of more than 100 dotted parts (nested too deeply)"),
+    ],
+)
 def test_deep_nesting_is_refused_at_its_line(tmp_path: Path, nested: str, words: str) -> None:
     error = refused(tmp_path, HEAD + GOOD + nested + "\n")
     assert error.message == f"not readable TOML: {words}"
@@ -132,8 +143,14 @@ def test_a_long_sentence_and_a_misquote_costs_a_bounded_search(tmp_path: Path, m
 
     monkeypatch.setattr(quoting, "_sentence_words", spy)
     sentence = " ".join(f"w{i}" for i in range(200_000))  # 1.3 MB
-    text = HEAD + GOOD + (f'[[sentences]]\ntext = "{sentence}"\n[[sentences.claims]]\nid = "s"\nkind = "value"\n'
-                          'stated = "w12 w13 about 2,100"\nfigure = "a"\n')
+    text = (
+        HEAD
+        + GOOD
+        + (
+            f'[[sentences]]\ntext = "{sentence}"\n[[sentences.claims]]\nid = "s"\nkind = "value"\n'
+            'stated = "w12 w13 about 2,100"\nfigure = "a"\n'
+        )
+    )
     claims_file = load_claims_file(write(tmp_path, text))
     (problem,) = claims_file.problems
     assert (problem.line, problem.claim_id, problem.field) == (20, "s", "stated")
@@ -142,14 +159,18 @@ def test_a_long_sentence_and_a_misquote_costs_a_bounded_search(tmp_path: Path, m
     assert looked_at == [max(looked_at)] and looked_at[0] <= quoting._SEARCHED
 
 
-@pytest.mark.parametrize(("table", "line", "field", "words"), [
-    ('[figures.b]\nvalue = 1\nunit = "{long}"\n', 7, "unit", "`unit` is longer than 200 characters"),
-    ('[figures]\n"{long}" = {{ value = 1, unit = "x" }}\n', 6, None, "may use only letters, digits"),
-    ('[sources."s"]\ntitle = "t"\nkind = "{long}"\n', 7, "kind", "unknown source kind"),
-    ('[article.x]\n"{long}" = 1\n', 5, "x", "unknown table [article.x]"),
-])
-def test_a_long_string_is_an_error_with_a_short_message(tmp_path: Path, table: str, line: int, field: str | None,
-                                                        words: str) -> None:
+@pytest.mark.parametrize(
+    ("table", "line", "field", "words"),
+    [
+        ('[figures.b]\nvalue = 1\nunit = "{long}"\n', 7, "unit", "`unit` is longer than 200 characters"),
+        ('[figures]\n"{long}" = {{ value = 1, unit = "x" }}\n', 6, None, "may use only letters, digits"),
+        ('[sources."s"]\ntitle = "t"\nkind = "{long}"\n', 7, "kind", "unknown source kind"),
+        ('[article.x]\n"{long}" = 1\n', 5, "x", "unknown table [article.x]"),
+    ],
+)
+def test_a_long_string_is_an_error_with_a_short_message(
+    tmp_path: Path, table: str, line: int, field: str | None, words: str
+) -> None:
     long = "m*" * 500_000 + "m"  # a unit that reading would take a minute over
     text = HEAD + table.format(long=long) + GOOD
     claims_file = load_claims_file(write(tmp_path, text))
@@ -208,13 +229,13 @@ def test_an_endless_file_is_read_no_further_than_the_bound(tmp_path: Path) -> No
         load_claims_file(endless)
 
 
-def test_did_you_mean_is_looked_for_among_a_bounded_number_of_names(tmp_path: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_did_you_mean_is_looked_for_among_a_bounded_number_of_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Each hint compares a name with every candidate: over 100,000 figures naming 100,000 sources
     # that would be quadratic. Beyond _MAX_HINTED candidates there is no hint.
     calls: list[int] = []
-    monkeypatch.setattr(claimsfile, "get_close_matches",
-                        lambda word, names, n: calls.append(len(names)) or [])  # type: ignore[func-returns-value]
+    monkeypatch.setattr(claimsfile, "get_close_matches", lambda word, names, n: calls.append(len(names)) or [])  # type: ignore[func-returns-value]
     sources = "".join(f'[sources.s{i}]\ntitle = "t"\n' for i in range(claimsfile._MAX_HINTED + 1))
     figures = "".join(f'[figures.f{i}]\nvalue = 1\nunit = "x"\nsource = "nope"\n' for i in range(50))
     claims_file = load_claims_file(write(tmp_path, HEAD + sources + figures + GOOD))

@@ -23,12 +23,39 @@ def found(stated: str, sentence: str) -> bool:
 
 # -- folding --------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("typed", "plain"), [
-    ("‘", "'"), ("’", "'"), ("‚", "'"), ("‛", "'"), ("′", "'"), ("ʼ", "'"), ("＇", "'"), ("‹", "'"), ("›", "'"),
-    ("“", '"'), ("”", '"'), ("„", '"'), ("‟", '"'), ("″", '"'), ("＂", '"'), ("«", '"'), ("»", '"'),
-    ("\u2010", "-"), ("\u2011", "-"), ("\u2012", "-"), ("–", "-"), ("—", "-"), ("\u2015", "-"), ("−", "-"),
-    ("\ufe63", "-"), ("\uff0d", "-"), ("\ufe58", "-"),
-])
+
+@pytest.mark.parametrize(
+    ("typed", "plain"),
+    [
+        ("‘", "'"),
+        ("’", "'"),
+        ("‚", "'"),
+        ("‛", "'"),
+        ("′", "'"),
+        ("ʼ", "'"),
+        ("＇", "'"),
+        ("‹", "'"),
+        ("›", "'"),
+        ("“", '"'),
+        ("”", '"'),
+        ("„", '"'),
+        ("‟", '"'),
+        ("″", '"'),
+        ("＂", '"'),
+        ("«", '"'),
+        ("»", '"'),
+        ("\u2010", "-"),
+        ("\u2011", "-"),
+        ("\u2012", "-"),
+        ("–", "-"),
+        ("—", "-"),
+        ("\u2015", "-"),
+        ("−", "-"),
+        ("\ufe63", "-"),
+        ("\uff0d", "-"),
+        ("\ufe58", "-"),
+    ],
+)
 def test_each_typographic_mark_reads_as_its_ascii_form(typed: str, plain: str) -> None:
     assert fold(f"a{typed}b") == f"a{plain}b"
     assert found(f"it{plain}s 5{plain}6", f"So it{typed}s 5{typed}6 now.")
@@ -56,31 +83,53 @@ def test_case_white_space_and_composed_characters_fold() -> None:
 SENTENCE = "Some 1,405 offenders rose 214% (from 3.5 to −5%), £5bn almost all, up 2.5 percentage points in 2019-20."
 
 
-@pytest.mark.parametrize("stated", [
-    "1,405", "1,405 offenders", "rose 214%", "214%", "214", "3.5", "−5%", "-5%", "£5bn", "5bn", "almost all",
-    "2.5 percentage points", "percentage", "2019-20", "(from 3.5", "offenders rose", "SOME 1,405", "2019",
-])
+@pytest.mark.parametrize(
+    "stated",
+    [
+        "1,405",
+        "1,405 offenders",
+        "rose 214%",
+        "214%",
+        "214",
+        "3.5",
+        "−5%",
+        "-5%",
+        "£5bn",
+        "5bn",
+        "almost all",
+        "2.5 percentage points",
+        "percentage",
+        "2019-20",
+        "(from 3.5",
+        "offenders rose",
+        "SOME 1,405",
+        "2019",
+    ],
+)
 def test_a_quote_of_whole_words_is_found(stated: str) -> None:
     assert found(stated, SENTENCE)
 
 
-@pytest.mark.parametrize("stated", [
-    "14%",  # from 214%: another number
-    "21",  # from 214
-    "405",  # from 1,405
-    "1,40",
-    "1,",  # the thousands separator of 1,405
-    ",405",
-    "1",
-    ".5",  # from 3.5
-    "3.",
-    "5%",  # from −5%: the sign dropped
-    "£5",  # from £5bn
-    "most",  # from almost
-    "2.5 percent",  # from 2.5 percentage
-    "20",  # from 2019-20
-    "ffenders",
-])
+@pytest.mark.parametrize(
+    "stated",
+    [
+        "14%",  # from 214%: another number
+        "21",  # from 214
+        "405",  # from 1,405
+        "1,40",
+        "1,",  # the thousands separator of 1,405
+        ",405",
+        "1",
+        ".5",  # from 3.5
+        "3.",
+        "5%",  # from −5%: the sign dropped
+        "£5",  # from £5bn
+        "most",  # from almost
+        "2.5 percent",  # from 2.5 percentage
+        "20",  # from 2019-20
+        "ffenders",
+    ],
+)
 def test_a_quote_that_cuts_a_word_or_a_number_is_not_found(stated: str) -> None:
     assert fold(stated) in fold(SENTENCE)  # the characters are there...
     assert not found(stated, SENTENCE)  # ...but not the words
@@ -93,20 +142,38 @@ def test_a_cut_occurrence_does_not_hide_a_whole_one() -> None:
 # -- the message: the closest part of the sentence ---------------------------------------------------
 
 
-@pytest.mark.parametrize(("stated", "sentence", "message"), [
-    ("about 210", "Some 214 offenders, about 214 in total.",
-     "'about 210' is not in the sentence; the closest words are 'about 214'"),
-    ("higher than", "Crime here is lower than in the county.",
-     "'higher than' is not in the sentence; the closest words are 'lower than'"),
-    ("up 10 per cent", "Pupils rose by 10 per cent, to 1,100.",
-     "'up 10 per cent' is not in the sentence; the closest words are 'by 10 per cent,'"),
-    ("14%", "It rose 214% in a year.",
-     "'14%' is in the sentence only as part of '214%': a quote may not cut a word or a number"),
-    ("most", "Almost all of them.",
-     "'most' is in the sentence only as part of 'Almost': a quote may not cut a word or a number"),
-    ("below", "Crime here is up.", "'below' is not in the sentence, which reads 'Crime here is up.'"),
-    ("1,405", "   ", "'1,405' is not in the sentence, which has no text"),
-])
+@pytest.mark.parametrize(
+    ("stated", "sentence", "message"),
+    [
+        (
+            "about 210",
+            "Some 214 offenders, about 214 in total.",
+            "'about 210' is not in the sentence; the closest words are 'about 214'",
+        ),
+        (
+            "higher than",
+            "Crime here is lower than in the county.",
+            "'higher than' is not in the sentence; the closest words are 'lower than'",
+        ),
+        (
+            "up 10 per cent",
+            "Pupils rose by 10 per cent, to 1,100.",
+            "'up 10 per cent' is not in the sentence; the closest words are 'by 10 per cent,'",
+        ),
+        (
+            "14%",
+            "It rose 214% in a year.",
+            "'14%' is in the sentence only as part of '214%': a quote may not cut a word or a number",
+        ),
+        (
+            "most",
+            "Almost all of them.",
+            "'most' is in the sentence only as part of 'Almost': a quote may not cut a word or a number",
+        ),
+        ("below", "Crime here is up.", "'below' is not in the sentence, which reads 'Crime here is up.'"),
+        ("1,405", "   ", "'1,405' is not in the sentence, which has no text"),
+    ],
+)
 def test_a_misquote_quotes_the_closest_words(stated: str, sentence: str, message: str) -> None:
     assert not found(stated, sentence)
     assert misquoted(stated, sentence) == message
@@ -157,8 +224,14 @@ _space = st.sampled_from([" ", "  ", "\n", "\t", "\u00a0", " \n "])
 @st.composite
 def _sentences(draw: st.DrawFn) -> tuple[str, list[tuple[int, int, bool]]]:
     """A sentence of unique words and numbers, with each token's (start, end, is a number)."""
-    tokens = draw(st.lists(st.one_of(_word.map(lambda w: (w, False)), _number.map(lambda n: (n, True))),
-                           min_size=2, max_size=12, unique_by=lambda t: t[0].casefold()))
+    tokens = draw(
+        st.lists(
+            st.one_of(_word.map(lambda w: (w, False)), _number.map(lambda n: (n, True))),
+            min_size=2,
+            max_size=12,
+            unique_by=lambda t: t[0].casefold(),
+        )
+    )
     text, spans = "", []
     for token, is_number in tokens:
         if text:
@@ -174,8 +247,18 @@ def _sentences(draw: st.DrawFn) -> tuple[str, list[tuple[int, int, bool]]]:
     return text, spans
 
 
-_SWAPS = {"'": "'’‘", "’": "'’‘", "‘": "'’‘", '"': '"“”', "“": '"“”', "”": '"“”',
-          "-": "-–—−", "–": "-–—−", "—": "-–—−", "−": "-–—−"}
+_SWAPS = {
+    "'": "'’‘",
+    "’": "'’‘",
+    "‘": "'’‘",
+    '"': '"“”',
+    "“": '"“”',
+    "”": '"“”',
+    "-": "-–—−",
+    "–": "-–—−",
+    "—": "-–—−",
+    "−": "-–—−",
+}
 
 
 @st.composite
@@ -196,7 +279,8 @@ def _retyped(draw: st.DrawFn, quote: str) -> str:
 
 @given(st.data(), _sentences())
 def test_any_part_of_a_sentence_in_whole_words_is_found_however_it_is_typed(
-        data: st.DataObject, sentence: tuple[str, list[tuple[int, int, bool]]]) -> None:
+    data: st.DataObject, sentence: tuple[str, list[tuple[int, int, bool]]]
+) -> None:
     text, spans = sentence
     first = data.draw(st.integers(0, len(spans) - 1))
     last = data.draw(st.integers(first, len(spans) - 1))
@@ -211,8 +295,9 @@ def test_any_part_of_a_sentence_in_whole_words_is_found_however_it_is_typed(
 
 
 @given(st.data(), _sentences())
-def test_a_number_changed_in_a_quote_is_not_found(data: st.DataObject,
-                                                  sentence: tuple[str, list[tuple[int, int, bool]]]) -> None:
+def test_a_number_changed_in_a_quote_is_not_found(
+    data: st.DataObject, sentence: tuple[str, list[tuple[int, int, bool]]]
+) -> None:
     text, spans = sentence
     numbers = [i for i, span in enumerate(spans) if span[2]]
     assume(numbers)
@@ -226,7 +311,9 @@ def test_a_number_changed_in_a_quote_is_not_found(data: st.DataObject,
     how = data.draw(st.sampled_from(["digit", "drop first", "drop last", "append"]))
     if how == "digit":
         i = data.draw(st.sampled_from(digits))
-        changed = number[:i] + data.draw(st.sampled_from([d for d in string.digits if d != number[i]])) + number[i + 1:]
+        changed = (
+            number[:i] + data.draw(st.sampled_from([d for d in string.digits if d != number[i]])) + number[i + 1 :]
+        )
     elif how == "drop first":
         changed = number[: digits[0]] + number[digits[0] + 1 :]
     elif how == "drop last":

@@ -76,8 +76,12 @@ def _assert_same_index(text: str) -> None:
 
 
 def _claims_files() -> list[Path]:
-    found = [*sorted((REPO / "tests" / "data").glob("*.toml")), *sorted(BAD.glob("*.toml")),
-             *sorted(CLAIMS_DIR.glob("*.toml")), *sorted(EVAL_DIR.glob("*.toml"))]
+    found = [
+        *sorted((REPO / "tests" / "data").glob("*.toml")),
+        *sorted(BAD.glob("*.toml")),
+        *sorted(CLAIMS_DIR.glob("*.toml")),
+        *sorted(EVAL_DIR.glob("*.toml")),
+    ]
     assert len(found) > 40
     return found
 
@@ -92,8 +96,10 @@ def test_every_claims_file_is_indexed_as_line_by_line(path: Path) -> None:
 
 
 def test_the_index_finds_tables_keys_and_lines() -> None:
-    text = ('format = 1\n\n  [article]\ntitle = "x"\n[sources.official]\nkind = "official"\n'
-            '[[sentences]]\ntext = "a"\n [[sentences.claims]]\n"id" = "c1"\n')
+    text = (
+        'format = 1\n\n  [article]\ntitle = "x"\n[sources.official]\nkind = "official"\n'
+        '[[sentences]]\ntext = "a"\n [[sentences.claims]]\n"id" = "c1"\n'
+    )
     lines = _Lines(text)
     assert lines.of(("top",), "format") == 1
     assert lines.of(("article",)) == 3
@@ -111,16 +117,46 @@ def test_a_figure_is_placed_at_its_first_definition() -> None:
     assert lines.of(("figures",), "t0") == 5
 
 
-_PIECES = st.sampled_from([
-    "[article]", "[[sentences]]", "[[sentences.claims]]", "[[other]]", "[figures]", "[sources]",
-    "[figures.t0]", "[sources.'official']", '[ "figures" . "x y" ]', "[[", "[", "[]", "[[]]", "[x",
-    "key = 1", "  value=2", '"quoted key" = 3', "'single' = 4", "a-b_c = 5", "= 6", "not a key",
-    "x.y = 7", "t0 = { value = 1 }", "official = 2", "[sources.official]", '"open = 8', "", " ", "\t",
-    "#comment", 'text = """', '"""', "\u00a0kind = 9",
-    "\x1f[article]", "\u3000id = 'c'",
-])
-_BREAKS = st.sampled_from(["\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028",
-                           "\u2029"])
+_PIECES = st.sampled_from(
+    [
+        "[article]",
+        "[[sentences]]",
+        "[[sentences.claims]]",
+        "[[other]]",
+        "[figures]",
+        "[sources]",
+        "[figures.t0]",
+        "[sources.'official']",
+        '[ "figures" . "x y" ]',
+        "[[",
+        "[",
+        "[]",
+        "[[]]",
+        "[x",
+        "key = 1",
+        "  value=2",
+        '"quoted key" = 3',
+        "'single' = 4",
+        "a-b_c = 5",
+        "= 6",
+        "not a key",
+        "x.y = 7",
+        "t0 = { value = 1 }",
+        "official = 2",
+        "[sources.official]",
+        '"open = 8',
+        "",
+        " ",
+        "\t",
+        "#comment",
+        'text = """',
+        '"""',
+        "\u00a0kind = 9",
+        "\x1f[article]",
+        "\u3000id = 'c'",
+    ]
+)
+_BREAKS = st.sampled_from(["\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"])
 
 
 @settings(max_examples=300, deadline=None)

@@ -97,8 +97,11 @@ def test_a_device_or_a_folder_is_refused(folder: Path) -> None:
 
 def test_a_device_inside_the_folder_is_refused_by_its_descriptor(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A device node cannot be made without privileges; stand /dev/null in for the target's resolution."""
-    monkeypatch.setattr(Path, "resolve", lambda self, strict=False: Path("/dev/null") if self.name == "null"
-                        else Path(os.path.realpath(self)))
+    monkeypatch.setattr(
+        Path,
+        "resolve",
+        lambda self, strict=False: Path("/dev/null") if self.name == "null" else Path(os.path.realpath(self)),
+    )
     monkeypatch.setattr(Path, "is_relative_to", lambda self, other: True)
     with pytest.raises(ReadRefusedError, match="it is a device"):
         read_inside(folder, "null")
@@ -130,7 +133,8 @@ def test_the_loader_refuses_a_fifo_and_a_huge_file(folder: Path) -> None:
     os.mkfifo(folder / "pipe.txt")
     problems = load_claims_file(_claims(folder, "pipe.txt")).problems
     assert [p.message for p in problems] == [
-        "cannot read the article text 'pipe.txt': not a regular file (it is a FIFO)"]
+        "cannot read the article text 'pipe.txt': not a regular file (it is a FIFO)"
+    ]
     with (folder / "huge.txt").open("wb") as huge:
         huge.truncate(MAX_ARTICLE_BYTES + 1)
     (problem,) = load_claims_file(_claims(folder, "huge.txt")).problems
@@ -145,8 +149,9 @@ def test_the_loader_reads_line_ends_as_before(folder: Path) -> None:
     assert not loaded.problems
 
 
-@pytest.mark.parametrize("text", ["/dev/zero", "../../../../../../dev/zero", "zero-link.txt", "pipe.txt",
-                                  "pipe-link.txt"])
+@pytest.mark.parametrize(
+    "text", ["/dev/zero", "../../../../../../dev/zero", "zero-link.txt", "pipe.txt", "pipe-link.txt"]
+)
 def test_the_cache_reads_nothing_the_loader_refuses(folder: Path, text: str) -> None:
     """The cache read `[article] text` itself, whatever it named: /dev/zero grew until killed, a FIFO hung."""
     (folder / "zero-link.txt").symlink_to("/dev/zero")
@@ -159,7 +164,7 @@ def test_the_cache_reads_nothing_the_loader_refuses(folder: Path, text: str) -> 
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr
     assert f"{path}:6, field 'text'" in done.stdout
-    good = done.stdout[done.stdout.index("good.claims.toml"):]
+    good = done.stdout[done.stdout.index("good.claims.toml") :]
     assert "✓ supported            exact:" in good  # the good file, beside it, is still reported
     cache = ResultCache(folder.parent / "cache")
     cache.prepare()

@@ -51,8 +51,10 @@ def test_floats_come_back_as_the_decimals_written() -> None:
 
 def test_a_float_with_more_digits_than_a_binary_float_holds_stays_exact() -> None:
     text = "x = 0.1000000000000000055511151231257827\ny = 12345678.123456789"
-    assert tomlread.loads(text) == {"x": Decimal("0.1000000000000000055511151231257827"),
-                                    "y": Decimal("12345678.123456789")}
+    assert tomlread.loads(text) == {
+        "x": Decimal("0.1000000000000000055511151231257827"),
+        "y": Decimal("12345678.123456789"),
+    }
 
 
 @given(st.integers(-(10**17), 10**17), st.integers(1, 9))
@@ -83,7 +85,7 @@ TOML_1_1 = {
     "nested, the outer one over two lines": "x = { a = { b = 1 }\n}",
     "nested, trailing comma inside": "x = { a = { b = 1, } }",
     "in a multi-line array": "x = [\n  { a = 1,\n  },\n]",
-    "after a quote of the other kind": "x = { b = 'say \"', a = \"x}\",\n}",
+    "after a quote of the other kind": 'x = { b = \'say "\', a = "x}",\n}',
     "escape \\e": 'x = "\\e"',
     "escape \\xHH": 'x = "\\x41"',
     "escape \\xHH in a multi-line string": 'x = """a\\xff"""',
@@ -133,7 +135,9 @@ def test_a_byte_order_mark_is_refused_as_tomllib_refuses_it() -> None:
 
 
 def test_a_negative_nan_keeps_its_sign() -> None:
-    assert tomlread.loads("x = -nan")["x"].is_signed() == tomllib.loads("x = -nan", parse_float=Decimal)["x"].is_signed()
+    assert (
+        tomlread.loads("x = -nan")["x"].is_signed() == tomllib.loads("x = -nan", parse_float=Decimal)["x"].is_signed()
+    )
 
 
 @pytest.fixture
@@ -163,17 +167,70 @@ def test_a_file_of_inline_figures_takes_the_fast_path() -> None:
 # -- the property: one answer ---------------------------------------------------------------------
 
 _bare_key = st.sampled_from(["a", "b", "k-1", "x_y", "1", '"q k"', "'lit'", "a.b", '"a.b".c'])
-_string = st.sampled_from([
-    '"s"', '"it\'s"', '"a # b"', '"{"', '"}"', '"a, b"', '"\\n"', '"\\u00e9"', '"\\e"', '"\\x41"', '"\\\\x"',
-    "'lit'", "'C:\\e'", "'say \"'", '"""m\nl"""', '"""a\r\nb"""', "'''x\n'''", '"""a\\\n  b"""', '""',
-])
+_string = st.sampled_from(
+    [
+        '"s"',
+        '"it\'s"',
+        '"a # b"',
+        '"{"',
+        '"}"',
+        '"a, b"',
+        '"\\n"',
+        '"\\u00e9"',
+        '"\\e"',
+        '"\\x41"',
+        '"\\\\x"',
+        "'lit'",
+        "'C:\\e'",
+        "'say \"'",
+        '"""m\nl"""',
+        '"""a\r\nb"""',
+        "'''x\n'''",
+        '"""a\\\n  b"""',
+        '""',
+    ]
+)
 _scalar = st.one_of(
     _string,
-    st.sampled_from(["1", "-0", "+5", "1_000", "0x1F", "0o7", "0b1", "9223372036854775807", "9223372036854775808",
-                     "1.5", "-0.0", "1e5", "1E-5", "inf", "-inf", "nan", "-nan", "1e400", "8.30",
-                     "0.1000000000000000055511151231257827", "1234567890.1234567", "true", "false",
-                     "1979-05-27", "1979-05-27T07:32:00Z", "1979-05-27T07:32Z", "1979-05-27 07:32", "07:32:00",
-                     "07:32", "07:32:00.5", "1979-05-27T00:32:00.999999-07:00", "01", "1__0", ".5", "5."]),
+    st.sampled_from(
+        [
+            "1",
+            "-0",
+            "+5",
+            "1_000",
+            "0x1F",
+            "0o7",
+            "0b1",
+            "9223372036854775807",
+            "9223372036854775808",
+            "1.5",
+            "-0.0",
+            "1e5",
+            "1E-5",
+            "inf",
+            "-inf",
+            "nan",
+            "-nan",
+            "1e400",
+            "8.30",
+            "0.1000000000000000055511151231257827",
+            "1234567890.1234567",
+            "true",
+            "false",
+            "1979-05-27",
+            "1979-05-27T07:32:00Z",
+            "1979-05-27T07:32Z",
+            "1979-05-27 07:32",
+            "07:32:00",
+            "07:32",
+            "07:32:00.5",
+            "1979-05-27T00:32:00.999999-07:00",
+            "01",
+            "1__0",
+            ".5",
+            "5.",
+        ]
+    ),
     st.integers(-(10**20), 10**20).map(str),
 )
 _space = st.sampled_from(["", " ", "  ", "\t"])
@@ -190,9 +247,14 @@ def _values(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
 
     return st.one_of(
         st.builds(array, st.lists(children, max_size=3), _space, st.booleans(), st.sampled_from(["", "", "\n"])),
-        st.builds(inline, st.lists(st.tuples(_bare_key, children), max_size=3), _space,
-                  st.sampled_from([False, False, False, True]), st.sampled_from(["", "", "", "\n"]),
-                  st.sampled_from([False, False, False, True])),
+        st.builds(
+            inline,
+            st.lists(st.tuples(_bare_key, children), max_size=3),
+            _space,
+            st.sampled_from([False, False, False, True]),
+            st.sampled_from(["", "", "", "\n"]),
+            st.sampled_from([False, False, False, True]),
+        ),
     )
 
 
@@ -209,11 +271,49 @@ def _documents(draw: st.DrawFn) -> str:
     return draw(_newline).join(lines) + draw(st.sampled_from(["", "\n"]))
 
 
-_PIECES = st.sampled_from([
-    "a", "=", " = ", "\n", "\r\n", "#", "[", "]", "{", "}", ",", ".", "1", "e", "_", "5", "1.5", '"', "'",
-    '"s"', '"\\e"', '"\\x4', "0x", "inf", "nan", "T", "07:32", ":00", "1979-05-27", "\\", "\t", "x", "é",
-    '"""', "'''", "\ufeff", "\x7f", "-", "+",
-])
+_PIECES = st.sampled_from(
+    [
+        "a",
+        "=",
+        " = ",
+        "\n",
+        "\r\n",
+        "#",
+        "[",
+        "]",
+        "{",
+        "}",
+        ",",
+        ".",
+        "1",
+        "e",
+        "_",
+        "5",
+        "1.5",
+        '"',
+        "'",
+        '"s"',
+        '"\\e"',
+        '"\\x4',
+        "0x",
+        "inf",
+        "nan",
+        "T",
+        "07:32",
+        ":00",
+        "1979-05-27",
+        "\\",
+        "\t",
+        "x",
+        "é",
+        '"""',
+        "'''",
+        "\ufeff",
+        "\x7f",
+        "-",
+        "+",
+    ]
+)
 
 
 def _answer(read: Any, text: str) -> tuple[str, object]:
@@ -257,11 +357,14 @@ def test_any_run_of_toml_pieces_is_read_as_tomllib_reads_it(text: str, as_value:
 
 
 @pytest.mark.usefixtures("tomllib_never_called")
-@pytest.mark.parametrize("text", [
-    "x" + ".a" * 100_000 + " = 1\n",  # tomllib: 5e9 tuple entries, memory exhausted
-    "[x" + ".a" * 100_000 + "]\n",
-    'x."a".\'b\'' + " . c" * 200 + " = 1\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x" + ".a" * 100_000 + " = 1\n",  # tomllib: 5e9 tuple entries, memory exhausted
+        "[x" + ".a" * 100_000 + "]\n",
+        "x.\"a\".'b'" + " . c" * 200 + " = 1\n",
+    ],
+)
 def test_a_key_of_too_many_parts_is_refused_before_tomllib_sees_it(text: str) -> None:
     with pytest.raises(TOMLLimitError, match="more than 100 dotted parts") as caught:
         tomlread.loads("a = 1\n\n" + text)
@@ -284,8 +387,9 @@ def int_limit_lifted() -> Iterator[None]:
 
 @pytest.mark.usefixtures("int_limit_lifted")
 @pytest.mark.parametrize("digits", [4301, 1_000_000])
-def test_an_integer_of_too_many_digits_is_refused_before_it_is_converted(monkeypatch: pytest.MonkeyPatch,
-                                                                         digits: int) -> None:
+def test_an_integer_of_too_many_digits_is_refused_before_it_is_converted(
+    monkeypatch: pytest.MonkeyPatch, digits: int
+) -> None:
     # Structural: tomllib reads with Python's limit in force, so int() refuses the digits before
     # converting them (a million digits would otherwise take seconds); the limit is put back after.
     limits_seen = []

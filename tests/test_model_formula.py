@@ -81,10 +81,13 @@ def test_numbers_are_read_as_written_not_as_floats() -> None:
     assert evaluate("1_000.5", {}) == Fraction("1000.5")
 
 
-@given(st.integers(-10**30, 10**30), st.integers(0, 30), st.integers(-60, 60))
+@given(st.integers(-(10**30), 10**30), st.integers(0, 30), st.integers(-60, 60))
 def test_any_decimal_within_the_bound_reads_exactly(units: int, places: int, exponent: int) -> None:
-    text = f"{abs(units) // 10**places}.{abs(units) % 10**places:0{places}d}e{exponent}" if places \
+    text = (
+        f"{abs(units) // 10**places}.{abs(units) % 10**places:0{places}d}e{exponent}"
+        if places
         else f"{abs(units)}e{exponent}"
+    )
     assert evaluate(text, {}) == Fraction(Decimal(text))
 
 

@@ -11,8 +11,18 @@ def test_a_kind_is_its_name_in_the_claims_file() -> None:
     for kind in Kind:
         assert Kind(kind.value) is kind
         assert kind == kind.value and hash(kind) == hash(kind.value) and f"{kind}" == kind.value
-    assert [kind.value for kind in Kind] == ["value", "rate", "one_in", "change", "point_change", "difference",
-                                             "ratio", "share", "comparison", "formula"]
+    assert [kind.value for kind in Kind] == [
+        "value",
+        "rate",
+        "one_in",
+        "change",
+        "point_change",
+        "difference",
+        "ratio",
+        "share",
+        "comparison",
+        "formula",
+    ]
 
 
 def test_every_claim_class_takes_its_kinds_inputs() -> None:

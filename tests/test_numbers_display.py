@@ -39,8 +39,13 @@ def _show_with_fraction_arithmetic(value: F, places: int | None = None, rounding
         return f"{value.numerator:,}"
     digits = 4 if places is None else places
     scaled = value * 10**digits
-    units = math.floor(scaled) if rounding == ROUND_FLOOR else math.ceil(scaled) if rounding == ROUND_CEILING \
+    units = (
+        math.floor(scaled)
+        if rounding == ROUND_FLOOR
+        else math.ceil(scaled)
+        if rounding == ROUND_CEILING
         else round(scaled)
+    )
     sign = "-" if units < 0 else ""
     whole, fraction = divmod(abs(units), 10**digits)
     text = f"{sign}{whole:,}" + (f".{fraction:0{digits}d}" if digits else "")
@@ -49,8 +54,11 @@ def _show_with_fraction_arithmetic(value: F, places: int | None = None, rounding
     return text or "0"
 
 
-_VALUES = (st.fractions(max_denominator=10**6) | st.integers(-10**7, 10**7).map(lambda n: F(n, 2 * 10**4))
-           | st.integers(-10**7, 10**7).map(lambda n: F(2 * n + 1, 2 * 10**3)))  # ties at 0-3 places
+_VALUES = (
+    st.fractions(max_denominator=10**6)
+    | st.integers(-(10**7), 10**7).map(lambda n: F(n, 2 * 10**4))
+    | st.integers(-(10**7), 10**7).map(lambda n: F(2 * n + 1, 2 * 10**3))
+)  # ties at 0-3 places
 
 
 @given(_VALUES, st.none() | st.integers(0, 8), st.sampled_from([ROUND_HALF_EVEN, ROUND_FLOOR, ROUND_CEILING]))
@@ -76,8 +84,11 @@ def _reference_decimals_of(step: F | None) -> int:
     return places
 
 
-@given(st.none() | st.fractions(max_denominator=10**15) | st.builds(lambda n, k: F(n, 10**k), st.integers(-10**6, 10**6),
-                                                                   st.integers(0, 15)))
+@given(
+    st.none()
+    | st.fractions(max_denominator=10**15)
+    | st.builds(lambda n, k: F(n, 10**k), st.integers(-(10**6), 10**6), st.integers(0, 15))
+)
 def test_decimals_of_in_whole_numbers_is_the_fraction_loop(step: F | None) -> None:
     assert decimals_of(step) == _reference_decimals_of(step)
 
@@ -101,22 +112,27 @@ def test_a_value_just_outside_is_shown_outside() -> None:
     """The report once said "= 0.45, but '0.5%' means [0.45, 0.55]" of 0.4499."""
     assert show_against(Interval.point(F("0.4499")), Interval(F("0.45"), F("0.55")), 2) == ("0.4499", "[0.45, 0.55]")
     # the bounds get places too when the value is within their rounding ("one in five": up to 22.2222…%)
-    assert show_against(Interval.point(F("22.22225")), Interval(F(18), F(200, 9)), 2) == ("22.22225",
-                                                                                       "[18, 22.2222223]")
+    assert show_against(Interval.point(F("22.22225")), Interval(F(18), F(200, 9)), 2) == (
+        "22.22225",
+        "[18, 22.2222223]",
+    )
     # an open end: "more than 1,640" does not hold 1,640.004 shown as 1,640.0
-    assert show_against(Interval.point(F("1640.004")), Interval(1640, 1650, True, True), 1) == ("1,640.004",
-                                                                                               "(1,640, 1,650)")
+    assert show_against(Interval.point(F("1640.004")), Interval(1640, 1650, True, True), 1) == (
+        "1,640.004",
+        "(1,640, 1,650)",
+    )
 
 
 def test_nothing_changes_where_nothing_misleads() -> None:
-    assert show_against(Interval.point(F("121.96")), Interval(F("121.5"), F("122.5")), 1) == ("122.0",
-                                                                                              "[121.5, 122.5]")
+    assert show_against(Interval.point(F("121.96")), Interval(F("121.5"), F("122.5")), 1) == ("122.0", "[121.5, 122.5]")
     assert show_against(Interval.point(F(3, 7)), Interval(F(1, 3), F(2, 3)), None) == ("0.4286", "[0.3333, 0.6667]")
 
 
-_ENDS = (st.fractions(min_value=-10**4, max_value=10**4, max_denominator=10**5)
-         | st.integers(-10**6, 10**6).map(lambda n: F(n, 10**4))  # ends on round numbers: values touch them
-         | st.integers(-10**4, 10**4).map(lambda n: F(n * 10**58)))  # beyond 10^60: scientific notation
+_ENDS = (
+    st.fractions(min_value=-(10**4), max_value=10**4, max_denominator=10**5)
+    | st.integers(-(10**6), 10**6).map(lambda n: F(n, 10**4))  # ends on round numbers: values touch them
+    | st.integers(-(10**4), 10**4).map(lambda n: F(n * 10**58))
+)  # beyond 10^60: scientific notation
 
 
 @st.composite
@@ -142,8 +158,9 @@ def _bounds(draw: st.DrawFn) -> Interval:
 
 @settings(max_examples=1000, deadline=None)
 @given(_values(), _bounds(), st.none() | st.integers(0, 4), st.booleans())
-def test_a_shown_value_seems_inside_the_shown_interval_exactly_when_it_is(value: Interval, bounds: Interval,
-                                                                           places: int | None, size: bool) -> None:
+def test_a_shown_value_seems_inside_the_shown_interval_exactly_when_it_is(
+    value: Interval, bounds: Interval, places: int | None, size: bool
+) -> None:
     shown_value, shown_bounds = show_against(value, bounds, places, size=size)
     seen_value, seen_bounds = _read(shown_value), _read(shown_bounds)
     judged = _size(value) if size else value
@@ -162,6 +179,7 @@ def _size(interval: Interval) -> Interval:
 
 def _read(text: str) -> Interval:
     """What a reader takes from the text: written independently of numbers.py's own reading."""
+
     def number(part: str) -> F | None:
         return None if "∞" in part else F(Decimal(part.replace(",", "")))
 

@@ -106,6 +106,7 @@ def test_negate_mirrors_every_end(a: Interval) -> None:
 
 # -- the whole-number fast paths against Fraction's own arithmetic (the slow path, kept as the oracle) --
 
+
 def _reference_overlaps(a: Interval, b: Interval) -> bool:
     """`overlaps` as it was written with Fraction comparisons."""
     if a.lo is None or (b.lo is not None and b.lo > a.lo):
@@ -135,8 +136,9 @@ def test_overlaps_is_the_fraction_comparison(a: Interval, b: Interval) -> None:
 
 
 @given(fractions, fractions, fractions, st.booleans(), st.booleans())
-def test_arithmetic_on_exact_figures_is_the_general_formula(x: Fraction, y: Fraction, f: Fraction,
-                                                             same_x: bool, same_y: bool) -> None:
+def test_arithmetic_on_exact_figures_is_the_general_formula(
+    x: Fraction, y: Fraction, f: Fraction, same_x: bool, same_y: bool
+) -> None:
     """A point made as (v, v) takes the one-operation path; a point with equal but distinct bounds the general one."""
     a = Interval.point(x) if same_x else Interval(x, Fraction(x.numerator, x.denominator))
     b = Interval.point(y) if same_y else Interval(y, Fraction(y.numerator, y.denominator))

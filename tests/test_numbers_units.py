@@ -49,8 +49,9 @@ def test_different_units_ask_pint() -> None:
     assert "pint" in sys.modules
 
 
-@pytest.mark.parametrize(("a", "b"), [("offender", "person"), ("incident", "notice"), ("GBP", "person"),
-                                      ("day", "GBP"), ("point", "metre")])
+@pytest.mark.parametrize(
+    ("a", "b"), [("offender", "person"), ("incident", "notice"), ("GBP", "person"), ("day", "GBP"), ("point", "metre")]
+)
 def test_unknown_words_are_count_units_of_their_own(a: str, b: str) -> None:
     with pytest.raises(UnitMismatchError, match="not compatible"):
         conversion_factor(parse_unit(a), parse_unit(b))
@@ -78,18 +79,22 @@ def test_per_divides_by_everything_after_it() -> None:
 
 # -- bounds: a hostile unit is a clean ValueError (the loader reports it as the figure's `unit`) -------
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("(" * 5000 + "pupil" + ")" * 5000, "nested more than"),
-    ("(" * 21 + "pupil" + ")" * 21, "nested more than"),
-    (" * ".join(f"w{i}" for i in range(200)), "too long"),
-    ("((((((1e12^12)^12)^12)^12)^12)^12) pupil", "scales by more than"),
-    ("(pupil^12)^12", "exponent may be at most"),
-    ("pupil / 0", "between"),
-    ("1" * 1_000_000 + " pupil", "out of range"),
-    ("0." + "0" * 1_000_000 + "1 pupil", "out of range"),
-    ("1e999999999 pupil", "out of range"),
-    ("1e13 pupil", "out of range"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("(" * 5000 + "pupil" + ")" * 5000, "nested more than"),
+        ("(" * 21 + "pupil" + ")" * 21, "nested more than"),
+        (" * ".join(f"w{i}" for i in range(200)), "too long"),
+        ("((((((1e12^12)^12)^12)^12)^12)^12) pupil", "scales by more than"),
+        ("(pupil^12)^12", "exponent may be at most"),
+        ("pupil / 0", "between"),
+        ("1" * 1_000_000 + " pupil", "out of range"),
+        ("0." + "0" * 1_000_000 + "1 pupil", "out of range"),
+        ("1e999999999 pupil", "out of range"),
+        ("1e13 pupil", "out of range"),
+    ],
+)
 def test_hostile_units_are_refused_cleanly(text: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         parse_unit(text)
@@ -112,6 +117,7 @@ def test_any_unit_text_reads_or_is_a_value_error(text: str) -> None:
 
 
 # -- conversion ---------------------------------------------------------------------------------
+
 
 def test_temperatures_convert_with_their_offset() -> None:
     assert conversion(parse_unit("degC"), parse_unit("degF")) == Conversion(Fraction(9, 5), Fraction(32))
@@ -142,20 +148,43 @@ def test_in_terms_of_reads_a_name_in_the_other_units_name() -> None:
     assert in_terms_of(same, parse_unit("GBP / dwelling")) == (1, same)
 
 
-@pytest.mark.parametrize(("unit", "expected"), [
-    ("offender", "a count"), ("1000 person", "a count"), ("people", "a count"), ("case", "a count"),
-    ("kelvin", "an absolute temperature"), ("degC", None), ("GBP", None), ("pence", None), ("day", None),
-    ("offender / person", None), ("percent", None), ("percentage_points", None), ("1", None),
-])
+@pytest.mark.parametrize(
+    ("unit", "expected"),
+    [
+        ("offender", "a count"),
+        ("1000 person", "a count"),
+        ("people", "a count"),
+        ("case", "a count"),
+        ("kelvin", "an absolute temperature"),
+        ("degC", None),
+        ("GBP", None),
+        ("pence", None),
+        ("day", None),
+        ("offender / person", None),
+        ("percent", None),
+        ("percentage_points", None),
+        ("1", None),
+    ],
+)
 def test_what_cannot_be_negative(unit: str, expected: str | None) -> None:
     assert impossible_when_negative(parse_unit(unit)) == expected
 
 
-@pytest.mark.parametrize(("unit", "plural", "expected"), [
-    ("week", True, "weeks"), ("week", False, "week"), ("person", True, "people"), ("casualty", True, "casualties"),
-    ("offence", True, "offences"), ("GBP", True, "GBP"), ("km", True, "km"), ("pence", True, "pence"),
-    ("incident / person", True, "incident / person"), ("degC", True, "degC"),
-])
+@pytest.mark.parametrize(
+    ("unit", "plural", "expected"),
+    [
+        ("week", True, "weeks"),
+        ("week", False, "week"),
+        ("person", True, "people"),
+        ("casualty", True, "casualties"),
+        ("offence", True, "offences"),
+        ("GBP", True, "GBP"),
+        ("km", True, "km"),
+        ("pence", True, "pence"),
+        ("incident / person", True, "incident / person"),
+        ("degC", True, "degC"),
+    ],
+)
 def test_spoken(unit: str, plural: bool, expected: str) -> None:
     assert spoken(parse_unit(unit), plural=plural) == expected
 
@@ -205,8 +234,32 @@ def test_like_units_and_own_dimensions_need_no_pint() -> None:
     subprocess.run([sys.executable, "-c", _PINT_FREE], check=True)
 
 
-_REAL_UNITS = ["day", "days", "week", "hour", "hours", "km", "kilometre", "kWh", "degC", "tonne", "ms", "mile", "Mm",
-               "point", "unit", "percent", "year", "month", "minute", "second", "litre", "gallon", "acre", "hectare"]
+_REAL_UNITS = [
+    "day",
+    "days",
+    "week",
+    "hour",
+    "hours",
+    "km",
+    "kilometre",
+    "kWh",
+    "degC",
+    "tonne",
+    "ms",
+    "mile",
+    "Mm",
+    "point",
+    "unit",
+    "percent",
+    "year",
+    "month",
+    "minute",
+    "second",
+    "litre",
+    "gallon",
+    "acre",
+    "hectare",
+]
 
 
 @settings(max_examples=500, deadline=None)

@@ -38,9 +38,15 @@ def _defined_names(tree: ast.Module) -> set[str]:
 
 def _literal_all(tree: ast.Module) -> list[str]:
     """`__all__`, which must be a literal list of strings (so that tools and readers see it as it is)."""
-    (node,) = [node for node in tree.body if isinstance(node, (ast.Assign, ast.AnnAssign))
-               and any(isinstance(t, ast.Name) and t.id == "__all__"
-                       for t in (node.targets if isinstance(node, ast.Assign) else [node.target]))]
+    (node,) = [
+        node
+        for node in tree.body
+        if isinstance(node, (ast.Assign, ast.AnnAssign))
+        and any(
+            isinstance(t, ast.Name) and t.id == "__all__"
+            for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
+        )
+    ]
     assert isinstance(node.value, ast.List)
     assert all(isinstance(item, ast.Constant) and isinstance(item.value, str) for item in node.value.elts)
     return [item.value for item in node.value.elts]  # type: ignore[attr-defined]
@@ -68,22 +74,33 @@ def test_every_exported_name_resolves_to_its_module() -> None:
 
 
 def test_the_version_is_the_installed_package_s_and_read_only_when_asked_for() -> None:
-    code = ("import sys, factcheck; loaded = 'importlib.metadata' in sys.modules; v = factcheck.__version__; "
-            "print(loaded, v)")
+    code = (
+        "import sys, factcheck; loaded = 'importlib.metadata' in sys.modules; v = factcheck.__version__; "
+        "print(loaded, v)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["False", importlib.metadata.version("factcheck")]
 
 
 def test_import_is_light() -> None:
-    code = ("import sys, factcheck; print(' '.join(m for m in ('pint', 'pytest', 'attrs', 'hypothesis', "
-            "'importlib.metadata') if m in sys.modules))")
+    code = (
+        "import sys, factcheck; print(' '.join(m for m in ('pint', 'pytest', 'attrs', 'hypothesis', "
+        "'importlib.metadata') if m in sys.modules))"
+    )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert loaded == []
 
 
 def test_checking_common_units_does_not_import_pint() -> None:
-    code = ("import sys, factcheck; factcheck.check_file('claims/west-mercia-mappa-2020.claims.toml'); "
-            "print('pint' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=str(__import__("tests.conftest", fromlist=["REPO"]).REPO)).stdout.strip()
+    code = (
+        "import sys, factcheck; factcheck.check_file('claims/west-mercia-mappa-2020.claims.toml'); "
+        "print('pint' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=str(__import__("tests.conftest", fromlist=["REPO"]).REPO),
+    ).stdout.strip()
     assert out == "False"

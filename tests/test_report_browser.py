@@ -21,8 +21,14 @@ from tests.conftest import EVAL_DIR, LABELLED_DIR
 REPO = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO / "test-artifacts"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 ARTICLE = """\
@@ -85,8 +91,11 @@ check = "opinion"
 def _chromium() -> str:
     found = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
     if found is None:
-        pytest.fail("Chromium is needed for the browser tests and was not found: install Debian's package "
-                    "(apt-get install -y chromium); .ci/run does this when it is missing", pytrace=False)
+        pytest.fail(
+            "Chromium is needed for the browser tests and was not found: install Debian's package "
+            "(apt-get install -y chromium); .ci/run does this when it is missing",
+            pytrace=False,
+        )
     return found
 
 

@@ -28,8 +28,9 @@ def commands(text: str) -> list[tuple[str, dict[str, str], str]]:
         match = _COMMAND.match(line)
         assert match, line
         props = dict(prop.split("=", 1) for prop in match.group("props").split(","))
-        found.append((match.group("name"), {k: unescape(v) for k, v in props.items()},
-                      unescape(match.group("message"))))
+        found.append(
+            (match.group("name"), {k: unescape(v) for k, v in props.items()}, unescape(match.group("message")))
+        )
     return found
 
 
@@ -48,8 +49,10 @@ def test_an_error_or_warning_per_finding_at_its_line() -> None:
 
 def test_the_last_line_is_a_plain_summary() -> None:
     last = render([mixed()], "github").splitlines()[-1]
-    assert last == ("factcheck: 1 file: 2 supported, 1 loose, 1 contradicted, 2 unchecked, 1 error, "
-                    "1 coverage gap; 1 unchecked claim (--strict fails it)")
+    assert last == (
+        "factcheck: 1 file: 2 supported, 1 loose, 1 contradicted, 2 unchecked, 1 error, "
+        "1 coverage gap; 1 unchecked claim (--strict fails it)"
+    )
 
 
 def test_an_unreadable_file_is_an_error() -> None:

@@ -106,8 +106,14 @@ _text = st.text(st.characters(codec="utf-8"), max_size=40)
 
 @given(claim_id=_text, explanation=_text, stated=_text, path=_text)
 def test_any_user_text_gives_well_formed_xml(claim_id: str, explanation: str, stated: str, path: str) -> None:
-    outcome = Outcome(id=claim_id, kind="value", verdict=Verdict.CONTRADICTED, explanation=explanation,
-                      stated=stated, location=Location(path, 3))
+    outcome = Outcome(
+        id=claim_id,
+        kind="value",
+        verdict=Verdict.CONTRADICTED,
+        explanation=explanation,
+        stated=stated,
+        location=Location(path, 3),
+    )
     root = parse(render_junit([FileResult(path, (outcome,), claims_file=ClaimsFile(path, None))]))
     (case,) = root.iter("testcase")
     assert case.get("name") == xml_safe(visible(claim_id))

@@ -39,8 +39,11 @@ def test_counts_table_then_the_findings_in_order_of_gravity() -> None:
     # an unchecked claim is listed (after loose ones): `--strict` fails it
     assert [row[0] for row in rows] == ["❌ contradicted", "⛔ error", "⚠️ loose", "⚪ unchecked", "❔ gap"]
     assert [unescape(row[1]) for row in rows] == [
-        f"{MIXED}:{claim_line('pupils-more')}", f"{MIXED}:{claim_line('staff-count')}",
-        f"{MIXED}:{claim_line('places-loose')}", f"{MIXED}:{claim_line('staff-unsourced')}", f"{MIXED}:{gap_line()}",
+        f"{MIXED}:{claim_line('pupils-more')}",
+        f"{MIXED}:{claim_line('staff-count')}",
+        f"{MIXED}:{claim_line('places-loose')}",
+        f"{MIXED}:{claim_line('staff-unsourced')}",
+        f"{MIXED}:{gap_line()}",
     ]
     assert [unescape(row[2]) for row in rows] == ["pupils-more", "staff-count", "places-loose", "staff-unsourced", ""]
     assert "1 unchecked claim (--strict fails it)." in lines
@@ -69,8 +72,11 @@ def test_all_well_says_so_and_lists_nothing(tmp_path: object) -> None:
 def test_an_unreadable_file_is_counted_and_listed() -> None:
     text = render_markdown([unreadable("x.claims.toml")])
     assert "1 of 1 file could not be read." in text
-    assert any(cells(line)[0] == "⛔ error" and "not valid TOML" in unescape(cells(line)[4])
-               for line in text.splitlines() if line.startswith("| ⛔"))
+    assert any(
+        cells(line)[0] == "⛔ error" and "not valid TOML" in unescape(cells(line)[4])
+        for line in text.splitlines()
+        if line.startswith("| ⛔")
+    )
 
 
 def test_hostile_text_cannot_break_the_table_or_mention_anyone() -> None:

@@ -58,8 +58,8 @@ def _bug_on(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_report_writes_the_other_files_when_checking_one_hits_a_bug(
-        two: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    two: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """`report` called check_file unguarded: a bug on one file was a traceback and no page at all."""
     bad, good = two
     _bug_on(bad, monkeypatch)
@@ -72,7 +72,8 @@ def test_report_writes_the_other_files_when_checking_one_hits_a_bug(
 
 
 def test_report_writes_the_other_files_when_rendering_one_hits_a_bug(
-        two: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    two: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     bad, good = two
     real = factcheck.report.html._article
 
@@ -101,8 +102,8 @@ class _Unwritable:
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
 def test_every_check_format_survives_a_rendering_bug_on_one_file(
-        two: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-        fmt: str) -> None:
+    two: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
     """The streamed formats rendered each part unguarded: a bug there stopped the whole run."""
     bad, good = two
     real = factcheck.check.pipeline.check_file
@@ -111,8 +112,12 @@ def test_every_check_format_survives_a_rendering_bug_on_one_file(
         result = real(path, data)  # type: ignore[arg-type]
         if str(path) != str(bad):
             return result
-        broken = attrs.evolve(result.outcomes[0], id=_Unwritable(), explanation=_Unwritable(),
-                              verdict=factcheck.model.verdicts.Verdict.CONTRADICTED)
+        broken = attrs.evolve(
+            result.outcomes[0],
+            id=_Unwritable(),
+            explanation=_Unwritable(),
+            verdict=factcheck.model.verdicts.Verdict.CONTRADICTED,
+        )
         return attrs.evolve(result, outcomes=(broken,))
 
     monkeypatch.setattr(factcheck.check.pipeline, "check_file", check_file)
@@ -123,8 +128,9 @@ def test_every_check_format_survives_a_rendering_bug_on_one_file(
         assert str(good) in out
 
 
-def test_suggest_says_which_file_hit_a_bug_and_exits_2(two: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_suggest_says_which_file_hit_a_bug_and_exits_2(
+    two: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad, _ = two
 
     def broken(*args: object, **kwargs: object) -> None:
@@ -135,13 +141,16 @@ def test_suggest_says_which_file_hit_a_bug_and_exits_2(two: tuple[Path, Path], m
         assert main(["suggest", "--format", fmt, str(bad)]) == 2
         out, err = capsys.readouterr()
         assert out == ""
-        assert err == (f"factcheck: {bad}: internal error while suggesting inputs for this file "
-                       "(RecursionError: maximum recursion depth exceeded); please report it\n")
+        assert err == (
+            f"factcheck: {bad}: internal error while suggesting inputs for this file "
+            "(RecursionError: maximum recursion depth exceeded); please report it\n"
+        )
 
 
 @pytest.mark.parametrize("extra", ["tolerance = inf", 'tolerance = "inf%"'])
-def test_report_and_suggest_on_a_hostile_file_give_no_traceback(two: tuple[Path, Path], tmp_path: Path,
-                                                                 extra: str) -> None:
+def test_report_and_suggest_on_a_hostile_file_give_no_traceback(
+    two: tuple[Path, Path], tmp_path: Path, extra: str
+) -> None:
     """`tolerance = inf` was a traceback from `report` (no page) and from `suggest`."""
     bad, good = two
     bad.write_text(_GOOD.replace('  figure = "offenders"\n', f'  figure = "offenders"\n  {extra}\n'), encoding="utf-8")

@@ -78,7 +78,9 @@ def test_an_empty_list_of_files_gives_the_json_of_no_files_and_status_2() -> Non
     assert summary.exit_status() == 2
 
 
-def test_the_cli_takes_jobs_and_rejects_zero(corpus: Corpus, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_cli_takes_jobs_and_rejects_zero(
+    corpus: Corpus, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "report.json"
     files = [str(p) for p in corpus.files[:20]]
     assert main(["check", "-j", "2", "--format", "json", "-o", str(target), *files]) == 1

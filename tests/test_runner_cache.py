@@ -63,8 +63,9 @@ def example(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("fmt", sorted(STREAMED))
-def test_a_hit_gives_the_same_bytes_and_status_as_checking(cache: ResultCache, monkeypatch: pytest.MonkeyPatch,
-                                                           fmt: str) -> None:
+def test_a_hit_gives_the_same_bytes_and_status_as_checking(
+    cache: ResultCache, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
     paths = [*labelled_files(), *eval_files_if_present(), CLAIMS_DIR / f"{EXAMPLE}.claims.toml"]
     fresh = _check(paths, None, fmt)
     assert _check(paths, cache, fmt) == fresh  # the first run fills the cache
@@ -72,8 +73,9 @@ def test_a_hit_gives_the_same_bytes_and_status_as_checking(cache: ResultCache, m
     assert _check(paths, cache, fmt) == fresh
 
 
-def test_two_jobs_fill_and_use_the_cache_with_the_same_report(cache: ResultCache, example: Path,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_two_jobs_fill_and_use_the_cache_with_the_same_report(
+    cache: ResultCache, example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     paths = [*labelled_files(), *eval_files_if_present(), example]
     fresh = _check(paths, None)
     assert _check(paths, cache, jobs=2) == fresh
@@ -105,13 +107,16 @@ def test_an_edited_article_text_is_checked_again(cache: ResultCache, example: Pa
     assert "cannot read the article text" in report
 
 
-def test_a_change_in_factcheck_itself_is_a_miss(cache: ResultCache, example: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_change_in_factcheck_itself_is_a_miss(
+    cache: ResultCache, example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _check([example], cache)
     monkeypatch.setattr(factcheck.runner.cache, "code_fingerprint", lambda: b"another version of factcheck")
     checked: list[object] = []
     real = factcheck.check.pipeline.check_file
-    monkeypatch.setattr(factcheck.check.pipeline, "check_file", lambda path, data=None: checked.append(path) or real(path, data))
+    monkeypatch.setattr(
+        factcheck.check.pipeline, "check_file", lambda path, data=None: checked.append(path) or real(path, data)
+    )
     _check([example], cache)
     assert checked == [str(example)]
 
@@ -129,10 +134,22 @@ def _database(cache: ResultCache) -> sqlite3.Connection:
     return sqlite3.connect(cache.folder / "reports.sqlite3", isolation_level=None)
 
 
-@pytest.mark.parametrize(("column", "garbage"), [
-    ("report", ""), ("report", "not json"), ("report", "[1, 2]"), ("report", '{"path": 1}'),
-    ("report", '{"article": null}'), ("report", b"\xff"), ("article", 7),
-    ("article_state", "something else"), ("digest", "0" * 40), ("seal", "0" * 40), ("seal", 7)])
+@pytest.mark.parametrize(
+    ("column", "garbage"),
+    [
+        ("report", ""),
+        ("report", "not json"),
+        ("report", "[1, 2]"),
+        ("report", '{"path": 1}'),
+        ("report", '{"article": null}'),
+        ("report", b"\xff"),
+        ("article", 7),
+        ("article_state", "something else"),
+        ("digest", "0" * 40),
+        ("seal", "0" * 40),
+        ("seal", 7),
+    ],
+)
 def test_a_damaged_entry_is_a_miss(cache: ResultCache, example: Path, column: str, garbage: object) -> None:
     fresh = _check([example], None)
     _check([example], cache)
@@ -146,8 +163,9 @@ def test_a_damaged_entry_is_a_miss(cache: ResultCache, example: Path, column: st
 
 
 @pytest.mark.parametrize("garbage", [b"", b"not a database at all", b"SQLite format 3\x00" + b"\x00" * 200])
-def test_a_damaged_database_is_made_afresh(tmp_path: Path, example: Path, garbage: bytes,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_damaged_database_is_made_afresh(
+    tmp_path: Path, example: Path, garbage: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cache = ResultCache(tmp_path / "cache")
     cache.prepare()
     (cache.folder / "reports.sqlite3").write_bytes(garbage)
@@ -166,8 +184,9 @@ def test_an_entry_written_by_a_worker_is_read_by_another_process(cache: ResultCa
     assert len(cache) == 1
 
 
-def test_a_bug_while_checking_is_not_remembered(cache: ResultCache, example: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bug_while_checking_is_not_remembered(
+    cache: ResultCache, example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def broken(path: object, data: object = None) -> None:
         raise RuntimeError("a bug")
 
@@ -202,8 +221,11 @@ def test_a_folder_that_cannot_be_made_is_reported(tmp_path: Path) -> None:
 
 
 def test_the_folder_is_tagged_and_ignored_by_git(cache: ResultCache) -> None:
-    assert (cache.folder / "CACHEDIR.TAG").read_text(encoding="utf-8").startswith(
-        "Signature: 8a477f597d28d172789f06886806bc55")
+    assert (
+        (cache.folder / "CACHEDIR.TAG")
+        .read_text(encoding="utf-8")
+        .startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    )
     assert (cache.folder / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
     ResultCache(cache.folder).prepare()  # and is recognised as ours the next time
 
@@ -215,9 +237,9 @@ def test_nothing_is_stored_before_the_folder_is_prepared(tmp_path: Path, example
 
 
 # -- the command line ----------------------------------------------------------------------------
-def test_the_cli_uses_the_cache_folder_it_is_given(tmp_path: Path, example: Path,
-                                                   capsys: pytest.CaptureFixture[str],
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_cli_uses_the_cache_folder_it_is_given(
+    tmp_path: Path, example: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "given"
     assert main(["check", "--cache-dir", str(folder), str(example)]) == 0
     first = capsys.readouterr().out
@@ -238,8 +260,9 @@ def test_no_cache_neither_reads_nor_writes(tmp_path: Path, example: Path) -> Non
     assert not folder.exists()
 
 
-def test_a_cache_that_cannot_be_used_is_a_warning_not_a_failure(tmp_path: Path, example: Path,
-                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_cache_that_cannot_be_used_is_a_warning_not_a_failure(
+    tmp_path: Path, example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "mine"
     folder.mkdir()
     (folder / "notes.txt").write_text("my notes\n", encoding="utf-8")
@@ -252,8 +275,10 @@ def test_a_cache_that_cannot_be_used_is_a_warning_not_a_failure(tmp_path: Path, 
 
 def test_formats_rendered_all_at_once_do_not_touch_the_cache(tmp_path: Path, example: Path) -> None:
     folder = tmp_path / "unused"
-    assert main(["check", "--format", "sarif", "--cache-dir", str(folder), "-o", str(tmp_path / "r.sarif"),
-                 str(example)]) == 0
+    assert (
+        main(["check", "--format", "sarif", "--cache-dir", str(folder), "-o", str(tmp_path / "r.sarif"), str(example)])
+        == 0
+    )
     assert not folder.exists()
 
 
@@ -270,9 +295,11 @@ def test_a_changed_file_replaces_its_entry_rather_than_adding_one(cache: ResultC
 def test_a_run_answered_from_the_cache_never_loads_the_verifier(tmp_path: Path, example: Path, fmt: str) -> None:
     """Nor attrs, nor the word table: the parts, the totals and each format's closing are standard library only."""
     folder = str(tmp_path / "cache")
-    probe = ("import sys; from factcheck.cli.main import main; status = main(sys.argv[1:]); "
-             "sys.stderr.write(repr(sorted(m for m in ('factcheck.check.pipeline', 'factcheck.words.stated', 'attr', 'pint') "
-             "if m in sys.modules))); raise SystemExit(status)")
+    probe = (
+        "import sys; from factcheck.cli.main import main; status = main(sys.argv[1:]); "
+        "sys.stderr.write(repr(sorted(m for m in ('factcheck.check.pipeline', 'factcheck.words.stated', 'attr', 'pint') "
+        "if m in sys.modules))); raise SystemExit(status)"
+    )
     command = [sys.executable, "-c", probe, "check", "--format", fmt, "--cache-dir", folder, str(example)]
     first = subprocess.run(command, capture_output=True, text=True, check=False)
     assert (first.returncode, first.stderr) == (0, "['attr', 'factcheck.check.pipeline', 'factcheck.words.stated']")
@@ -287,7 +314,8 @@ def test_a_file_whose_article_cannot_be_read_is_not_remembered(cache: ResultCach
 
 
 def test_an_article_edited_while_its_file_is_checked_is_not_remembered(
-        cache: ResultCache, example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache: ResultCache, example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     article = example.with_name(f"{EXAMPLE}.txt")
     real = factcheck.check.pipeline.check_file
 
@@ -301,8 +329,9 @@ def test_an_article_edited_while_its_file_is_checked_is_not_remembered(
     assert len(cache) == 0
 
 
-def test_an_article_with_windows_line_ends_and_a_bom_is_remembered(cache: ResultCache, example: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_article_with_windows_line_ends_and_a_bom_is_remembered(
+    cache: ResultCache, example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     article = example.with_name(f"{EXAMPLE}.txt")
     article.write_bytes(b"\xef\xbb\xbf" + article.read_bytes().replace(b"\n", b"\r\n"))
     fresh = _check([example], None)
@@ -311,8 +340,9 @@ def test_an_article_with_windows_line_ends_and_a_bom_is_remembered(cache: Result
     assert _check([example], cache) == fresh
 
 
-def test_a_file_name_that_is_not_utf8_is_cached_and_loses_no_other_result(cache: ResultCache, example: Path,
-                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_name_that_is_not_utf8_is_cached_and_loses_no_other_result(
+    cache: ResultCache, example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Such a name crashed the cache (sqlite cannot store the surrogates that stand for its bytes), and the
     run lost every other file's result."""
     odd = Path(os.fsdecode(os.fsencode(example.parent) + b"/odd\xff.claims.toml"))
@@ -366,14 +396,16 @@ def _listing(folder: Path) -> dict[str, bytes]:
     return {p.name: (p.read_bytes() if p.is_file() and not p.is_symlink() else b"link") for p in folder.iterdir()}
 
 
-@pytest.mark.parametrize("tag", [
-    "Signature: 8a477f597d28d172789f06886806bc55\n",
-    "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by another tool.\n",
-    "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is factcheck's cache of report parts; deleting it is "
-    "always safe.\nand more\n",
-])
-def test_another_tools_cache_is_not_ours_and_nothing_in_it_is_touched(tmp_path: Path, example: Path,
-                                                                       tag: str) -> None:
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "Signature: 8a477f597d28d172789f06886806bc55\n",
+        "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by another tool.\n",
+        "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is factcheck's cache of report parts; deleting it is "
+        "always safe.\nand more\n",
+    ],
+)
+def test_another_tools_cache_is_not_ours_and_nothing_in_it_is_touched(tmp_path: Path, example: Path, tag: str) -> None:
     """Any CACHEDIR.TAG made a folder ours, and a damaged database in it was deleted."""
     folder = tmp_path / "theirs"
     folder.mkdir()
@@ -413,8 +445,10 @@ def test_a_database_that_is_a_link_is_not_followed(cache: ResultCache, tmp_path:
 
 def test_the_first_layouts_unsealed_entries_are_dropped(cache: ResultCache, example: Path) -> None:
     with _database(cache) as database:
-        database.execute("CREATE TABLE report (slot TEXT PRIMARY KEY, digest TEXT NOT NULL, article TEXT, "
-                         "article_state TEXT, report TEXT NOT NULL)")
+        database.execute(
+            "CREATE TABLE report (slot TEXT PRIMARY KEY, digest TEXT NOT NULL, article TEXT, "
+            "article_state TEXT, report TEXT NOT NULL)"
+        )
     ResultCache(cache.folder).prepare()
     with _database(cache) as database:
         tables = {name for (name,) in database.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}

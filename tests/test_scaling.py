@@ -17,8 +17,13 @@ from same_output import write_outputs
 
 
 def test_the_scaling_benchmark_runs_quick() -> None:
-    done = subprocess.run([sys.executable, str(REPO / "bench" / "scaling.py"), "--quick"],
-                          capture_output=True, text=True, timeout=300, check=False)
+    done = subprocess.run(
+        [sys.executable, str(REPO / "bench" / "scaling.py"), "--quick"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     for workload in ("extract, one paragraph", "extract, one sentence", "suggest", "diagnose"):
         assert workload in done.stdout

@@ -237,6 +237,8 @@ def test_count_step_keeps_two_significant_figures_plain_and_every_trailing_zero_
         assert value % plain == 0 and hedged % plain == 0
         assert plain == 1 or value / plain >= 10  # at least two significant figures
         assert plain == hedged or value / plain < 100  # and no more than it takes
+
+
 @given(written_numbers(), st.sampled_from(["value", "rate", "share", "ratio"]))
 def test_a_plain_number_contains_itself_and_not_one_step_away(case: tuple[str, F, F], kind: str) -> None:
     text, value, _ = case
@@ -266,10 +268,12 @@ def test_very_large_numbers_are_exact() -> None:
 
 @pytest.mark.parametrize(
     ("text", "kind", "expected", "unit"),
-    [("45p", "value", closed("0.445", "0.455"), "GBP"),
-     ("rose by an average of 45p", "difference", closed("0.445", "0.455"), "GBP"),
-     ("100p", "value", closed("0.995", "1.005"), "GBP"),
-     ("up 2.5pp", "point_change", closed("2.45", "2.55"), "points")],
+    [
+        ("45p", "value", closed("0.445", "0.455"), "GBP"),
+        ("rose by an average of 45p", "difference", closed("0.445", "0.455"), "GBP"),
+        ("100p", "value", closed("0.995", "1.005"), "GBP"),
+        ("up 2.5pp", "point_change", closed("2.45", "2.55"), "points"),
+    ],
 )
 def test_pence_are_pounds_to_the_penny(text: str, kind: str, expected: Interval, unit: str) -> None:
     stated = parse_stated(text, kind)
@@ -279,14 +283,31 @@ def test_pence_are_pounds_to_the_penny(text: str, kind: str, expected: Interval,
 def test_time_words_carry_a_direction() -> None:
     assert parse_stated("14 seconds slower", "difference").direction == 1
     assert parse_stated("three minutes shorter", "difference").direction == -1
-_SCALE_SUFFIXES = {"": 1, "k": 1_000, "m": 10**6, "bn": 10**9, " thousand": 1_000, " million": 10**6,
-                   " billion": 10**9, " trillion": 10**12}
 
 
-@given(st.booleans(), st.integers(0, 10**12) | st.integers(10**95, 10**105), st.integers(0, 5), st.booleans(),
-       st.sampled_from(sorted(_SCALE_SUFFIXES)), st.sampled_from(list(Reading)))
+_SCALE_SUFFIXES = {
+    "": 1,
+    "k": 1_000,
+    "m": 10**6,
+    "bn": 10**9,
+    " thousand": 1_000,
+    " million": 10**6,
+    " billion": 10**9,
+    " trillion": 10**12,
+}
+
+
+@given(
+    st.booleans(),
+    st.integers(0, 10**12) | st.integers(10**95, 10**105),
+    st.integers(0, 5),
+    st.booleans(),
+    st.sampled_from(sorted(_SCALE_SUFFIXES)),
+    st.sampled_from(list(Reading)),
+)
 def test_a_number_in_digits_reads_as_its_decimal_value_times_its_scale(
-        negative: bool, units: int, decimals: int, commas: bool, suffix: str, reading: Reading) -> None:
+    negative: bool, units: int, decimals: int, commas: bool, suffix: str, reading: Reading
+) -> None:
     """The scanner's exact value and step, against Python's own reading of the digits as a Decimal.
 
     Past the bound (101 digits before the point, or a value of 10^101 or more) the number is a HUGE token.
@@ -312,6 +333,7 @@ def test_a_number_in_digits_reads_as_its_decimal_value_times_its_scale(
 
 # -- the scanner's fast paths against the code they replaced (kept here as the oracle) --
 
+
 def _reference_normalise(text: str) -> str:
     from factcheck.words import stated
 
@@ -328,9 +350,7 @@ def _reference_scanner() -> re.Pattern[str]:
     from factcheck.words import stated
 
     phrases = sorted(stated._phrase_table(), key=len, reverse=True)
-    alternation = "|".join(
-        (re.escape(p).replace(r"\ ", r"\s+") + ("" if p == "%" else r"(?![a-z])")) for p in phrases
-    )
+    alternation = "|".join((re.escape(p).replace(r"\ ", r"\s+") + ("" if p == "%" else r"(?![a-z])")) for p in phrases)
     return re.compile(stated._scanner().pattern.replace(stated._phrase_pattern(), alternation))
 
 
@@ -371,11 +391,49 @@ def _pieces() -> st.SearchStrategy[str]:
     from factcheck.words import stated
 
     words = sorted(stated._phrase_table())
-    return st.sampled_from(words) | st.sampled_from(["£", "$", "€", "-", "−", "–", "p", "45p", "-£5", "2019-20", "1.5m",
-                                                     "3bn", "12 million", "%", ",", ".", "  ", "\t", "A", "Ünder",
-                                                     "a", "foo", "1,405", "0.25", ".5", "2,000,000.5", "+", "½", "‰",
-                                                     "¥", "²", "don't", "bn", "mln", "9" * 120]) \
+    return (
+        st.sampled_from(words)
+        | st.sampled_from(
+            [
+                "£",
+                "$",
+                "€",
+                "-",
+                "−",
+                "–",
+                "p",
+                "45p",
+                "-£5",
+                "2019-20",
+                "1.5m",
+                "3bn",
+                "12 million",
+                "%",
+                ",",
+                ".",
+                "  ",
+                "\t",
+                "A",
+                "Ünder",
+                "a",
+                "foo",
+                "1,405",
+                "0.25",
+                ".5",
+                "2,000,000.5",
+                "+",
+                "½",
+                "‰",
+                "¥",
+                "²",
+                "don't",
+                "bn",
+                "mln",
+                "9" * 120,
+            ]
+        )
         | st.from_regex(r"-?[0-9]{1,7}(\.[0-9]{1,3})?(bn|m|k| million| thousand)?", fullmatch=True)
+    )
 
 
 @given(st.lists(_pieces(), max_size=8).map(" ".join), st.sampled_from(list(Reading)))
@@ -389,6 +447,7 @@ def test_normalise_and_tokens_are_the_plain_code(text: str, reading: Reading) ->
 
 
 # -- second edition: plain numbers keep two significant figures ------------------------------------
+
 
 @pytest.mark.parametrize(
     ("text", "step"),
@@ -411,8 +470,16 @@ def test_a_hedged_count_keeps_every_trailing_zero(text: str, step: int) -> None:
     assert parse_stated(text, "value").step == step
 
 
-@pytest.mark.parametrize(("text", "kind"), [("10 per cent", "value"), ("one in 20", "one_in"),
-                                            ("120 per 100,000", "rate"), ("400 times", "ratio"), ("up 400%", "change")])
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("10 per cent", "value"),
+        ("one in 20", "one_in"),
+        ("120 per 100,000", "rate"),
+        ("400 times", "ratio"),
+        ("up 400%", "change"),
+    ],
+)
 def test_measures_are_read_to_their_last_digit(text: str, kind: str) -> None:
     assert parse_stated(text, kind).step == 1
 
@@ -452,8 +519,9 @@ def test_a_signed_number_is_the_negative_interval(text: str, kind: str, expected
     assert parse_stated(text, kind).interval == expected
 
 
-@given(written_numbers(), st.sampled_from(_MINUS_SIGNS),
-       st.sampled_from(["value", "share", "ratio", "rate", "formula"]))
+@given(
+    written_numbers(), st.sampled_from(_MINUS_SIGNS), st.sampled_from(["value", "share", "ratio", "rate", "formula"])
+)
 def test_a_minus_sign_negates_the_interval_in_every_kind(case: tuple[str, F, F], minus: str, kind: str) -> None:
     text, value, _ = case
     positive, negative = parse_stated(text, kind), parse_stated(minus + text, kind)
@@ -461,10 +529,15 @@ def test_a_minus_sign_negates_the_interval_in_every_kind(case: tuple[str, F, F],
     assert negative.centre == -value
 
 
-@given(written_numbers(), st.sampled_from(_MINUS_SIGNS), st.sampled_from(["change", "difference", "point_change"]),
-       st.sampled_from(["%", " per cent", "", " percentage points"]))
-def test_a_minus_sign_is_a_fall_and_reads_as_the_word_for_one(case: tuple[str, F, F], minus: str, kind: str,
-                                                                unit: str) -> None:
+@given(
+    written_numbers(),
+    st.sampled_from(_MINUS_SIGNS),
+    st.sampled_from(["change", "difference", "point_change"]),
+    st.sampled_from(["%", " per cent", "", " percentage points"]),
+)
+def test_a_minus_sign_is_a_fall_and_reads_as_the_word_for_one(
+    case: tuple[str, F, F], minus: str, kind: str, unit: str
+) -> None:
     text = case[0] + unit  # "-0%" too: the sign says which way it went, as "down 0%" does
     signed, worded = parse_stated(minus + text, kind), parse_stated("down " + text, kind)
     assert signed.direction == worded.direction == -1
@@ -472,8 +545,10 @@ def test_a_minus_sign_is_a_fall_and_reads_as_the_word_for_one(case: tuple[str, F
     assert (signed.interval.hi is not None and signed.interval.hi <= 0) or case[1] == 0
 
 
-@pytest.mark.parametrize(("text", "kind"), [("rose -5%", "change"), ("up -325", "difference"),
-                                            ("-2.5 points more", "point_change"), ("fell +4%", "change")])
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("rose -5%", "change"), ("up -325", "difference"), ("-2.5 points more", "point_change"), ("fell +4%", "change")],
+)
 def test_a_sign_and_a_direction_word_that_disagree_are_an_error(text: str, kind: str) -> None:
     with pytest.raises(PhraseError, match="pull both ways"):
         parse_stated(text, kind)
@@ -486,6 +561,7 @@ def test_a_plus_that_is_not_a_sign_is_an_error(text: str) -> None:
 
 
 # -- second edition: one in N, the same in every kind ----------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("text", "kind", "expected"),
@@ -517,14 +593,16 @@ def test_one_in_n_is_rounded_on_n(text: str, kind: str, expected: Interval) -> N
     ("1.0 per 1,000", False, closed("0.95", "1.05")),
 ])  # fmt: skip
 def test_a_digit_one_per_a_power_of_ten_is_a_rate(text: str, one_in: bool, expected: Interval) -> None:
-    """"1 per 100,000" is how a rate is written; "one per 100,000" and "1 for every 510" are one in N."""
+    """ "1 per 100,000" is how a rate is written; "one per 100,000" and "1 for every 510" are one in N."""
     stated = parse_stated(text, "rate")
     assert stated.one_in is one_in
     assert stated.interval == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [("1 per 100,000", closed("99999.5", "100000.5")),
-                                               ("3 for every 10", Interval(F(19, 6), F(7, 2)))])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("1 per 100,000", closed("99999.5", "100000.5")), ("3 for every 10", Interval(F(19, 6), F(7, 2)))],
+)
 def test_on_one_in_every_per_phrase_is_k_in_n(text: str, expected: Interval) -> None:
     assert parse_stated(text, "one_in").interval == expected
 
@@ -535,9 +613,20 @@ def test_one_in_n_on_a_rate_is_judged_on_n_with_no_per() -> None:
     assert not parse_stated("122 offenders for every 100,000 people", "rate").one_in
 
 
-@given(st.integers(2, 10**6), st.sampled_from(["one in {}", "1 in {}", "one in every {}", "one for every {}",
-                                                "one person for every {} people", "one adult per {} residents"]),
-       st.sampled_from(["", "more than ", "fewer than ", "nearly ", "about ", "at least "]))
+@given(
+    st.integers(2, 10**6),
+    st.sampled_from(
+        [
+            "one in {}",
+            "1 in {}",
+            "one in every {}",
+            "one for every {}",
+            "one person for every {} people",
+            "one adult per {} residents",
+        ]
+    ),
+    st.sampled_from(["", "more than ", "fewer than ", "nearly ", "about ", "at least "]),
+)
 def test_one_in_n_reads_the_same_in_every_kind(n: int, form: str, hedge: str) -> None:
     text = hedge + form.format(f"{n:,}")
     on_n = parse_stated(text, "one_in").interval
@@ -556,6 +645,7 @@ def test_one_in_n_of_a_kind_that_has_no_proportion_is_an_error() -> None:
 
 
 # -- second edition: no word silently dropped ------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("text", "same_as"),
@@ -578,15 +668,30 @@ def test_dozen_and_a_couple_of(text: str, expected: Interval) -> None:
     assert parse_stated(text, "value").interval == expected
 
 
-_UNIT_NOUNS = ["offenders", "people", "deaths", "pupils", "applications", "households", "men", "days", "cars",
-               "knife offences", "people killed or seriously injured", "rough sleepers", "incidents", "adults"]
+_UNIT_NOUNS = [
+    "offenders",
+    "people",
+    "deaths",
+    "pupils",
+    "applications",
+    "households",
+    "men",
+    "days",
+    "cars",
+    "knife offences",
+    "people killed or seriously injured",
+    "rough sleepers",
+    "incidents",
+    "adults",
+]
 
 
 @pytest.mark.parametrize("noun", _UNIT_NOUNS)
 @pytest.mark.parametrize("number", ["1,405", "12", "£5bn", "three", "64,300", "1.5 million"])
 def test_a_noun_after_a_number_is_the_thing_counted(number: str, noun: str) -> None:
-    assert parse_stated(f"{number} {noun}", "value") == attrs.evolve(parse_stated(number, "value"),
-                                                                     text=f"{number} {noun}")
+    assert parse_stated(f"{number} {noun}", "value") == attrs.evolve(
+        parse_stated(number, "value"), text=f"{number} {noun}"
+    )
 
 
 @pytest.mark.parametrize(
@@ -615,8 +720,10 @@ def test_harmless_words_around_a_number_are_read_past(text: str) -> None:
     assert parse_stated(text, "value").interval.is_bounded
 
 
-@given(st.sampled_from(["1,405", "12", "3.5", "£64,300", "twenty-one"]),
-       st.text(alphabet="bcdfghjklmnpqrstvwxz", min_size=1, max_size=4))
+@given(
+    st.sampled_from(["1,405", "12", "3.5", "£64,300", "twenty-one"]),
+    st.text(alphabet="bcdfghjklmnpqrstvwxz", min_size=1, max_size=4),
+)
 def test_an_unknown_abbreviation_after_a_number_is_never_dropped(number: str, word: str) -> None:
     """A word without a vowel after a number is read (a known scale or unit) or refused, never dropped."""
     from factcheck.words.table import PERCENT_WORDS, POINT_WORDS, SCALES, TIMES_WORDS, UNIT_ABBREVIATIONS
@@ -637,13 +744,17 @@ def test_an_unknown_abbreviation_after_a_number_is_never_dropped(number: str, wo
         assert word in UNIT_ABBREVIATIONS | {*PERCENT_WORDS, *POINT_WORDS, *TIMES_WORDS}
 
 
-@given(st.sampled_from(_UNIT_NOUNS), st.sampled_from(["1,405", "12", "3.5", "64,300", "twenty-one", "a million"]),
-       st.sampled_from(["value", "rate", "share", "ratio"]))
+@given(
+    st.sampled_from(_UNIT_NOUNS),
+    st.sampled_from(["1,405", "12", "3.5", "64,300", "twenty-one", "a million"]),
+    st.sampled_from(["value", "rate", "share", "ratio"]),
+)
 def test_unit_nouns_never_change_the_interval(noun: str, number: str, kind: str) -> None:
     assert parse_stated(f"{number} {noun}", kind).interval == parse_stated(number, kind).interval
 
 
 # -- second edition: language the second edition adds --------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("text", "kind", "expected"),
@@ -692,8 +803,9 @@ def test_the_new_words_in_kinds_they_do_not_fit_are_errors(text: str, kind: str,
         parse_stated(text, kind)
 
 
-@pytest.mark.parametrize("text", ["compared with", "compared to", "versus", "vs", "against", "while", "whereas",
-                                  "Compared With"])
+@pytest.mark.parametrize(
+    "text", ["compared with", "compared to", "versus", "vs", "against", "while", "whereas", "Compared With"]
+)
 def test_words_that_state_no_relation_make_a_neutral_comparison(text: str) -> None:
     stated = parse_stated(text, "comparison")
     assert stated.relation is None and stated.neutral == text.lower()
@@ -709,12 +821,31 @@ def test_a_relation_word_beside_a_neutral_one_is_the_relation() -> None:
 
 # -- hostile phrases: bounded, quick and clean -----------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "text",
-    ["9" * 1_000_000, "1" + "0" * 1_000_000, "1" + ",000" * 300_000, "0." + "0" * 1_000 + "1", "£" + "9" * 200 + "bn",
-     "a " + "million " * 20, "a " + "thousand " * 40, "0" * 1_000_000 + "1" + "0" * 102, "1" + "0" * 99 + " trillion"],
-    ids=["million-nines", "ten-to-the-million", "commas", "tiny", "money", "million-million", "thousand-thousand",
-         "leading-zeros", "scaled-past"],
+    [
+        "9" * 1_000_000,
+        "1" + "0" * 1_000_000,
+        "1" + ",000" * 300_000,
+        "0." + "0" * 1_000 + "1",
+        "£" + "9" * 200 + "bn",
+        "a " + "million " * 20,
+        "a " + "thousand " * 40,
+        "0" * 1_000_000 + "1" + "0" * 102,
+        "1" + "0" * 99 + " trillion",
+    ],
+    ids=[
+        "million-nines",
+        "ten-to-the-million",
+        "commas",
+        "tiny",
+        "money",
+        "million-million",
+        "thousand-thousand",
+        "leading-zeros",
+        "scaled-past",
+    ],
 )
 def test_a_number_past_the_bound_is_a_quick_clean_error(text: str) -> None:
     started = time.perf_counter()
@@ -738,7 +869,9 @@ def test_a_phrase_too_long_to_be_the_words_for_a_number_is_refused_first(text: s
 def test_the_bound_is_that_of_figures() -> None:
     assert parse_stated("9" * MAX_WHOLE_DIGITS, "value").centre == 10**MAX_WHOLE_DIGITS - 1
     assert parse_stated("0." + "0" * 99 + "1", "value").step == F(1, 10**100)
-    assert parse_stated("00" + "9" * (MAX_WHOLE_DIGITS - 2), "value").interval.contains(10 ** (MAX_WHOLE_DIGITS - 2) - 1)
+    assert parse_stated("00" + "9" * (MAX_WHOLE_DIGITS - 2), "value").interval.contains(
+        10 ** (MAX_WHOLE_DIGITS - 2) - 1
+    )
     with pytest.raises(PhraseError):  # the digits as written are bounded, leading zeros too
         parse_stated("0" * 5000 + "5", "value")
     with pytest.raises(PhraseError):
@@ -749,9 +882,29 @@ def test_the_bound_is_that_of_figures() -> None:
 
 @pytest.mark.parametrize(
     "value",
-    [float("inf"), float("-inf"), float("nan"), Decimal("Infinity"), Decimal("NaN"), "inf%", "inf", "nan", "1e400",
-     10**500, -(10**500), Decimal("1E+400"), Decimal("1E-400"), "9" * 5000, "9" * 5000 + "%", "0." + "0" * 200 + "1",
-     -1, "-1%", True, None, [1]],
+    [
+        float("inf"),
+        float("-inf"),
+        float("nan"),
+        Decimal("Infinity"),
+        Decimal("NaN"),
+        "inf%",
+        "inf",
+        "nan",
+        "1e400",
+        10**500,
+        -(10**500),
+        Decimal("1E+400"),
+        Decimal("1E-400"),
+        "9" * 5000,
+        "9" * 5000 + "%",
+        "0." + "0" * 200 + "1",
+        -1,
+        "-1%",
+        True,
+        None,
+        [1],
+    ],
     ids=lambda v: type(v).__name__ + ":" + (repr(v)[:12] if not isinstance(v, int) or abs(v) < 10**20 else "huge"),
 )
 def test_a_hostile_tolerance_is_a_clean_value_error(value: object) -> None:
@@ -770,6 +923,7 @@ def test_a_tolerance_reads_exactly(value: object, expected: Tolerance) -> None:
 
 
 # -- the assembler's steps, one at a time ------------------------------------------------------------
+
 
 def _assembler(text: str, kind: str = "change") -> stated_module._Assembler:
     norm = stated_module._normalise(text)

@@ -99,11 +99,17 @@ def test_a_couple_of_a_scale_word_is_one_and_a_half_to_two_and_a_half_of_it(scal
 
 
 @pytest.mark.parametrize("scale", sorted(SCALE_WORDS))
-@pytest.mark.parametrize("fraction",
-                         ["half a", "a quarter of a", "three-quarters of a", "a third of a", "two-thirds of a"])
+@pytest.mark.parametrize(
+    "fraction", ["half a", "a quarter of a", "three-quarters of a", "a third of a", "two-thirds of a"]
+)
 def test_every_fraction_of_every_scale_word_is_within_a_tenth(fraction: str, scale: str) -> None:
-    words = {"half a": "half", "a quarter of a": "a quarter", "three-quarters of a": "three-quarters",
-             "a third of a": "a third", "two-thirds of a": "two-thirds"}
+    words = {
+        "half a": "half",
+        "a quarter of a": "a quarter",
+        "three-quarters of a": "three-quarters",
+        "a third of a": "a third",
+        "two-thirds of a": "two-thirds",
+    }
     value = FRACTIONS[words[fraction]] * SCALE_WORDS[scale]
     stated = parse_stated(f"{fraction} {scale}", "value")
     assert stated.interval.lo == value * (1 - FRACTION_TOLERANCE)
@@ -163,7 +169,7 @@ def test_a_scale_word_misspelt_is_caught(word: str, expected: bool) -> None:
 @given(st.sampled_from(sorted(SCALE_WORDS)), st.integers(0, 20), st.sampled_from("abcdefghijklmnopqrstuvwxyz"))
 def test_every_one_letter_slip_in_a_scale_word_is_caught(scale: str, at: int, letter: str) -> None:
     at %= len(scale) + 1
-    for slip in (scale[:at] + letter + scale[at:], scale[:at] + scale[at + 1:], scale[:at] + letter + scale[at + 1:]):
+    for slip in (scale[:at] + letter + scale[at:], scale[:at] + scale[at + 1 :], scale[:at] + letter + scale[at + 1 :]):
         if slip != scale and slip[:1] == scale[:1]:
             assert looks_like_a_scale_word(slip), slip
 
@@ -184,8 +190,21 @@ def test_every_neutral_comparison_states_no_relation(phrase: str) -> None:
 def test_table_rows_cover_every_word() -> None:
     text = " ".join(words for words, _, _ in table_rows())
     lists: list[Iterable[str]] = [
-        HEDGES, PROPORTIONS, MULTIPLES, VAGUE_AMOUNTS, NEUTRAL_COMPARISONS, NUMBER_WORDS, SCALES, UNREAD_WORDS,
-        UNIT_ABBREVIATIONS, PERCENT_WORDS, POINT_WORDS, DIRECTIONS, COMPARATORS, CURRENCIES, FILLER_WORDS,
+        HEDGES,
+        PROPORTIONS,
+        MULTIPLES,
+        VAGUE_AMOUNTS,
+        NEUTRAL_COMPARISONS,
+        NUMBER_WORDS,
+        SCALES,
+        UNREAD_WORDS,
+        UNIT_ABBREVIATIONS,
+        PERCENT_WORDS,
+        POINT_WORDS,
+        DIRECTIONS,
+        COMPARATORS,
+        CURRENCIES,
+        FILLER_WORDS,
     ]
     for words in lists:
         for phrase in words:
@@ -230,9 +249,32 @@ _OLD_TYPOGRAPHIC = {
     **{ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d\ufe58"},
     **{ord(c): None for c in "\u00ad\u200b\u200c\u200d\u2060\ufeff"},
 }
-_PIECES = sorted({*FORECAST_WORDS, *OPINION_WORDS, *DEFINITION_WORDS, *STATES_A_NUMBER, "plans", "to", "next",
-                  "urg", "urgent", "call", "calls", "forecaster", "counted", "one-off", "2", "Will", "SAID", "ten",
-                  "tennis", "halve", "covert", "set"})
+_PIECES = sorted(
+    {
+        *FORECAST_WORDS,
+        *OPINION_WORDS,
+        *DEFINITION_WORDS,
+        *STATES_A_NUMBER,
+        "plans",
+        "to",
+        "next",
+        "urg",
+        "urgent",
+        "call",
+        "calls",
+        "forecaster",
+        "counted",
+        "one-off",
+        "2",
+        "Will",
+        "SAID",
+        "ten",
+        "tennis",
+        "halve",
+        "covert",
+        "set",
+    }
+)
 
 
 @settings(max_examples=300)
@@ -242,8 +284,12 @@ def test_the_drafting_and_coverage_words_read_as_before(words: list[str]) -> Non
     from factcheck.load import coverage
 
     text = " ".join(words)
-    for new, old in ((extract._FORECAST, _OLD_FORECAST), (extract._OPINION, _OLD_OPINION),
-                     (extract._DEFINITION, _OLD_DEFINITION), (coverage._HAS_NUMBER, _OLD_HAS_NUMBER)):
+    for new, old in (
+        (extract._FORECAST, _OLD_FORECAST),
+        (extract._OPINION, _OLD_OPINION),
+        (extract._DEFINITION, _OLD_DEFINITION),
+        (coverage._HAS_NUMBER, _OLD_HAS_NUMBER),
+    ):
         assert (new.search(text) is None) == (old.search(text) is None), (new.pattern, text)
 
 

@@ -150,9 +150,7 @@ class _FactcheckItem(pytest.Item):
     def headline(self) -> str:
         raise NotImplementedError
 
-    def repr_failure(
-        self, excinfo: ExceptionInfo[BaseException], style: Any = None
-    ) -> str | TerminalRepr:
+    def repr_failure(self, excinfo: ExceptionInfo[BaseException], style: Any = None) -> str | TerminalRepr:
         if isinstance(excinfo.value, ClaimFailedError):
             return _safe(str(excinfo.value))
         return super().repr_failure(excinfo, style=style)

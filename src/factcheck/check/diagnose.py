@@ -63,8 +63,9 @@ _FROM_TO = (ChangeClaim, PointChangeClaim, DifferenceClaim)
 _POWERS = (-3, -2, -1, 1, 2, 3)
 
 
-def diagnose_outcomes(claims_file: ClaimsFile, outcomes: Sequence[Outcome], *,
-                      figure_quantities: dict[str, Quantity] | None = None) -> list[Outcome]:
+def diagnose_outcomes(
+    claims_file: ClaimsFile, outcomes: Sequence[Outcome], *, figure_quantities: dict[str, Quantity] | None = None
+) -> list[Outcome]:
     """The outcomes, each contradicted one with the slips that would explain it.
 
     `figure_quantities`: the figures' quantities the check of the file has made already, shared.
@@ -84,8 +85,13 @@ def diagnose_outcomes(claims_file: ClaimsFile, outcomes: Sequence[Outcome], *,
     return found
 
 
-def diagnose(claims_file: ClaimsFile, claim: Claim, outcome: Outcome | None = None,
-             verifier: Verifier | None = None, same_unit: SameUnit | None = None) -> tuple[str, ...]:
+def diagnose(
+    claims_file: ClaimsFile,
+    claim: Claim,
+    outcome: Outcome | None = None,
+    verifier: Verifier | None = None,
+    same_unit: SameUnit | None = None,
+) -> tuple[str, ...]:
     """The slips that reproduce a claim's stated words, in a readable sentence each.
 
     `same_unit`: the file's figures by unit (`SameUnit`), when the caller has them already.
@@ -124,8 +130,9 @@ def diagnose(claims_file: ClaimsFile, claim: Claim, outcome: Outcome | None = No
             if explanation is None:
                 continue
             if shown == _MOST_OTHERS:  # among many figures of a unit, many fit by chance: a few say enough
-                found.append(f"more figures of the same unit match if used as the {role} (the first "
-                             f"{_MOST_OTHERS} are listed)")
+                found.append(
+                    f"more figures of the same unit match if used as the {role} (the first {_MOST_OTHERS} are listed)"
+                )
                 break
             found.append(f"{_instead(other, role, figure)}: {explanation}")
             shown += 1
@@ -139,8 +146,17 @@ _FromToClaim = TypeVar("_FromToClaim", ChangeClaim, PointChangeClaim, Difference
 
 def _read_as(kind: type[_FromToClaim], claim: ChangeClaim | PointChangeClaim | DifferenceClaim) -> _FromToClaim:
     """The same words and inputs, read as a claim of another from/to kind."""
-    return kind(id=claim.id, stated=claim.stated, tolerance=claim.tolerance, direction=claim.direction,
-                note=claim.note, location=claim.location, sentence=claim.sentence, from_=claim.from_, to=claim.to)
+    return kind(
+        id=claim.id,
+        stated=claim.stated,
+        tolerance=claim.tolerance,
+        direction=claim.direction,
+        note=claim.note,
+        location=claim.location,
+        sentence=claim.sentence,
+        from_=claim.from_,
+        to=claim.to,
+    )
 
 
 def _readings(claim: Claim) -> Iterator[tuple[str, Claim]]:
@@ -148,17 +164,20 @@ def _readings(claim: Claim) -> Iterator[tuple[str, Claim]]:
     if isinstance(claim, _FROM_TO):
         if isinstance(claim, ChangeClaim):
             yield "matches if read as percentage points (to − from), not per cent", _read_as(PointChangeClaim, claim)
-            yield "matches as an absolute difference (to − from), not a percentage change", \
-                _read_as(DifferenceClaim, claim)
+            yield (
+                "matches as an absolute difference (to − from), not a percentage change",
+                _read_as(DifferenceClaim, claim),
+            )
         elif isinstance(claim, PointChangeClaim):
-            yield "matches if read as per cent (a relative change), not percentage points", \
-                _read_as(ChangeClaim, claim)
+            yield "matches if read as per cent (a relative change), not percentage points", _read_as(ChangeClaim, claim)
         else:
             yield "matches as a percentage change, not an absolute difference", _read_as(ChangeClaim, claim)
         yield "matches if from and to are swapped", attrs.evolve(claim, from_=claim.to, to=claim.from_)
     if isinstance(claim, (RatioClaim, OneInClaim)):
-        yield "matches if numerator and denominator are swapped", \
-            attrs.evolve(claim, numerator=claim.denominator, denominator=claim.numerator)
+        yield (
+            "matches if numerator and denominator are swapped",
+            attrs.evolve(claim, numerator=claim.denominator, denominator=claim.numerator),
+        )
 
 
 def _instead(other: Figure, role: str, figure: Figure) -> str:
@@ -327,11 +346,11 @@ def _swapped_digits(claim: Claim, outcome: Outcome) -> Iterator[str]:
     if written.denominator != 1 or right == written or not 10 <= written < 10**30:  # a typist's number
         return
     a, b = str(right), str(int(written))
-    if len(a) == len(b) and any(
-        a[:i] + a[i + 1] + a[i] + a[i + 2:] == b for i in range(len(a) - 1)
-    ):
-        yield (f"matches if two neighbouring digits were swapped in writing it: the figure gives "
-               f"{show(right * stated.step, decimals_of(stated.step))}")
+    if len(a) == len(b) and any(a[:i] + a[i + 1] + a[i] + a[i + 2 :] == b for i in range(len(a) - 1)):
+        yield (
+            f"matches if two neighbouring digits were swapped in writing it: the figure gives "
+            f"{show(right * stated.step, decimals_of(stated.step))}"
+        )
 
 
 def _other_per(claim: Claim, outcome: Outcome) -> Iterator[str]:
@@ -347,5 +366,7 @@ def _other_per(claim: Claim, outcome: Outcome) -> Iterator[str]:
     for power in _POWERS:
         factor = Fraction(10) ** power
         if outcome.computed.scale(factor).overlaps(outcome.interval):
-            yield (f"matches if the rate is per {show(per * factor)} instead of per {show(per)}: "
-                   f"{show(outcome.computed.centre * factor, 2)} per {show(per * factor)}")
+            yield (
+                f"matches if the rate is per {show(per * factor)} instead of per {show(per)}: "
+                f"{show(outcome.computed.centre * factor, 2)} per {show(per * factor)}"
+            )

@@ -35,7 +35,6 @@ from factcheck.words.table import Relation
 __all__ = ["judge_comparison", "judge_number", "judge_relation", "magnitude", "may_meet", "relation_text", "told_apart"]
 
 
-
 def judge_number(claim: Claim, stated: Stated, quantity: Quantity, expression: str, base: Outcome) -> Outcome:
     """The verdict on a claim's recomputed value against its words, rule by rule: a change that went the
     wrong way, a "majority" on the wrong side of 50%, then the interval the words allow (supported), the
@@ -74,10 +73,24 @@ class _Judgement:
         base, quantity = self.base, self.quantity
         head = f"{self.expression} = {self.shown(bounds=False)[0]}"
         # a direct call, not attrs.evolve: every claim is judged here
-        return Outcome(id=base.id, kind=base.kind, verdict=verdict, explanation=f"{head}, {words}",
-                       stated=base.stated, gross=gross, interval=self.tight, computed=self.computed,
-                       basis=quantity.basis, location=base.location, sentence=base.sentence, near_miss=near,
-                       figures=quantity.figures, check=base.check, draft=base.draft, diagnoses=base.diagnoses)
+        return Outcome(
+            id=base.id,
+            kind=base.kind,
+            verdict=verdict,
+            explanation=f"{head}, {words}",
+            stated=base.stated,
+            gross=gross,
+            interval=self.tight,
+            computed=self.computed,
+            basis=quantity.basis,
+            location=base.location,
+            sentence=base.sentence,
+            near_miss=near,
+            figures=quantity.figures,
+            check=base.check,
+            draft=base.draft,
+            diagnoses=base.diagnoses,
+        )
 
     def wrong_direction(self) -> Outcome | None:
         """For a signed kind: contradicted (gross) when it moved the other way than the words or `direction`
@@ -88,7 +101,9 @@ class _Judgement:
         word_direction = stated.direction
         field_direction = {"increase": +1, "decrease": -1}.get(claim.direction or "")
         if word_direction and field_direction and word_direction != field_direction:
-            raise ImpossibleValueError(f"`direction` is {claim.direction!r} but the words {stated.text!r} say the opposite")
+            raise ImpossibleValueError(
+                f"`direction` is {claim.direction!r} but the words {stated.text!r} say the opposite"
+            )
         direction = word_direction or field_direction
         if direction is None:
             self.computed = magnitude(self.computed)
@@ -105,7 +120,7 @@ class _Judgement:
         return None
 
     def wrong_side(self) -> Outcome | None:
-        """"A majority" that is not one (or "a minority"): contradicted, and gross."""
+        """ "A majority" that is not one (or "a minority"): contradicted, and gross."""
         side, computed = self.stated.side, self.computed
         if not side:
             return None
@@ -125,7 +140,7 @@ class _Judgement:
         return self.contradicted()
 
     def supported_words(self) -> str:
-        """"as stated", "which rounds to 122" for a plain number; "which fits 'nearly 1,500' ([1,450, 1,500))"."""
+        """ "as stated", "which rounds to 122" for a plain number; "which fits 'nearly 1,500' ([1,450, 1,500))"."""
         stated, computed = self.stated, self.computed
         if stated.hedge is None and stated.step is not None and computed.is_point and not stated.side:
             if stated.centre is not None and computed.lo == stated.centre:
@@ -187,8 +202,7 @@ def relation_text(left: Interval, right: Interval) -> str:
     return "≈"
 
 
-def judge_relation(left: Interval, right: Interval, relation: Relation,
-             tolerance: object) -> tuple[Verdict, bool, str]:
+def judge_relation(left: Interval, right: Interval, relation: Relation, tolerance: object) -> tuple[Verdict, bool, str]:
     """(verdict, gross, words) for `left relation right`, giving rounded inputs the benefit of the doubt."""
     if relation is Relation.EQUAL:
         half = Fraction(0)
@@ -218,7 +232,7 @@ def judge_relation(left: Interval, right: Interval, relation: Relation,
 
 
 def told_apart(left: Interval, right: Interval) -> str:
-    """" (0.12346 against 0.12345)" when two values that differ look alike as shown; "" otherwise."""
+    """ " (0.12346 against 0.12345)" when two values that differ look alike as shown; "" otherwise."""
     shown_left, shown_right = show_against(left, right, None)
     if shown_left == show_interval(left) and shown_right == show_interval(right):
         return ""
@@ -230,8 +244,12 @@ def judge_comparison(claim: ComparisonClaim, stated: Stated, left: Quantity, rig
     relation = stated.relation
     if relation is None:  # "compared with", "versus": side by side, with no relation to check
         words = f"{left.text} and {right.text}: {stated.neutral!r} states no relation"
-        return attrs.evolve(base, explanation=words, basis=weakest_basis(left.basis, right.basis),
-                            figures=merge_figures(left.figures, right.figures))
+        return attrs.evolve(
+            base,
+            explanation=words,
+            basis=weakest_basis(left.basis, right.basis),
+            figures=merge_figures(left.figures, right.figures),
+        )
     change = conversion_between(right.unit, left.unit, "right", "left")
     r = in_unit(right.interval, change)
     lq = left.interval
@@ -243,9 +261,16 @@ def judge_comparison(claim: ComparisonClaim, stated: Stated, left: Quantity, rig
     else:  # "38 days < 6 weeks = 42 days": the reader sees what was compared
         text = f"{with_unit(left.text, left.unit)} {shown_relation} {conversion_text(right, r, left.unit)}"
     # a claim's value, or a converted one, is shown rounded (a figure is shown as written)
-    if shown_relation in ("<", ">") and (left.text.startswith("[") or right.text.startswith("[")
-                                        or not change.is_identity):
+    if shown_relation in ("<", ">") and (
+        left.text.startswith("[") or right.text.startswith("[") or not change.is_identity
+    ):
         text += told_apart(lq, r)
     basis = weakest_basis(left.basis, right.basis)
-    return attrs.evolve(base, verdict=verdict, gross=gross, explanation=f"{text}: {words}", basis=basis,
-                        figures=merge_figures(left.figures, right.figures))
+    return attrs.evolve(
+        base,
+        verdict=verdict,
+        gross=gross,
+        explanation=f"{text}: {words}",
+        basis=basis,
+        figures=merge_figures(left.figures, right.figures),
+    )

@@ -30,8 +30,9 @@ def check_file(path: str | Path, data: bytes | None = None) -> FileResult:
     `data`: the file's bytes when the caller has read them already (the cache has, to find them).
     """
     try:
-        claims_file = load_claims_file(path) if data is None else \
-            loads_claims_file(data, str(path), base_dir=Path(path).parent)
+        claims_file = (
+            load_claims_file(path) if data is None else loads_claims_file(data, str(path), base_dir=Path(path).parent)
+        )
     except ClaimsFileError as exc:
         return FileResult(str(path), errors=(exc,))
     return verify_file(claims_file)
@@ -43,10 +44,17 @@ def verify_file(claims_file: ClaimsFile) -> FileResult:
     outcomes: list[Outcome] = []
     for sentence in claims_file.sentences:
         if sentence.check is not None:
-            outcomes.append(Outcome(
-                id=f"sentence-{sentence.index + 1}", kind=SENTENCE, verdict=Verdict.UNCHECKED,
-                explanation=f"nothing to recompute ({sentence.check.value})", location=sentence.location,
-                sentence=sentence.index, check=sentence.check.value))
+            outcomes.append(
+                Outcome(
+                    id=f"sentence-{sentence.index + 1}",
+                    kind=SENTENCE,
+                    verdict=Verdict.UNCHECKED,
+                    explanation=f"nothing to recompute ({sentence.check.value})",
+                    location=sentence.location,
+                    sentence=sentence.index,
+                    check=sentence.check.value,
+                )
+            )
         outcomes.extend(verifier.outcome(claim) for claim in sentence.claims)
     if any(outcome.verdict is Verdict.CONTRADICTED for outcome in outcomes):
         outcomes = diagnose_outcomes(claims_file, outcomes, figure_quantities=verifier.figure_quantities)
@@ -55,10 +63,17 @@ def verify_file(claims_file: ClaimsFile) -> FileResult:
     return FileResult(claims_file.path, tuple(outcomes), file_errors, claims_file.gaps, claims_file)
 
 
-def verify_claim(claim: Claim, figures: Iterable[Figure], *, sources: Mapping[str, Source] | None = None,
-                 rounding: str = "nearest") -> Outcome:
+def verify_claim(
+    claim: Claim, figures: Iterable[Figure], *, sources: Mapping[str, Source] | None = None, rounding: str = "nearest"
+) -> Outcome:
     """Check one claim built in code against figures built in code."""
     figure_map = {figure.name: figure for figure in figures}
-    claims_file = ClaimsFile("<code>", Article("", dt.date.min), dict(sources or {}), figure_map,
-                             Defaults(rounding), (Sentence("", (claim,)),))
+    claims_file = ClaimsFile(
+        "<code>",
+        Article("", dt.date.min),
+        dict(sources or {}),
+        figure_map,
+        Defaults(rounding),
+        (Sentence("", (claim,)),),
+    )
     return Verifier(claims_file).outcome(claim)

@@ -12,8 +12,15 @@ from factcheck.numbers.display import show_interval, show_significant
 from factcheck.numbers.interval import Interval
 from factcheck.numbers.units import Conversion, Unit, conversion, spoken
 
-__all__ = ["Quantity", "conversion_between", "conversion_text", "in_unit", "merge_figures", "weakest_basis",
-           "with_unit"]
+__all__ = [
+    "Quantity",
+    "conversion_between",
+    "conversion_text",
+    "in_unit",
+    "merge_figures",
+    "weakest_basis",
+    "with_unit",
+]
 
 
 @attrs.frozen
@@ -44,8 +51,9 @@ def conversion_between(source: Unit, target: Unit, source_role: str, target_role
     try:
         return conversion(source, target)
     except UnitMismatchError as exc:
-        raise UnitMismatchError(source.text, target.text,
-                                f"{source_role} is in {source.text!r}, {target_role} in {target.text!r}") from exc
+        raise UnitMismatchError(
+            source.text, target.text, f"{source_role} is in {source.text!r}, {target_role} in {target.text!r}"
+        ) from exc
 
 
 def in_unit(interval: Interval, change: Conversion) -> Interval:
@@ -68,6 +76,7 @@ def with_unit(text: str, unit: Unit) -> str:
 
 def conversion_text(quantity: Quantity, converted: Interval, unit: Unit) -> str:
     """'6 weeks = 42 days': a value as it was given and as it is used."""
-    shown = show_significant(converted.lo) if converted.is_point and converted.lo is not None \
-        else show_interval(converted)
+    shown = (
+        show_significant(converted.lo) if converted.is_point and converted.lo is not None else show_interval(converted)
+    )
     return f"{with_unit(quantity.text, quantity.unit)} = {with_unit(shown, unit)}"

@@ -54,8 +54,15 @@ from factcheck.numbers.units import (
 )
 from factcheck.words.stated import Stated
 
-__all__ = ["MAX_COMPUTED_BITS", "MAX_COMPUTED_EXPONENT", "RECOMPUTE", "Recompute", "Resolve", "recompute",
-           "within_bound"]
+__all__ = [
+    "MAX_COMPUTED_BITS",
+    "MAX_COMPUTED_EXPONENT",
+    "RECOMPUTE",
+    "Recompute",
+    "Resolve",
+    "recompute",
+    "within_bound",
+]
 
 _HUNDRED: Final = Fraction(100)
 
@@ -89,11 +96,15 @@ def within_bound(interval: Interval) -> None:
             continue
         numerator, denominator = end.numerator, end.denominator
         if numerator.bit_length() > MAX_COMPUTED_BITS or denominator.bit_length() > MAX_COMPUTED_BITS:
-            raise ComputedBoundError("the recomputed value is past the bound on computed values: its exact fraction "
-                               f"needs more than {MAX_COMPUTED_BITS:,} binary digits")
+            raise ComputedBoundError(
+                "the recomputed value is past the bound on computed values: its exact fraction "
+                f"needs more than {MAX_COMPUTED_BITS:,} binary digits"
+            )
         if abs(numerator) >= _MAX_COMPUTED * denominator:
-            raise ComputedBoundError("the recomputed value is past the bound on computed values: it is "
-                               f"{show(abs(end))} in size, and must be below 10^{MAX_COMPUTED_EXPONENT}")
+            raise ComputedBoundError(
+                "the recomputed value is past the bound on computed values: it is "
+                f"{show(abs(end))} in size, and must be below 10^{MAX_COMPUTED_EXPONENT}"
+            )
 
 
 def _base(quantity: Quantity) -> tuple[Interval, Unit, str]:
@@ -167,7 +178,9 @@ def _value(resolve: Resolve, claim: ValueClaim, stated: Stated) -> tuple[Quantit
     if stated.per is not None:
         # "16.6 per 1,000" of a figure published per 100,000 (or per person): expressed per the words' base
         if not any(exp < 0 for _, exp in unit.dims):
-            raise UnitMismatchError(unit.text, f"per {show(stated.per)}", "the words give a rate but the figure is not one")
+            raise UnitMismatchError(
+                unit.text, f"per {show(stated.per)}", "the words give a rate but the figure is not one"
+            )
         factor = unit.factor * stated.per
         if factor != 1:
             interval = interval.scale(factor)
@@ -198,8 +211,10 @@ def _rate(resolve: Resolve, claim: RateClaim, stated: Stated) -> tuple[Quantity,
     assert claim.numerator is not None and claim.denominator is not None
     if stated.one_in:  # "one adult for every 640 residents": the rate is 1 per N, judged on N
         if claim.per is not None and claim.per != stated.centre:
-            raise ImpossibleValueError(f"the words give one in N, judged on N = denominator / numerator; `per` "
-                              f"({show(claim.per)}) does not apply")
+            raise ImpossibleValueError(
+                f"the words give one in N, judged on N = denominator / numerator; `per` "
+                f"({show(claim.per)}) does not apply"
+            )
         quantity, expression = _one_in(resolve, claim, stated)
         return quantity, f"one in N, N = {expression}"
     per = stated.per
@@ -218,8 +233,9 @@ def _rate(resolve: Resolve, claim: RateClaim, stated: Stated) -> tuple[Quantity,
     interval = (num_interval / den_interval).scale(per)
     over = num_unit / den_unit  # a percentage stays one: its factor is kept in the unit
     unit = Unit(over.factor / per, over.dims, f"{num_unit} per {show(per)} {den_unit}")
-    return Quantity(interval, unit, "", weakest_basis(num.basis, den.basis), merge_figures(num.figures, den.figures)), \
-        f"{num_text} / {den_text} × {show(per)}"
+    return Quantity(
+        interval, unit, "", weakest_basis(num.basis, den.basis), merge_figures(num.figures, den.figures)
+    ), f"{num_text} / {den_text} × {show(per)}"
 
 
 def _divide_like(top: Quantity, bottom: Quantity) -> tuple[Interval, Unit, str, str]:
@@ -251,12 +267,14 @@ def _one_in(resolve: Resolve, claim: OneInClaim | RateClaim, stated: Stated) -> 
     _nonzero(num, "numerator")
     _not_negative(num, "numerator", "'one in N' needs positive numbers")
     interval, unit, den_text, num_text = _divide_like(den, num)
-    return Quantity(interval, unit, "", weakest_basis(num.basis, den.basis), merge_figures(num.figures, den.figures)), \
-        f"{den_text} / {num_text}"
+    return Quantity(
+        interval, unit, "", weakest_basis(num.basis, den.basis), merge_figures(num.figures, den.figures)
+    ), f"{den_text} / {num_text}"
 
 
-def _from_to(resolve: Resolve, claim: ChangeClaim | PointChangeClaim | DifferenceClaim) \
-        -> tuple[Quantity, Quantity, Interval, str, str]:
+def _from_to(
+    resolve: Resolve, claim: ChangeClaim | PointChangeClaim | DifferenceClaim
+) -> tuple[Quantity, Quantity, Interval, str, str]:
     """from, to, to's interval in from's unit, and how each is shown (with units when one was converted)."""
     assert claim.from_ is not None and claim.to is not None
     old, new = resolve(claim.from_), resolve(claim.to)
@@ -272,8 +290,9 @@ def _change(resolve: Resolve, claim: ChangeClaim, stated: Stated) -> tuple[Quant
     _nonzero(old, "starting value (from)")
     _not_negative(old, "starting value (from)", "a percentage change from a value below zero has no meaning")
     interval = (new_interval / old.interval - Interval.point(1)).scale(_HUNDRED)
-    return Quantity(interval, PERCENT, "", weakest_basis(old.basis, new.basis), merge_figures(old.figures, new.figures),
-                    signed=True), f"({new_text} − {old_text}) / {old_text} × 100"
+    return Quantity(
+        interval, PERCENT, "", weakest_basis(old.basis, new.basis), merge_figures(old.figures, new.figures), signed=True
+    ), f"({new_text} − {old_text}) / {old_text} × 100"
 
 
 def _point_change(resolve: Resolve, claim: PointChangeClaim, stated: Stated) -> tuple[Quantity, str]:
@@ -291,8 +310,9 @@ def _point_change(resolve: Resolve, claim: PointChangeClaim, stated: Stated) -> 
             intervals.append(interval)
             texts.append(f"({conversion_text(q, interval, PERCENT)})")
     interval = intervals[1] - intervals[0]
-    return Quantity(interval, POINTS, "", weakest_basis(old.basis, new.basis), merge_figures(old.figures, new.figures),
-                    signed=True), f"{texts[1]} − {texts[0]}"
+    return Quantity(
+        interval, POINTS, "", weakest_basis(old.basis, new.basis), merge_figures(old.figures, new.figures), signed=True
+    ), f"{texts[1]} − {texts[0]}"
 
 
 def _difference(resolve: Resolve, claim: DifferenceClaim, stated: Stated) -> tuple[Quantity, str]:
@@ -306,8 +326,9 @@ def _difference(resolve: Resolve, claim: DifferenceClaim, stated: Stated) -> tup
         interval, unit = _in_own_terms(interval, unit)
     if unit.factor != old.unit.factor and unit.dims == old.unit.dims:  # "(100 − 250) pence = -1.50"
         expression = with_unit(f"({expression})", old.unit)
-    return Quantity(interval, unit, "", weakest_basis(old.basis, new.basis), merge_figures(old.figures, new.figures),
-                    signed=True), expression
+    return Quantity(
+        interval, unit, "", weakest_basis(old.basis, new.basis), merge_figures(old.figures, new.figures), signed=True
+    ), expression
 
 
 def _ratio(resolve: Resolve, claim: RatioClaim, stated: Stated) -> tuple[Quantity, str]:
@@ -315,8 +336,9 @@ def _ratio(resolve: Resolve, claim: RatioClaim, stated: Stated) -> tuple[Quantit
     num, den = resolve(claim.numerator), resolve(claim.denominator)
     _nonzero(den, "denominator")
     interval, unit, num_text, den_text = _divide_like(num, den)
-    return Quantity(interval, unit, "", weakest_basis(num.basis, den.basis), merge_figures(num.figures, den.figures)), \
-        f"{num_text} / {den_text}"
+    return Quantity(
+        interval, unit, "", weakest_basis(num.basis, den.basis), merge_figures(num.figures, den.figures)
+    ), f"{num_text} / {den_text}"
 
 
 def _share(resolve: Resolve, claim: ShareClaim, stated: Stated) -> tuple[Quantity, str]:
@@ -334,10 +356,13 @@ def _share(resolve: Resolve, claim: ShareClaim, stated: Stated) -> tuple[Quantit
         raise ImpossibleValueError("a negative share")
     part_text, whole_text = part.text, whole.text
     if not change.is_identity:
-        part_text, whole_text = f"({conversion_text(part, part_interval, whole.unit)})", \
-            with_unit(whole.text, whole.unit)
-    return Quantity(interval, PERCENT, "", weakest_basis(part.basis, whole.basis), merge_figures(part.figures, whole.figures)), \
-        f"{part_text} / {whole_text} × 100"
+        part_text, whole_text = (
+            f"({conversion_text(part, part_interval, whole.unit)})",
+            with_unit(whole.text, whole.unit),
+        )
+    return Quantity(
+        interval, PERCENT, "", weakest_basis(part.basis, whole.basis), merge_figures(part.figures, whole.figures)
+    ), f"{part_text} / {whole_text} × 100"
 
 
 def _formula(resolve: Resolve, claim: FormulaClaim, stated: Stated) -> tuple[Quantity, str]:
@@ -369,8 +394,14 @@ def _formula(resolve: Resolve, claim: FormulaClaim, stated: Stated) -> tuple[Qua
                 interval, unit = a.interval / b_interval, a.unit / b_unit
         within_bound(interval)  # at every step: a chain of products stops at the bound, not at the end
         symbol = {"*": "×", "-": "−"}.get(op, op)
-        return Quantity(interval, unit, f"({a_text} {symbol} {b_text})", weakest_basis(a.basis, b.basis),
-                        merge_figures(a.figures, b.figures), a.signed or b.signed or op == "-")
+        return Quantity(
+            interval,
+            unit,
+            f"({a_text} {symbol} {b_text})",
+            weakest_basis(a.basis, b.basis),
+            merge_figures(a.figures, b.figures),
+            a.signed or b.signed or op == "-",
+        )
 
     def negate(a: Quantity) -> Quantity:
         return attrs.evolve(a, interval=a.interval.negate(), text=f"−{a.text}", signed=True)

@@ -56,8 +56,11 @@ def _failed_use(name: str, error: FactcheckError) -> UnusableNameError:
         origin, reason = name, str(error)
     if origin == name:
         return UnusableNameError(f"it uses claim {name!r}, which has an error: {reason}", origin=origin, reason=reason)
-    return UnusableNameError(f"it uses claim {name!r}, which relies on claim {origin!r}, which has an error: {reason}",
-                        origin=origin, reason=reason)
+    return UnusableNameError(
+        f"it uses claim {name!r}, which relies on claim {origin!r}, which has an error: {reason}",
+        origin=origin,
+        reason=reason,
+    )
 
 
 class Verifier:
@@ -125,7 +128,7 @@ class Verifier:
         if known is not None:
             raise self.failure(claim.id, known)
         if claim.id in self.stack:
-            raise CycleError((*self.stack[self.stack.index(claim.id):], claim.id))
+            raise CycleError((*self.stack[self.stack.index(claim.id) :], claim.id))
         if isinstance(claim, BrokenClaim):
             raise UnusableNameError(f"it uses claim {claim.id!r}, which has an error")
         if isinstance(claim, ComparisonClaim):
@@ -195,7 +198,7 @@ class Verifier:
                         pass  # remembered, or found again, when a claim that uses it asks
                 continue
             if name in on_path:
-                self.record_cycle((*path[path.index(name):], name))
+                self.record_cycle((*path[path.index(name) :], name))
             elif name not in self.settled and name not in self.computed:
                 path.append(name)
                 on_path.add(name)
@@ -208,10 +211,19 @@ class Verifier:
             self.computed.setdefault(name, error)
 
     def stated(self, claim: ClaimBase, unit: Unit | None) -> Stated:
-        count_like = unit is None or not (unit.is_percent or unit.dims == POINTS.dims or any(e < 0 for _, e in unit.dims))
+        count_like = unit is None or not (
+            unit.is_percent or unit.dims == POINTS.dims or any(e < 0 for _, e in unit.dims)
+        )
         tolerance = parse_tolerance(claim.tolerance) if claim.tolerance is not None else None
-        return parse_stated(claim.stated, claim.kind, rounding=self.rounding, tolerance=tolerance, widen=self.widen,
-                            direction_given=claim.direction is not None, count_like=count_like)
+        return parse_stated(
+            claim.stated,
+            claim.kind,
+            rounding=self.rounding,
+            tolerance=tolerance,
+            widen=self.widen,
+            direction_given=claim.direction is not None,
+            count_like=count_like,
+        )
 
     def could_support(self, claim: Claim) -> bool:
         """False when the claim certainly is not supported; a cheap sieve before `outcome` (no text).
@@ -245,23 +257,32 @@ class Verifier:
     # -- one claim -----------------------------------------------------------------------------
     def outcome(self, claim: Claim, *, remember: bool = True) -> Outcome:
         """The verdict on one claim; `remember=False` for a variant, whose value no other claim may use."""
-        base = Outcome(id=claim.id, kind=claim.kind, verdict=Verdict.UNCHECKED, explanation="", stated=claim.stated,
-                       location=claim.location, sentence=claim.sentence)
+        base = Outcome(
+            id=claim.id,
+            kind=claim.kind,
+            verdict=Verdict.UNCHECKED,
+            explanation="",
+            stated=claim.stated,
+            location=claim.location,
+            sentence=claim.sentence,
+        )
         if isinstance(claim, BrokenClaim):
             message = "; ".join(f"{p.field}: {p.message}" if p.field else p.message for p in claim.problems)
             return attrs.evolve(base, verdict=Verdict.ERROR, explanation=message)
         inputs = claim.inputs()
         placeholders = claim.placeholders()
         if placeholders:
-            wanted = ", ".join(f"{field} (perhaps {value[1:]!r})" if len(value) > 1 else field
-                               for field, value in placeholders.items())
+            wanted = ", ".join(
+                f"{field} (perhaps {value[1:]!r})" if len(value) > 1 else field for field, value in placeholders.items()
+            )
             return attrs.evolve(base, draft=True, explanation=f"draft: fill in {wanted}")
         if not inputs:
             return attrs.evolve(base, explanation="inputs missing: nothing to recompute it from")
         missing = [field for field in claim.INPUTS if field not in inputs]
         if missing:
-            return attrs.evolve(base, verdict=Verdict.ERROR,
-                                explanation=f"missing input field {', '.join(map(repr, missing))}")
+            return attrs.evolve(
+                base, verdict=Verdict.ERROR, explanation=f"missing input field {', '.join(map(repr, missing))}"
+            )
         try:
             return self.judge(claim, base, remember=remember)
         except InputsMissingError as exc:
@@ -284,8 +305,11 @@ class Verifier:
             self.stack.pop()
         if remember:
             self.computed.setdefault(claim.id, quantity)
-        stated = self.stated(claim, quantity.unit) if isinstance(claim, (ValueClaim, DifferenceClaim, FormulaClaim)) \
+        stated = (
+            self.stated(claim, quantity.unit)
+            if isinstance(claim, (ValueClaim, DifferenceClaim, FormulaClaim))
             else probe
+        )
         return judge_number(claim, stated, quantity, expression, base)
 
     def judge_comparison(self, claim: ComparisonClaim, base: Outcome) -> Outcome:
@@ -318,8 +342,10 @@ def _refuse_negative_figure(name: str, quantity: Quantity) -> None:
         return
     what = impossible_when_negative(quantity.unit)
     if what == "a count":
-        raise ImpossibleValueError(f"the figure {name!r} is {quantity.text}, a negative count of {quantity.unit.text}, "
-                          "which cannot be")
+        raise ImpossibleValueError(
+            f"the figure {name!r} is {quantity.text}, a negative count of {quantity.unit.text}, which cannot be"
+        )
     if what is not None:
-        raise ImpossibleValueError(f"the figure {name!r} is {quantity.text} {quantity.unit.text}, but {what} cannot be "
-                          "negative")
+        raise ImpossibleValueError(
+            f"the figure {name!r} is {quantity.text} {quantity.unit.text}, but {what} cannot be negative"
+        )

@@ -23,19 +23,35 @@ __all__ = ["add_arguments", "run", "wants_colour"]
 
 def add_arguments(check: argparse.ArgumentParser) -> None:
     check.add_argument("paths", nargs="+", metavar="PATH", help="claims files, or folders searched for *.claims.toml")
-    check.add_argument("--format", default="text", help="report format: text (default), json, junit (JUnit XML), sarif (SARIF 2.1.0), "
-                       "markdown (a pull request comment) or github (GitHub Actions annotations)")
+    check.add_argument(
+        "--format",
+        default="text",
+        help="report format: text (default), json, junit (JUnit XML), sarif (SARIF 2.1.0), "
+        "markdown (a pull request comment) or github (GitHub Actions annotations)",
+    )
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--force", action="store_true", help="with --output: replace the file if it exists")
-    check.add_argument("--strict", action="store_true",
-                       help="loose claims, unchecked claims (no inputs, or words that state no relation) and coverage "
-                            "gaps fail too (exit 1)")
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="loose claims, unchecked claims (no inputs, or words that state no relation) and coverage "
+        "gaps fail too (exit 1)",
+    )
     check.add_argument("--no-color", action="store_true", help="no colour, even on a terminal")
-    check.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
-                       help="check files in N processes (the report is the same as with one)")
-    check.add_argument("--cache-dir", metavar="DIR",
-                       help="where to remember the report of each checked file, so unchanged files are not checked "
-                            "again (default: $FACTCHECK_CACHE_DIR, else .factcheck_cache)")
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=1,
+        metavar="N",
+        help="check files in N processes (the report is the same as with one)",
+    )
+    check.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="where to remember the report of each checked file, so unchanged files are not checked "
+        "again (default: $FACTCHECK_CACHE_DIR, else .factcheck_cache)",
+    )
     check.add_argument("--no-cache", action="store_true", help="check every file, neither using nor writing the cache")
 
 
@@ -79,8 +95,13 @@ def _check(args: argparse.Namespace) -> int:
         return 2
     colour = args.output is None and fmt.colour and wants_colour(sys.stdout, no_color=args.no_color)
     progress = Progress.for_check(len(found), sys.stderr, fmt=args.format)
-    options = {"colour": colour, "jobs": args.jobs, "strict": args.strict, "progress": progress.show,
-               "cache": _cache(args, streams=fmt.streams)}
+    options = {
+        "colour": colour,
+        "jobs": args.jobs,
+        "strict": args.strict,
+        "progress": progress.show,
+        "cache": _cache(args, streams=fmt.streams),
+    }
     try:
         if args.output:
             return _check_into_file(found, args, options)

@@ -14,8 +14,12 @@ __all__ = ["add_arguments", "run"]
 
 def add_arguments(extract: argparse.ArgumentParser) -> None:
     extract.add_argument("article", metavar="ARTICLE", help="the article's text (UTF-8)")
-    extract.add_argument("--output", "-o", metavar="FILE",
-                         help="where to write the draft (default: ARTICLE with .claims.toml; '-' for standard output)")
+    extract.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="where to write the draft (default: ARTICLE with .claims.toml; '-' for standard output)",
+    )
     extract.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
 
@@ -44,8 +48,10 @@ def run(args: argparse.Namespace) -> int:
     output = Path.cwd() / "-" if to_stdout else Path(args.output) if args.output else _default_output(article)
     relative = os.path.relpath(article.resolve(), output.resolve().parent)
     if relative.startswith(os.pardir) or os.path.isabs(relative):
-        sys.stderr.write(f"factcheck: {output}: a claims file must be in the article's folder or above it, "
-                         f"so that `[article] text` can point at {article}\n")
+        sys.stderr.write(
+            f"factcheck: {output}: a claims file must be in the article's folder or above it, "
+            f"so that `[article] text` can point at {article}\n"
+        )
         return 2
     if not to_stdout and not output_is_not_an_input(output, [(article, f"the article {str(article)!r}")], "draft"):
         return 2
@@ -57,13 +63,15 @@ def run(args: argparse.Namespace) -> int:
         try:
             write_draft(toml, output, force=args.force)
         except (FileExistsError, OSError) as exc:
-            reason = str(exc) if isinstance(exc, (DraftExistsError, OutputError)) else f"{output}: {exc.strerror or exc}"
+            reason = (
+                str(exc) if isinstance(exc, (DraftExistsError, OutputError)) else f"{output}: {exc.strerror or exc}"
+            )
             sys.stderr.write(f"factcheck: {reason}\n")
             return 2
     claims = draft.claims()
     checks = sum(1 for s in draft.sentences if s.check is not None)
-    sys.stderr.write(f"{'drafted' if to_stdout else 'wrote ' + str(output)}: {len(draft.sentences)} sentences, "
-                     f"{len(claims)} draft claims, {checks} sentences with a guessed check\n")
+    sys.stderr.write(
+        f"{'drafted' if to_stdout else 'wrote ' + str(output)}: {len(draft.sentences)} sentences, "
+        f"{len(claims)} draft claims, {checks} sentences with a guessed check\n"
+    )
     return 0
-
-

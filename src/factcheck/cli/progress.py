@@ -38,7 +38,7 @@ class Progress:
         room = self.width - 1 - len(head)
         label = "".join(ch if ch.isprintable() else "?" for ch in label)
         if len(label) > room:
-            label = "…" + label[-(room - 1):] if room > 1 else ""
+            label = "…" + label[-(room - 1) :] if room > 1 else ""
         self.stream.write("\r" + (head + label).ljust(self.width - 1))
         self.stream.flush()
         self.shown = True

@@ -28,8 +28,13 @@ def run(args: argparse.Namespace) -> int:
     if not output_is_not_an_input(args.output, claims_inputs(found), "page"):
         return 2
     page, results = render_safely([checked(path, problem) for path, problem in found], "html")
-    read = [(r.path, r.claims_file.article.text if r.claims_file is not None and r.claims_file.article is not None
-             else None) for r in results]
+    read = [
+        (
+            r.path,
+            r.claims_file.article.text if r.claims_file is not None and r.claims_file.article is not None else None,
+        )
+        for r in results
+    ]
     if not output_is_not_an_input(args.output, article_inputs(read), "page"):
         return 2
     try:

@@ -35,8 +35,10 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"factcheck: {one_line(str(exc))}\n")
         return 2
     except Exception as exc:  # a hostile file must give a message, not a traceback
-        sys.stderr.write(f"factcheck: {one_line(args.path)}: internal error while suggesting inputs for this file "
-                         f"({type(exc).__name__}: {one_line(str(exc))[:300]}); please report it\n")
+        sys.stderr.write(
+            f"factcheck: {one_line(args.path)}: internal error while suggesting inputs for this file "
+            f"({type(exc).__name__}: {one_line(str(exc))[:300]}); please report it\n"
+        )
         return 2
     sys.stdout.write(text)
     return 0
@@ -50,11 +52,23 @@ def _suggestions(claims_file: ClaimsFile, args: argparse.Namespace) -> str:
 
     found = suggest_file(claims_file, limit=args.limit)
     if args.format == "json":
-        document = {"format": 1, "path": args.path, "claims": [
-            {"id": c.id, "kind": c.kind, "stated": c.stated, "line": c.line,
-             "suggestions": [{"inputs": dict(s.inputs), "explanation": s.explanation, "distance": s.distance}
-                             for s in c.suggestions]}
-            for c in found]}
+        document = {
+            "format": 1,
+            "path": args.path,
+            "claims": [
+                {
+                    "id": c.id,
+                    "kind": c.kind,
+                    "stated": c.stated,
+                    "line": c.line,
+                    "suggestions": [
+                        {"inputs": dict(s.inputs), "explanation": s.explanation, "distance": s.distance}
+                        for s in c.suggestions
+                    ],
+                }
+                for c in found
+            ],
+        }
         return dumps(document, indent=1) + "\n"
     lines = [shown_path(args.path)]
     for claim in found:

@@ -134,8 +134,9 @@ class Draft:
         return [claim for sentence in self.sentences for claim in sentence.claims]
 
 
-def draft_article(text: str, *, today: dt.date | None = None, text_path: str | None = None,
-                  source: str | None = None) -> Draft:
+def draft_article(
+    text: str, *, today: dt.date | None = None, text_path: str | None = None, source: str | None = None
+) -> Draft:
     """The draft claims file for an article's whole text."""
     article = read_article(text)
     return _draft(article, today=today, text_path=text_path, source=source)
@@ -154,6 +155,7 @@ def _draft(article: ArticleText, *, today: dt.date | None, text_path: str | None
 
 
 # -- one sentence -----------------------------------------------------------------------------
+
 
 @attrs.define
 class _Phrase:
@@ -188,8 +190,15 @@ def draft_sentence(text: str, number: int = 1, used: set[str] | None = None) -> 
             fields.append(("per", 1))  # "19.4 journeys for every person": the words stop before "for every"
         stated = text[start:end]
         kind = _readable(stated, kind)
-        claims.append(DraftClaim(ids.new(kind), kind, stated, (start, end),
-                                 tuple([(f, PLACEHOLDER) for f in INPUT_FIELDS[kind]] + fields)))
+        claims.append(
+            DraftClaim(
+                ids.new(kind),
+                kind,
+                stated,
+                (start, end),
+                tuple([(f, PLACEHOLDER) for f in INPUT_FIELDS[kind]] + fields),
+            )
+        )
     claims.extend(_comparisons(text, tokens, phrases, ids))
     claims.sort(key=lambda c: c.span)
     check = None if claims else guess_check(text)
@@ -254,7 +263,7 @@ def _readable(stated: str, kind: str) -> str:
 
 
 def _gap(text: str, left: Token, right: Token) -> str:
-    return text[left.span[1]:right.span[0]]
+    return text[left.span[1] : right.span[0]]
 
 
 def _adjacent(text: str, left: Token, right: Token) -> bool:
@@ -287,40 +296,47 @@ def _is_number_quantity(text: str, tokens: list[Token], i: int) -> bool:
     """
     tok = tokens[i]
     assert tok.numeral is not None
-    raw = text[tok.span[0]:tok.span[1]]
+    raw = text[tok.span[0] : tok.span[1]]
     small = _small_whole(raw)
-    return not (_is_a_year(text, tokens, i, raw) or _is_in_a_name_or_time(text, tok.span, raw)
-                or _is_a_label(tokens, i, small) or _is_a_date(tokens, i, small)
-                or _ends_a_range(text, tok.span[0], raw) or _is_a_bare_one(tokens, i))
+    return not (
+        _is_a_year(text, tokens, i, raw)
+        or _is_in_a_name_or_time(text, tok.span, raw)
+        or _is_a_label(tokens, i, small)
+        or _is_a_date(tokens, i, small)
+        or _ends_a_range(text, tok.span[0], raw)
+        or _is_a_bare_one(tokens, i)
+    )
 
 
 def _is_a_year(text: str, tokens: list[Token], i: int, raw: str) -> bool:
-    """"in 2019", but not "2,019 offences", "£2019" or "more than 2019"."""
+    """ "in 2019", but not "2,019 offences", "£2019" or "more than 2019"."""
     before = tokens[i - 1] if i > 0 else None
     priced = before is not None and before.type in (_T.CURRENCY, _T.HEDGE) and _adjacent(text, before, tokens[i])
     return bool(_YEAR.match(raw.replace(",", "x"))) and not _unit_follows(tokens, i) and not priced
 
 
 def _is_in_a_name_or_time(text: str, span: tuple[int, int], raw: str) -> bool:
-    """"Covid-19", "A14", "11-year-olds", "24-hour"; "1st", "10am", "5 pm"; "10:30", "1/2"."""
+    """ "Covid-19", "A14", "11-year-olds", "24-hour"; "1st", "10am", "5 pm"; "10:30", "1/2"."""
     start, end = span
     if _LETTER_BEFORE.search(text, max(0, start - 3), start) or _DASH_LETTER.match(text, end):
         return True
     word_after = _space_after(text, end)
-    if _ORDINAL_OR_TIME.match(text[word_after:word_after + 4].lower()) and not raw.isalpha():
+    if _ORDINAL_OR_TIME.match(text[word_after : word_after + 4].lower()) and not raw.isalpha():
         return True
     return bool(_SEPARATOR_DIGIT.match(text, end) or _DIGIT_SEPARATOR_BEFORE.search(text, max(0, start - 3), start))
 
 
 def _is_a_label(tokens: list[Token], i: int, small: int | None) -> bool:
-    """"year 7", "level two": a small number after a label word, with no unit after it."""
+    """ "year 7", "level two": a small number after a label word, with no unit after it."""
     labelled = small is not None or tokens[i].text in NUMBER_WORDS
     return labelled and _word_at(tokens, i - 1) in LABEL_WORDS and not _unit_follows(tokens, i)
 
 
 def _is_a_date(tokens: list[Token], i: int, small: int | None) -> bool:
-    """"April 16", "16 April"."""
-    return small is not None and small <= 31 and (_word_at(tokens, i - 1) in MONTHS or _word_at(tokens, i + 1) in MONTHS)
+    """ "April 16", "16 April"."""
+    return (
+        small is not None and small <= 31 and (_word_at(tokens, i - 1) in MONTHS or _word_at(tokens, i + 1) in MONTHS)
+    )
 
 
 def _ends_a_range(text: str, start: int, raw: str) -> bool:
@@ -329,7 +345,7 @@ def _ends_a_range(text: str, start: int, raw: str) -> bool:
 
 
 def _is_a_bare_one(tokens: list[Token], i: int) -> bool:
-    """"one night", "every one of them", "a week": one with no unit after it is no quantity."""
+    """ "one night", "every one of them", "a week": one with no unit after it is no quantity."""
     return (tokens[i].text == "one" or tokens[i].text in ARTICLES) and not _unit_follows(tokens, i)
 
 
@@ -402,26 +418,36 @@ def _grow(text: str, tokens: list[Token], head: int, first_number: int) -> _Phra
     direction = _direction_before(tokens, phrase) or _direction_after(text, tokens, phrase)
     phrase.kind = _guessed_kind(text, tokens, phrase, tok, unit, direction, first_number)
     if unit is _T.TIMES:  # "three times": from the number, or a hedge or currency sign before it
-        phrase.start = max(phrase.start, next(k for k in range(phrase.start, head + 1)
-                                              if k == head or tokens[k].type in (_T.HEDGE, _T.CURRENCY)))
+        phrase.start = max(
+            phrase.start,
+            next(k for k in range(phrase.start, head + 1) if k == head or tokens[k].type in (_T.HEDGE, _T.CURRENCY)),
+        )
     return phrase
 
 
 def _k_in_n(text: str, tokens: list[Token], phrase: _Phrase) -> _Phrase | None:
-    """"one in five", "3 in 10", "one in every 769 households": a one in N or a share, whole; None if not."""
+    """ "one in five", "3 in 10", "one in every 769 households": a one in N or a share, whole; None if not."""
     head, n = phrase.start, len(tokens)
     j = head + 1
-    if not (j + 1 < n and _adjacent(text, tokens[head], tokens[j]) and _adjacent(text, tokens[j], tokens[j + 1])
-            and tokens[j + 1].type is _T.NUMBER
-            and (tokens[j].type is _T.IN or (tokens[j].type is _T.PER and tokens[j].text in IN_EVERY_WORDS))):
+    if not (
+        j + 1 < n
+        and _adjacent(text, tokens[head], tokens[j])
+        and _adjacent(text, tokens[j], tokens[j + 1])
+        and tokens[j + 1].type is _T.NUMBER
+        and (tokens[j].type is _T.IN or (tokens[j].type is _T.PER and tokens[j].text in IN_EVERY_WORDS))
+    ):
         return None
     k_numeral, n_numeral = tokens[head].numeral, tokens[j + 1].numeral
     assert k_numeral is not None and n_numeral is not None
     k_value, n_value = k_numeral.value, n_numeral.value
-    n_raw = text[tokens[j + 1].span[0]:tokens[j + 1].span[1]]
+    n_raw = text[tokens[j + 1].span[0] : tokens[j + 1].span[1]]
     year = re.fullmatch(r"(?:19|20)\d\d", n_raw) is not None and tokens[j].type is _T.IN  # "1 in 2019"
-    if not (0 < k_value < n_value and k_value.denominator == 1 and not year
-            and (head == 0 or tokens[head - 1].type is not _T.CURRENCY)):
+    if not (
+        0 < k_value < n_value
+        and k_value.denominator == 1
+        and not year
+        and (head == 0 or tokens[head - 1].type is not _T.CURRENCY)
+    ):
         return None
     phrase.end = j + 1
     phrase.kind = Kind.ONE_IN if k_value == 1 else Kind.SHARE
@@ -433,15 +459,18 @@ def _k_in_n(text: str, tokens: list[Token], phrase: _Phrase) -> _Phrase | None:
 def _unit_after(text: str, tokens: list[Token], phrase: _Phrase) -> TokenType | None:
     """The unit right after the number ("per cent", "points", "times"), taken into the phrase; None if none."""
     j = phrase.end + 1
-    if j < len(tokens) and _adjacent(text, tokens[phrase.end], tokens[j]) \
-            and tokens[j].type in (_T.PERCENT, _T.POINTS, _T.TIMES):
+    if (
+        j < len(tokens)
+        and _adjacent(text, tokens[phrase.end], tokens[j])
+        and tokens[j].type in (_T.PERCENT, _T.POINTS, _T.TIMES)
+    ):
         phrase.end = j
         return tokens[j].type
     return None
 
 
 def _rate(text: str, tokens: list[Token], phrase: _Phrase) -> _Phrase | None:
-    """"122 offenders for every 100,000 people": a rate, whole; None if the number is none."""
+    """ "122 offenders for every 100,000 people": a rate, whole; None if the number is none."""
     tail = _rate_tail(text, tokens, phrase.start)
     if tail is None:
         return None
@@ -453,14 +482,21 @@ def _rate(text: str, tokens: list[Token], phrase: _Phrase) -> _Phrase | None:
 
 
 def _take_as_many(tokens: list[Token], phrase: _Phrase) -> None:
-    """"twice as many", "three times as likely": the multiple takes "as" and its word."""
+    """ "twice as many", "three times as likely": the multiple takes "as" and its word."""
     j = phrase.end + 1
     if j + 1 < len(tokens) and tokens[j].text == "as" and tokens[j + 1].text in AS_MANY_WORDS:
         phrase.end = j + 1
 
 
-def _guessed_kind(text: str, tokens: list[Token], phrase: _Phrase, head: Token, unit: TokenType | None,
-                  direction: bool, first_number: int) -> str:
+def _guessed_kind(
+    text: str,
+    tokens: list[Token],
+    phrase: _Phrase,
+    head: Token,
+    unit: TokenType | None,
+    direction: bool,
+    first_number: int,
+) -> str:
     """The kind the phrase's words call for: its head's (a multiple, a fraction, a proportion), its unit's, a
     direction's, or a share's ("35 per cent of")."""
     if head.type is _T.MULTIPLE:
@@ -496,8 +532,13 @@ def _rate_tail(text: str, tokens: list[Token], head: int) -> tuple[int, Fraction
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
             if nxt is not None and _adjacent(text, tok, nxt) and nxt.type is _T.NUMBER and nxt.numeral is not None:
                 return j + 1, nxt.numeral.value
-            if nxt is not None and _adjacent(text, tok, nxt) and nxt.type is _T.WORD and nxt.text not in NOUN_STOP \
-                    and tok.text in PER_ONE_WORDS:
+            if (
+                nxt is not None
+                and _adjacent(text, tok, nxt)
+                and nxt.type is _T.WORD
+                and nxt.text not in NOUN_STOP
+                and tok.text in PER_ONE_WORDS
+            ):
                 return j - 1, Fraction(1)
             return None
         if tok.type not in (_T.WORD, _T.DIRECTION, _T.AND) or tok.text in RATE_STOP:
@@ -510,8 +551,12 @@ def _rate_tail(text: str, tokens: list[Token], head: int) -> tuple[int, Fraction
 def _noun_after(text: str, tokens: list[Token], end: int) -> int:
     """Take the noun after "for every 1,000" or "one in every 24": "people", "applicants"."""
     j = end + 1
-    if j < len(tokens) and tokens[j].type is _T.WORD and tokens[j].text not in NOUN_STOP \
-            and _adjacent(text, tokens[end], tokens[j]):
+    if (
+        j < len(tokens)
+        and tokens[j].type is _T.WORD
+        and tokens[j].text not in NOUN_STOP
+        and _adjacent(text, tokens[end], tokens[j])
+    ):
         return j
     return end
 
@@ -535,8 +580,12 @@ def _widen_left(text: str, tokens: list[Token], phrase: _Phrase) -> _Phrase:
     take((_T.CURRENCY,))
     mark = i
     took_by = take((_T.WORD,), DIRECTION_LINKS)
-    if i > 0 and tokens[i - 1].type is _T.DIRECTION and tokens[i - 1].text in PARTICLE_DIRECTIONS \
-            and _word_at(tokens, i - 2) in PARTICLE_VERBS:
+    if (
+        i > 0
+        and tokens[i - 1].type is _T.DIRECTION
+        and tokens[i - 1].text in PARTICLE_DIRECTIONS
+        and _word_at(tokens, i - 2) in PARTICLE_VERBS
+    ):
         i = mark  # "made up 13 per cent": a particle, not a direction
     elif take((_T.DIRECTION,)):
         if tokens[i].text in NOUN_DIRECTIONS:
@@ -556,7 +605,7 @@ def _direction_before(tokens: list[Token], phrase: _Phrase) -> bool:
 
 
 def _direction_after(text: str, tokens: list[Token], phrase: _Phrase) -> bool:
-    """"4.99 per cent more", "254 more than a year earlier": take the direction word after the number."""
+    """ "4.99 per cent more", "254 more than a year earlier": take the direction word after the number."""
     j = phrase.end + 1
     if j >= len(tokens) or not _adjacent(text, tokens[phrase.end], tokens[j]):
         return False
@@ -572,7 +621,7 @@ def _direction_after(text: str, tokens: list[Token], phrase: _Phrase) -> bool:
 
 
 def _is_share(text: str, tokens: list[Token], phrase: _Phrase, first_number: int) -> bool:
-    """"35 per cent of the total", "making up 35 per cent", "3,741 children – 90.7 per cent –"."""
+    """ "35 per cent of the total", "making up 35 per cent", "3,741 children – 90.7 per cent –"."""
     after = _word_at(tokens, phrase.end + 1)
     if after == "of" and _adjacent(text, tokens[phrase.end], tokens[phrase.end + 1]):
         return True
@@ -608,7 +657,7 @@ def _share_verb_before(text: str, start: int) -> bool:
     space before different numbers do not overlap, so the whole sentence is read about once.
     """
     space = _space_before(text, start)
-    if _SHARE_VERB_PATTERN.search(text[max(0, space - _SHARE_VERB_REACH):start].lower()):
+    if _SHARE_VERB_PATTERN.search(text[max(0, space - _SHARE_VERB_REACH) : start].lower()):
         return True
     word = space
     while word > 0 and space - word <= max(map(len, SHARE_PARTICLES)) and not text[word - 1].isspace():
@@ -616,7 +665,7 @@ def _share_verb_before(text: str, start: int) -> bool:
     if word == 0 or not text[word - 1].isspace() or text[word:space].lower() not in SHARE_PARTICLES:
         return False
     verb_end = _space_before(text, word)
-    return _SHARE_VERB_PATTERN.search(text[max(0, verb_end - _SHARE_VERB_REACH):start].lower()) is not None
+    return _SHARE_VERB_PATTERN.search(text[max(0, verb_end - _SHARE_VERB_REACH) : start].lower()) is not None
 
 
 def _bare_after_of(text: str, tokens: list[Token], phrase: _Phrase) -> bool:
@@ -630,6 +679,7 @@ def _bare_after_of(text: str, tokens: list[Token], phrase: _Phrase) -> bool:
 
 
 # -- comparisons ------------------------------------------------------------------------------
+
 
 def _comparator_pattern() -> re.Pattern[str]:
     phrases = sorted((p for p in COMPARATORS if p not in WEAK_COMPARATORS), key=len, reverse=True)
@@ -659,14 +709,28 @@ def _comparisons(text: str, tokens: list[Token], phrases: list[_Phrase], ids: _I
         if not _COMPARED_NEXT_WORD.match(lowered, end):
             continue
         stated = text[start:end]
-        found.append(DraftClaim(ids.new(Kind.COMPARISON), Kind.COMPARISON, stated, (start, end),
-                                tuple((f, PLACEHOLDER) for f in INPUT_FIELDS[Kind.COMPARISON])))
+        found.append(
+            DraftClaim(
+                ids.new(Kind.COMPARISON),
+                Kind.COMPARISON,
+                stated,
+                (start, end),
+                tuple((f, PLACEHOLDER) for f in INPUT_FIELDS[Kind.COMPARISON]),
+            )
+        )
     return found
 
 
-_COMPARABLE: Final[dict[str, str]] = {Kind.RATE: "rate", Kind.ONE_IN: "one_in", Kind.RATIO: "ratio", Kind.SHARE: "percent",
-                      Kind.CHANGE: "change", Kind.POINT_CHANGE: "points", Kind.DIFFERENCE: "count",
-                      Kind.VALUE: "count"}
+_COMPARABLE: Final[dict[str, str]] = {
+    Kind.RATE: "rate",
+    Kind.ONE_IN: "one_in",
+    Kind.RATIO: "ratio",
+    Kind.SHARE: "percent",
+    Kind.CHANGE: "change",
+    Kind.POINT_CHANGE: "points",
+    Kind.DIFFERENCE: "count",
+    Kind.VALUE: "count",
+}
 
 
 def _hint_comparisons(sentences: list[DraftSentence]) -> list[DraftSentence]:
@@ -697,8 +761,7 @@ def _hint_comparisons(sentences: list[DraftSentence]) -> list[DraftSentence]:
             right = following[k]
             left = last if right is None else latest.get(_group(right))
             hinted = tuple(
-                (f, PLACEHOLDER + (ref.id if ref is not None else ""))
-                for f, ref in (("left", left), ("right", right))
+                (f, PLACEHOLDER + (ref.id if ref is not None else "")) for f, ref in (("left", left), ("right", right))
             )
             claims[k] = attrs.evolve(claim, fields=hinted)
         out.append(attrs.evolve(sentence, claims=tuple(claims)))
@@ -715,5 +778,3 @@ def _group(claim: DraftClaim) -> str:
     if claim.kind == Kind.VALUE and _CURRENCY_SIGN.search(claim.stated):
         return "money"
     return _COMPARABLE.get(claim.kind, claim.kind)
-
-

@@ -118,7 +118,7 @@ def _ends_here(text: str, stop: int, following: int) -> bool:
     to single spaces); the runs of different full stops do not overlap, so finding them all
     reads the paragraph once.
     """
-    word = text[text.rfind(" ", 0, stop) + 1:stop].lstrip("“\"‘'([")
+    word = text[text.rfind(" ", 0, stop) + 1 : stop].lstrip("“\"‘'([")
     lower = word.lower()
     next_word = _NEXT_WORD.match(text, following)
     next_text = next_word.group(1) if next_word else ""

@@ -101,8 +101,9 @@ def suggest_file(claims_file: ClaimsFile, *, limit: int = 3) -> list[ClaimSugges
 
 
 def _candidates(claims_file: ClaimsFile, verifier: Verifier) -> list[_Candidate]:
-    found = [_Candidate(f.name, f.value, f.unit, f.period, _unit_of(verifier, f.name))
-             for f in claims_file.figures.values()]
+    found = [
+        _Candidate(f.name, f.value, f.unit, f.period, _unit_of(verifier, f.name)) for f in claims_file.figures.values()
+    ]
     for claim in claims_file.claims():
         if isinstance(claim, (BrokenClaim, ComparisonClaim)) or not claim.inputs() or claim.placeholders():
             continue
@@ -140,8 +141,11 @@ def _suggest(claim: Claim, pools: _Pools, verifier: Verifier, limit: int) -> lis
         outcome = verifier.outcome(variant, remember=False)
         if outcome.verdict is not Verdict.SUPPORTED:
             continue
-        found.append(Suggestion(tuple((f, c.name) for f, c in zip(fields, combo, strict=True)), outcome.explanation,
-                                leaf.distance))
+        found.append(
+            Suggestion(
+                tuple((f, c.name) for f, c in zip(fields, combo, strict=True)), outcome.explanation, leaf.distance
+            )
+        )
         if len(found) == limit:
             break
     return found
@@ -179,8 +183,10 @@ class _Pool:
         unit_ids: dict[str, int] = {}
         dims_ids: dict[object, int] = {}
         self.unit_id = [unit_ids.setdefault(c.unit, len(unit_ids)) for c in candidates]
-        self.dims_id = [-1 - p if c.quantity_unit is None else dims_ids.setdefault(c.quantity_unit.dims, len(dims_ids))
-                        for p, c in enumerate(candidates)]
+        self.dims_id = [
+            -1 - p if c.quantity_unit is None else dims_ids.setdefault(c.quantity_unit.dims, len(dims_ids))
+            for p, c in enumerate(candidates)
+        ]
         #: each unit's dimensions, as a small number, where all its candidates share them
         self.dims_of_unit: dict[str, int | None] = {}
         for unit, positions in self.by_unit.items():
@@ -194,8 +200,9 @@ class _Pool:
         """The positions of every candidate in these units, in order of value (remembered: claims share classes)."""
         known = self.merged.get(units)
         if known is None:
-            known = self.merged[units] = sorted((p for unit in units for p in self.by_unit[unit]),
-                                                key=self.values.__getitem__)
+            known = self.merged[units] = sorted(
+                (p for unit in units for p in self.by_unit[unit]), key=self.values.__getitem__
+            )
         return known
 
     def may_pair(self, kind: str, a: int, b: int) -> bool:
@@ -342,8 +349,9 @@ class _Search:
             if centre is not None and half:
                 self.centre, self.half = centre, half
         # floats stand in for the claim's own numbers only where each is one (else every bound is "not known")
-        self.floats_usable = self.per is not None and (lo is None or self.low is not None) \
-            and (hi is None or self.high is not None)
+        self.floats_usable = (
+            self.per is not None and (lo is None or self.low is not None) and (hi is None or self.high is not None)
+        )
         self.window_slack = _SLACK * (abs(self.low or 0.0) + abs(self.high or 0.0))
 
     def ranked(self) -> Iterator[_Leaf]:
@@ -587,8 +595,9 @@ def _halves(ranges: tuple[_Range, ...]) -> tuple[tuple[_Range, ...], ...]:
     widest = max(range(len(ranges)), key=lambda k: ranges[k][2] - ranges[k][1])
     positions, first, end = ranges[widest]
     middle = (first + end) // 2
-    return tuple((*ranges[:widest], (positions, lo, hi), *ranges[widest + 1:])
-                 for lo, hi in ((first, middle), (middle, end)))
+    return tuple(
+        (*ranges[:widest], (positions, lo, hi), *ranges[widest + 1 :]) for lo, hi in ((first, middle), (middle, end))
+    )
 
 
 def _roots(claim: Claim, stated: Stated, pool: _Pool, inputs: int) -> Iterator[_Node]:
@@ -640,6 +649,7 @@ def _whole(positions: list[int]) -> _Range:
 
 
 # -- one candidate, exactly as before ---------------------------------------------------------------
+
 
 def _arithmetic_kind(claim: Claim, stated: Stated) -> str:
     """The kind whose arithmetic the claim's words call for: "one adult for every 640 residents" on a rate

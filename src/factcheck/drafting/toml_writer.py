@@ -64,7 +64,12 @@ def draft_toml(draft: Draft) -> str:
         if sentence.check is not None:
             lines.append(f"check = {toml_string(sentence.check)}")
         for claim in sentence.claims:
-            lines += ["", "  [[sentences.claims]]", f"  id = {toml_string(claim.id)}",
-                      f"  kind = {toml_string(claim.kind)}", f"  stated = {toml_string(claim.stated)}"]
+            lines += [
+                "",
+                "  [[sentences.claims]]",
+                f"  id = {toml_string(claim.id)}",
+                f"  kind = {toml_string(claim.kind)}",
+                f"  stated = {toml_string(claim.stated)}",
+            ]
             lines += [f"  {key} = {_value(value)}" for key, value in claim.fields]
     return "\n".join(lines) + "\n"

@@ -58,8 +58,10 @@ _DEFAULT_KEYS: Final = {"rounding", "tolerance"}
 _SENTENCE_KEYS: Final = {"text", "claims", "check"}
 _CLAIM_COMMON: Final = {"id", "kind", "stated", "tolerance", "direction", "note"}
 #: The keys a claim of each kind may have (built once, not per claim).
-_CLAIM_KEYS: Final = {kind: frozenset(_CLAIM_COMMON | set(cls.INPUTS) | ({"per"} if kind == Kind.RATE else set()))
-                      for kind, cls in CLAIM_TYPES.items()}
+_CLAIM_KEYS: Final = {
+    kind: frozenset(_CLAIM_COMMON | set(cls.INPUTS) | ({"per"} if kind == Kind.RATE else set()))
+    for kind, cls in CLAIM_TYPES.items()
+}
 _NAME: Final = re.compile(r"[A-Za-z0-9_-]+")
 #: A float literal's exponent beyond this is refused, and so is one of more digits: no news figure
 #: needs them, and turning 1e999999999 (or a million digits) into an exact fraction, then
@@ -77,7 +79,6 @@ _MAX_UNIT: Final = 200
 _TOO_LARGE: Final = 10 ** (_MAX_EXPONENT + 1)
 
 
-
 def load_claims_file(path: str | Path) -> ClaimsFile:
     """Read and check the claims file at `path` (never more than MAX_FILE_BYTES of it, and one byte)."""
     path = Path(path)
@@ -93,8 +94,11 @@ def load_claims_file(path: str | Path) -> ClaimsFile:
 def loads_claims_file(data: bytes | str, path: str = "<string>", *, base_dir: Path | None = None) -> ClaimsFile:
     """Read a claims file from its contents; `base_dir` is where `[article] text` is looked up."""
     if len(data) > MAX_FILE_BYTES:  # characters, for a str: near enough for a bound
-        raise ClaimsFileError(f"the file is larger than {MAX_FILE_BYTES // 2**20} MB: a claims file holds an "
-                              "article's sentences, claims and figures, which take tens of kilobytes", path=path)
+        raise ClaimsFileError(
+            f"the file is larger than {MAX_FILE_BYTES // 2**20} MB: a claims file holds an "
+            "article's sentences, claims and figures, which take tens of kilobytes",
+            path=path,
+        )
     if isinstance(data, bytes):
         if b"\x00" in data:
             raise ClaimsFileError("not a text file (it contains NUL bytes)", path=path)
@@ -111,15 +115,22 @@ def loads_claims_file(data: bytes | str, path: str = "<string>", *, base_dir: Pa
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise ClaimsFileError(f"not valid TOML: {message}", path=path, line=line) from None
     except _NumberOutOfRangeError as exc:
-        raise ClaimsFileError(f"the number {_cut(exc.literal)} is out of range ({exc.reason})", path=path,
-                              line=_line_of(text, exc.literal)) from None
+        raise ClaimsFileError(
+            f"the number {_cut(exc.literal)} is out of range ({exc.reason})",
+            path=path,
+            line=_line_of(text, exc.literal),
+        ) from None
     except TOMLLimitError as exc:
         raise ClaimsFileError(f"not readable TOML: {exc.message}", path=path, line=exc.line) from None
     except RecursionError:  # tomlread refuses deep nesting itself; this is the last resort
         raise ClaimsFileError("not readable TOML: arrays or tables nested too deeply", path=path) from None
     if not raw:
-        raise ClaimsFileError("the file is empty (no keys or tables): a claims file starts with `format = 1`, "
-                              "then its [article], [figures] and [[sentences]]", path=path, line=1)
+        raise ClaimsFileError(
+            "the file is empty (no keys or tables): a claims file starts with `format = 1`, "
+            "then its [article], [figures] and [[sentences]]",
+            path=path,
+            line=1,
+        )
     return _Loader(path, text, raw, base_dir).load()
 
 
@@ -163,23 +174,43 @@ class _Loader:
         #: figures that are defined but could not be read: name -> the line of the first problem
         self.broken_figures: dict[str, int | None] = {}
 
-    def problem(self, message: str, block: tuple[Any, ...] = ("top",), key: str | None = None,
-                claim_id: str | None = None, field: str | None = None) -> ClaimsFileError:
-        error = ClaimsFileError(message, path=self.path, line=self.lines.of(block, key), claim_id=claim_id,
-                                field=field if field is not None else key)
+    def problem(
+        self,
+        message: str,
+        block: tuple[Any, ...] = ("top",),
+        key: str | None = None,
+        claim_id: str | None = None,
+        field: str | None = None,
+    ) -> ClaimsFileError:
+        error = ClaimsFileError(
+            message,
+            path=self.path,
+            line=self.lines.of(block, key),
+            claim_id=claim_id,
+            field=field if field is not None else key,
+        )
         self.problems.append(error)
         return error
 
-    def unknown_keys(self, table: dict[str, Any], allowed: set[str] | frozenset[str], block: tuple[Any, ...],
-                     what: str, claim_id: str | None = None) -> list[ClaimsFileError]:
+    def unknown_keys(
+        self,
+        table: dict[str, Any],
+        allowed: set[str] | frozenset[str],
+        block: tuple[Any, ...],
+        what: str,
+        claim_id: str | None = None,
+    ) -> list[ClaimsFileError]:
         found = []
         for key in table:
             if key not in allowed:
                 close = get_close_matches(key, sorted(allowed), n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else f" (allowed: {', '.join(sorted(allowed))})"
                 header = self.lines.header(block, key)
-                message = f"unknown key {_name(key)} in {what}{hint}" if header is None else \
-                    f"unknown table {_cut(header)}: {what} has no key {_name(key)}{hint}"
+                message = (
+                    f"unknown key {_name(key)} in {what}{hint}"
+                    if header is None
+                    else f"unknown table {_cut(header)}: {what} has no key {_name(key)}{hint}"
+                )
                 found.append(self.problem(message, block, key, claim_id))
         return found
 
@@ -192,8 +223,12 @@ class _Loader:
             raise ClaimsFileError("missing `format = 1` at the top", path=self.path, line=1, field="format")
         if isinstance(fmt, bool) or not isinstance(fmt, int) or fmt != 1:
             shown = _cut(str(fmt)) if isinstance(fmt, (int, Decimal)) else _show(fmt)
-            raise ClaimsFileError(f"unsupported format {shown}: this version reads format 1", path=self.path,
-                                  line=self.lines.of(("top",), "format"), field="format")
+            raise ClaimsFileError(
+                f"unsupported format {shown}: this version reads format 1",
+                path=self.path,
+                line=self.lines.of(("top",), "format"),
+                field="format",
+            )
         article = self.article(raw.get("article"))
         sources = self.sources(raw.get("sources", {}))
         figures = self.figures(raw.get("figures", {}), sources)
@@ -206,23 +241,40 @@ class _Loader:
             if article_text is not None:
                 self.coverage(article_text, sentences)
         gaps = coverage_gaps(sentences)
-        return ClaimsFile(self.path, article, sources, figures, defaults, tuple(sentences), tuple(self.problems),
-                          tuple(gaps), article_text, self.broken_figures)
+        return ClaimsFile(
+            self.path,
+            article,
+            sources,
+            figures,
+            defaults,
+            tuple(sentences),
+            tuple(self.problems),
+            tuple(gaps),
+            article_text,
+            self.broken_figures,
+        )
 
     def something_to_check(self, sentences: list[Sentence]) -> None:
         """A file with no sentences, or none with any text, checks nothing: a problem, never a pass."""
         if "sentences" not in self.raw or self.raw["sentences"] == []:
-            self.problem("the file has no [[sentences]], so it checks nothing: every sentence of the article "
-                         "needs an entry, with its claims or a `check` saying why it has none", ("top",), "sentences")
+            self.problem(
+                "the file has no [[sentences]], so it checks nothing: every sentence of the article "
+                "needs an entry, with its claims or a `check` saying why it has none",
+                ("top",),
+                "sentences",
+            )
         elif sentences and all(not sentence.text.strip() for sentence in sentences):
-            self.problem("every sentence's `text` is empty, so the file checks nothing: each [[sentences]] entry "
-                         "holds a sentence of the article", ("sentence", sentences[0].index), "text")
+            self.problem(
+                "every sentence's `text` is empty, so the file checks nothing: each [[sentences]] entry "
+                "holds a sentence of the article",
+                ("sentence", sentences[0].index),
+                "text",
+            )
 
     def article(self, table: object) -> Article | None:
         block = ("article",)
         if table is None:
-            self.problem("missing the [article] table (title and published are required)", ("top",),
-                         field="article")
+            self.problem("missing the [article] table (title and published are required)", ("top",), field="article")
             return None
         if not isinstance(table, dict):
             self.problem("[article] must be a table", ("top",), "article")
@@ -239,8 +291,15 @@ class _Loader:
         text = self.string(table, "text", block)
         return Article(title or "", published or dt.date.min, url, text)
 
-    def string(self, table: dict[str, Any], key: str, block: tuple[Any, ...], *, required: bool = False,
-               claim_id: str | None = None) -> str | None:
+    def string(
+        self,
+        table: dict[str, Any],
+        key: str,
+        block: tuple[Any, ...],
+        *,
+        required: bool = False,
+        claim_id: str | None = None,
+    ) -> str | None:
         value = table.get(key)
         if value is None:
             if required:
@@ -276,9 +335,15 @@ class _Loader:
             if retrieved is not None and not isinstance(retrieved, dt.date):
                 self.problem(f"`retrieved` must be a TOML date, not {_show(retrieved)}", block, "retrieved")
                 retrieved = None
-            sources[key] = Source(key, title or "", self.string(entry, "publisher", block),
-                                  self.string(entry, "url", block), self.string(entry, "table", block),
-                                  retrieved, kind)
+            sources[key] = Source(
+                key,
+                title or "",
+                self.string(entry, "publisher", block),
+                self.string(entry, "url", block),
+                self.string(entry, "table", block),
+                retrieved,
+                kind,
+            )
         return sources
 
     def figures(self, table: object, sources: dict[str, Source]) -> dict[str, Figure]:
@@ -308,8 +373,12 @@ class _Loader:
         value = self.number(entry, "value", block, f"figure {_name(name)}", required=True)
         unit = self.string(entry, "unit", block, required=True)
         if unit is not None and len(unit) > _MAX_UNIT:
-            self.problem(f"`unit` is longer than {_MAX_UNIT} characters: a unit expression is short, such as "
-                         '"offence / (100000 * person)"', block, "unit")
+            self.problem(
+                f"`unit` is longer than {_MAX_UNIT} characters: a unit expression is short, such as "
+                '"offence / (100000 * person)"',
+                block,
+                "unit",
+            )
             unit = None
         if unit is not None:
             try:
@@ -331,11 +400,28 @@ class _Loader:
             self.problem(f'`period` must be a string such as "2019-20", not {_show(period)}', block, "period")
         if value is None or unit is None or rounding_unread:
             return None
-        return Figure(name, value, unit, None if period is None else str(period), self.string(entry, "area", block),
-                      source, rounded, self.string(entry, "note", block), Location(self.path, self.lines.of(block)))
+        return Figure(
+            name,
+            value,
+            unit,
+            None if period is None else str(period),
+            self.string(entry, "area", block),
+            source,
+            rounded,
+            self.string(entry, "note", block),
+            Location(self.path, self.lines.of(block)),
+        )
 
-    def number(self, table: dict[str, Any], key: str, block: tuple[Any, ...], what: str, *,
-               required: bool = False, claim_id: str | None = None) -> Fraction | None:
+    def number(
+        self,
+        table: dict[str, Any],
+        key: str,
+        block: tuple[Any, ...],
+        what: str,
+        *,
+        required: bool = False,
+        claim_id: str | None = None,
+    ) -> Fraction | None:
         value = table.get(key)
         if value is None:
             if required:
@@ -344,15 +430,18 @@ class _Loader:
         if isinstance(value, bool) or not isinstance(value, (int, Decimal, float)):
             self.problem(f"`{key}` must be a number, not {_show(value)}", block, key, claim_id)
             return None
-        if (isinstance(value, Decimal) and not value.is_finite()) or (isinstance(value, float) and not math.isfinite(value)):
+        if (isinstance(value, Decimal) and not value.is_finite()) or (
+            isinstance(value, float) and not math.isfinite(value)
+        ):
             self.problem(f"`{key}` must be a finite number, not {value}", block, key, claim_id)
             return None
         if isinstance(value, float):  # from code, not a file: its shortest repr is what was meant
             value = Decimal(repr(value))
         # compared before it becomes a fraction (cheaper, and nothing huge is ever built)
         if abs(value) >= _TOO_LARGE if isinstance(value, int) else value and value.adjusted() > _MAX_EXPONENT:
-            self.problem(f"`{key}` is out of range (at most {_MAX_EXPONENT + 1} digits before the point)",
-                         block, key, claim_id)
+            self.problem(
+                f"`{key}` is out of range (at most {_MAX_EXPONENT + 1} digits before the point)", block, key, claim_id
+            )
             return None
         return Fraction(value)
 
@@ -378,8 +467,11 @@ class _Loader:
         widen every interval to everything: a pass for any value).
         """
         value = table["tolerance"]
-        if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) and \
-                self.number(table, "tolerance", block, what, claim_id=claim_id) is None:
+        if (
+            isinstance(value, (int, float, Decimal))
+            and not isinstance(value, bool)
+            and self.number(table, "tolerance", block, what, claim_id=claim_id) is None
+        ):
             return False
         try:
             parse_tolerance(value, what)
@@ -422,19 +514,32 @@ class _Loader:
                 if claim.id in seen_ids:
                     first = seen_ids[claim.id]
                     uses[claim.id] = uses.get(claim.id, 1) + 1
-                    self.problem(f"duplicate claim id {_name(claim.id)} (first used on line {first})",
-                                 ("claim", index, number), "id", claim.id)
-                    claim = BrokenClaim(id=f"{claim.id}#{uses[claim.id]}", stated=claim.stated, location=claim.location,
-                                        sentence=index, written_kind=claim.kind,
-                                        problems=(self.problems[-1],))
+                    self.problem(
+                        f"duplicate claim id {_name(claim.id)} (first used on line {first})",
+                        ("claim", index, number),
+                        "id",
+                        claim.id,
+                    )
+                    claim = BrokenClaim(
+                        id=f"{claim.id}#{uses[claim.id]}",
+                        stated=claim.stated,
+                        location=claim.location,
+                        sentence=index,
+                        written_kind=claim.kind,
+                        problems=(self.problems[-1],),
+                    )
                 else:
                     seen_ids[claim.id] = claim.location.line
                 claims.append(claim)
             sentences.append(Sentence(text, tuple(claims), check, location, index))
         clashes = sorted(set(seen_ids) & (set(figures) | set(self.broken_figures)))
         for name in clashes:
-            self.problem(f"{_name(name)} is both a figure and a claim id, so references to it are ambiguous",
-                         ("figure", name), field=None, claim_id=name)
+            self.problem(
+                f"{_name(name)} is both a figure and a claim id, so references to it are ambiguous",
+                ("figure", name),
+                field=None,
+                claim_id=name,
+            )
         return sentences
 
     def claim(self, raw: object, block: tuple[Any, ...], sentence: int, text: tuple[str, str]) -> Claim:
@@ -443,18 +548,35 @@ class _Loader:
         before = len(self.problems)
         if not isinstance(raw, dict):
             self.problem("each [[sentences.claims]] entry must be a table", block)
-            return BrokenClaim(id=f"claim-at-line-{location.line}", stated="", location=location, sentence=sentence,
-                               problems=tuple(self.problems[before:]))
+            return BrokenClaim(
+                id=f"claim-at-line-{location.line}",
+                stated="",
+                location=location,
+                sentence=sentence,
+                problems=tuple(self.problems[before:]),
+            )
         claim_id = self.claim_id(raw, block, location)
         kind = raw.get("kind")
         cls = CLAIM_TYPES.get(kind) if isinstance(kind, str) else None
         if cls is None:
             allowed = ", ".join(CLAIM_TYPES)
-            self.problem(f"unknown kind {_show(kind)} (one of: {allowed})" if kind is not None else
-                         f"missing `kind` (one of: {allowed})", block, "kind", claim_id)
+            self.problem(
+                f"unknown kind {_show(kind)} (one of: {allowed})"
+                if kind is not None
+                else f"missing `kind` (one of: {allowed})",
+                block,
+                "kind",
+                claim_id,
+            )
             stated = raw.get("stated")
-            return BrokenClaim(id=claim_id, stated=stated if isinstance(stated, str) else "", location=location,
-                               sentence=sentence, written_kind=_cut(str(kind)), problems=tuple(self.problems[before:]))
+            return BrokenClaim(
+                id=claim_id,
+                stated=stated if isinstance(stated, str) else "",
+                location=location,
+                sentence=sentence,
+                written_kind=_cut(str(kind)),
+                problems=tuple(self.problems[before:]),
+            )
         self.unknown_keys(raw, _CLAIM_KEYS[cls.KIND], block, f"a {kind} claim", claim_id)
         stated = self.string(raw, "stated", block, required=True, claim_id=claim_id) or ""
         if isinstance(raw.get("stated"), str):
@@ -470,8 +592,15 @@ class _Loader:
                 parse_stated(stated, kind)
             except PhraseError as exc:
                 self.problem(str(exc), block, "stated", claim_id)
-        common: dict[str, Any] = {"id": claim_id, "stated": stated, "tolerance": tolerance, "direction": direction,
-                                  "note": note, "location": location, "sentence": sentence}
+        common: dict[str, Any] = {
+            "id": claim_id,
+            "stated": stated,
+            "tolerance": tolerance,
+            "direction": direction,
+            "note": note,
+            "location": location,
+            "sentence": sentence,
+        }
         if len(self.problems) > before:
             return BrokenClaim(**common, written_kind=str(kind), problems=tuple(self.problems[before:]))
         claim: Claim = cls(**common, **fields)  # type: ignore[assignment]  # cls is one of the Claim classes
@@ -485,7 +614,9 @@ class _Loader:
             return f"claim-at-line-{location.line}"
         return claim_id
 
-    def inputs(self, raw: dict[str, Any], cls: type[ClaimBase], block: tuple[Any, ...], claim_id: str) -> dict[str, Any]:
+    def inputs(
+        self, raw: dict[str, Any], cls: type[ClaimBase], block: tuple[Any, ...], claim_id: str
+    ) -> dict[str, Any]:
         """The claim's input fields that name something (a problem for each that does not), a formula's
         `expr` vetted, and a rate's `per`, as the claim class's fields."""
         fields: dict[str, Any] = {}
@@ -494,8 +625,9 @@ class _Loader:
             if value is None:
                 continue
             if not isinstance(value, str) or not value.strip():
-                self.problem(f"`{name}` must name a figure or a claim id (a string), not {_show(value)}",
-                             block, name, claim_id)
+                self.problem(
+                    f"`{name}` must name a figure or a claim id (a string), not {_show(value)}", block, name, claim_id
+                )
                 continue
             fields["from_" if name == "from" else name] = value
         if cls.KIND == Kind.FORMULA and "expr" in fields:
@@ -514,8 +646,9 @@ class _Loader:
         """The claim's `direction`: "increase", "decrease" or none (a problem for anything else)."""
         direction = raw.get("direction")
         if direction is not None and direction not in ("increase", "decrease"):
-            self.problem(f'`direction` must be "increase" or "decrease", not {_show(direction)}', block,
-                         "direction", claim_id)
+            self.problem(
+                f'`direction` must be "increase" or "decrease", not {_show(direction)}', block, "direction", claim_id
+            )
             return None
         return direction
 
@@ -524,11 +657,17 @@ class _Loader:
         sentence, folded = text
         quote = fold(stated)
         if not quote:
-            self.problem("`stated` is blank: it must quote the sentence's words for the number", block, "stated",
-                         claim_id)
+            self.problem(
+                "`stated` is blank: it must quote the sentence's words for the number", block, "stated", claim_id
+            )
         elif len(stated) > _MAX_STATED:
-            self.problem(f"`stated` is longer than {_MAX_STATED:,} characters: it quotes the article's words for one "
-                         "number, not a passage", block, "stated", claim_id)
+            self.problem(
+                f"`stated` is longer than {_MAX_STATED:,} characters: it quotes the article's words for one "
+                "number, not a passage",
+                block,
+                "stated",
+                claim_id,
+            )
         elif not quote_found(quote, folded):
             self.problem(misquoted(stated, sentence), block, "stated", claim_id)
 
@@ -591,7 +730,7 @@ def _cut(text: str) -> str:
 
 
 def _did_you_mean(name: str, candidates: dict[str, Any]) -> str:
-    """"; did you mean 'x'?" for the closest candidate, if one is close; never a search over a huge file's names
+    """ "; did you mean 'x'?" for the closest candidate, if one is close; never a search over a huge file's names
     (each comparison costs, and a file of 100,000 figures would make the hints quadratic)."""
     if not candidates or len(candidates) > _MAX_HINTED:
         return ""

@@ -32,8 +32,16 @@ from typing import Final
 from factcheck.model.claims import Gap, Sentence
 from factcheck.words.table import STATES_A_NUMBER, TYPOGRAPHIC
 
-__all__ = ["article_body", "coverage_gaps", "coverage_problem", "fold", "fold_whitespace", "misquoted",
-           "quote_found", "strip_date_line"]
+__all__ = [
+    "article_body",
+    "coverage_gaps",
+    "coverage_problem",
+    "fold",
+    "fold_whitespace",
+    "misquoted",
+    "quote_found",
+    "strip_date_line",
+]
 
 #: Any character of TYPOGRAPHIC.
 _MARKED: Final = re.compile("[" + "".join(map(chr, TYPOGRAPHIC)) + "]")
@@ -69,8 +77,9 @@ def quote_found(quote: str, sentence: str) -> bool:
     while start != -1:
         end = start + size
         # the usual quote is bounded by spaces or the sentence's ends: clean without a closer look
-        if ((start == 0 or sentence[start - 1] == " ") and (end == length or sentence[end] == " ")) or \
-                (_clean_start(quote, sentence, start) and _clean_end(quote, sentence, end)):
+        if ((start == 0 or sentence[start - 1] == " ") and (end == length or sentence[end] == " ")) or (
+            _clean_start(quote, sentence, start) and _clean_end(quote, sentence, end)
+        ):
             return True
         start = sentence.find(quote, start + 1)
     return False
@@ -220,7 +229,7 @@ def strip_date_line(text: str) -> tuple[str | None, str]:
     match = _DATE_LINE.match(text)
     if match is None:
         return None, text
-    return match.group(1), text[match.end():]
+    return match.group(1), text[match.end() :]
 
 
 def coverage_problem(article_text: str, sentences: Sequence[Sentence]) -> tuple[str, Sentence | None] | None:
@@ -238,10 +247,12 @@ def coverage_problem(article_text: str, sentences: Sequence[Sentence]) -> tuple[
         if body.startswith(prefix + piece, position):
             position += len(prefix + piece)
             continue
-        expected = body[position + len(prefix): position + len(prefix) + 80]
-        return (f"sentence {sentence.index + 1} does not match the article text; the article has here: "
-                f"{expected!r}" if expected else
-                f"sentence {sentence.index + 1} is not in the article text (the article ends before it)"), sentence
+        expected = body[position + len(prefix) : position + len(prefix) + 80]
+        return (
+            f"sentence {sentence.index + 1} does not match the article text; the article has here: {expected!r}"
+            if expected
+            else f"sentence {sentence.index + 1} is not in the article text (the article ends before it)"
+        ), sentence
     if position < len(body):
         rest = body[position:].strip()
         return f"the sentences do not cover the end of the article text; it goes on: {rest[:80]!r}", None

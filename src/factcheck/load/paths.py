@@ -23,8 +23,9 @@ __all__ = ["MAX_ARTICLE_BYTES", "read_inside"]
 MAX_ARTICLE_BYTES: Final = 8 * 1024 * 1024
 #: Opened so that nothing can block or follow a link swapped in after the path was resolved: a FIFO
 #: opens at once (and is then refused as not a regular file), a symlink in the last place fails.
-_READ_FLAGS: Final = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) \
-    | getattr(os, "O_CLOEXEC", 0)
+_READ_FLAGS: Final = (
+    os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+)
 _CHUNK: Final = 1 << 20
 
 
@@ -76,6 +77,11 @@ def _read_regular(descriptor: int, limit: int) -> bytes:
 
 
 def _kind(mode: int) -> str:
-    kinds = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a device"),
-             (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+    kinds = (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a device"),
+        (stat.S_ISBLK, "a device"),
+        (stat.S_ISSOCK, "a socket"),
+    )
     return next((name for test, name in kinds if test(mode)), "not a file")

@@ -110,9 +110,12 @@ def _reference_only(text: str) -> bool:
     A long number; a TOML 1.1 escape; a byte-order mark (tomllib refuses it); a multi-line string
     in a file with Windows line ends (tomllib reads its line ends as "\\n", rtoml keeps "\\r\\n").
     """
-    return (text.startswith("\ufeff") or _has_new_escape(text)
-            or ("\r" in text and ('"""' in text or "'''" in text))
-            or _LONG_NUMBER.search(text) is not None)
+    return (
+        text.startswith("\ufeff")
+        or _has_new_escape(text)
+        or ("\r" in text and ('"""' in text or "'''" in text))
+        or _LONG_NUMBER.search(text) is not None
+    )
 
 
 def _has_new_escape(text: str) -> bool:

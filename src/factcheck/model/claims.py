@@ -284,8 +284,17 @@ class BrokenClaim(ClaimBase):
 
 #: Any claim the loader builds (a broken one too).
 Claim = (
-    ValueClaim | RateClaim | OneInClaim | ChangeClaim | PointChangeClaim | DifferenceClaim | RatioClaim | ShareClaim
-    | ComparisonClaim | FormulaClaim | BrokenClaim
+    ValueClaim
+    | RateClaim
+    | OneInClaim
+    | ChangeClaim
+    | PointChangeClaim
+    | DifferenceClaim
+    | RatioClaim
+    | ShareClaim
+    | ComparisonClaim
+    | FormulaClaim
+    | BrokenClaim
 )
 
 #: The claim class of each `Kind` (looked up by the name a file writes: a Kind equals its name).

@@ -114,13 +114,16 @@ def _exact_number(node: ast.Constant, expr: str, source: str) -> Fraction:
         except InvalidOperation:  # pragma: no cover - Python read it as a float, so Decimal can
             raise FormulaError(expr, f"cannot read the number {written!r}") from None
         if not decimal.is_finite() or (decimal and abs(decimal.adjusted()) > MAX_NUMBER_EXPONENT):
-            raise FormulaError(expr, f"the number {written} is out of range (its exponent may be at most "
-                                     f"{MAX_NUMBER_EXPONENT} either way)")
+            raise FormulaError(
+                expr,
+                f"the number {written} is out of range (its exponent may be at most {MAX_NUMBER_EXPONENT} either way)",
+            )
         value = Fraction(decimal)
     if abs(value) >= _LIMIT or (value and abs(value) < _SMALLEST):
         shown = written if len(written) <= 20 else written[:17] + "..."
-        raise FormulaError(expr, f"the number {shown} is out of range (at most {MAX_NUMBER_EXPONENT + 1} digits "
-                                 f"before the point)")
+        raise FormulaError(
+            expr, f"the number {shown} is out of range (at most {MAX_NUMBER_EXPONENT + 1} digits before the point)"
+        )
     return value
 
 

@@ -84,9 +84,17 @@ class FileResult:
             if outcome.basis in _WEAK and verdict is not Verdict.ERROR:
                 article_only += 1
         standings = self._standings()
-        return Tally(tuple(counts.values()), len(self.gaps), self.readable, len(self.errors), drafts, unchecked,
-                     article_only, max((s.exit_status() for s in standings), default=0),
-                     max((s.exit_status(strict=True) for s in standings), default=0))
+        return Tally(
+            tuple(counts.values()),
+            len(self.gaps),
+            self.readable,
+            len(self.errors),
+            drafts,
+            unchecked,
+            article_only,
+            max((s.exit_status() for s in standings), default=0),
+            max((s.exit_status(strict=True) for s in standings), default=0),
+        )
 
     def counts(self) -> dict[str, int]:
         """The file's claims by verdict, by the verdict's name."""
@@ -106,8 +114,10 @@ class FileResult:
         if self.errors or not self.readable:
             return {Standing.ERROR}
         # the rule is asked once per distinct (verdict, draft, claim), not per outcome: a file has hundreds
-        found = {standing(verdict, draft=draft, claim=claim)
-                 for verdict, draft, claim in {(o.verdict, o.draft, o.is_claim) for o in self.outcomes}}
+        found = {
+            standing(verdict, draft=draft, claim=claim)
+            for verdict, draft, claim in {(o.verdict, o.draft, o.is_claim) for o in self.outcomes}
+        }
         if self.gaps:
             found.add(Standing.WARNS)
         return found

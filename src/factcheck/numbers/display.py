@@ -122,8 +122,9 @@ def show_significant(value: Fraction, figures: int = 4) -> str:
     return text.rstrip("0").rstrip(".") if "." in text and "E" not in text else text
 
 
-def show_against(value: Interval, bounds: Interval, places: int | None, *, size: bool = False,
-                 with_bounds: bool = True) -> tuple[str, str]:
+def show_against(
+    value: Interval, bounds: Interval, places: int | None, *, size: bool = False, with_bounds: bool = True
+) -> tuple[str, str]:
     """(value, bounds) as an explanation shows them, never seeming inside when outside or the reverse.
 
     The value is shown to `places` and the bounds as `show_interval` shows them; only when that
@@ -210,12 +211,15 @@ def _shown_beside(value: Interval, places: int | None, bounds: Interval, bound_p
     if value.is_point and value.lo is not None:
         return shared.get(value.lo) or show(value.lo, places)
     lo, hi, _ = _end_texts(value, places)
-    return _bracketed(value, shared.get(value.lo, lo) if value.lo is not None else lo,
-                      shared.get(value.hi, hi) if value.hi is not None else hi)
+    return _bracketed(
+        value,
+        shared.get(value.lo, lo) if value.lo is not None else lo,
+        shared.get(value.hi, hi) if value.hi is not None else hi,
+    )
 
 
 def _without_trailing_zeros(text: str) -> str:
-    """"[0.450000, 0.550000]" as "[0.45, 0.55]": the same numbers (numbers in E notation kept as they are)."""
+    """ "[0.450000, 0.550000]" as "[0.45, 0.55]": the same numbers (numbers in E notation kept as they are)."""
     return _TRAILING_ZEROS.sub(lambda match: f".{match.group(1)}" if match.group(1) else "", text)
 
 

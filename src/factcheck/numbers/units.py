@@ -86,14 +86,21 @@ _ALIASES: Final[dict[str, tuple[Fraction, str | None]]] = {
     "degrees_fahrenheit": (Fraction(1), "degF"),
 }
 #: Irregular plurals, for explanations ("6 people"): the aliases read backwards.
-_PLURALS: Final = {"person": "people", "child": "children", "man": "men", "woman": "women", "pence": "pence",
-                   "penny": "pence"}
+_PLURALS: Final = {
+    "person": "people",
+    "child": "children",
+    "man": "men",
+    "woman": "women",
+    "pence": "pence",
+    "penny": "pence",
+}
 _HUNDREDTH: Final = Fraction(1, 100)
 CURRENCY_NAMES: Final = frozenset({"GBP", "USD", "EUR"})
 #: Words pint knows as something else ("point" is a length, "barn" an area, "unit" a plain
 #: number): here, counts.
-_COUNT_WORDS_PINT_MISREADS: Final = frozenset({"point", "barn", "are", "pint", "bit", "gal", "case", "cup", "stone",
-                                               "unit"})
+_COUNT_WORDS_PINT_MISREADS: Final = frozenset(
+    {"point", "barn", "are", "pint", "bit", "gal", "case", "cup", "stone", "unit"}
+)
 #: Names that are dimensions of their own, told apart from every other name without pint.
 _OWN_DIMENSIONS: Final = CURRENCY_NAMES | _COUNT_WORDS_PINT_MISREADS | {"person", "percentage_point"}
 #: A name pint may be asked about: letters, digits and single underscores, starting with a letter.
@@ -111,7 +118,9 @@ _MAX_FACTOR: Final = 10**_MAX_FACTOR_EXPONENT
 #: No unit needs more tokens or deeper brackets; the parser recurses once per bracket.
 MAX_UNIT_TOKENS = 100
 MAX_UNIT_NESTING = 20
-_TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?(?:e-?\d+)?)|(?P<name>[A-Za-z_£$€%][A-Za-z_0-9]*|[£$€%])|(?P<op>\*\*|[*/^()]))")
+_TOKEN = re.compile(
+    r"\s*(?:(?P<num>\d+(?:\.\d+)?(?:e-?\d+)?)|(?P<name>[A-Za-z_£$€%][A-Za-z_0-9]*|[£$€%])|(?P<op>\*\*|[*/^()]))"
+)
 
 
 @attrs.frozen
@@ -180,6 +189,7 @@ def _combine(a: Unit, b: Unit, sign: int) -> Unit:
 
 def describe(factor: Fraction, dims: tuple[tuple[str, int], ...]) -> str:
     """A readable name for a unit built by arithmetic ("GBP / week")."""
+
     def power(name: str, exp: int) -> str:
         return name if exp == 1 else f"{name}^{exp}"
 
@@ -234,7 +244,7 @@ def parse_unit(text: str) -> Unit:
     while pos < len(stripped):
         match = _TOKEN.match(stripped, pos)
         if not match or match.end() == pos:
-            msg = f"cannot read the unit {shown!r} at {stripped[pos:pos + 20]!r}"
+            msg = f"cannot read the unit {shown!r} at {stripped[pos : pos + 20]!r}"
             raise UnitError(msg)
         kind = match.lastgroup or ""
         tokens.append((kind, match.group(kind)))
@@ -346,6 +356,7 @@ class _UnitParser:
 
 
 # -- conversion ------------------------------------------------------------------------------
+
 
 def conversion(source: Unit, target: Unit) -> Conversion:
     """How a value in `source` reads in `target`: exact, with pint only when the names differ.
@@ -469,9 +480,9 @@ def _unknown_to_pint(name: str) -> bool:
     for prefix in prefixes:
         if not name.startswith(prefix):
             continue
-        rest = name[len(prefix):]
+        rest = name[len(prefix) :]
         for suffix in ("", "s", "es"):
-            if rest.endswith(suffix) and rest[:len(rest) - len(suffix)] in words:
+            if rest.endswith(suffix) and rest[: len(rest) - len(suffix)] in words:
                 return False
     return True
 
@@ -549,8 +560,9 @@ def _pint_expression(dims: tuple[tuple[str, int], ...]) -> str:
 
 
 @lru_cache(maxsize=1024)
-def _pint_conversion(source: tuple[tuple[str, int], ...],
-                     target: tuple[tuple[str, int], ...]) -> tuple[Fraction, Fraction]:
+def _pint_conversion(
+    source: tuple[tuple[str, int], ...], target: tuple[tuple[str, int], ...]
+) -> tuple[Fraction, Fraction]:
     """(factor, offset) from source's dims to target's, by pint; remembered, as units recur."""
     registry = _registry()
     import pint  # pint is loaded only when two different units meet
@@ -578,6 +590,7 @@ def _registry() -> Any:
 
 
 # -- showing ---------------------------------------------------------------------------------
+
 
 def spoken(unit: Unit, *, plural: bool) -> str:
     """The unit as a reader says it after a number: "6 weeks", "1 week", "7.1 incident / person".

@@ -64,25 +64,46 @@ class Finding(NamedTuple):
         return "coverage gap" if self.level is Level.GAP else f"{label}: claims file"
 
 
-_STANDING = {Level.CONTRADICTED: Standing.FAILS, Level.ERROR: Standing.ERROR, Level.DRAFT: Standing.FAILS,
-             Level.LOOSE: Standing.WARNS, Level.UNCHECKED: Standing.WARNS, Level.GAP: Standing.WARNS}
-_LEVEL_OF = {Verdict.CONTRADICTED: Level.CONTRADICTED, Verdict.ERROR: Level.ERROR, Verdict.LOOSE: Level.LOOSE,
-             Verdict.UNCHECKED: Level.UNCHECKED}
+_STANDING = {
+    Level.CONTRADICTED: Standing.FAILS,
+    Level.ERROR: Standing.ERROR,
+    Level.DRAFT: Standing.FAILS,
+    Level.LOOSE: Standing.WARNS,
+    Level.UNCHECKED: Standing.WARNS,
+    Level.GAP: Standing.WARNS,
+}
+_LEVEL_OF = {
+    Verdict.CONTRADICTED: Level.CONTRADICTED,
+    Verdict.ERROR: Level.ERROR,
+    Verdict.LOOSE: Level.LOOSE,
+    Verdict.UNCHECKED: Level.UNCHECKED,
+}
 
 
 def findings(results: Sequence[FileResult]) -> list[Finding]:
     """Every finding, file by file in the order given, each file's in the order of its lines."""
     found: list[Finding] = []
     for result in results:
-        found.extend(Finding(Level.ERROR, result.path, error.line, one_line(_error_text(error)), claim_id=error.claim_id)
-                     for error in result.errors)
+        found.extend(
+            Finding(Level.ERROR, result.path, error.line, one_line(_error_text(error)), claim_id=error.claim_id)
+            for error in result.errors
+        )
         for outcome in result.outcomes:
             if outcome.standing is Standing.PASSES:
                 continue
             level = Level.DRAFT if outcome.draft else _LEVEL_OF[outcome.verdict]
-            found.append(Finding(level, result.path, outcome.location.line, one_line(outcome.explanation),
-                                 claim_id=outcome.id, kind=outcome.kind, gross=outcome.gross,
-                                 stated=one_line(outcome.stated)))
+            found.append(
+                Finding(
+                    level,
+                    result.path,
+                    outcome.location.line,
+                    one_line(outcome.explanation),
+                    claim_id=outcome.id,
+                    kind=outcome.kind,
+                    gross=outcome.gross,
+                    stated=one_line(outcome.stated),
+                )
+            )
         found.extend(Finding(Level.GAP, result.path, gap.location.line, one_line(gap.message)) for gap in result.gaps)
     return found
 

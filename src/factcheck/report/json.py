@@ -59,16 +59,22 @@ def scientific(value: Fraction) -> str:
 
 
 def _lost(numbers: list[float | None] | None, interval: Interval | None) -> bool:
-    return numbers is not None and interval is not None and (
-        (numbers[0] is None and interval.lo is not None) or (numbers[1] is None and interval.hi is not None))
+    return (
+        numbers is not None
+        and interval is not None
+        and ((numbers[0] is None and interval.lo is not None) or (numbers[1] is None and interval.hi is not None))
+    )
 
 
 def _beyond_float(outcome: Outcome, entry: dict[str, Any]) -> dict[str, Any]:
     """The outcome's numbers as text when any of them is beyond what a float (and so a JSON number) can
     hold: they are null in their usual fields, and here, all of them, as `scientific` writes them."""
     computed, interval = outcome.computed, outcome.interval
-    lost = (entry["computed"] is None and computed is not None and computed.is_bounded) \
-        or _lost(entry["interval"], interval) or _lost(entry.get("computed_interval"), computed)
+    lost = (
+        (entry["computed"] is None and computed is not None and computed.is_bounded)
+        or _lost(entry["interval"], interval)
+        or _lost(entry.get("computed_interval"), computed)
+    )
     if not lost:
         return {}
 
@@ -144,7 +150,11 @@ def part(result: FileResult, colour: bool = False) -> str:
 
 def closing(totals: Totals) -> str:
     """The end of the `files` array, then the summary (and the problems, when there are any) and the end."""
-    tail = ("\n ]" if totals.files else "]") + ',\n "summary": ' + dumps(totals.count_dict(), indent=1).replace("\n", "\n ")
+    tail = (
+        ("\n ]" if totals.files else "]")
+        + ',\n "summary": '
+        + dumps(totals.count_dict(), indent=1).replace("\n", "\n ")
+    )
     problems = totals.problem_counts()
     if problems:  # only when there are any: a run with nothing wrong gives the JSON it always has
         tail += ',\n "problems": ' + dumps(problems, indent=1).replace("\n", "\n ")

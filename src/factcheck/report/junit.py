@@ -42,8 +42,11 @@ def _element(parent: ET.Element, tag: str, text: str | None = None, **attributes
 
 def _details(outcome: Outcome, path: str) -> str:
     where = f"{path}:{outcome.location.line}" if outcome.location.line else path
-    lines = [f"{where}: claim {outcome.id!r} ({outcome.kind}) is {outcome.verdict.value}"
-             + (" (gross)" if outcome.gross else "") + (", a draft" if outcome.draft else "")]
+    lines = [
+        f"{where}: claim {outcome.id!r} ({outcome.kind}) is {outcome.verdict.value}"
+        + (" (gross)" if outcome.gross else "")
+        + (", a draft" if outcome.draft else "")
+    ]
     if outcome.stated:
         lines.append(f"stated: {outcome.stated!r}")
     lines.append(outcome.explanation)
@@ -54,8 +57,7 @@ def _details(outcome: Outcome, path: str) -> str:
 
 def _case(suite: ET.Element, outcome: Outcome, path: str) -> str:
     """Adds the case; returns its status for the suite's counts."""
-    case = _element(suite, "testcase", classname=path, name=outcome.id, file=path,
-                    line=str(outcome.location.line or 0))
+    case = _element(suite, "testcase", classname=path, name=outcome.id, file=path, line=str(outcome.location.line or 0))
     properties = _element(case, "properties")
     verdict = outcome.verdict.value + (" (gross)" if outcome.gross else "")
     _element(properties, "property", name="verdict", value=verdict)
@@ -89,8 +91,14 @@ def render(results: Sequence[FileResult]) -> str:
         if result.errors or not result.readable:
             counts["tests"] += 1
             counts["errors"] += 1
-            case = _element(suite, "testcase", classname=path, name="(claims file)", file=path,
-                            line=str(result.errors[0].line or 0) if result.errors else "0")
+            case = _element(
+                suite,
+                "testcase",
+                classname=path,
+                name="(claims file)",
+                file=path,
+                line=str(result.errors[0].line or 0) if result.errors else "0",
+            )
             text = "\n".join(str(e) for e in result.errors) or f"{path}: the file could not be read"
             message = "; ".join(one_line(str(e)) for e in result.errors) or "the file could not be read"
             _element(case, "error", text, message=message, type="claims file")
@@ -108,8 +116,9 @@ def render(results: Sequence[FileResult]) -> str:
         for gap in result.gaps:
             counts["tests"] += 1
             line = gap.location.line
-            case = _element(suite, "testcase", classname=path, name=f"coverage gap, line {line}", file=path,
-                            line=str(line or 0))
+            case = _element(
+                suite, "testcase", classname=path, name=f"coverage gap, line {line}", file=path, line=str(line or 0)
+            )
             _element(_element(case, "properties"), "property", name="verdict", value="gap")
             _element(case, "system-out", f"{path}:{line}: {gap.message}" if line else f"{path}: {gap.message}")
         for key, value in counts.items():

@@ -26,8 +26,14 @@ __all__ = ["escape_markdown", "render"]
 # ($), emoji shortcodes (:) and mentions (@).
 _SPECIAL: Final = re.compile(r"([\\`*_{}\[\]<>()#+!|~&@$:])")
 
-_ICON: Final = {Level.CONTRADICTED: "❌", Level.ERROR: "⛔", Level.DRAFT: "📝", Level.LOOSE: "⚠️",
-                Level.UNCHECKED: "⚪", Level.GAP: "❔"}
+_ICON: Final = {
+    Level.CONTRADICTED: "❌",
+    Level.ERROR: "⛔",
+    Level.DRAFT: "📝",
+    Level.LOOSE: "⚠️",
+    Level.UNCHECKED: "⚪",
+    Level.GAP: "❔",
+}
 
 
 def escape_markdown(text: str) -> str:
@@ -54,7 +60,7 @@ def render(results: Sequence[FileResult]) -> str:
     lines += ["| " + " | ".join(header) + " |", "|" + "---:|" * len(header), "| " + " | ".join(values) + " |", ""]
     if totals.unread:
         lines += [f"{totals.unread} of {files} could not be read.", ""]
-    notes = summary_notes(totals)[1 if totals.unread else 0:]  # the files not read are said just above, with the total
+    notes = summary_notes(totals)[1 if totals.unread else 0 :]  # the files not read are said just above, with the total
     if notes:  # the library's own words: nothing to escape
         lines += [" ".join(f"{note[:1].upper()}{note[1:]}." for note in notes), ""]
     if not found:

@@ -30,18 +30,42 @@ INFORMATION_URI: Final = "https://github.com/factcheck/factcheck"
 
 #: rule id, level, short description, full description; the first four are always listed, in this order
 RULES: Final[dict[Level, tuple[str, str, str, str]]] = {
-    Level.CONTRADICTED: ("contradicted", "error", "A claim is contradicted by its base figures",
-                         "The recomputed value lies outside the interval the stated words allow."),
-    Level.ERROR: ("error", "error", "A claim or claims file cannot be evaluated",
-                  "An unknown name, a unit mismatch, a division by zero, or a file that cannot be read."),
-    Level.LOOSE: ("loose", "warning", "A claim is true as worded but looser than its words imply",
-                  "The recomputed value is on the side the words say, but outside the interval they imply."),
-    Level.GAP: ("coverage-gap", "warning", "A sentence states a number but has no claim and no check",
-                "Every sentence that states a number needs a claim, or a `check` saying why it has none."),
-    Level.DRAFT: ("draft", "error", "A draft claim's inputs are still to be filled in",
-                  'A claim whose inputs are placeholders ("?") was never checked, so it cannot pass.'),
-    Level.UNCHECKED: ("unchecked", "warning", "A claim was left unchecked",
-                      "A claim with no inputs, or whose words state no relation, was not checked; --strict fails it."),
+    Level.CONTRADICTED: (
+        "contradicted",
+        "error",
+        "A claim is contradicted by its base figures",
+        "The recomputed value lies outside the interval the stated words allow.",
+    ),
+    Level.ERROR: (
+        "error",
+        "error",
+        "A claim or claims file cannot be evaluated",
+        "An unknown name, a unit mismatch, a division by zero, or a file that cannot be read.",
+    ),
+    Level.LOOSE: (
+        "loose",
+        "warning",
+        "A claim is true as worded but looser than its words imply",
+        "The recomputed value is on the side the words say, but outside the interval they imply.",
+    ),
+    Level.GAP: (
+        "coverage-gap",
+        "warning",
+        "A sentence states a number but has no claim and no check",
+        "Every sentence that states a number needs a claim, or a `check` saying why it has none.",
+    ),
+    Level.DRAFT: (
+        "draft",
+        "error",
+        "A draft claim's inputs are still to be filled in",
+        'A claim whose inputs are placeholders ("?") was never checked, so it cannot pass.',
+    ),
+    Level.UNCHECKED: (
+        "unchecked",
+        "warning",
+        "A claim was left unchecked",
+        "A claim with no inputs, or whose words state no relation, was not checked; --strict fails it.",
+    ),
 }
 #: Listed in every run, whatever its findings (the rules of the first edition of this report).
 _ALWAYS: Final = (Level.CONTRADICTED, Level.ERROR, Level.LOOSE, Level.GAP)
@@ -110,14 +134,22 @@ def render(results: Sequence[FileResult]) -> str:
     document = {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "factcheck", "version": __version__, "informationUri": INFORMATION_URI,
-                                "rules": rules}},
-            "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
-            "artifacts": [_artifact(result.path) for result in results],
-            "results": [_result(finding, rule_index) for finding in found],
-            "columnKind": "unicodeCodePoints",
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "factcheck",
+                        "version": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": rules,
+                    }
+                },
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
+                "artifacts": [_artifact(result.path) for result in results],
+                "results": [_result(finding, rule_index) for finding in found],
+                "columnKind": "unicodeCodePoints",
+            }
+        ],
     }
     return dumps(document, indent=1) + "\n"
 

@@ -30,8 +30,10 @@ def notes(totals: Totals) -> list[str]:
     if totals.drafts:
         found.append(f"{_plural(totals.drafts, 'draft claim')} to fill in")
     if totals.unchecked:
-        found.append(f"{_plural(totals.unchecked, 'unchecked claim')} (--strict fails "
-                     f"{'it' if totals.unchecked == 1 else 'them'})")
+        found.append(
+            f"{_plural(totals.unchecked, 'unchecked claim')} (--strict fails "
+            f"{'it' if totals.unchecked == 1 else 'them'})"
+        )
     return found
 
 
@@ -49,14 +51,17 @@ def summary_lines(totals: Totals) -> list[str]:
     gaps = f", {_plural(totals.gaps, 'coverage gap')}" if totals.gaps else ""
     lines = ["; ".join([_files_and_counts(totals) + gaps, *notes(totals)])]
     if totals.article_only:
-        lines.append(f"{totals.article_only} claim{'s rest' if totals.article_only != 1 else ' rests'} only on the "
-                     "article's own or unsourced figures (basis: article / unsourced): checked for consistency, "
-                     "not against the official tables.")
+        lines.append(
+            f"{totals.article_only} claim{'s rest' if totals.article_only != 1 else ' rests'} only on the "
+            "article's own or unsourced figures (basis: article / unsourced): checked for consistency, "
+            "not against the official tables."
+        )
     return lines
 
 
 def github_summary_line(totals: Totals) -> str:
     """The last line of the GitHub annotations: a plain log line, which never starts with "::" and so
     cannot be mistaken for a workflow command."""
-    return "; ".join([f"factcheck: {_files_and_counts(totals)}, {_plural(totals.gaps, 'coverage gap')}",
-                      *notes(totals)])
+    return "; ".join(
+        [f"factcheck: {_files_and_counts(totals)}, {_plural(totals.gaps, 'coverage gap')}", *notes(totals)]
+    )

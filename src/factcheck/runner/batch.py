@@ -25,14 +25,24 @@ from factcheck.runner.cache import ResultCache
 if TYPE_CHECKING:
     from factcheck.model.results import FileResult
 
-__all__ = ["CLAIMS_GLOB", "FileReport", "check_files", "checked", "claims_files", "render_safely", "report_file", "run",
-           "stream_report"]
+__all__ = [
+    "CLAIMS_GLOB",
+    "FileReport",
+    "check_files",
+    "checked",
+    "claims_files",
+    "render_safely",
+    "report_file",
+    "run",
+    "stream_report",
+]
 
 #: The files a folder named on the command line is searched for.
 CLAIMS_GLOB: Final = "*.claims.toml"
 
 #: Files handed to a worker process at a time: large enough to make the hand-over cheap.
 _CHUNK: Final = 8
+
 
 class FileReport(NamedTuple):
     """One file's part of the report, what the summary needs from it, and the article text it read.
@@ -50,8 +60,9 @@ class FileReport(NamedTuple):
 _TALLY_TYPES: Final = (tuple, int, bool, int, int, int, int, int, int)
 
 
-def report_file(path: str, problem: str | None = None, fmt: str = "text", colour: bool = False,
-                cache: ResultCache | None = None) -> FileReport:
+def report_file(
+    path: str, problem: str | None = None, fmt: str = "text", colour: bool = False, cache: ResultCache | None = None
+) -> FileReport:
     """Check one file (or report why it cannot be: `problem`) and render its part of the report.
 
     With a `cache`, a file whose bytes (and article text) were checked before by the same code is
@@ -167,8 +178,13 @@ def _report_star(args: tuple[str, str | None, str, bool, ResultCache | None]) ->
     return report_file(*args)
 
 
-def check_files(items: Iterable[tuple[str, str | None]], fmt: str = "text", colour: bool = False,
-                jobs: int = 1, cache: ResultCache | None = None) -> Iterator[FileReport]:
+def check_files(
+    items: Iterable[tuple[str, str | None]],
+    fmt: str = "text",
+    colour: bool = False,
+    jobs: int = 1,
+    cache: ResultCache | None = None,
+) -> Iterator[FileReport]:
     """A FileReport per (path, problem), in the input's order, using `jobs` processes."""
     tasks = ((path, problem, fmt, colour, cache) for path, problem in items)
     if jobs <= 1:
@@ -193,10 +209,18 @@ def stream_report(reports: Iterable[FileReport], fmt: str, write: Callable[[str]
     return stream(FORMATS[fmt], ((report.part, report.tally) for report in reports), write)
 
 
-def run(items: Iterable[tuple[str, str | None]], fmt: str, write: Callable[[str], object], *,
-        colour: bool = False, jobs: int = 1, strict: bool = False,
-        progress: Callable[[int, str], object] | None = None, cache: ResultCache | None = None,
-        inputs: list[tuple[str, str | None]] | None = None) -> int:
+def run(
+    items: Iterable[tuple[str, str | None]],
+    fmt: str,
+    write: Callable[[str], object],
+    *,
+    colour: bool = False,
+    jobs: int = 1,
+    strict: bool = False,
+    progress: Callable[[int, str], object] | None = None,
+    cache: ResultCache | None = None,
+    inputs: list[tuple[str, str | None]] | None = None,
+) -> int:
     """Check the files, write the report in format `fmt`, and return the exit status.
 
     `progress(done, path)` is called as each file is finished. The `cache` serves the formats

@@ -47,15 +47,16 @@ from factcheck.errors import CacheError, ReadRefusedError
 from factcheck.load.paths import read_inside
 from factcheck.report.jsontext import dumps
 
-__all__ = ["DEFAULT_FOLDER", "CacheKey", "ResultCache", "article_state", "code_fingerprint",
-           "source_files"]
+__all__ = ["DEFAULT_FOLDER", "CacheKey", "ResultCache", "article_state", "code_fingerprint", "source_files"]
 
 DEFAULT_FOLDER: Final = ".factcheck_cache"
 
 #: The tag that marks a folder as a cache (https://bford.info/cachedir/): backup tools skip it.
 _TAG_NAME: Final = "CACHEDIR.TAG"
-_TAG: Final = ("Signature: 8a477f597d28d172789f06886806bc55\n"
-               "# This folder is factcheck's cache of report parts; deleting it is always safe.\n")
+_TAG: Final = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This folder is factcheck's cache of report parts; deleting it is always safe.\n"
+)
 #: Bumped when the layout of an entry changes.
 _LAYOUT: Final = b"factcheck-cache-2"
 _MISSING: Final = "missing"
@@ -109,8 +110,11 @@ def _installed(package: str) -> str:
         return _MISSING
     folder = Path(spec.origin).parent
     try:
-        files = sorted((entry.name, entry.stat().st_size, entry.stat().st_mtime_ns)
-                       for entry in os.scandir(folder) if entry.is_file())
+        files = sorted(
+            (entry.name, entry.stat().st_size, entry.stat().st_mtime_ns)
+            for entry in os.scandir(folder)
+            if entry.is_file()
+        )
     except OSError:
         return _MISSING
     return json.dumps([str(folder), files])
@@ -175,16 +179,24 @@ class ResultCache:
         if not self.ready:
             return None
         try:
-            row = self._database().execute(
-                f"SELECT digest, article, article_state, report, seal FROM {_TABLE} WHERE slot = ?",
-                (key.slot,)).fetchone()
+            row = (
+                self._database()
+                .execute(
+                    f"SELECT digest, article, article_state, report, seal FROM {_TABLE} WHERE slot = ?", (key.slot,)
+                )
+                .fetchone()
+            )
         except sqlite3.Error:
             return None
         if row is None or row[0] != key.digest:
             return None
         _, article, state, report, seal = row
-        if not (isinstance(report, str) and isinstance(seal, str) and (article is None or isinstance(article, str))
-                and (state is None or isinstance(state, str))):
+        if not (
+            isinstance(report, str)
+            and isinstance(seal, str)
+            and (article is None or isinstance(article, str))
+            and (state is None or isinstance(state, str))
+        ):
             return None
         if not hmac.compare_digest(seal, _seal(key, article, state, report)):
             return None  # altered since factcheck wrote it
@@ -196,8 +208,9 @@ class ResultCache:
             return None
         return stored if isinstance(stored, dict) else None
 
-    def put(self, key: CacheKey, path: str, article: str | None, article_text: str | None,
-            report: dict[str, Any]) -> None:
+    def put(
+        self, key: CacheKey, path: str, article: str | None, article_text: str | None, report: dict[str, Any]
+    ) -> None:
         """Store `report` of a check that read `[article] text = article` as `article_text`.
 
         Nothing is stored when the article could not be read, or is not now what the check read
@@ -213,8 +226,10 @@ class ResultCache:
                 return
         text = dumps(report)
         try:
-            self._database().execute(f"INSERT OR REPLACE INTO {_TABLE} VALUES (?, ?, ?, ?, ?, ?)",
-                                     (key.slot, key.digest, article, state, text, _seal(key, article, state, text)))
+            self._database().execute(
+                f"INSERT OR REPLACE INTO {_TABLE} VALUES (?, ?, ?, ?, ?, ?)",
+                (key.slot, key.digest, article, state, text, _seal(key, article, state, text)),
+            )
         except sqlite3.Error as exc:
             self.ready = False
             raise CacheError(f"cannot write to the cache {str(self.folder)!r}: {exc}") from None
@@ -237,8 +252,10 @@ class ResultCache:
         or not ours) is made afresh. Raises CacheError when the folder cannot be used."""
         if not self._is_ours():
             if self.folder.exists() and (not self.folder.is_dir() or any(self.folder.iterdir())):
-                raise CacheError(f"{str(self.folder)!r} exists and is not factcheck's cache (it has no {_TAG_NAME} "
-                                 "written by factcheck); not using it")
+                raise CacheError(
+                    f"{str(self.folder)!r} exists and is not factcheck's cache (it has no {_TAG_NAME} "
+                    "written by factcheck); not using it"
+                )
             try:
                 self.folder.mkdir(parents=True, exist_ok=True)
                 (self.folder / ".gitignore").write_text("# factcheck's cache: never committed\n*\n", encoding="utf-8")
@@ -287,8 +304,13 @@ def _seal(key: CacheKey, article: str | None, state: str | None, report: str) ->
     """A digest of an entry's fields and its key, keyed with factcheck's code fingerprint: an entry altered on
     disk, or moved to another slot, does not match it."""
     seal = hashlib.blake2b(digest_size=20, key=code_fingerprint(), person=b"factcheck-entry")
-    for part in (key.slot, key.digest, "\x00" if article is None else article, "\x00" if state is None else state,
-                 report):
+    for part in (
+        key.slot,
+        key.digest,
+        "\x00" if article is None else article,
+        "\x00" if state is None else state,
+        report,
+    ):
         data = part.encode("utf-8", "surrogatepass")
         seal.update(len(data).to_bytes(8, "little") + data)
     return seal.hexdigest()
@@ -309,8 +331,10 @@ def _connect(database: Path) -> sqlite3.Connection:
     try:
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=NORMAL")
-        connection.execute(f"CREATE TABLE IF NOT EXISTS {_TABLE} (slot TEXT PRIMARY KEY, digest TEXT NOT NULL, "
-                           "article TEXT, article_state TEXT, report TEXT NOT NULL, seal TEXT NOT NULL)")
+        connection.execute(
+            f"CREATE TABLE IF NOT EXISTS {_TABLE} (slot TEXT PRIMARY KEY, digest TEXT NOT NULL, "
+            "article TEXT, article_state TEXT, report TEXT NOT NULL, seal TEXT NOT NULL)"
+        )
     except BaseException:
         connection.close()
         raise

@@ -53,8 +53,15 @@ def write_new_file(path: str | Path, text: str, *, force: bool = False) -> None:
     try:
         handle = tempfile.NamedTemporaryFile(  # closed below, before it is moved
             # backslashreplace, as on standard output: a file name that is not UTF-8 is shown, not a crash
-            "w", encoding="utf-8", errors="backslashreplace", newline="\n", dir=target.parent,
-            prefix=f".{target.name}.", suffix=".tmp", delete=False)
+            "w",
+            encoding="utf-8",
+            errors="backslashreplace",
+            newline="\n",
+            dir=target.parent,
+            prefix=f".{target.name}.",
+            suffix=".tmp",
+            delete=False,
+        )
     except OSError as exc:
         raise OutputError(shown, f"cannot write here: {exc.strerror or exc}") from None
     temporary = Path(handle.name)

@@ -86,46 +86,81 @@ def _quoted(words: Iterable[str]) -> str:
 def table_rows() -> list[tuple[str, str, str]]:
     """(words, kind of word, meaning) for every entry above: the README's table."""
     rows: list[tuple[str, str, str]] = [
-        ("a plain number X, step s", "number",
-         "[X − s/2, X + s/2]; `robust` rounding: (X − s, X + s). s is the place of the last digit; in a count or "
-         "amount trailing zeros round too, but a plain number keeps two significant figures (400 → 10, "
-         "1,000 → 100) and a hedged one keeps them all (about 4,000 → 1,000). The step of 0 is 1"),
-        ('"-5%", "−325", "+4%"', "sign",
-         'a signed number is that side of zero in every kind ("-5%" is [−5.5, −4.5]); '
-         "a sign and a direction word or `direction` that disagree are an error"),
+        (
+            "a plain number X, step s",
+            "number",
+            "[X − s/2, X + s/2]; `robust` rounding: (X − s, X + s). s is the place of the last digit; in a count or "
+            "amount trailing zeros round too, but a plain number keeps two significant figures (400 → 10, "
+            "1,000 → 100) and a hedged one keeps them all (about 4,000 → 1,000). The step of 0 is 1",
+        ),
+        (
+            '"-5%", "−325", "+4%"',
+            "sign",
+            'a signed number is that side of zero in every kind ("-5%" is [−5.5, −4.5]); '
+            "a sign and a direction word or `direction` that disagree are an error",
+        ),
     ]
     by_hedge: dict[Hedge, list[str]] = {}
     for phrase, hedge in HEDGES.items():
         by_hedge.setdefault(hedge, []).append(phrase)
     rows += [(_quoted(phrases), "hedge", _HEDGE_MEANING[h]) for h, phrases in by_hedge.items()]
     rows.append((_quoted(NUMBER_WORDS), "number word", 'its value; a hyphen joins tens and units ("twenty-one")'))
-    rows.append((_quoted(SCALE_WORDS), "scale word",
-                 "× " + ", ".join(f"{k}={v:,}" for k, v in SCALE_WORDS.items())
-                 + '; a number ending in one has its step ("two hundred" → 100, "five dozen" → 12, '
-                   '"1.5 million" → 0.1 million); "a" before one is 1; "and a half" after a number adds '
-                   'half its last word ("two and a half" is 2.5, step 0.5)'))
-    rows.append((_quoted(SCALE_ABBREVIATIONS), "scale", "× " + ", ".join(
-        f"{k}={v:,}" for k, v in SCALE_ABBREVIATIONS.items()) + ", joined to the digits or after a space "
-        '("£3.4bn", "£5 bn")'))
-    rows.append((
-        _quoted(["half", "a fifth", "two-thirds", "three quarters", "three in four"]) + " (any K/N in words)",
-        "fraction",
-        "within ±10% of K/N: half is [45%, 55%]; a hedge takes the matching side, cut at K/N",
-    ))
-    rows.append(('"half a million", "a quarter of a million", "three-quarters of a billion", "half a dozen"',
-                 "fraction of a scale", "that fraction of it, within ±10% (as a count or amount)"))
-    rows.append((_quoted(["one in five", "1 in 20", "one in every 769", "one for every 640",
-                          "one adult per 500 residents"]), "one in N",
-                 'N rounded as written, the one exact, in every kind: "one in five" is N in [4.5, 5.5], a share of '
-                 "[18.18%, 22.22%]; on a rate the rate is 1 per N, judged on N; a hedge speaks of the proportion "
-                 '("fewer than one in five" is N in (5, 6))'))
+    rows.append(
+        (
+            _quoted(SCALE_WORDS),
+            "scale word",
+            "× "
+            + ", ".join(f"{k}={v:,}" for k, v in SCALE_WORDS.items())
+            + '; a number ending in one has its step ("two hundred" → 100, "five dozen" → 12, '
+            '"1.5 million" → 0.1 million); "a" before one is 1; "and a half" after a number adds '
+            'half its last word ("two and a half" is 2.5, step 0.5)',
+        )
+    )
+    rows.append(
+        (
+            _quoted(SCALE_ABBREVIATIONS),
+            "scale",
+            "× "
+            + ", ".join(f"{k}={v:,}" for k, v in SCALE_ABBREVIATIONS.items())
+            + ", joined to the digits or after a space "
+            '("£3.4bn", "£5 bn")',
+        )
+    )
+    rows.append(
+        (
+            _quoted(["half", "a fifth", "two-thirds", "three quarters", "three in four"]) + " (any K/N in words)",
+            "fraction",
+            "within ±10% of K/N: half is [45%, 55%]; a hedge takes the matching side, cut at K/N",
+        )
+    )
+    rows.append(
+        (
+            '"half a million", "a quarter of a million", "three-quarters of a billion", "half a dozen"',
+            "fraction of a scale",
+            "that fraction of it, within ±10% (as a count or amount)",
+        )
+    )
+    rows.append(
+        (
+            _quoted(["one in five", "1 in 20", "one in every 769", "one for every 640", "one adult per 500 residents"]),
+            "one in N",
+            'N rounded as written, the one exact, in every kind: "one in five" is N in [4.5, 5.5], a share of '
+            "[18.18%, 22.22%]; on a rate the rate is 1 per N, judged on N; a hedge speaks of the proportion "
+            '("fewer than one in five" is N in (5, 6))',
+        )
+    )
     by_proportion: dict[Proportion, list[str]] = {}
     for phrase, proportion in PROPORTIONS.items():
         by_proportion.setdefault(proportion, []).append(phrase)
     for proportion, phrases in by_proportion.items():
         side = "a majority" if proportion.side > 0 else "a minority"
-        rows.append((_quoted(phrases), "proportion",
-                     f"share {_interval_text(proportion.interval)}; gross on the wrong side of 50% ({side})"))
+        rows.append(
+            (
+                _quoted(phrases),
+                "proportion",
+                f"share {_interval_text(proportion.interval)}; gross on the wrong side of 50% ({side})",
+            )
+        )
     for phrase, amount in VAGUE_AMOUNTS.items():
         meaning = f"a count in {_interval_text(amount.interval, '')}"
         if amount.scalable:
@@ -135,19 +170,43 @@ def table_rows() -> list[tuple[str, str, str]]:
     for phrase, multiple in MULTIPLES.items():
         by_multiple.setdefault(multiple, []).append(phrase)
     for multiple, phrases in by_multiple.items():
-        change = _interval_text(Interval(
-            (multiple.interval.lo - 1) * _HUNDRED,  # type: ignore[operator]
-            (multiple.interval.hi - 1) * _HUNDRED,  # type: ignore[operator]
-        ))
-        rows.append((_quoted(phrases), "multiple",
-                     f"ratio {_interval_text(multiple.interval, '')}, a change of {change}"))
-    rows.append(('"more than doubled", "more than trebled"', "multiple",
-                 "ratio (N, N + 1): up to the next whole multiple; loose beyond"))
-    rows.append((_quoted(["N times", "N-fold", "Nx", "N ×", "N times more", "eightfold", "a twofold rise",
-                          "two and a half times"]), "multiple",
-                 'the ratio N, a number like any other ("almost eightfold" is [7.5, 8)); on a change, '
-                 "(N − 1) × 100% (a fall by a multiple is an error); the multiple words: " + _quoted(TIMES_WORDS)
-                 + f', and "{FOLD_SUFFIX}" joined to a number word'))
+        change = _interval_text(
+            Interval(
+                (multiple.interval.lo - 1) * _HUNDRED,  # type: ignore[operator]
+                (multiple.interval.hi - 1) * _HUNDRED,  # type: ignore[operator]
+            )
+        )
+        rows.append(
+            (_quoted(phrases), "multiple", f"ratio {_interval_text(multiple.interval, '')}, a change of {change}")
+        )
+    rows.append(
+        (
+            '"more than doubled", "more than trebled"',
+            "multiple",
+            "ratio (N, N + 1): up to the next whole multiple; loose beyond",
+        )
+    )
+    rows.append(
+        (
+            _quoted(
+                [
+                    "N times",
+                    "N-fold",
+                    "Nx",
+                    "N ×",
+                    "N times more",
+                    "eightfold",
+                    "a twofold rise",
+                    "two and a half times",
+                ]
+            ),
+            "multiple",
+            'the ratio N, a number like any other ("almost eightfold" is [7.5, 8)); on a change, '
+            "(N − 1) × 100% (a fall by a multiple is an error); the multiple words: "
+            + _quoted(TIMES_WORDS)
+            + f', and "{FOLD_SUFFIX}" joined to a number word',
+        )
+    )
     for sign, label in ((+1, "up (an increase)"), (-1, "down (a decrease)")):
         words = sorted(w for w, d in DIRECTIONS.items() if d == sign)
         rows.append((_quoted(words), "direction", f"a change or difference that goes {label}"))
@@ -156,27 +215,66 @@ def table_rows() -> list[tuple[str, str, str]]:
         by_relation.setdefault(relation, []).append(phrase)
     for relation, phrases in by_relation.items():
         rows.append((_quoted(phrases), "comparison", f"left {relation.value} right"))
-    rows.append((_quoted(NEUTRAL_COMPARISONS), "no relation",
-                 "a comparison in these words alone is `unchecked`: they state no relation"))
+    rows.append(
+        (
+            _quoted(NEUTRAL_COMPARISONS),
+            "no relation",
+            "a comparison in these words alone is `unchecked`: they state no relation",
+        )
+    )
     rows.append((_quoted(PERCENT_WORDS), "unit", "percent"))
     rows.append((_quoted(POINT_WORDS), "unit", "percentage points"))
     rows.append((_quoted(f"{w} N" for w in PER_WORDS), "unit", 'a rate per N ("one for every N" is one in N)'))
     rows.append((_quoted(f"K {w} N" for w in IN_WORDS), "unit", "K in N"))
-    rows.append((_quoted(CURRENCIES), "unit", "the figure's unit must be " + ", ".join(CURRENCIES.values())
-                 + '; "45p" is £0.45'))
-    rows.append((_quoted(sorted(YEAR_MARKERS - MONTHS)) + ", and month names", "year marker",
-                 "a bare four-digit number after these words is a year, when the phrase has another number"))
-    rows.append((_quoted(sorted(FILLER_WORDS)), "filler",
-                 "ignored; any other unknown word in a change with no direction word is an error"))
-    rows.append(("any other word", "unit noun",
-                 'the thing counted ("offenders", "people", "an 18-minute wait"): harmless, except as below'))
-    rows.append((_quoted(sorted(UNREAD_WORDS)), "unread",
-                 "right before or after a number, an error quoting it: it would change the number; so is a scale "
-                 'word misspelt after a number ("£5 milion")'))
-    rows.append((_quoted(sorted(UNIT_ABBREVIATIONS)), "unit abbreviation",
-                 "may follow a number, joined or spaced; any other word joined to the digits, or without a vowel "
-                 'after a number (but an acronym in capitals: "12 NHS trusts"), is an error quoting it'))
-    rows.append((" ".join(HARMLESS_MARKS), "punctuation",
-                 'ignored; any other sign that is not a letter or digit ("‰", "¥", "±", "½") is an error '
-                 "quoting it"))
+    rows.append(
+        (
+            _quoted(CURRENCIES),
+            "unit",
+            "the figure's unit must be " + ", ".join(CURRENCIES.values()) + '; "45p" is £0.45',
+        )
+    )
+    rows.append(
+        (
+            _quoted(sorted(YEAR_MARKERS - MONTHS)) + ", and month names",
+            "year marker",
+            "a bare four-digit number after these words is a year, when the phrase has another number",
+        )
+    )
+    rows.append(
+        (
+            _quoted(sorted(FILLER_WORDS)),
+            "filler",
+            "ignored; any other unknown word in a change with no direction word is an error",
+        )
+    )
+    rows.append(
+        (
+            "any other word",
+            "unit noun",
+            'the thing counted ("offenders", "people", "an 18-minute wait"): harmless, except as below',
+        )
+    )
+    rows.append(
+        (
+            _quoted(sorted(UNREAD_WORDS)),
+            "unread",
+            "right before or after a number, an error quoting it: it would change the number; so is a scale "
+            'word misspelt after a number ("£5 milion")',
+        )
+    )
+    rows.append(
+        (
+            _quoted(sorted(UNIT_ABBREVIATIONS)),
+            "unit abbreviation",
+            "may follow a number, joined or spaced; any other word joined to the digits, or without a vowel "
+            'after a number (but an acronym in capitals: "12 NHS trusts"), is an error quoting it',
+        )
+    )
+    rows.append(
+        (
+            " ".join(HARMLESS_MARKS),
+            "punctuation",
+            'ignored; any other sign that is not a letter or digit ("‰", "¥", "±", "½") is an error quoting it',
+        )
+    )
     return rows

@@ -97,8 +97,10 @@ _LIMIT: Final = 10**MAX_WHOLE_DIGITS
 #: A `stated` phrase is the article's words for one number (or one comparison): no such phrase
 #: is this long, and refusing a longer one first keeps a hostile phrase from costing seconds.
 MAX_STATED_LENGTH: Final = 1_000
-_OUT_OF_RANGE: Final = (f"a number too large or too long to read (at most {MAX_WHOLE_DIGITS} digits before "
-                        f"the point and {MAX_DECIMALS} after)")
+_OUT_OF_RANGE: Final = (
+    f"a number too large or too long to read (at most {MAX_WHOLE_DIGITS} digits before "
+    f"the point and {MAX_DECIMALS} after)"
+)
 
 
 class Reading(enum.Enum):
@@ -178,8 +180,10 @@ def _alternatives(phrases: Iterable[str]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in words)
 
 
-_SCALE_SUFFIX = (rf"(?:(?P<sfx>{_alternatives(ATTACHED_SCALES)})(?![a-z])"
-                 rf"|\s+(?P<sw>{_alternatives(SPACED_SCALES)})(?![a-z]))")
+_SCALE_SUFFIX = (
+    rf"(?:(?P<sfx>{_alternatives(ATTACHED_SCALES)})(?![a-z])"
+    rf"|\s+(?P<sw>{_alternatives(SPACED_SCALES)})(?![a-z]))"
+)
 
 
 class _T(enum.Enum):
@@ -222,13 +226,22 @@ def _phrase_table() -> dict[str, tuple[_T, object]]:
         table.update((word, (_T.NUMWORD, value)) for word, value in words.items())
     table.update(_fold_words())
     meanings: tuple[tuple[Mapping[str, object], _T], ...] = (
-        (DIRECTIONS, _T.DIRECTION), (MULTIPLES, _T.MULTIPLE), (FRACTIONS, _T.FRACTION), (PROPORTIONS, _T.PROPORTION),
-        (VAGUE_AMOUNTS, _T.VAGUE), (HEDGES, _T.HEDGE),
+        (DIRECTIONS, _T.DIRECTION),
+        (MULTIPLES, _T.MULTIPLE),
+        (FRACTIONS, _T.FRACTION),
+        (PROPORTIONS, _T.PROPORTION),
+        (VAGUE_AMOUNTS, _T.VAGUE),
+        (HEDGES, _T.HEDGE),
     )
     for phrases, kind in meanings:
         table.update((phrase, (kind, value)) for phrase, value in phrases.items())
-    words_only = ((PERCENT_WORDS, _T.PERCENT), (POINT_WORDS, _T.POINTS), (PER_WORDS, _T.PER), (IN_WORDS, _T.IN),
-                  (TIMES_WORDS, _T.TIMES))
+    words_only = (
+        (PERCENT_WORDS, _T.PERCENT),
+        (POINT_WORDS, _T.POINTS),
+        (PER_WORDS, _T.PER),
+        (IN_WORDS, _T.IN),
+        (TIMES_WORDS, _T.TIMES),
+    )
     for plain, kind in words_only:
         table.update((phrase, (kind, None)) for phrase in plain)
     table["and"] = (_T.AND, None)
@@ -236,9 +249,12 @@ def _phrase_table() -> dict[str, tuple[_T, object]]:
 
 
 def _fold_words() -> dict[str, tuple[_T, object]]:
-    """"eightfold", "twofold", "hundredfold": a number word, then "fold" (not "zerofold", nor "dozenfold")."""
-    return {word + FOLD_SUFFIX: (_T.TIMES, word) for word in [*NUMBER_WORDS, *SCALE_WORDS]
-            if NUMBER_WORDS.get(word) != 0 and word != "dozen"}
+    """ "eightfold", "twofold", "hundredfold": a number word, then "fold" (not "zerofold", nor "dozenfold")."""
+    return {
+        word + FOLD_SUFFIX: (_T.TIMES, word)
+        for word in [*NUMBER_WORDS, *SCALE_WORDS]
+        if NUMBER_WORDS.get(word) != 0 and word != "dozen"
+    }
 
 
 _Trie = dict[str, "_Trie"]
@@ -260,8 +276,11 @@ def _phrase_pattern() -> str:
         node[""] = {}  # a phrase ends here
 
     def pattern(node: _Trie, phrase: str) -> str:
-        branches = [(r"\s+" if char == " " else re.escape(char)) + pattern(child, phrase + char)
-                    for char, child in sorted(node.items()) if char]
+        branches = [
+            (r"\s+" if char == " " else re.escape(char)) + pattern(child, phrase + char)
+            for char, child in sorted(node.items())
+            if char
+        ]
         if "" in node:  # after the longer phrases: a whole word ends here ("%" needs no word boundary)
             branches.append("" if phrase == "%" else r"(?![a-z])")
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -377,8 +396,11 @@ def _tokens(text: str, reading: Reading) -> list[_Token]:
             found.append(_Token(_T.CURRENCY, match.group(0), span))
         elif group in ("num", "sfx", "sw"):
             numeral = _digits_numeral(match, reading)
-            found.append(_Token(_T.NUMBER, match.group(0), span, numeral) if numeral is not None
-                         else _Token(_T.HUGE, match.group(0), span))
+            found.append(
+                _Token(_T.NUMBER, match.group(0), span, numeral)
+                if numeral is not None
+                else _Token(_T.HUGE, match.group(0), span)
+            )
         elif group == "phrase":
             phrase = _SPACES.sub(" ", match.group("phrase"))
             kind, value = table[phrase]
@@ -420,11 +442,21 @@ def _join_number_words(tokens: list[_Token], reading: Reading) -> list[_Token]:
     i, n = 0, len(tokens)
     while i < n:
         tok = tokens[i]
-        if tok.type is _T.NUMWORD or (tok.type is _T.WORD and tok.text in ARTICLES and i + 1 < n
-                                       and tokens[i + 1].type is _T.NUMWORD and tokens[i + 1].text in SCALE_WORDS):
+        if tok.type is _T.NUMWORD or (
+            tok.type is _T.WORD
+            and tok.text in ARTICLES
+            and i + 1 < n
+            and tokens[i + 1].type is _T.NUMWORD
+            and tokens[i + 1].text in SCALE_WORDS
+        ):
             i = _join_words_at(tokens, i, reading, out)
-        elif tok.numeral is not None and i + 2 < n and tokens[i + 1].type is _T.AND \
-                and tokens[i + 2].type is _T.FRACTION and tok.text.isdigit():  # "2 and a half"
+        elif (
+            tok.numeral is not None
+            and i + 2 < n
+            and tokens[i + 1].type is _T.AND
+            and tokens[i + 2].type is _T.FRACTION
+            and tok.text.isdigit()
+        ):  # "2 and a half"
             i = _join_fraction_at(tokens, i + 1, [tok], tok.numeral.value, Fraction(1), out)
         else:
             out.append(tok)
@@ -463,9 +495,10 @@ def _join_words_at(tokens: list[_Token], i: int, reading: Reading, out: list[_To
     return j
 
 
-def _join_fraction_at(tokens: list[_Token], j: int, run: list[_Token], value: Fraction, place: Fraction,
-                      out: list[_Token]) -> int:
-    """"two and a half" (at `j`: "and", then the fraction): 2.5, to the nearest 0.5; then perhaps "million"."""
+def _join_fraction_at(
+    tokens: list[_Token], j: int, run: list[_Token], value: Fraction, place: Fraction, out: list[_Token]
+) -> int:
+    """ "two and a half" (at `j`: "and", then the fraction): 2.5, to the nearest 0.5; then perhaps "million"."""
     start = j
     fraction = FRACTIONS[tokens[j + 1].text]
     value += fraction * place
@@ -620,7 +653,7 @@ _QUOTE_LIMIT: Final = 200
 def _quotable(text: str) -> str:
     if len(text) <= _QUOTE_LIMIT:
         return text
-    return f"{text[:_QUOTE_LIMIT // 2]}… ({len(text):,} characters) …{text[-20:]}"
+    return f"{text[: _QUOTE_LIMIT // 2]}… ({len(text):,} characters) …{text[-20:]}"
 
 
 def _patterns(phrases: Iterable[str]) -> list[tuple[str, re.Pattern[str]]]:
@@ -652,12 +685,18 @@ def _read_comparison(text: str) -> tuple[Relation | None, str | None]:
             if not any(phrase in longer for longer in found.values()):
                 found.setdefault(relation, phrase)
             norm = pattern.sub(" ", norm)
-    quantities = [t for t in _tokens(norm, Reading.MEASURE)
-                  if t.type in (_T.NUMBER, _T.FRACTION, _T.PROPORTION, _T.MULTIPLE, _T.VAGUE, _T.HUGE)]
+    quantities = [
+        t
+        for t in _tokens(norm, Reading.MEASURE)
+        if t.type in (_T.NUMBER, _T.FRACTION, _T.PROPORTION, _T.MULTIPLE, _T.VAGUE, _T.HUGE)
+    ]
     if quantities:
-        raise PhraseError(_quotable(text), f"a comparison states no amount, but these words do "
-                                           f"({quantities[0].text[:40]!r}): write a ratio, difference or change "
-                                           "claim for it")
+        raise PhraseError(
+            _quotable(text),
+            f"a comparison states no amount, but these words do "
+            f"({quantities[0].text[:40]!r}): write a ratio, difference or change "
+            "claim for it",
+        )
     if len(found) > 1:
         raise PhraseError(text, "comparison words pull both ways (" + ", ".join(found.values()) + ")")
     if found:
@@ -716,13 +755,22 @@ def parse_stated(
 def _refuse_long(text: str) -> None:
     """A phrase past `MAX_STATED_LENGTH` is an error before any reading costs time."""
     if len(text) > MAX_STATED_LENGTH:
-        raise PhraseError(_quotable(text), f"too long to read as the words for one number ({len(text):,} characters; "
-                                           f"at most {MAX_STATED_LENGTH:,})")
+        raise PhraseError(
+            _quotable(text),
+            f"too long to read as the words for one number ({len(text):,} characters; at most {MAX_STATED_LENGTH:,})",
+        )
 
 
 @lru_cache(maxsize=16384)
-def _parse_stated(text: str, kind: str, rounding: str, tolerance: Tolerance | None, widen: Tolerance | None,
-                  direction_given: bool, count_like: bool) -> Stated:
+def _parse_stated(
+    text: str,
+    kind: str,
+    rounding: str,
+    tolerance: Tolerance | None,
+    widen: Tolerance | None,
+    direction_given: bool,
+    count_like: bool,
+) -> Stated:
     """parse_stated, remembered: a claim's words are read twice, and a template's words repeat."""
     if kind == Kind.COMPARISON:
         relation, neutral = _read_comparison(text)
@@ -836,7 +884,7 @@ class _Assembler:
         return i + 1
 
     def _take_per(self, toks: list[_Token], i: int, words: _Words) -> int:
-        """"per 100,000": the base of a rate, which must be a positive number."""
+        """ "per 100,000": the base of a rate, which must be a positive number."""
         tok = toks[i]
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if nxt is None or nxt.type is not _T.NUMBER:
@@ -899,10 +947,17 @@ class _Assembler:
     def _refuse_unknown_direction_words(self, words: _Words, group: list[_Token], direction: int | None) -> None:
         """A change or difference with no direction (no word, no sign, no `direction`) and a word the reader
         does not know: the word may be a direction, so it is an error that asks for `direction`."""
-        signed = words.plus or (group[0].numeral is not None and group[0].numeral.text.startswith("-")
-                                and len(group) == 1)
-        if self.kind in SIGNED_KINDS and direction is None and words.unknown and not signed \
-                and not self.direction_given and group[0].type is not _T.MULTIPLE:
+        signed = words.plus or (
+            group[0].numeral is not None and group[0].numeral.text.startswith("-") and len(group) == 1
+        )
+        if (
+            self.kind in SIGNED_KINDS
+            and direction is None
+            and words.unknown
+            and not signed
+            and not self.direction_given
+            and group[0].type is not _T.MULTIPLE
+        ):
             raise self.fail("a word I do not know as a direction (add `direction` to the claim):", words.unknown[0])
 
     def _reads_one_in(self, head: _Token, per_word: _Token, n: _Token) -> bool:
@@ -936,12 +991,12 @@ class _Assembler:
             if scale is not None and tok.type is _T.FRACTION:
                 value = FRACTIONS[tok.text] * scale
                 span = (tok.span[0], toks[j].span[1])
-                text = self.norm[span[0]:span[1]]
+                text = self.norm[span[0] : span[1]]
                 out.append(_Token(_T.PORTION, text, span, Numeral(value, value * FRACTION_TOLERANCE, text, span)))
                 i = j + 1
             elif scale is not None and tok.type is _T.VAGUE and VAGUE_AMOUNTS[tok.text].scalable:
                 span = (tok.span[0], toks[j].span[1])
-                text = self.norm[span[0]:span[1]]
+                text = self.norm[span[0] : span[1]]
                 out.append(_Token(_T.VAGUE, tok.text, span, Numeral(scale, scale, text, span)))
                 i = j + 1
             else:
@@ -965,10 +1020,10 @@ class _Assembler:
         """An unknown word that would change the number is an error quoting it (`table.UNREAD_WORDS`)."""
         tok = toks[i]
         prev = toks[i - 1] if i else None
-        after = self.norm[prev.span[1]:tok.span[0]] if prev is not None and prev.type is _T.NUMBER else None
+        after = self.norm[prev.span[1] : tok.span[0]] if prev is not None and prev.type is _T.NUMBER else None
         if tok.text in UNREAD_WORDS:
             nxt = toks[i + 1] if i + 1 < len(toks) else None
-            before = nxt is not None and nxt.type is _T.NUMBER and self.norm[tok.span[1]:nxt.span[0]] in (" ", "-")
+            before = nxt is not None and nxt.type is _T.NUMBER and self.norm[tok.span[1] : nxt.span[0]] in (" ", "-")
             if before or after in ("", " ", "-"):
                 raise self.fail("a word that changes the number in a way I do not read:", tok)
         if after is None or tok.text in UNIT_ABBREVIATIONS:
@@ -986,14 +1041,14 @@ class _Assembler:
     def _as_written(self, tok: _Token) -> str:
         """A word as the article wrote it, in its own case (the reader works on the lower-cased text)."""
         if len(self.norm) == len(self.text):  # normalising kept every place: the span indexes the text
-            return self.text[tok.span[0]:tok.span[1]]
+            return self.text[tok.span[0] : tok.span[1]]
         found = re.search(rf"(?<![^\W\d_]){re.escape(tok.text)}(?![^\W\d_])", self.text, re.IGNORECASE)
         return found.group(0) if found else tok.text
 
     def _signs_a_number(self, toks: list[_Token], i: int) -> bool:
         """Whether the "+" at `i` is joined to a number, perhaps across a currency sign ("+4%", "+£5")."""
         end = toks[i].span[1]
-        for tok in toks[i + 1:i + 3]:
+        for tok in toks[i + 1 : i + 3]:
             if tok.span[0] != end:
                 return False
             if tok.type is _T.NUMBER:
@@ -1004,7 +1059,7 @@ class _Assembler:
         return False
 
     def _is_in(self, tok: _Token) -> bool:
-        """"in" of "one in five"; "in every" too, except in a rate, where it means "per"."""
+        """ "in" of "one in five"; "in every" too, except in a rate, where it means "per"."""
         if tok.type is _T.IN:
             return True
         return tok.type is _T.PER and tok.text in IN_EVERY_WORDS and self.kind != Kind.RATE
@@ -1020,8 +1075,11 @@ class _Assembler:
         for k, tok in enumerate(toks):
             prev = toks[k - 1] if k else None
             is_year = (
-                tok.type is _T.NUMBER and re.fullmatch(r"(?:19|20)\d\d", tok.text) is not None
-                and prev is not None and prev.type in (_T.WORD, _T.IN) and prev.text in YEAR_MARKERS
+                tok.type is _T.NUMBER
+                and re.fullmatch(r"(?:19|20)\d\d", tok.text) is not None
+                and prev is not None
+                and prev.type in (_T.WORD, _T.IN)
+                and prev.text in YEAR_MARKERS
             )
             if not is_year:
                 out.append(tok)
@@ -1045,8 +1103,15 @@ class _Assembler:
         return groups
 
     # -- interpretation by what was written ------------------------------------------------
-    def _interpret(self, group: list[_Token], hedge: Hedge | None, direction: int | None, unit: str | None,
-                   per: Fraction | None, plus: bool) -> Stated:
+    def _interpret(
+        self,
+        group: list[_Token],
+        hedge: Hedge | None,
+        direction: int | None,
+        unit: str | None,
+        per: Fraction | None,
+        plus: bool,
+    ) -> Stated:
         """The quantity read by what was written: a proportion, a multiple, a vague amount, a fraction of a
         scale, "K in N", a fraction word, or a number."""
         head = group[0]
@@ -1065,7 +1130,7 @@ class _Assembler:
         return self._number(group, hedge, direction, unit, per, plus)
 
     def _proportion(self, head: _Token, hedge: Hedge | None) -> Stated:
-        """"the vast majority": a share in the word table's interval, on its side of 50%."""
+        """ "the vast majority": a share in the word table's interval, on its side of 50%."""
         if self.kind != Kind.SHARE:
             raise self.fail(f"a proportion word needs kind 'share', not {self.kind!r}:", head)
         if hedge is not None:
@@ -1074,9 +1139,10 @@ class _Assembler:
         interval = self._widen(prop.interval, prop.interval.centre)
         return Stated(self.text, interval, interval, shown=head.text, side=prop.side, unit="percent")
 
-    def _k_in_n(self, group: list[_Token], hedge: Hedge | None, direction: int | None, unit: str | None,
-                plus: bool) -> Stated:
-        """"K in N": one in N on one_in (or one in N in any kind), a rate per N, or the proportion K/N."""
+    def _k_in_n(
+        self, group: list[_Token], hedge: Hedge | None, direction: int | None, unit: str | None, plus: bool
+    ) -> Stated:
+        """ "K in N": one in N on one_in (or one in N in any kind), a rate per N, or the proportion K/N."""
         k, n = group[0].numeral, group[2].numeral
         assert k is not None and n is not None
         if self.kind == Kind.ONE_IN:
@@ -1089,8 +1155,15 @@ class _Assembler:
             raise self.fail("not a proportion:", group[0])
         return self._fraction(k.value / n.value, hedge, direction, group[0])
 
-    def _number(self, group: list[_Token], hedge: Hedge | None, direction: int | None, unit: str | None,
-                per: Fraction | None, plus: bool) -> Stated:
+    def _number(
+        self,
+        group: list[_Token],
+        hedge: Hedge | None,
+        direction: int | None,
+        unit: str | None,
+        per: Fraction | None,
+        plus: bool,
+    ) -> Stated:
         """A number X ("122", "-5%", "up 4%", "three times"): X with its step, after its qualifier and sign."""
         head = group[0]
         kind = self.kind
@@ -1106,8 +1179,9 @@ class _Assembler:
         if len(group) == 2 and kind == Kind.CHANGE:
             # "rose three-fold", "an eightfold increase": a multiple N is a change of (N − 1) × 100%
             if direction == -1 or numeral.value < 0:
-                raise self.fail("a fall by a multiple is not defined (write the change as a share or a ratio):",
-                                group[1])
+                raise self.fail(
+                    "a fall by a multiple is not defined (write the change as a share or a ratio):", group[1]
+                )
             ratio = self._around(numeral.value, step, hedge)
             return self._change_from_ratio(ratio, numeral, hedge, +1)
         signed = kind in SIGNED_KINDS
@@ -1130,8 +1204,9 @@ class _Assembler:
             return self.tolerance.half_width(centre)
         return step / 2
 
-    def _around(self, x: Fraction, step: Fraction, hedge: Hedge | None, *, widen: bool = True
-                ) -> tuple[Interval, Interval]:
+    def _around(
+        self, x: Fraction, step: Fraction, hedge: Hedge | None, *, widen: bool = True
+    ) -> tuple[Interval, Interval]:
         """(supported, loose) intervals of a number X with step s, after its qualifier."""
         h = self._half(x, step)
         if hedge is None:
@@ -1167,8 +1242,9 @@ class _Assembler:
         if kind != Kind.CHANGE:
             direction = None
         unit = None if kind == Kind.RATIO else "percent"
-        return Stated(self.text, tight, loose, value if direction != -1 else -value, None, head.text, hedge,
-                      direction, unit)
+        return Stated(
+            self.text, tight, loose, value if direction != -1 else -value, None, head.text, hedge, direction, unit
+        )
 
     def _multiple(self, head: _Token, hedge: Hedge | None, direction: int | None) -> Stated:
         kind = self.kind
@@ -1207,11 +1283,13 @@ class _Assembler:
 
         tight, loose = ratios
         centre = (numeral.value - 1) * _HUNDRED
-        return Stated(self.text, to_change(tight), to_change(loose), centre, None, numeral.text, hedge, direction,
-                      "percent")
+        return Stated(
+            self.text, to_change(tight), to_change(loose), centre, None, numeral.text, hedge, direction, "percent"
+        )
 
-    def _one_in_interval(self, k: Numeral, n: Numeral, hedge: Hedge | None, group: list[_Token], *,
-                         widen: bool = True) -> tuple[Fraction, Fraction, Interval, Interval]:
+    def _one_in_interval(
+        self, k: Numeral, n: Numeral, hedge: Hedge | None, group: list[_Token], *, widen: bool = True
+    ) -> tuple[Fraction, Fraction, Interval, Interval]:
         """(N/K, its step, supported, loose) of "K in N": the hedge speaks of the proportion K/N."""
         if k.value <= 0 or n.value <= 0:
             raise self.fail("'K in N' needs positive numbers:", group[0])
@@ -1224,14 +1302,15 @@ class _Assembler:
         return value, step, tight, loose
 
     def _one_in(self, k: Numeral, n: Numeral, hedge: Hedge | None, group: list[_Token]) -> Stated:
-        """"one in every 769" on one_in (or a rate): an interval on N, the one exact."""
+        """ "one in every 769" on one_in (or a rate): an interval on N, the one exact."""
         value, step, tight, loose = self._one_in_interval(k, n, hedge, group)
         shown = " ".join(t.text for t in group)
         return Stated(self.text, tight, loose, value, step, shown, hedge, None, None, one_in=True)
 
-    def _one_in_of_kind(self, k: Numeral, n: Numeral, hedge: Hedge | None, direction: int | None,
-                        group: list[_Token]) -> Stated:
-        """"one in five" read the same in every kind: N rounded as written, then 1/N as the kind wants it."""
+    def _one_in_of_kind(
+        self, k: Numeral, n: Numeral, hedge: Hedge | None, direction: int | None, group: list[_Token]
+    ) -> Stated:
+        """ "one in five" read the same in every kind: N rounded as written, then 1/N as the kind wants it."""
         kind = self.kind
         if kind == Kind.RATE:
             return self._one_in(k, n, hedge, group)
@@ -1249,11 +1328,20 @@ class _Assembler:
         if kind == Kind.CHANGE and direction == -1:
             tight, loose, value = tight.negate(), loose.negate(), -value
         shown = " ".join(t.text for t in group)
-        return Stated(self.text, tight, loose, value, None, shown, hedge, direction if kind == Kind.CHANGE else None,
-                      None if kind == Kind.RATIO else "percent")
+        return Stated(
+            self.text,
+            tight,
+            loose,
+            value,
+            None,
+            shown,
+            hedge,
+            direction if kind == Kind.CHANGE else None,
+            None if kind == Kind.RATIO else "percent",
+        )
 
     def _vague(self, head: _Token, hedge: Hedge | None, direction: int | None, unit: str | None) -> Stated:
-        """"dozens", "tens of thousands", "a couple of hundred": a count in the word table's interval."""
+        """ "dozens", "tens of thousands", "a couple of hundred": a count in the word table's interval."""
         if self.kind not in COUNT_KINDS:
             raise self.fail(f"a vague amount needs kind 'value', 'difference' or 'formula', not {self.kind!r}:", head)
         if hedge not in (None, Hedge.ABOUT):  # "about dozens" says no more than "dozens"
@@ -1269,10 +1357,11 @@ class _Assembler:
         return Stated(self.text, interval, interval, None, None, shown, None, direction, unit)
 
     def _portion(self, head: _Token, hedge: Hedge | None, direction: int | None, unit: str | None) -> Stated:
-        """"a quarter of a million": that fraction of the scale word, ±10% as fractions are."""
+        """ "a quarter of a million": that fraction of the scale word, ±10% as fractions are."""
         if self.kind not in COUNT_KINDS:
-            raise self.fail(f"a fraction of a number needs kind 'value', 'difference' or 'formula', "
-                            f"not {self.kind!r}:", head)
+            raise self.fail(
+                f"a fraction of a number needs kind 'value', 'difference' or 'formula', not {self.kind!r}:", head
+            )
         assert head.numeral is not None
         value = head.numeral.value
         base = Interval(value * (1 - FRACTION_TOLERANCE), value * (1 + FRACTION_TOLERANCE))

@@ -383,10 +383,12 @@ MONTHS: Final = frozenset(
 
 #: Words after which a bare four-digit number is a year, not an amount ("up 4% on 2019", "since
 #: March 2015"), when another number in the phrase is the amount.
-YEAR_MARKERS: Final = frozenset(
-    "in on since from than of during by to between with against for before after and until through "
-    "year fy".split()
-) | MONTHS
+YEAR_MARKERS: Final = (
+    frozenset(
+        "in on since from than of during by to between with against for before after and until through year fy".split()
+    )
+    | MONTHS
+)
 
 #: Words that carry no meaning for the number ("an increase *of* 4%"). In a change or difference
 #: with no direction word, any other unknown word is an error that asks for `direction`.
@@ -441,10 +443,11 @@ def _one_edit_apart(a: str, b: str) -> bool:
         return False
     if len(a) == len(b):
         diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-        return len(diffs) == 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1
-                                   and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]])
+        return len(diffs) == 1 or (
+            len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
+        )
     short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def looks_like_an_acronym(written: str) -> bool:
@@ -559,7 +562,9 @@ SHARE_VERBS: Final = (
 #: ... with or without one of these after them.
 SHARE_PARTICLES: Final = ("up", "for")
 #: Words after "N times" that make it a ratio ("9.2 times the salary"), not a count of occasions.
-RATIO_AFTER: Final = frozenset("the as that what more higher larger bigger greater lower smaller his her their its".split())
+RATIO_AFTER: Final = frozenset(
+    "the as that what more higher larger bigger greater lower smaller his her their its".split()
+)
 #: Words that are not the noun a rate or a "one in N" counts ("for every 1,000 *people*").
 NOUN_STOP: Final = frozenset(
     "of the a an and or in on at to for by from with than as is are was were that which who this these those "
@@ -574,17 +579,33 @@ COMPARED_WITH: Final = ("compared", "against")
 #: Words after a bare number that make it no rate of the sentence's: "84 per", "84 people", "84 times".
 NOT_A_RATE_AFTER: Final = ("per", "people", "times")
 #: Comparison words that are too often plain prepositions ("over the year", "under the law") to draft.
-WEAK_COMPARATORS: Final = frozenset({"over", "under", "behind", "up on", "down on", "as many as", "at least",
-                                     "at most", "exceeded", "exceeds"})
+WEAK_COMPARATORS: Final = frozenset(
+    {"over", "under", "behind", "up on", "down on", "as many as", "at least", "at most", "exceeded", "exceeds"}
+)
 #: A comparison word is drafted when one of these comes next: "above *the* England average".
 COMPARED_NEXT: Final = frozenset("the that those its their in".split())
 
 #: Words that make a sentence with no number a forecast (its guessed `check`).
 FORECAST_WORDS: Final = (
     *"will shall expect expects expected expecting forecast forecasts predict predicts predicted projected".split(),
-    *["plan to", "plans to", "planning to", "is set to", "are set to", "aim to", "aims to", "intend to",
-       "intends to", "due to be", "next year", "next month", "next week", "next winter", "next summer",
-       "next spring"],
+    *[
+        "plan to",
+        "plans to",
+        "planning to",
+        "is set to",
+        "are set to",
+        "aim to",
+        "aims to",
+        "intend to",
+        "intends to",
+        "due to be",
+        "next year",
+        "next month",
+        "next week",
+        "next winter",
+        "next summer",
+        "next spring",
+    ],
 )
 #: ... an opinion.
 OPINION_WORDS: Final = (
@@ -595,10 +616,33 @@ OPINION_WORDS: Final = (
 )
 #: ... a definition.
 DEFINITION_WORDS: Final = (
-    "cover", "covers", "cover only", "is based on", "are based on", "based on", "means", "meaning", "is defined",
-     "are defined", "defined as", "refer to", "refers to", "known as", "are supposed to", "is supposed to",
-    "have to", "has to", "are required", "is required", "count", "counts", "include", "includes", "excluding",
-    "exclude", "excludes",
+    "cover",
+    "covers",
+    "cover only",
+    "is based on",
+    "are based on",
+    "based on",
+    "means",
+    "meaning",
+    "is defined",
+    "are defined",
+    "defined as",
+    "refer to",
+    "refers to",
+    "known as",
+    "are supposed to",
+    "is supposed to",
+    "have to",
+    "has to",
+    "are required",
+    "is required",
+    "count",
+    "counts",
+    "include",
+    "includes",
+    "excluding",
+    "exclude",
+    "excludes",
 )
 
 #: Titles before a name: "Mr.", "Dr.", "Cllr." never end a sentence.
