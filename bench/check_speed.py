@@ -86,7 +86,7 @@ class _Obvious:
         import pint  # the baseline's own dependency, loaded only when it runs
 
         self.pint = pint
-        self.ureg = pint.UnitRegistry()
+        self.ureg: Any = pint.UnitRegistry()
         self.ureg.define("person = [person] = people")
         self.ureg.define("GBP = [currency]")
         self.counts = {"supported": 0, "contradicted": 0, "unchecked": 0, "error": 0}
@@ -108,7 +108,7 @@ class _Obvious:
                         self.counts["error"] += 1
         return self.counts
 
-    def quantity(self, figure: dict) -> Any:
+    def quantity(self, figure: dict[str, Any]) -> Any:
         import re
 
         unit = figure["unit"]
@@ -117,7 +117,7 @@ class _Obvious:
                 self.ureg.define(f"{name} = [{name}]")
         return float(figure["value"]) * self.ureg(unit)  # ureg(): "offence / (100000 * person)" has a factor
 
-    def claim(self, claim: dict, values: dict) -> None:
+    def claim(self, claim: dict[str, Any], values: dict[str, Any]) -> None:
         """Count one claim's verdict (a comparison's straight away; any other kind's from its value)."""
         kind = claim["kind"]
         if kind == "comparison":
@@ -137,7 +137,7 @@ class _Obvious:
         )
         self.counts["supported" if self.holds(kind, claim["stated"], magnitude) else "contradicted"] += 1
 
-    def value(self, kind: str, claim: dict, values: dict) -> Any:
+    def value(self, kind: str, claim: dict[str, Any], values: dict[str, Any]) -> Any:
         """The claim's value by its kind's formula; None for a kind the obvious way does not know."""
         import ast
 
@@ -160,7 +160,7 @@ class _Obvious:
         formula = formulas.get(kind)
         return None if formula is None else formula()
 
-    def evaluate(self, node: Any, values: dict) -> Any:
+    def evaluate(self, node: Any, values: dict[str, Any]) -> Any:
         import ast
 
         if isinstance(node, ast.BinOp):

@@ -204,8 +204,8 @@ class _File:
         # 3. the rate per 100,000 and 4. its side of the national rate
         wrong = self.wrong()
         rate = Fraction(now * 100_000, pop) * (Fraction(5, 4) if wrong else 1)
-        shown = _digits(_round(rate, Fraction(1)), 0)
-        stated = rng.choice((f"{shown} per 100,000", f"{shown} {unit}s for every 100,000 people"))
+        rate_shown = _digits(_round(rate, Fraction(1)), 0)
+        stated = rng.choice((f"{rate_shown} per 100,000", f"{rate_shown} {unit}s for every 100,000 people"))
         claims = [{"id": f"{p}-rate", "kind": "rate", "stated": stated, "numerator": f_now, "denominator": f_pop}]
         wrong = self.wrong()
         above = (Fraction(now * 100_000, pop) > national_rate) != wrong

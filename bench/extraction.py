@@ -72,7 +72,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def evaluate(article: Path, claims: Path) -> dict[str, object]:
+def evaluate(article: Path, claims: Path) -> dict[str, Any]:
     """The comparison of one article's draft with its hand-made claims file."""
     text = article.read_text(encoding="utf-8-sig")
     hand = load_claims_file(claims)

@@ -22,6 +22,7 @@ directory of every command, so the paths in the outputs are the same from run to
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import random
 import re
@@ -271,7 +272,7 @@ def _extract_cases(cases: _Cases, scratch: Path) -> None:
     for label in ARTICLE_FOLDERS:
         for path in sorted((scratch / label).glob("*.txt")):
             cases.save(
-                f"extract-{label}-{path.stem}", lambda path=path: _run(["extract", path.name, "-o", "-"], path.parent)
+                f"extract-{label}-{path.stem}", functools.partial(_run, ["extract", path.name, "-o", "-"], path.parent)
             )
     real = " ".join(
         " ".join(re.sub(r"^date \S+\n", "", p.read_text(encoding="utf-8")).split())
@@ -286,10 +287,12 @@ def _extract_cases(cases: _Cases, scratch: Path) -> None:
         generated[f"paragraph-{size}"] = paragraph(size)
         generated[f"sentence-{size}"] = long_sentence(size)
     for name, text in generated.items():
-        cases.save(
-            f"extract-{name}", lambda text=text: draft_toml(draft_article(text, text_path="a.txt", source="a.txt"))
-        )
+        cases.save(f"extract-{name}", functools.partial(_drafted, text))
     cases.save("extract-random", _random_drafts)
+
+
+def _drafted(text: str) -> str:
+    return draft_toml(draft_article(text, text_path="a.txt", source="a.txt"))
 
 
 def _random_drafts() -> str:
@@ -308,9 +311,7 @@ def _suggest_cases(cases: _Cases, scratch: Path) -> None:
             for fmt in ("text", "json"):
                 cases.save(
                     f"suggest-{label}-{path.stem}-{fmt}",
-                    lambda path=path, fmt=fmt: _run(
-                        ["suggest", f"{path.parent.name}/{path.name}", "--format", fmt], scratch
-                    ),
+                    functools.partial(_run, ["suggest", f"{path.parent.name}/{path.name}", "--format", fmt], scratch),
                 )
 
 
@@ -319,7 +320,7 @@ def _check_cases(cases: _Cases, scratch: Path) -> None:
         for fmt in ("text", "json"):
             cases.save(
                 f"check-{label}-{fmt}",
-                lambda label=label, fmt=fmt: _run(["check", "--no-cache", "--format", fmt, label], scratch),
+                functools.partial(_run, ["check", "--no-cache", "--format", fmt, label], scratch),
             )
 
 

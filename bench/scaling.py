@@ -24,12 +24,14 @@ It runs against whichever factcheck is importable (PYTHONPATH=old/src for an old
 from __future__ import annotations
 
 import argparse
+import functools
 import math
 import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import cast
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -40,6 +42,8 @@ from factcheck.drafting.extract import draft_article
 from factcheck.drafting.suggest import suggest_file
 from factcheck.drafting.toml_writer import draft_toml
 from factcheck.load.claimsfile import loads_claims_file
+from factcheck.model.claims import ClaimsFile
+from factcheck.model.results import Outcome
 from factcheck.words.stated import scan
 from growing import FIGURES_PER_AREA, figures_file, long_sentence, paragraph
 
@@ -91,8 +95,8 @@ def measure(
     for rank, size in enumerate(sizes):
         data = make(size)
         runs = repeats_for(rank, len(sizes), quick, repeats)
-        spent = median_time(lambda data=data: work(data), runs)
-        base = median_time(lambda data=data: baseline(data), runs)
+        spent = median_time(functools.partial(work, data), runs)
+        base = median_time(functools.partial(baseline, data), runs)
         rows.append((size, spent, base))
         print(f"  {size:>10,}  {spent:>10.4f}  {base:>12.4f}  {spent / base:>7.1f}")
     work_exp = exponent([r[0] for r in rows], [r[1] for r in rows])
@@ -164,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return claims_file, verify_file(claims_file).outcomes
 
     def diagnosed(pair: object) -> object:
-        claims_file, outcomes = pair  # type: ignore[misc]
+        claims_file, outcomes = cast("tuple[ClaimsFile, list[Outcome]]", pair)
         return diagnose_outcomes(claims_file, outcomes)
 
     texts: dict[int, str] = {}

@@ -4,6 +4,7 @@ import json
 import sys
 from fractions import Fraction as F
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -308,10 +309,10 @@ def test_diagnoses_among_thousands_of_figures_recompute_a_few_ranges(monkeypatch
     recompute = dict(recompute_module.RECOMPUTE)
 
     def counting(kind: str) -> object:
-        def counted(*args: object) -> object:
+        def counted(*args: Any) -> object:
             nonlocal recomputed
             recomputed += 1
-            return recompute[kind](*args)  # type: ignore[operator]
+            return recompute[kind](*args)
 
         return counted
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from factcheck.check.judge import judge_number, magnitude, may_meet
 from factcheck.check.quantity import Quantity
 from factcheck.errors import ImpossibleValueError
-from factcheck.model.claims import ChangeClaim, ShareClaim
+from factcheck.model.claims import ChangeClaim, Claim, ShareClaim
 from factcheck.model.results import Outcome
 from factcheck.model.verdicts import Verdict
 from factcheck.numbers.interval import Interval
@@ -43,7 +43,7 @@ def test_the_diagnosis_sieve_is_the_value_its_negation_or_its_size_meeting_the_w
 
 def _judged(kind: str, stated_words: str, value: str, *, direction: str | None = None) -> Outcome:
     """The verdict of `judge_number` on a claim of `kind` whose recomputed value is `value` (a point, in percent)."""
-    claim = {"change": ChangeClaim, "share": ShareClaim}[kind](id="c", stated=stated_words, direction=direction)
+    claim: Claim = (ChangeClaim if kind == "change" else ShareClaim)(id="c", stated=stated_words, direction=direction)
     stated = parse_stated(stated_words, kind, direction_given=direction is not None)
     quantity = Quantity(Interval.point(Fraction(value)), PERCENT, "", None, ())
     base = Outcome(id="c", kind=kind, verdict=Verdict.UNCHECKED, explanation="", stated=stated_words)

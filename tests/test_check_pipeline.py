@@ -31,6 +31,7 @@ from factcheck.model.claims import (
     SourceKind,
     ValueClaim,
 )
+from factcheck.model.results import Outcome
 from factcheck.model.verdicts import Verdict
 from factcheck.numbers.display import show
 from factcheck.words.stated import parse_stated
@@ -367,7 +368,7 @@ def _push_outside(stated: str, computed_hi: F, computed_lo: F) -> str | None:
 
 def _mutated_results(
     tmp_path: Path, source: Path, mutate: Callable[[dict[str, object]], str | None]
-) -> list[tuple[str, object]]:
+) -> list[tuple[str, Outcome]]:
     original = load_claims_file(source)
     baseline = {o.id: o for o in verify_file(original).outcomes}
     text = source.read_text(encoding="utf-8")
@@ -404,7 +405,7 @@ def test_every_stated_number_pushed_outside_is_caught(tmp_path: Path) -> None:
     results = _mutated_results(tmp_path, EXAMPLE, mutate)
     assert len(results) >= 12
     for label, outcome in results:
-        assert outcome.verdict is Verdict.CONTRADICTED, (label, outcome.explanation)  # type: ignore[attr-defined]
+        assert outcome.verdict is Verdict.CONTRADICTED, (label, outcome.explanation)
 
 
 _FLIPS = {
@@ -447,7 +448,7 @@ def test_every_direction_word_flipped_is_gross(tmp_path: Path) -> None:
     results = _mutated_results(tmp_path, EXAMPLE, mutate)
     assert len(results) >= 3
     for label, outcome in results:
-        assert outcome.verdict is Verdict.CONTRADICTED and outcome.gross, (label, outcome.explanation)  # type: ignore[attr-defined]
+        assert outcome.verdict is Verdict.CONTRADICTED and outcome.gross, (label, outcome.explanation)
 
 
 def test_a_claim_using_an_unchecked_claim_is_unchecked_too(write_claims: Callable[..., Path]) -> None:

@@ -14,6 +14,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO, cast
 
 import pytest
 
@@ -67,7 +68,9 @@ def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str,
     return status, out, err
 
 
-def _script(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def _script(
+    *args: str | Path, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(SCRIPT), *map(str, args)],
         capture_output=True,
@@ -354,10 +357,10 @@ class _Stream:
 
 
 def test_colour_only_on_a_terminal_without_no_color() -> None:
-    assert wants_colour(_Stream(True), environ={})
-    assert not wants_colour(_Stream(False), environ={})
-    assert not wants_colour(_Stream(True), environ={"NO_COLOR": "1"})
-    assert not wants_colour(_Stream(True), no_color=True, environ={})
+    assert wants_colour(cast("TextIO", _Stream(True)), environ={})
+    assert not wants_colour(cast("TextIO", _Stream(False)), environ={})
+    assert not wants_colour(cast("TextIO", _Stream(True)), environ={"NO_COLOR": "1"})
+    assert not wants_colour(cast("TextIO", _Stream(True)), no_color=True, environ={})
 
 
 def test_piped_output_has_no_colour(good: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -18,7 +18,7 @@ from factcheck.drafting.extract import DraftClaim, DraftSentence, draft_article,
 from factcheck.drafting.toml_writer import draft_toml
 from factcheck.load.claimsfile import loads_claims_file
 from factcheck.model.verdicts import Verdict
-from factcheck.words.stated import parse_stated
+from factcheck.words.stated import Token, parse_stated, scan
 from factcheck.words.table import COMPARED_NEXT
 from tests.conftest import DATA, EVAL, ROOT, labelled_articles, skip_without_eval
 
@@ -445,8 +445,8 @@ def test_comparison_hints_are_the_ones_found_by_looking_back(sentences: list[lis
 # -- the named steps of finding a number phrase ---------------------------------------------------
 
 
-def _at(text: str, word: str) -> tuple[list[extract.Token], int]:
-    tokens = extract.scan(text)
+def _at(text: str, word: str) -> tuple[list[Token], int]:
+    tokens = scan(text)
     return tokens, next(k for k, tok in enumerate(tokens) if tok.text == word)
 
 

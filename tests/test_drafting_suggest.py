@@ -141,7 +141,7 @@ def _unit_fit_as_written(stated: str, kind: str, combo: tuple[_Candidate, ...]) 
 def _every_candidate(claims_file: ClaimsFile, limit: int = 3) -> list[tuple[str, list[Suggestion]]]:
     """Suggestions the way they were first found: every candidate and every ordered pair tried, then ranked."""
     candidates = suggest._candidates(claims_file, Verifier(claims_file))
-    found = []
+    found: list[tuple[str, list[Suggestion]]] = []
     for claim in claims_file.claims():
         if isinstance(claim, (BrokenClaim, ComparisonClaim, FormulaClaim)) or (
             claim.inputs() and not claim.placeholders()

@@ -48,6 +48,11 @@ def _file(*, article: str = "", value: str = "1405", unit: str = "offender", cla
     return _HEAD.format(article=article, value=value, unit=unit) + (claims or _claim())
 
 
+def _fifo_and_link(folder: Path, fifo: str, link: str) -> None:
+    os.mkfifo(folder / fifo)
+    (folder / link).symlink_to(folder / fifo)
+
+
 def _claim(claim_id: str = "exact", kind: str = "value", inputs: str = 'figure = "offenders"') -> str:
     return _CLAIM.format(id=claim_id, kind=kind, inputs=inputs)
 
@@ -68,7 +73,7 @@ HOSTILE: dict[str, tuple[str | bytes, Callable[[Path], object]]] = {
     "text-fifo": (_file(article='text = "pipe.txt"\n'), lambda folder: os.mkfifo(folder / "pipe.txt")),
     "text-link-to-fifo": (
         _file(article='text = "pipe-link.txt"\n'),
-        lambda folder: (os.mkfifo(folder / "pipe2.txt"), (folder / "pipe-link.txt").symlink_to(folder / "pipe2.txt")),
+        lambda folder: _fifo_and_link(folder, "pipe2.txt", "pipe-link.txt"),
     ),
     "text-huge": (
         _file(article='text = "huge.txt"\n'),

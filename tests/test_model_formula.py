@@ -12,13 +12,14 @@ from factcheck.model.formula import evaluate_formula, formula_names, parse_formu
 
 
 def evaluate(expr: str, values: dict[str, Fraction]) -> Fraction:
-    return evaluate_formula(
+    result: Fraction = evaluate_formula(
         parse_formula(expr),
         name=values.__getitem__,
         number=lambda v: v,
         apply=lambda op, a, b: {"+": a + b, "-": a - b, "*": a * b, "/": a / b}[op],
         negate=lambda a: -a,
     )
+    return result
 
 
 def test_arithmetic_with_names_and_numbers() -> None:

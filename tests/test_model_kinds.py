@@ -29,7 +29,7 @@ def test_every_claim_class_takes_its_kinds_inputs() -> None:
     assert set(INPUTS) == set(Kind) == set(CLAIM_TYPES)
     for kind, cls in CLAIM_TYPES.items():
         assert cls.KIND is kind
-        assert INPUTS[kind] == cls.INPUTS
+        assert INPUTS[Kind(kind)] == cls.INPUTS
 
 
 def test_the_signed_and_the_count_kinds() -> None:

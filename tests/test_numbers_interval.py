@@ -53,6 +53,7 @@ def test_overlap_respects_open_ends() -> None:
 def test_exact_tie_is_not_a_float_accident() -> None:
     # 0.1 + 0.2 is exactly 0.3 here, so the boundary is accepted on every machine
     total = Interval.point(Fraction("0.1")) + Interval.point(Fraction("0.2"))
+    assert total.lo is not None
     assert Interval(Fraction("0.25"), Fraction("0.3")).contains(total.lo)
 
 

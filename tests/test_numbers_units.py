@@ -145,7 +145,7 @@ def test_in_terms_of_reads_a_name_in_the_other_units_name() -> None:
     factor, unit = in_terms_of(parse_unit("GBP / week"), parse_unit("day"))
     assert (factor, unit.dims) == (Fraction(1, 7), (("GBP", 1), ("day", -1)))
     same = parse_unit("dwelling")
-    assert in_terms_of(same, parse_unit("GBP / dwelling")) == (1, same)
+    assert in_terms_of(same, parse_unit("GBP / dwelling")) == (Fraction(1), same)
 
 
 @pytest.mark.parametrize(

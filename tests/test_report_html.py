@@ -275,7 +275,8 @@ def test_several_files_give_a_section_each_and_an_unreadable_one_says_so(tmp_pat
 def test_summary_counts_match_the_results() -> None:
     result = check_file(EXAMPLE)
     tree = parse(render_html([result]))
-    tiles = dict(re.match(r"(\d+) \S+ (\w+)", t).groups()[::-1] for t in tree.texts["tile"])  # type: ignore[union-attr]
+    matches = [re.match(r"(\d+) \S+ (\w+)", t) for t in tree.texts["tile"]]
+    tiles = {match.group(2): match.group(1) for match in matches if match is not None}
     for verdict, count in result.counts().items():
         assert tiles[verdict] == str(count)
 

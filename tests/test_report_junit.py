@@ -87,6 +87,7 @@ def test_hostile_text_is_escaped_and_comes_back_intact() -> None:
     assert root.find("testsuite").get("name") == result.path  # type: ignore[union-attr]
     names = [case.get("name") for case in root.iter("testcase")]
     assert names[:4] == [xml_safe(visible(o.id)) for o in result.outcomes]
+    assert names[0] is not None
     assert "\\x1b" in names[0] and "\\x00" in names[0]  # control characters XML cannot hold are shown
     failure = root.find(".//failure")
     assert failure is not None

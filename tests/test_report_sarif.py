@@ -31,7 +31,7 @@ def validator() -> jsonschema.protocols.Validator:
 
 
 def sarif(results: list[FileResult], validator: Any) -> dict[str, Any]:
-    document = json.loads(render_sarif(results))
+    document: dict[str, Any] = json.loads(render_sarif(results))
     errors = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
     assert not errors, [f"{list(e.absolute_path)}: {e.message}" for e in errors]
     return document

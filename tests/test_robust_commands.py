@@ -4,6 +4,7 @@ that loses the others' results."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import attrs
 import pytest
@@ -114,8 +115,8 @@ def test_every_check_format_survives_a_rendering_bug_on_one_file(
             return result
         broken = attrs.evolve(
             result.outcomes[0],
-            id=_Unwritable(),
-            explanation=_Unwritable(),
+            id=cast("str", _Unwritable()),
+            explanation=cast("str", _Unwritable()),
             verdict=factcheck.model.verdicts.Verdict.CONTRADICTED,
         )
         return attrs.evolve(result, outcomes=(broken,))

@@ -114,9 +114,12 @@ def test_a_change_in_factcheck_itself_is_a_miss(
     monkeypatch.setattr(factcheck.runner.cache, "code_fingerprint", lambda: b"another version of factcheck")
     checked: list[object] = []
     real = factcheck.check.pipeline.check_file
-    monkeypatch.setattr(
-        factcheck.check.pipeline, "check_file", lambda path, data=None: checked.append(path) or real(path, data)
-    )
+
+    def counting(path: str, data: bytes | None = None) -> factcheck.model.results.FileResult:
+        checked.append(path)
+        return real(path, data)
+
+    monkeypatch.setattr(factcheck.check.pipeline, "check_file", counting)
     _check([example], cache)
     assert checked == [str(example)]
 

@@ -354,7 +354,7 @@ def _reference_scanner() -> re.Pattern[str]:
     return re.compile(stated._scanner().pattern.replace(stated._phrase_pattern(), alternation))
 
 
-def _reference_tokens(text: str, reading: Reading) -> list[object]:
+def _reference_tokens(text: str, reading: Reading) -> list[stated_module.Token]:
     from factcheck.words import stated
 
     table = stated._phrase_table()
@@ -734,8 +734,8 @@ def test_an_unknown_abbreviation_after_a_number_is_never_dropped(number: str, wo
     except PhraseError as exc:
         refused = str(exc)
     else:
-        refused = None
-    if refused is not None:
+        refused = ""
+    if refused:
         assert repr(word) in refused  # refused, quoting the word
         return
     if word in SCALES and number[-1].isdigit():
@@ -934,7 +934,7 @@ def _assembler(text: str, kind: str = "change") -> stated_module._Assembler:
 def test_gathering_puts_each_word_in_its_place() -> None:
     assembler = _assembler("up nearly £5 per 1,000")
     words = assembler._gather(assembler.tokens)
-    assert (words.unit, words.per, words.plus, words.directions) == ("GBP", 1000, False, [1])
+    assert (words.unit, words.per, words.plus, words.directions) == ("GBP", F(1000), False, [1])
     assert words.hedge is not None and [t.text for t in words.quantity] == ["5"]
     assert [t.text for t in words.per_words] == ["per", "1,000"]
 
