@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import importlib
 import importlib.metadata
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -73,13 +74,27 @@ def test_every_exported_name_resolves_to_its_module() -> None:
             assert value is getattr(importlib.import_module(factcheck._EXPORTS[name]), name)
 
 
-def test_the_version_is_the_installed_package_s_and_read_only_when_asked_for() -> None:
+def test_the_version_is_the_installed_package_s_read_without_importlib_metadata() -> None:
     code = (
-        "import sys, factcheck; loaded = 'importlib.metadata' in sys.modules; v = factcheck.__version__; "
-        "print(loaded, v)"
+        "import sys, factcheck; before = 'importlib.metadata' in sys.modules; v = factcheck.__version__; "
+        "print(before, 'importlib.metadata' in sys.modules, v)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
-    assert out == ["False", importlib.metadata.version("factcheck")]
+    assert out == ["False", "False", importlib.metadata.version("factcheck")]
+
+
+def test_any_other_installation_asks_importlib_metadata(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    def no_folders(path: object) -> object:
+        raise OSError(path)
+
+    monkeypatch.setattr(os, "scandir", no_folders)
+    assert factcheck._installed_version() == importlib.metadata.version("factcheck")
+    headers = tmp_path / "METADATA"
+    headers.write_text("Metadata-Version: 2.1\nName: factcheck\n\nVersion: 9 (in the body, not a header)\n")
+    assert factcheck._metadata_version(str(headers)) is None
+    headers.write_text("Metadata-Version: 2.1\nName: factcheck\nVersion: 1.2.3\n\nbody\n")
+    assert factcheck._metadata_version(str(headers)) == "1.2.3"
+    assert factcheck._metadata_version(str(tmp_path / "missing")) is None
 
 
 def test_import_is_light() -> None:

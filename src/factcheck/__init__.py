@@ -6,13 +6,15 @@
     ['supported', 'unchecked', 'supported']
 
 The names below are the public API. Each is imported on first use, and `__version__` is read from
-the installed package's metadata only when asked for, so `import factcheck` (and
-`factcheck --version`) stay cheap. Where a name is defined inside the package is not part of the API.
+the installed package's metadata only when asked for (its METADATA file, without importing
+`importlib.metadata`), so `import factcheck` and `factcheck --version` stay cheap. Where a name is defined inside the package is not part of the API.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
+import sys
 from typing import TYPE_CHECKING, Any, Final
 
 __all__ = [
@@ -212,9 +214,7 @@ if TYPE_CHECKING:  # pragma: no cover
 def __getattr__(name: str) -> Any:
     """A public name, imported from its module on first use (and `__version__` read from the metadata)."""
     if name == "__version__":
-        from importlib.metadata import version  # only when asked: it costs more than the rest of `import factcheck`
-
-        value: Any = version("factcheck")
+        value: Any = _installed_version()
     else:
         module = _EXPORTS.get(name)
         if module is None:
@@ -223,6 +223,45 @@ def __getattr__(name: str) -> Any:
         value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
+
+
+def _installed_version() -> str:
+    """The installed version, from the package's metadata.
+
+    The `Version:` of the first `factcheck-*.dist-info/METADATA` along `sys.path`, the one
+    `importlib.metadata` finds, read directly: importing `importlib.metadata` costs some 50 ms (it
+    brings in the email package), more than all the rest of `factcheck --version`. Any other layout
+    of an installation is left to `importlib.metadata` itself.
+    """
+    for entry in sys.path:
+        try:
+            with os.scandir(entry or ".") as found:
+                names = sorted(
+                    e.name for e in found if e.name.startswith("factcheck-") and e.name.endswith(".dist-info")
+                )
+        except OSError:  # not a folder (a zip file, a path that does not exist)
+            continue
+        for name in names:
+            version = _metadata_version(os.path.join(entry or ".", name, "METADATA"))
+            if version is not None:
+                return version
+    from importlib.metadata import version as metadata_version  # the general way, for any other layout
+
+    return metadata_version("factcheck")
+
+
+def _metadata_version(path: str) -> str | None:
+    """The `Version:` header of a METADATA file (the headers end at the first empty line)."""
+    try:
+        with open(path, encoding="utf-8") as metadata:
+            for line in metadata:
+                if line.startswith("Version:"):
+                    return line.partition(":")[2].strip()
+                if not line.strip():
+                    return None
+    except OSError:
+        return None
+    return None
 
 
 def __dir__() -> list[str]:
