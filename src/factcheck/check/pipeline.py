@@ -12,7 +12,6 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from factcheck.check.diagnose import diagnose_outcomes
 from factcheck.check.verifier import Verifier
 from factcheck.errors import ClaimsFileError
 from factcheck.load.claimsfile import load_claims_file, loads_claims_file
@@ -57,6 +56,8 @@ def verify_file(claims_file: ClaimsFile) -> FileResult:
             )
         outcomes.extend(verifier.outcome(claim) for claim in sentence.claims)
     if any(outcome.verdict is Verdict.CONTRADICTED for outcome in outcomes):
+        from factcheck.check.diagnose import diagnose_outcomes  # only a file with a contradicted claim pays for it
+
         outcomes = diagnose_outcomes(claims_file, outcomes, figure_quantities=verifier.figure_quantities)
     claim_problems = {id(p) for claim in claims_file.claims() if isinstance(claim, BrokenClaim) for p in claim.problems}
     file_errors = tuple(p for p in claims_file.problems if id(p) not in claim_problems)

@@ -117,11 +117,11 @@ def _cache(args: argparse.Namespace, *, streams: bool) -> ResultCache | None:
 
     Only a format written file by file is served from the cache: the others render all results at once.
     """
-    from factcheck.errors import CacheError
-    from factcheck.runner.cache import DEFAULT_FOLDER, ResultCache
-
     if args.no_cache or not streams:
         return None
+    from factcheck.errors import CacheError
+    from factcheck.runner.cache import DEFAULT_FOLDER, ResultCache  # only for a run that uses it: it loads sqlite3
+
     cache = ResultCache(args.cache_dir or os.environ.get("FACTCHECK_CACHE_DIR") or DEFAULT_FOLDER)
     try:
         cache.prepare()

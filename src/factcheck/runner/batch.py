@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 from factcheck.errors import CacheError
 from factcheck.model.verdicts import Tally, Totals, Verdict
 from factcheck.report.formats import FORMATS, stream
-from factcheck.runner.cache import ResultCache
 
 if TYPE_CHECKING:
     from factcheck.model.results import FileResult
+    from factcheck.runner.cache import ResultCache  # a run without the cache never loads it (nor sqlite3)
 
 __all__ = [
     "CLAIMS_GLOB",
