@@ -34,12 +34,13 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from corpus import write_corpus  # noqa: E402
+from corpus import write_corpus
 
 _FLOOR = """
 import sys
@@ -68,119 +69,155 @@ def fastest_parser() -> str:
 
 # -- the obvious way ------------------------------------------------------------------------
 
+
 def baseline(folder: Path) -> dict[str, int]:
     """Check the claims files the obvious way: tomllib, then pint quantities for every claim."""
-    import ast  # noqa: PLC0415
-    import re  # noqa: PLC0415
-    import tomllib  # noqa: PLC0415
-    from decimal import Decimal  # noqa: PLC0415
+    return _Obvious().check(folder)
 
-    import pint  # noqa: PLC0415
 
-    ureg = pint.UnitRegistry()
-    ureg.define("person = [person] = people")
-    ureg.define("GBP = [currency]")
-    words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-             "ten": 10}
-    counts = {"supported": 0, "contradicted": 0, "unchecked": 0, "error": 0}
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
-    def quantity(figure: dict) -> pint.Quantity:
+
+class _Obvious:
+    """The obvious way, a step a method: read each file with tomllib, make every figure a pint quantity,
+    compute each claim with pint, and compare it with the number its words state."""
+
+    def __init__(self) -> None:
+        import pint  # the baseline's own dependency, loaded only when it runs
+
+        self.pint = pint
+        self.ureg: Any = pint.UnitRegistry()
+        self.ureg.define("person = [person] = people")
+        self.ureg.define("GBP = [currency]")
+        self.counts = {"supported": 0, "contradicted": 0, "unchecked": 0, "error": 0}
+
+    def check(self, folder: Path) -> dict[str, int]:
+        import tomllib
+        from decimal import Decimal
+
+        for path in sorted(folder.rglob("*.claims.toml")):
+            data = tomllib.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
+            values = {name: self.quantity(figure) for name, figure in data.get("figures", {}).items()}
+            for sentence in data.get("sentences", []):
+                if "check" in sentence:
+                    self.counts["unchecked"] += 1
+                for claim in sentence.get("claims", []):
+                    try:
+                        self.claim(claim, values)
+                    except (KeyError, ValueError, ZeroDivisionError, self.pint.PintError):
+                        self.counts["error"] += 1
+        return self.counts
+
+    def quantity(self, figure: dict[str, Any]) -> Any:
+        import re
+
         unit = figure["unit"]
         for name in re.findall(r"[A-Za-z_]+", unit):
-            if name not in ureg:
-                ureg.define(f"{name} = [{name}]")
-        return float(figure["value"]) * ureg(unit)  # ureg(): "offence / (100000 * person)" has a factor
+            if name not in self.ureg:
+                self.ureg.define(f"{name} = [{name}]")
+        return float(figure["value"]) * self.ureg(unit)  # ureg(): "offence / (100000 * person)" has a factor
 
-    def evaluate(node: ast.AST, values: dict) -> pint.Quantity:
+    def claim(self, claim: dict[str, Any], values: dict[str, Any]) -> None:
+        """Count one claim's verdict (a comparison's straight away; any other kind's from its value)."""
+        kind = claim["kind"]
+        if kind == "comparison":
+            left, right = values[claim["left"]], values[claim["right"]].to(values[claim["left"]].units)
+            above = any(w in claim["stated"] for w in ("above", "higher", "more"))
+            self.counts["supported" if (left > right) == above else "contradicted"] += 1
+            return
+        value = self.value(kind, claim, values)
+        if value is None:
+            self.counts["error"] += 1
+            return
+        values[claim["id"]] = value
+        magnitude = (
+            float(value.to_reduced_units().magnitude)
+            if not value.dimensionless
+            else float(value.to("dimensionless").magnitude)
+        )
+        self.counts["supported" if self.holds(kind, claim["stated"], magnitude) else "contradicted"] += 1
+
+    def value(self, kind: str, claim: dict[str, Any], values: dict[str, Any]) -> Any:
+        """The claim's value by its kind's formula; None for a kind the obvious way does not know."""
+        import ast
+
+        def get(key: str) -> Any:
+            return values[claim[key]]
+
+        formulas = {
+            "value": lambda: get("figure"),
+            "rate": lambda: (
+                get("numerator") / get("denominator") * (100_000 if "100,000" in claim["stated"] else 1_000)
+            ),
+            "one_in": lambda: get("denominator") / get("numerator"),
+            "change": lambda: (get("to") - get("from")) / get("from") * 100,
+            "point_change": lambda: get("to") - get("from"),
+            "difference": lambda: get("to") - get("from"),
+            "ratio": lambda: get("numerator") / get("denominator"),
+            "share": lambda: get("part") / get("whole") * 100,
+            "formula": lambda: self.evaluate(ast.parse(claim["expr"], mode="eval").body, values),
+        }
+        formula = formulas.get(kind)
+        return None if formula is None else formula()
+
+    def evaluate(self, node: Any, values: dict[str, Any]) -> Any:
+        import ast
+
         if isinstance(node, ast.BinOp):
-            a, b = evaluate(node.left, values), evaluate(node.right, values)
-            return {ast.Add: a + b, ast.Sub: a - b}.get(type(node.op)) if isinstance(node.op, (ast.Add, ast.Sub)) \
+            a, b = self.evaluate(node.left, values), self.evaluate(node.right, values)
+            return (
+                {ast.Add: a + b, ast.Sub: a - b}.get(type(node.op))
+                if isinstance(node.op, (ast.Add, ast.Sub))
                 else (a * b if isinstance(node.op, ast.Mult) else a / b)
+            )
         if isinstance(node, ast.Name):
             return values[node.id]
         if isinstance(node, ast.Constant):
-            return ureg.Quantity(node.value, "dimensionless")
+            return self.ureg.Quantity(node.value, "dimensionless")
         raise ValueError(ast.dump(node))
 
-    def stated_number(text: str) -> tuple[float, float, str]:
-        lowered = text.lower()
-        match = re.search(r"\d[\d,]*(?:\.\d+)?", lowered)
-        if match:
-            digits = match.group(0).replace(",", "")
-            decimals = len(digits.split(".")[1]) if "." in digits else 0
-            return float(digits), 10.0 ** -decimals, lowered
-        for word, value in words.items():
-            if re.search(rf"\b{word}\b", lowered):
-                return float(value), 1.0, lowered
-        return float("nan"), 0.0, lowered
+    def holds(self, kind: str, words: str, magnitude: float) -> bool:
+        """Whether the value is what the words state, read the obvious way (a few hedges, the last digit's step)."""
+        number, step, text = _stated_number(words)
+        if "vast majority" in text:
+            return magnitude >= 80
+        if text == "most":
+            return magnitude > 50
+        if any(w in text for w in ("down", "fall", "fell", "fewer")):
+            number = -number
+        if kind in ("value", "difference", "formula") and step == 1.0 and number == int(number):
+            digits = str(abs(int(number)))
+            step = 10.0 ** (len(digits) - len(digits.rstrip("0")))
+        if "nearly" in text:
+            return number - step / 2 <= magnitude < number
+        if "more than" in text:
+            return number < magnitude < number + step
+        return abs(magnitude - number) <= step / 2 + 1e-9
 
-    for path in sorted(folder.rglob("*.claims.toml")):
-        data = tomllib.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
-        values = {name: quantity(figure) for name, figure in data.get("figures", {}).items()}
-        for sentence in data.get("sentences", []):
-            if "check" in sentence:
-                counts["unchecked"] += 1
-            for claim in sentence.get("claims", []):
-                kind = claim["kind"]
-                try:
-                    get = lambda key: values[claim[key]]  # noqa: E731, B023
-                    if kind == "value":
-                        value = get("figure")
-                    elif kind == "rate":
-                        per = 100_000 if "100,000" in claim["stated"] else 1_000
-                        value = get("numerator") / get("denominator") * per
-                    elif kind == "one_in":
-                        value = get("denominator") / get("numerator")
-                    elif kind == "change":
-                        value = (get("to") - get("from")) / get("from") * 100
-                    elif kind in ("point_change", "difference"):
-                        value = get("to") - get("from")
-                    elif kind == "ratio":
-                        value = get("numerator") / get("denominator")
-                    elif kind == "share":
-                        value = get("part") / get("whole") * 100
-                    elif kind == "formula":
-                        value = evaluate(ast.parse(claim["expr"], mode="eval").body, values)
-                    elif kind == "comparison":
-                        left, right = get("left"), get("right").to(get("left").units)
-                        above = any(w in claim["stated"] for w in ("above", "higher", "more"))
-                        counts["supported" if (left > right) == above else "contradicted"] += 1
-                        continue
-                    else:
-                        counts["error"] += 1
-                        continue
-                    values[claim["id"]] = value
-                    magnitude = float(value.to_reduced_units().magnitude) if not value.dimensionless \
-                        else float(value.to("dimensionless").magnitude)
-                    number, step, text = stated_number(claim["stated"])
-                    if "vast majority" in text:
-                        ok = magnitude >= 80
-                    elif text == "most":
-                        ok = magnitude > 50
-                    else:
-                        if any(w in text for w in ("down", "fall", "fell", "fewer")):
-                            number = -number
-                        if kind in ("value", "difference", "formula") and step == 1.0 and number == int(number):
-                            digits = str(abs(int(number)))
-                            step = 10.0 ** (len(digits) - len(digits.rstrip("0")))
-                        if "nearly" in text:
-                            ok = number - step / 2 <= magnitude < number
-                        elif "more than" in text:
-                            ok = number < magnitude < number + step
-                        else:
-                            ok = abs(magnitude - number) <= step / 2 + 1e-9
-                    counts["supported" if ok else "contradicted"] += 1
-                except (KeyError, ValueError, ZeroDivisionError, pint.PintError):
-                    counts["error"] += 1
-    return counts
+
+def _stated_number(text: str) -> tuple[float, float, str]:
+    """The first number of the words (digits, or a number word up to ten), its step, and the words lowered."""
+    import re
+
+    lowered = text.lower()
+    match = re.search(r"\d[\d,]*(?:\.\d+)?", lowered)
+    if match:
+        digits = match.group(0).replace(",", "")
+        decimals = len(digits.split(".")[1]) if "." in digits else 0
+        return float(digits), 10.0**-decimals, lowered
+    for word, value in _WORDS.items():
+        if re.search(rf"\b{word}\b", lowered):
+            return float(value), 1.0, lowered
+    return float("nan"), 0.0, lowered
 
 
 # -- measuring ------------------------------------------------------------------------------
 
+
 def run_child(command: Sequence[str], *, stdout: int | None = subprocess.DEVNULL) -> tuple[float, int, int]:
     """(wall seconds, exit status, peak memory in KiB) of one child process."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE)  # noqa: S603
+    process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -192,19 +229,24 @@ def run_child(command: Sequence[str], *, stdout: int | None = subprocess.DEVNULL
     return wall, process.returncode, usage.ru_maxrss
 
 
-_PEAK = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
-         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+_PEAK = (
+    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
 
 
 def peak_memory(command: Sequence[str]) -> int:
     """Peak memory (KiB) of `command`, run from a small wrapper: a child forked straight from this
     process would count this process's own memory (held reports) in its ru_maxrss."""
-    done = subprocess.run([sys.executable, "-c", _PEAK, *command], capture_output=True, text=True, check=True)  # noqa: S603
+    done = subprocess.run([sys.executable, "-c", _PEAK, *command], capture_output=True, text=True, check=True)
     return int(done.stdout.split()[-1])
 
 
-def median_run(command: Sequence[str], repeat: int, before: Callable[[int], object] | None = None,
-               ) -> tuple[float, int, int]:
+def median_run(
+    command: Sequence[str],
+    repeat: int,
+    before: Callable[[int], object] | None = None,
+) -> tuple[float, int, int]:
     """Median wall time, last exit status and peak memory of `repeat` runs; `before(i)` (untimed)
     prepares run i."""
     runs = []
@@ -218,17 +260,17 @@ def median_run(command: Sequence[str], repeat: int, before: Callable[[int], obje
 def factcheck(*args: str, cache: Path | None = None) -> list[str]:
     """`factcheck check ARGS`: every file checked, or with the report cache in `cache`."""
     caching = ["--cache-dir", str(cache)] if cache is not None else ["--no-cache"]
-    return [sys.executable, "-m", "factcheck.cli", "check", *caching, *args]
+    return [sys.executable, "-m", "factcheck.cli.main", "check", *caching, *args]
 
 
 def output(command: Sequence[str]) -> tuple[str, int]:
-    done = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
     return done.stdout, done.returncode
 
 
 def edit_a_tenth(files: list[Path], run: int) -> None:
     """Change the bytes of every tenth file (a comment, so the verdicts stay), a different tenth each run."""
-    for path in files[run % 10::10]:
+    for path in files[run % 10 :: 10]:
         with path.open("a", encoding="utf-8") as stream:
             stream.write(f"# revised in run {run}\n")
 
@@ -246,8 +288,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="a tiny corpus and single runs: a smoke test")
     parser.add_argument("--files", type=int, default=2000, help="claims files in the corpus (default 2000)")
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (default 5)")
-    parser.add_argument("--baseline-files", type=int, default=200,
-                        help="files the slow baseline is run on, with `factcheck check` beside it (default 200)")
+    parser.add_argument(
+        "--baseline-files",
+        type=int,
+        default=200,
+        help="files the slow baseline is run on, with `factcheck check` beside it (default 200)",
+    )
     parser.add_argument("--baseline-worker", metavar="DIR", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.baseline_worker:
@@ -259,7 +305,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # would make every child process recompile factcheck's sources (an editable install has no .pyc).
     # The children measured here run as on a user's machine: with the cache, warmed by one run first.
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-    subprocess.run(factcheck(str(REPO / "claims")), capture_output=True, check=False)  # noqa: S603
+    subprocess.run(factcheck(str(REPO / "claims")), capture_output=True, check=False)
     # every measured run names its cache folder or --no-cache; nothing is written into the checkout
     small = min(200, args.files // 10) if not args.quick else 4
 
@@ -269,26 +315,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         corpus = write_corpus(tmp_path / "corpus", args.files)
         folder = str(corpus.folder)
         size = sum(p.stat().st_size for p in corpus.files)
-        print(f"corpus: {len(corpus.files)} files, {corpus.claims} claims, {size / 1e6:.1f} MB, "
-              f"{corpus.expected['contradicted']} deliberately wrong "
-              f"({corpus.expected['contradicted'] / corpus.claims:.1%}); written in {time.perf_counter() - started:.1f} s")
+        print(
+            f"corpus: {len(corpus.files)} files, {corpus.claims} claims, {size / 1e6:.1f} MB, "
+            f"{corpus.expected['contradicted']} deliberately wrong "
+            f"({corpus.expected['contradicted'] / corpus.claims:.1%}); written in {time.perf_counter() - started:.1f} s"
+        )
         ok = True
 
         # the verdicts, and whether pint was imported
-        probe = [sys.executable, "-c",
-                 "import sys; from factcheck.cli import main; status = main(sys.argv[1:]); "
-                 "sys.stderr.write('pint imported: %s\\n' % ('pint' in sys.modules)); raise SystemExit(status)",
-                 "check", "--no-cache", "--format", "json", folder]
-        done = subprocess.run(probe, capture_output=True, text=True, check=False)  # noqa: S603
+        probe = [
+            sys.executable,
+            "-c",
+            "import sys; from factcheck.cli.main import main; status = main(sys.argv[1:]); "
+            "sys.stderr.write('pint imported: %s\\n' % ('pint' in sys.modules)); raise SystemExit(status)",
+            "check",
+            "--no-cache",
+            "--format",
+            "json",
+            folder,
+        ]
+        done = subprocess.run(probe, capture_output=True, text=True, check=False)
         summary = json.loads(done.stdout)["summary"]
         expected = {v: corpus.expected[v] for v in summary}
         counts_ok = summary == expected and done.returncode == 1
         pint_line = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "pint imported: ?"
-        print(f"verdict counts: {'OK' if counts_ok else 'WRONG'}: {summary} (expected {expected}), "
-              f"exit status {done.returncode} (expected 1); {pint_line}")
+        print(
+            f"verdict counts: {'OK' if counts_ok else 'WRONG'}: {summary} (expected {expected}), "
+            f"exit status {done.returncode} (expected 1); {pint_line}"
+        )
         ok &= counts_ok and pint_line.endswith("False")
-        parallel = subprocess.run(factcheck("--format", "json", "-j", "2", folder), capture_output=True,
-                                  text=True, check=False)  # noqa: S603
+        parallel = subprocess.run(
+            factcheck("--format", "json", "-j", "2", folder), capture_output=True, text=True, check=False
+        )
         same = parallel.stdout == done.stdout and parallel.returncode == done.returncode
         print(f"-j 2 report identical to -j 1: {same}")
         ok &= same
@@ -303,12 +361,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # (c) with the report cache: filling an empty one, nothing changed, a tenth of the files edited
         cache = tmp_path / "cache"
         fresh = output(factcheck(folder))
-        fill, fill_status, _ = median_run(factcheck(folder, cache=cache), args.repeat,
-                                          before=lambda _: shutil.rmtree(cache, ignore_errors=True))
+        fill, fill_status, _ = median_run(
+            factcheck(folder, cache=cache), args.repeat, before=lambda _: shutil.rmtree(cache, ignore_errors=True)
+        )
         warm, warm_status, _ = median_run(factcheck(folder, cache=cache), args.repeat)
         same_warm = output(factcheck(folder, cache=cache)) == fresh
-        tenth, tenth_status, _ = median_run(factcheck(folder, cache=cache), args.repeat,
-                                            before=lambda i: edit_a_tenth(corpus.files, i))
+        tenth, tenth_status, _ = median_run(
+            factcheck(folder, cache=cache), args.repeat, before=lambda i: edit_a_tenth(corpus.files, i)
+        )
         same_tenth = output(factcheck(folder, cache=cache)) == output(factcheck(folder))
         print(f"reports answered from the cache identical to a fresh check: {same_warm and same_tenth}")
         ok &= same_warm and same_tenth and fill_status == warm_status == tenth_status == 1
@@ -316,12 +376,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         # (b) the obvious way, on a sample, with the check on the same sample
         sample = subset(corpus.files, args.baseline_files, tmp_path / "sample")
-        base_runs = [run_child([sys.executable, __file__, "--baseline-worker", str(sample)], stdout=subprocess.PIPE)
-                     for _ in range(max(1, min(args.repeat, 3)))]
+        base_runs = [
+            run_child([sys.executable, __file__, "--baseline-worker", str(sample)], stdout=subprocess.PIPE)
+            for _ in range(max(1, min(args.repeat, 3)))
+        ]
         base = statistics.median(r[0] for r in base_runs)
-        base_counts = json.loads(subprocess.run([sys.executable, __file__, "--baseline-worker", str(sample)],
-                                                capture_output=True, text=True, check=True).stdout) \
-            if args.quick else None
+        base_counts = (
+            json.loads(
+                subprocess.run(
+                    [sys.executable, __file__, "--baseline-worker", str(sample)],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                ).stdout
+            )
+            if args.quick
+            else None
+        )
         check_sample, _, _ = median_run(factcheck(str(sample)), args.repeat)
         sample_cache = tmp_path / "sample-cache"
         output(factcheck(str(sample), cache=sample_cache))
@@ -334,8 +405,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         article, article_status, article_mem = median_run(factcheck(str(REPO / "claims")), article_repeat)
         article_cache = tmp_path / "article-cache"
         output(factcheck(str(REPO / "claims"), cache=article_cache))
-        article_warm, article_warm_status, _ = median_run(factcheck(str(REPO / "claims"), cache=article_cache),
-                                                          article_repeat)
+        article_warm, article_warm_status, _ = median_run(
+            factcheck(str(REPO / "claims"), cache=article_cache), article_repeat
+        )
         ok &= article_status == 0 and article_warm_status == 0
 
         # (e) peak memory at a tenth and at all of the corpus
@@ -351,30 +423,54 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{'measurement':<66} {'median':>10}  ratio")
     rows = [
         (f"(a) floor: read + parse {len(corpus.files)} files with {fastest_parser()} (process)", floor, "1.00 × floor"),
-        (f"(c) factcheck check, 1 process, every file checked ({per_claim:.0f} µs a claim)", check1,
-         f"{check1 / floor:.2f} × floor (target ≤ 1.5)"),
-        ("(c) factcheck check -j 2, every file checked", check2,
-         f"{check2 / floor:.2f} × floor; {check1 / check2:.2f} × faster than -j 1"),
+        (
+            f"(c) factcheck check, 1 process, every file checked ({per_claim:.0f} µs a claim)",
+            check1,
+            f"{check1 / floor:.2f} × floor (target ≤ 1.5)",
+        ),
+        (
+            "(c) factcheck check -j 2, every file checked",
+            check2,
+            f"{check2 / floor:.2f} × floor; {check1 / check2:.2f} × faster than -j 1",
+        ),
         ("(c) first run, filling an empty cache", fill, f"{fill / floor:.2f} × floor; {fill / check1:.2f} × no cache"),
         ("(c) re-run, nothing changed (all from the cache)", warm, f"{warm / floor:.2f} × floor (target ≤ 1.5)"),
-        ("(c) re-run, a tenth of the files edited", tenth, f"{tenth / floor:.2f} × floor; {tenth / check1:.2f} × no cache"),
+        (
+            "(c) re-run, a tenth of the files edited",
+            tenth,
+            f"{tenth / floor:.2f} × floor; {tenth / check1:.2f} × no cache",
+        ),
         (f"(b) baseline tomllib + pint, {args.baseline_files} files", base, "1.00 × baseline"),
-        (f"    factcheck check, same {args.baseline_files} files, every file checked", check_sample,
-         f"{base / check_sample:.1f} × faster than baseline (target ≥ 30)"),
-        (f"    factcheck check, same {args.baseline_files} files, re-run from the cache", warm_sample,
-         f"{base / warm_sample:.1f} × faster than baseline (target ≥ 30)"),
+        (
+            f"    factcheck check, same {args.baseline_files} files, every file checked",
+            check_sample,
+            f"{base / check_sample:.1f} × faster than baseline (target ≥ 30)",
+        ),
+        (
+            f"    factcheck check, same {args.baseline_files} files, re-run from the cache",
+            warm_sample,
+            f"{base / warm_sample:.1f} × faster than baseline (target ≥ 30)",
+        ),
         (f"    floor, same {args.baseline_files} files", floor_sample, f"{check_sample / floor_sample:.2f} × floor"),
         ("(d) python -c pass", bare, ""),
-        ("(d) factcheck check claims/ (one article), checked", article,
-         f"{article * 1000:.0f} ms (target ≤ 250 ms); {article / bare:.1f} × python -c pass"),
-        ("(d) factcheck check claims/ (one article), from the cache", article_warm,
-         f"{article_warm * 1000:.0f} ms; {article_warm / bare:.1f} × python -c pass"),
+        (
+            "(d) factcheck check claims/ (one article), checked",
+            article,
+            f"{article * 1000:.0f} ms (target ≤ 250 ms); {article / bare:.1f} × python -c pass",
+        ),
+        (
+            "(d) factcheck check claims/ (one article), from the cache",
+            article_warm,
+            f"{article_warm * 1000:.0f} ms; {article_warm / bare:.1f} × python -c pass",
+        ),
     ]
     for name, seconds, ratio in rows:
         print(f"{name:<66} {seconds * 1000:>8.0f} ms  {ratio}")
-    print(f"(e) peak memory: {small} files {mem_small / 1024:.1f} MiB, {len(corpus.files)} files "
-          f"{mem_full / 1024:.1f} MiB ({mem_full / mem_small:.2f} ×); floor {floor_mem / 1024:.1f} MiB; "
-          f"one article {article_mem / 1024:.1f} MiB; {len(corpus.files)} files from the cache {mem_warm / 1024:.1f} MiB")
+    print(
+        f"(e) peak memory: {small} files {mem_small / 1024:.1f} MiB, {len(corpus.files)} files "
+        f"{mem_full / 1024:.1f} MiB ({mem_full / mem_small:.2f} ×); floor {floor_mem / 1024:.1f} MiB; "
+        f"one article {article_mem / 1024:.1f} MiB; {len(corpus.files)} files from the cache {mem_warm / 1024:.1f} MiB"
+    )
     if base_counts is not None:
         print(f"baseline verdict counts (not checked): {base_counts}")
     print("result:", "OK" if ok else "FAILED (see above)")

@@ -17,7 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from pathlib import Path
 
-__all__ = ["Corpus", "write_corpus", "TOPICS", "CLAIMS_PER_FILE"]
+__all__ = ["CLAIMS_PER_FILE", "TOPICS", "Corpus", "write_corpus"]
 
 #: Each topic gives eleven claims per file; five topics give 55 claims per file.
 TOPICS = (
@@ -96,11 +96,18 @@ class _File:
         self.expected: Counter[str] = Counter()
         self.pending: list[str] = []  # the verdicts of the claims made but not yet written, in order
 
-    def figure(self, name: str, value: Fraction | int | str, unit: str, source: str = "official", *,
-               rounded: int | None = None) -> str:
+    def figure(
+        self, name: str, value: Fraction | int | str, unit: str, source: str = "official", *, rounded: int | None = None
+    ) -> str:
         shown = value if isinstance(value, str) else (str(int(value)) if value == int(value) else str(float(value)))
-        lines = [f"[figures.{name}]", f"value = {shown}", f'unit = "{unit}"', 'period = "2023-24"',
-                 f'area = "{self.area}"', f'source = "{source}"']
+        lines = [
+            f"[figures.{name}]",
+            f"value = {shown}",
+            f'unit = "{unit}"',
+            'period = "2023-24"',
+            f'area = "{self.area}"',
+            f'source = "{source}"',
+        ]
         if rounded:
             lines.append(f"rounded = {rounded}")
         self.figures.append("\n".join(lines) + "\n")
@@ -147,8 +154,9 @@ class _File:
         f_now = self.figure(f"{p}_now", now, unit)
         f_prev = self.figure(f"{p}_prev", prev, unit)
         f_pop = self.figure(f"{p}_pop", pop, "person", rounded=100)
-        f_nat = self.figure(f"{p}_national_rate", _round(national_rate, Fraction(1, 10)),
-                            f"{unit} / (100000 * person)", "national")
+        f_nat = self.figure(
+            f"{p}_national_rate", _round(national_rate, Fraction(1, 10)), f"{unit} / (100000 * person)", "national"
+        )
         f_part = self.figure(f"{p}_part", part, unit)
         f_pct_now = self.figure(f"{p}_pct_now", pct_now, "percent")
         f_pct_prev = self.figure(f"{p}_pct_prev", pct_prev, "percent")
@@ -182,38 +190,50 @@ class _File:
         flip = wrong and rng.random() < 0.5
         size = abs(exact) * (Fraction(8, 5) if wrong and not flip else 1)
         places = rng.choice((0, 1))
-        shown = _round(size, Fraction(1, 10 ** places))
+        shown = _round(size, Fraction(1, 10**places))
         up = (exact > 0) != flip
         words = _percent_words(shown, rng)
-        stated = rng.choice((f"up {words}", f"a rise of {words}", f"an increase of {words}")) if up else \
-            rng.choice((f"down {words}", f"a fall of {words}", f"fell by {words}"))
+        stated = (
+            rng.choice((f"up {words}", f"a rise of {words}", f"an increase of {words}"))
+            if up
+            else rng.choice((f"down {words}", f"a fall of {words}", f"fell by {words}"))
+        )
         claims.append({"id": f"{p}-change", "kind": "change", "stated": stated, "from": f_prev, "to": f_now})
-        self.sentence(f"There were {claims[0]['stated']} {what} in {self.area}, {stated} on the year before.",
-                      claims)
+        self.sentence(f"There were {claims[0]['stated']} {what} in {self.area}, {stated} on the year before.", claims)
 
         # 3. the rate per 100,000 and 4. its side of the national rate
         wrong = self.wrong()
         rate = Fraction(now * 100_000, pop) * (Fraction(5, 4) if wrong else 1)
-        shown = _digits(_round(rate, Fraction(1)), 0)
-        stated = rng.choice((f"{shown} per 100,000", f"{shown} {unit}s for every 100,000 people"))
+        rate_shown = _digits(_round(rate, Fraction(1)), 0)
+        stated = rng.choice((f"{rate_shown} per 100,000", f"{rate_shown} {unit}s for every 100,000 people"))
         claims = [{"id": f"{p}-rate", "kind": "rate", "stated": stated, "numerator": f_now, "denominator": f_pop}]
         wrong = self.wrong()
         above = (Fraction(now * 100_000, pop) > national_rate) != wrong
-        claims.append({"id": f"{p}-vs-national", "kind": "comparison",
-                       "stated": rng.choice(("above", "higher than")) if above else rng.choice(("below", "lower than")),
-                       "left": f"{p}-rate" if rng.random() < 0.5 else f"{p}-rate-fig", "right": f_nat})
+        claims.append(
+            {
+                "id": f"{p}-vs-national",
+                "kind": "comparison",
+                "stated": rng.choice(("above", "higher than")) if above else rng.choice(("below", "lower than")),
+                "left": f"{p}-rate" if rng.random() < 0.5 else f"{p}-rate-fig",
+                "right": f_nat,
+            }
+        )
         if claims[1]["left"] == f"{p}-rate-fig":
-            self.figure(f"{p}-rate-fig", _round(Fraction(now * 100_000, pop), Fraction(1, 10)),
-                        f"{unit} / (100000 * person)")
+            self.figure(
+                f"{p}-rate-fig", _round(Fraction(now * 100_000, pop), Fraction(1, 10)), f"{unit} / (100000 * person)"
+            )
         self.sentence(f"That is {stated}, {claims[1]['stated']} the national rate.", claims)
 
         # 5. one in N
         wrong = self.wrong()
         n = Fraction(pop, now) * (Fraction(13, 10) if wrong else 1)
-        stated = rng.choice(("one in every {} people", "one in {} residents")).format(_digits(_round(n, Fraction(1)), 0))
-        self.sentence(f"Put another way, {stated} was affected.",
-                      [{"id": f"{p}-one-in", "kind": "one_in", "stated": stated, "numerator": f_now,
-                        "denominator": f_pop}])
+        stated = rng.choice(("one in every {} people", "one in {} residents")).format(
+            _digits(_round(n, Fraction(1)), 0)
+        )
+        self.sentence(
+            f"Put another way, {stated} was affected.",
+            [{"id": f"{p}-one-in", "kind": "one_in", "stated": stated, "numerator": f_now, "denominator": f_pop}],
+        )
 
         # 6. a share, in numbers or words
         wrong = self.wrong()
@@ -225,17 +245,21 @@ class _File:
         else:
             factor = (Fraction(3, 4) if share > 60 else Fraction(5, 4)) if wrong else 1
             stated = _percent_words(_round(share * factor, Fraction(1, 10)), rng)
-        self.sentence(f"Of those, {stated} were in the town centre.",
-                      [{"id": f"{p}-share", "kind": "share", "stated": stated, "part": f_part, "whole": f_now}])
+        self.sentence(
+            f"Of those, {stated} were in the town centre.",
+            [{"id": f"{p}-share", "kind": "share", "stated": stated, "part": f_part, "whole": f_now}],
+        )
 
         # 7. a change in percentage points
         wrong = self.wrong()
         points = (pct_now - pct_prev) * (-1 if wrong else 1)
-        stated = ("up " if points > 0 else "down ") + _digits(abs(points), 1) + \
-            rng.choice((" percentage points", " points"))
-        self.sentence(f"The rate dealt with within target moved {stated}.",
-                      [{"id": f"{p}-points", "kind": "point_change", "stated": stated, "from": f_pct_prev,
-                        "to": f_pct_now}])
+        stated = (
+            ("up " if points > 0 else "down ") + _digits(abs(points), 1) + rng.choice((" percentage points", " points"))
+        )
+        self.sentence(
+            f"The rate dealt with within target moved {stated}.",
+            [{"id": f"{p}-points", "kind": "point_change", "stated": stated, "from": f_pct_prev, "to": f_pct_now}],
+        )
 
         # 8. a difference in counts
         wrong = self.wrong()
@@ -247,35 +271,50 @@ class _File:
         amount = _digits(abs(diff), 0)
         stated = f"an extra {amount}" if word == "extra" else f"{amount} {word}"
         # the wrong one keeps the right direction, so is never judged on the side alone
-        self.sentence(f"That is {stated} than last year.",
-                      [{"id": f"{p}-difference", "kind": "difference", "stated": stated, "from": f_prev,
-                        "to": f_now}])
+        self.sentence(
+            f"That is {stated} than last year.",
+            [{"id": f"{p}-difference", "kind": "difference", "stated": stated, "from": f_prev, "to": f_now}],
+        )
 
         # 9. money, with pence, and 10. a formula on it
         wrong = self.wrong()
         money = spend_now * (Fraction(5, 4) if wrong else 1)
-        claims = [{"id": f"{p}-spend", "kind": "value", "stated": "£" + _digits(_round(money, Fraction(1, 100)), 2),
-                   "figure": f_spend_now}]
+        claims = [
+            {
+                "id": f"{p}-spend",
+                "kind": "value",
+                "stated": "£" + _digits(_round(money, Fraction(1, 100)), 2),
+                "figure": f_spend_now,
+            }
+        ]
         wrong = self.wrong()
         weekly = (spend_now - spend_prev) / 52 * (Fraction(3, 2) if wrong else 1)
-        claims.append({"id": f"{p}-weekly", "kind": "formula",
-                       "stated": "£" + _digits(_round(weekly, Fraction(1, 100)), 2),
-                       "expr": f"({f_spend_now} - {f_spend_prev}) / 52"})
+        claims.append(
+            {
+                "id": f"{p}-weekly",
+                "kind": "formula",
+                "stated": "£" + _digits(_round(weekly, Fraction(1, 100)), 2),
+                "expr": f"({f_spend_now} - {f_spend_prev}) / 52",
+            }
+        )
         self.sentence(f"The council spent {claims[0]['stated']}, or {claims[1]['stated']} a week more.", claims)
 
         # 11 (counted as the tenth claim's pair): a ratio to the other kind of case
         ratio_wrong = self.wrong()
         ratio = Fraction(now, other) * (Fraction(3, 2) if ratio_wrong else 1)
         stated = _digits(_round(ratio, Fraction(1, 10)), 1) + " times"
-        self.sentence(f"It was {stated} the figure for the rest of the county.",
-                      [{"id": f"{p}-ratio", "kind": "ratio", "stated": stated, "numerator": f_now,
-                        "denominator": f_other}])
+        self.sentence(
+            f"It was {stated} the figure for the rest of the county.",
+            [{"id": f"{p}-ratio", "kind": "ratio", "stated": stated, "numerator": f_now, "denominator": f_other}],
+        )
 
     def text(self) -> str:
-        head = (f'format = 1\n\n[article]\ntitle = "Figures for {self.area}"\npublished = 2024-06-19\n\n'
-                '[sources.official]\ntitle = "Local statistics (generated figures)"\nkind = "official"\n\n'
-                '[sources.national]\ntitle = "National statistics (generated figures)"\nkind = "official"\n\n'
-                '[sources.article]\ntitle = "The article itself"\nkind = "article"\n\n')
+        head = (
+            f'format = 1\n\n[article]\ntitle = "Figures for {self.area}"\npublished = 2024-06-19\n\n'
+            '[sources.official]\ntitle = "Local statistics (generated figures)"\nkind = "official"\n\n'
+            '[sources.national]\ntitle = "National statistics (generated figures)"\nkind = "official"\n\n'
+            '[sources.article]\ntitle = "The article itself"\nkind = "article"\n\n'
+        )
         return head + "\n".join(self.figures) + "\n" + "\n".join(self.sentences)
 
 
@@ -283,8 +322,9 @@ def _toml_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def write_corpus(folder: Path, files: int, *, wrong_share: float = 0.1, seed: int = 20240619,
-                 topics: int = len(TOPICS)) -> Corpus:
+def write_corpus(
+    folder: Path, files: int, *, wrong_share: float = 0.1, seed: int = 20240619, topics: int = len(TOPICS)
+) -> Corpus:
     """Write `files` claims files of 11 claims per topic (55 with all five) into `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
     corpus = Corpus(folder)
@@ -294,7 +334,7 @@ def write_corpus(folder: Path, files: int, *, wrong_share: float = 0.1, seed: in
         file.sentence(f"Figures published today show how {file.area} compares.", check="context")
         for t, (slug, unit, what) in enumerate(TOPICS[:topics]):
             file.topic(t, slug, unit, what)
-        file.sentence("\"We are working hard to bring these numbers down,\" a spokesperson said.", check="quote")
+        file.sentence('"We are working hard to bring these numbers down," a spokesperson said.', check="quote")
         path = folder / f"area-{index:05d}.claims.toml"
         path.write_text(file.text(), encoding="utf-8")
         corpus.files.append(path)

@@ -30,14 +30,16 @@ import sys
 import time
 import warnings
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
-from factcheck.claimsfile import article_body, load_claims_file
-from factcheck.extract import draft_article, draft_sentence
-from factcheck.stated import TokenType, parse_relation, scan
-from factcheck.wording import FRACTIONS, MULTIPLES
+from factcheck.drafting.extract import draft_article, draft_sentence
+from factcheck.load.claimsfile import load_claims_file
+from factcheck.load.coverage import article_body
+from factcheck.words.stated import TokenType, parse_relation, scan
+from factcheck.words.table import FRACTIONS, MULTIPLES
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_FOLDERS = (ROOT.parent / "shared" / "eval", ROOT / "tests" / "data")
@@ -70,7 +72,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def evaluate(article: Path, claims: Path) -> dict[str, object]:
+def evaluate(article: Path, claims: Path) -> dict[str, Any]:
     """The comparison of one article's draft with its hand-made claims file."""
     text = article.read_text(encoding="utf-8-sig")
     hand = load_claims_file(claims)
@@ -83,9 +85,17 @@ def evaluate(article: Path, claims: Path) -> dict[str, object]:
     for index, sentence in enumerate(hand.sentences):
         for claim in sentence.claims:
             if claim.kind == "comparison":
-                match = next((k for k, (r, c) in enumerate(drafted) if k not in used and c.kind == "comparison"
-                              and _overlaps(r, hand_ranges[index])
-                              and parse_relation(c.stated) == parse_relation(claim.stated)), None)
+                match = next(
+                    (
+                        k
+                        for k, (r, c) in enumerate(drafted)
+                        if k not in used
+                        and c.kind == "comparison"
+                        and _overlaps(r, hand_ranges[index])
+                        and parse_relation(c.stated) == parse_relation(claim.stated)
+                    ),
+                    None,
+                )
                 if match is not None:
                     used.add(match)
                 rows.append({"kind": "comparison", "found": match is not None, "numeric": False})
@@ -93,10 +103,25 @@ def evaluate(article: Path, claims: Path) -> dict[str, object]:
             key = numbers_of(claim.stated)
             if not key:
                 continue
-            match = next((k for k, (r, c) in enumerate(drafted) if k not in used and c.kind != "comparison"
-                          and _overlaps(r, hand_ranges[index]) and numbers_of(c.stated) == key), None)
-            row = {"kind": claim.kind, "stated": claim.stated, "numeric": True, "found": match is not None,
-                   "sentence": sentence.text, "key": key}
+            match = next(
+                (
+                    k
+                    for k, (r, c) in enumerate(drafted)
+                    if k not in used
+                    and c.kind != "comparison"
+                    and _overlaps(r, hand_ranges[index])
+                    and numbers_of(c.stated) == key
+                ),
+                None,
+            )
+            row = {
+                "kind": claim.kind,
+                "stated": claim.stated,
+                "numeric": True,
+                "found": match is not None,
+                "sentence": sentence.text,
+                "key": key,
+            }
             if match is not None:
                 used.add(match)
                 got = drafted[match][1]
@@ -105,11 +130,16 @@ def evaluate(article: Path, claims: Path) -> dict[str, object]:
             rows.append(row)
     hand_texts = [s.text for s in hand.sentences]
     exact = sum(1 for s in draft.sentences if s.text in hand_texts)
-    return {"rows": rows, "sentences": [s.text for s in draft.sentences], "hand_sentences": len(hand_texts),
-            "exact_sentences": exact, "same_body": " ".join(s.text for s in draft.sentences) == article_body(text)}
+    return {
+        "rows": rows,
+        "sentences": [s.text for s in draft.sentences],
+        "hand_sentences": len(hand_texts),
+        "exact_sentences": exact,
+        "same_body": " ".join(s.text for s in draft.sentences) == article_body(text),
+    }
 
 
-def _q3_found(parse, sentence: str, key: tuple[str, ...]) -> bool:  # type: ignore[no-untyped-def]
+def _q3_found(parse: Callable[[str], list[Any]], sentence: str, key: tuple[str, ...]) -> bool:
     values = []
     for quantity in parse(sentence):
         try:
@@ -126,7 +156,7 @@ def _q3_found(parse, sentence: str, key: tuple[str, ...]) -> bool:  # type: igno
     return True
 
 
-def _median_rate(function, sentences: list[str], repeats: int) -> float:  # type: ignore[no-untyped-def]
+def _median_rate(function: Callable[[str], object], sentences: list[str], repeats: int) -> float:
     times = []
     for _ in range(repeats):
         start = time.perf_counter()
@@ -141,7 +171,7 @@ def main(argv: Sequence[str]) -> int:
     pairs = [(p, p.with_name(p.name[:-4] + ".claims.toml")) for f in folders for p in sorted(f.glob("*.txt"))]
     pairs = [(a, c) for a, c in pairs if c.exists()]
     try:
-        from quantulum3 import parser as q3  # noqa: PLC0415
+        from quantulum3 import parser as q3
     except ImportError:
         q3 = None
     print(f"{'article':42} {'numeric':>7} {'found':>5} {'kind ok':>7} {'cmp':>5} {'sent. exact':>11} {'q3 found':>8}")
@@ -154,8 +184,11 @@ def main(argv: Sequence[str]) -> int:
         numeric = [r for r in rows if r["numeric"]]
         found = [r for r in numeric if r["found"]]
         kind_ok = [r for r in found if r["drafted_kind"] == r["kind"]]
-        kind_ok_formula = [r for r in found if r["drafted_kind"] == r["kind"]
-                           or (r["kind"] == "formula" and r["drafted_kind"] == "value")]
+        kind_ok_formula = [
+            r
+            for r in found
+            if r["drafted_kind"] == r["kind"] or (r["kind"] == "formula" and r["drafted_kind"] == "value")
+        ]
         comparisons = [r for r in rows if r["kind"] == "comparison"]
         q3_found = 0
         if q3 is not None:
@@ -163,27 +196,47 @@ def main(argv: Sequence[str]) -> int:
                 warnings.simplefilter("ignore")
                 q3_found = sum(_q3_found(q3.parse, r["sentence"], r["key"]) for r in numeric)
         sentences.extend(result["sentences"])
-        totals.update(numeric=len(numeric), found=len(found), kind_ok=len(kind_ok), kind_ok_formula=len(kind_ok_formula),
-                      comparisons=len(comparisons), comparisons_found=sum(r["found"] for r in comparisons),
-                      hand_sentences=result["hand_sentences"], exact=result["exact_sentences"],
-                      same_body=int(result["same_body"]), files=1, q3=q3_found)
-        misses += [(article.name, r["kind"], r["stated"], r.get("drafted_kind"), r.get("drafted")) for r in numeric
-                   if not r["found"] or r["drafted_kind"] != r["kind"]]
-        print(f"{article.name[:42]:42} {len(numeric):7} {len(found):5} {len(kind_ok):7} "
-              f"{sum(r['found'] for r in comparisons):>2}/{len(comparisons):<2} "
-              f"{result['exact_sentences']:>5}/{result['hand_sentences']:<5} {q3_found if q3 else '-':>8}")
+        totals.update(
+            numeric=len(numeric),
+            found=len(found),
+            kind_ok=len(kind_ok),
+            kind_ok_formula=len(kind_ok_formula),
+            comparisons=len(comparisons),
+            comparisons_found=sum(r["found"] for r in comparisons),
+            hand_sentences=result["hand_sentences"],
+            exact=result["exact_sentences"],
+            same_body=int(result["same_body"]),
+            files=1,
+            q3=q3_found,
+        )
+        misses += [
+            (article.name, r["kind"], r["stated"], r.get("drafted_kind"), r.get("drafted"))
+            for r in numeric
+            if not r["found"] or r["drafted_kind"] != r["kind"]
+        ]
+        print(
+            f"{article.name[:42]:42} {len(numeric):7} {len(found):5} {len(kind_ok):7} "
+            f"{sum(r['found'] for r in comparisons):>2}/{len(comparisons):<2} "
+            f"{result['exact_sentences']:>5}/{result['hand_sentences']:<5} {q3_found if q3 else '-':>8}"
+        )
     t = totals
     print()
     print(f"numeric claims found (recall): {t['found']}/{t['numeric']} = {t['found'] / max(t['numeric'], 1):.1%}")
-    print(f"right kind, of those found: {t['kind_ok']}/{t['found']} = {t['kind_ok'] / max(t['found'], 1):.1%}"
-          f"  (a hand-made formula counted right as value: {t['kind_ok_formula'] / max(t['found'], 1):.1%})")
+    print(
+        f"right kind, of those found: {t['kind_ok']}/{t['found']} = {t['kind_ok'] / max(t['found'], 1):.1%}"
+        f"  (a hand-made formula counted right as value: {t['kind_ok_formula'] / max(t['found'], 1):.1%})"
+    )
     print(f"comparisons found: {t['comparisons_found']}/{t['comparisons']}")
-    print(f"sentences with the hand-made file's exact text: {t['exact']}/{t['hand_sentences']}; "
-          f"drafts whose sentences join to the article's text: {t['same_body']}/{t['files']}")
+    print(
+        f"sentences with the hand-made file's exact text: {t['exact']}/{t['hand_sentences']}; "
+        f"drafts whose sentences join to the article's text: {t['same_body']}/{t['files']}"
+    )
     if q3 is not None:
-        print(f"quantulum3 finds every number of the claim: {t['q3']}/{t['numeric']} = {t['q3'] / max(t['numeric'], 1):.1%}")
+        print(
+            f"quantulum3 finds every number of the claim: {t['q3']}/{t['numeric']} = {t['q3'] / max(t['numeric'], 1):.1%}"
+        )
     repeats = 7
-    ours = _median_rate(lambda s: draft_sentence(s), sentences, repeats)
+    ours = _median_rate(draft_sentence, sentences, repeats)
     print()
     print(f"speed on the same {len(sentences)} sentences, median of {repeats} runs:")
     print(f"  factcheck draft_sentence   {ours:10.0f} sentences/s")

@@ -26,8 +26,23 @@ __all__ = ["FIGURES_PER_AREA", "figures_file", "long_sentence", "paragraph"]
 
 FIGURES_PER_AREA = 7
 
-_AREAS = ("Ashby", "Brackley", "Calder", "Dunmore", "Eastmarsh", "Fenwick", "Greywater", "Harrowfield",
-          "Ilford", "Kestrel Bay", "Lowfield", "Northvale", "Ribble", "Southmoor", "Westbrook")
+_AREAS = (
+    "Ashby",
+    "Brackley",
+    "Calder",
+    "Dunmore",
+    "Eastmarsh",
+    "Fenwick",
+    "Greywater",
+    "Harrowfield",
+    "Ilford",
+    "Kestrel Bay",
+    "Lowfield",
+    "Northvale",
+    "Ribble",
+    "Southmoor",
+    "Westbrook",
+)
 _WHAT = ("offences", "incidents", "pupils", "households", "attendances", "applications", "arrests")
 
 
@@ -117,6 +132,7 @@ def long_sentence(size: int, *, seed: int = 2) -> str:
 
 # -- claims files of many figures --------------------------------------------------------------
 
+
 def _round(value: Fraction, places: int) -> Decimal:
     exact = Decimal(value.numerator) / Decimal(value.denominator)
     return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
@@ -142,12 +158,15 @@ class _Area:
 
     def figures(self) -> str:
         p = f"a{self.index}"
-        rows = ((f"{p}_now", self.now, "incident", "2023", ""), (f"{p}_prev", self.prev, "incident", "2022", ""),
-                (f"{p}_centre", self.centre, "incident", "2023", ""),
-                (f"{p}_pop", self.pop, "person", "2023", "rounded = 100, "),
-                (f"{p}_pct_now", self.pct_now, "percent", "2023", ""),
-                (f"{p}_pct_prev", self.pct_prev, "percent", "2022", ""),
-                (f"{p}_spend", self.spend, "GBP", "2023", ""))
+        rows = (
+            (f"{p}_now", self.now, "incident", "2023", ""),
+            (f"{p}_prev", self.prev, "incident", "2022", ""),
+            (f"{p}_centre", self.centre, "incident", "2023", ""),
+            (f"{p}_pop", self.pop, "person", "2023", "rounded = 100, "),
+            (f"{p}_pct_now", self.pct_now, "percent", "2023", ""),
+            (f"{p}_pct_prev", self.pct_prev, "percent", "2022", ""),
+            (f"{p}_spend", self.spend, "GBP", "2023", ""),
+        )
         return "".join(
             f'{name} = {{ value = {value if isinstance(value, int) else _round(value, 2)}, unit = "{unit}", '
             f'{rounded}period = "{period}", area = "{self.name}" }}\n'
@@ -180,18 +199,31 @@ def _stated(area: _Area, kind: str, factor: Fraction) -> str:
     raise ValueError(msg)
 
 
-_INPUTS = {"value": ("figure",), "rate": ("numerator", "denominator"), "one_in": ("numerator", "denominator"),
-           "change": ("from", "to"), "point_change": ("from", "to"), "difference": ("from", "to"),
-           "ratio": ("numerator", "denominator"), "share": ("part", "whole")}
+_INPUTS = {
+    "value": ("figure",),
+    "rate": ("numerator", "denominator"),
+    "one_in": ("numerator", "denominator"),
+    "change": ("from", "to"),
+    "point_change": ("from", "to"),
+    "difference": ("from", "to"),
+    "ratio": ("numerator", "denominator"),
+    "share": ("part", "whole"),
+}
 _DRAFT_KINDS = tuple(_INPUTS)
 
 
 def _inputs(area: _Area, kind: str) -> tuple[str, ...]:
     p = f"a{area.index}"
-    return {"value": (f"{p}_now",), "rate": (f"{p}_now", f"{p}_pop"), "one_in": (f"{p}_now", f"{p}_pop"),
-            "change": (f"{p}_prev", f"{p}_now"), "point_change": (f"{p}_pct_prev", f"{p}_pct_now"),
-            "difference": (f"{p}_prev", f"{p}_now"), "ratio": (f"{p}_now", f"{p}_prev"),
-            "share": (f"{p}_centre", f"{p}_now")}[kind]
+    return {
+        "value": (f"{p}_now",),
+        "rate": (f"{p}_now", f"{p}_pop"),
+        "one_in": (f"{p}_now", f"{p}_pop"),
+        "change": (f"{p}_prev", f"{p}_now"),
+        "point_change": (f"{p}_pct_prev", f"{p}_pct_now"),
+        "difference": (f"{p}_prev", f"{p}_now"),
+        "ratio": (f"{p}_now", f"{p}_prev"),
+        "share": (f"{p}_centre", f"{p}_now"),
+    }[kind]
 
 
 def _claim(claim_id: str, kind: str, stated: str, inputs: tuple[str, ...]) -> str:

@@ -22,6 +22,7 @@ directory of every command, so the paths in the outputs are the same from run to
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import random
 import re
@@ -35,31 +36,150 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from corpus import write_corpus  # noqa: E402
-from growing import figures_file, long_sentence, paragraph  # noqa: E402
-
-from factcheck.cli import main  # noqa: E402
-from factcheck.draft import draft_toml  # noqa: E402
-from factcheck.extract import draft_article  # noqa: E402
+from corpus import write_corpus
+from factcheck.cli.main import main
+from factcheck.drafting.extract import draft_article
+from factcheck.drafting.toml_writer import draft_toml
+from growing import figures_file, long_sentence, paragraph
 
 EVAL = REPO.parent / "shared" / "eval"
 ARTICLE_FOLDERS = {"claims": REPO / "claims", "eval": EVAL, "data": REPO / "tests" / "data"}
-_INPUT_FIELD = re.compile(r'^(\s*(?:figure|from|to|numerator|denominator|part|whole)\s*=\s*)"[^"]*"', re.M)
+_INPUT_FIELD = re.compile(r'^(\s*(?:figure|from|to|numerator|denominator|part|whole)\s*=\s*)"[^"]*"', re.MULTILINE)
 
 #: Pieces of news copy for random texts: numbers in every form, the words around them, punctuation.
 _PIECES = (
-    "1,405", "3.5", "3.50", "-5%", "−325", "£1.2m", "£5 bn", "2019-20", "2023", "10:30", "1st", "10am", "64,300",
-    "0.5%", "45p", "1,000", "one", "a", "an", "two hundred", "a million", "half a million", "fourteen", "Fourteen",
-    "per cent", "percent", "%", "percentage points", "points", "per", "per 100,000", "for every 1,000 people",
-    "one in five", "one in every 769 people", "out of", "in", "times", "fold", "tenfold", "twice", "doubled",
-    "halved", "a fifth", "two-thirds", "half", "most", "the majority", "the vast majority", "almost all",
-    "more than", "nearly", "about", "around", "at least", "fewer than", "under", "over", "up", "down", "rose",
-    "fell", "fell by", "a rise of", "an increase of", "extra", "more", "fewer", "higher than", "lower than",
-    "above", "below", "compared with", "the same as", "than", "year", "level", "No.", "Mr.", "Dr.", "U.K.", "e.g.",
-    "April", "March", "Covid-19", "A14", "11-year-olds", "made up", "accounting for", "of", "the", "and",
-    "offences", "people", "pupils", "households", "said", "will", "expected", "means", "council", "Police",
-    "The", "It", "But", ".", ".", ",", ",", ";", ":", "!", "?", "…", "...", "–", "—", "-", "(", ")", "“", "”",
-    "\"", "'", "‘", "’", "\n", "\n\n", "12345678901234567890", "٣", "Ⅻ", "ﬁ", "İ",
+    "1,405",
+    "3.5",
+    "3.50",
+    "-5%",
+    "−325",
+    "£1.2m",
+    "£5 bn",
+    "2019-20",
+    "2023",
+    "10:30",
+    "1st",
+    "10am",
+    "64,300",
+    "0.5%",
+    "45p",
+    "1,000",
+    "one",
+    "a",
+    "an",
+    "two hundred",
+    "a million",
+    "half a million",
+    "fourteen",
+    "Fourteen",
+    "per cent",
+    "percent",
+    "%",
+    "percentage points",
+    "points",
+    "per",
+    "per 100,000",
+    "for every 1,000 people",
+    "one in five",
+    "one in every 769 people",
+    "out of",
+    "in",
+    "times",
+    "fold",
+    "tenfold",
+    "twice",
+    "doubled",
+    "halved",
+    "a fifth",
+    "two-thirds",
+    "half",
+    "most",
+    "the majority",
+    "the vast majority",
+    "almost all",
+    "more than",
+    "nearly",
+    "about",
+    "around",
+    "at least",
+    "fewer than",
+    "under",
+    "over",
+    "up",
+    "down",
+    "rose",
+    "fell",
+    "fell by",
+    "a rise of",
+    "an increase of",
+    "extra",
+    "more",
+    "fewer",
+    "higher than",
+    "lower than",
+    "above",
+    "below",
+    "compared with",
+    "the same as",
+    "than",
+    "year",
+    "level",
+    "No.",
+    "Mr.",
+    "Dr.",
+    "U.K.",
+    "e.g.",
+    "April",
+    "March",
+    "Covid-19",
+    "A14",
+    "11-year-olds",
+    "made up",
+    "accounting for",
+    "of",
+    "the",
+    "and",
+    "offences",
+    "people",
+    "pupils",
+    "households",
+    "said",
+    "will",
+    "expected",
+    "means",
+    "council",
+    "Police",
+    "The",
+    "It",
+    "But",
+    ".",
+    ".",
+    ",",
+    ",",
+    ";",
+    ":",
+    "!",
+    "?",
+    "…",
+    "...",
+    "–",
+    "—",
+    "-",
+    "(",
+    ")",
+    "“",
+    "”",
+    '"',
+    "'",
+    "‘",
+    "’",
+    "\n",
+    "\n\n",
+    "12345678901234567890",
+    "٣",
+    "Ⅻ",
+    "ﬁ",
+    "İ",
 )
 
 
@@ -67,7 +187,7 @@ def _run(argv: list[str], cwd: Path) -> str:
     out, err = io.StringIO(), io.StringIO()
     before = Path.cwd()
     try:
-        import os  # noqa: PLC0415
+        import os
 
         os.chdir(cwd)
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -101,17 +221,30 @@ def write_outputs(out: Path, only: str = "") -> int:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _write_cases(out: Path, scratch: Path, only: str) -> int:
-    cases = 0
+class _Cases:
+    """Writes each case whose name starts with `only` into `out`, and counts them."""
 
-    def save(name: str, make: Callable[[], str]) -> None:
-        nonlocal cases
-        if not name.startswith(only):
+    def __init__(self, out: Path, only: str) -> None:
+        self.out, self.only, self.count = out, only, 0
+
+    def save(self, name: str, make: Callable[[], str]) -> None:
+        if not name.startswith(self.only):
             return
-        (out / name).write_text(make(), encoding="utf-8")
-        cases += 1
+        (self.out / name).write_text(make(), encoding="utf-8")
+        self.count += 1
 
-    # inputs: the hand-made articles and claims files, as they are and blanked
+
+def _write_cases(out: Path, scratch: Path, only: str) -> int:
+    cases = _Cases(out, only)
+    _write_inputs(scratch)
+    _extract_cases(cases, scratch)
+    _suggest_cases(cases, scratch)
+    _check_cases(cases, scratch)
+    return cases.count
+
+
+def _write_inputs(scratch: Path) -> None:
+    """The hand-made articles and claims files, as they are and blanked; a corpus; files of many figures."""
     for label, folder in ARTICLE_FOLDERS.items():
         target = scratch / label
         target.mkdir()
@@ -134,44 +267,61 @@ def _write_cases(out: Path, scratch: Path, only: str) -> int:
     (many / "wrong-60.claims.toml").write_text(figures_file(60, wrong_every=3), encoding="utf-8")
     (many / "wrong-200.claims.toml").write_text(figures_file(200, wrong_every=5, seed=7), encoding="utf-8")
 
-    # extract
+
+def _extract_cases(cases: _Cases, scratch: Path) -> None:
     for label in ARTICLE_FOLDERS:
         for path in sorted((scratch / label).glob("*.txt")):
-            save(f"extract-{label}-{path.stem}", lambda path=path: _run(["extract", path.name, "-o", "-"], path.parent))
-    real = " ".join(" ".join(re.sub(r"^date \S+\n", "", p.read_text(encoding="utf-8")).split())
-                    for label in ARTICLE_FOLDERS for p in sorted((scratch / label).glob("*.txt")))
-    generated = {"paragraph-real": "date 2024-06-19\n\n" + real + "\n",
-                 "sentence-real": "date 2024-06-19\n\n" + re.sub(r"([.!?…][”\"’']*) ", r"\1; ", real) + "\n"}
+            cases.save(
+                f"extract-{label}-{path.stem}", functools.partial(_run, ["extract", path.name, "-o", "-"], path.parent)
+            )
+    real = " ".join(
+        " ".join(re.sub(r"^date \S+\n", "", p.read_text(encoding="utf-8")).split())
+        for label in ARTICLE_FOLDERS
+        for p in sorted((scratch / label).glob("*.txt"))
+    )
+    generated = {
+        "paragraph-real": "date 2024-06-19\n\n" + real + "\n",
+        "sentence-real": "date 2024-06-19\n\n" + re.sub(r"([.!?…][”\"’']*) ", r"\1; ", real) + "\n",
+    }
     for size in (300, 3_000, 20_000):
         generated[f"paragraph-{size}"] = paragraph(size)
         generated[f"sentence-{size}"] = long_sentence(size)
     for name, text in generated.items():
-        save(f"extract-{name}", lambda text=text: draft_toml(draft_article(text, text_path="a.txt", source="a.txt")))
-    def random_drafts() -> str:
-        rng = random.Random(20240619)
-        drafts = []
-        for number in range(400):
-            text = _random_text(rng)
-            drafts.append(f"=== {number}\n{draft_toml(draft_article(text, text_path='a.txt', source='a.txt'))}")
-        return "".join(drafts)
+        cases.save(f"extract-{name}", functools.partial(_drafted, text))
+    cases.save("extract-random", _random_drafts)
 
-    save("extract-random", random_drafts)
 
-    # suggest
+def _drafted(text: str) -> str:
+    return draft_toml(draft_article(text, text_path="a.txt", source="a.txt"))
+
+
+def _random_drafts() -> str:
+    rng = random.Random(20240619)
+    drafts = []
+    for number in range(400):
+        text = _random_text(rng)
+        drafts.append(f"=== {number}\n{draft_toml(draft_article(text, text_path='a.txt', source='a.txt'))}")
+    return "".join(drafts)
+
+
+def _suggest_cases(cases: _Cases, scratch: Path) -> None:
     folders = [*ARTICLE_FOLDERS, *(f"{label}-blank" for label in ARTICLE_FOLDERS), "corpus-blank", "many"]
     for label in folders:
         for path in sorted((scratch / label).glob("*.claims.toml")):
             for fmt in ("text", "json"):
-                save(f"suggest-{label}-{path.stem}-{fmt}",
-                     lambda path=path, fmt=fmt: _run(["suggest", f"{path.parent.name}/{path.name}", "--format", fmt],
-                                                     scratch))
+                cases.save(
+                    f"suggest-{label}-{path.stem}-{fmt}",
+                    functools.partial(_run, ["suggest", f"{path.parent.name}/{path.name}", "--format", fmt], scratch),
+                )
 
-    # check
+
+def _check_cases(cases: _Cases, scratch: Path) -> None:
     for label in (*ARTICLE_FOLDERS, "corpus", "many"):
         for fmt in ("text", "json"):
-            save(f"check-{label}-{fmt}",
-                 lambda label=label, fmt=fmt: _run(["check", "--no-cache", "--format", fmt, label], scratch))
-    return cases
+            cases.save(
+                f"check-{label}-{fmt}",
+                functools.partial(_run, ["check", "--no-cache", "--format", fmt, label], scratch),
+            )
 
 
 if __name__ == "__main__":

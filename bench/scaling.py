@@ -24,25 +24,28 @@ It runs against whichever factcheck is importable (PYTHONPATH=old/src for an old
 from __future__ import annotations
 
 import argparse
+import functools
 import math
 import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import cast
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from growing import FIGURES_PER_AREA, figures_file, long_sentence, paragraph  # noqa: E402
-
-from factcheck.claimsfile import loads_claims_file  # noqa: E402
-from factcheck.diagnose import diagnose_outcomes  # noqa: E402
-from factcheck.draft import draft_toml  # noqa: E402
-from factcheck.extract import draft_article  # noqa: E402
-from factcheck.stated import scan  # noqa: E402
-from factcheck.suggest import suggest_file  # noqa: E402
-from factcheck.verify import verify_file  # noqa: E402
+from factcheck.check.diagnose import diagnose_outcomes
+from factcheck.check.pipeline import verify_file
+from factcheck.drafting.extract import draft_article
+from factcheck.drafting.suggest import suggest_file
+from factcheck.drafting.toml_writer import draft_toml
+from factcheck.load.claimsfile import loads_claims_file
+from factcheck.model.claims import ClaimsFile
+from factcheck.model.results import Outcome
+from factcheck.words.stated import scan
+from growing import FIGURES_PER_AREA, figures_file, long_sentence, paragraph
 
 FULL = {"extract": (10_000, 20_000, 40_000, 160_000, 640_000), "figures": (50, 100, 200, 400, 1_600)}
 QUICK = {"extract": (2_000, 8_000), "figures": (10, 40)}
@@ -76,17 +79,24 @@ def repeats_for(size_rank: int, sizes: int, quick: bool, fixed: int | None) -> i
     return 3 if quick or size_rank >= sizes - 2 else 7
 
 
-def measure(name: str, unit: str, sizes: Sequence[int], make: Callable[[int], object],
-            work: Callable[[object], object], baseline: Callable[[object], object], quick: bool,
-            repeats: int | None = None) -> dict[str, float]:
+def measure(
+    name: str,
+    unit: str,
+    sizes: Sequence[int],
+    make: Callable[[int], object],
+    work: Callable[[object], object],
+    baseline: Callable[[object], object],
+    quick: bool,
+    repeats: int | None = None,
+) -> dict[str, float]:
     print(f"\n{name}")
     print(f"  {unit:>10}  {'work (s)':>10}  {'baseline (s)':>12}  {'ratio':>7}")
     rows = []
     for rank, size in enumerate(sizes):
         data = make(size)
         runs = repeats_for(rank, len(sizes), quick, repeats)
-        spent = median_time(lambda: work(data), runs)
-        base = median_time(lambda: baseline(data), runs)
+        spent = median_time(functools.partial(work, data), runs)
+        base = median_time(functools.partial(baseline, data), runs)
         rows.append((size, spent, base))
         print(f"  {size:>10,}  {spent:>10.4f}  {base:>12.4f}  {spent / base:>7.1f}")
     work_exp = exponent([r[0] for r in rows], [r[1] for r in rows])
@@ -116,11 +126,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return scan(str(text))
 
     results["extract, one paragraph"] = measure(
-        "extract: one paragraph of many sentences", "characters", sizes["extract"], paragraph, drafted, scanned,
-        args.quick, args.repeats)
+        "extract: one paragraph of many sentences",
+        "characters",
+        sizes["extract"],
+        paragraph,
+        drafted,
+        scanned,
+        args.quick,
+        args.repeats,
+    )
     results["extract, one sentence"] = measure(
-        "extract: one long sentence", "characters", sizes["extract"], long_sentence, drafted, scanned, args.quick,
-        args.repeats)
+        "extract: one long sentence",
+        "characters",
+        sizes["extract"],
+        long_sentence,
+        drafted,
+        scanned,
+        args.quick,
+        args.repeats,
+    )
 
     def loaded(text: object) -> object:
         return loads_claims_file(str(text), "<bench>")
@@ -129,16 +153,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return suggest_file(loads_claims_file(str(text), "<bench>"))
 
     results["suggest"] = measure(
-        "suggest: 16 draft claims among N figures", "figures", [a * FIGURES_PER_AREA for a in sizes["figures"]],
-        lambda n: figures_file(n // FIGURES_PER_AREA, drafts=16, checked=False), suggested, loaded, args.quick,
-        args.repeats)
+        "suggest: 16 draft claims among N figures",
+        "figures",
+        [a * FIGURES_PER_AREA for a in sizes["figures"]],
+        lambda n: figures_file(n // FIGURES_PER_AREA, drafts=16, checked=False),
+        suggested,
+        loaded,
+        args.quick,
+        args.repeats,
+    )
 
     def checked(text: object) -> object:
         claims_file = loads_claims_file(str(text), "<bench>")
         return claims_file, verify_file(claims_file).outcomes
 
     def diagnosed(pair: object) -> object:
-        claims_file, outcomes = pair  # type: ignore[misc]
+        claims_file, outcomes = cast("tuple[ClaimsFile, list[Outcome]]", pair)
         return diagnose_outcomes(claims_file, outcomes)
 
     texts: dict[int, str] = {}
@@ -148,10 +178,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return checked(texts[n])
 
     results["diagnose"] = measure(
-        "diagnose: the contradicted claims (a quarter) among N figures, four claims an area", "figures",
-        [a * FIGURES_PER_AREA for a in sizes["figures"]], wrong_file, diagnosed,
+        "diagnose: the contradicted claims (a quarter) among N figures, four claims an area",
+        "figures",
+        [a * FIGURES_PER_AREA for a in sizes["figures"]],
+        wrong_file,
+        diagnosed,
         lambda pair: loads_claims_file(texts[len(pair[0].figures)], "<bench>"),  # type: ignore[index]
-        args.quick, args.repeats)
+        args.quick,
+        args.repeats,
+    )
     print("\ngrowth exponents (1: linear, 2: quadratic):")
     for name, found in results.items():
         print(f"  {name:<24} work {found['work']:.2f}   baseline {found['baseline']:.2f}")

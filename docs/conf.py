@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "factcheck"
 author = "factcheck developers"
-copyright = "factcheck developers"  # noqa: A001 - the name Sphinx reads
+copyright = "factcheck developers"  # the name Sphinx reads
 release = _version("factcheck")
 version = release
 

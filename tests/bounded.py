@@ -24,9 +24,17 @@ def _limit_memory() -> None:  # pragma: no cover - runs in the child, between fo
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
 
 
-def run_bounded(args: Sequence[str | Path], *, cwd: Path | None = None,
-                env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_bounded(
+    args: Sequence[str | Path], *, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """`factcheck ARGS` under the bounds; raises subprocess.TimeoutExpired if it runs past the timeout."""
-    return subprocess.run([str(SCRIPT), *map(str, args)], capture_output=True, text=True, timeout=TIMEOUT,
-                          cwd=cwd, env={**os.environ, **(env or {})}, preexec_fn=_limit_memory,  # noqa: PLW1509
-                          check=False)
+    return subprocess.run(
+        [str(SCRIPT), *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        preexec_fn=_limit_memory,
+        check=False,
+    )

@@ -82,7 +82,7 @@ def eval_params() -> list[Any]:
 
 
 @pytest.fixture(autouse=True)
-def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Each test's `factcheck check` gets a cache of its own (in a temporary folder, never the
     checkout), so no test is answered from another test's run."""
     folder = tmp_path_factory.mktemp("cache") / "cache"
@@ -120,8 +120,13 @@ def labelled_articles() -> list[Path]:
     """Articles with a hand-made claims file: the fixtures, the example, the project's labelled articles
     and the evaluation set if present."""
     folders = [DATA, ROOT / "claims", LABELLED_DIR, EVAL]
-    return [p for f in folders if f.is_dir() for p in sorted(f.glob("*.txt"))
-            if p.with_name(p.name[:-4] + ".claims.toml").exists()]
+    return [
+        p
+        for f in folders
+        if f.is_dir()
+        for p in sorted(f.glob("*.txt"))
+        if p.with_name(p.name[:-4] + ".claims.toml").exists()
+    ]
 
 
 BAD = Path(__file__).parent / "data" / "bad"

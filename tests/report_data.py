@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factcheck.claims import ClaimsFile, Gap, Location
+from factcheck.check.pipeline import check_file
 from factcheck.errors import ClaimsFileError
-from factcheck.verify import FileResult, Outcome, Verdict, check_file
+from factcheck.model.claims import ClaimsFile, Gap, Location
+from factcheck.model.results import FileResult, Outcome
+from factcheck.model.verdicts import Verdict
 
 DATA = Path(__file__).resolve().parent / "data"
 MIXED = DATA / "mixed-verdicts.toml"  # not *.claims.toml, so the pytest plugin never collects it
@@ -22,7 +24,7 @@ MIXED_VERDICTS = {
 }
 
 #: Text that breaks every format that does not escape: markup, quotes, separators, control characters.
-HOSTILE = 'a<b>&"c\' %25 ,: | `x` *y* @team $x$ ::error::boom\r\n::warning::two\x1b[31m\x00'
+HOSTILE = "a<b>&\"c' %25 ,: | `x` *y* @team $x$ ::error::boom\r\n::warning::two\x1b[31m\x00"
 
 
 def mixed() -> FileResult:
@@ -36,10 +38,20 @@ def unreadable(path: str = "broken.claims.toml") -> FileResult:
 def hostile(path: str = "dir, with: colon/100% <x>.claims.toml") -> FileResult:
     """A result whose every piece of user text is HOSTILE, with a contradicted, a loose and an error claim."""
     outcomes = tuple(
-        Outcome(id=f"{verdict.value}-{HOSTILE}", kind="value", verdict=verdict, explanation=f"why: {HOSTILE}",
-                stated=HOSTILE, location=Location(path, line))
-        for verdict, line in ((Verdict.CONTRADICTED, 7), (Verdict.LOOSE, 9), (Verdict.ERROR, 11),
-                              (Verdict.SUPPORTED, 13))
+        Outcome(
+            id=f"{verdict.value}-{HOSTILE}",
+            kind="value",
+            verdict=verdict,
+            explanation=f"why: {HOSTILE}",
+            stated=HOSTILE,
+            location=Location(path, line),
+        )
+        for verdict, line in (
+            (Verdict.CONTRADICTED, 7),
+            (Verdict.LOOSE, 9),
+            (Verdict.ERROR, 11),
+            (Verdict.SUPPORTED, 13),
+        )
     )
     gaps = (Gap(f"gap: {HOSTILE}", Location(path, 15)),)
     return FileResult(path, outcomes, gaps=gaps, claims_file=ClaimsFile(path, None))

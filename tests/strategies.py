@@ -6,9 +6,9 @@ from fractions import Fraction
 
 from hypothesis import strategies as st
 
-from factcheck.interval import Interval
+from factcheck.numbers.interval import Interval
 
-fractions = st.fractions(min_value=-10**9, max_value=10**9, max_denominator=10**6)
+fractions = st.fractions(min_value=-(10**9), max_value=10**9, max_denominator=10**6)
 
 
 @st.composite

@@ -10,8 +10,13 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def test_the_benchmark_runs_quick_and_the_counts_are_right() -> None:
-    done = subprocess.run([sys.executable, str(REPO / "bench" / "check_speed.py"), "--quick"],
-                          capture_output=True, text=True, timeout=300, check=False)
+    done = subprocess.run(
+        [sys.executable, str(REPO / "bench" / "check_speed.py"), "--quick"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "verdict counts: OK" in done.stdout
     assert "pint imported: False" in done.stdout

@@ -5,12 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.claimsfile import load_claims_file
-from factcheck.cli import main
+from factcheck.cli.main import main
+from factcheck.load.claimsfile import load_claims_file
 
-ARTICLE = ("date 2023-11-30 Fly-tipping rose by 11 per cent\n\n"
-           "Westbrook had 4,452 incidents. That is 16.6 for every 1,000 people.\n\n"
-           "Councillor Pryce said: “We will act.”\n")
+ARTICLE = (
+    "date 2023-11-30 Fly-tipping rose by 11 per cent\n\n"
+    "Westbrook had 4,452 incidents. That is 16.6 for every 1,000 people.\n\n"
+    "Councillor Pryce said: “We will act.”\n"
+)
 
 
 @pytest.fixture

@@ -77,10 +77,11 @@ def blocks(page: Path) -> list[Block]:
             continue
         fence, info, indent = opening["fence"], opening["info"].strip(), len(opening["indent"])
         start, body = number, []
-        while number < len(lines) and not (lines[number].strip().startswith(fence)
-                                           and not lines[number].strip().strip(fence[0])):
+        while number < len(lines) and not (
+            lines[number].strip().startswith(fence) and not lines[number].strip().strip(fence[0])
+        ):
             line = lines[number]
-            body.append(line[min(indent, len(line) - len(line.lstrip(" "))):])  # a block inside a list item
+            body.append(line[min(indent, len(line) - len(line.lstrip(" "))) :])  # a block inside a list item
             number += 1
         number += 1
         lang = info.split(maxsplit=1)[0] if info else ""
@@ -187,8 +188,15 @@ class Project:
         }
 
     def run(self, command: str, where: str, status: int = 0, output: str | None = None) -> str:
-        done = subprocess.run(["bash", "-c", f"set -o pipefail\n{command}"], cwd=self.folder, env=self.env,
-                              capture_output=True, text=True, timeout=120, check=False)
+        done = subprocess.run(
+            ["bash", "-c", f"set -o pipefail\n{command}"],
+            cwd=self.folder,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
         shown = done.stdout + done.stderr
         assert done.returncode == status, f"{where}: `{command}` exited {done.returncode}, not {status}:\n{shown}"
         if output:
@@ -243,7 +251,8 @@ def _shell(block: Block, project: Project, monkeypatch: pytest.MonkeyPatch) -> N
     if "no-run" in block.words:
         for command in commands:
             assert _INSTALLS.search(command.text) or _ACTIVATES.match(command.text), (
-                f"{block.where}: only set-up commands that install things may be left unrun: {command.text!r}")
+                f"{block.where}: only set-up commands that install things may be left unrun: {command.text!r}"
+            )
         return
     for command in commands:
         project.run(command.text, block.where, command.status, command.output)
@@ -259,7 +268,8 @@ def _file(block: Block, project: Project, monkeypatch: pytest.MonkeyPatch) -> No
             file.write(block.text)
     elif "excerpt" in block.words:
         assert block.text in (project.folder / block.words["excerpt"]).read_text(encoding="utf-8"), (
-            f"{block.where}: {block.words['excerpt']} does not hold this excerpt at this point")
+            f"{block.where}: {block.words['excerpt']} does not hold this excerpt at this point"
+        )
     else:
         assert block.lang == "toml", f"{block.where}: a ```text block must say which file it is ({{file=NAME}})"
 
@@ -286,10 +296,17 @@ def _yaml(block: Block, project: Project, monkeypatch: pytest.MonkeyPatch) -> No
 
 
 HANDLERS: dict[str, Any] = {
-    "python": _python, "pycon": _doctest, "sh": _shell, "bash": _shell, "console": _shell,
-    "toml": _file, "text": _file, "json": _json, "yaml": _yaml,
+    "python": _python,
+    "pycon": _doctest,
+    "sh": _shell,
+    "bash": _shell,
+    "console": _shell,
+    "toml": _file,
+    "text": _file,
+    "json": _json,
+    "yaml": _yaml,
 }
-HANDLERS.update({name: _directive for name in ("{eval-rst}", "{include}", "{toctree}")})
+HANDLERS.update(dict.fromkeys(("{eval-rst}", "{include}", "{toctree}"), _directive))
 
 
 # -- CI recipes ----------------------------------------------------------------------------------------
@@ -298,10 +315,11 @@ HANDLERS.update({name: _directive for name in ("{eval-rst}", "{include}", "{toct
 def _run_ci_command(block: Block, project: Project, line: str) -> None:
     """An install line is checked (a path or a git URL); any other line runs in the project, as CI runs it."""
     if _INSTALLS.search(line):
-        target = line.split("pip install", 1)[1].split()[-1].strip("'\"")
+        target = line.split("pip install", 1)[1].rsplit(maxsplit=1)[-1].strip("'\"")
         assert target != "factcheck", f"{block.where}: `pip install factcheck` installs an unrelated package"
         assert target.startswith(("git+", "factcheck @ git+")) or (project.folder / target).exists(), (
-            f"{block.where}: {line!r} installs from neither a path in the project nor a git URL")
+            f"{block.where}: {line!r} installs from neither a path in the project nor a git URL"
+        )
         return
     project.run(line, block.where)
 
@@ -341,8 +359,11 @@ def _pre_commit(block: Block, config: dict[str, Any], project: Project) -> None:
     for repo in config["repos"]:
         for hook in repo["hooks"]:
             if repo["repo"] == "local":
-                files = sorted(p.relative_to(project.folder).as_posix() for p in project.folder.rglob("*")
-                               if re.search(hook["files"], p.as_posix()))
+                files = sorted(
+                    p.relative_to(project.folder).as_posix()
+                    for p in project.folder.rglob("*")
+                    if re.search(hook["files"], p.as_posix())
+                )
                 assert files, f"{block.where}: the hook matches no file of the project"
                 project.run(f"{hook['entry']} {' '.join(files)}", block.where)
             else:
@@ -375,7 +396,7 @@ def test_the_cli_page_has_every_subcommand_and_option() -> None:
 
 
 def test_the_pytest_page_has_every_plugin_option() -> None:
-    import factcheck.pytest_plugin  # noqa: PLC0415
+    import factcheck.pytest_plugin
 
     options: list[str] = []
 
@@ -394,7 +415,7 @@ def test_the_pytest_page_has_every_plugin_option() -> None:
 
 
 def test_the_api_page_documents_every_public_name() -> None:
-    import factcheck  # noqa: PLC0415
+    import factcheck
 
     page = (DOCS / "api.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\.\. auto(?:class|function|exception|data):: factcheck\.(\w+)$", page, re.MULTILINE))
@@ -405,7 +426,7 @@ def test_the_api_page_documents_every_public_name() -> None:
 def test_the_word_table_is_generated_from_the_code_when_the_docs_are_built() -> None:
     sys.path.insert(0, str(DOCS / "_ext"))
     try:
-        import wordtable  # noqa: PLC0415
+        import wordtable
     finally:
         sys.path.remove(str(DOCS / "_ext"))
     page = (DOCS / "words.md").read_text(encoding="utf-8")
@@ -451,12 +472,19 @@ def test_matching_shown_output() -> None:
 
 def test_commands_of_a_block(tmp_path: Path) -> None:
     page = tmp_path / "page.md"
-    page.write_text("- a list item:\n\n  ```sh {no-run}\n  pip install .\n  ```\n\n```sh\nfactcheck check a \\\n  b   # exit 1: contradicted\n"
-                    "cat > x <<'EOF'\n$ not a prompt\nEOF\n```\n\n```console\n$ factcheck words\n| words |\n...\n"
-                    "$ true   # exit 0\n```\n", encoding="utf-8")
+    page.write_text(
+        "- a list item:\n\n  ```sh {no-run}\n  pip install .\n  ```\n\n```sh\nfactcheck check a \\\n  b   # exit 1: contradicted\n"
+        "cat > x <<'EOF'\n$ not a prompt\nEOF\n```\n\n```console\n$ factcheck words\n| words |\n...\n"
+        "$ true   # exit 0\n```\n",
+        encoding="utf-8",
+    )
     first, second, third = blocks(page)
     assert first.words == {"no-run": ""} and first.line == 3 and first.text == "pip install .\n"
-    assert [c[:2] for c in shell_commands(second)] == [("factcheck check a \\\n  b   # exit 1: contradicted", 1),
-                                                        ("cat > x <<'EOF'\n$ not a prompt\nEOF", 0)]
-    assert list(shell_commands(third)) == [Command("factcheck words", 0, "| words |\n..."),
-                                           Command("true   # exit 0", 0, "")]
+    assert [c[:2] for c in shell_commands(second)] == [
+        ("factcheck check a \\\n  b   # exit 1: contradicted", 1),
+        ("cat > x <<'EOF'\n$ not a prompt\nEOF", 0),
+    ]
+    assert list(shell_commands(third)) == [
+        Command("factcheck words", 0, "| words |\n..."),
+        Command("true   # exit 0", 0, ""),
+    ]

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.verify import Verdict, check_file
+from factcheck.check.pipeline import check_file
+from factcheck.model.verdicts import Verdict
 from tests.conftest import eval_params, labelled_files
 
 _EXPECT = re.compile(r"^\s*#\s*expect:\s*(?P<verdict>[a-z]+)(?P<gross>\s+gross)?\s*$")
@@ -44,7 +45,8 @@ def _check_expectations(path: Path) -> None:
     got = {o.id: (o.verdict.value, o.gross) for o in result.outcomes}
     mismatches = {
         key: (want, got.get(key), next((o.explanation for o in result.outcomes if o.id == key), None))
-        for key, want in expected.items() if got.get(key) != want
+        for key, want in expected.items()
+        if got.get(key) != want
     }
     assert not mismatches
     assert set(got) == set(expected), "every claim and check-sentence has an expectation"
@@ -65,5 +67,11 @@ def test_expected_verdicts_of_the_shared_evaluation_set(path: Path) -> None:
 def test_the_labelled_articles_cover_every_verdict() -> None:
     """The project's own articles plant every kind of error the format defines, so a fresh clone tests them all."""
     seen = {want for path in labelled_files() for want in expectations(path).values()}
-    assert {("supported", False), ("loose", False), ("contradicted", False), ("contradicted", True),
-            ("unchecked", False), ("error", False)} <= seen
+    assert {
+        ("supported", False),
+        ("loose", False),
+        ("contradicted", False),
+        ("contradicted", True),
+        ("unchecked", False),
+        ("error", False),
+    } <= seen

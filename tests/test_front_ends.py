@@ -1,6 +1,6 @@
 """Nothing passes without being checked, and every front end says so alike.
 
-`factcheck.verdict.standing` is the one rule; `FileResult.exit_status`, `factcheck check` in every
+`factcheck.model.verdicts.standing` is the one rule; `FileResult.exit_status`, `factcheck check` in every
 format and the pytest plugin must all follow it: a draft claim fails, a claim left unchecked fails
 under --strict, and a file with a problem of its own never passes.
 """
@@ -17,10 +17,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.cli import main
-from factcheck.report import FORMATS
-from factcheck.verdict import Standing, Verdict, standing
-from factcheck.verify import check_file
+from factcheck.check.pipeline import check_file
+from factcheck.cli.main import main
+from factcheck.model.verdicts import Standing, Verdict, standing
+from factcheck.report.formats import FORMATS
 
 pytest_plugins = ["pytester"]
 
@@ -115,8 +115,9 @@ def test_a_draft_fails_and_a_claim_with_no_inputs_fails_strict(tmp_path: Path) -
 @pytest.mark.parametrize("fmt", list(FORMATS))
 @pytest.mark.parametrize("name", sorted(CASES))
 @pytest.mark.parametrize("strict", [False, True], ids=["plain", "strict"])
-def test_every_format_exits_as_the_rule_says(tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str,
-                                             name: str, strict: bool) -> None:
+def test_every_format_exits_as_the_rule_says(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str, name: str, strict: bool
+) -> None:
     path = _write(tmp_path, name)
     status = main(["check", "--no-cache", "--format", fmt, *(["--strict"] if strict else []), str(path)])
     capsys.readouterr()
@@ -215,8 +216,9 @@ _NO_SENTENCES = 'format = 1\n\n[article]\ntitle = "A test"\npublished = 2020-11-
 
 
 @pytest.mark.usefixtures("_quick_inner_runs")
-def test_a_file_with_no_sentences_gets_one_answer_from_every_front_end(pytester: pytest.Pytester,
-                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_file_with_no_sentences_gets_one_answer_from_every_front_end(
+    pytester: pytest.Pytester, capsys: pytest.CaptureFixture[str]
+) -> None:
     """It checked nothing; the loader makes that a problem of the file (exit 2). Whatever the loader says,
     the API, every format and the plugin say the same."""
     empty = pytester.path / "empty.claims.toml"

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.files import MAX_ARTICLE_BYTES
-from factcheck.verify import check_file
+from factcheck.check.pipeline import check_file
+from factcheck.load.paths import MAX_ARTICLE_BYTES
 from tests.bounded import run_bounded
 from tests.conftest import BAD, place_bad
 
@@ -48,6 +48,11 @@ def _file(*, article: str = "", value: str = "1405", unit: str = "offender", cla
     return _HEAD.format(article=article, value=value, unit=unit) + (claims or _claim())
 
 
+def _fifo_and_link(folder: Path, fifo: str, link: str) -> None:
+    os.mkfifo(folder / fifo)
+    (folder / link).symlink_to(folder / fifo)
+
+
 def _claim(claim_id: str = "exact", kind: str = "value", inputs: str = 'figure = "offenders"') -> str:
     return _CLAIM.format(id=claim_id, kind=kind, inputs=inputs)
 
@@ -61,17 +66,25 @@ def _sparse(path: Path, size: int) -> None:
 HOSTILE: dict[str, tuple[str | bytes, Callable[[Path], object]]] = {
     "text-dev-zero": (_file(article='text = "/dev/zero"\n'), lambda folder: None),
     "text-up-to-dev-zero": (_file(article='text = "../../../../../../../../../../dev/zero"\n'), lambda folder: None),
-    "text-link-to-dev-zero": (_file(article='text = "zero.txt"\n'), lambda folder: (folder / "zero.txt").symlink_to(
-        "/dev/zero")),
+    "text-link-to-dev-zero": (
+        _file(article='text = "zero.txt"\n'),
+        lambda folder: (folder / "zero.txt").symlink_to("/dev/zero"),
+    ),
     "text-fifo": (_file(article='text = "pipe.txt"\n'), lambda folder: os.mkfifo(folder / "pipe.txt")),
-    "text-link-to-fifo": (_file(article='text = "pipe-link.txt"\n'), lambda folder: (
-        os.mkfifo(folder / "pipe2.txt"), (folder / "pipe-link.txt").symlink_to(folder / "pipe2.txt"))),
-    "text-huge": (_file(article='text = "huge.txt"\n'), lambda folder: _sparse(folder / "huge.txt",
-                                                                                 MAX_ARTICLE_BYTES + 1)),
+    "text-link-to-fifo": (
+        _file(article='text = "pipe-link.txt"\n'),
+        lambda folder: _fifo_and_link(folder, "pipe2.txt", "pipe-link.txt"),
+    ),
+    "text-huge": (
+        _file(article='text = "huge.txt"\n'),
+        lambda folder: _sparse(folder / "huge.txt", MAX_ARTICLE_BYTES + 1),
+    ),
     "text-folder": (_file(article='text = "."\n'), lambda folder: None),
     "tolerance-inf": (_file(claims=_claim(inputs='figure = "offenders"\n  tolerance = inf')), lambda folder: None),
-    "tolerance-inf-percent": (_file(claims=_claim(inputs='figure = "offenders"\n  tolerance = "inf%"')),
-                              lambda folder: None),
+    "tolerance-inf-percent": (
+        _file(claims=_claim(inputs='figure = "offenders"\n  tolerance = "inf%"')),
+        lambda folder: None,
+    ),
     "formula-1e400": (_file(claims=_claim(kind="formula", inputs='expr = "1e400 * offenders"')), lambda folder: None),
     "unit-nested-parens": (_file(unit="(" * 5000 + "offender" + ")" * 5000), lambda folder: None),
     "value-1e1000000": (_file(value="1e1000000"), lambda folder: None),
@@ -82,10 +95,20 @@ HOSTILE: dict[str, tuple[str | bytes, Callable[[Path], object]]] = {
     "empty": ("", lambda folder: None),
     "stated-million-digits": (_file(claims=_claim().replace("1,405", "9" * 1_000_000)), lambda folder: None),
     "stated-near-the-limit": (_file(claims=_claim().replace("1,405", "9" * 999)), lambda folder: None),
-    "chained-products": (_file(value="99999.99", claims="".join(
-        _claim(f"c{i}", "formula", f'expr = "{"offenders" if i == 0 else f"c{i - 1}"} * '
-                                   f'{"offenders" if i == 0 else f"c{i - 1}"}"') for i in range(40))),
-        lambda folder: None),
+    "chained-products": (
+        _file(
+            value="99999.99",
+            claims="".join(
+                _claim(
+                    f"c{i}",
+                    "formula",
+                    f'expr = "{"offenders" if i == 0 else f"c{i - 1}"} * {"offenders" if i == 0 else f"c{i - 1}"}"',
+                )
+                for i in range(40)
+            ),
+        ),
+        lambda folder: None,
+    ),
 }
 
 _GOOD = _file()
@@ -117,7 +140,7 @@ def _section(out: str, path: Path) -> str:
     blank line that ends them."""
     heading = re.search(rf"^{re.escape(str(path))}( — .*)?$", out, re.MULTILINE)
     assert heading, f"{path} has no heading"
-    return out[heading.start(): out.index("\n\n", heading.start())]
+    return out[heading.start() : out.index("\n\n", heading.start())]
 
 
 def _assert_reported(out: str, path: Path, good: Path) -> None:
@@ -167,11 +190,15 @@ def test_heavy_but_valid_files_are_bounded_too(tmp_path: Path, good: Path) -> No
     """Not malformed, only large: a chain of claims by reference, a value beyond float range."""
     folder = tmp_path / "heavy"
     folder.mkdir()
-    chain = _file(claims="".join(_claim(f"c{i}", "formula", f'expr = "{"offenders" if i == 0 else f"c{i - 1}"}"')
-                                 for i in range(2000)))
+    chain = _file(
+        claims="".join(
+            _claim(f"c{i}", "formula", f'expr = "{"offenders" if i == 0 else f"c{i - 1}"}"') for i in range(2000)
+        )
+    )
     (folder / "chain.claims.toml").write_text(chain, encoding="utf-8")
-    beyond = _file(value="1e100", claims=_claim(kind="formula", inputs='expr = "offenders * offenders * offenders '
-                                                                       '* offenders"'))
+    beyond = _file(
+        value="1e100", claims=_claim(kind="formula", inputs='expr = "offenders * offenders * offenders * offenders"')
+    )
     (folder / "beyond.claims.toml").write_text(beyond, encoding="utf-8")
     for fmt in ("text", "json", "sarif", "junit", "html"):
         done = run_bounded(["check", "--no-cache", "--format", fmt, folder, good])

@@ -12,16 +12,21 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.cli import main
-from factcheck.report import FORMATS
+from factcheck.cli.main import main
+from factcheck.report.formats import FORMATS
 from factcheck.report.markdown import escape_markdown
 from factcheck.report.text import safe_lines, shown_path
 
 pytest_plugins = ["pytester"]
 
 #: File names that a CI runner would read as a command if a line began with them.
-COMMAND_NAMES = ["::error title=pwned::boom", "::set-env name=X::1", "##vso[task.setvariable variable=x]1",
-                 "##[error]boom", "  ::warning::indented"]
+COMMAND_NAMES = [
+    "::error title=pwned::boom",
+    "::set-env name=X::1",
+    "##vso[task.setvariable variable=x]1",
+    "##[error]boom",
+    "  ::warning::indented",
+]
 #: What a runner takes for a command: the line, its leading blanks skipped, begins with one of these.
 _COMMAND = re.compile(r"^\s*(::|##\w*\[)")
 
@@ -59,9 +64,9 @@ def _commands(text: str) -> list[str]:
 
 @pytest.mark.parametrize("name", COMMAND_NAMES)
 @pytest.mark.parametrize("fmt", list(FORMATS))
-def test_no_format_begins_a_line_with_a_command_from_a_file_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                capsys: pytest.CaptureFixture[str], fmt: str,
-                                                                name: str) -> None:
+def test_no_format_begins_a_line_with_a_command_from_a_file_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], fmt: str, name: str
+) -> None:
     """The text report began a line with the path as given: a file named `::error title=…` became a command."""
     monkeypatch.chdir(tmp_path)
     _write(tmp_path, name)
@@ -77,8 +82,9 @@ def test_no_format_begins_a_line_with_a_command_from_a_file_name(tmp_path: Path,
         assert out.startswith(f"./{name.strip()}.claims.toml — A test\n")  # the same file, named safely
 
 
-def test_the_text_report_still_begins_with_the_path_as_given(tmp_path: Path,
-                                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_text_report_still_begins_with_the_path_as_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = _write(tmp_path, "ordinary")
     main(["check", "--no-cache", str(path)])
     assert capsys.readouterr().out.startswith(f"{path} — A test\n")
@@ -101,19 +107,22 @@ def test_a_shown_path_never_begins_a_command(path: str) -> None:
     assert not _COMMAND.match(shown) and "\n" not in shown
 
 
-def test_suggest_lines_cannot_begin_a_command(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_suggest_lines_cannot_begin_a_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     _write(tmp_path, "::error::x", claim_id="::error::id").write_text(
-        _BODY.format(claim_id="::error::id").replace('  figure = "offenders"\n', ""), encoding="utf-8")
+        _BODY.format(claim_id="::error::id").replace('  figure = "offenders"\n', ""), encoding="utf-8"
+    )
     assert main(["suggest", "::error::x.claims.toml"]) == 0
     out = capsys.readouterr().out
     assert _commands(out) == []
     assert out.splitlines()[:2] == ["./::error::x.claims.toml", "  \\::error::id:14 (value) '1,500'"]
 
 
-def test_junit_text_cannot_begin_a_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_junit_text_cannot_begin_a_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(tmp_path)
     _write(tmp_path, "::error::x")
     main(["check", "--no-cache", "--format", "junit", "::error::x.claims.toml"])
@@ -125,8 +134,9 @@ def test_junit_text_cannot_begin_a_command(tmp_path: Path, monkeypatch: pytest.M
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
-def test_a_bidi_control_is_made_visible_in_every_format(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                        fmt: str) -> None:
+def test_a_bidi_control_is_made_visible_in_every_format(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
     """U+202E in a sentence reversed what a reader of the HTML report saw."""
     path = _write(tmp_path, "bidi", claim_id="id\u202ewrong")
     main(["check", "--no-cache", "--format", fmt, str(path)])
@@ -138,10 +148,25 @@ def test_a_bidi_control_is_made_visible_in_every_format(tmp_path: Path, capsys: 
     assert "\\u202e" in out.replace("\\\\u202e", "\\u202e")
 
 
-@pytest.mark.parametrize("char", ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068",
-                                  "\u2069", "\u200e", "\u200f", "\u061c"])
+@pytest.mark.parametrize(
+    "char",
+    [
+        "\u202a",
+        "\u202b",
+        "\u202c",
+        "\u202d",
+        "\u202e",
+        "\u2066",
+        "\u2067",
+        "\u2068",
+        "\u2069",
+        "\u200e",
+        "\u200f",
+        "\u061c",
+    ],
+)
 def test_every_bidi_control_is_escaped_in_html_and_markdown(tmp_path: Path, char: str) -> None:
-    from factcheck.report.html import _e  # noqa: PLC0415 - the escaping function itself
+    from factcheck.report.html import _e  # the escaping function itself
 
     assert char not in _e(f"a{char}b") and f"\\u{ord(char):04x}" in _e(f"a{char}b")
     assert char not in escape_markdown(f"a{char}b")
@@ -155,8 +180,9 @@ def test_markdown_still_folds_control_characters_to_blanks() -> None:
 # -- the pytest plugin ---------------------------------------------------------------------------------
 
 
-def test_the_plugins_messages_cannot_begin_a_command(pytester: pytest.Pytester,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_plugins_messages_cannot_begin_a_command(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("PYTEST_ADDOPTS", "-p no:hypothesispytest")
     _write(pytester.path, "##vso[task.complete]x")
     result = pytester.runpytest("-p", "no:cacheprovider")

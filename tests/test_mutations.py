@@ -23,26 +23,54 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.claims import Claim, ClaimsFile, ComparisonClaim, Figure
-from factcheck.claimsfile import load_claims_file, loads_claims_file
-from factcheck.numbers import show
-from factcheck.verify import Outcome, Verdict, verify_file
+from factcheck.check.pipeline import verify_file
+from factcheck.load.claimsfile import load_claims_file, loads_claims_file
+from factcheck.model.claims import Claim, ClaimsFile, ComparisonClaim, Figure
+from factcheck.model.results import Outcome
+from factcheck.model.verdicts import Verdict
+from factcheck.numbers.display import show
 from tests.conftest import CLAIMS_DIR, DATA, EVAL_DIR, has_eval
 
 _NUMBER = re.compile(r"(?<![\w.])[-−]?\d[\d,]*(?:\.\d+)?")
 _SIGNED_KINDS = ("change", "difference", "point_change")
-_FLIPS = {"above": "below", "below": "above", "higher than": "lower than", "lower than": "higher than",
-          "more than": "fewer than", "growing": "falling", "increase": "decrease", "decrease": "increase",
-          "up": "down", "down": "up", "rose": "fell", "fell": "rose", "rise": "fall", "rising": "falling",
-          "falling": "rising", "more": "fewer", "fewer": "more", "extra": "fewer", "grew": "shrank",
-          "higher": "lower", "lower": "higher", "jumped": "dropped", "dropped": "jumped", "climbed": "fell",
-          "the vast majority": "a minority", "most": "a minority", "a minority": "most"}
+_FLIPS = {
+    "above": "below",
+    "below": "above",
+    "higher than": "lower than",
+    "lower than": "higher than",
+    "more than": "fewer than",
+    "growing": "falling",
+    "increase": "decrease",
+    "decrease": "increase",
+    "up": "down",
+    "down": "up",
+    "rose": "fell",
+    "fell": "rose",
+    "rise": "fall",
+    "rising": "falling",
+    "falling": "rising",
+    "more": "fewer",
+    "fewer": "more",
+    "extra": "fewer",
+    "grew": "shrank",
+    "higher": "lower",
+    "lower": "higher",
+    "jumped": "dropped",
+    "dropped": "jumped",
+    "climbed": "fell",
+    "the vast majority": "a minority",
+    "most": "a minority",
+    "a minority": "most",
+}
 _PER = re.compile(r"\b(per|for every|in every)\s+(\d[\d,]*)")
 
 
 def _files() -> list[Path]:
-    files = [*sorted(CLAIMS_DIR.glob("*.claims.toml")), *sorted(DATA.glob("*.claims.toml")),
-             *sorted((DATA / "labelled").glob("*.claims.toml"))]
+    files = [
+        *sorted(CLAIMS_DIR.glob("*.claims.toml")),
+        *sorted(DATA.glob("*.claims.toml")),
+        *sorted((DATA / "labelled").glob("*.claims.toml")),
+    ]
     if has_eval():
         files += sorted(EVAL_DIR.glob("*.claims.toml"))
     return files
@@ -72,7 +100,7 @@ class _Mutator:
         """The claim judged with new words, which its sentence now says too."""
         line = f'stated = "{claim.stated}"'
         index = self.text.index(line, self.text.index(f'id = "{claim.id}"'))
-        text = self.text[:index] + f'stated = "{new}"' + self.text[index + len(line):]
+        text = self.text[:index] + f'stated = "{new}"' + self.text[index + len(line) :]
         said = text.rindex("\ntext = ", 0, index)
         said_end = text.index("\n", said + 1)
         text = text[:said] + text[said:said_end].replace(claim.stated, new, 1) + text[said_end:]
@@ -86,7 +114,7 @@ class _Mutator:
         for number in range(line - 1, min(line + 12, len(lines))):
             found = re.search(r'unit = "([^"]*)"', lines[number])
             if found and found.group(1) == figure.unit:
-                lines[number] = lines[number][: found.start(1)] + new_unit + lines[number][found.end(1):]
+                lines[number] = lines[number][: found.start(1)] + new_unit + lines[number][found.end(1) :]
                 return self._judge("\n".join(lines), claim.id)
         pytest.fail(f"the unit of figure {figure.name!r} was not found near line {line}")
 
@@ -97,7 +125,7 @@ class _Mutator:
         return {o.id: o for o in verify_file(mutated).outcomes}[claim_id]
 
 
-_BELOW_WORDS = re.compile(r"\b(nearly|almost|under|fewer than|less than|at most|up to|just short of)\b", re.I)
+_BELOW_WORDS = re.compile(r"\b(nearly|almost|under|fewer than|less than|at most|up to|just short of)\b", re.IGNORECASE)
 
 
 def _pushed(stated: str, outcome: Outcome) -> str | None:
@@ -115,7 +143,7 @@ def _pushed(stated: str, outcome: Outcome) -> str | None:
     size = max(abs(computed.lo), abs(computed.hi), written)
     pushed = size / 4 if _BELOW_WORDS.search(stated) else size * 2 + 2 * F(1, 10**decimals)
     text = show(pushed, decimals) if decimals else f"{int(pushed):,}"
-    return stated[: match.start()] + sign + text + stated[match.end():]
+    return stated[: match.start()] + sign + text + stated[match.end() :]
 
 
 def _flipped(stated: str) -> str | None:
@@ -136,7 +164,7 @@ def _rebased(stated: str) -> str | None:
         return None
     base = int(match.group(2).replace(",", ""))
     other = base * 100 if base < 1000 else base // 100
-    return stated[: match.start(2)] + f"{other:,}" + stated[match.end(2):]
+    return stated[: match.start(2)] + f"{other:,}" + stated[match.end(2) :]
 
 
 def _rests_on(mutator: _Mutator, claim: Claim) -> list[Figure]:
@@ -162,8 +190,11 @@ def test_a_number_pushed_out_of_its_interval_is_never_supported(path: Path) -> N
             results.append((f"{claim.id}: {claim.stated!r} -> {new!r}", mutator.with_stated(claim, new)))
     _never_supported(results)
     for label, mutated in results:  # a plain number pushed out is wrong outright
-        if not re.search(r"more than|over|above|at least|nearly|almost|under|fewer than|less than|at most|up to|about",
-                         label.split(" -> ")[1], re.IGNORECASE):
+        if not re.search(
+            r"more than|over|above|at least|nearly|almost|under|fewer than|less than|at most|up to|about",
+            label.split(" -> ")[1],
+            re.IGNORECASE,
+        ):
             assert mutated.verdict in (Verdict.CONTRADICTED, Verdict.ERROR), (label, mutated.explanation)
 
 
@@ -220,4 +251,3 @@ def test_the_mutations_reach_every_kind_of_file() -> None:
             if _rests_on(mutator, claim):
                 counts["rescaled"] = counts.get("rescaled", 0) + 1
     assert counts["pushed"] >= 40 and counts["flipped"] >= 10 and counts["rescaled"] >= 40, counts
-

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.cli import main
-from factcheck.files import InputOverwriteError, refuse_inputs
+from factcheck.cli.main import main
+from factcheck.errors import InputOverwriteError
+from factcheck.runner.output import refuse_inputs
 
 _CLAIMS = """\
 format = 1
@@ -79,8 +80,9 @@ def _unchanged(story: Path) -> None:
 @pytest.mark.parametrize("alias", sorted(ALIASES))
 @pytest.mark.parametrize("which", ["claims file", "article text"])
 @pytest.mark.parametrize("fmt", ["text", "json", "github", "junit", "html"])
-def test_check_never_writes_its_report_over_an_input(story: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                     alias: str, which: str, fmt: str) -> None:
+def test_check_never_writes_its_report_over_an_input(
+    story: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], alias: str, which: str, fmt: str
+) -> None:
     """`check -o story.txt --force` replaced the article the check had just read."""
     target = story if which == "claims file" else story.with_name("story.txt")
     output = ALIASES[alias](target, tmp_path)
@@ -91,8 +93,9 @@ def test_check_never_writes_its_report_over_an_input(story: Path, tmp_path: Path
     assert output.exists() and (alias != "symlink" or output.is_symlink())
 
 
-def test_check_knows_the_article_of_a_file_answered_from_the_cache(story: Path, capsys: pytest.CaptureFixture[str],
-                                                                   tmp_path: Path) -> None:
+def test_check_knows_the_article_of_a_file_answered_from_the_cache(
+    story: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     cache = str(tmp_path / "cache")
     assert main(["check", "--cache-dir", cache, str(story)]) == 0
     assert main(["check", "--cache-dir", cache, "-o", str(story.with_name("story.txt")), "--force", str(story)]) == 2
@@ -110,8 +113,9 @@ def test_check_writes_a_new_report_beside_its_inputs(story: Path, capsys: pytest
 
 @pytest.mark.parametrize("alias", sorted(ALIASES))
 @pytest.mark.parametrize("which", ["claims file", "article text"])
-def test_report_never_writes_its_page_over_an_input(story: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                    alias: str, which: str) -> None:
+def test_report_never_writes_its_page_over_an_input(
+    story: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], alias: str, which: str
+) -> None:
     target = story if which == "claims file" else story.with_name("story.txt")
     output = ALIASES[alias](target, tmp_path)
     assert main(["report", str(story), "-o", str(output), "--force"]) == 2
@@ -120,8 +124,9 @@ def test_report_never_writes_its_page_over_an_input(story: Path, tmp_path: Path,
 
 
 @pytest.mark.parametrize("alias", sorted(ALIASES))
-def test_extract_never_writes_its_draft_over_the_article(story: Path, tmp_path: Path,
-                                                         capsys: pytest.CaptureFixture[str], alias: str) -> None:
+def test_extract_never_writes_its_draft_over_the_article(
+    story: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], alias: str
+) -> None:
     article = story.with_name("story.txt")
     output = ALIASES[alias](article, tmp_path)
     assert main(["extract", str(article), "-o", str(output), "--force"]) == 2

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.claimsfile import load_claims_file
-from factcheck.verify import Verdict, check_file
+from factcheck.check.pipeline import check_file
+from factcheck.load.claimsfile import load_claims_file
+from factcheck.model.verdicts import Verdict
 from tests.conftest import eval_files_if_present, labelled_files
 
 pytest_plugins = ["pytester"]
@@ -60,9 +61,11 @@ text = "Pupils rose to 1,100, up 10 per cent, and there are more than 3,000 plac
 
 @pytest.fixture(autouse=True)
 def _quick_inner_runs(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Inner runs leave out hypothesis's plugin: it imports all of hypothesis afresh on every inner run
-    (seconds, with bytecode writing off), and it has nothing to do with claims files. (Set after
-    `pytester` is made, since it clears PYTEST_ADDOPTS.)"""
+    """Inner runs leave out hypothesis's plugin: it imports all of hypothesis afresh on every inner run.
+
+    That takes seconds, with bytecode writing off, and the plugin has nothing to do with claims files.
+    (Set after `pytester` is made, since it clears PYTEST_ADDOPTS.)
+    """
     monkeypatch.setenv("PYTEST_ADDOPTS", "-p no:hypothesispytest")
 
 
@@ -82,8 +85,14 @@ def line_of(path: Path, needle: str) -> int:
 def test_one_item_per_claim_named_by_its_id(pytester: pytest.Pytester) -> None:
     write(pytester, CLAIMS)
     result = pytester.runpytest("--collect-only", "-q")
-    result.stdout.fnmatch_lines(["news.claims.toml::pupils-now", "news.claims.toml::pupils-up",
-                                 "news.claims.toml::places-count", "3 tests collected*"])
+    result.stdout.fnmatch_lines(
+        [
+            "news.claims.toml::pupils-now",
+            "news.claims.toml::pupils-up",
+            "news.claims.toml::places-count",
+            "3 tests collected*",
+        ]
+    )
 
 
 def test_claims_that_hold_pass(pytester: pytest.Pytester) -> None:
@@ -98,14 +107,16 @@ def test_one_wrong_number_fails_exactly_that_claim(pytester: pytest.Pytester) ->
     result = pytester.runpytest()
     result.assert_outcomes(passed=2, failed=1)
     line = line_of(path, 'stated = "up 12 per cent"')
-    result.stdout.fnmatch_lines([
-        "*_ claim pupils-up _*",
-        f"news.claims.toml:{line}: claim 'pupils-up' (change) is contradicted",
-        "  stated:     'up 12 per cent'  -> [11.5, 12.5]",
-        "  recomputed: 10",
-        "*(1,100 − 1,000) / 1,000 × 100 = 10*",
-        "FAILED news.claims.toml::pupils-up*",
-    ])
+    result.stdout.fnmatch_lines(
+        [
+            "*_ claim pupils-up _*",
+            f"news.claims.toml:{line}: claim 'pupils-up' (change) is contradicted",
+            "  stated:     'up 12 per cent'  -> [11.5, 12.5]",
+            "  recomputed: 10",
+            "*(1,100 − 1,000) / 1,000 × 100 = 10*",
+            "FAILED news.claims.toml::pupils-up*",
+        ]
+    )
     # No traceback noise: none of the plugin's or the library's source is shown.
     assert "pytest_plugin.py" not in result.stdout.str()
     assert "raise ClaimFailed" not in result.stdout.str()
@@ -117,19 +128,22 @@ def test_a_loose_claim_passes_with_a_warning_at_its_line(pytester: pytest.Pytest
     result = pytester.runpytest()
     result.assert_outcomes(passed=3, warnings=1)
     line = line_of(path, 'stated = "more than 1,000"')
-    result.stdout.fnmatch_lines([
-        "*warnings summary*",
-        "news.claims.toml::places-count",
-        f"  news.claims.toml:{line}: LooseClaimWarning: claim 'places-count' (value) is loose",
-    ])
+    result.stdout.fnmatch_lines(
+        [
+            "*warnings summary*",
+            "news.claims.toml::places-count",
+            f"  news.claims.toml:{line}: LooseClaimWarning: claim 'places-count' (value) is loose",
+        ]
+    )
 
 
 def test_a_loose_claim_fails_with_factcheck_strict(pytester: pytest.Pytester) -> None:
     write(pytester, CLAIMS.replace("more than 3,000", "more than 1,000"))
     result = pytester.runpytest("--factcheck-strict")
     result.assert_outcomes(passed=2, failed=1)
-    result.stdout.fnmatch_lines(["*claim 'places-count' (value) is loose*", "*--factcheck-strict*",
-                                 "FAILED news.claims.toml::places*"])
+    result.stdout.fnmatch_lines(
+        ["*claim 'places-count' (value) is loose*", "*--factcheck-strict*", "FAILED news.claims.toml::places*"]
+    )
 
 
 def test_a_claim_in_error_fails(pytester: pytest.Pytester) -> None:
@@ -158,7 +172,9 @@ def test_a_coverage_gap_is_an_item_that_warns(pytester: pytest.Pytester) -> None
     write(pytester, CLAIMS + '\n[[sentences]]\ntext = "There were 12 schools."\n')
     result = pytester.runpytest("-v")
     result.assert_outcomes(passed=4, warnings=1)
-    result.stdout.fnmatch_lines(["*news.claims.toml::sentence-2-gap PASSED*", "*coverage gap: sentence 2 states a number*"])
+    result.stdout.fnmatch_lines(
+        ["*news.claims.toml::sentence-2-gap PASSED*", "*coverage gap: sentence 2 states a number*"]
+    )
     strict = pytester.runpytest("--factcheck-strict")
     strict.assert_outcomes(passed=3, failed=1)
 
@@ -278,14 +294,16 @@ def test_every_item_agrees_with_factcheck_check_on_the_labelled_articles(pyteste
 
 
 def test_the_plugin_module_does_not_import_the_library_when_loaded(pytester: pytest.Pytester) -> None:
-    pytester.makepyfile(test_light="""
+    pytester.makepyfile(
+        test_light="""
         import sys
 
         def test_light():
             assert "factcheck.pytest_plugin" in sys.modules
-            assert "factcheck.verify" not in sys.modules
-            assert "factcheck.claimsfile" not in sys.modules
-    """)
+            assert "factcheck.check.pipeline" not in sys.modules
+            assert "factcheck.load.claimsfile" not in sys.modules
+    """
+    )
     result = pytester.runpytest_subprocess("-p", "no:hypothesispytest", "-p", "no:cacheprovider")
     result.assert_outcomes(passed=1)
 

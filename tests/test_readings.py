@@ -9,7 +9,6 @@ change, a neutral comparison) are held to their verdicts. The phrasings are thos
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable
 from fractions import Fraction as F
 from pathlib import Path
@@ -18,8 +17,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.claims import ChangeClaim, ComparisonClaim, Figure, OneInClaim, RateClaim, ShareClaim, ValueClaim
-from factcheck.verify import Outcome, Verdict, check_file, verify_claim
+from factcheck.check.pipeline import check_file, verify_claim
+from factcheck.model.claims import ChangeClaim, ComparisonClaim, Figure, OneInClaim, RateClaim, ShareClaim, ValueClaim
+from factcheck.model.results import Outcome
+from factcheck.model.verdicts import Verdict
 from tests.conftest import HEADER
 
 _CARE = """
@@ -64,8 +65,9 @@ def _outcomes(write_claims: Callable[..., Path], *claims: str) -> dict[str, Outc
      ("value", "dozens", {"figure": "lark"}, "supported"),
      ("comparison", "compared with", {"left": "moss", "right": "amble"}, "unchecked")],
 )  # fmt: skip
-def test_the_eval_tables_phrasings(write_claims: Callable[..., Path], kind: str, stated: str,
-                                   fields: dict[str, str], verdict: str) -> None:
+def test_the_eval_tables_phrasings(
+    write_claims: Callable[..., Path], kind: str, stated: str, fields: dict[str, str], verdict: str
+) -> None:
     outcome = _outcomes(write_claims, _claim("c", kind, stated, **fields))["c"]
     assert outcome.verdict.value == verdict, outcome.explanation
 
@@ -75,8 +77,9 @@ def test_one_for_every_n_on_a_rate_is_judged_on_n(write_claims: Callable[..., Pa
         write_claims,
         _claim("right", "rate", "one adult waiting for every 640 residents", numerator="brack", denominator="adults"),
         _claim("wrong", "rate", "one for every 510 people", numerator="brack", denominator="adults"),
-        _claim("as-one-in", "one_in", "one adult waiting for every 640 residents", numerator="brack",
-               denominator="adults"),
+        _claim(
+            "as-one-in", "one_in", "one adult waiting for every 640 residents", numerator="brack", denominator="adults"
+        ),
     )
     assert outcomes["right"].verdict is Verdict.SUPPORTED
     assert outcomes["right"].explanation.startswith("one in N, N = 121,600 (±50) / 190 = [639.7, 640.3], which fits")
@@ -108,7 +111,7 @@ def test_a_per_that_disagrees_with_one_in_n_is_an_error() -> None:
 
 
 @pytest.mark.parametrize("kind", [ShareClaim, OneInClaim])
-def test_fewer_than_one_in_five_has_one_meaning_in_every_kind(kind: type[ShareClaim] | type[OneInClaim]) -> None:
+def test_fewer_than_one_in_five_has_one_meaning_in_every_kind(kind: type[ShareClaim | OneInClaim]) -> None:
     # 17.3%: first edition, supported as one_in but only loose as a share
     figures = [Figure("part", F(173), "person"), Figure("whole", F(1000), "person")]
     fields = {"part": "part", "whole": "whole"} if kind is ShareClaim else {"numerator": "part", "denominator": "whole"}
@@ -116,8 +119,10 @@ def test_fewer_than_one_in_five_has_one_meaning_in_every_kind(kind: type[ShareCl
     assert outcome.verdict is Verdict.SUPPORTED, outcome.explanation
 
 
-@pytest.mark.parametrize(("share", "verdict"), [(F(200, 11), "supported"), (F(2223, 100), "contradicted"),
-                                                (F(181, 10), "contradicted"), (F(20), "supported")])
+@pytest.mark.parametrize(
+    ("share", "verdict"),
+    [(F(200, 11), "supported"), (F(2223, 100), "contradicted"), (F(181, 10), "contradicted"), (F(20), "supported")],
+)
 def test_one_in_five_as_a_share_is_n_rounded(share: F, verdict: str) -> None:
     figures = [Figure("part", share, "person"), Figure("whole", F(100), "person")]
     outcome = verify_claim(ShareClaim(id="c", stated="one in five", part="part", whole="whole"), figures)
@@ -141,7 +146,7 @@ def test_a_signed_change(stated: str, old: int, new: int, direction: str | None,
 @settings(max_examples=80, deadline=None)
 @given(st.integers(1, 500), st.integers(101, 10_000))
 def test_a_signed_change_never_passes_the_wrong_way(percent: int, base: int) -> None:
-    """"-X%" for a rise of X% (and "+X%" for a fall) is contradicted and gross, never supported."""
+    """ "-X%" for a rise of X% (and "+X%" for a fall) is contradicted and gross, never supported."""
     rise = [Figure("old", F(base), "person"), Figure("new", F(base) * (100 + percent) / 100, "person")]
     fall = [Figure("old", F(base), "person"), Figure("new", F(base) * (100 - min(percent, 99)) / 100, "person")]
     wrong_way = verify_claim(ChangeClaim(id="c", stated=f"-{percent}%", from_="old", to="new"), rise)
@@ -186,7 +191,7 @@ def test_a_neutral_comparison_loads_and_still_names_its_inputs(write_claims: Cal
 
 
 def test_a_hostile_stated_number_is_a_clean_error_quickly() -> None:
-    import time  # noqa: PLC0415
+    import time
 
     started = time.perf_counter()
     outcome = verify_claim(ValueClaim(id="c", stated="1" + "0" * 1_000_000, figure="f"), [Figure("f", F(1), "person")])

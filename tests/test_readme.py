@@ -17,7 +17,7 @@ def test_readme_opens_with_the_two_commands() -> None:
     assert second == ["bash scripts/run-tests"]
     assert "pytest" in (REPO / "scripts" / "run-tests").read_text(encoding="utf-8")
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
-    assert "bash scripts/run-tests" in ci and "factcheck\" check claims/" in ci
+    assert "bash scripts/run-tests" in ci and 'factcheck" check claims/' in ci
 
 
 def test_the_test_command_sets_itself_up() -> None:

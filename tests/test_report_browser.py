@@ -14,15 +14,21 @@ from typing import Any
 
 import pytest
 
-from factcheck.cli import main
-from factcheck.verify import check_file
+from factcheck.check.pipeline import check_file
+from factcheck.cli.main import main
 from tests.conftest import EVAL_DIR, LABELLED_DIR
 
 REPO = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO / "test-artifacts"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 ARTICLE = """\
@@ -33,7 +39,7 @@ date 2024-03-01 Some 1,100 people used the Ashby Vale food bank in 2023, up 20 p
 The mayor said it had been a good year.
 """
 
-CLAIMS = '''\
+CLAIMS = """\
 format = 1
 
 [article]
@@ -79,14 +85,17 @@ text = '<script>window.__pwned = 1; document.title = "pwned"</script> The counci
 [[sentences]]
 text = "The mayor said it had been a good year."
 check = "opinion"
-'''
+"""
 
 
 def _chromium() -> str:
     found = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
     if found is None:
-        pytest.fail("Chromium is needed for the browser tests and was not found: install Debian's package "
-                    "(apt-get install -y chromium); .ci/run does this when it is missing", pytrace=False)
+        pytest.fail(
+            "Chromium is needed for the browser tests and was not found: install Debian's package "
+            "(apt-get install -y chromium); .ci/run does this when it is missing",
+            pytrace=False,
+        )
     return found
 
 

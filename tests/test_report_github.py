@@ -7,9 +7,9 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.report import render
-from factcheck.report.findings import one_line
-from factcheck.report.github import escape_data, escape_property, render_github
+from factcheck.report.formats import FORMATS, render
+from factcheck.report.github import escape_data, escape_property
+from factcheck.report.text import one_line
 from tests.report_data import HOSTILE, MIXED, claim_line, gap_line, hostile, mixed, unreadable
 
 # A workflow command as the runner reads it: ::name key=value,key=value::message
@@ -28,13 +28,14 @@ def commands(text: str) -> list[tuple[str, dict[str, str], str]]:
         match = _COMMAND.match(line)
         assert match, line
         props = dict(prop.split("=", 1) for prop in match.group("props").split(","))
-        found.append((match.group("name"), {k: unescape(v) for k, v in props.items()},
-                      unescape(match.group("message"))))
+        found.append(
+            (match.group("name"), {k: unescape(v) for k, v in props.items()}, unescape(match.group("message")))
+        )
     return found
 
 
 def test_an_error_or_warning_per_finding_at_its_line() -> None:
-    found = commands(render_github([mixed()]))
+    found = commands(render([mixed()], "github"))
     assert [(name, props["file"], props["line"], props["title"]) for name, props, _ in found] == [
         ("error", str(MIXED), str(claim_line("pupils-more")), "contradicted: claim pupils-more"),
         ("warning", str(MIXED), str(claim_line("places-loose")), "loose: claim places-loose"),
@@ -47,20 +48,22 @@ def test_an_error_or_warning_per_finding_at_its_line() -> None:
 
 
 def test_the_last_line_is_a_plain_summary() -> None:
-    last = render_github([mixed()]).splitlines()[-1]
-    assert last == ("factcheck: 1 file: 2 supported, 1 loose, 1 contradicted, 2 unchecked, 1 error, "
-                    "1 coverage gap; 1 unchecked claim (--strict fails it)")
+    last = render([mixed()], "github").splitlines()[-1]
+    assert last == (
+        "factcheck: 1 file: 2 supported, 1 loose, 1 contradicted, 2 unchecked, 1 error, "
+        "1 coverage gap; 1 unchecked claim (--strict fails it)"
+    )
 
 
 def test_an_unreadable_file_is_an_error() -> None:
-    ((name, props, message),) = commands(render_github([unreadable("x.claims.toml")]))
+    ((name, props, message),) = commands(render([unreadable("x.claims.toml")], "github"))
     assert (name, props["file"], props["line"]) == ("error", "x.claims.toml", "2")
     assert message.startswith("not valid TOML")
 
 
 def test_hostile_text_stays_in_its_command() -> None:
     result = hostile()
-    text = render_github([result])
+    text = render([result], "github")
     lines = text.splitlines()
     assert len(lines) == 5  # contradicted, loose, error, gap, summary: no line break got through
     found = commands(text)
@@ -88,5 +91,10 @@ def test_escaping_round_trips_and_leaves_no_separator(text: str) -> None:
     assert unescape(data) == text and unescape(prop) == text
 
 
-def test_render_through_the_formats_table() -> None:
-    assert render([mixed()], "github") == render_github([mixed()])
+def test_the_whole_report_is_the_parts_then_the_closing() -> None:
+    """One implementation: a report rendered at once is each file's part, then the closing line."""
+    results = [mixed(), unreadable("x.claims.toml")]
+    github = FORMATS["github"]
+    whole = render(results, "github")
+    assert whole == "".join(github.part(r) for r in results) + whole.splitlines(keepends=True)[-1]
+    assert whole.splitlines()[-1].startswith("factcheck: 2 files: ")

@@ -16,22 +16,59 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.claims import Article, ClaimsFile, Figure, Sentence, Source, SourceKind, ValueClaim
-from factcheck.claimsfile import loads_claims_file
-from factcheck.cli import main
-from factcheck.errors import ClaimsFileError
-from factcheck.files import OutputError, write_new_file
-from factcheck.report import FORMATS, render
-from factcheck.report.html import paragraphs, render_html
-from factcheck.verify import FileResult, Verdict, check_file, verify_file
+from factcheck.check.pipeline import check_file, verify_file
+from factcheck.cli.main import main
+from factcheck.errors import ClaimsFileError, OutputError
+from factcheck.load.claimsfile import loads_claims_file
+from factcheck.model.claims import Article, ClaimsFile, Figure, Sentence, Source, SourceKind, ValueClaim
+from factcheck.model.results import FileResult
+from factcheck.model.verdicts import Verdict
+from factcheck.report.formats import FORMATS, render
+from factcheck.report.html import paragraphs
+from factcheck.report.html import render as render_html
+from factcheck.runner.output import write_new_file
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "claims" / "west-mercia-mappa-2020.claims.toml"
 #: Every element the report may contain; anything else in the output came from the data.
 OUR_TAGS = {
-    "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h4", "h5", "p", "section", "main",
-    "footer", "ul", "ol", "li", "span", "a", "details", "summary", "div", "dl", "dt", "dd", "strong", "small",
-    "code", "br", "em", "table", "thead", "tbody", "tr", "th", "td",
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "header",
+    "h1",
+    "h2",
+    "h4",
+    "h5",
+    "p",
+    "section",
+    "main",
+    "footer",
+    "ul",
+    "ol",
+    "li",
+    "span",
+    "a",
+    "details",
+    "summary",
+    "div",
+    "dl",
+    "dt",
+    "dd",
+    "strong",
+    "small",
+    "code",
+    "br",
+    "em",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
 }
 
 
@@ -78,13 +115,25 @@ def parse(document: str) -> _Tree:
     return tree
 
 
-def one_sentence_file(text: str, *, title: str = "A title", note: str | None = None, url: str | None = None,
-                      stated: str = "40", claim_id: str = "c1") -> ClaimsFile:
+def one_sentence_file(
+    text: str,
+    *,
+    title: str = "A title",
+    note: str | None = None,
+    url: str | None = None,
+    stated: str = "40",
+    claim_id: str = "c1",
+) -> ClaimsFile:
     source = Source("src", "Council figures", "Council", url, None, None, SourceKind.OFFICIAL)
     figure = Figure("staff", Fraction(40), "person", "2023", "Ashby", "src", None, note)
     claim = ValueClaim(id=claim_id, stated=stated, figure="staff", sentence=0)
-    return ClaimsFile("<test>", Article(title, dt.date(2024, 1, 2)), {"src": source}, {"staff": figure},
-                      sentences=(Sentence(text, (claim,), index=0),))
+    return ClaimsFile(
+        "<test>",
+        Article(title, dt.date(2024, 1, 2)),
+        {"src": source},
+        {"staff": figure},
+        sentences=(Sentence(text, (claim,), index=0),),
+    )
 
 
 HOSTILE = '<script>window.__pwned = 1</script> & "quotes" \'single\' <img src=x onerror="alert(1)"> </details>'
@@ -92,7 +141,7 @@ HOSTILE = '<script>window.__pwned = 1</script> & "quotes" \'single\' <img src=x 
 
 def test_html_is_a_registered_format() -> None:
     result = check_file(EXAMPLE)
-    assert "html" in FORMATS and FORMATS["html"]([result], False) == render_html([result])
+    assert "html" in FORMATS and FORMATS["html"].render([result]) == render_html([result])
     assert render([result], "html").startswith("<!DOCTYPE html>")
 
 
@@ -124,8 +173,10 @@ def test_control_characters_are_made_visible() -> None:
     assert parse(document).texts["s-text"] == ["a\\x1b[31mred\\x00 40"]
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<b>x</b>",
-                                 "file:///etc/passwd", "vbscript:x"])
+@pytest.mark.parametrize(
+    "url",
+    ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<b>x</b>", "file:///etc/passwd", "vbscript:x"],
+)
 def test_only_http_links_are_links(url: str) -> None:
     document = render_html([verify_file(one_sentence_file("There are 40 staff.", url=url))])
     hrefs = [a.get("href") for tag, a in parse(document).tags if tag == "a"]
@@ -140,8 +191,9 @@ def test_an_http_source_is_a_link() -> None:
 def test_the_policy_forbids_scripts_and_allows_exactly_our_style() -> None:
     document = render_html([check_file(EXAMPLE)])
     tree = parse(document)
-    policy = next(a["content"] for tag, a in tree.tags if tag == "meta" and a.get("http-equiv") ==
-                  "Content-Security-Policy")
+    policy = next(
+        a["content"] for tag, a in tree.tags if tag == "meta" and a.get("http-equiv") == "Content-Security-Policy"
+    )
     assert policy is not None
     assert "default-src 'none'" in policy and "script-src 'none'" in policy
     digest = base64.b64encode(hashlib.sha256(tree.style.encode("utf-8")).digest()).decode("ascii")
@@ -165,7 +217,8 @@ def test_every_sentence_of_the_example_is_marked_with_its_worst_verdict() -> Non
         else:
             assert "quiet" in classes
     assert len([t for t, a in tree.tags if t == "details" and "s" in (a.get("class") or "").split()]) == len(
-        {o.sentence for o in result.outcomes if o.kind != "sentence"})
+        {o.sentence for o in result.outcomes if o.kind != "sentence"}
+    )
 
 
 def test_the_example_keeps_its_paragraphs() -> None:
@@ -190,7 +243,10 @@ def test_paragraphs_follow_blank_lines_and_skip_a_date_line(tmp_path: Path) -> N
     claims_file = _file_with_text(tmp_path, article, ["One.", "Two.", "Three.", "Four.", "Five."])
     assert claims_file.problems == ()
     assert [[s.text for s in group] for group in paragraphs(claims_file)] == [
-        ["One.", "Two."], ["Three.", "Four."], ["Five."]]
+        ["One.", "Two."],
+        ["Three.", "Four."],
+        ["Five."],
+    ]
 
 
 def test_a_sentence_across_a_paragraph_break_is_not_split(tmp_path: Path) -> None:
@@ -219,7 +275,8 @@ def test_several_files_give_a_section_each_and_an_unreadable_one_says_so(tmp_pat
 def test_summary_counts_match_the_results() -> None:
     result = check_file(EXAMPLE)
     tree = parse(render_html([result]))
-    tiles = dict(re.match(r"(\d+) \S+ (\w+)", t).groups()[::-1] for t in tree.texts["tile"])  # type: ignore[union-attr]
+    matches = [re.match(r"(\d+) \S+ (\w+)", t) for t in tree.texts["tile"]]
+    tiles = {match.group(2): match.group(1) for match in matches if match is not None}
     for verdict, count in result.counts().items():
         assert tiles[verdict] == str(count)
 
@@ -275,8 +332,9 @@ def test_write_new_file_does_not_follow_a_dangling_link(tmp_path: Path) -> None:
     assert not (tmp_path / "elsewhere.html").exists()
 
 
-def test_cli_report_writes_once_and_replaces_only_with_force(tmp_path: Path,
-                                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_report_writes_once_and_replaces_only_with_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "report.html"
     assert main(["report", str(REPO / "claims"), "-o", str(target)]) == 0
     first = target.read_text(encoding="utf-8")
@@ -289,8 +347,9 @@ def test_cli_report_writes_once_and_replaces_only_with_force(tmp_path: Path,
     assert target.read_text(encoding="utf-8") == first
 
 
-def test_cli_report_of_a_missing_path_still_writes_a_page_that_says_so(tmp_path: Path,
-                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_report_of_a_missing_path_still_writes_a_page_that_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "r.html"
     # exit 2 (it was 0): a file that could not be read never passes, in `report` as in `check`
     assert main(["report", str(tmp_path / "nope.claims.toml"), "-o", str(target)]) == 2

@@ -13,16 +13,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.claims import ClaimsFile
-from factcheck.cli import main
-from factcheck.interval import Interval
-from factcheck.jsontext import dumps
-from factcheck.report import FORMATS
-from factcheck.report.json_report import render_json, scientific
-from factcheck.verify import FileResult, Outcome, Verdict
+from factcheck.cli.main import main
+from factcheck.model.claims import ClaimsFile
+from factcheck.model.results import FileResult, Outcome
+from factcheck.model.verdicts import Verdict
+from factcheck.numbers.interval import Interval
+from factcheck.report.formats import FORMATS
+from factcheck.report.json import scientific
+from factcheck.report.jsontext import dumps
 
 _HEAD = 'format = 1\n\n[article]\ntitle = "A test"\npublished = 2020-11-10\n\n'
-_HUGE = _HEAD + """\
+_HUGE = (
+    _HEAD
+    + """\
 [figures.big]
 value = 1e100
 unit = "offender"
@@ -36,6 +39,7 @@ text = "There were 1,405."
   stated = "1,405"
   expr = "big * big * big * big"
 """
+)
 
 
 def _strict(text: str) -> Any:
@@ -48,8 +52,15 @@ def _strict(text: str) -> Any:
 
 
 def _result(computed: Fraction, lo: Fraction, hi: Fraction) -> FileResult:
-    outcome = Outcome(id="x", kind="value", verdict=Verdict.CONTRADICTED, explanation="e", stated="1",
-                      interval=Interval(lo, hi), computed=Interval.point(computed))
+    outcome = Outcome(
+        id="x",
+        kind="value",
+        verdict=Verdict.CONTRADICTED,
+        explanation="e",
+        stated="1",
+        interval=Interval(lo, hi),
+        computed=Interval.point(computed),
+    )
     return FileResult("f.claims.toml", (outcome,), claims_file=ClaimsFile("f.claims.toml", None))
 
 
@@ -67,16 +78,20 @@ def _close(text: str, value: Fraction) -> bool:
 
 
 _MAGNITUDES = st.sampled_from([0, 1, 300, 307, 308, 309, 400, 5000, 100_000])
-_VALUES = st.builds(lambda sign, mantissa, power, down: sign * Fraction(mantissa) * (Fraction(1, 10**power) if down
-                                                                                     else 10**power),
-                    st.sampled_from([1, -1]), st.integers(1, 10**20), _MAGNITUDES, st.booleans())
+_VALUES = st.builds(
+    lambda sign, mantissa, power, down: sign * Fraction(mantissa) * (Fraction(1, 10**power) if down else 10**power),
+    st.sampled_from([1, -1]),
+    st.integers(1, 10**20),
+    _MAGNITUDES,
+    st.booleans(),
+)
 
 
 @given(_VALUES, _VALUES, _VALUES)
 def test_any_value_gives_valid_json(computed: Fraction, a: Fraction, b: Fraction) -> None:
     """Values beyond a float's range raised OverflowError in the middle of the report."""
     lo, hi = min(a, b), max(a, b)
-    (entry,) = _strict(render_json([_result(computed, lo, hi)]))["files"][0]["claims"]
+    (entry,) = _strict(FORMATS["json"].render([_result(computed, lo, hi)]))["files"][0]["claims"]
     numbers = {"computed": computed, "interval": [lo, hi]}
     if all(_fits(v) for v in (computed, lo, hi)):
         assert entry["computed"] == float(computed)
@@ -110,7 +125,7 @@ def test_json_text_is_strict_and_encodable() -> None:
 def test_every_format_renders_a_value_beyond_float_range(fmt: str) -> None:
     """The verifier bounds computed values below 10^300, but a renderer must not depend on it."""
     huge = Fraction(10**400)
-    text = FORMATS[fmt]([_result(huge, huge - 1, huge + 1)], False)
+    text = FORMATS[fmt].render([_result(huge, huge - 1, huge + 1)])
     assert "f.claims.toml" in text
     if fmt in ("json", "sarif"):
         document = _strict(text)
@@ -119,7 +134,8 @@ def test_every_format_renders_a_value_beyond_float_range(fmt: str) -> None:
 
 
 def test_a_product_past_the_bound_is_an_error_and_the_next_file_is_still_reported(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     huge = tmp_path / "huge.claims.toml"
     huge.write_text(_HUGE, encoding="utf-8")
     good = tmp_path / "good.claims.toml"
@@ -133,8 +149,9 @@ def test_a_product_past_the_bound_is_an_error_and_the_next_file_is_still_reporte
             assert files[1]["claims"][0]["verdict"] == "supported"
 
 
-def test_a_file_name_that_is_not_utf8_round_trips_through_the_json(tmp_path: Path,
-                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_file_name_that_is_not_utf8_round_trips_through_the_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = os.fsencode(tmp_path)
     path = os.fsdecode(folder + b"/bad\xff.claims.toml")
     Path(path).write_text(_HUGE.replace('expr = "big * big * big * big"', 'expr = "1405"'), encoding="utf-8")

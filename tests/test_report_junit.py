@@ -7,11 +7,13 @@ import xml.etree.ElementTree as ET
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.claims import ClaimsFile, Location
-from factcheck.report import render
-from factcheck.report.junit import render_junit, xml_safe
+from factcheck.model.claims import ClaimsFile, Location
+from factcheck.model.results import FileResult, Outcome
+from factcheck.model.verdicts import Verdict
+from factcheck.report.formats import render
+from factcheck.report.junit import render as render_junit
+from factcheck.report.junit import xml_safe
 from factcheck.report.text import safe_lines, visible
-from factcheck.verify import FileResult, Outcome, Verdict
 from tests.report_data import HOSTILE, MIXED, MIXED_VERDICTS, claim_line, gap_line, hostile, mixed, unreadable
 
 
@@ -85,6 +87,7 @@ def test_hostile_text_is_escaped_and_comes_back_intact() -> None:
     assert root.find("testsuite").get("name") == result.path  # type: ignore[union-attr]
     names = [case.get("name") for case in root.iter("testcase")]
     assert names[:4] == [xml_safe(visible(o.id)) for o in result.outcomes]
+    assert names[0] is not None
     assert "\\x1b" in names[0] and "\\x00" in names[0]  # control characters XML cannot hold are shown
     failure = root.find(".//failure")
     assert failure is not None
@@ -104,8 +107,14 @@ _text = st.text(st.characters(codec="utf-8"), max_size=40)
 
 @given(claim_id=_text, explanation=_text, stated=_text, path=_text)
 def test_any_user_text_gives_well_formed_xml(claim_id: str, explanation: str, stated: str, path: str) -> None:
-    outcome = Outcome(id=claim_id, kind="value", verdict=Verdict.CONTRADICTED, explanation=explanation,
-                      stated=stated, location=Location(path, 3))
+    outcome = Outcome(
+        id=claim_id,
+        kind="value",
+        verdict=Verdict.CONTRADICTED,
+        explanation=explanation,
+        stated=stated,
+        location=Location(path, 3),
+    )
     root = parse(render_junit([FileResult(path, (outcome,), claims_file=ClaimsFile(path, None))]))
     (case,) = root.iter("testcase")
     assert case.get("name") == xml_safe(visible(claim_id))

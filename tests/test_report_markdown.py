@@ -8,9 +8,10 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.report import render
-from factcheck.report.markdown import escape_markdown, render_markdown
-from factcheck.verify import check_file
+from factcheck.check.pipeline import check_file
+from factcheck.report.formats import render
+from factcheck.report.markdown import escape_markdown
+from factcheck.report.markdown import render as render_markdown
 from tests.report_data import MIXED, claim_line, gap_line, hostile, mixed, unreadable
 
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
@@ -38,8 +39,11 @@ def test_counts_table_then_the_findings_in_order_of_gravity() -> None:
     # an unchecked claim is listed (after loose ones): `--strict` fails it
     assert [row[0] for row in rows] == ["❌ contradicted", "⛔ error", "⚠️ loose", "⚪ unchecked", "❔ gap"]
     assert [unescape(row[1]) for row in rows] == [
-        f"{MIXED}:{claim_line('pupils-more')}", f"{MIXED}:{claim_line('staff-count')}",
-        f"{MIXED}:{claim_line('places-loose')}", f"{MIXED}:{claim_line('staff-unsourced')}", f"{MIXED}:{gap_line()}",
+        f"{MIXED}:{claim_line('pupils-more')}",
+        f"{MIXED}:{claim_line('staff-count')}",
+        f"{MIXED}:{claim_line('places-loose')}",
+        f"{MIXED}:{claim_line('staff-unsourced')}",
+        f"{MIXED}:{gap_line()}",
     ]
     assert [unescape(row[2]) for row in rows] == ["pupils-more", "staff-count", "places-loose", "staff-unsourced", ""]
     assert "1 unchecked claim (--strict fails it)." in lines
@@ -55,7 +59,7 @@ def test_supported_claims_and_check_sentences_are_not_listed() -> None:
 
 
 def test_all_well_says_so_and_lists_nothing(tmp_path: object) -> None:
-    from tests.report_data import DATA  # noqa: PLC0415
+    from tests.report_data import DATA
 
     del tmp_path
     result = check_file(DATA.parent.parent / "claims" / "west-mercia-mappa-2020.claims.toml")
@@ -68,8 +72,11 @@ def test_all_well_says_so_and_lists_nothing(tmp_path: object) -> None:
 def test_an_unreadable_file_is_counted_and_listed() -> None:
     text = render_markdown([unreadable("x.claims.toml")])
     assert "1 of 1 file could not be read." in text
-    assert any(cells(line)[0] == "⛔ error" and "not valid TOML" in unescape(cells(line)[4])
-               for line in text.splitlines() if line.startswith("| ⛔"))
+    assert any(
+        cells(line)[0] == "⛔ error" and "not valid TOML" in unescape(cells(line)[4])
+        for line in text.splitlines()
+        if line.startswith("| ⛔")
+    )
 
 
 def test_hostile_text_cannot_break_the_table_or_mention_anyone() -> None:

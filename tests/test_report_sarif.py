@@ -12,10 +12,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.claims import ClaimsFile, Location
-from factcheck.report import render
-from factcheck.report.sarif import render_sarif
-from factcheck.verify import FileResult, Outcome, Verdict
+from factcheck.model.claims import ClaimsFile, Location
+from factcheck.model.results import FileResult, Outcome
+from factcheck.model.verdicts import Verdict
+from factcheck.report.formats import render
+from factcheck.report.sarif import render as render_sarif
 from tests.report_data import HOSTILE, MIXED, claim_line, gap_line, hostile, mixed, unreadable
 
 
@@ -30,7 +31,7 @@ def validator() -> jsonschema.protocols.Validator:
 
 
 def sarif(results: list[FileResult], validator: Any) -> dict[str, Any]:
-    document = json.loads(render_sarif(results))
+    document: dict[str, Any] = json.loads(render_sarif(results))
     errors = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
     assert not errors, [f"{list(e.absolute_path)}: {e.message}" for e in errors]
     return document
@@ -48,8 +49,12 @@ def test_a_result_per_finding_at_its_line(validator: Any) -> None:
     assert document["version"] == "2.1.0"
     (run,) = document["runs"]
     found = [
-        (r["ruleId"], r["level"], r.get("properties", {}).get("claimId"),
-         r["locations"][0]["physicalLocation"]["region"]["startLine"])
+        (
+            r["ruleId"],
+            r["level"],
+            r.get("properties", {}).get("claimId"),
+            r["locations"][0]["physicalLocation"]["region"]["startLine"],
+        )
         for r in run["results"]
     ]
     assert found == [
@@ -85,7 +90,9 @@ def test_supported_claims_are_not_results(validator: Any) -> None:
 
 def test_fingerprints_are_stable_when_lines_move(validator: Any) -> None:
     def fingerprint(line: int) -> str:
-        outcome = Outcome(id="x", kind="value", verdict=Verdict.CONTRADICTED, explanation="e", location=Location("f", line))
+        outcome = Outcome(
+            id="x", kind="value", verdict=Verdict.CONTRADICTED, explanation="e", location=Location("f", line)
+        )
         document = sarif([FileResult("f", (outcome,), claims_file=ClaimsFile("f", None))], validator)
         (result,) = document["runs"][0]["results"]
         return str(result["partialFingerprints"]["factcheckFinding/v1"])
@@ -106,12 +113,18 @@ def test_render_through_the_formats_table() -> None:
 
 
 @settings(max_examples=50)
-@given(claim_id=st.text(max_size=20), explanation=st.text(max_size=40), path=st.text(min_size=1, max_size=20),
-       line=st.integers(0, 10**6))
-def test_any_user_text_gives_a_valid_document(validator: Any, claim_id: str, explanation: str, path: str,
-                                              line: int) -> None:
-    outcome = Outcome(id=claim_id, kind="value", verdict=Verdict.ERROR, explanation=explanation,
-                      location=Location(path, line))
+@given(
+    claim_id=st.text(max_size=20),
+    explanation=st.text(max_size=40),
+    path=st.text(min_size=1, max_size=20),
+    line=st.integers(0, 10**6),
+)
+def test_any_user_text_gives_a_valid_document(
+    validator: Any, claim_id: str, explanation: str, path: str, line: int
+) -> None:
+    outcome = Outcome(
+        id=claim_id, kind="value", verdict=Verdict.ERROR, explanation=explanation, location=Location(path, line)
+    )
     document = sarif([FileResult(path, (outcome,), claims_file=ClaimsFile(path, None))], validator)
     (result,) = document["runs"][0]["results"]
     assert result["properties"]["claimId"] == claim_id

@@ -4,15 +4,16 @@ that loses the others' results."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import attrs
 import pytest
 
+import factcheck.check.pipeline
+import factcheck.drafting.suggest
 import factcheck.report.html
-import factcheck.suggest
-import factcheck.verify
-from factcheck.cli import main
-from factcheck.report import FORMATS
+from factcheck.cli.main import main
+from factcheck.report.formats import FORMATS
 from tests.bounded import run_bounded
 
 _GOOD = """\
@@ -47,19 +48,19 @@ def two(tmp_path: Path) -> tuple[Path, Path]:
 
 def _bug_on(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Checking `path` (and only it) hits a bug."""
-    real = factcheck.verify.check_file
+    real = factcheck.check.pipeline.check_file
 
     def check_file(checked: object, data: object = None) -> object:
         if str(checked) == str(path):
             raise ZeroDivisionError("a bug")
         return real(checked, data)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(factcheck.verify, "check_file", check_file)
+    monkeypatch.setattr(factcheck.check.pipeline, "check_file", check_file)
 
 
 def test_report_writes_the_other_files_when_checking_one_hits_a_bug(
-        two: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    two: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """`report` called check_file unguarded: a bug on one file was a traceback and no page at all."""
     bad, good = two
     _bug_on(bad, monkeypatch)
@@ -72,11 +73,12 @@ def test_report_writes_the_other_files_when_checking_one_hits_a_bug(
 
 
 def test_report_writes_the_other_files_when_rendering_one_hits_a_bug(
-        two: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    two: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     bad, good = two
     real = factcheck.report.html._article
 
-    def article(result: factcheck.verify.FileResult, number: int) -> str:
+    def article(result: factcheck.model.results.FileResult, number: int) -> str:
         if result.path == str(bad) and result.readable:
             raise OverflowError("a rendering bug")
         return real(result, number)
@@ -101,21 +103,25 @@ class _Unwritable:
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
 def test_every_check_format_survives_a_rendering_bug_on_one_file(
-        two: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-        fmt: str) -> None:
+    two: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
     """The streamed formats rendered each part unguarded: a bug there stopped the whole run."""
     bad, good = two
-    real = factcheck.verify.check_file
+    real = factcheck.check.pipeline.check_file
 
-    def check_file(path: object, data: object = None) -> factcheck.verify.FileResult:
+    def check_file(path: object, data: object = None) -> factcheck.model.results.FileResult:
         result = real(path, data)  # type: ignore[arg-type]
         if str(path) != str(bad):
             return result
-        broken = attrs.evolve(result.outcomes[0], id=_Unwritable(), explanation=_Unwritable(),
-                              verdict=factcheck.verify.Verdict.CONTRADICTED)
+        broken = attrs.evolve(
+            result.outcomes[0],
+            id=cast("str", _Unwritable()),
+            explanation=cast("str", _Unwritable()),
+            verdict=factcheck.model.verdicts.Verdict.CONTRADICTED,
+        )
         return attrs.evolve(result, outcomes=(broken,))
 
-    monkeypatch.setattr(factcheck.verify, "check_file", check_file)
+    monkeypatch.setattr(factcheck.check.pipeline, "check_file", check_file)
     assert main(["check", "--no-cache", "--format", fmt, str(bad), str(good)]) == 2
     out = capsys.readouterr().out
     assert "internal error while writing the report of this file" in out.replace("%3A", ":")
@@ -123,25 +129,29 @@ def test_every_check_format_survives_a_rendering_bug_on_one_file(
         assert str(good) in out
 
 
-def test_suggest_says_which_file_hit_a_bug_and_exits_2(two: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_suggest_says_which_file_hit_a_bug_and_exits_2(
+    two: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad, _ = two
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(factcheck.suggest, "suggest_file", broken)
+    monkeypatch.setattr(factcheck.drafting.suggest, "suggest_file", broken)
     for fmt in ("text", "json"):
         assert main(["suggest", "--format", fmt, str(bad)]) == 2
         out, err = capsys.readouterr()
         assert out == ""
-        assert err == (f"factcheck: {bad}: internal error while suggesting inputs for this file "
-                       "(RecursionError: maximum recursion depth exceeded); please report it\n")
+        assert err == (
+            f"factcheck: {bad}: internal error while suggesting inputs for this file "
+            "(RecursionError: maximum recursion depth exceeded); please report it\n"
+        )
 
 
 @pytest.mark.parametrize("extra", ["tolerance = inf", 'tolerance = "inf%"'])
-def test_report_and_suggest_on_a_hostile_file_give_no_traceback(two: tuple[Path, Path], tmp_path: Path,
-                                                                 extra: str) -> None:
+def test_report_and_suggest_on_a_hostile_file_give_no_traceback(
+    two: tuple[Path, Path], tmp_path: Path, extra: str
+) -> None:
     """`tolerance = inf` was a traceback from `report` (no page) and from `suggest`."""
     bad, good = two
     bad.write_text(_GOOD.replace('  figure = "offenders"\n', f'  figure = "offenders"\n  {extra}\n'), encoding="utf-8")

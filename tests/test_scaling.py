@@ -10,16 +10,20 @@ from pathlib import Path
 from tests.conftest import REPO
 
 sys.path.insert(0, str(REPO / "bench"))
-from growing import FIGURES_PER_AREA, figures_file, long_sentence, paragraph  # noqa: E402
-from same_output import write_outputs  # noqa: E402
-
-from factcheck.claimsfile import loads_claims_file  # noqa: E402
-from factcheck.extract import draft_article  # noqa: E402
+from factcheck.drafting.extract import draft_article
+from factcheck.load.claimsfile import loads_claims_file
+from growing import FIGURES_PER_AREA, figures_file, long_sentence, paragraph
+from same_output import write_outputs
 
 
 def test_the_scaling_benchmark_runs_quick() -> None:
-    done = subprocess.run([sys.executable, str(REPO / "bench" / "scaling.py"), "--quick"],
-                          capture_output=True, text=True, timeout=300, check=False)
+    done = subprocess.run(
+        [sys.executable, str(REPO / "bench" / "scaling.py"), "--quick"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     for workload in ("extract, one paragraph", "extract, one sentence", "suggest", "diagnose"):
         assert workload in done.stdout

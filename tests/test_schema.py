@@ -11,8 +11,10 @@ from typing import Any
 import jsonschema
 import pytest
 
-from factcheck.claims import CLAIM_TYPES, Check, SourceKind
-from factcheck.claimsfile import (
+from factcheck.check.pipeline import verify_file
+from factcheck.cli.main import main
+from factcheck.errors import ClaimsFileError
+from factcheck.load.claimsfile import (
     _ARTICLE_KEYS,
     _CLAIM_COMMON,
     _DEFAULT_KEYS,
@@ -22,10 +24,9 @@ from factcheck.claimsfile import (
     _TOP_KEYS,
     loads_claims_file,
 )
-from factcheck.cli import main
-from factcheck.errors import ClaimsFileError
+from factcheck.model.claims import CLAIM_TYPES, Check, SourceKind
+from factcheck.model.verdicts import Verdict
 from factcheck.schema import load_schema
-from factcheck.verify import Verdict, verify_file
 from tests.conftest import eval_files_if_present, labelled_files
 
 REPO = Path(__file__).resolve().parent.parent
@@ -68,6 +69,7 @@ def test_every_real_claims_file_validates() -> None:
 
 # -- the schema says what the loader reads ------------------------------------------------------
 
+
 def _props(name: str) -> set[str]:
     return set(SCHEMA["definitions"][name]["properties"])
 
@@ -96,7 +98,8 @@ def test_each_kind_allows_exactly_its_inputs() -> None:
 def test_the_enums_are_the_libraries() -> None:
     definitions = SCHEMA["definitions"]
     assert set(definitions["source"]["properties"]["kind"]["enum"]) == {
-        k.value for k in SourceKind if k is not SourceKind.UNSOURCED}
+        k.value for k in SourceKind if k is not SourceKind.UNSOURCED
+    }
     assert set(definitions["sentence"]["properties"]["check"]["enum"]) == {c.value for c in Check}
 
 
@@ -159,72 +162,166 @@ def test_the_good_example_is_valid_for_the_schema_and_the_loader() -> None:
 
 # (what to change, the path of the error, the validator that fails, words in the message)
 MALFORMED = {
-    "unknown top-level key": (("format = 1", "format = 1\nauthor = 'me'"), [], "additionalProperties",
-                              "'author' was unexpected"),
-    "unknown key in a figure": (('source = "dfe" }', 'source = "dfe", valu = 3 }'), ["figures", "pupils_2023"],
-                                "additionalProperties", "'valu' was unexpected"),
-    "input of another kind": (('figure = "pupils_2024"', 'figure = "pupils_2024"\n  numerator = "x"'),
-                              ["sentences", 0, "claims", 1], "additionalProperties", "'numerator' was unexpected"),
-    "unknown kind": (('kind = "value"', 'kind = "count"'), ["sentences", 0, "claims", 1, "kind"], "enum",
-                     "'count' is not one of"),
-    "missing stated": (('  stated = "1,100"\n', ""), ["sentences", 0, "claims", 1], "required",
-                       "'stated' is a required property"),
+    "unknown top-level key": (
+        ("format = 1", "format = 1\nauthor = 'me'"),
+        [],
+        "additionalProperties",
+        "'author' was unexpected",
+    ),
+    "unknown key in a figure": (
+        ('source = "dfe" }', 'source = "dfe", valu = 3 }'),
+        ["figures", "pupils_2023"],
+        "additionalProperties",
+        "'valu' was unexpected",
+    ),
+    "input of another kind": (
+        ('figure = "pupils_2024"', 'figure = "pupils_2024"\n  numerator = "x"'),
+        ["sentences", 0, "claims", 1],
+        "additionalProperties",
+        "'numerator' was unexpected",
+    ),
+    "unknown kind": (
+        ('kind = "value"', 'kind = "count"'),
+        ["sentences", 0, "claims", 1, "kind"],
+        "enum",
+        "'count' is not one of",
+    ),
+    "missing stated": (
+        ('  stated = "1,100"\n', ""),
+        ["sentences", 0, "claims", 1],
+        "required",
+        "'stated' is a required property",
+    ),
     "missing article title": (('title = "Test"\n', ""), ["article"], "required", "'title' is a required property"),
-    "missing unit": ((', unit = "pupil", source = "dfe" }\npupils_2024', ', source = "dfe" }\npupils_2024'),
-                     ["figures", "pupils_2023"], "required", "'unit' is a required property"),
-    "value of the wrong type": (("value = 1000", 'value = "1,000"'), ["figures", "pupils_2023", "value"], "type",
-                                "'1,000' is not of type 'number'"),
-    "published not a date": (("published = 2024-03-01", 'published = "1 March 2024"'), ["article", "published"],
-                             "format", "is not a 'date'"),
-    "published a date-time": (("published = 2024-03-01", "published = 2024-03-01T09:00:00Z"),
-                              ["article", "published"], "format", "is not a 'date'"),
-    "bad figure name": (("pupils_2023 = {", '"pupils 2023!" = {'), ["figures"], "pattern",
-                        "'pupils 2023!' does not match"),
-    "bad source kind": (('kind = "official"', 'kind = "blog"'), ["sources", "dfe", "kind"], "enum",
-                        "'blog' is not one of ['official', 'secondary', 'article', 'estimate']"),
-    "bad check": (('check = "quote"', 'check = "rumour"'), ["sentences", 1, "check"], "enum",
-                  "'rumour' is not one of"),
-    "bad direction": (('direction = "increase"', 'direction = "up"'), ["sentences", 0, "claims", 0, "direction"],
-                      "enum", "'up' is not one of ['increase', 'decrease']"),
-    "bad tolerance": (('tolerance = "1%"', 'tolerance = "about 1%"'), ["defaults", "tolerance"], "anyOf",
-                      "'about 1%' is not valid under any of the given schemas"),
-    "negative rounding step": (('unit = "pupil", source = "dfe" }\npupils_2024', 'unit = "pupil", source = "dfe", '
-                                'rounded = -10 }\npupils_2024'), ["figures", "pupils_2023", "rounded"],
-                               "exclusiveMinimum", "less than or equal to the minimum of 0"),
-    "from without to": (('  to = "pupils_2024"\n', ""), ["sentences", 0, "claims", 0], "dependencies",
-                        "'to' is a dependency of 'from'"),
+    "missing unit": (
+        (', unit = "pupil", source = "dfe" }\npupils_2024', ', source = "dfe" }\npupils_2024'),
+        ["figures", "pupils_2023"],
+        "required",
+        "'unit' is a required property",
+    ),
+    "value of the wrong type": (
+        ("value = 1000", 'value = "1,000"'),
+        ["figures", "pupils_2023", "value"],
+        "type",
+        "'1,000' is not of type 'number'",
+    ),
+    "published not a date": (
+        ("published = 2024-03-01", 'published = "1 March 2024"'),
+        ["article", "published"],
+        "format",
+        "is not a 'date'",
+    ),
+    "published a date-time": (
+        ("published = 2024-03-01", "published = 2024-03-01T09:00:00Z"),
+        ["article", "published"],
+        "format",
+        "is not a 'date'",
+    ),
+    "bad figure name": (
+        ("pupils_2023 = {", '"pupils 2023!" = {'),
+        ["figures"],
+        "pattern",
+        "'pupils 2023!' does not match",
+    ),
+    "bad source kind": (
+        ('kind = "official"', 'kind = "blog"'),
+        ["sources", "dfe", "kind"],
+        "enum",
+        "'blog' is not one of ['official', 'secondary', 'article', 'estimate']",
+    ),
+    "bad check": (('check = "quote"', 'check = "rumour"'), ["sentences", 1, "check"], "enum", "'rumour' is not one of"),
+    "bad direction": (
+        ('direction = "increase"', 'direction = "up"'),
+        ["sentences", 0, "claims", 0, "direction"],
+        "enum",
+        "'up' is not one of ['increase', 'decrease']",
+    ),
+    "bad tolerance": (
+        ('tolerance = "1%"', 'tolerance = "about 1%"'),
+        ["defaults", "tolerance"],
+        "anyOf",
+        "'about 1%' is not valid under any of the given schemas",
+    ),
+    "negative rounding step": (
+        (
+            'unit = "pupil", source = "dfe" }\npupils_2024',
+            'unit = "pupil", source = "dfe", rounded = -10 }\npupils_2024',
+        ),
+        ["figures", "pupils_2023", "rounded"],
+        "exclusiveMinimum",
+        "less than or equal to the minimum of 0",
+    ),
+    "from without to": (
+        ('  to = "pupils_2024"\n', ""),
+        ["sentences", 0, "claims", 0],
+        "dependencies",
+        "'to' is a dependency of 'from'",
+    ),
     "wrong format": (("format = 1", "format = 2"), ["format"], "const", "1 was expected"),
-    "empty claim id": (('id = "pupils-now"', 'id = " "'), ["sentences", 0, "claims", 1, "id"], "pattern",
-                       "does not match"),
-    "sentence without text": (('text = "Pupils rose by 10 per cent, to 1,100."\n', ""), ["sentences", 0], "required",
-                              "'text' is a required property"),
-    "claims not an array": (('check = "quote"', 'claims = "none"'), ["sentences", 1, "claims"], "type",
-                            "'none' is not of type 'array'"),
+    "empty claim id": (
+        ('id = "pupils-now"', 'id = " "'),
+        ["sentences", 0, "claims", 1, "id"],
+        "pattern",
+        "does not match",
+    ),
+    "sentence without text": (
+        ('text = "Pupils rose by 10 per cent, to 1,100."\n', ""),
+        ["sentences", 0],
+        "required",
+        "'text' is a required property",
+    ),
+    "claims not an array": (
+        ('check = "quote"', 'claims = "none"'),
+        ["sentences", 1, "claims"],
+        "type",
+        "'none' is not of type 'array'",
+    ),
     # the second edition
-    "blank stated": (('stated = "1,100"', 'stated = "  "'), ["sentences", 0, "claims", 1, "stated"], "pattern",
-                     "does not match"),
-    "stated longer than a quote of a number": (('stated = "1,100"', 'stated = "' + "1" * 1001 + '"'),
-                                               ["sentences", 0, "claims", 1, "stated"], "maxLength", "is too long"),
-    "unit longer than a unit expression": (('unit = "pupil", source = "dfe" }\npupils_2024',
-                                            'unit = "' + "p" * 201 + '", source = "dfe" }\npupils_2024'),
-                                           ["figures", "pupils_2023", "unit"], "maxLength", "is too long"),
-    "empty unit": (('unit = "pupil", source = "dfe" }\npupils_2024', 'unit = "", source = "dfe" }\npupils_2024'),
-                   ["figures", "pupils_2023", "unit"], "minLength", "should be non-empty"),
+    "blank stated": (
+        ('stated = "1,100"', 'stated = "  "'),
+        ["sentences", 0, "claims", 1, "stated"],
+        "pattern",
+        "does not match",
+    ),
+    "stated longer than a quote of a number": (
+        ('stated = "1,100"', 'stated = "' + "1" * 1001 + '"'),
+        ["sentences", 0, "claims", 1, "stated"],
+        "maxLength",
+        "is too long",
+    ),
+    "unit longer than a unit expression": (
+        ('unit = "pupil", source = "dfe" }\npupils_2024', 'unit = "' + "p" * 201 + '", source = "dfe" }\npupils_2024'),
+        ["figures", "pupils_2023", "unit"],
+        "maxLength",
+        "is too long",
+    ),
+    "empty unit": (
+        ('unit = "pupil", source = "dfe" }\npupils_2024', 'unit = "", source = "dfe" }\npupils_2024'),
+        ["figures", "pupils_2023", "unit"],
+        "minLength",
+        "should be non-empty",
+    ),
 }
 
 
-_SENTENCES = GOOD[GOOD.index("[[sentences]]"):]
+_SENTENCES = GOOD[GOOD.index("[[sentences]]") :]
 
 
-@pytest.mark.parametrize(("sentences", "validator"), [
-    ("", "required"),  # no sentences at all
-    ("sentences = []\n", "minItems"),
-    ('[[sentences]]\ntext = ""\n[[sentences]]\ntext = " "\ncheck = "quote"\n', "contains"),  # none with text
-])
+@pytest.mark.parametrize(
+    ("sentences", "validator"),
+    [
+        ("", "required"),  # no sentences at all
+        ("sentences = []\n", "minItems"),
+        ('[[sentences]]\ntext = ""\n[[sentences]]\ntext = " "\ncheck = "quote"\n', "contains"),  # none with text
+    ],
+)
 def test_a_file_that_checks_nothing_fails_the_schema_and_the_loader(sentences: str, validator: str) -> None:
     head = GOOD.replace(_SENTENCES, "")
-    text = head.replace("format = 1\n", "format = 1\n" + sentences) if sentences.startswith("sentences") \
+    text = (
+        head.replace("format = 1\n", "format = 1\n" + sentences)
+        if sentences.startswith("sentences")
         else head + sentences
+    )
     assert validator in {e.validator for e in errors(text)}
     assert any("checks nothing" in p.message for p in loads_claims_file(text).problems)
 

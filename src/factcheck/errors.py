@@ -3,13 +3,29 @@
 from __future__ import annotations
 
 __all__ = [
+    "CacheError",
+    "ClaimFailedError",
+    "ClaimInputError",
     "ClaimsFileError",
+    "ComputedBoundError",
     "CycleError",
+    "DraftExistsError",
+    "DraftInputError",
     "FactcheckError",
     "FormulaError",
+    "ImpossibleValueError",
+    "InputOverwriteError",
+    "InputsMissingError",
+    "IntervalError",
+    "OutputError",
     "PhraseError",
+    "ReadRefusedError",
+    "TOMLLimitError",
+    "ToleranceError",
+    "UnitError",
     "UnitMismatchError",
     "UnknownNameError",
+    "UnusableNameError",
     "ZeroDenominatorError",
 ]
 
@@ -55,6 +71,11 @@ class ClaimsFileError(FactcheckError, ValueError):
         self.claim_id = claim_id
         self.field = field
         super().__init__(message)
+
+    def at(self, path: str) -> ClaimsFileError:
+        """The same problem, told of the file as `path` (a path relative to where the user is): a new error,
+        this one unchanged (an error is never changed once raised)."""
+        return ClaimsFileError(self.message, path=path, line=self.line, claim_id=self.claim_id, field=self.field)
 
     def where(self) -> str:
         """`file:line` followed by the claim and field, as far as they are known."""
@@ -111,6 +132,7 @@ class CycleError(FactcheckError, ValueError):
 
     def __init__(self, chain: tuple[str, ...]) -> None:
         self.chain = chain
+        self.members = frozenset(chain)  # each claim of the cycle asks whether it is one of them
         super().__init__(chain)
 
     def __str__(self) -> str:
@@ -118,6 +140,81 @@ class CycleError(FactcheckError, ValueError):
         if len(chain) > 12:  # a long cycle is named by its ends: every claim of it reports it
             chain = (*chain[:6], f"… ({len(chain) - 1} claims) …", *chain[-3:])
         return "claims refer to each other in a cycle: " + " -> ".join(chain)
+
+
+class IntervalError(FactcheckError, ValueError):
+    """An interval that cannot be: bounds in the wrong order, or a centre, width or sum of an unbounded one."""
+
+
+class UnitError(FactcheckError, ValueError):
+    """A unit that cannot be read: not a unit expression, or past the bounds on units (the loader reports it
+    as the figure's `unit`)."""
+
+
+class ToleranceError(FactcheckError, ValueError):
+    """A `tolerance` that is not a finite, non-negative number or percentage within the bound on numbers."""
+
+
+class ClaimInputError(FactcheckError, ValueError):
+    """An input field that a claim of its kind does not have ("a rate claim has no input from")."""
+
+
+class TOMLLimitError(FactcheckError, ValueError):
+    """Valid TOML that is refused because reading it would take unbounded time or memory.
+
+    `line` is the line (1-based) where it happens, when known.
+    """
+
+    def __init__(self, message: str, line: int | None) -> None:
+        self.message = message
+        self.line = line
+        super().__init__(message, line)
+
+    def __str__(self) -> str:
+        return self.message if self.line is None else f"{self.message} (line {self.line})"
+
+
+class ReadRefusedError(FactcheckError):
+    """A file named by a claims file that is not read, and why; `outside`: it is not inside the claims file's folder."""
+
+    def __init__(self, reason: str, *, outside: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.outside = outside
+
+
+class ClaimFailedError(FactcheckError):
+    """Raised by the pytest plugin's item for a claim that does not hold; its message is the whole report."""
+
+
+class UnusableNameError(FactcheckError):
+    """A name that exists but stands for no value: a figure or claim with an error, or a comparison.
+
+    For a claim that uses another with an error, `origin` is the claim whose own error it is and
+    `reason` that error, so that a long chain of claims says where the trouble is instead of
+    nesting one message in the next.
+    """
+
+    def __init__(self, message: str, *, origin: str = "", reason: str = "") -> None:
+        super().__init__(message)
+        self.origin = origin
+        self.reason = reason
+
+
+class InputsMissingError(FactcheckError):
+    """A claim this one uses has no inputs, so neither can be checked (unchecked, not an error)."""
+
+
+class DraftInputError(FactcheckError):
+    """A claim this one uses is still a draft: its inputs are placeholders."""
+
+
+class ImpossibleValueError(FactcheckError):
+    """A value that cannot be: a share above 100%, a negative count, a direction the words deny."""
+
+
+class ComputedBoundError(FactcheckError):
+    """A recomputed value past the bound on computed values."""
 
 
 class FormulaError(FactcheckError, ValueError):
@@ -130,3 +227,32 @@ class FormulaError(FactcheckError, ValueError):
 
     def __str__(self) -> str:
         return f"{self.reason} in formula {self.expr!r}"
+
+
+class OutputError(FactcheckError, OSError):
+    """The report could not be written where it was asked to go."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(path, reason)
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+class InputOverwriteError(OutputError):
+    """The output is a file the same run reads: `what` it is ("the claims file 'x.claims.toml'")."""
+
+    def __init__(self, path: str, what: str) -> None:
+        super().__init__(path, f"is {what}, which this run reads; not writing over it")
+        self.what = what
+
+
+class CacheError(FactcheckError):
+    """The report cache cannot be used (its folder is somebody else's, or cannot be created or written);
+    the run goes on without it."""
+
+
+class DraftExistsError(FactcheckError, FileExistsError):
+    """The claims file to write already exists and `force` was not given."""

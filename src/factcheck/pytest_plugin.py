@@ -2,11 +2,12 @@
 
 Registered through the `pytest11` entry point, so installing factcheck is enough; `-p no:factcheck`
 turns it off. The plugin stays cheap for test runs that have no claims files: this module imports
-only pytest and the standard library, and the library is imported inside the hooks that need it.
+only pytest, the standard library and factcheck's errors (standard library only), and the library
+is imported inside the hooks that need it.
 
 - A claim is an item named by its id (`claims/x.claims.toml::wm-rate`), so `-k`, `-x` and
   `--junitxml` work as they do for any test.
-- What passes and what fails is `factcheck.verdict.standing`'s rule, the one `factcheck check`
+- What passes and what fails is `factcheck.model.verdicts.standing`'s rule, the one `factcheck check`
   follows, so the two never disagree: `supported` passes; `contradicted`, `error` and a draft claim
   (inputs still "?") fail with the explanation, the stated and the recomputed values, and the
   claim's file:line; `loose` passes with a `LooseClaimWarning`, and a claim left unchecked (no
@@ -27,23 +28,29 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from factcheck.errors import ClaimFailedError
+
 if TYPE_CHECKING:  # pragma: no cover
     from _pytest._code.code import ExceptionInfo, TerminalRepr
 
-    from factcheck.claims import ClaimsFile, Gap
-    from factcheck.verify import FileResult, Outcome
+    from factcheck.model.claims import ClaimsFile, Gap
+    from factcheck.model.results import FileResult, Outcome
 
-__all__ = ["ClaimFailed", "ClaimItem", "ClaimsTomlFile", "GapItem", "LooseClaimWarning"]
+__all__ = [
+    "SUFFIX",
+    "ClaimItem",
+    "ClaimsTomlFile",
+    "GapItem",
+    "LooseClaimWarning",
+    "pytest_addoption",
+    "pytest_collect_file",
+]
 
 SUFFIX = ".claims.toml"
 
 
 class LooseClaimWarning(UserWarning):
     """A claim that is true as worded but looser than its words imply, or a coverage gap."""
-
-
-class ClaimFailed(Exception):
-    """Raised by an item whose claim does not hold; its message is the whole report."""
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -79,22 +86,19 @@ class ClaimsTomlFile(pytest.File):
     claims_file: ClaimsFile
 
     def collect(self) -> Iterator[pytest.Item]:
-        from factcheck.claimsfile import load_claims_file  # noqa: PLC0415 - keep the plugin light
-        from factcheck.errors import ClaimsFileError  # noqa: PLC0415
+        from factcheck.errors import ClaimsFileError
+        from factcheck.load.claimsfile import load_claims_file  # keep the plugin light
 
         shown = _shown_path(self)
         try:
             claims_file = load_claims_file(self.path)
-        except ClaimsFileError as exc:
-            exc.path = shown
-            raise self.CollectError(_safe(f"{shown}: cannot read this claims file\n  {exc}")) from None
+        except ClaimsFileError as exc:  # told with the path as the user knows it: a new error, this one unchanged
+            raise self.CollectError(_safe(f"{shown}: cannot read this claims file\n  {exc.at(shown)}")) from None
         # Problems that belong to one claim fail that claim's item; any other problem is the file's own.
         in_claims = {id(p) for claim in claims_file.claims() for p in getattr(claim, "problems", ())}
         own = [p for p in claims_file.problems if id(p) not in in_claims]
         if own:
-            for problem in own:
-                problem.path = shown
-            listed = "\n".join(f"  {problem}" for problem in own)
+            listed = "\n".join(f"  {problem.at(shown)}" for problem in own)
             raise self.CollectError(_safe(f"{shown}: this claims file has {len(own)} problem(s)\n{listed}"))
         self.claims_file = claims_file
         for sentence in claims_file.sentences:
@@ -105,20 +109,20 @@ class ClaimsTomlFile(pytest.File):
 
     @functools.cached_property
     def result(self) -> FileResult:
-        from factcheck.verify import verify_file  # noqa: PLC0415
+        from factcheck.check.pipeline import verify_file
 
         return verify_file(self.claims_file)
 
     def outcome(self, claim_id: str) -> Outcome:
         for outcome in self.result.outcomes:
-            if outcome.id == claim_id and outcome.kind != "sentence":
+            if outcome.id == claim_id and outcome.is_claim:
                 return outcome
         msg = f"no outcome for claim {claim_id!r}"  # the verifier gives every claim one
         raise LookupError(msg)
 
 
 def _gap_name(gap: Gap) -> str:
-    import re  # noqa: PLC0415
+    import re
 
     found = re.match(r"sentence (\d+)", gap.message)
     return f"sentence-{found.group(1)}-gap" if found else f"gap-line-{gap.location.line}"
@@ -146,17 +150,15 @@ class _FactcheckItem(pytest.Item):
     def headline(self) -> str:
         raise NotImplementedError
 
-    def repr_failure(
-        self, excinfo: ExceptionInfo[BaseException], style: Any = None
-    ) -> str | TerminalRepr:
-        if isinstance(excinfo.value, ClaimFailed):
+    def repr_failure(self, excinfo: ExceptionInfo[BaseException], style: Any = None) -> str | TerminalRepr:
+        if isinstance(excinfo.value, ClaimFailedError):
             return _safe(str(excinfo.value))
         return super().repr_failure(excinfo, style=style)
 
     def _loose(self, message: str) -> None:
         """Fail under --factcheck-strict; otherwise warn, at the claims file's line."""
         if self.strict:
-            raise ClaimFailed(f"{self.where()}: {message}\n  (fails because of --factcheck-strict)")
+            raise ClaimFailedError(f"{self.where()}: {message}\n  (fails because of --factcheck-strict)")
         self.warn(LooseClaimWarning(_safe(message)))
 
 
@@ -171,24 +173,23 @@ class ClaimItem(_FactcheckItem):
         return f"claim {self.name}"
 
     def runtest(self) -> None:
-        from factcheck.verdict import Standing  # noqa: PLC0415
-        from factcheck.verify import Verdict, outcome_standing  # noqa: PLC0415
+        from factcheck.model.verdicts import Standing, Verdict
 
         outcome = self.claims_parent.outcome(self.name)
         self.user_properties.append(("verdict", outcome.verdict.value + (" (gross)" if outcome.gross else "")))
-        standing = outcome_standing(outcome)
+        standing = outcome.standing
         if standing is Standing.PASSES:
             return
         if standing is Standing.WARNS and outcome.verdict is Verdict.UNCHECKED:
             message = f"claim {self.name!r} unchecked: {_one_line(outcome.explanation)}"
             if self.strict:
-                raise ClaimFailed(f"{self.where()}: {message}\n  (fails because of --factcheck-strict)")
+                raise ClaimFailedError(f"{self.where()}: {message}\n  (fails because of --factcheck-strict)")
             pytest.skip(_safe(f"{self.where()}: {message}"))
         report = _describe(outcome)
         if standing is Standing.WARNS:
             self._loose(report)
             return
-        raise ClaimFailed(f"{self.where()}: {report}")
+        raise ClaimFailedError(f"{self.where()}: {report}")
 
 
 class GapItem(_FactcheckItem):
@@ -209,20 +210,20 @@ class GapItem(_FactcheckItem):
 def _safe(text: str) -> str:
     """A message pytest prints line by line: control and bidirectional characters made visible, and no line
     beginning with what a CI runner reads as a workflow command (a file named `::error …`)."""
-    from factcheck.report.text import safe_lines, visible  # noqa: PLC0415 - the library is imported late
+    from factcheck.report.text import safe_lines, visible  # the library is imported late
 
     return safe_lines(visible(text))
 
 
 def _one_line(text: str) -> str:
     """User text on one line, with control characters made visible (the reports' own rule)."""
-    from factcheck.report.text import one_line  # noqa: PLC0415 - the library is imported late
+    from factcheck.report.text import one_line  # the library is imported late
 
     return one_line(text)
 
 
 def _describe(outcome: Outcome) -> str:
-    from factcheck.numbers import show_interval  # noqa: PLC0415
+    from factcheck.numbers.display import show_interval
 
     verdict = "a draft" if outcome.draft else outcome.verdict.value + (" (gross)" if outcome.gross else "")
     lines = [f"claim {_one_line(outcome.id)!r} ({outcome.kind}) is {verdict}"]

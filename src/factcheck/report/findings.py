@@ -1,6 +1,6 @@
 """What needs a look, in one flat list: the shared input of the CI report formats.
 
-A finding is anything that does not simply pass (`factcheck.verdict.standing`, the rule the exit
+A finding is anything that does not simply pass (`factcheck.model.verdicts.standing`, the rule the exit
 status follows): a file that cannot be read or has a problem of its own, a claim that is
 contradicted, in error, a draft, loose or left unchecked, or a coverage gap, each with its file
 and line. Supported claims and sentences with a `check` are not findings.
@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
-import attrs
-
+from factcheck.model.verdicts import Standing, Verdict
 from factcheck.report.text import one_line
-from factcheck.verdict import Standing
-from factcheck.verify import FileResult, Verdict, outcome_standing
 
-__all__ = ["Finding", "Level", "findings", "one_line"]
+if TYPE_CHECKING:
+    from factcheck.model.results import FileResult
+
+__all__ = ["Finding", "Level", "findings"]
 
 
 class Level(enum.Enum):
@@ -40,8 +41,11 @@ class Level(enum.Enum):
         return self.standing.exit_status() > 0
 
 
-@attrs.frozen
-class Finding:
+class Finding(NamedTuple):
+    """One thing that needs a look. A NamedTuple, not an attrs record: the GitHub format's module, which
+    makes these, is loaded by a run answered from the cache (for its closing line), which should not pay
+    for importing attrs."""
+
     level: Level
     path: str
     line: int | None
@@ -60,28 +64,47 @@ class Finding:
         return "coverage gap" if self.level is Level.GAP else f"{label}: claims file"
 
 
-_STANDING = {Level.CONTRADICTED: Standing.FAILS, Level.ERROR: Standing.ERROR, Level.DRAFT: Standing.FAILS,
-             Level.LOOSE: Standing.WARNS, Level.UNCHECKED: Standing.WARNS, Level.GAP: Standing.WARNS}
-_LEVEL_OF = {Verdict.CONTRADICTED: Level.CONTRADICTED, Verdict.ERROR: Level.ERROR, Verdict.LOOSE: Level.LOOSE,
-             Verdict.UNCHECKED: Level.UNCHECKED}
+_STANDING = {
+    Level.CONTRADICTED: Standing.FAILS,
+    Level.ERROR: Standing.ERROR,
+    Level.DRAFT: Standing.FAILS,
+    Level.LOOSE: Standing.WARNS,
+    Level.UNCHECKED: Standing.WARNS,
+    Level.GAP: Standing.WARNS,
+}
+_LEVEL_OF = {
+    Verdict.CONTRADICTED: Level.CONTRADICTED,
+    Verdict.ERROR: Level.ERROR,
+    Verdict.LOOSE: Level.LOOSE,
+    Verdict.UNCHECKED: Level.UNCHECKED,
+}
 
 
 def findings(results: Sequence[FileResult]) -> list[Finding]:
     """Every finding, file by file in the order given, each file's in the order of its lines."""
     found: list[Finding] = []
     for result in results:
-        for error in result.errors:
-            found.append(Finding(Level.ERROR, result.path, error.line, one_line(_error_text(error)),
-                                 claim_id=error.claim_id))
+        found.extend(
+            Finding(Level.ERROR, result.path, error.line, one_line(_error_text(error)), claim_id=error.claim_id)
+            for error in result.errors
+        )
         for outcome in result.outcomes:
-            if outcome_standing(outcome) is Standing.PASSES:
+            if outcome.standing is Standing.PASSES:
                 continue
             level = Level.DRAFT if outcome.draft else _LEVEL_OF[outcome.verdict]
-            found.append(Finding(level, result.path, outcome.location.line, one_line(outcome.explanation),
-                                 claim_id=outcome.id, kind=outcome.kind, gross=outcome.gross,
-                                 stated=one_line(outcome.stated)))
-        for gap in result.gaps:
-            found.append(Finding(Level.GAP, result.path, gap.location.line, one_line(gap.message)))
+            found.append(
+                Finding(
+                    level,
+                    result.path,
+                    outcome.location.line,
+                    one_line(outcome.explanation),
+                    claim_id=outcome.id,
+                    kind=outcome.kind,
+                    gross=outcome.gross,
+                    stated=one_line(outcome.stated),
+                )
+            )
+        found.extend(Finding(Level.GAP, result.path, gap.location.line, one_line(gap.message)) for gap in result.gaps)
     return found
 
 

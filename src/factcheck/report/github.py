@@ -9,14 +9,16 @@ in the message `%`, CR and LF become `%25`, `%0D`, `%0A`; in a property `:` and 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import TYPE_CHECKING, Final
 
 from factcheck.report.findings import Finding, findings
 from factcheck.report.summary import github_summary_line
-from factcheck.report.totals import totals_of
-from factcheck.verify import FileResult
 
-__all__ = ["escape_data", "escape_property", "file_commands", "render_github"]
+if TYPE_CHECKING:
+    from factcheck.model.results import FileResult
+    from factcheck.model.verdicts import Totals
+
+__all__ = ["OPENING", "closing", "escape_data", "escape_property", "part", "separator"]
 
 
 def escape_data(text: str) -> str:
@@ -39,10 +41,20 @@ def _command(finding: Finding) -> str:
     return f"::{command} {','.join(props)}::{escape_data(message)}"
 
 
-def file_commands(result: FileResult) -> str:
-    """One file's annotations, a line each: the report is streamed (and cached) file by file."""
+#: A streamed format (`factcheck.report.formats`): nothing before the first file, nothing between files.
+OPENING: Final = ""
+
+
+def separator(index: int) -> str:
+    """Nothing: each annotation is a line of its own."""
+    return ""
+
+
+def part(result: FileResult, colour: bool = False) -> str:
+    """One file's annotations, a line each."""
     return "".join(_command(finding) + "\n" for finding in findings([result]))
 
 
-def render_github(results: Sequence[FileResult]) -> str:
-    return "".join(map(file_commands, results)) + github_summary_line(totals_of(results)) + "\n"
+def closing(totals: Totals) -> str:
+    """A plain log line with the run's counts (never a workflow command)."""
+    return github_summary_line(totals) + "\n"

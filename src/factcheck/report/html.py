@@ -26,13 +26,14 @@ from urllib.parse import urlsplit
 import attrs
 
 from factcheck import __version__
-from factcheck.claims import Claim, ClaimsFile, Figure, Gap, Sentence, SourceKind
-from factcheck.claimsfile import article_body, fold_whitespace
-from factcheck.numbers import show, show_interval
-from factcheck.report.totals import article_only_count, totals_of
-from factcheck.verify import FileResult, Outcome, Verdict
+from factcheck.load.coverage import article_body, fold_whitespace
+from factcheck.model.claims import Claim, ClaimsFile, Figure, Gap, Sentence, SourceKind
+from factcheck.model.results import FileResult, Outcome, totals_of
+from factcheck.model.verdicts import Verdict
+from factcheck.numbers.display import show, show_interval
+from factcheck.report.summary import notes as summary_notes
 
-__all__ = ["paragraphs", "render_html"]
+__all__ = ["paragraphs", "render"]
 
 
 @attrs.frozen
@@ -57,8 +58,14 @@ _DRAFT: Final = _Look("contradicted", "✎", "draft")
 #: Worst first: a sentence is marked with the worst verdict among its claims.
 _SEVERITY: Final = (Verdict.ERROR, Verdict.CONTRADICTED, Verdict.LOOSE, Verdict.UNCHECKED, Verdict.SUPPORTED)
 #: The same order for how claims look, with drafts among what fails.
-_ORDER: Final = (_LOOKS[Verdict.ERROR], _LOOKS[Verdict.CONTRADICTED], _DRAFT, _LOOKS[Verdict.LOOSE],
-                 _LOOKS[Verdict.UNCHECKED], _LOOKS[Verdict.SUPPORTED])
+_ORDER: Final = (
+    _LOOKS[Verdict.ERROR],
+    _LOOKS[Verdict.CONTRADICTED],
+    _DRAFT,
+    _LOOKS[Verdict.LOOSE],
+    _LOOKS[Verdict.UNCHECKED],
+    _LOOKS[Verdict.SUPPORTED],
+)
 _MEANING: Final = {
     Verdict.SUPPORTED: "the recomputed value lies in the interval the words allow",
     Verdict.LOOSE: "true as worded, but looser than the words imply",
@@ -68,8 +75,9 @@ _MEANING: Final = {
 }
 #: Shown as `\xNN` or `\uXXXX`: control characters, bidirectional-text controls (marks, embeddings,
 #: overrides, isolates) and lone surrogates (the stand-ins for a file name's undecodable bytes).
-_CONTROL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-                             "\ud800-\udfff]")
+_CONTROL: Final = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 _PARAGRAPH_BREAK: Final = re.compile(r"\n[^\S\n]*\n")
 
 
@@ -106,8 +114,10 @@ def _link(url: str | None, text: str) -> str:
 
 def _badge(look: _Look, text: str | None = None, *, extra: str = "") -> str:
     words = look.label if text is None else text
-    return (f'<span class="badge v-{look.css}{extra}"><span class="icon" aria-hidden="true">{look.icon}</span> '
-            f"{_e(words)}</span>")
+    return (
+        f'<span class="badge v-{look.css}{extra}"><span class="icon" aria-hidden="true">{look.icon}</span> '
+        f"{_e(words)}</span>"
+    )
 
 
 def _plural(count: int, word: str) -> str:
@@ -205,7 +215,7 @@ def _views(result: FileResult, number: int) -> list[list[_SentenceView]]:
     by_sentence: dict[int, list[Outcome]] = {}
     checks: dict[int, str] = {}
     for outcome in result.outcomes:
-        if outcome.kind == "sentence":
+        if not outcome.is_claim:
             checks[outcome.sentence] = outcome.check or "unchecked"
         else:
             by_sentence.setdefault(outcome.sentence, []).append(outcome)
@@ -215,8 +225,15 @@ def _views(result: FileResult, number: int) -> list[list[_SentenceView]]:
         row = []
         for sentence in group:
             gap = gaps.get(sentence.location.line) if sentence.location.line is not None else None
-            row.append(_SentenceView(sentence, f"a{number}-s{sentence.index + 1}",
-                                     tuple(by_sentence.get(sentence.index, ())), checks.get(sentence.index), gap))
+            row.append(
+                _SentenceView(
+                    sentence,
+                    f"a{number}-s{sentence.index + 1}",
+                    tuple(by_sentence.get(sentence.index, ())),
+                    checks.get(sentence.index),
+                    gap,
+                )
+            )
         views.append(row)
     return views
 
@@ -254,9 +271,11 @@ def _figure_list(outcome: Outcome, claims_file: ClaimsFile) -> str:
             items.append(f"<li><code>{_e(name)}</code> not defined</li>")
             continue
         scope = _figure_scope(figure)
-        items.append(f"<li><code>{_e(name)}</code> = <strong>{_figure_value(figure)}</strong>"
-                     f"{f' <span class=scope>{scope}</span>' if scope else ''}"
-                     f"<br>{_figure_source(figure, claims_file)}</li>")
+        items.append(
+            f"<li><code>{_e(name)}</code> = <strong>{_figure_value(figure)}</strong>"
+            f"{f' <span class=scope>{scope}</span>' if scope else ''}"
+            f"<br>{_figure_source(figure, claims_file)}</li>"
+        )
     if not items:
         return ""
     return '<h5>Figures used</h5><ul class="figures">' + "".join(items) + "</ul>"
@@ -313,9 +332,11 @@ def _claim_card(outcome: Outcome, claims_file: ClaimsFile, claims: dict[str, Cla
         items = "".join(f"<li>{_e(_diagnosis_text(d))}</li>" for d in diagnoses)
         rows.append(("Diagnosis", f"<ul>{items}</ul>"))
     body = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
-    return (f'<section class="claim v-{look.css}"><h4>{_badge(look, label)} <code>{_e(outcome.id)}</code> '
-            f'<span class="meta">{_e(outcome.kind)}{where}</span></h4><dl>{body}</dl>'
-            f"{_figure_list(outcome, claims_file)}</section>")
+    return (
+        f'<section class="claim v-{look.css}"><h4>{_badge(look, label)} <code>{_e(outcome.id)}</code> '
+        f'<span class="meta">{_e(outcome.kind)}{where}</span></h4><dl>{body}</dl>'
+        f"{_figure_list(outcome, claims_file)}</section>"
+    )
 
 
 _BASIS_WORDS: Final = {
@@ -335,18 +356,24 @@ def _sentence(view: _SentenceView, claims_file: ClaimsFile, claims: dict[str, Cl
     look = view.look
     if not view.outcomes and view.gap is None:
         reason = view.check or "unchecked"
-        return (f'<span class="s quiet" id="{view.anchor}"><span class="s-text">{text}</span>'
-                f'<span class="tag" title="not checked: {_e(reason)}"><span class="sr">(not checked: </span>'
-                f'{_e(reason)}<span class="sr">)</span></span></span>')
+        return (
+            f'<span class="s quiet" id="{view.anchor}"><span class="s-text">{text}</span>'
+            f'<span class="tag" title="not checked: {_e(reason)}"><span class="sr">(not checked: </span>'
+            f'{_e(reason)}<span class="sr">)</span></span></span>'
+        )
     if view.outcomes:
         worst_first = sorted(view.outcomes, key=_rank)
         inner = "".join(_claim_card(o, claims_file, claims) for o in worst_first)
     else:
         assert view.gap is not None
-        inner = (f'<section class="claim v-gap"><h4>{_badge(_GAP)}</h4><p>{_e(view.gap.message)}. Add a claim for '
-                 "each number, or a <code>check</code> saying why there is nothing to recompute.</p></section>")
-    return (f'<details class="s v-{look.css}" id="{view.anchor}"><summary><span class="s-text">{text}</span> '
-            f'{_badge(look, view.badge_text())}</summary><div class="card">{inner}</div></details>')
+        inner = (
+            f'<section class="claim v-gap"><h4>{_badge(_GAP)}</h4><p>{_e(view.gap.message)}. Add a claim for '
+            "each number, or a <code>check</code> saying why there is nothing to recompute.</p></section>"
+        )
+    return (
+        f'<details class="s v-{look.css}" id="{view.anchor}"><summary><span class="s-text">{text}</span> '
+        f'{_badge(look, view.badge_text())}</summary><div class="card">{inner}</div></details>'
+    )
 
 
 def _article(result: FileResult, number: int) -> str:
@@ -360,9 +387,12 @@ def _article(result: FileResult, number: int) -> str:
             meta.append(f"published {article.published.isoformat()}")
         if article.url:
             meta.append(_link(article.url, "original article"))
-    parts = [f'<section class="article" id="a{number}" aria-labelledby="a{number}-title">',
-             f'<h2 id="a{number}-title">{_e(title)}</h2>',
-             f'<p class="meta">{" · ".join(meta)}</p>', _counts(result)]
+    parts = [
+        f'<section class="article" id="a{number}" aria-labelledby="a{number}-title">',
+        f'<h2 id="a{number}-title">{_e(title)}</h2>',
+        f'<p class="meta">{" · ".join(meta)}</p>',
+        _counts(result),
+    ]
     if result.errors:
         items = "".join(f"<li>{_badge(_LOOKS[Verdict.ERROR], 'problem')} {_e(error)}</li>" for error in result.errors)
         parts.append(f'<ul class="problems">{items}</ul>')
@@ -407,16 +437,20 @@ def _claims_table(views: list[list[_SentenceView]]) -> str:
             for outcome in view.outcomes:
                 look = _look_of(outcome)
                 label = _label(outcome)
-                rows.append(f'<tr class="v-{look.css}"><td>{_badge(look, label)}</td>'
-                            f'<td><a href="#{view.anchor}"><code>{_e(outcome.id)}</code></a></td>'
-                            f"<td>“{_e(outcome.stated)}”</td><td class=\"num\">{_e(_computed_text(outcome))}</td>"
-                            f"<td>{_e(outcome.explanation)}</td></tr>")
+                rows.append(
+                    f'<tr class="v-{look.css}"><td>{_badge(look, label)}</td>'
+                    f'<td><a href="#{view.anchor}"><code>{_e(outcome.id)}</code></a></td>'
+                    f'<td>“{_e(outcome.stated)}”</td><td class="num">{_e(_computed_text(outcome))}</td>'
+                    f"<td>{_e(outcome.explanation)}</td></tr>"
+                )
     if not rows:
         return ""
-    return ('<details class="every"><summary>Every claim in this article, as a table</summary>'
-            '<table class="claims"><thead><tr><th scope="col">verdict</th><th scope="col">claim</th>'
-            '<th scope="col">stated</th><th scope="col">recomputed</th><th scope="col">arithmetic</th></tr></thead>'
-            "<tbody>" + "".join(rows) + "</tbody></table></details>")
+    return (
+        '<details class="every"><summary>Every claim in this article, as a table</summary>'
+        '<table class="claims"><thead><tr><th scope="col">verdict</th><th scope="col">claim</th>'
+        '<th scope="col">stated</th><th scope="col">recomputed</th><th scope="col">arithmetic</th></tr></thead>'
+        "<tbody>" + "".join(rows) + "</tbody></table></details>"
+    )
 
 
 # -- the page ---------------------------------------------------------------------------------
@@ -438,21 +472,30 @@ def _summary(results: Sequence[FileResult], numbered: list[tuple[int, FileResult
     if unread:
         notes.append(f"{_plural(unread, 'claims file')} could not be read.")
     # What else fails the run (the files not read are said just above).
-    notes.extend(f"{note[:1].upper()}{note[1:]}." for note in totals.notes()[1 if unread else 0:])
-    weak = sum(article_only_count(r) for r in results)
+    notes.extend(f"{note[:1].upper()}{note[1:]}." for note in summary_notes(totals)[1 if unread else 0 :])
+    weak = totals.article_only
     if weak:
-        notes.append(f"{_plural(weak, 'claim')} {'rests' if weak == 1 else 'rest'} only on the article's own or "
-                     "unsourced figures: checked for consistency, not against the official tables.")
-    return ('<section class="summary" aria-label="Summary"><ul class="tiles">' + "".join(tiles) + "</ul>"
-            + _overview(numbered) + "".join(f'<p class="note">{_e(n)}</p>' for n in notes)
-            + '<p class="hint">Click a marked sentence, or Tab to it and press Enter, to see the stated words, what '
-            "they allow, the recomputed value, the arithmetic and the sources.</p></section>")
+        notes.append(
+            f"{_plural(weak, 'claim')} {'rests' if weak == 1 else 'rest'} only on the article's own or "
+            "unsourced figures: checked for consistency, not against the official tables."
+        )
+    return (
+        '<section class="summary" aria-label="Summary"><ul class="tiles">'
+        + "".join(tiles)
+        + "</ul>"
+        + _overview(numbered)
+        + "".join(f'<p class="note">{_e(n)}</p>' for n in notes)
+        + '<p class="hint">Click a marked sentence, or Tab to it and press Enter, to see the stated words, what '
+        "they allow, the recomputed value, the arithmetic and the sources.</p></section>"
+    )
 
 
 def _tile(look: _Look, count: int, words: str) -> str:
     zero = " zero" if count == 0 else ""
-    return (f'<li class="tile v-{look.css}{zero}"><span class="n">{count}</span> <span class="icon" '
-            f'aria-hidden="true">{look.icon}</span> {words}</li>')
+    return (
+        f'<li class="tile v-{look.css}{zero}"><span class="n">{count}</span> <span class="icon" '
+        f'aria-hidden="true">{look.icon}</span> {words}</li>'
+    )
 
 
 def _overview(numbered: list[tuple[int, FileResult]]) -> str:
@@ -466,19 +509,24 @@ def _overview(numbered: list[tuple[int, FileResult]]) -> str:
             for row in _views(result, number):
                 for view in row:
                     worst = view.worst
-                    if worst in (_LOOKS[Verdict.SUPPORTED], _LOOKS[Verdict.UNCHECKED]) or (worst is None
-                                                                                         and view.gap is None):
+                    if worst in (_LOOKS[Verdict.SUPPORTED], _LOOKS[Verdict.UNCHECKED]) or (
+                        worst is None and view.gap is None
+                    ):
                         continue
-                    stated = "; ".join(f"“{o.stated}”" for o in view.outcomes
-                                       if _look_of(o) is worst and o.stated) or _excerpt(view.sentence.text)
-                    items.append(f'<li>{_badge(view.look, view.badge_text())} <a href="#{view.anchor}">'
-                                 f"{_e(stated)}</a></li>")
+                    stated = "; ".join(
+                        f"“{o.stated}”" for o in view.outcomes if _look_of(o) is worst and o.stated
+                    ) or _excerpt(view.sentence.text)
+                    items.append(
+                        f'<li>{_badge(view.look, view.badge_text())} <a href="#{view.anchor}">{_e(stated)}</a></li>'
+                    )
         problems = f'<ul class="attention">{"".join(items)}</ul>' if items else ""
         if len(numbered) == 1:
             groups.append(problems)
         else:
-            groups.append(f'<li><a class="title" href="#a{number}">{_e(_short_title(result))}</a> '
-                          f"{_inline_counts(result)}{problems}</li>")
+            groups.append(
+                f'<li><a class="title" href="#a{number}">{_e(_short_title(result))}</a> '
+                f"{_inline_counts(result)}{problems}</li>"
+            )
     if len(numbered) > 1:
         return f'<h2 class="overview-title">Articles</h2><ol class="overview">{"".join(groups)}</ol>'
     if not groups[0]:
@@ -606,41 +654,44 @@ a{color:inherit;text-decoration:none}
 
 def _csp() -> str:
     digest = base64.b64encode(hashlib.sha256(_STYLE.encode("utf-8")).digest()).decode("ascii")
-    return (f"default-src 'none'; style-src 'sha256-{digest}'; script-src 'none'; img-src 'none'; "
-            "base-uri 'none'; form-action 'none'")
+    return (
+        f"default-src 'none'; style-src 'sha256-{digest}'; script-src 'none'; img-src 'none'; "
+        "base-uri 'none'; form-action 'none'"
+    )
 
 
-def render_html(results: Sequence[FileResult], colour: bool = False) -> str:
+def render(results: Sequence[FileResult], colour: bool = False) -> str:
     """The whole report as one HTML page (a `Renderer`: `colour` has no meaning here)."""
     numbered = list(enumerate(results, start=1))
-    if len(results) == 1:
-        title = _short_title(results[0])
-    else:
-        title = f"{_plural(len(results), 'article')}"
+    title = _short_title(results[0]) if len(results) == 1 else _plural(len(results), "article")
     articles = "".join(_article(r, n) for n, r in numbered)
-    return "\n".join([
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{_e(_csp())}">',
-        '<meta name="referrer" content="no-referrer">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>Fact check: {_e(title)}</title>",
-        f"<style>{_STYLE}</style>",
-        "</head>",
-        "<body>",
-        (f"<header><h1>Fact check</h1><p>{_e(_plural(len(results), 'claims file'))} · every number recomputed "
-         "from its base figures</p></header>"),
-        _summary(results, numbered) if results else '<p class="unread">No claims files were given.</p>',
-        f"<main>{articles}</main>",
-        f"<footer>Made by factcheck {_e(__version__)}. Verdicts: "
-        + "; ".join(f"{_LOOKS[v].icon} {_LOOKS[v].label}: {_MEANING[v]}" for v in _SEVERITY)
-        + f"; {_GAP.icon} not covered: a sentence states a number but has no claim.</footer>",
-        "</body>",
-        "</html>",
-        "",
-    ])
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="en">',
+            "<head>",
+            '<meta charset="utf-8">',
+            f'<meta http-equiv="Content-Security-Policy" content="{_e(_csp())}">',
+            '<meta name="referrer" content="no-referrer">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>Fact check: {_e(title)}</title>",
+            f"<style>{_STYLE}</style>",
+            "</head>",
+            "<body>",
+            (
+                f"<header><h1>Fact check</h1><p>{_e(_plural(len(results), 'claims file'))} · every number recomputed "
+                "from its base figures</p></header>"
+            ),
+            _summary(results, numbered) if results else '<p class="unread">No claims files were given.</p>',
+            f"<main>{articles}</main>",
+            f"<footer>Made by factcheck {_e(__version__)}. Verdicts: "
+            + "; ".join(f"{_LOOKS[v].icon} {_LOOKS[v].label}: {_MEANING[v]}" for v in _SEVERITY)
+            + f"; {_GAP.icon} not covered: a sentence states a number but has no claim.</footer>",
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )
 
 
 def _inline_counts(result: FileResult) -> str:

@@ -2,7 +2,7 @@
 
 supported: a passing case; contradicted, and a draft claim (inputs still "?"): `<failure>`; error:
 `<error>`; unchecked: `<skipped>`; loose: a passing case whose verdict is in its properties and
-output (JUnit has no "warning"). Which is which is `factcheck.verdict.standing`'s rule, the one the
+output (JUnit has no "warning"). Which is which is `factcheck.model.verdicts.standing`'s rule, the one the
 exit status follows.
 A file that cannot be read, or has problems of its own, gets an `<error>` case named after the
 file, so it never passes; a coverage gap gets a case of its own, passing like a loose claim.
@@ -19,12 +19,11 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import Final
 
-from factcheck.report.findings import one_line
-from factcheck.report.text import safe_lines, visible
-from factcheck.verdict import Standing
-from factcheck.verify import FileResult, Outcome, Verdict, outcome_standing
+from factcheck.model.results import FileResult, Outcome
+from factcheck.model.verdicts import Standing, Verdict
+from factcheck.report.text import one_line, safe_lines, visible
 
-__all__ = ["render_junit", "xml_safe"]
+__all__ = ["render", "xml_safe"]
 
 _NOT_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -43,8 +42,11 @@ def _element(parent: ET.Element, tag: str, text: str | None = None, **attributes
 
 def _details(outcome: Outcome, path: str) -> str:
     where = f"{path}:{outcome.location.line}" if outcome.location.line else path
-    lines = [f"{where}: claim {outcome.id!r} ({outcome.kind}) is {outcome.verdict.value}"
-             + (" (gross)" if outcome.gross else "") + (", a draft" if outcome.draft else "")]
+    lines = [
+        f"{where}: claim {outcome.id!r} ({outcome.kind}) is {outcome.verdict.value}"
+        + (" (gross)" if outcome.gross else "")
+        + (", a draft" if outcome.draft else "")
+    ]
     if outcome.stated:
         lines.append(f"stated: {outcome.stated!r}")
     lines.append(outcome.explanation)
@@ -55,8 +57,7 @@ def _details(outcome: Outcome, path: str) -> str:
 
 def _case(suite: ET.Element, outcome: Outcome, path: str) -> str:
     """Adds the case; returns its status for the suite's counts."""
-    case = _element(suite, "testcase", classname=path, name=outcome.id, file=path,
-                    line=str(outcome.location.line or 0))
+    case = _element(suite, "testcase", classname=path, name=outcome.id, file=path, line=str(outcome.location.line or 0))
     properties = _element(case, "properties")
     verdict = outcome.verdict.value + (" (gross)" if outcome.gross else "")
     _element(properties, "property", name="verdict", value=verdict)
@@ -65,7 +66,7 @@ def _case(suite: ET.Element, outcome: Outcome, path: str) -> str:
         _element(properties, "property", name="basis", value=outcome.basis.value)
     message = one_line(outcome.explanation)
     details = _details(outcome, path)
-    standing = outcome_standing(outcome)
+    standing = outcome.standing
     if standing is Standing.ERROR:
         _element(case, "error", details, message=message, type="error")
         return "error"
@@ -80,7 +81,7 @@ def _case(suite: ET.Element, outcome: Outcome, path: str) -> str:
     return "passed"
 
 
-def render_junit(results: Sequence[FileResult]) -> str:
+def render(results: Sequence[FileResult]) -> str:
     root = ET.Element("testsuites", {"name": "factcheck"})
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     for result in results:
@@ -90,13 +91,19 @@ def render_junit(results: Sequence[FileResult]) -> str:
         if result.errors or not result.readable:
             counts["tests"] += 1
             counts["errors"] += 1
-            case = _element(suite, "testcase", classname=path, name="(claims file)", file=path,
-                            line=str(result.errors[0].line or 0) if result.errors else "0")
+            case = _element(
+                suite,
+                "testcase",
+                classname=path,
+                name="(claims file)",
+                file=path,
+                line=str(result.errors[0].line or 0) if result.errors else "0",
+            )
             text = "\n".join(str(e) for e in result.errors) or f"{path}: the file could not be read"
             message = "; ".join(one_line(str(e)) for e in result.errors) or "the file could not be read"
             _element(case, "error", text, message=message, type="claims file")
         for outcome in result.outcomes:
-            if outcome.kind == "sentence":  # a sentence with `check = …`: not a claim
+            if not outcome.is_claim:  # a sentence with `check = …`
                 continue
             status = _case(suite, outcome, path)
             counts["tests"] += 1
@@ -109,8 +116,9 @@ def render_junit(results: Sequence[FileResult]) -> str:
         for gap in result.gaps:
             counts["tests"] += 1
             line = gap.location.line
-            case = _element(suite, "testcase", classname=path, name=f"coverage gap, line {line}", file=path,
-                            line=str(line or 0))
+            case = _element(
+                suite, "testcase", classname=path, name=f"coverage gap, line {line}", file=path, line=str(line or 0)
+            )
             _element(_element(case, "properties"), "property", name="verdict", value="gap")
             _element(case, "system-out", f"{path}:{line}: {gap.message}" if line else f"{path}: {gap.message}")
         for key, value in counts.items():

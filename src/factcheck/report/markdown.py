@@ -14,19 +14,26 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-from factcheck.report.findings import Level, findings, one_line
-from factcheck.report.totals import totals_of
-from factcheck.verify import FileResult
+from factcheck.model.results import FileResult, totals_of
+from factcheck.report.findings import Level, findings
+from factcheck.report.summary import notes as summary_notes
+from factcheck.report.text import one_line
 
-__all__ = ["escape_markdown", "render_markdown"]
+__all__ = ["escape_markdown", "render"]
 
 # ASCII punctuation that could start markup inside a table cell (CommonMark lets a backslash escape
 # any of it): emphasis, code, links, HTML and entities, cell ends, strikethrough, GitHub's math
 # ($), emoji shortcodes (:) and mentions (@).
 _SPECIAL: Final = re.compile(r"([\\`*_{}\[\]<>()#+!|~&@$:])")
 
-_ICON: Final = {Level.CONTRADICTED: "❌", Level.ERROR: "⛔", Level.DRAFT: "📝", Level.LOOSE: "⚠️",
-                Level.UNCHECKED: "⚪", Level.GAP: "❔"}
+_ICON: Final = {
+    Level.CONTRADICTED: "❌",
+    Level.ERROR: "⛔",
+    Level.DRAFT: "📝",
+    Level.LOOSE: "⚠️",
+    Level.UNCHECKED: "⚪",
+    Level.GAP: "❔",
+}
 
 
 def escape_markdown(text: str) -> str:
@@ -39,7 +46,7 @@ def _is_control(ch: str) -> bool:
     return ch < " " or "\x7f" <= ch <= "\x9f"
 
 
-def render_markdown(results: Sequence[FileResult]) -> str:
+def render(results: Sequence[FileResult]) -> str:
     totals = totals_of(results)
     counts = totals.count_dict()
     gaps = totals.gaps
@@ -53,7 +60,7 @@ def render_markdown(results: Sequence[FileResult]) -> str:
     lines += ["| " + " | ".join(header) + " |", "|" + "---:|" * len(header), "| " + " | ".join(values) + " |", ""]
     if totals.unread:
         lines += [f"{totals.unread} of {files} could not be read.", ""]
-    notes = totals.notes()[1 if totals.unread else 0:]  # the files not read are said just above, with the total
+    notes = summary_notes(totals)[1 if totals.unread else 0 :]  # the files not read are said just above, with the total
     if notes:  # the library's own words: nothing to escape
         lines += [" ".join(f"{note[:1].upper()}{note[1:]}." for note in notes), ""]
     if not found:

@@ -19,29 +19,53 @@ from typing import Any, Final
 from urllib.parse import quote
 
 from factcheck import __version__
-from factcheck.jsontext import dumps
+from factcheck.model.results import FileResult
 from factcheck.report.findings import Finding, Level, findings
-from factcheck.verify import FileResult
+from factcheck.report.jsontext import dumps
 
-__all__ = ["RULES", "SCHEMA_URI", "render_sarif"]
+__all__ = ["INFORMATION_URI", "RULES", "SCHEMA_URI", "render"]
 
 SCHEMA_URI: Final = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI: Final = "https://github.com/factcheck/factcheck"
 
 #: rule id, level, short description, full description; the first four are always listed, in this order
 RULES: Final[dict[Level, tuple[str, str, str, str]]] = {
-    Level.CONTRADICTED: ("contradicted", "error", "A claim is contradicted by its base figures",
-                         "The recomputed value lies outside the interval the stated words allow."),
-    Level.ERROR: ("error", "error", "A claim or claims file cannot be evaluated",
-                  "An unknown name, a unit mismatch, a division by zero, or a file that cannot be read."),
-    Level.LOOSE: ("loose", "warning", "A claim is true as worded but looser than its words imply",
-                  "The recomputed value is on the side the words say, but outside the interval they imply."),
-    Level.GAP: ("coverage-gap", "warning", "A sentence states a number but has no claim and no check",
-                "Every sentence that states a number needs a claim, or a `check` saying why it has none."),
-    Level.DRAFT: ("draft", "error", "A draft claim's inputs are still to be filled in",
-                  "A claim whose inputs are placeholders (\"?\") was never checked, so it cannot pass."),
-    Level.UNCHECKED: ("unchecked", "warning", "A claim was left unchecked",
-                      "A claim with no inputs, or whose words state no relation, was not checked; --strict fails it."),
+    Level.CONTRADICTED: (
+        "contradicted",
+        "error",
+        "A claim is contradicted by its base figures",
+        "The recomputed value lies outside the interval the stated words allow.",
+    ),
+    Level.ERROR: (
+        "error",
+        "error",
+        "A claim or claims file cannot be evaluated",
+        "An unknown name, a unit mismatch, a division by zero, or a file that cannot be read.",
+    ),
+    Level.LOOSE: (
+        "loose",
+        "warning",
+        "A claim is true as worded but looser than its words imply",
+        "The recomputed value is on the side the words say, but outside the interval they imply.",
+    ),
+    Level.GAP: (
+        "coverage-gap",
+        "warning",
+        "A sentence states a number but has no claim and no check",
+        "Every sentence that states a number needs a claim, or a `check` saying why it has none.",
+    ),
+    Level.DRAFT: (
+        "draft",
+        "error",
+        "A draft claim's inputs are still to be filled in",
+        'A claim whose inputs are placeholders ("?") was never checked, so it cannot pass.',
+    ),
+    Level.UNCHECKED: (
+        "unchecked",
+        "warning",
+        "A claim was left unchecked",
+        "A claim with no inputs, or whose words state no relation, was not checked; --strict fails it.",
+    ),
 }
 #: Listed in every run, whatever its findings (the rules of the first edition of this report).
 _ALWAYS: Final = (Level.CONTRADICTED, Level.ERROR, Level.LOOSE, Level.GAP)
@@ -92,7 +116,7 @@ def _result(finding: Finding, rule_index: dict[Level, int]) -> dict[str, Any]:
     return result
 
 
-def render_sarif(results: Sequence[FileResult]) -> str:
+def render(results: Sequence[FileResult]) -> str:
     found = findings(results)
     used = {finding.level for finding in found}
     listed = [*_ALWAYS, *(level for level in RULES if level not in _ALWAYS and level in used)]
@@ -110,14 +134,22 @@ def render_sarif(results: Sequence[FileResult]) -> str:
     document = {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "factcheck", "version": __version__, "informationUri": INFORMATION_URI,
-                                "rules": rules}},
-            "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
-            "artifacts": [_artifact(result.path) for result in results],
-            "results": [_result(finding, rule_index) for finding in found],
-            "columnKind": "unicodeCodePoints",
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "factcheck",
+                        "version": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": rules,
+                    }
+                },
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
+                "artifacts": [_artifact(result.path) for result in results],
+                "results": [_result(finding, rule_index) for finding in found],
+                "columnKind": "unicodeCodePoints",
+            }
+        ],
     }
     return dumps(document, indent=1) + "\n"
 

@@ -1,5 +1,7 @@
 """The terminal report: a line per claim, problems with their places, and a summary.
 
+A streamed format (`factcheck.report.formats`): each file's part as it is checked, then the summary.
+
 User text never shapes the report: it stays on its line (`one_line`), control and bidirectional
 characters are shown as escapes, and no line can begin with what a CI runner reads as a
 workflow command (`shown_path`, `safe_lines`), such as a file named `::error title=…::`.
@@ -8,15 +10,16 @@ workflow command (`shown_path`, `safe_lines`), such as a file named `::error tit
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
+from factcheck.model.verdicts import Verdict
 from factcheck.report.summary import summary_lines
-from factcheck.report.totals import article_only_count, totals_of
-from factcheck.verify import FileResult, Outcome, Verdict
 
-__all__ = ["article_only_count", "file_lines", "one_line", "render_text", "safe_lines", "shown_path", "summary_lines",
-           "visible"]
+if TYPE_CHECKING:
+    from factcheck.model.results import FileResult, Outcome
+    from factcheck.model.verdicts import Totals
+
+__all__ = ["OPENING", "closing", "file_lines", "one_line", "part", "safe_lines", "separator", "shown_path", "visible"]
 
 _MARK: Final = {
     Verdict.SUPPORTED: ("✓", "32"),
@@ -82,12 +85,23 @@ def _line(outcome: Outcome, colour: bool) -> str:
     return f"  {head} {one_line(outcome.id)}{where}  {one_line(outcome.explanation)}{basis}"
 
 
-def render_text(results: Sequence[FileResult], colour: bool = False) -> str:
-    lines: list[str] = []
-    for result in results:
-        lines.extend(file_lines(result, colour))
-    lines.extend(summary_lines(totals_of(results)))
-    return "\n".join(lines) + "\n"
+#: A streamed format (`factcheck.report.formats`): nothing before the first file, nothing between files.
+OPENING: Final = ""
+
+
+def separator(index: int) -> str:
+    """Nothing: each file's part ends with an empty line."""
+    return ""
+
+
+def part(result: FileResult, colour: bool = False) -> str:
+    """One file's lines, ending with an empty line."""
+    return "\n".join(file_lines(result, colour)) + "\n"
+
+
+def closing(totals: Totals) -> str:
+    """The summary: the verdict counts of all files, what else fails the run, and the basis warning."""
+    return "\n".join(summary_lines(totals)) + "\n"
 
 
 def file_lines(result: FileResult, colour: bool = False) -> list[str]:
@@ -97,8 +111,7 @@ def file_lines(result: FileResult, colour: bool = False) -> list[str]:
     if result.claims_file is not None and result.claims_file.article is not None:
         title = f" — {one_line(result.claims_file.article.title)}"
     lines.append(_paint(shown_path(result.path), "1", colour) + title)
-    for error in result.errors:
-        lines.append("  " + _paint("! error", "35", colour) + " " + one_line(str(error)))
+    lines.extend("  " + _paint("! error", "35", colour) + " " + one_line(str(error)) for error in result.errors)
     for outcome in result.outcomes:
         lines.append(_line(outcome, colour))
         lines.extend(f"      ↳ {one_line(diagnosis)}" for diagnosis in outcome.diagnoses)

@@ -1,0 +1,351 @@
+"""The verifier of one claims file: names resolved to quantities, claims given their verdicts.
+
+A name in a claim is a figure of the file or another claim; a claim's value is computed once,
+its references first and deepest first without recursion (so a chain may be as long as a file
+is), and a cycle is an error for each claim in it. A claim that cannot be evaluated gets an
+`error` outcome, never an exception, so one bad claim never hides the others.
+"""
+
+from __future__ import annotations
+
+from difflib import get_close_matches
+
+import attrs
+
+from factcheck.check.judge import judge_comparison, judge_number, may_meet
+from factcheck.check.quantity import Quantity
+from factcheck.check.recompute import RECOMPUTE, recompute
+from factcheck.errors import (
+    CycleError,
+    DraftInputError,
+    FactcheckError,
+    FormulaError,
+    ImpossibleValueError,
+    InputsMissingError,
+    PhraseError,
+    UnknownNameError,
+    UnusableNameError,
+)
+from factcheck.model.claims import (
+    BrokenClaim,
+    Claim,
+    ClaimBase,
+    ClaimsFile,
+    ComparisonClaim,
+    DifferenceClaim,
+    Figure,
+    FormulaClaim,
+    SourceKind,
+    ValueClaim,
+)
+from factcheck.model.formula import formula_names, parse_formula
+from factcheck.model.results import Outcome
+from factcheck.model.verdicts import Verdict
+from factcheck.numbers.display import show_exact, show_interval
+from factcheck.numbers.units import POINTS, Unit, impossible_when_negative, parse_unit
+from factcheck.words.stated import Stated, parse_stated, parse_tolerance
+
+__all__ = ["Verifier"]
+
+
+def _failed_use(name: str, error: FactcheckError) -> UnusableNameError:
+    """What a claim using claim `name` is told of its error: where the error is, and what it is."""
+    if isinstance(error, UnusableNameError) and error.origin:
+        origin, reason = error.origin, error.reason
+    else:
+        origin, reason = name, str(error)
+    if origin == name:
+        return UnusableNameError(f"it uses claim {name!r}, which has an error: {reason}", origin=origin, reason=reason)
+    return UnusableNameError(
+        f"it uses claim {name!r}, which relies on claim {origin!r}, which has an error: {reason}",
+        origin=origin,
+        reason=reason,
+    )
+
+
+class Verifier:
+    """Resolves the names of one claims file (figures and claims) to quantities, and gives claims their verdicts.
+
+    One verifier serves a whole file: each figure's quantity and each claim's recomputed value is
+    worked out once and remembered, so a claim used by many others costs one recomputation. The
+    check of a file (`pipeline.verify_file`), the diagnoses of its contradicted claims and the
+    suggestions for its drafts all ask a verifier, so that all three read the file alike.
+
+    - `resolve(name)`: the quantity a figure's or a claim's name stands for;
+    - `compute(claim)`: a claim's recomputed value (an error when it has none);
+    - `outcome(claim)`: the verdict on a claim, never an exception (`remember=False` for a variant
+      of a claim, such as a diagnosis tries, whose value no other claim may use);
+    - `could_support(claim)`: a cheap sieve, False when the claim is certainly not supported;
+    - `recompute(claim, stated)`: the claim's value for given stated words, as its kind computes it.
+
+    `figure_quantities` holds the figures' quantities by name, made on first use; the check of a
+    file passes its own to the diagnoses (they depend on the file alone), and the diagnoses put a
+    whole range of figures there, under a name no figure can have, to try them all at once.
+    """
+
+    def __init__(self, claims_file: ClaimsFile, figure_quantities: dict[str, Quantity] | None = None) -> None:
+        """`figure_quantities`: those another verifier of the same file has made (they depend on the file alone)."""
+        self.file = claims_file
+        self.figures = claims_file.figures
+        self.claims: dict[str, Claim] = {claim.id: claim for claim in claims_file.claims()}
+        self.computed: dict[str, Quantity | FactcheckError] = {}
+        self.stack: list[str] = []
+        self.settled: set[str] = set()  # claims whose references have been computed first
+        self.figure_quantities: dict[str, Quantity] = {} if figure_quantities is None else figure_quantities
+        defaults = claims_file.defaults
+        self.widen = parse_tolerance(defaults.tolerance) if defaults.tolerance is not None else None
+        self.rounding = defaults.rounding
+
+    # -- names -------------------------------------------------------------------------------
+    def resolve(self, name: str) -> Quantity:
+        known = self.figure_quantities.get(name)
+        if known is not None:
+            return known
+        figure = self.figures.get(name)
+        if figure is not None:
+            quantity = _figure_quantity(figure, self.file)
+            _refuse_negative_figure(name, quantity)
+            self.figure_quantities[name] = quantity
+            return quantity
+        claim = self.claims.get(name)
+        if claim is not None:
+            quantity = self.compute(claim)
+            return attrs.evolve(quantity, text=f"[{name}: {show_interval(quantity.interval)}]")
+        if name in self.file.broken_figures:  # it exists: say why it cannot be used, not that it is unknown
+            line = self.file.broken_figures[name]
+            raise UnusableNameError(f"figure {name!r} has an error" + (f" (line {line})" if line is not None else ""))
+        candidates = list(self.figures) + [c for c in self.claims if c not in self.stack]
+        raise UnknownNameError(name, tuple(get_close_matches(name, candidates, n=2)))
+
+    def compute(self, claim: Claim) -> Quantity:
+        """The claim's recomputed value, computed once; a reference cycle is an error."""
+        known = self.computed.get(claim.id)
+        if known is None and claim.id not in self.settled:
+            self.settle_references(claim)
+            known = self.computed.get(claim.id)
+        if isinstance(known, Quantity):
+            return known
+        if known is not None:
+            raise self.failure(claim.id, known)
+        if claim.id in self.stack:
+            raise CycleError((*self.stack[self.stack.index(claim.id) :], claim.id))
+        if isinstance(claim, BrokenClaim):
+            raise UnusableNameError(f"it uses claim {claim.id!r}, which has an error")
+        if isinstance(claim, ComparisonClaim):
+            raise UnusableNameError(f"claim {claim.id!r} is a comparison and has no value to use")
+        missing = [field for field in claim.INPUTS if field not in claim.inputs()]
+        if missing:
+            raise InputsMissingError(f"it uses claim {claim.id!r}, whose inputs are missing")
+        if claim.placeholders():
+            raise DraftInputError(f"draft: it uses claim {claim.id!r}, whose inputs are still to be filled in")
+        self.stack.append(claim.id)
+        try:
+            quantity, _ = recompute(self.resolve, claim, self.stated(claim, None))
+        except FactcheckError as exc:
+            self.computed[claim.id] = exc
+            failure: FactcheckError | None = exc
+        else:
+            failure = None
+        finally:
+            self.stack.pop()
+        if failure is not None:
+            raise self.failure(claim.id, failure)
+        self.computed[claim.id] = quantity
+        return quantity
+
+    def failure(self, name: str, error: FactcheckError) -> FactcheckError:
+        """What the claim being judged (the bottom of `stack`) is told of claim `name`'s error."""
+        if isinstance(error, (InputsMissingError, DraftInputError)) or not self.stack:
+            return error  # unchecked or draft, not an error; or asked directly (suggest), not on another's behalf
+        members = error.members if isinstance(error, CycleError) else ()
+        if self.stack[0] in members:
+            return error  # the claim judged is itself in the cycle: say so, not "uses a claim with an error"
+        return _failed_use(name, error)
+
+    def references(self, claim: Claim) -> list[str]:
+        """The claims (not figures) this claim's value is computed from."""
+        if isinstance(claim, (BrokenClaim, ComparisonClaim)):
+            return []
+        if isinstance(claim, FormulaClaim):
+            try:
+                names = formula_names(parse_formula(claim.expr)) if claim.expr is not None else []
+            except FormulaError:
+                return []
+        else:
+            names = list(claim.inputs().values())
+        return [name for name in names if name in self.claims and name not in self.figures]
+
+    def settle_references(self, claim: Claim) -> None:
+        """Compute the claims `claim` refers to, deepest first, with an explicit stack, not recursion.
+
+        Then computing `claim` resolves its references one level deep only, however long the chain
+        (`a` uses `b` uses `c` …). A cycle met on the way is recorded against each of its claims.
+        """
+        path = [claim.id]
+        on_path = {claim.id}
+        pending = [iter(self.references(claim))]
+        while pending:
+            name = next(pending[-1], None)
+            if name is None:  # every reference of path[-1] is settled: compute it (the root is the caller's)
+                pending.pop()
+                done = path.pop()
+                on_path.discard(done)
+                self.settled.add(done)
+                if pending and done not in self.computed:
+                    try:
+                        self.compute(self.claims[done])
+                    except (FactcheckError, ZeroDivisionError):
+                        pass  # remembered, or found again, when a claim that uses it asks
+                continue
+            if name in on_path:
+                self.record_cycle((*path[path.index(name) :], name))
+            elif name not in self.settled and name not in self.computed:
+                path.append(name)
+                on_path.add(name)
+                pending.append(iter(self.references(self.claims[name])))
+
+    def record_cycle(self, chain: tuple[str, ...]) -> None:
+        """Each claim of a cycle gets the error, the chain told from where it was found."""
+        error = CycleError(chain)
+        for name in chain[:-1]:
+            self.computed.setdefault(name, error)
+
+    def stated(self, claim: ClaimBase, unit: Unit | None) -> Stated:
+        count_like = unit is None or not (
+            unit.is_percent or unit.dims == POINTS.dims or any(e < 0 for _, e in unit.dims)
+        )
+        tolerance = parse_tolerance(claim.tolerance) if claim.tolerance is not None else None
+        return parse_stated(
+            claim.stated,
+            claim.kind,
+            rounding=self.rounding,
+            tolerance=tolerance,
+            widen=self.widen,
+            direction_given=claim.direction is not None,
+            count_like=count_like,
+        )
+
+    def could_support(self, claim: Claim) -> bool:
+        """False when the claim certainly is not supported; a cheap sieve before `outcome` (no text).
+
+        Supported needs the recomputed value, or its size or its negation (for a direction given
+        apart from the words), to meet the interval the words allow.
+        """
+        if isinstance(claim, (BrokenClaim, ComparisonClaim)) or len(claim.inputs()) != len(claim.INPUTS):
+            return True
+        try:
+            stated = self.stated(claim, None)
+            quantity, _ = self.recompute(claim, stated)
+        except (FactcheckError, ZeroDivisionError):
+            return False
+        return may_meet(quantity.interval, stated.interval)
+
+    def recompute(self, claim: Claim, stated: Stated, *, bounded: bool = True) -> tuple[Quantity, str]:
+        """The claim's value for the words `stated` (its kind's formula) and how it was worked out.
+
+        `bounded=False` skips the bound on computed values: for a range of figures, which proves
+        nothing when it fails (a range may pass a bound that none of its figures passes).
+        """
+        self.stack.append(claim.id)
+        try:
+            if bounded:
+                return recompute(self.resolve, claim, stated)
+            return RECOMPUTE[claim.kind](self.resolve, claim, stated)
+        finally:
+            self.stack.pop()
+
+    # -- one claim -----------------------------------------------------------------------------
+    def outcome(self, claim: Claim, *, remember: bool = True) -> Outcome:
+        """The verdict on one claim; `remember=False` for a variant, whose value no other claim may use."""
+        base = Outcome(
+            id=claim.id,
+            kind=claim.kind,
+            verdict=Verdict.UNCHECKED,
+            explanation="",
+            stated=claim.stated,
+            location=claim.location,
+            sentence=claim.sentence,
+        )
+        if isinstance(claim, BrokenClaim):
+            message = "; ".join(f"{p.field}: {p.message}" if p.field else p.message for p in claim.problems)
+            return attrs.evolve(base, verdict=Verdict.ERROR, explanation=message)
+        inputs = claim.inputs()
+        placeholders = claim.placeholders()
+        if placeholders:
+            wanted = ", ".join(
+                f"{field} (perhaps {value[1:]!r})" if len(value) > 1 else field for field, value in placeholders.items()
+            )
+            return attrs.evolve(base, draft=True, explanation=f"draft: fill in {wanted}")
+        if not inputs:
+            return attrs.evolve(base, explanation="inputs missing: nothing to recompute it from")
+        missing = [field for field in claim.INPUTS if field not in inputs]
+        if missing:
+            return attrs.evolve(
+                base, verdict=Verdict.ERROR, explanation=f"missing input field {', '.join(map(repr, missing))}"
+            )
+        try:
+            return self.judge(claim, base, remember=remember)
+        except InputsMissingError as exc:
+            return attrs.evolve(base, explanation=str(exc))
+        except DraftInputError as exc:
+            return attrs.evolve(base, draft=True, explanation=str(exc))
+        except (FactcheckError, ZeroDivisionError) as exc:
+            return attrs.evolve(base, verdict=Verdict.ERROR, explanation=_error_text(exc))
+
+    def judge(self, claim: Claim, base: Outcome, *, remember: bool = True) -> Outcome:
+        if claim.id not in self.settled:  # references first, found from the claim judged (a cycle is told from it)
+            self.settle_references(claim)
+        self.stack.append(claim.id)
+        try:
+            if isinstance(claim, ComparisonClaim):
+                return self.judge_comparison(claim, base)
+            probe = self.stated(claim, None)
+            quantity, expression = recompute(self.resolve, claim, probe)
+        finally:
+            self.stack.pop()
+        if remember:
+            self.computed.setdefault(claim.id, quantity)
+        stated = (
+            self.stated(claim, quantity.unit)
+            if isinstance(claim, (ValueClaim, DifferenceClaim, FormulaClaim))
+            else probe
+        )
+        return judge_number(claim, stated, quantity, expression, base)
+
+    def judge_comparison(self, claim: ComparisonClaim, base: Outcome) -> Outcome:
+        """A comparison's verdict: its two sides resolved here, judged by `judge.judge_comparison`."""
+        stated = self.stated(claim, None)
+        assert claim.left is not None and claim.right is not None
+        left = self.resolve(claim.left)
+        right = self.resolve(claim.right)
+        return judge_comparison(claim, stated, left, right, base)
+
+
+def _error_text(exc: BaseException) -> str:
+    if isinstance(exc, PhraseError):
+        return f"stated: {exc}"
+    return str(exc)
+
+
+def _figure_quantity(figure: Figure, claims_file: ClaimsFile) -> Quantity:
+    source = claims_file.sources.get(figure.source) if figure.source else None
+    basis = source.kind if source is not None else SourceKind.UNSOURCED
+    value = show_exact(figure.value)
+    text = value if not figure.rounded else f"{value} (±{show_exact(figure.rounded / 2)})"
+    return Quantity(figure.interval, parse_unit(figure.unit), text, basis, (figure.name,))
+
+
+def _refuse_negative_figure(name: str, quantity: Quantity) -> None:
+    """A figure below zero in a unit that cannot be (a count, kelvin) is an impossible value: an error."""
+    hi = quantity.interval.hi
+    if hi is None or hi >= 0:
+        return
+    what = impossible_when_negative(quantity.unit)
+    if what == "a count":
+        raise ImpossibleValueError(
+            f"the figure {name!r} is {quantity.text}, a negative count of {quantity.unit.text}, which cannot be"
+        )
+    if what is not None:
+        raise ImpossibleValueError(
+            f"the figure {name!r} is {quantity.text} {quantity.unit.text}, but {what} cannot be negative"
+        )

@@ -1,0 +1,75 @@
+"""Writes a draft claims file (format 1) as TOML text.
+
+The TOML is written by hand (no dependency): strings are TOML basic strings with every character
+that needs it escaped, so any sentence survives the round trip through `tomllib` unchanged.
+Saving it is the runner's (`factcheck.runner.output.write_draft`), as for reports: atomic, and an
+existing file is kept unless `force` is given.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from factcheck.drafting.extract import Draft
+
+__all__ = ["draft_toml", "toml_string"]
+
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
+
+
+def toml_string(text: str) -> str:
+    """`text` as a TOML basic string: quotes, backslashes and control characters escaped."""
+    out = []
+    for ch in text:
+        if ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\u{ord(ch):04X}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def _value(value: object) -> str:
+    if isinstance(value, Fraction):
+        if value.denominator == 1:
+            return str(value.numerator)
+        return str(float(value))
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    return toml_string(str(value))
+
+
+def draft_toml(draft: Draft) -> str:
+    """The draft as the text of a claims file."""
+    lines = [
+        f"# Drafted by `factcheck extract`{' from ' + draft.source if draft.source else ''}.",
+        '# Every input set to "?" (or "?name", a guess) is a placeholder: name a figure or a claim id',
+        "# there, add the figures under [figures], and check each drafted kind and `check`.",
+        "# `factcheck check` reports a claim with a placeholder as unchecked (a draft) and fails",
+        "# (exit 1) until none is left. `factcheck suggest` proposes inputs.",
+        "format = 1",
+        "",
+        "[article]",
+        f"title = {toml_string(draft.title)}",
+        f"published = {draft.published.isoformat()}",
+    ]
+    if draft.text is not None:
+        lines.append(f"text = {toml_string(draft.text)}")
+    for sentence in draft.sentences:
+        lines += ["", "[[sentences]]", f"text = {toml_string(sentence.text)}"]
+        if sentence.check is not None:
+            lines.append(f"check = {toml_string(sentence.check)}")
+        for claim in sentence.claims:
+            lines += [
+                "",
+                "  [[sentences.claims]]",
+                f"  id = {toml_string(claim.id)}",
+                f"  kind = {toml_string(claim.kind)}",
+                f"  stated = {toml_string(claim.stated)}",
+            ]
+            lines += [f"  {key} = {_value(value)}" for key, value in claim.fields]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,156 @@
+"""Where each table and key of a claims file starts: the lines its problems are reported on.
+
+`tomllib` gives no line numbers, so the loader asks `Lines`, which reads the raw text once for its
+table headers and, only when a problem needs one, for the keys of a table.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+__all__ = ["Lines"]
+
+#: A table header line: blanks, then `[` and the rest of the line (group 1).
+_HEADER_LINE: Final = re.compile(r"^[^\S\n]*(\[[^\n]*)", re.MULTILINE)
+#: A key line: blanks, a bare or quoted key (group 1), blanks and `=`.
+_KEY_LINE: Final = re.compile(r"""^[^\S\n]*("[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_-]+)[^\S\n]*=""", re.MULTILINE)
+#: The line breaks of `str.splitlines` other than "\n".
+_OTHER_LINE_BREAK_CHARS: Final = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+class Lines:
+    """Where each table and key of the file starts (lines as `str.splitlines` counts them).
+
+    A line is a table header if it starts (after blanks) with `[`, and a key line if it starts with
+    a bare or quoted key and `=`. One regex scan finds the headers; the keys of a table are found
+    only when one is asked for (a problem's place), except those of `[figures]` and `[sources]`,
+    which also place the figures and sources they define. A key that is written as a table header
+    (`[figure.x]` is the top-level key "figure", `[[sentences.claim]]` the key "claim" of the
+    sentence above it) is placed at that header: `subtables`.
+    """
+
+    def __init__(self, text: str) -> None:
+        if any(brk in text for brk in _OTHER_LINE_BREAK_CHARS):  # nine fast `in` scans beat one regex scan
+            text = "\n".join(text.splitlines())  # the same lines, each ended by "\n" alone
+        self._text = text
+        self.headers: dict[tuple[Any, ...], int] = {("top",): 1}
+        #: each table's stretches of text after its header: (start, end, line number of the header)
+        self._segments: dict[tuple[Any, ...], list[tuple[int, int, int]]] = {}
+        self._keys: dict[tuple[Any, ...], dict[str, int]] = {}
+        #: every header: (its line, as written, the index of the sentence and the claim it is in)
+        self._all_headers: list[tuple[int, str, int, int]] = []
+        self._subtables: dict[tuple[tuple[Any, ...], str], tuple[int, str]] | None = None
+        block: tuple[Any, ...] = ("top",)
+        sentence = -1
+        claim = -1
+        number = 1
+        previous = 0
+        segment_start, segment_line = 0, 1
+        for match in _HEADER_LINE.finditer(text):
+            start = match.start()
+            number += text.count("\n", previous, start)
+            previous = start
+            self._segments.setdefault(block, []).append((segment_start, start, segment_line))
+            stripped = match.group(1).rstrip()
+            if stripped.startswith("[[") and stripped.find("]]") > 0:
+                name = stripped[2 : stripped.find("]]")].strip()
+                if name == "sentences":
+                    sentence += 1
+                    claim = -1
+                    block = ("sentence", sentence)
+                elif name == "sentences.claims":
+                    claim += 1
+                    block = ("claim", sentence, claim)
+                else:
+                    block = ("table", name)
+            else:
+                name = stripped[1 : stripped.find("]")].strip() if "]" in stripped else stripped[1:]
+                parts = [p.strip().strip('"').strip("'") for p in name.split(".", 1)]
+                if parts[0] == "sources" and len(parts) == 2:
+                    block = ("source", parts[1])
+                elif parts[0] == "figures" and len(parts) == 2:
+                    block = ("figure", parts[1])
+                else:
+                    block = (parts[0],)
+            self.headers.setdefault(block, number)
+            self._all_headers.append((number, stripped, sentence, claim))
+            segment_start, segment_line = match.end(), number
+        self._segments.setdefault(block, []).append((segment_start, len(text), segment_line))
+        for table, kind in ((("figures",), "figure"), (("sources",), "source")):
+            for key, line in self.keys(table).items():  # a key `name = {...}` in [figures] places that figure
+                self.headers[(kind, key)] = min(line, self.headers.get((kind, key), line))
+
+    def keys(self, block: tuple[Any, ...]) -> dict[str, int]:
+        """The line of each key of this table (its first, if it is repeated)."""
+        found = self._keys.get(block)
+        if found is None:
+            found = self._keys[block] = {}
+            text = self._text
+            for start, end, header_line in self._segments.get(block, ()):
+                previous, number = start, header_line
+                for match in _KEY_LINE.finditer(text, start, end):
+                    number += text.count("\n", previous, match.start())
+                    previous = match.start()
+                    found.setdefault(match.group(1).strip("\"'"), number)
+        return found
+
+    def of(self, block: tuple[Any, ...], key: str | None = None) -> int | None:
+        if key is not None:
+            line = self.keys(block).get(key)
+            if line is None:
+                line = self.subtables.get((block, key), (None, ""))[0]
+            if line is not None:
+                return line
+        return self.headers.get(block)
+
+    @property
+    def subtables(self) -> dict[tuple[tuple[Any, ...], str], tuple[int, str]]:
+        """(a table, a key of it written as a table header) -> (the header's line, the header as written).
+
+        Built on first use: only a problem's place needs it, and most files have none.
+        """
+        if self._subtables is None:
+            self._subtables = {}
+            for number, header, sentence, claim in self._all_headers:
+                self._subtables.setdefault(_subtable(header, sentence, claim), (number, _header_as_written(header)))
+        return self._subtables
+
+    def header(self, block: tuple[Any, ...], key: str) -> str | None:
+        """The header (as written) that wrote `key` of this table as a table, if it was not a `key = …` line."""
+        if key in self.keys(block):
+            return None
+        found = self.subtables.get((block, key))
+        return found[1] if found else None
+
+
+def _subtable(header: str, sentence: int, claim: int) -> tuple[tuple[Any, ...], str]:
+    """(the table, its key) that a header names, as `_Lines` calls tables: `[figure.x]` is (("top",), "figure").
+
+    `sentence` and `claim` are the indexes of the sentence and claim the header is in.
+    """
+    if header.startswith("[[") and header.find("]]") > 0:
+        inside = header[2 : header.find("]]")]
+    else:
+        inside = header[1 : header.find("]")] if "]" in header else header[1:]
+    path = [part.strip().strip('"').strip("'") for part in inside.split(".")]
+    if len(path) == 1:
+        return ("top",), path[0]
+    if path[0] == "sentences":
+        if path[1] == "claims" and len(path) > 2:
+            return ("claim", sentence, claim), path[2]
+        return ("sentence", sentence), path[1]
+    if path[0] in ("figures", "sources"):
+        if len(path) == 2:
+            return (path[0],), path[1]
+        return ("figure" if path[0] == "figures" else "source", path[1]), path[2]
+    if path[0] in ("article", "defaults"):
+        return (path[0],), path[1]
+    return ("top",), path[0]  # `[figure.x]`: an unknown top-level table
+
+
+def _header_as_written(header: str) -> str:
+    """A header line without what follows its closing bracket (a comment)."""
+    close = "]]" if header.startswith("[[") else "]"
+    end = header.find(close)
+    return header if end == -1 else header[: end + len(close)]

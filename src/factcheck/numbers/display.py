@@ -1,0 +1,250 @@
+"""Showing exact numbers the way a sub-editor reads them: "1,151,639", "122.0", "3.55%"."""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, localcontext
+from fractions import Fraction
+from math import gcd
+
+from factcheck.numbers.interval import Interval
+
+__all__ = ["decimals_of", "show", "show_against", "show_exact", "show_interval", "show_significant"]
+
+#: From here on a number is shown in scientific notation.
+_HUGE = 10**60
+#: The most places `show_against` shows: values are bounded, so this is enough to tell them apart, and
+#: it stays below Python's limit of 4,300 digits on turning an integer into text.
+_MAX_PLACES = 4000
+
+
+def decimals_of(step: Fraction | None) -> int:
+    """How many decimal places a step has: 0.1 -> 1, 100 -> 0."""
+    if step is None or step.numerator <= 0 or step.numerator >= step.denominator:  # not in (0, 1)
+        return 0
+    # step × 10 in lowest terms has the denominator d / gcd(d, 10): whole numbers, no Fraction products
+    places = 0
+    denominator = step.denominator
+    while denominator != 1 and places < 12:
+        denominator //= gcd(denominator, 10)
+        places += 1
+    return places
+
+
+def show(value: Fraction, places: int | None = None, *, rounding: str = ROUND_HALF_EVEN) -> str:
+    """A number with thousands separators; whole numbers as they are, others to `places` places.
+
+    With no `places`, up to 4 decimals, trailing zeros dropped.
+    """
+    numerator, denominator = value.numerator, value.denominator
+    if abs(numerator) >= _HUGE * denominator:  # no reader wants 61 digits, and Python refuses str() of a huge integer
+        digits = 6 if places is None or places <= 4 else places + 2  # more places asked: more digits shown
+        with localcontext() as ctx:
+            ctx.prec = digits + 24
+            ctx.rounding = rounding  # outwards for an interval's bounds, as below
+            return f"{Decimal(numerator) / Decimal(denominator):.{digits}E}"
+    if places is None and denominator == 1:
+        return f"{numerator:,}"
+    digits = 4 if places is None else places
+    units = _round(numerator * 10**digits, denominator, rounding)  # exact: the value in units of the last place shown
+    sign = "-" if units < 0 else ""
+    whole, fraction = divmod(abs(units), 10**digits)
+    text = f"{sign}{whole:,}" + (f".{fraction:0{digits}d}" if digits else "")
+    if places is None and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def show_exact(value: Fraction) -> str:
+    """A figure's value with every digit it has (a figure is an exact decimal: 0.00123 is not 0.0012)."""
+    if value.denominator == 1:
+        return show(value)
+    rest, twos, fives = value.denominator, 0, 0
+    while rest % 2 == 0:
+        rest //= 2
+        twos += 1
+    while rest % 5 == 0:
+        rest //= 5
+        fives += 1
+    places = max(twos, fives)  # a decimal's denominator is 2^a × 5^b: it has max(a, b) places
+    return show(value, places) if rest == 1 and places > 4 else show(value)
+
+
+def _round(numerator: int, denominator: int, rounding: str) -> int:
+    """Numerator / denominator (denominator > 0) rounded to a whole number, in integers only:
+    half to even (as `round` of a Fraction), or floor, or ceiling (outward for intervals)."""
+    if rounding == ROUND_FLOOR:
+        return numerator // denominator
+    if rounding == ROUND_CEILING:
+        return -(-numerator // denominator)
+    floor, remainder = divmod(numerator, denominator)
+    twice = remainder * 2
+    if twice < denominator or (twice == denominator and floor % 2 == 0):
+        return floor
+    return floor + 1
+
+
+def show_interval(interval: Interval, places: int | None = None) -> str:
+    if interval.is_point and interval.lo is not None:
+        return show(interval.lo, places)
+    lo, hi, _ = _end_texts(interval, places)
+    return _bracketed(interval, lo, hi)
+
+
+def _bracketed(interval: Interval, lo: str, hi: str) -> str:
+    left = "(" if interval.lo_open or interval.lo is None else "["
+    right = ")" if interval.hi_open or interval.hi is None else "]"
+    return f"{left}{lo}, {hi}{right}"
+
+
+def _end_texts(interval: Interval, places: int | None) -> tuple[str, str, int | None]:
+    """The ends of an interval as shown, and the places they were shown to."""
+    while True:  # show enough places to tell the bounds apart
+        # bounds are rounded outwards, so the interval shown always holds the true one
+        lo = "−∞" if interval.lo is None else show(interval.lo, places, rounding=ROUND_FLOOR)
+        hi = "∞" if interval.hi is None else show(interval.hi, places, rounding=ROUND_CEILING)
+        if lo != hi or places is None or places >= 8:
+            return lo, hi, places
+        places += 1
+
+
+def show_significant(value: Fraction, figures: int = 4) -> str:
+    """A value to 4 decimals, or more where it needs them for `figures` significant digits ("0.00122").
+
+    For a value converted to another unit, which may be small ("122 per 100,000" is 0.00122 per person).
+    """
+    if value.denominator == 1 or abs(value) >= 1 or not value:
+        return show(value)
+    places = 4
+    while abs(value) * 10**places < 10 ** (figures - 1) and places < 100:
+        places += 1
+    text = show(value, places)
+    return text.rstrip("0").rstrip(".") if "." in text and "E" not in text else text
+
+
+def show_against(
+    value: Interval, bounds: Interval, places: int | None, *, size: bool = False, with_bounds: bool = True
+) -> tuple[str, str]:
+    """(value, bounds) as an explanation shows them, never seeming inside when outside or the reverse.
+
+    The value is shown to `places` and the bounds as `show_interval` shows them; only when that
+    would put the shown value inside the shown bounds while the value is outside them (or the
+    reverse), both get more places, until the reader sees why. An end the value shares with the
+    bounds is shown alike on both sides, so that whether the bound is open decides, as it does.
+    `size`: the verdict compared the value's size (a change worded with no direction), so the
+    shown size is compared too. `with_bounds=False`: the bounds' text is not wanted ("" if it
+    was not needed to decide).
+    """
+    truly = _size(value, size).overlaps(bounds)
+    if _faithful_as_shown(value, bounds, places, size, truly):  # the common case, settled without any text
+        return show_interval(value, places), show_interval(bounds) if with_bounds else ""
+    extra = 0
+    while True:
+        value_places = places if not extra else min((4 if places is None else places) + extra, _MAX_PLACES)
+        bound_places = None if not extra else min(4 + extra, _MAX_PLACES)
+        bounds_text = show_interval(bounds, bound_places)
+        value_text = _shown_beside(value, value_places, bounds, bound_places)
+        if extra:  # the places added are for the digits that differ: zeros after them say nothing
+            value_text, bounds_text = _without_trailing_zeros(value_text), _without_trailing_zeros(bounds_text)
+        seen = _size(_read_shown(value_text), size).overlaps(_read_shown(bounds_text))
+        if seen == truly or value_places == bound_places == _MAX_PLACES:
+            return value_text, bounds_text
+        extra = extra + 1 if extra < 8 else extra * 2  # a few more places, then many: values may differ far out
+
+
+def _faithful_as_shown(value: Interval, bounds: Interval, places: int | None, size: bool, truly: bool) -> bool:
+    """Whether a single value shown to `places` seems beside `bounds` as shown as it truly is.
+
+    Worked out in whole numbers on the rounded numbers `show` writes, for the common case (a
+    single value, no end shared with the bounds, nothing huge); False sends the caller the long way.
+    """
+    v = value.lo
+    if v is None or not (v is value.hi or _equal(v, value.hi)) or _equal(v, bounds.lo) or _equal(v, bounds.hi):
+        return False
+    shown = _shown_units(v, places, ROUND_HALF_EVEN)
+    point = bounds.is_point
+    lo = None if bounds.lo is None else _shown_units(bounds.lo, None, ROUND_HALF_EVEN if point else ROUND_FLOOR)
+    hi = None if bounds.hi is None else _shown_units(bounds.hi, None, ROUND_HALF_EVEN if point else ROUND_CEILING)
+    if shown is None or (bounds.lo is not None and lo is None) or (bounds.hi is not None and hi is None):
+        return False
+    if size and shown[0] < 0:
+        shown = (-shown[0], shown[1])
+    above_lo = lo is None or _order(shown, lo) > 0 or (_order(shown, lo) == 0 and not bounds.lo_open)
+    below_hi = hi is None or _order(shown, hi) < 0 or (_order(shown, hi) == 0 and not bounds.hi_open)
+    return (above_lo and below_hi) == truly
+
+
+def _equal(a: Fraction, b: Fraction | None) -> bool:
+    """A == b, in whole numbers (Fractions are kept in lowest terms; Fraction's == asks an ABC first)."""
+    return b is not None and a.numerator == b.numerator and a.denominator == b.denominator
+
+
+def _shown_units(value: Fraction, places: int | None, rounding: str) -> tuple[int, int] | None:
+    """The number `show(value, places, rounding=...)` writes, as (units, places); None for a huge one."""
+    numerator, denominator = value.numerator, value.denominator
+    if abs(numerator) >= _HUGE * denominator:
+        return None
+    if places is None and denominator == 1:
+        return numerator, 0
+    digits = 4 if places is None else places
+    return _round(numerator * 10**digits, denominator, rounding), digits
+
+
+def _order(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """-1, 0 or 1 as the number a (units, places) is below, at or above b, in whole numbers."""
+    to_b: int = 10 ** b[1]
+    to_a: int = 10 ** a[1]
+    left, right = a[0] * to_b, b[0] * to_a
+    return (left > right) - (left < right)
+
+
+def _shown_beside(value: Interval, places: int | None, bounds: Interval, bound_places: int | None) -> str:
+    """`value` as `show_interval` shows it, but an end equal to an end of `bounds` shown as that end is."""
+    ends = [bounds.lo, bounds.hi]
+    if value.lo not in ends and value.hi not in ends:
+        return show_interval(value, places)  # the common case, as it always was
+    if bounds.is_point and bounds.lo is not None:
+        shared = {bounds.lo: show(bounds.lo, bound_places)}
+    else:
+        lo_text, hi_text, _ = _end_texts(bounds, bound_places)
+        shared = {end: text for end, text in ((bounds.lo, lo_text), (bounds.hi, hi_text)) if end is not None}
+    if value.is_point and value.lo is not None:
+        return shared.get(value.lo) or show(value.lo, places)
+    lo, hi, _ = _end_texts(value, places)
+    return _bracketed(
+        value,
+        shared.get(value.lo, lo) if value.lo is not None else lo,
+        shared.get(value.hi, hi) if value.hi is not None else hi,
+    )
+
+
+def _without_trailing_zeros(text: str) -> str:
+    """ "[0.450000, 0.550000]" as "[0.45, 0.55]": the same numbers (numbers in E notation kept as they are)."""
+    return _TRAILING_ZEROS.sub(lambda match: f".{match.group(1)}" if match.group(1) else "", text)
+
+
+_TRAILING_ZEROS = re.compile(r"\.(\d*?)0+(?=$|[,)\]])")
+
+
+def _size(interval: Interval, size: bool) -> Interval:
+    """The interval, or with `size` the sizes of its values."""
+    lo, hi = interval.lo, interval.hi
+    if not size or lo is None or hi is None or lo >= 0:
+        return interval
+    if hi <= 0:
+        return interval.negate()
+    return Interval(0, max(-lo, hi))
+
+
+def _read_shown(text: str) -> Interval:
+    """The interval a reader takes from a shown number or interval ("[1,640, 1,650)", "0.45")."""
+    if text[:1] not in "[(":
+        return Interval.point(_read_number(text))
+    lo_text, hi_text = text[1:-1].split(", ")
+    lo = None if "∞" in lo_text else _read_number(lo_text)
+    hi = None if "∞" in hi_text else _read_number(hi_text)
+    return Interval(lo, hi, text[0] == "(", text[-1] == ")")
+
+
+def _read_number(text: str) -> Fraction:
+    return Fraction(Decimal(text.replace(",", "")))

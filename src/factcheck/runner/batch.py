@@ -1,0 +1,291 @@
+"""Checks many claims files and streams the report, in one process or in several (`-j N`).
+
+Each file is checked and rendered on its own, into a `FileReport`: its part of the report (text,
+JSON or GitHub annotations: the formats the registry, `factcheck.report.formats`, says are streamed)
+and the few numbers the summary needs (its `Tally`). Only those are kept, so memory stays flat however
+many files there are, and with `jobs > 1` only those cross between processes. Parts are written in
+the order of the input, so the report is the same, byte for byte, for any number of jobs; it is also
+the same as `Format.render` gives for the whole list of results (the same pieces, by construction).
+
+With a `ResultCache`, a file checked before (same bytes, same article text, same factcheck) gets
+its stored part back instead of being checked again; the report is the same, byte for byte.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
+
+from factcheck.errors import CacheError
+from factcheck.model.verdicts import Tally, Totals, Verdict
+from factcheck.report.formats import FORMATS, stream
+
+if TYPE_CHECKING:
+    from factcheck.model.results import FileResult
+    from factcheck.runner.cache import ResultCache  # a run without the cache never loads it (nor sqlite3)
+
+__all__ = [
+    "CLAIMS_GLOB",
+    "FileReport",
+    "check_files",
+    "checked",
+    "claims_files",
+    "render_safely",
+    "report_file",
+    "run",
+    "stream_report",
+]
+
+#: The files a folder named on the command line is searched for.
+CLAIMS_GLOB: Final = "*.claims.toml"
+
+#: Files handed to a worker process at a time: large enough to make the hand-over cheap.
+_CHUNK: Final = 8
+
+
+class FileReport(NamedTuple):
+    """One file's part of the report, what the summary needs from it, and the article text it read.
+
+    A NamedTuple rather than an attrs record: it is all a run answered from the cache builds, and
+    such a run should not pay for importing attrs (a third of its start-up).
+    """
+
+    path: str
+    part: str
+    tally: Tally
+    article: str | None  # `[article] text` as written (relative to the file's folder): an input of the run
+
+
+_TALLY_TYPES: Final = (tuple, int, bool, int, int, int, int, int, int)
+
+
+def report_file(
+    path: str, problem: str | None = None, fmt: str = "text", colour: bool = False, cache: ResultCache | None = None
+) -> FileReport:
+    """Check one file (or report why it cannot be: `problem`) and render its part of the report.
+
+    With a `cache`, a file whose bytes (and article text) were checked before by the same code is
+    not checked again: its stored part is returned.
+    """
+    if problem is not None or cache is None:
+        return _render(_result(path, problem)[0], fmt, colour)[0]
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return _render(_result(path, None)[0], fmt, colour)[0]  # the loader says why it cannot be read
+    key = cache.key(path, data, fmt, colour)
+    stored = _from_stored(cache.get(key, path))
+    if stored is not None:  # the path is part of the key
+        return stored
+    result, internal_error = _result(path, None, data)
+    report, render_error = _render(result, fmt, colour)
+    if not (internal_error or render_error):  # a bug's message is not a verdict worth keeping
+        loaded = result.claims_file
+        try:
+            cache.put(key, path, report.article, loaded.article_text if loaded is not None else None, _stored(report))
+        except CacheError:
+            pass  # a full disk, say: the report is still right, the next run checks this file again
+    return report
+
+
+def _render(result: FileResult, fmt: str, colour: bool) -> tuple[FileReport, bool]:
+    """The file's part of the report, and whether rendering it hit a bug (then its part says so instead)."""
+    try:
+        return _render_part(result, fmt, colour), False
+    except Exception as exc:  # a bug must not hide the other files' results
+        return _render_part(_internal_error(result.path, exc, "writing the report of"), fmt, colour), True
+
+
+def _render_part(result: FileResult, fmt: str, colour: bool) -> FileReport:
+    return FileReport(result.path, FORMATS[fmt].part(result, colour), result.tally(), _article_of(result))
+
+
+def _stored(report: FileReport) -> dict[str, Any]:
+    return {"path": report.path, "part": report.part, "tally": list(report.tally), "article": report.article}
+
+
+def _from_stored(stored: dict[str, Any] | None) -> FileReport | None:
+    """A FileReport from a cache entry's fields, or None when they are not what one holds."""
+    if stored is None or set(stored) != set(FileReport._fields):
+        return None
+    path, part, tally, article = stored["path"], stored["part"], stored["tally"], stored["article"]
+    if not (isinstance(path, str) and isinstance(part, str) and (article is None or isinstance(article, str))):
+        return None
+    if not (isinstance(tally, list) and len(tally) == len(_TALLY_TYPES)):
+        return None
+    tally[0] = tuple(tally[0]) if isinstance(tally[0], list) else None
+    if not all(type(value) is kind for value, kind in zip(tally, _TALLY_TYPES, strict=True)):
+        return None
+    counts = tally[0]
+    if not (len(counts) == len(Verdict) and all(type(n) is int for n in counts)):
+        return None
+    return FileReport(path, part, Tally(*tally), article)
+
+
+def _internal_error(path: str, exc: Exception, doing: str) -> FileResult:
+    from factcheck.errors import ClaimsFileError  # not needed on a cache hit
+    from factcheck.model.results import FileResult
+
+    message = f"internal error while {doing} this file ({type(exc).__name__}: {exc}); please report it"
+    return FileResult(path, errors=(ClaimsFileError(message, path=path),))
+
+
+def checked(path: str, problem: str | None = None) -> FileResult:
+    """The file's result; a problem found before reading it (`problem`), or a bug while checking it, is its error.
+
+    Every front end that checks files asks this, so one file never stops the others being reported.
+    """
+    return _result(path, problem)[0]
+
+
+def _result(path: str, problem: str | None, data: bytes | None = None) -> tuple[FileResult, bool]:
+    """The file's result, and whether it is a bug's."""
+    from factcheck.check.pipeline import check_file
+    from factcheck.errors import ClaimsFileError  # not needed on a cache hit
+    from factcheck.model.results import FileResult
+
+    if problem is not None:
+        return FileResult(path, errors=(ClaimsFileError(problem, path=path),)), False
+    try:
+        return check_file(path, data), False
+    except Exception as exc:  # a bug must not hide the other files' results
+        return _internal_error(path, exc, "checking"), True
+
+
+def render_safely(results: list[FileResult], fmt: str, colour: bool = False) -> tuple[str, list[FileResult]]:
+    """The whole report in `fmt`, and the results it reports: a file whose part cannot be rendered (a bug)
+    is reported as that file's error instead, and the others as they are. Costs nothing extra unless
+    rendering fails."""
+    from factcheck.report.formats import render
+
+    try:
+        return render(results, fmt, colour=colour), results
+    except Exception:  # find the file that breaks it, below
+        pass
+    safe = []
+    for result in results:
+        try:
+            render([result], fmt, colour=colour)
+        except Exception as exc:  # this file's part is the bug's message instead
+            safe.append(_internal_error(result.path, exc, "writing the report of"))
+        else:
+            safe.append(result)
+    return render(safe, fmt, colour=colour), safe
+
+
+def _report_star(args: tuple[str, str | None, str, bool, ResultCache | None]) -> FileReport:
+    return report_file(*args)
+
+
+def check_files(
+    items: Iterable[tuple[str, str | None]],
+    fmt: str = "text",
+    colour: bool = False,
+    jobs: int = 1,
+    cache: ResultCache | None = None,
+) -> Iterator[FileReport]:
+    """A FileReport per (path, problem), in the input's order, using `jobs` processes."""
+    tasks = ((path, problem, fmt, colour, cache) for path, problem in items)
+    if jobs <= 1:
+        yield from map(_report_star, tasks)
+        return
+    from concurrent.futures import ProcessPoolExecutor  # only for -j N
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        # map keeps the order of the input; it submits every task up front, but a task is only
+        # five short values and a finished one only a file's part of the report.
+        yield from pool.map(_report_star, tasks, chunksize=_CHUNK)
+
+
+def _reporting(reports: Iterable[FileReport], progress: Callable[[int, str], object]) -> Iterator[FileReport]:
+    for done, report in enumerate(reports, start=1):
+        progress(done, report.path)
+        yield report
+
+
+def stream_report(reports: Iterable[FileReport], fmt: str, write: Callable[[str], object]) -> Totals:
+    """Write the report part by part, then its closing (`formats.stream`); return the run's totals."""
+    return stream(FORMATS[fmt], ((report.part, report.tally) for report in reports), write)
+
+
+def run(
+    items: Iterable[tuple[str, str | None]],
+    fmt: str,
+    write: Callable[[str], object],
+    *,
+    colour: bool = False,
+    jobs: int = 1,
+    strict: bool = False,
+    progress: Callable[[int, str], object] | None = None,
+    cache: ResultCache | None = None,
+    inputs: list[tuple[str, str | None]] | None = None,
+) -> int:
+    """Check the files, write the report in format `fmt`, and return the exit status.
+
+    `progress(done, path)` is called as each file is finished. The `cache` serves the formats
+    written file by file (`Format.streams`); the others check every file. `inputs`, when given, gets
+    (path, `[article] text` as written) for every file: what the run read, so that a report is
+    never written over it.
+    """
+    if FORMATS[fmt].streams:
+        found = check_files(items, fmt, colour, jobs, cache)
+        if progress is not None:
+            found = _reporting(found, progress)
+        if inputs is not None:
+            found = _noting_inputs(found, inputs)
+        return stream_report(found, fmt, write).exit_status(strict=strict)
+    results = []
+    for done, (path, problem) in enumerate(items, start=1):
+        results.append(checked(path, problem))
+        if progress is not None:
+            progress(done, path)
+    if inputs is not None:
+        inputs.extend((result.path, _article_of(result)) for result in results)
+    text, reported = render_safely(results, fmt, colour)
+    write(text)
+    from factcheck.model.results import totals_of  # not needed on a cache hit
+
+    return totals_of(reported).exit_status(strict=strict)
+
+
+def _noting_inputs(found: Iterable[FileReport], inputs: list[tuple[str, str | None]]) -> Iterator[FileReport]:
+    for report in found:
+        inputs.append((report.path, report.article))
+        yield report
+
+
+def _article_of(result: FileResult) -> str | None:
+    """The file's `[article] text` as written, if it was read far enough to have one."""
+    loaded = result.claims_file
+    return loaded.article.text if loaded is not None and loaded.article is not None else None
+
+
+def claims_files(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
+    """(path, problem) for every claims file named or found below a named folder, in a stable order.
+
+    A file named twice (or named and also found in a named folder) is checked once.
+    """
+    seen: set[Path] = set()
+    for path, problem in _claims_files(paths):
+        if problem is None:
+            key = Path(path).resolve()
+            if key in seen:
+                continue
+            seen.add(key)
+        yield path, problem
+
+
+def _claims_files(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob(CLAIMS_GLOB) if p.is_file())
+            if not found:
+                yield name, f"no {CLAIMS_GLOB} files found in the folder {name!r}"
+            for file in found:
+                yield str(file), None
+        elif path.exists():
+            yield name, None
+        else:
+            yield name, "no such file or folder"

@@ -1,0 +1,171 @@
+"""Reading what a claims file names: only a regular file inside its folder, of a bounded size, by every path
+(the loader and the cache alike), and never hanging on a FIFO or growing on /dev/zero."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.errors import ReadRefusedError
+from factcheck.load.claimsfile import load_claims_file
+from factcheck.load.paths import MAX_ARTICLE_BYTES, read_inside
+from factcheck.runner.cache import ResultCache, article_state
+from tests.bounded import run_bounded
+
+_CLAIMS = """\
+format = 1
+
+[article]
+title = "A test"
+published = 2020-11-10
+text = "{text}"
+
+[figures.offenders]
+value = 1405
+unit = "offender"
+
+[[sentences]]
+text = "There were 1,405."
+
+  [[sentences.claims]]
+  id = "exact"
+  kind = "value"
+  stated = "1,405"
+  figure = "offenders"
+"""
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    inside = tmp_path / "inside"
+    inside.mkdir()
+    (inside / "article.txt").write_text("There were 1,405.\n", encoding="utf-8")
+    (tmp_path / "outside.txt").write_text("There were 1,405.\n", encoding="utf-8")
+    return inside
+
+
+def _claims(folder: Path, text: str, name: str = "x") -> Path:
+    path = folder / f"{name}.claims.toml"
+    path.write_text(_CLAIMS.format(text=text), encoding="utf-8")
+    return path
+
+
+# -- read_inside ---------------------------------------------------------------------------------
+
+
+def test_a_regular_file_inside_is_read(folder: Path) -> None:
+    target, data = read_inside(folder, "article.txt")
+    assert (target, data) == ((folder / "article.txt").resolve(), b"There were 1,405.\n")
+    (folder / "sub").mkdir()
+    (folder / "sub" / "link.txt").symlink_to(folder / "article.txt")  # a link that stays inside is fine
+    assert read_inside(folder, "sub/link.txt")[1] == data
+    assert read_inside(folder, "sub/../article.txt")[1] == data
+
+
+@pytest.mark.parametrize("relative", ["/etc/passwd", "../outside.txt", "link-out.txt", "", " ", "a\x00b"])
+def test_anything_outside_the_folder_is_refused(folder: Path, relative: str) -> None:
+    (folder / "link-out.txt").symlink_to(folder.parent / "outside.txt")
+    with pytest.raises(ReadRefusedError) as refused:
+        read_inside(folder, relative)
+    assert refused.value.outside
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(folder: Path) -> None:
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "link-pipe.txt").symlink_to(folder / "pipe.txt")
+    for name in ("pipe.txt", "link-pipe.txt"):
+        with pytest.raises(ReadRefusedError, match="not a regular file \\(it is a FIFO\\)") as refused:
+            read_inside(folder, name)
+        assert not refused.value.outside
+
+
+def test_a_device_or_a_folder_is_refused(folder: Path) -> None:
+    (folder / "zero.txt").symlink_to("/dev/zero")  # outside the folder, once resolved
+    with pytest.raises(ReadRefusedError) as refused:
+        read_inside(folder, "zero.txt")
+    assert refused.value.outside
+    (folder / "sub").mkdir()
+    with pytest.raises(ReadRefusedError, match="it is a folder"):
+        read_inside(folder, "sub")
+    with pytest.raises(ReadRefusedError, match="No such file"):
+        read_inside(folder, "missing.txt")
+
+
+def test_a_device_inside_the_folder_is_refused_by_its_descriptor(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A device node cannot be made without privileges; stand /dev/null in for the target's resolution."""
+    monkeypatch.setattr(
+        Path,
+        "resolve",
+        lambda self, strict=False: Path("/dev/null") if self.name == "null" else Path(os.path.realpath(self)),
+    )
+    monkeypatch.setattr(Path, "is_relative_to", lambda self, other: True)
+    with pytest.raises(ReadRefusedError, match="it is a device"):
+        read_inside(folder, "null")
+
+
+@settings(max_examples=20, deadline=None)
+@given(size=st.integers(0, 64), limit=st.integers(0, 64))
+def test_the_size_is_capped(tmp_path_factory: pytest.TempPathFactory, size: int, limit: int) -> None:
+    folder = tmp_path_factory.mktemp("cap")
+    (folder / "a.txt").write_bytes(b"x" * size)
+    if size <= limit:
+        assert read_inside(folder, "a.txt", limit=limit)[1] == b"x" * size
+    else:
+        with pytest.raises(ReadRefusedError, match=f"larger than the {limit:,} bytes"):
+            read_inside(folder, "a.txt", limit=limit)
+
+
+def test_the_default_cap_refuses_a_huge_file_without_reading_it(folder: Path) -> None:
+    with (folder / "huge.txt").open("wb") as huge:
+        huge.truncate(MAX_ARTICLE_BYTES + 1)  # sparse: no disk, and not read (the size is seen first)
+    with pytest.raises(ReadRefusedError, match="larger than the 8,388,608 bytes"):
+        read_inside(folder, "huge.txt")
+
+
+# -- the loader and the cache use it ---------------------------------------------------------------
+
+
+def test_the_loader_refuses_a_fifo_and_a_huge_file(folder: Path) -> None:
+    os.mkfifo(folder / "pipe.txt")
+    problems = load_claims_file(_claims(folder, "pipe.txt")).problems
+    assert [p.message for p in problems] == [
+        "cannot read the article text 'pipe.txt': not a regular file (it is a FIFO)"
+    ]
+    with (folder / "huge.txt").open("wb") as huge:
+        huge.truncate(MAX_ARTICLE_BYTES + 1)
+    (problem,) = load_claims_file(_claims(folder, "huge.txt")).problems
+    assert "larger than the 8,388,608 bytes an article text may have" in problem.message
+    assert (problem.line, problem.field) == (6, "text")
+
+
+def test_the_loader_reads_line_ends_as_before(folder: Path) -> None:
+    (folder / "article.txt").write_bytes(b"\xef\xbb\xbfThere were\r\n1,405.\r")
+    loaded = load_claims_file(_claims(folder, "article.txt"))
+    assert loaded.article_text == "There were\n1,405.\n"
+    assert not loaded.problems
+
+
+@pytest.mark.parametrize(
+    "text", ["/dev/zero", "../../../../../../dev/zero", "zero-link.txt", "pipe.txt", "pipe-link.txt"]
+)
+def test_the_cache_reads_nothing_the_loader_refuses(folder: Path, text: str) -> None:
+    """The cache read `[article] text` itself, whatever it named: /dev/zero grew until killed, a FIFO hung."""
+    (folder / "zero-link.txt").symlink_to("/dev/zero")
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "pipe-link.txt").symlink_to(folder / "pipe.txt")
+    path = _claims(folder, text)
+    state = article_state(str(path), text)
+    assert state.startswith('["refused"')
+    done = run_bounded(["check", "--cache-dir", folder.parent / "cache", path, _claims(folder, "article.txt", "good")])
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    assert f"{path}:6, field 'text'" in done.stdout
+    good = done.stdout[done.stdout.index("good.claims.toml") :]
+    assert "✓ supported            exact:" in good  # the good file, beside it, is still reported
+    cache = ResultCache(folder.parent / "cache")
+    cache.prepare()
+    assert len(cache) == 1  # the good file's entry only: a refused article is never remembered

@@ -1,0 +1,89 @@
+"""The streamed report and `-j N`: the same bytes and exit status as one process and as `render`."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck.check.pipeline import check_file
+from factcheck.cli.main import main
+from factcheck.errors import ClaimsFileError
+from factcheck.model.results import FileResult
+from factcheck.report.formats import FORMATS, render
+from factcheck.runner.batch import check_files, claims_files, run, stream_report
+
+#: The formats written file by file (the registry says which), the ones the cache serves.
+STREAMED = sorted(name for name, fmt in FORMATS.items() if fmt.streams)
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "bench"))
+
+from corpus import Corpus, write_corpus
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    """300 small generated files (one topic, 11 claims each), a tenth of the claims wrong."""
+    return write_corpus(tmp_path_factory.mktemp("corpus"), 300, topics=1)
+
+
+def _report(paths: list[str], fmt: str, jobs: int) -> tuple[str, int]:
+    out = io.StringIO()
+    status = run(claims_files(paths), fmt, out.write, jobs=jobs)
+    return out.getvalue(), status
+
+
+@pytest.mark.parametrize("fmt", sorted(STREAMED))
+def test_two_jobs_give_the_same_report_as_one(corpus: Corpus, fmt: str) -> None:
+    one, status_one = _report([str(corpus.folder)], fmt, 1)
+    two, status_two = _report([str(corpus.folder)], fmt, 2)
+    assert two == one
+    assert status_two == status_one == 1
+    assert len(one.splitlines()) > (300 * 10 if fmt != "github" else corpus.expected["contradicted"])
+
+
+def test_the_streamed_report_is_what_render_gives(corpus: Corpus, tmp_path: Path) -> None:
+    missing = str(tmp_path / "missing.claims.toml")
+    paths = [str(p) for p in corpus.files[:40]] + [missing]
+    results = [check_file(p) for p in paths[:-1]]
+    results.append(FileResult(missing, errors=(ClaimsFileError("no such file or folder", path=missing),)))
+    for fmt in sorted(STREAMED):
+        streamed, _ = _report(paths, fmt, 1)
+        assert streamed == render(results, fmt)
+
+
+def test_the_verdict_counts_are_the_ones_the_corpus_was_written_to_give(corpus: Corpus) -> None:
+    out, status = _report([str(corpus.folder)], "json", 2)
+    summary = json.loads(out)["summary"]
+    assert summary == {verdict: corpus.expected[verdict] for verdict in summary}
+    assert summary["contradicted"] > 0 and summary["error"] == 0
+    assert status == 1
+
+
+def test_reports_come_back_in_the_order_of_the_input(corpus: Corpus) -> None:
+    items = [(str(p), None) for p in reversed(corpus.files[:30])]
+    parts = list(check_files(items, "json", jobs=2))
+    paths = [json.loads(part.part)["path"] for part in parts]
+    assert paths == [path for path, _ in items]
+
+
+def test_an_empty_list_of_files_gives_the_json_of_no_files_and_status_2() -> None:
+    out = io.StringIO()
+    summary = stream_report([], "json", out.write)
+    assert out.getvalue() == render([], "json")
+    assert summary.exit_status() == 2
+
+
+def test_the_cli_takes_jobs_and_rejects_zero(
+    corpus: Corpus, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "report.json"
+    files = [str(p) for p in corpus.files[:20]]
+    assert main(["check", "-j", "2", "--format", "json", "-o", str(target), *files]) == 1
+    assert target.read_text(encoding="utf-8") == render([check_file(p) for p in files], "json")
+    assert main(["check", "-j", "0", *files]) == 2
+    assert "--jobs must be 1 or more" in capsys.readouterr().err
