@@ -388,3 +388,29 @@ def test_every_place_listed_is_reached_by_some_choice_of_values(intervals: list[
         for choice in itertools.product(*[(o.lo, o.hi) for o in others]):
             reached.add(1 + sum(1 for value in choice if value is not None and value > v))
     assert place_of(of, others, End.HIGH).places == tuple(sorted(reached))
+
+
+@st.composite
+def open_interval_lists(draw: st.DrawFn) -> list[Interval]:
+    found = []
+    for _ in range(draw(st.integers(2, 7))):
+        lo = Fraction(draw(st.integers(-6, 6)))
+        hi = lo + draw(st.sampled_from([0, 1, 2]))
+        lo_open, hi_open = (False, False) if lo == hi else (draw(st.booleans()), draw(st.booleans()))
+        found.append(Interval(lo, hi, lo_open, hi_open))
+    return found
+
+
+@given(open_interval_lists())
+def test_places_with_open_ends_match_a_direct_count(intervals: list[Interval]) -> None:
+    # at each trial value v of `of` (ends, midpoints and quarter points), count directly: certainly above when
+    # every value of the other is above v, possibly above when some value is
+    of, others = intervals[0], intervals[1:]
+    ends = sorted({bound for i in intervals for bound in (i.lo, i.hi) if bound is not None})
+    steps = [x + (y - x) * k / 4 for x, y in zip(ends, ends[1:]) for k in (1, 2, 3)]
+    expected: set[int] = set()
+    for v in (v for v in (*ends, *steps) if of.contains(v)):
+        certain = sum(1 for o in others if o.lo is not None and (o.lo > v or (o.lo == v and o.lo_open)))
+        possible = sum(1 for o in others if o.hi is None or o.hi > v)
+        expected.update(range(1 + certain, 2 + possible))
+    assert place_of(of, others, End.HIGH).places == tuple(sorted(expected))

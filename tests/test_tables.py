@@ -813,3 +813,13 @@ def test_describe_refuses_what_read_table_refuses(tmp_path: Path) -> None:
     write_text(tmp_path / "t.csv", [["Area", "n"]])
     with pytest.raises(TableFileError, match="header = 4"):
         describe_table(tmp_path / "t.csv", header=4)
+
+
+def test_the_table_benchmark_runs_quick_and_every_reader_reads_every_cell_as_written() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, str(REPO / "bench" / "tables.py"), "--quick"], capture_output=True,
+                          text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "factcheck read_table   ods" in done.stdout and "result: OK" in done.stdout

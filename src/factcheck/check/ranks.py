@@ -26,6 +26,7 @@ Pure functions over `Interval`s, since a figure published rounded is an interval
 
 from __future__ import annotations
 
+import bisect
 import enum
 import math
 import re
@@ -362,23 +363,33 @@ def place_of(of: Interval, others: Sequence[Interval], end: End) -> Place:
     """
     if end is End.LOW:  # the low end of the values is the high end of their negatives
         of, others = of.negate(), [other.negate() for other in others]
+    counter = _AboveCounter(others)
     achievable: set[int] = set()
     for v in _trial_points(of, others):
-        certain = sum(1 for other in others if _surely_above(other, v))
-        possible = sum(1 for other in others if _maybe_above(other, v))
-        achievable.update(range(1 + certain, 2 + possible))
+        achievable.update(range(1 + counter.surely_above(v), 2 + counter.maybe_above(v)))
     tied = of.is_point and any(other.is_point and other.lo == of.lo for other in others)
     return Place(places=tuple(sorted(achievable)), n=len(others) + 1, end=end, tied=tied)
 
 
-def _surely_above(other: Interval, v: Fraction) -> bool:
-    """Every value of `other` is above v."""
-    return other.lo is not None and (other.lo > v or (other.lo == v and other.lo_open))
+class _AboveCounter:
+    """How many intervals are above a value for certain, and how many may be, in O(log n) per value.
 
+    An interval is above v for certain when its low end is above v (or at v and open); it may be above
+    v when its high end is above v (or it has none). Ties are never above: they share the better place.
+    """
 
-def _maybe_above(other: Interval, v: Fraction) -> bool:
-    """Some value of `other` is above v."""
-    return other.hi is None or other.hi > v
+    def __init__(self, intervals: Sequence[Interval]) -> None:
+        self._closed_lows = sorted(i.lo for i in intervals if i.lo is not None and not i.lo_open)
+        self._open_lows = sorted(i.lo for i in intervals if i.lo is not None and i.lo_open)
+        self._highs = sorted(i.hi for i in intervals if i.hi is not None)
+        self._unbounded_above = sum(1 for i in intervals if i.hi is None)
+
+    def surely_above(self, v: Fraction) -> int:
+        closed = len(self._closed_lows) - bisect.bisect_right(self._closed_lows, v)
+        return closed + len(self._open_lows) - bisect.bisect_left(self._open_lows, v)
+
+    def maybe_above(self, v: Fraction) -> int:
+        return len(self._highs) - bisect.bisect_right(self._highs, v) + self._unbounded_above
 
 
 def _trial_points(of: Interval, others: Sequence[Interval]) -> list[Fraction]:

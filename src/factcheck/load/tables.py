@@ -99,15 +99,15 @@ from xml.etree import ElementTree
 import attrs
 
 __all__ = [
+    "CellError",
+    "ColumnDescription",
+    "ColumnSpec",
+    "DuplicateRowError",
     "MAX_CELLS",
     "MAX_TABLE_BYTES",
     "MAX_UNPACKED_BYTES",
     "STATUS_MARKERS",
     "SUPPRESSED",
-    "CellError",
-    "ColumnDescription",
-    "ColumnSpec",
-    "DuplicateRowError",
     "Stored",
     "Table",
     "TableDescription",
@@ -395,6 +395,14 @@ class Table:
     trailer: tuple[tuple[int, str], ...]  # rows after the data: (row number, their text)
     workbook: bool
     _percent_ambiguous: frozenset[str] = attrs.field(alias="percent_ambiguous")
+    #: key → the indices of its rows in `rows`: a lookup per figure, not a scan (a template reads many)
+    _by_key: Mapping[str, tuple[int, ...]] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        by_key: dict[str, tuple[int, ...]] = {}
+        for index, row in enumerate(self.rows):
+            by_key[row.key] = (*by_key.get(row.key, ()), index)
+        object.__setattr__(self, "_by_key", by_key)
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -406,7 +414,7 @@ class Table:
     def row(self, key: str) -> TableRow:
         """The row whose key is `key` (white space folded)."""
         folded = fold(key)
-        found = [row for row in self.rows if row.key == folded]
+        found = [self.rows[index] for index in self._by_key.get(folded, ())]
         if len(found) == 1:
             return found[0]
         if found:
@@ -470,7 +478,7 @@ class Table:
         left_out = set()
         for key in exclude:
             folded = fold(key)
-            if folded not in self.keys:
+            if folded not in self._by_key:
                 raise self._unknown_row(folded)
             left_out.add(folded)
         for row in self.keyless:  # a units row under the header ("number", "%") has no figure: only figures count
