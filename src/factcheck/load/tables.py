@@ -27,11 +27,12 @@ The file:
   or a damaged file), and so are a stray quote, and a cell over the `csv` module's 131,072
   characters.
 
-The workbook reader is python-calamine, one library for XLSX, XLS and ODS (bench/tables.py on
-this machine: a 5,000-row sheet in 25 ms from XLSX and 17 ms from ODS, 5x and 4x the stdlib
-`csv` on the same table as CSV; openpyxl takes 256 ms for the XLSX and odfpy 2,070 ms for the
-ODS; importing calamine costs 2 ms against 159 ms for openpyxl and 78 ms for odfpy; every cell
-the same as written in all of them). What calamine cannot do is show a cell's number format:
+The workbook reader is python-calamine, one library for XLSX, XLS and ODS, in Rust (bench/tables.py
+on a shared 2-core machine, medians of runs: a 5,000-row sheet of 7 columns in 24-36 ms from XLSX and
+17-28 ms from ODS, 5-6x the stdlib `csv` on the same table as CSV; openpyxl's read-only mode takes
+255-280 ms for the XLSX and odfpy 2,070-2,280 ms for the ODS; importing calamine costs 1-4 ms
+against 117-159 ms for openpyxl and 57-95 ms for odfpy; every reader gives every cell as the file
+holds it). What calamine cannot do is show a cell's number format:
 a percentage that a workbook stores as a fraction (12.5% kept as 0.125 and shown through a "%"
 format) comes back as 0.125, the same as the plain number 0.125. So in a column whose unit is
 a percentage, a workbook's numbers are refused while they all lie between -1 and 1 (where the
@@ -134,6 +135,8 @@ MAX_UNPACKED_BYTES: Final = 512 * 1024 * 1024
 #: The most cells a sheet may span (its rows times its columns, from A1): 5 million is 100,000 rows
 #: of 50 columns, far beyond any published table, and small enough to lay out in memory.
 MAX_CELLS: Final = 5_000_000
+#: Below 2^53 a whole float is exactly the integer its shortest repr writes (1e23 is not: it is 99…91611392).
+_EXACT_INTEGERS: Final = 2.0**53
 #: Most digits a number in a cell may have: more is no published figure, and would be slow to read.
 _MAX_DIGITS: Final = 50
 
@@ -309,9 +312,14 @@ class ColumnSpec:
     rounded: Fraction | None = attrs.field(default=None, converter=_fraction_or_none)
     stored: Stored | None = attrs.field(default=None, converter=_stored_or_none)
 
+    _percent: bool = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_percent", _unit_key(self.unit) in _PERCENT_UNITS)  # asked of every cell
+
     @property
     def is_percent(self) -> bool:
-        return _unit_key(self.unit) in _PERCENT_UNITS
+        return self._percent
 
 
 def _columns(value: Mapping[str, ColumnSpec] | Iterable[ColumnSpec]) -> tuple[ColumnSpec, ...]:
@@ -503,22 +511,23 @@ class Table:
         return tuple(listed)
 
     def _figure(self, row: TableRow, spec: ColumnSpec, index: int) -> TableFigure:
-        where = self._where(row=row.key, row_number=row.number, column=spec.name)
+        """One cell as a figure; the hot path of a template over many areas, so the error details wait for an error."""
+        raw = row.cells[index] if index < len(row.cells) else ""
+        text = _cell_text(raw)
         if row.extra:
             msg = (f"the row has {len(row.extra)} more cell(s) than the header has columns "
                    f"({', '.join(map(repr, row.extra[:3]))}): is a number with a thousands comma not in quotes?")
-            raise CellError(msg, **where)
-        raw = row.cells[index] if index < len(row.cells) else ""
-        text = _cell_text(raw)
+            raise CellError(msg, cell=text, **self._where(row=row.key, row_number=row.number, column=spec.name))
         try:
             value, markers = read_cell(raw, spec)
         except CellError as exc:
+            where = self._where(row=row.key, row_number=row.number, column=spec.name)
             raise CellError(exc.reason, cell=text, **where) from None
         if spec.name in self._percent_ambiguous and isinstance(raw, (int, float)) and not isinstance(raw, bool):
             msg = ("a percentage column whose stored numbers all lie between -1 and 1: the workbook may store "
                    "12.5% as 0.125, which the reader cannot tell from 0.125%; say stored = \"fraction\" "
                    "or stored = \"percent\" on the column")
-            raise CellError(msg, cell=text, **where)
+            raise CellError(msg, cell=text, **self._where(row=row.key, row_number=row.number, column=spec.name))
         return TableFigure(table=self.spec.name, row=row.key, row_number=row.number, column=spec.name,
                            value=value, text=text, unit=spec.unit, period=spec.period, rounded=spec.rounded,
                            source=self.spec.source, markers=markers)
@@ -532,6 +541,8 @@ def read_cell(raw: RawCell, spec: ColumnSpec) -> tuple[Fraction, tuple[str, ...]
     if isinstance(raw, int):
         return _stored_scale(Fraction(raw), spec), ()
     if isinstance(raw, float):
+        if raw.is_integer() and -_EXACT_INTEGERS < raw < _EXACT_INTEGERS:  # a whole number: exactly itself
+            return _stored_scale(Fraction(int(raw)), spec), ()
         if raw != raw or raw in (float("inf"), float("-inf")):
             raise CellError("not a number")
         return _stored_scale(Fraction(repr(raw)), spec), ()  # the shortest repr is what was typed
@@ -554,7 +565,10 @@ def _stored_scale(value: Fraction, spec: ColumnSpec) -> Fraction:
 
 def read_number_text(text: str, spec: ColumnSpec) -> tuple[Fraction, tuple[str, ...]]:
     """A number as a cell's text writes it, exactly; see the module's docstring for what is accepted."""
-    written = fold(text)
+    written = text.strip()
+    if written.isdigit() and written.isascii() and len(written) <= _MAX_DIGITS:  # "1405": the common case
+        return Fraction(int(written)), ()
+    written = fold(written)
     if not written:
         raise CellError("a blank cell is not a figure")
     if written.casefold() in SUPPRESSED:
@@ -567,13 +581,15 @@ def read_number_text(text: str, spec: ColumnSpec) -> tuple[Fraction, tuple[str, 
     digits = len(match["whole"] or "") + len(match["decimals"] or "")
     if digits > _MAX_DIGITS:
         raise CellError(f"a number of {digits} digits is not a published figure")
-    markers = tuple(_markers(match["markers"] or "", written))
+    markers = tuple(_markers(match["markers"], written)) if match["markers"] else ()
     if match["percent"] and not spec.is_percent:
         raise CellError(f"a percentage in a column whose unit is {spec.unit!r}, not a percentage")
     if match["currency"] and _unit_key(spec.unit) not in _CURRENCY_UNITS[match["currency"]]:
         raise CellError(f"an amount in {match['currency']} in a column whose unit is {spec.unit!r}")
-    number = (match["whole"] or "0").replace(",", "") + "." + (match["decimals"] or "0")
-    value = Fraction(Decimal(number).scaleb(int(match["exponent"] or 0)))
+    decimals = match["decimals"] or ""
+    numerator = int((match["whole"] or "").replace(",", "") + decimals or "0")
+    exponent = int(match["exponent"] or 0) - len(decimals)
+    value = Fraction(numerator * 10**exponent) if exponent >= 0 else Fraction(numerator, 10**-exponent)
     if match["sign"] and match["sign"] != "+":
         value = -value
     return value, markers
@@ -626,9 +642,10 @@ def _cell_text(raw: RawCell) -> str:
     if isinstance(raw, bool):
         return "TRUE" if raw else "FALSE"
     if isinstance(raw, float):
-        if raw != raw or raw in (float("inf"), float("-inf")):
-            return repr(raw)
-        return _decimal_text(Decimal(repr(raw)))
+        written = repr(raw)
+        if "e" in written and raw == raw and raw not in (float("inf"), float("-inf")):
+            return _decimal_text(Decimal(written))  # 1e+20 as a sub-editor writes it
+        return written[:-2] if written.endswith(".0") else written
     if isinstance(raw, int):
         return str(raw)
     if isinstance(raw, str):
@@ -871,14 +888,11 @@ def _split_rows(grid: list[list[RawCell]], header: int, key: int, width: int) ->
         tuple[TableRow, ...], tuple[TableRow, ...], tuple[tuple[int, str], ...]]:
     """Data rows, keyless rows with figures, and the trailer after the last data row (module docstring)."""
     body = grid[header:]
-    last = -1
-    for index, cells in enumerate(body):
-        if _has_key(cells, key) and any(not _is_blank(c) for i, c in enumerate(cells) if i != key):
-            last = index
+    last = next((index for index in range(len(body) - 1, -1, -1) if _is_data(body[index], key)), -1)
     rows, keyless = [], []
     for index, cells in enumerate(body[:last + 1]):
         number = header + index + 1
-        extra = tuple(_cell_text(c) for c in cells[width:] if not _is_blank(c))
+        extra = tuple(_cell_text(c) for c in cells[width:] if not _is_blank(c)) if len(cells) > width else ()
         row = TableRow(key=_cell_text(cells[key]) if key < len(cells) else "", number=number,
                        cells=tuple(cells[:width]), extra=extra)
         if row.key:
@@ -889,6 +903,11 @@ def _split_rows(grid: list[list[RawCell]], header: int, key: int, width: int) ->
                     for index, cells in enumerate(body[last + 1:], start=last + 1)
                     if any(not _is_blank(c) for c in cells))
     return tuple(rows), tuple(keyless), trailer
+
+
+def _is_data(cells: Sequence[RawCell], key: int) -> bool:
+    """A data row: its key cell is not blank, and some other cell is not blank."""
+    return _has_key(cells, key) and any(not _is_blank(c) for i, c in enumerate(cells) if i != key)
 
 
 def _has_key(cells: Sequence[RawCell], key: int) -> bool:
