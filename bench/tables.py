@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import io
 import statistics
 import subprocess
@@ -37,12 +38,19 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-HEADER = ("Area", "People waiting", "People waiting a year earlier", "Adults aged 18+", "Waiting per 100k adults",
-          "Share waiting over 6 months (%)", "Computed ratio")
+HEADER = (
+    "Area",
+    "People waiting",
+    "People waiting a year earlier",
+    "Adults aged 18+",
+    "Waiting per 100k adults",
+    "Share waiting over 6 months (%)",
+    "Computed ratio",
+)
 
 
 def table_rows(n: int) -> list[tuple[str, int, int, int, Fraction, Fraction, float]]:
-    """n rows of made-up figures, the same every run: exact values as they are meant to be written."""
+    """N rows of made-up figures, the same every run: exact values as they are meant to be written."""
     rows = []
     for i in range(n):
         waiting = 100 + (i * 7919) % 2000
@@ -65,8 +73,17 @@ def write_csv(path: Path, rows: Sequence[tuple[Any, ...]]) -> None:
         writer = csv.writer(handle)
         writer.writerow(HEADER)
         for area, waiting, earlier, adults, rate, share, computed in rows:
-            writer.writerow([area, f"{waiting:,}", f"{earlier:,}", f"{adults:,}", _decimal_text(rate),
-                             _decimal_text(share), repr(computed)])
+            writer.writerow(
+                [
+                    area,
+                    f"{waiting:,}",
+                    f"{earlier:,}",
+                    f"{adults:,}",
+                    _decimal_text(rate),
+                    _decimal_text(share),
+                    repr(computed),
+                ]
+            )
 
 
 def write_xlsx(path: Path, rows: Sequence[tuple[Any, ...]]) -> None:
@@ -93,13 +110,15 @@ def write_ods(path: Path, rows: Sequence[tuple[Any, ...]]) -> None:
         row = TableRow()
         for cell in cells:
             if isinstance(cell, str):
-                element = TableCell(valuetype="string")
+                element, shown = TableCell(valuetype="string"), cell
             else:
-                text = repr(cell) if isinstance(cell, float) else (
-                    str(cell) if isinstance(cell, int) else _decimal_text(cell))  # type: ignore[arg-type]
-                element = TableCell(valuetype="float", value=text)
-                cell = text
-            element.addElement(P(text=str(cell)))
+                shown = (
+                    repr(cell)
+                    if isinstance(cell, float)
+                    else (str(cell) if isinstance(cell, int) else _decimal_text(Fraction(str(cell))))
+                )
+                element = TableCell(valuetype="float", value=shown)
+            element.addElement(P(text=shown))
             row.addElement(element)
         table.addElement(row)
 
@@ -147,8 +166,9 @@ def read_odfpy(path: Path) -> list[list[Any]]:
         for cell in row.getElementsByType(TableCell):
             repeat = int(cell.attributes.get((TABLENS, "number-columns-repeated"), 1))
             kind = cell.attributes.get((OFFICENS, "value-type"))
-            value = cell.attributes.get((OFFICENS, "value")) if kind in {"float", "percentage", "currency"} \
-                else str(cell)
+            value = (
+                cell.attributes.get((OFFICENS, "value")) if kind in {"float", "percentage", "currency"} else str(cell)
+            )
             cells.extend([value] * min(repeat, 100))
         out.append(cells)
     return out
@@ -176,9 +196,8 @@ def expected_grid(rows: Sequence[tuple[Any, ...]], fmt: str) -> list[list[Fracti
     17-digit floats of the last column are stored rounded in the XLSX, by the writer, before any reader."""
     grid: list[list[Fraction | str | None]] = [list(HEADER)]
     for area, waiting, earlier, adults, rate, share, computed in rows:
-        stored = float("%.16g" % computed) if fmt == "xlsx" else computed
-        grid.append([area, Fraction(waiting), Fraction(earlier), Fraction(adults), rate, share,
-                     Fraction(repr(stored))])
+        stored = float(f"{computed:.16g}") if fmt == "xlsx" else computed
+        grid.append([area, Fraction(waiting), Fraction(earlier), Fraction(adults), rate, share, Fraction(repr(stored))])
     return grid
 
 
@@ -218,7 +237,6 @@ def import_cost(module: str, repeats: int) -> float | None:
 def percent_format_visible() -> dict[str, bool]:
     """Whether each reader can tell a cell shown as 12.5% (stored 0.125) from the number 0.125."""
     import openpyxl
-
     from python_calamine import CalamineWorkbook
 
     seen: dict[str, bool] = {}
@@ -235,7 +253,7 @@ def percent_format_visible() -> dict[str, bool]:
             plain, percent = calamine_book.get_sheet_by_index(0).to_python()[1]
         seen["calamine"] = type(plain) is not type(percent) or plain != percent
         loaded = openpyxl.load_workbook(path, read_only=True)
-        cells = list(loaded.worksheets[0].iter_rows(min_row=2))[0]
+        cells = next(iter(loaded.worksheets[0].iter_rows(min_row=2)))
         seen["openpyxl"] = cells[0].number_format != cells[1].number_format
         loaded.close()
     seen["odfpy"] = True  # the ODS value type "percentage" is an attribute of the cell odfpy returns
@@ -286,7 +304,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 readers.append(("odfpy", "ods", read_odfpy))
             baseline = None
             for name, fmt, reader in readers:
-                seconds = median_seconds(lambda: reader(paths[fmt]), repeats)  # noqa: B023 (run at once)
+                seconds = median_seconds(functools.partial(reader, paths[fmt]), repeats)
                 baseline = seconds if baseline is None else baseline
                 wrong = mismatches(reader(paths[fmt]), expected_grid(rows, fmt))
                 all_exact &= wrong == 0
@@ -295,6 +313,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 columns = [ColumnSpec(name=name, unit="1") for name in HEADER[1:]]
                 for fmt in ("csv", "xlsx", "ods"):
                     spec = TableSpec(name="bench", path=paths[fmt].name, key="Area", columns=columns)
+
                     def read_every_figure(spec: TableSpec = spec) -> None:
                         table = read_table(spec, base)
                         for name in HEADER[1:]:
@@ -302,8 +321,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
                     seconds = median_seconds(read_every_figure, repeats)
                     assert baseline is not None
-                    print(f"{'factcheck read_table':<22} {fmt:<6} {n:>6} {seconds * 1000:>9.2f} "
-                          f"{seconds / baseline:>7.1f} {'':>12}")
+                    print(
+                        f"{'factcheck read_table':<22} {fmt:<6} {n:>6} {seconds * 1000:>9.2f} "
+                        f"{seconds / baseline:>7.1f} {'':>12}"
+                    )
 
     print()
     print("import cost (ms, a fresh interpreter, less `pass`):")

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 __all__ = [
     "CacheError",
+    "CellError",
     "ClaimFailedError",
     "ClaimInputError",
     "ClaimsFileError",
@@ -11,6 +15,7 @@ __all__ = [
     "CycleError",
     "DraftExistsError",
     "DraftInputError",
+    "DuplicateRowError",
     "FactcheckError",
     "FormulaError",
     "ImpossibleValueError",
@@ -19,12 +24,18 @@ __all__ = [
     "IntervalError",
     "OutputError",
     "PhraseError",
+    "RankWordsError",
     "ReadRefusedError",
     "TOMLLimitError",
+    "TableDigestError",
+    "TableError",
+    "TableFileError",
     "ToleranceError",
     "UnitError",
     "UnitMismatchError",
+    "UnknownColumnError",
     "UnknownNameError",
+    "UnknownRowError",
     "UnusableNameError",
     "ZeroDenominatorError",
 ]
@@ -256,3 +267,118 @@ class CacheError(FactcheckError):
 
 class DraftExistsError(FactcheckError, FileExistsError):
     """The claims file to write already exists and `force` was not given."""
+
+
+class TableError(FactcheckError, ValueError):
+    """A table that cannot be read, or a figure that cannot be read from it, located as far as known.
+
+    Fields: `table` (its name in the claims file), `file` (the table's path as given), `line` (the
+    claims file line of `[tables.NAME]`, when the spec carries it), `row` (the row's key),
+    `row_number` (the row as a spreadsheet numbers it), `column`, `cell` (the cell's own text).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        table: str | None = None,
+        file: str | None = None,
+        line: int | None = None,
+        row: str | None = None,
+        row_number: int | None = None,
+        column: str | None = None,
+        cell: str | None = None,
+    ) -> None:
+        self.message = message
+        self.table = table
+        self.file = file
+        self.line = line
+        self.row = row
+        self.row_number = row_number
+        self.column = column
+        self.cell = cell
+        super().__init__(message)
+
+    def where(self) -> str:
+        """ "table 'care' (care.csv), row 'Mossbridge' (row 13), column 'Rate'", as far as known."""
+        parts = []
+        if self.table is not None:
+            parts.append(f"table {self.table!r}" + (f" ({self.file})" if self.file else ""))
+        elif self.file is not None:
+            parts.append(self.file)
+        if self.row is not None:
+            parts.append(f"row {self.row!r}" + (f" (row {self.row_number})" if self.row_number else ""))
+        elif self.row_number is not None:
+            parts.append(f"row {self.row_number}")
+        if self.column is not None:
+            parts.append(f"column {self.column!r}")
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        where = self.where()
+        return f"{where}: {self.message}" if where else self.message
+
+
+class TableFileError(TableError):
+    """The table's file cannot be read as a table: missing, refused, malformed, no such sheet."""
+
+
+class TableDigestError(TableFileError):
+    """The file is not the one `sha256` pins: it changed since the claims were written."""
+
+    def __init__(
+        self, *, expected: str, actual: str, table: str | None, file: str | None, line: int | None = None
+    ) -> None:
+        super().__init__(
+            f"the file has changed: its SHA-256 is {actual}, but sha256 pins {expected}",
+            table=table,
+            file=file,
+            line=line,
+        )
+        self.expected = expected
+        self.actual = actual
+
+
+class UnknownRowError(TableError):
+    """No row has that key; `suggestions` are the closest keys the table has."""
+
+    def __init__(self, message: str, *, suggestions: Sequence[str] = (), **where: Any) -> None:
+        super().__init__(message, **where)
+        self.suggestions = tuple(suggestions)
+
+
+class UnknownColumnError(TableError):
+    """No column has that name (or it is not declared); `suggestions` are the closest names."""
+
+    def __init__(self, message: str, *, suggestions: Sequence[str] = (), **where: Any) -> None:
+        super().__init__(message, **where)
+        self.suggestions = tuple(suggestions)
+
+
+class DuplicateRowError(TableError):
+    """A key names more than one row; `row_numbers` are where they are."""
+
+    def __init__(self, message: str, *, row_numbers: Sequence[int], **where: Any) -> None:
+        super().__init__(message, **where)
+        self.row_numbers = tuple(row_numbers)
+
+
+class CellError(TableError):
+    """A cell read as a figure that is not one: blank, suppressed, text, a date; `reason` says which."""
+
+    def __init__(self, reason: str, **where: Any) -> None:
+        super().__init__(reason, **where)
+        self.reason = reason
+
+
+class RankWordsError(FactcheckError, ValueError):
+    """Rank words the reader does not know: `phrase` is the whole stated text, `unknown` the part it could not read."""
+
+    def __init__(self, phrase: str, unknown: str, reason: str) -> None:
+        self.phrase = phrase
+        self.unknown = unknown
+        self.reason = reason
+        super().__init__(phrase, unknown, reason)
+
+    def __str__(self) -> str:
+        return f"{self.reason}: {self.phrase!r} (at {self.unknown!r})"

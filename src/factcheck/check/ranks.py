@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import itertools
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -37,31 +38,31 @@ from typing import Final
 
 import attrs
 
-from factcheck.interval import Interval
+from factcheck.errors import RankWordsError
+from factcheck.numbers.interval import Interval
 
 __all__ = [
     "CHANGING_WORDS",
-    "ColumnAlternative",
     "EVER_PHRASES",
-    "End",
-    "Entry",
     "HIGH_WORDS",
     "LOW_WORDS",
     "NUMBER_WORDS",
     "ORDINAL_WORDS",
-    "Place",
     "QUALITY_WORDS",
-    "Quality",
-    "RankJudgement",
-    "RankWords",
-    "RankWordsError",
-    "Reach",
     "SINCE_WORDS",
     "SPAN_QUALIFIERS",
     "SPAN_STARTS",
     "SPAN_WORDS",
     "TOP_WORDS",
     "TOTAL_WORDS",
+    "ColumnAlternative",
+    "End",
+    "Entry",
+    "Place",
+    "Quality",
+    "RankJudgement",
+    "RankWords",
+    "Reach",
     "diagnose_rank",
     "judge_rank",
     "one_of_bound",
@@ -87,7 +88,7 @@ class End(enum.Enum):
 
 
 class Quality(enum.Enum):
-    """"the best" and "the worst": which end that is depends on the claim's `order`."""
+    """ "the best" and "the worst": which end that is depends on the claim's `order`."""
 
     BEST = "best"
     WORST = "worst"
@@ -103,60 +104,148 @@ class Reach(enum.Enum):
 
 # -- the words (plain data: the lead moves them into the one word table) --------------------------------
 #: Superlatives that count from the high end, and from the low end.
-HIGH_WORDS: Final[tuple[str, ...]] = ("highest", "largest", "biggest", "most", "greatest", "longest", "heaviest",
-                                      "steepest", "sharpest")
+HIGH_WORDS: Final[tuple[str, ...]] = (
+    "highest",
+    "largest",
+    "biggest",
+    "most",
+    "greatest",
+    "longest",
+    "heaviest",
+    "steepest",
+    "sharpest",
+)
 LOW_WORDS: Final[tuple[str, ...]] = ("lowest", "smallest", "fewest", "least", "shortest", "lightest")
 #: Superlatives of quality: their end is the claim's `order` (the end at which a value is good) or its other end.
 QUALITY_WORDS: Final[Mapping[str, Quality]] = {"best": Quality.BEST, "worst": Quality.WORST}
 #: "the top ten" and "the bottom five".
 TOP_WORDS: Final[Mapping[str, End]] = {"top": End.HIGH, "bottom": End.LOW}
 ORDINAL_WORDS: Final[Mapping[str, int]] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
-    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
-    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
 }
 NUMBER_WORDS: Final[Mapping[str, int]] = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "twenty five": 25, "thirty": 30, "forty": 40, "fifty": 50,
-    "hundred": 100, "a hundred": 100,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "twenty five": 25,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "a hundred": 100,
 }
 #: Words that start "the highest since 2015" or "the lowest for a decade": the time they speak of.
 SINCE_WORDS: Final[tuple[str, ...]] = ("since",)
 SPAN_STARTS: Final[tuple[str, ...]] = ("for", "in", "over")
 #: What may follow "for", "in" or "over" to make a span of time ("for a decade", "in 20 years").
-SPAN_WORDS: Final[tuple[str, ...]] = ("decade", "decades", "year", "years", "month", "months", "generation",
-                                      "century", "quarter", "quarters")
+SPAN_WORDS: Final[tuple[str, ...]] = (
+    "decade",
+    "decades",
+    "year",
+    "years",
+    "month",
+    "months",
+    "generation",
+    "century",
+    "quarter",
+    "quarters",
+)
 #: Words that may come before a span ("for at least a decade"), as word lists.
-SPAN_QUALIFIERS: Final[tuple[list[str], ...]] = (["at", "least"], ["more", "than"], ["over"], ["almost"], ["nearly"],
-                                                 ["well", "over"])
+SPAN_QUALIFIERS: Final[tuple[list[str], ...]] = (
+    ["at", "least"],
+    ["more", "than"],
+    ["over"],
+    ["almost"],
+    ["nearly"],
+    ["well", "over"],
+)
 #: Words after a superlative that change which values are ranked or which place is meant ("the highest but
 #: one" is the second highest; "the highest outside London" leaves London out): refused, so that the claim
 #: says it with a place or with `exclude`.
-CHANGING_WORDS: Final[tuple[str, ...]] = ("but", "bar", "except", "excluding", "outside", "apart", "besides",
-                                          "after", "behind", "other", "save", "barring")
+CHANGING_WORDS: Final[tuple[str, ...]] = (
+    "but",
+    "bar",
+    "except",
+    "excluding",
+    "outside",
+    "apart",
+    "besides",
+    "after",
+    "behind",
+    "other",
+    "save",
+    "barring",
+)
 #: Whole phrases that speak of every period there is.
 EVER_PHRASES: Final[tuple[str, ...]] = ("on record", "ever", "in history", "since records began")
 #: Row keys that name a total rather than one of the things ranked (as words of the key, lower case).
-TOTAL_WORDS: Final[tuple[str, ...]] = ("total", "totals", "all", "overall", "average", "mean", "national",
-                                       "england and wales", "england", "united kingdom", "uk", "great britain",
-                                       "gb", "all areas", "all forces", "country")
+TOTAL_WORDS: Final[tuple[str, ...]] = (
+    "total",
+    "totals",
+    "all",
+    "overall",
+    "average",
+    "mean",
+    "national",
+    "england and wales",
+    "england",
+    "united kingdom",
+    "uk",
+    "great britain",
+    "gb",
+    "all areas",
+    "all forces",
+    "country",
+)
 _ORDINAL_DIGITS: Final = re.compile(r"(\d{1,4})(?:st|nd|rd|th)")
-_DASHES: Final = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-                                "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
-
-
-class RankWordsError(ValueError):
-    """Rank words the reader does not know: `phrase` is the whole stated text, `unknown` the part it could not read."""
-
-    def __init__(self, phrase: str, unknown: str, reason: str) -> None:
-        self.phrase = phrase
-        self.unknown = unknown
-        self.reason = reason
-        super().__init__(phrase, unknown, reason)
-
-    def __str__(self) -> str:
-        return f"{self.reason}: {self.phrase!r} (at {self.unknown!r})"
+_DASHES: Final = str.maketrans(
+    {
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+    }
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -201,9 +290,9 @@ def parse_rank_words(stated: str) -> RankWords:
     if not words:
         raise RankWordsError(stated, stated, "no rank words")
     position = 1 if words[0] == "the" else 0
-    if words[position:position + 3] == ["one", "of", "the"]:
+    if words[position : position + 3] == ["one", "of", "the"]:
         return _one_of(stated, words, position + 3)
-    if words[position:position + 2] in (["among", "the"], ["in", "the"], ["within", "the"]):
+    if words[position : position + 2] in (["among", "the"], ["in", "the"], ["within", "the"]):
         return _within(stated, words, position + 2)
     if position < len(words) and words[position] in TOP_WORDS:
         return _within(stated, words, position)
@@ -214,8 +303,15 @@ def parse_rank_words(stated: str) -> RankWords:
         place = _ordinal(words[position]) or 1
         position += 1
     end, quality = _superlative(stated, words, position)
-    return RankWords(text=stated, reach=Reach.EXACT, place=place, end=end, quality=quality, joint=joint,
-                     since=_since(stated, words[position + 1:]))
+    return RankWords(
+        text=stated,
+        reach=Reach.EXACT,
+        place=place,
+        end=end,
+        quality=quality,
+        joint=joint,
+        since=_since(stated, words[position + 1 :]),
+    )
 
 
 def _normal(text: str) -> str:
@@ -232,7 +328,7 @@ def _ordinal(word: str) -> int | None:
 
 def _count(words: Sequence[str], position: int) -> tuple[int, int] | None:
     """A number of places at `position` ("five", "10", "twenty five") and how many words it took."""
-    two = " ".join(words[position:position + 2])
+    two = " ".join(words[position : position + 2])
     if two in NUMBER_WORDS:
         return NUMBER_WORDS[two], 2
     if position < len(words):
@@ -252,9 +348,13 @@ def _superlative(stated: str, words: Sequence[str], position: int) -> tuple[End 
         return End.LOW, None
     if word in QUALITY_WORDS:
         return None, QUALITY_WORDS[word]
-    unknown = " ".join(words[position:position + 3]) or stated
-    raise RankWordsError(stated, unknown, "not rank words the reader knows (such as 'the highest', "
-                                          "'the third-lowest', 'one of the lowest', 'among the five highest')")
+    unknown = " ".join(words[position : position + 3]) or stated
+    raise RankWordsError(
+        stated,
+        unknown,
+        "not rank words the reader knows (such as 'the highest', "
+        "'the third-lowest', 'one of the lowest', 'among the five highest')",
+    )
 
 
 def _one_of(stated: str, words: Sequence[str], position: int) -> RankWords:
@@ -262,38 +362,60 @@ def _one_of(stated: str, words: Sequence[str], position: int) -> RankWords:
     if counted is not None:  # "one of the five highest": among the five highest
         number, used = counted
         end, quality = _superlative(stated, words, position + used)
-        return RankWords(text=stated, reach=Reach.WITHIN, place=number, end=end, quality=quality,
-                         since=_since(stated, words[position + used + 1:]))
+        return RankWords(
+            text=stated,
+            reach=Reach.WITHIN,
+            place=number,
+            end=end,
+            quality=quality,
+            since=_since(stated, words[position + used + 1 :]),
+        )
     end, quality = _superlative(stated, words, position)
-    return RankWords(text=stated, reach=Reach.ONE_OF, place=0, end=end, quality=quality,
-                     since=_since(stated, words[position + 1:]))
+    return RankWords(
+        text=stated, reach=Reach.ONE_OF, place=0, end=end, quality=quality, since=_since(stated, words[position + 1 :])
+    )
 
 
 def _within(stated: str, words: Sequence[str], position: int) -> RankWords:
     if position < len(words) and words[position] in TOP_WORDS:  # "in the top ten", "the bottom five"
         counted = _count(words, position + 1)
         if counted is None:
-            unknown = " ".join(words[position:position + 2])
+            unknown = " ".join(words[position : position + 2])
             raise RankWordsError(stated, unknown, "'top' and 'bottom' need a number of places ('the top ten')")
         number, used = counted
-        return RankWords(text=stated, reach=Reach.WITHIN, place=number, end=TOP_WORDS[words[position]],
-                         since=_since(stated, words[position + 1 + used:]))
+        return RankWords(
+            text=stated,
+            reach=Reach.WITHIN,
+            place=number,
+            end=TOP_WORDS[words[position]],
+            since=_since(stated, words[position + 1 + used :]),
+        )
     counted = _count(words, position)
     if counted is None:
-        unknown = " ".join(words[position:position + 2]) or stated
+        unknown = " ".join(words[position : position + 2]) or stated
         raise RankWordsError(stated, unknown, "'among the' needs a number of places ('among the five highest')")
     number, used = counted
     end, quality = _superlative(stated, words, position + used)
-    return RankWords(text=stated, reach=Reach.WITHIN, place=number, end=end, quality=quality,
-                     since=_since(stated, words[position + used + 1:]))
+    return RankWords(
+        text=stated,
+        reach=Reach.WITHIN,
+        place=number,
+        end=end,
+        quality=quality,
+        since=_since(stated, words[position + used + 1 :]),
+    )
 
 
 def _since(stated: str, tail: Sequence[str]) -> str | None:
     """The span of time at the end of the words, if any: the words before it name the thing ranked."""
     changing = next((word for word in tail if word in CHANGING_WORDS), None)
     if changing is not None:
-        raise RankWordsError(stated, changing, "words that change what is ranked or which place is meant; "
-                                               "write the place ('the second highest') or leave rows out with exclude")
+        raise RankWordsError(
+            stated,
+            changing,
+            "words that change what is ranked or which place is meant; "
+            "write the place ('the second highest') or leave rows out with exclude",
+        )
     text = " ".join(tail)
     for phrase in EVER_PHRASES:
         if text == phrase or text.endswith(" " + phrase):
@@ -303,19 +425,19 @@ def _since(stated: str, tail: Sequence[str]) -> str | None:
             if index + 1 == len(tail):
                 raise RankWordsError(stated, word, "'since' needs a time ('since 2015')")
             return " ".join(tail[index:])
-        if word in SPAN_STARTS and _is_span(tail[index + 1:]):
+        if word in SPAN_STARTS and _is_span(tail[index + 1 :]):
             return " ".join(tail[index:])
     return None
 
 
 def _is_span(words: Sequence[str]) -> bool:
-    """"a decade", "20 years", "at least a decade", "more than ten years", "a generation"."""
+    """ "a decade", "20 years", "at least a decade", "more than ten years", "a generation"."""
     rest = list(words)
     while rest:
-        qualifier = next((q for q in SPAN_QUALIFIERS if rest[:len(q)] == q), None)
+        qualifier = next((q for q in SPAN_QUALIFIERS if rest[: len(q)] == q), None)
         if qualifier is None:
             break
-        rest = rest[len(qualifier):]
+        rest = rest[len(qualifier) :]
     if len(rest) < 2 or rest[1] not in SPAN_WORDS:
         return False
     return rest[0] in ("a", "an", "one") or rest[0] in NUMBER_WORDS or rest[0].isdigit()
@@ -340,7 +462,7 @@ class Place:
         return self.places[-1]
 
     def __str__(self) -> str:
-        """"3rd of 12", "joint 1st of 12", "2nd to 4th of 42"."""
+        """ "3rd of 12", "joint 1st of 12", "2nd to 4th of 42"."""
         if self.best == self.worst:
             return f"{'joint ' if self.tied else ''}{ordinal(self.best)} of {self.n}"
         return f"{ordinal(self.best)} to {ordinal(self.worst)} of {self.n}"
@@ -403,7 +525,7 @@ def _trial_points(of: Interval, others: Sequence[Interval]) -> list[Fraction]:
     if of.hi is None:
         ends.add(max(ends, default=Fraction(0)) + 1)
     ordered = sorted(ends)
-    middles = [(a + b) / 2 for a, b in zip(ordered, ordered[1:])]
+    middles = [(a + b) / 2 for a, b in itertools.pairwise(ordered)]
     return [v for v in (*ordered, *middles) if of.contains(v)]
 
 
@@ -442,19 +564,31 @@ def judge_rank(words: RankWords, of: Entry, among: Sequence[Entry], *, order: En
     bound = words.bound(n)
     holds = words.place in place.places if words.reach is Reach.EXACT else place.best <= bound
     gross = not holds and place.best > n - n // 2
-    return RankJudgement(holds=holds, gross=gross, words=words, place=place, bound=bound,
-                         explanation=_explain(words, of, others, place, bound, holds, gross))
+    return RankJudgement(
+        holds=holds,
+        gross=gross,
+        words=words,
+        place=place,
+        bound=bound,
+        explanation=_explain(words, of, others, place, bound, holds, gross),
+    )
 
 
-def _explain(words: RankWords, of: Entry, others: Sequence[Entry], place: Place, bound: int, holds: bool,
-             gross: bool) -> str:
-    """"727.4 is 3rd of 12 from the high end (Mossbridge 767.1 and Hathersby 758.5 above it); 'the second
+def _explain(
+    words: RankWords, of: Entry, others: Sequence[Entry], place: Place, bound: int, holds: bool, gross: bool
+) -> str:
+    """ "727.4 is 3rd of 12 from the high end (Mossbridge 767.1 and Hathersby 758.5 above it); 'the second
     highest rate' needs 2nd"."""
     side = "above" if place.end is End.HIGH else "below"
     text = f"{of.text} is {place} from the {place.end.value} end"
     nearer = _sorted_from(place.end, [e for e in others if _beyond(e.value, of.value, place.end)])
-    either = [e for e in others if not _beyond(e.value, of.value, place.end)
-              and not _beyond(of.value, e.value, place.end) and not (e.value.is_point and e.value == of.value)]
+    either = [
+        e
+        for e in others
+        if not _beyond(e.value, of.value, place.end)
+        and not _beyond(of.value, e.value, place.end)
+        and not (e.value.is_point and e.value == of.value)
+    ]
     notes = []
     if nearer:
         notes.append(_listing(nearer, side))
@@ -473,8 +607,11 @@ def _explain(words: RankWords, of: Entry, others: Sequence[Entry], place: Place,
         text += f", among the {place.n} values {words.since}"
     if holds:
         return text
-    need = {Reach.EXACT: ordinal(words.place), Reach.WITHIN: f"at most {ordinal(bound)}",
-            Reach.ONE_OF: f"at most {ordinal(bound)} (max(3, ⌈{place.n}/4⌉) places)"}[words.reach]
+    need = {
+        Reach.EXACT: ordinal(words.place),
+        Reach.WITHIN: f"at most {ordinal(bound)}",
+        Reach.ONE_OF: f"at most {ordinal(bound)} (max(3, ⌈{place.n}/4⌉) places)",
+    }[words.reach]
     far = f"; it is in the {'lower' if place.end is End.HIGH else 'upper'} half" if gross else ""
     return f"{text}; {words.text!r} needs {need}{far}"
 
@@ -524,13 +661,17 @@ def _decimal(number: Fraction) -> str:
 
 
 # -- diagnoses ---------------------------------------------------------------------------------------------
+def _entries(entries: Iterable[Entry]) -> tuple[Entry, ...]:
+    return tuple(entries)
+
+
 @attrs.frozen(kw_only=True)
 class ColumnAlternative:
     """The same values in another column of the table (another year, say): `of` and `among` read from it."""
 
     name: str
     of: Entry
-    among: tuple[Entry, ...] = attrs.field(converter=tuple)
+    among: tuple[Entry, ...] = attrs.field(converter=_entries)
 
 
 def total_rows(among: Sequence[Entry]) -> tuple[tuple[Entry, str], ...]:
@@ -552,34 +693,44 @@ def total_rows(among: Sequence[Entry]) -> tuple[tuple[Entry, str], ...]:
     return tuple(found)
 
 
-def true_without_total(words: RankWords, of: Entry, among: Sequence[Entry], *,
-                       order: End | None = None) -> str | None:
-    """"true if the total row 'England and Wales' is left out (…)", when leaving a total out makes the words hold."""
+def true_without_total(words: RankWords, of: Entry, among: Sequence[Entry], *, order: End | None = None) -> str | None:
+    """ "true if the total row 'England and Wales' is left out (…)", when leaving a total out makes the words hold."""
     for candidate, reason in total_rows(among):
         if candidate.label == of.label:
             continue
         rest = [entry for entry in among if entry is not candidate]
         judged = judge_rank(words, of, rest, order=order)
         if judged.holds:
-            return (f"true if the total row {candidate.label!r} is left out ({reason}): {judged.place}; "
-                    f"exclude = [{_toml_string(candidate.label)}]")
+            return (
+                f"true if the total row {candidate.label!r} is left out ({reason}): {judged.place}; "
+                f"exclude = [{_toml_string(candidate.label)}]"
+            )
     return None
 
 
-def true_of_other_columns(words: RankWords, alternatives: Iterable[ColumnAlternative], *,
-                          order: End | None = None) -> tuple[str, ...]:
-    """"true of the 2019 column (1st of 42)" for each other column in which the words hold."""
+def true_of_other_columns(
+    words: RankWords, alternatives: Iterable[ColumnAlternative], *, order: End | None = None
+) -> tuple[str, ...]:
+    """ "true of the 2019 column (1st of 42)" for each other column in which the words hold."""
     found = []
     for alternative in alternatives:
         judged = judge_rank(words, alternative.of, alternative.among, order=order)
         if judged.holds:
-            found.append(f"true of the {alternative.name!r} column ({alternative.of.text}: {judged.place} "
-                         f"from the {judged.place.end.value} end)")
+            found.append(
+                f"true of the {alternative.name!r} column ({alternative.of.text}: {judged.place} "
+                f"from the {judged.place.end.value} end)"
+            )
     return tuple(found)
 
 
-def diagnose_rank(words: RankWords, of: Entry, among: Sequence[Entry], *, order: End | None = None,
-                  alternatives: Iterable[ColumnAlternative] = ()) -> tuple[str, ...]:
+def diagnose_rank(
+    words: RankWords,
+    of: Entry,
+    among: Sequence[Entry],
+    *,
+    order: End | None = None,
+    alternatives: Iterable[ColumnAlternative] = (),
+) -> tuple[str, ...]:
     """What would make contradicted rank words true (nothing when they hold)."""
     if judge_rank(words, of, among, order=order).holds:
         return ()
@@ -592,8 +743,10 @@ def diagnose_rank(words: RankWords, of: Entry, among: Sequence[Entry], *, order:
     flipped = attrs.evolve(words, end=end.other, quality=None)
     judged = judge_rank(flipped, of, among)
     if judged.holds:
-        found.append(f"true counted from the {end.other.value} end ({judged.place} from the {end.other.value} end): "
-                     f"the words may have the direction the wrong way round")
+        found.append(
+            f"true counted from the {end.other.value} end ({judged.place} from the {end.other.value} end): "
+            f"the words may have the direction the wrong way round"
+        )
     return tuple(found)
 
 

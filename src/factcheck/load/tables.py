@@ -85,7 +85,9 @@ import difflib
 import enum
 import hashlib
 import io
+import math
 import os
+import pyexpat
 import re
 import stat
 import zipfile
@@ -94,32 +96,36 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Final, Union
-from xml.etree import ElementTree
+from typing import Any, Final
+from xml.etree import ElementTree as ET
 
 import attrs
 
+from factcheck.errors import (
+    CellError,
+    DuplicateRowError,
+    TableDigestError,
+    TableError,
+    TableFileError,
+    UnknownColumnError,
+    UnknownRowError,
+)
+
 __all__ = [
-    "CellError",
-    "ColumnDescription",
-    "ColumnSpec",
-    "DuplicateRowError",
     "MAX_CELLS",
     "MAX_TABLE_BYTES",
     "MAX_UNPACKED_BYTES",
     "STATUS_MARKERS",
     "SUPPRESSED",
+    "ColumnDescription",
+    "ColumnSpec",
+    "RawCell",
     "Stored",
     "Table",
     "TableDescription",
-    "TableDigestError",
-    "TableError",
     "TableFigure",
-    "TableFileError",
     "TableRow",
     "TableSpec",
-    "UnknownColumnError",
-    "UnknownRowError",
     "describe_table",
     "fold",
     "read_cell",
@@ -143,17 +149,67 @@ _MAX_DIGITS: Final = 50
 #: Symbols that statistical tables write for a value that is suppressed, confidential, not
 #: available or not applicable (GSS, ONS, Eurostat and NHS conventions), compared case-blind with
 #: white space folded. Any other text is refused as well; these only give the message its reason.
-SUPPRESSED: Final[frozenset[str]] = frozenset({
-    "..", "...", "…", ".", "-", "–", "—", "*", "**", "***", "x", ":", "~", "!", "?", "#",
-    "n/a", "na", "n.a.", "n.a", "nk", "n/k", "not available", "not applicable", "none", "null", "nan",
-    "[c]", "[x]", "[z]", "[low]", "[u]", "[w]", "[d]", "[k]", "[n]", "[v]", "[s]", "[e]", "[a]",
-    "c", "z", "s", "u", "#n/a", "#div/0!", "#ref!", "#value!", "#name?", "#num!", "#null!",
-})
+SUPPRESSED: Final[frozenset[str]] = frozenset(
+    {
+        "..",
+        "...",
+        "…",
+        ".",
+        "-",
+        "–",
+        "—",
+        "*",
+        "**",
+        "***",
+        "x",
+        ":",
+        "~",
+        "!",
+        "?",
+        "#",
+        "n/a",
+        "na",
+        "n.a.",
+        "n.a",
+        "nk",
+        "n/k",
+        "not available",
+        "not applicable",
+        "none",
+        "null",
+        "nan",
+        "[c]",
+        "[x]",
+        "[z]",
+        "[low]",
+        "[u]",
+        "[w]",
+        "[d]",
+        "[k]",
+        "[n]",
+        "[v]",
+        "[s]",
+        "[e]",
+        "[a]",
+        "c",
+        "z",
+        "s",
+        "u",
+        "#n/a",
+        "#div/0!",
+        "#ref!",
+        "#value!",
+        "#name?",
+        "#num!",
+        "#null!",
+    }
+)
 #: Status markers that may follow a number in a cell ("1,405 [p]"): the number is still the figure,
 #: and the marker is kept with it. GSS shorthand: provisional, revised, estimated, low reliability,
 #: break in series, forecast; and footnote references ("[note 3]").
-STATUS_MARKERS: Final[frozenset[str]] = frozenset({"p", "r", "e", "u", "b", "f", "provisional", "revised",
-                                                   "estimate", "estimated"})
+STATUS_MARKERS: Final[frozenset[str]] = frozenset(
+    {"p", "r", "e", "u", "b", "f", "provisional", "revised", "estimate", "estimated"}
+)
 _Refuse = Callable[[str], "TableFileError"]
 _NOTE_MARKER: Final = re.compile(r"note\s*\d{1,4}[a-z]?", re.IGNORECASE)
 #: Unit names that are percentages (the column's unit, lower case, white space as "_").
@@ -168,8 +224,9 @@ _TEXT_SUFFIXES: Final[Mapping[str, str]] = {".csv": ",", ".tsv": "\t", ".tab": "
 _WORKBOOK_SUFFIXES: Final = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
 _ZIP_MAGIC: Final = b"PK\x03\x04"
 _OLE_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_READ_FLAGS: Final = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) \
-    | getattr(os, "O_CLOEXEC", 0)
+_READ_FLAGS: Final = (
+    os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+)
 
 _NUMBER: Final = re.compile(
     r"(?P<sign>[-+\u2212\u2013])?(?P<currency>[£$€])?"
@@ -182,7 +239,7 @@ _MARKER: Final = re.compile(r"\[([^\[\]]*)\]")
 
 #: A raw cell as a reader gives it: text (CSV, or a workbook's text cell), a number a workbook
 #: stored, or something else a workbook stored (a date, a time, TRUE/FALSE).
-RawCell = Union[str, int, float, bool, object]
+RawCell = str | int | float | bool | object
 
 
 class Stored(enum.Enum):
@@ -192,97 +249,8 @@ class Stored(enum.Enum):
     FRACTION = "fraction"  # 0.125 means 12.5% (a "%" number format)
 
 
-# -- errors ------------------------------------------------------------------------------------------
-class TableError(ValueError):
-    """A table that cannot be read, or a figure that cannot be read from it, located as far as known.
-
-    Fields: `table` (its name in the claims file), `file` (the table's path as given), `line` (the
-    claims file line of `[tables.NAME]`, when the spec carries it), `row` (the row's key),
-    `row_number` (the row as a spreadsheet numbers it), `column`, `cell` (the cell's own text).
-    """
-
-    def __init__(self, message: str, *, table: str | None = None, file: str | None = None,
-                 line: int | None = None, row: str | None = None, row_number: int | None = None,
-                 column: str | None = None, cell: str | None = None) -> None:
-        self.message = message
-        self.table = table
-        self.file = file
-        self.line = line
-        self.row = row
-        self.row_number = row_number
-        self.column = column
-        self.cell = cell
-        super().__init__(message)
-
-    def where(self) -> str:
-        """"table 'care' (care.csv), row 'Mossbridge' (row 13), column 'Rate'", as far as known."""
-        parts = []
-        if self.table is not None:
-            parts.append(f"table {self.table!r}" + (f" ({self.file})" if self.file else ""))
-        elif self.file is not None:
-            parts.append(self.file)
-        if self.row is not None:
-            parts.append(f"row {self.row!r}" + (f" (row {self.row_number})" if self.row_number else ""))
-        elif self.row_number is not None:
-            parts.append(f"row {self.row_number}")
-        if self.column is not None:
-            parts.append(f"column {self.column!r}")
-        return ", ".join(parts)
-
-    def __str__(self) -> str:
-        where = self.where()
-        return f"{where}: {self.message}" if where else self.message
-
-
-class TableFileError(TableError):
-    """The table's file cannot be read as a table: missing, refused, malformed, no such sheet."""
-
-
-class TableDigestError(TableFileError):
-    """The file is not the one `sha256` pins: it changed since the claims were written."""
-
-    def __init__(self, *, expected: str, actual: str, table: str | None, file: str | None,
-                 line: int | None = None) -> None:
-        super().__init__(f"the file has changed: its SHA-256 is {actual}, but sha256 pins {expected}",
-                         table=table, file=file, line=line)
-        self.expected = expected
-        self.actual = actual
-
-
-class UnknownRowError(TableError):
-    """No row has that key; `suggestions` are the closest keys the table has."""
-
-    def __init__(self, message: str, *, suggestions: Sequence[str] = (), **where: Any) -> None:
-        super().__init__(message, **where)
-        self.suggestions = tuple(suggestions)
-
-
-class UnknownColumnError(TableError):
-    """No column has that name (or it is not declared); `suggestions` are the closest names."""
-
-    def __init__(self, message: str, *, suggestions: Sequence[str] = (), **where: Any) -> None:
-        super().__init__(message, **where)
-        self.suggestions = tuple(suggestions)
-
-
-class DuplicateRowError(TableError):
-    """A key names more than one row; `row_numbers` are where they are."""
-
-    def __init__(self, message: str, *, row_numbers: Sequence[int], **where: Any) -> None:
-        super().__init__(message, **where)
-        self.row_numbers = tuple(row_numbers)
-
-
-class CellError(TableError):
-    """A cell read as a figure that is not one: blank, suppressed, text, a date; `reason` says which."""
-
-    def __init__(self, reason: str, **where: Any) -> None:
-        super().__init__(reason, **where)
-        self.reason = reason
-
-
 # -- what `[tables.NAME]` says -----------------------------------------------------------------------
-def _fraction_or_none(value: Fraction | Decimal | int | float | str | None) -> Fraction | None:
+def _fraction_or_none(value: Fraction | Decimal | float | str | None) -> Fraction | None:
     if value is None:
         return None
     if isinstance(value, float):
@@ -492,8 +460,9 @@ class Table:
         for row in self.keyless:  # a units row under the header ("number", "%") has no figure: only figures count
             if index < len(row.cells) and _reads(row.cells[index], spec):
                 msg = f"row {row.number} has a figure in this column but no key, so the column cannot be listed"
-                raise TableError(msg, **self._where(column=spec.name, row_number=row.number,
-                                                   cell=_cell_text(row.cells[index])))
+                raise TableError(
+                    msg, **self._where(column=spec.name, row_number=row.number, cell=_cell_text(row.cells[index]))
+                )
         counts = Counter(row.key for row in self.rows if row.key not in left_out)
         doubled = sorted(key for key, count in counts.items() if count > 1)
         if doubled:
@@ -515,8 +484,10 @@ class Table:
         raw = row.cells[index] if index < len(row.cells) else ""
         text = _cell_text(raw)
         if row.extra:
-            msg = (f"the row has {len(row.extra)} more cell(s) than the header has columns "
-                   f"({', '.join(map(repr, row.extra[:3]))}): is a number with a thousands comma not in quotes?")
+            msg = (
+                f"the row has {len(row.extra)} more cell(s) than the header has columns "
+                f"({', '.join(map(repr, row.extra[:3]))}): is a number with a thousands comma not in quotes?"
+            )
             raise CellError(msg, cell=text, **self._where(row=row.key, row_number=row.number, column=spec.name))
         try:
             value, markers = read_cell(raw, spec)
@@ -524,13 +495,25 @@ class Table:
             where = self._where(row=row.key, row_number=row.number, column=spec.name)
             raise CellError(exc.reason, cell=text, **where) from None
         if spec.name in self._percent_ambiguous and isinstance(raw, (int, float)) and not isinstance(raw, bool):
-            msg = ("a percentage column whose stored numbers all lie between -1 and 1: the workbook may store "
-                   "12.5% as 0.125, which the reader cannot tell from 0.125%; say stored = \"fraction\" "
-                   "or stored = \"percent\" on the column")
+            msg = (
+                "a percentage column whose stored numbers all lie between -1 and 1: the workbook may store "
+                '12.5% as 0.125, which the reader cannot tell from 0.125%; say stored = "fraction" '
+                'or stored = "percent" on the column'
+            )
             raise CellError(msg, cell=text, **self._where(row=row.key, row_number=row.number, column=spec.name))
-        return TableFigure(table=self.spec.name, row=row.key, row_number=row.number, column=spec.name,
-                           value=value, text=text, unit=spec.unit, period=spec.period, rounded=spec.rounded,
-                           source=self.spec.source, markers=markers)
+        return TableFigure(
+            table=self.spec.name,
+            row=row.key,
+            row_number=row.number,
+            column=spec.name,
+            value=value,
+            text=text,
+            unit=spec.unit,
+            period=spec.period,
+            rounded=spec.rounded,
+            source=self.spec.source,
+            markers=markers,
+        )
 
 
 # -- reading a cell ----------------------------------------------------------------------------------
@@ -543,7 +526,7 @@ def read_cell(raw: RawCell, spec: ColumnSpec) -> tuple[Fraction, tuple[str, ...]
     if isinstance(raw, float):
         if raw.is_integer() and -_EXACT_INTEGERS < raw < _EXACT_INTEGERS:  # a whole number: exactly itself
             return _stored_scale(Fraction(int(raw)), spec), ()
-        if raw != raw or raw in (float("inf"), float("-inf")):
+        if not math.isfinite(raw):
             raise CellError("not a number")
         return _stored_scale(Fraction(repr(raw)), spec), ()  # the shortest repr is what was typed
     if not isinstance(raw, str):
@@ -597,12 +580,14 @@ def read_number_text(text: str, spec: ColumnSpec) -> tuple[Fraction, tuple[str, 
 
 def _refuse_text(written: str) -> tuple[Fraction, tuple[str, ...]]:
     if re.fullmatch(r"\(\s*[\d.,]+\s*%?\s*\)", written):
-        raise CellError(f"{written!r}: a number in parentheses may be a negative (in accounts) or a flagged "
-                          "value (in statistics); the table must write it with a sign")
+        raise CellError(
+            f"{written!r}: a number in parentheses may be a negative (in accounts) or a flagged "
+            "value (in statistics); the table must write it with a sign"
+        )
     if re.fullmatch(r"[-+\u2212]?\d+(?:,\d+)+(?:\.\d+)?%?", written):
         raise CellError(f"{written!r}: its commas do not group the digits by three (a decimal comma?)")
     marker = _MARKER.fullmatch(written)
-    if marker is not None or written.startswith("[") and written.endswith("]"):
+    if marker is not None or (written.startswith("[") and written.endswith("]")):
         raise CellError(f"{written!r} is a marker with no number, not a figure")
     raise CellError(f"{written!r} is not a number")
 
@@ -618,8 +603,9 @@ def _markers(text: str, written: str) -> Iterable[str]:
 
 def _kind_of(raw: object) -> str:
     name = type(raw).__name__
-    return {"date": "a date", "datetime": "a date and time", "time": "a time of day",
-            "timedelta": "a duration"}.get(name, f"a {name}")
+    return {"date": "a date", "datetime": "a date and time", "time": "a time of day", "timedelta": "a duration"}.get(
+        name, f"a {name}"
+    )
 
 
 def _unit_key(unit: str) -> str:
@@ -632,7 +618,7 @@ def fold(text: str) -> str:
 
 
 def _is_blank(raw: RawCell) -> bool:
-    return raw is None or isinstance(raw, str) and not raw.strip()
+    return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
 def _cell_text(raw: RawCell) -> str:
@@ -643,9 +629,9 @@ def _cell_text(raw: RawCell) -> str:
         return "TRUE" if raw else "FALSE"
     if isinstance(raw, float):
         written = repr(raw)
-        if "e" in written and raw == raw and raw not in (float("inf"), float("-inf")):
+        if "e" in written and math.isfinite(raw):
             return _decimal_text(Decimal(written))  # 1e+20 as a sub-editor writes it
-        return written[:-2] if written.endswith(".0") else written
+        return written.removesuffix(".0")
     if isinstance(raw, int):
         return str(raw)
     if isinstance(raw, str):
@@ -676,6 +662,7 @@ def read_table(spec: TableSpec, folder: Path) -> Table:
 
 def _read_inside(folder: Path, relative: str, where: Mapping[str, Any]) -> tuple[Path, bytes]:
     """The resolved path and bytes of the regular file `relative` names inside `folder` (see the docstring)."""
+
     def refuse(reason: str) -> TableFileError:
         return TableFileError(reason, **where)
 
@@ -715,8 +702,9 @@ def _read_inside(folder: Path, relative: str, where: Mapping[str, Any]) -> tuple
         os.close(descriptor)
 
 
-def _grid(path: Path, data: bytes, sheet: str | None,
-          where: Mapping[str, Any]) -> tuple[list[list[RawCell]], str | None]:
+def _grid(
+    path: Path, data: bytes, sheet: str | None, where: Mapping[str, Any]
+) -> tuple[list[list[RawCell]], str | None]:
     suffix = path.suffix.lower()
     if suffix in _TEXT_SUFFIXES:
         if sheet is not None:
@@ -725,8 +713,7 @@ def _grid(path: Path, data: bytes, sheet: str | None,
     if suffix in _WORKBOOK_SUFFIXES:
         return _workbook_grid(data, suffix, sheet, where), None
     known = ", ".join(sorted({*_TEXT_SUFFIXES, *_WORKBOOK_SUFFIXES}))
-    raise TableFileError(f"a table must be one of {known}, by its extension; not {suffix or 'no extension'!r}",
-                         **where)
+    raise TableFileError(f"a table must be one of {known}, by its extension; not {suffix or 'no extension'!r}", **where)
 
 
 def _decode(data: bytes, where: Mapping[str, Any]) -> tuple[str, str]:
@@ -741,7 +728,7 @@ def _decode(data: bytes, where: Mapping[str, Any]) -> tuple[str, str]:
             return data.decode(encoding), encoding
         except UnicodeDecodeError as exc:
             failure = exc
-    msg = f"the file is not UTF-8 (byte {failure.start}: {data[failure.start:failure.start + 1]!r}) nor Windows-1252"
+    msg = f"the file is not UTF-8 (byte {failure.start}: {data[failure.start : failure.start + 1]!r}) nor Windows-1252"
     raise TableFileError(msg, **where)
 
 
@@ -796,8 +783,14 @@ def _workbook_grid(data: bytes, suffix: str, sheet: str | None, where: Mapping[s
         raise refuse(f"the {kind} workbook cannot be read: {exc}") from None
 
 
+#: expat 2.4.1 and newer refuse the billion-laughs and quadratic blow-ups a hostile workbook's XML may hold.
+_EXPAT_REFUSES_BLOWUPS: Final = pyexpat.version_info >= (2, 4, 1)
+
+
 def _check_zip(data: bytes, sheet: str | None, refuse: _Refuse) -> None:
     """Refuse a ZIP bomb, and an XLSX sheet whose cells span more than MAX_CELLS (see the docstring)."""
+    if not _EXPAT_REFUSES_BLOWUPS:
+        raise refuse(f"this Python's XML parser (expat {pyexpat.EXPAT_VERSION}) is too old to read a workbook safely")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
@@ -806,8 +799,15 @@ def _check_zip(data: bytes, sheet: str | None, refuse: _Refuse) -> None:
             part = _xlsx_sheet_part(archive, sheet)
             if part is not None:
                 _check_extent(archive.read(part), refuse)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, OSError, EOFError, NotImplementedError,
-            ElementTree.ParseError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        KeyError,
+        OSError,
+        EOFError,
+        NotImplementedError,
+        ET.ParseError,
+    ) as exc:
         raise refuse(f"the workbook is not a well-formed ZIP archive ({exc})") from None
 
 
@@ -824,14 +824,15 @@ def _xlsx_sheet_part(archive: zipfile.ZipFile, sheet: str | None) -> str | None:
     names = set(archive.namelist())
     if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
         return None
-    book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    book = ET.fromstring(archive.read("xl/workbook.xml"))
     sheets = [(element.get("name"), element.get(f"{_REL_NS}id")) for element in book.iter(f"{_MAIN_NS}sheet")]
     chosen = next((rid for name, rid in sheets if sheet is None or name == sheet), None)
     if chosen is None:
         return None
-    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    target = next((rel.get("Target") for rel in rels.iter(f"{_PKG_REL_NS}Relationship") if rel.get("Id") == chosen),
-                  None)
+    rels = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    target = next(
+        (rel.get("Target") for rel in rels.iter(f"{_PKG_REL_NS}Relationship") if rel.get("Id") == chosen), None
+    )
     if target is None:
         return None
     part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
@@ -862,8 +863,9 @@ def _column_number(letters: bytes) -> int:
 
 
 # -- from a grid to a table --------------------------------------------------------------------------
-def _table(spec: TableSpec, path: Path, digest: str, grid: list[list[RawCell]], encoding: str | None,
-           where: Mapping[str, Any]) -> Table:
+def _table(
+    spec: TableSpec, path: Path, digest: str, grid: list[list[RawCell]], encoding: str | None, where: Mapping[str, Any]
+) -> Table:
     if spec.header > len(grid):
         msg = f"header = {spec.header}, but the {'sheet' if encoding is None else 'file'} has {len(grid)} row(s)"
         raise TableFileError(msg, **where)
@@ -880,28 +882,45 @@ def _table(spec: TableSpec, path: Path, digest: str, grid: list[list[RawCell]], 
     rows, keyless, trailer = _split_rows(grid, spec.header, key_indices[0], len(columns))
     workbook = encoding is None
     ambiguous = _percent_ambiguous(spec, columns, rows) if workbook else frozenset()
-    return Table(spec=spec, path=path, sha256=digest, encoding=encoding, columns=columns, rows=rows,
-                 keyless=keyless, trailer=trailer, workbook=workbook, percent_ambiguous=ambiguous)
+    return Table(
+        spec=spec,
+        path=path,
+        sha256=digest,
+        encoding=encoding,
+        columns=columns,
+        rows=rows,
+        keyless=keyless,
+        trailer=trailer,
+        workbook=workbook,
+        percent_ambiguous=ambiguous,
+    )
 
 
-def _split_rows(grid: list[list[RawCell]], header: int, key: int, width: int) -> tuple[
-        tuple[TableRow, ...], tuple[TableRow, ...], tuple[tuple[int, str], ...]]:
+def _split_rows(
+    grid: list[list[RawCell]], header: int, key: int, width: int
+) -> tuple[tuple[TableRow, ...], tuple[TableRow, ...], tuple[tuple[int, str], ...]]:
     """Data rows, keyless rows with figures, and the trailer after the last data row (module docstring)."""
     body = grid[header:]
     last = next((index for index in range(len(body) - 1, -1, -1) if _is_data(body[index], key)), -1)
     rows, keyless = [], []
-    for index, cells in enumerate(body[:last + 1]):
+    for index, cells in enumerate(body[: last + 1]):
         number = header + index + 1
         extra = tuple(_cell_text(c) for c in cells[width:] if not _is_blank(c)) if len(cells) > width else ()
-        row = TableRow(key=_cell_text(cells[key]) if key < len(cells) else "", number=number,
-                       cells=tuple(cells[:width]), extra=extra)
+        row = TableRow(
+            key=_cell_text(cells[key]) if key < len(cells) else "",
+            number=number,
+            cells=tuple(cells[:width]),
+            extra=extra,
+        )
         if row.key:
             rows.append(row)
         elif any(not _is_blank(c) for c in cells):
             keyless.append(row)
-    trailer = tuple((header + index + 1, " | ".join(_cell_text(c) for c in cells if not _is_blank(c)))
-                    for index, cells in enumerate(body[last + 1:], start=last + 1)
-                    if any(not _is_blank(c) for c in cells))
+    trailer = tuple(
+        (header + index + 1, " | ".join(_cell_text(c) for c in cells if not _is_blank(c)))
+        for index, cells in enumerate(body[last + 1 :], start=last + 1)
+        if any(not _is_blank(c) for c in cells)
+    )
     return tuple(rows), tuple(keyless), trailer
 
 
@@ -921,8 +940,13 @@ def _percent_ambiguous(spec: TableSpec, columns: tuple[str, ...], rows: Sequence
         if not column.is_percent or column.stored is not None or columns.count(column.name) != 1:
             continue
         index = columns.index(column.name)
-        numbers = [row.cells[index] for row in rows if index < len(row.cells)
-                   and isinstance(row.cells[index], (int, float)) and not isinstance(row.cells[index], bool)]
+        numbers = [
+            row.cells[index]
+            for row in rows
+            if index < len(row.cells)
+            and isinstance(row.cells[index], (int, float))
+            and not isinstance(row.cells[index], bool)
+        ]
         if numbers and all(-1 <= n <= 1 for n in numbers) and any(n != 0 for n in numbers):  # type: ignore[operator]
             ambiguous.add(column.name)
     return frozenset(ambiguous)
@@ -992,8 +1016,10 @@ class TableDescription:
         suppressed = [(column.name, *cell) for column in self.columns for cell in column.suppressed]
         if suppressed:
             lines.append("  suppressed or blank cells:")
-            lines.extend(f"    row {number} ({key!r}), column {name!r}: {text or '(blank)'!r}"
-                         for name, key, number, text in suppressed)
+            lines.extend(
+                f"    row {number} ({key!r}), column {name!r}: {text or '(blank)'!r}"
+                for name, key, number, text in suppressed
+            )
         if self.trailer:
             lines.append("  below the data (not read):")
             lines.extend(f"    row {number}: {text[:100]}" for number, text in self.trailer)
@@ -1006,7 +1032,11 @@ class TableDescription:
 #: Units suggested by words in a column's name, in order (the first that matches).
 _UNIT_HINTS: Final[tuple[tuple[re.Pattern[str], str, str], ...]] = (
     (re.compile(r"%|\bper ?cent\b|\bpercentage\b"), "percent", "a percentage by its name"),
-    (re.compile(r"\bper (?:100,?000|100k|100 thousand)\b"), "THING / (100000 * THING)", "a rate per 100,000 by its name"),
+    (
+        re.compile(r"\bper (?:100,?000|100k|100 thousand)\b"),
+        "THING / (100000 * THING)",
+        "a rate per 100,000 by its name",
+    ),
     (re.compile(r"\bper (?:10,?000|10k)\b"), "THING / (10000 * THING)", "a rate per 10,000 by its name"),
     (re.compile(r"\bper (?:1,?000|1k|thousand)\b"), "THING / (1000 * THING)", "a rate per 1,000 by its name"),
     (re.compile(r"£|\(gbp\)|\bin pounds\b"), "GBP", "an amount in pounds by its name"),
@@ -1014,15 +1044,19 @@ _UNIT_HINTS: Final[tuple[tuple[re.Pattern[str], str, str], ...]] = (
     (re.compile(r"\((?:in )?weeks?\)|\bin weeks\b"), "week", "weeks by its name"),
     (re.compile(r"\((?:in )?months?\)|\bin months\b"), "month", "months by its name"),
     (re.compile(r"\((?:in )?years?\)|\bin years\b"), "year", "years by its name"),
-    (re.compile(r"\b(?:people|persons?|adults?|children|population|residents|patients)\b"), "person",
-     "people by its name"),
+    (
+        re.compile(r"\b(?:people|persons?|adults?|children|population|residents|patients)\b"),
+        "person",
+        "people by its name",
+    ),
 )
 #: What a rate's THING is when the name says (a rate of people per 100,000 people).
 _PEOPLE: Final = re.compile(r"\b(?:people|persons?|adults?|children|population|residents|patients)\b")
 
 
-def describe_table(path: Path, *, sheet: str | None = None, header: int | None = None,
-                   key: str | None = None) -> TableDescription:
+def describe_table(
+    path: Path, *, sheet: str | None = None, header: int | None = None, key: str | None = None
+) -> TableDescription:
     """Describe the table at `path` for someone about to write `[tables.NAME]`.
 
     Without `header`, the header is guessed as the first row as wide as the widest of the first 30
@@ -1045,14 +1079,32 @@ def describe_table(path: Path, *, sheet: str | None = None, header: int | None =
         raise TableFileError(f"header = {header}, but the table has {len(grid)} row(s)", **where)
     names = [_cell_text(cell) for cell in grid[header - 1]]
     key = fold(key) if key is not None else next((n for n in names if n), "")
-    loose = TableSpec(name=name, path=name, key=key, header=header,
-                      columns=[ColumnSpec(name=n, unit="percent" if _percent_cells(grid, header, i) else "1")
-                               for i, n in enumerate(names) if n and n != key])
+    loose = TableSpec(
+        name=name,
+        path=name,
+        key=key,
+        header=header,
+        columns=[
+            ColumnSpec(name=n, unit="percent" if _percent_cells(grid, header, i) else "1")
+            for i, n in enumerate(names)
+            if n and n != key
+        ],
+    )
     table = _table(loose, target, digest, grid, encoding, where)
     described = [_describe_column(table, spec, grid) for spec in loose.columns if names.count(spec.name) == 1]
-    return TableDescription(path=str(path), sha256=digest, sheet=sheet, sheets=sheets, header=header,
-                            header_guessed=guessed, key=key, encoding=encoding, rows=len(table.rows),
-                            columns=tuple(described), trailer=table.trailer)
+    return TableDescription(
+        path=str(path),
+        sha256=digest,
+        sheet=sheet,
+        sheets=sheets,
+        header=header,
+        header_guessed=guessed,
+        key=key,
+        encoding=encoding,
+        rows=len(table.rows),
+        columns=tuple(described),
+        trailer=table.trailer,
+    )
 
 
 def _sheet_names(data: bytes) -> tuple[str, ...]:
@@ -1069,8 +1121,11 @@ def _guess_header(grid: Sequence[Sequence[RawCell]]) -> int:
 
 
 def _percent_cells(grid: Sequence[Sequence[RawCell]], header: int, index: int) -> bool:
-    return any(isinstance(row[index], str) and row[index].strip().endswith("%")  # type: ignore[union-attr]
-               for row in grid[header:] if index < len(row))
+    return any(
+        isinstance(row[index], str) and row[index].strip().endswith("%")  # type: ignore[union-attr]
+        for row in grid[header:]
+        if index < len(row)
+    )
 
 
 def _describe_column(table: Table, spec: ColumnSpec, grid: Sequence[Sequence[RawCell]]) -> ColumnDescription:
@@ -1093,8 +1148,9 @@ def _describe_column(table: Table, spec: ColumnSpec, grid: Sequence[Sequence[Raw
             else:
                 texts += 1
     unit, reason = _suggest_unit(spec, currency)
-    return ColumnDescription(name=spec.name, numbers=numbers, suppressed=tuple(suppressed), texts=texts, unit=unit,
-                             unit_reason=reason)
+    return ColumnDescription(
+        name=spec.name, numbers=numbers, suppressed=tuple(suppressed), texts=texts, unit=unit, unit_reason=reason
+    )
 
 
 def _suggest_unit(spec: ColumnSpec, currency: bool) -> tuple[str | None, str]:

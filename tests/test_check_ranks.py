@@ -17,9 +17,8 @@ from factcheck.check.ranks import (
     End,
     Entry,
     Quality,
-    Reach,
     RankWords,
-    RankWordsError,
+    Reach,
     diagnose_rank,
     judge_rank,
     one_of_bound,
@@ -30,7 +29,8 @@ from factcheck.check.ranks import (
     true_of_other_columns,
     true_without_total,
 )
-from factcheck.interval import Interval
+from factcheck.errors import RankWordsError
+from factcheck.numbers.interval import Interval
 
 HALF_TENTH = Fraction(1, 20)
 
@@ -42,7 +42,9 @@ def points(*values: int | str) -> list[Entry]:
 
 def rounded(table: dict[str, str], step: Fraction = Fraction(1, 10)) -> list[Entry]:
     """Entries published rounded to `step`: each the interval it stands for, shown as written."""
-    return [Entry(label=key, value=Interval.around(Fraction(text), step / 2), shown=text) for key, text in table.items()]
+    return [
+        Entry(label=key, value=Interval.around(Fraction(text), step / 2), shown=text) for key, text in table.items()
+    ]
 
 
 def judged(words: str, of: str, among: Sequence[Entry], order: End | None = None) -> tuple[bool, bool, str]:
@@ -52,74 +54,108 @@ def judged(words: str, of: str, among: Sequence[Entry], order: End | None = None
 
 
 # -- the words --------------------------------------------------------------------------------------------
-@pytest.mark.parametrize(("stated", "expected"), [
-    ("the highest", RankWords(text="the highest", reach=Reach.EXACT, place=1, end=End.HIGH)),
-    ("the highest rate", RankWords(text="the highest rate", reach=Reach.EXACT, place=1, end=End.HIGH)),
-    ("highest", RankWords(text="highest", reach=Reach.EXACT, place=1, end=End.HIGH)),
-    ("the largest", RankWords(text="the largest", reach=Reach.EXACT, end=End.HIGH)),
-    ("the biggest rise", RankWords(text="the biggest rise", reach=Reach.EXACT, end=End.HIGH)),
-    ("the most", RankWords(text="the most", reach=Reach.EXACT, end=End.HIGH)),
-    ("the greatest number of pupils", RankWords(text="the greatest number of pupils", reach=Reach.EXACT,
-                                                end=End.HIGH)),
-    ("the lowest", RankWords(text="the lowest", reach=Reach.EXACT, end=End.LOW)),
-    ("the smallest", RankWords(text="the smallest", reach=Reach.EXACT, end=End.LOW)),
-    ("the fewest", RankWords(text="the fewest", reach=Reach.EXACT, end=End.LOW)),
-    ("the least", RankWords(text="the least", reach=Reach.EXACT, end=End.LOW)),
-    ("the best", RankWords(text="the best", reach=Reach.EXACT, quality=Quality.BEST)),
-    ("the worst", RankWords(text="the worst", reach=Reach.EXACT, quality=Quality.WORST)),
-    ("the second highest rate", RankWords(text="the second highest rate", reach=Reach.EXACT, place=2, end=End.HIGH)),
-    ("the third-lowest", RankWords(text="the third-lowest", reach=Reach.EXACT, place=3, end=End.LOW)),
-    ("the third\u2011lowest", RankWords(text="the third\u2011lowest", reach=Reach.EXACT, place=3, end=End.LOW)),
-    ("The 2nd-highest", RankWords(text="The 2nd-highest", reach=Reach.EXACT, place=2, end=End.HIGH)),
-    ("the 11th highest", RankWords(text="the 11th highest", reach=Reach.EXACT, place=11, end=End.HIGH)),
-    ("the second worst", RankWords(text="the second worst", reach=Reach.EXACT, place=2, quality=Quality.WORST)),
-    ("joint highest", RankWords(text="joint highest", reach=Reach.EXACT, end=End.HIGH, joint=True)),
-    ("the joint lowest", RankWords(text="the joint lowest", reach=Reach.EXACT, end=End.LOW, joint=True)),
-    ("one of the highest", RankWords(text="one of the highest", reach=Reach.ONE_OF, place=0, end=End.HIGH)),
-    ("one of the lowest rates", RankWords(text="one of the lowest rates", reach=Reach.ONE_OF, place=0, end=End.LOW)),
-    ("one of the worst", RankWords(text="one of the worst", reach=Reach.ONE_OF, place=0, quality=Quality.WORST)),
-    ("one of the five highest", RankWords(text="one of the five highest", reach=Reach.WITHIN, place=5,
-                                          end=End.HIGH)),
-    ("among the five highest", RankWords(text="among the five highest", reach=Reach.WITHIN, place=5, end=End.HIGH)),
-    ("among the 10 lowest", RankWords(text="among the 10 lowest", reach=Reach.WITHIN, place=10, end=End.LOW)),
-    ("in the top ten", RankWords(text="in the top ten", reach=Reach.WITHIN, place=10, end=End.HIGH)),
-    ("in the top 20", RankWords(text="in the top 20", reach=Reach.WITHIN, place=20, end=End.HIGH)),
-    ("in the bottom five", RankWords(text="in the bottom five", reach=Reach.WITHIN, place=5, end=End.LOW)),
-    ("the top three", RankWords(text="the top three", reach=Reach.WITHIN, place=3, end=End.HIGH)),
-    ("within the twenty five lowest", RankWords(text="within the twenty five lowest", reach=Reach.WITHIN, place=25,
-                                                end=End.LOW)),
-    ("the highest since 2015", RankWords(text="the highest since 2015", reach=Reach.EXACT, end=End.HIGH,
-                                         since="since 2015")),
-    ("the highest level since records began", RankWords(text="the highest level since records began",
-                                                        reach=Reach.EXACT, end=End.HIGH,
-                                                        since="since records began")),
-    ("the lowest for a decade", RankWords(text="the lowest for a decade", reach=Reach.EXACT, end=End.LOW,
-                                          since="for a decade")),
-    ("the lowest in at least 20 years", RankWords(text="the lowest in at least 20 years", reach=Reach.EXACT,
-                                                  end=End.LOW, since="in at least 20 years")),
-    ("the highest on record", RankWords(text="the highest on record", reach=Reach.EXACT, end=End.HIGH,
-                                        since="on record")),
-    ("the highest-ever", RankWords(text="the highest-ever", reach=Reach.EXACT, end=End.HIGH, since="ever")),
-    ("the highest in the country", RankWords(text="the highest in the country", reach=Reach.EXACT, end=End.HIGH)),
-])
+@pytest.mark.parametrize(
+    ("stated", "expected"),
+    [
+        ("the highest", RankWords(text="the highest", reach=Reach.EXACT, place=1, end=End.HIGH)),
+        ("the highest rate", RankWords(text="the highest rate", reach=Reach.EXACT, place=1, end=End.HIGH)),
+        ("highest", RankWords(text="highest", reach=Reach.EXACT, place=1, end=End.HIGH)),
+        ("the largest", RankWords(text="the largest", reach=Reach.EXACT, end=End.HIGH)),
+        ("the biggest rise", RankWords(text="the biggest rise", reach=Reach.EXACT, end=End.HIGH)),
+        ("the most", RankWords(text="the most", reach=Reach.EXACT, end=End.HIGH)),
+        (
+            "the greatest number of pupils",
+            RankWords(text="the greatest number of pupils", reach=Reach.EXACT, end=End.HIGH),
+        ),
+        ("the lowest", RankWords(text="the lowest", reach=Reach.EXACT, end=End.LOW)),
+        ("the smallest", RankWords(text="the smallest", reach=Reach.EXACT, end=End.LOW)),
+        ("the fewest", RankWords(text="the fewest", reach=Reach.EXACT, end=End.LOW)),
+        ("the least", RankWords(text="the least", reach=Reach.EXACT, end=End.LOW)),
+        ("the best", RankWords(text="the best", reach=Reach.EXACT, quality=Quality.BEST)),
+        ("the worst", RankWords(text="the worst", reach=Reach.EXACT, quality=Quality.WORST)),
+        (
+            "the second highest rate",
+            RankWords(text="the second highest rate", reach=Reach.EXACT, place=2, end=End.HIGH),
+        ),
+        ("the third-lowest", RankWords(text="the third-lowest", reach=Reach.EXACT, place=3, end=End.LOW)),
+        ("the third\u2011lowest", RankWords(text="the third\u2011lowest", reach=Reach.EXACT, place=3, end=End.LOW)),
+        ("The 2nd-highest", RankWords(text="The 2nd-highest", reach=Reach.EXACT, place=2, end=End.HIGH)),
+        ("the 11th highest", RankWords(text="the 11th highest", reach=Reach.EXACT, place=11, end=End.HIGH)),
+        ("the second worst", RankWords(text="the second worst", reach=Reach.EXACT, place=2, quality=Quality.WORST)),
+        ("joint highest", RankWords(text="joint highest", reach=Reach.EXACT, end=End.HIGH, joint=True)),
+        ("the joint lowest", RankWords(text="the joint lowest", reach=Reach.EXACT, end=End.LOW, joint=True)),
+        ("one of the highest", RankWords(text="one of the highest", reach=Reach.ONE_OF, place=0, end=End.HIGH)),
+        (
+            "one of the lowest rates",
+            RankWords(text="one of the lowest rates", reach=Reach.ONE_OF, place=0, end=End.LOW),
+        ),
+        ("one of the worst", RankWords(text="one of the worst", reach=Reach.ONE_OF, place=0, quality=Quality.WORST)),
+        (
+            "one of the five highest",
+            RankWords(text="one of the five highest", reach=Reach.WITHIN, place=5, end=End.HIGH),
+        ),
+        ("among the five highest", RankWords(text="among the five highest", reach=Reach.WITHIN, place=5, end=End.HIGH)),
+        ("among the 10 lowest", RankWords(text="among the 10 lowest", reach=Reach.WITHIN, place=10, end=End.LOW)),
+        ("in the top ten", RankWords(text="in the top ten", reach=Reach.WITHIN, place=10, end=End.HIGH)),
+        ("in the top 20", RankWords(text="in the top 20", reach=Reach.WITHIN, place=20, end=End.HIGH)),
+        ("in the bottom five", RankWords(text="in the bottom five", reach=Reach.WITHIN, place=5, end=End.LOW)),
+        ("the top three", RankWords(text="the top three", reach=Reach.WITHIN, place=3, end=End.HIGH)),
+        (
+            "within the twenty five lowest",
+            RankWords(text="within the twenty five lowest", reach=Reach.WITHIN, place=25, end=End.LOW),
+        ),
+        (
+            "the highest since 2015",
+            RankWords(text="the highest since 2015", reach=Reach.EXACT, end=End.HIGH, since="since 2015"),
+        ),
+        (
+            "the highest level since records began",
+            RankWords(
+                text="the highest level since records began",
+                reach=Reach.EXACT,
+                end=End.HIGH,
+                since="since records began",
+            ),
+        ),
+        (
+            "the lowest for a decade",
+            RankWords(text="the lowest for a decade", reach=Reach.EXACT, end=End.LOW, since="for a decade"),
+        ),
+        (
+            "the lowest in at least 20 years",
+            RankWords(
+                text="the lowest in at least 20 years", reach=Reach.EXACT, end=End.LOW, since="in at least 20 years"
+            ),
+        ),
+        (
+            "the highest on record",
+            RankWords(text="the highest on record", reach=Reach.EXACT, end=End.HIGH, since="on record"),
+        ),
+        ("the highest-ever", RankWords(text="the highest-ever", reach=Reach.EXACT, end=End.HIGH, since="ever")),
+        ("the highest in the country", RankWords(text="the highest in the country", reach=Reach.EXACT, end=End.HIGH)),
+    ],
+)
 def test_rank_words_read(stated: str, expected: RankWords) -> None:
     assert parse_rank_words(stated) == expected
 
 
-@pytest.mark.parametrize(("stated", "unknown"), [
-    ("", ""),
-    ("the higher", "higher"),
-    ("higher than most", "higher than most"),
-    ("had the highest", "had the highest"),
-    ("among the highest", "highest"),
-    ("in the top", "top"),
-    ("the topmost", "topmost"),
-    ("one of the many", "many"),
-    ("the highest but one", "but"),
-    ("the highest outside London", "outside"),
-    ("the highest after Leeds", "after"),
-    ("the highest since", "since"),
-])
+@pytest.mark.parametrize(
+    ("stated", "unknown"),
+    [
+        ("", ""),
+        ("the higher", "higher"),
+        ("higher than most", "higher than most"),
+        ("had the highest", "had the highest"),
+        ("among the highest", "highest"),
+        ("in the top", "top"),
+        ("the topmost", "topmost"),
+        ("one of the many", "many"),
+        ("the highest but one", "but"),
+        ("the highest outside London", "outside"),
+        ("the highest after Leeds", "after"),
+        ("the highest since", "since"),
+    ],
+)
 def test_unknown_rank_words_are_an_error_quoting_them(stated: str, unknown: str) -> None:
     with pytest.raises(RankWordsError) as caught:
         parse_rank_words(stated)
@@ -183,8 +219,10 @@ def test_one_of_the_highest_reaches_max_of_three_and_a_quarter() -> None:
 
 
 def test_the_highest_since_a_year_is_above_every_value_of_the_periods_listed() -> None:
-    years = [Entry(label=str(year), value=Interval.point(value)) for year, value in
-             zip(range(2015, 2025), (40, 42, 39, 44, 47, 45, 41, 43, 46, 48))]
+    years = [
+        Entry(label=str(year), value=Interval.point(value))
+        for year, value in zip(range(2015, 2025), (40, 42, 39, 44, 47, 45, 41, 43, 46, 48), strict=False)
+    ]
     holds, gross, place = judged("the highest since 2015", "2024", years)
     assert (holds, gross, place) == (True, False, "1st of 10")
     result = judge_rank(parse_rank_words("the lowest for a decade"), years[1], years)
@@ -193,18 +231,32 @@ def test_the_highest_since_a_year_is_above_every_value_of_the_periods_listed() -
 
 
 # -- the evaluation article's rank claims, as plain intervals ----------------------------------------------
-CORVALE_RATES = {"Ambleford": "488.7", "Brackwater": "156.3", "Calderholt": "715.2", "Dunsworth": "528.0",
-                 "Elderfield": "727.4", "Fallowmere": "212.6", "Hathersby": "758.5", "Ivelbrook": "352.4",
-                 "Kelmsworth": "573.2", "Larkhollow": "177.1", "Mossbridge": "767.1", "Pellworth": "583.9"}
+CORVALE_RATES = {
+    "Ambleford": "488.7",
+    "Brackwater": "156.3",
+    "Calderholt": "715.2",
+    "Dunsworth": "528.0",
+    "Elderfield": "727.4",
+    "Fallowmere": "212.6",
+    "Hathersby": "758.5",
+    "Ivelbrook": "352.4",
+    "Kelmsworth": "573.2",
+    "Larkhollow": "177.1",
+    "Mossbridge": "767.1",
+    "Pellworth": "583.9",
+}
 
 
-@pytest.mark.parametrize(("of", "words", "holds", "gross", "place"), [
-    ("Mossbridge", "the highest rate", True, False, "1st of 12"),
-    ("Elderfield", "the second highest rate", False, False, "3rd of 12"),
-    ("Brackwater", "the lowest rate", True, False, "1st of 12"),
-    ("Fallowmere", "one of the lowest", True, False, "3rd of 12"),
-    ("Dunsworth", "one of the lowest", False, False, "6th of 12"),
-])
+@pytest.mark.parametrize(
+    ("of", "words", "holds", "gross", "place"),
+    [
+        ("Mossbridge", "the highest rate", True, False, "1st of 12"),
+        ("Elderfield", "the second highest rate", False, False, "3rd of 12"),
+        ("Brackwater", "the lowest rate", True, False, "1st of 12"),
+        ("Fallowmere", "one of the lowest", True, False, "3rd of 12"),
+        ("Dunsworth", "one of the lowest", False, False, "6th of 12"),
+    ],
+)
 def test_the_evaluation_rank_claims(of: str, words: str, holds: bool, gross: bool, place: str) -> None:
     assert judged(words, of, rounded(CORVALE_RATES)) == (holds, gross, place)
 
@@ -213,15 +265,19 @@ def test_the_explanation_names_the_place_and_the_values_above_it() -> None:
     among = rounded(CORVALE_RATES)
     elder = next(e for e in among if e.label == "Elderfield")
     result = judge_rank(parse_rank_words("the second highest rate"), elder, among)
-    assert result.explanation == ("727.4 is 3rd of 12 from the high end (Mossbridge 767.1 and Hathersby 758.5 above "
-                                  "it); 'the second highest rate' needs 2nd")
+    assert result.explanation == (
+        "727.4 is 3rd of 12 from the high end (Mossbridge 767.1 and Hathersby 758.5 above "
+        "it); 'the second highest rate' needs 2nd"
+    )
     moss = next(e for e in among if e.label == "Mossbridge")
     assert judge_rank(parse_rank_words("the highest rate"), moss, among).explanation == (
-        "767.1 is 1st of 12 from the high end (next: Hathersby 758.5)")
+        "767.1 is 1st of 12 from the high end (next: Hathersby 758.5)"
+    )
     duns = next(e for e in among if e.label == "Dunsworth")
     assert judge_rank(parse_rank_words("one of the lowest"), duns, among).explanation == (
         "528.0 is 6th of 12 from the low end (5 values below it, the nearest Ambleford 488.7, Ivelbrook 352.4 and "
-        "Fallowmere 212.6); 'one of the lowest' needs at most 3rd (max(3, ⌈12/4⌉) places)")
+        "Fallowmere 212.6); 'one of the lowest' needs at most 3rd (max(3, ⌈12/4⌉) places)"
+    )
     brack = next(e for e in among if e.label == "Brackwater")
     gross = judge_rank(parse_rank_words("the highest"), brack, among)
     assert gross.gross and gross.explanation.endswith("'the highest' needs 1st; it is in the lower half")
@@ -263,8 +319,7 @@ def test_open_ends_are_respected() -> None:
     assert place_of(above, [at_most], End.HIGH).places == (1,)
 
 
-@pytest.mark.parametrize(("n", "top_place_gross_from"), [(1, None), (2, 2), (3, 3), (4, 3), (12, 7), (13, 8),
-                                                          (42, 22)])
+@pytest.mark.parametrize(("n", "top_place_gross_from"), [(1, None), (2, 2), (3, 3), (4, 3), (12, 7), (13, 8), (42, 22)])
 def test_sizes_and_the_far_half(n: int, top_place_gross_from: int | None) -> None:
     among = points(*range(1, n + 1))
     for place in range(1, n + 1):
@@ -292,8 +347,10 @@ def test_true_if_the_total_row_is_left_out_by_its_key() -> None:
     among = [*points(120, 131, 118), Entry(label="England and Wales", value=Interval.point(135))]
     assert not judged("the highest", "v1", among)[0]
     found = true_without_total(parse_rank_words("the highest"), among[1], among)
-    assert found == ("true if the total row 'England and Wales' is left out (its key names a total): 1st of 3; "
-                     'exclude = ["England and Wales"]')
+    assert found == (
+        "true if the total row 'England and Wales' is left out (its key names a total): 1st of 3; "
+        'exclude = ["England and Wales"]'
+    )
 
 
 def test_true_if_the_total_row_is_left_out_by_its_sum() -> None:
@@ -312,11 +369,13 @@ def test_true_of_another_column() -> None:
     words = parse_rank_words("the highest")
     of_2020 = Entry(label="a", value=Interval.point(5))
     among_2020 = [of_2020, *points(7, 6)]
-    alternative = ColumnAlternative(name="2019", of=Entry(label="a", value=Interval.point(9)),
-                                    among=points(7, 6))
+    alternative = ColumnAlternative(
+        name="2019", of=Entry(label="a", value=Interval.point(9)), among=tuple(points(7, 6))
+    )
     assert true_of_other_columns(words, [alternative]) == ("true of the '2019' column (9: 1st of 3 from the high end)",)
     assert "true of the '2019' column (9: 1st of 3 from the high end)" in diagnose_rank(
-        words, of_2020, among_2020, alternatives=[alternative])
+        words, of_2020, among_2020, alternatives=[alternative]
+    )
 
 
 def test_nothing_is_diagnosed_for_words_that_hold() -> None:
@@ -362,13 +421,19 @@ def test_one_of_the_highest_holds_for_every_place_within_the_bound(n: int, data:
 @st.composite
 def interval_lists(draw: st.DrawFn) -> list[Interval]:
     centres = draw(st.lists(st.integers(-20, 20), min_size=2, max_size=8))
-    return [Interval(Fraction(c) - draw(st.sampled_from([0, Fraction(1, 2), 1, 3])),
-                     Fraction(c) + draw(st.sampled_from([0, Fraction(1, 2), 1, 3]))) for c in centres]
+    return [
+        Interval(
+            Fraction(c) - draw(st.sampled_from([Fraction(0), Fraction(1, 2), Fraction(1), Fraction(3)])),
+            Fraction(c) + draw(st.sampled_from([Fraction(0), Fraction(1, 2), Fraction(1), Fraction(3)])),
+        )
+        for c in centres
+    ]
 
 
 @given(interval_lists(), st.data())
-def test_every_choice_of_values_within_the_intervals_gives_a_place_listed(intervals: list[Interval],
-                                                                          data: st.DataObject) -> None:
+def test_every_choice_of_values_within_the_intervals_gives_a_place_listed(
+    intervals: list[Interval], data: st.DataObject
+) -> None:
     chosen = [data.draw(st.fractions(min_value=i.lo, max_value=i.hi)) for i in intervals]
     place = place_of(intervals[0], intervals[1:], End.HIGH)
     actual = 1 + sum(1 for v in chosen[1:] if v > chosen[0])
@@ -382,7 +447,7 @@ def test_every_place_listed_is_reached_by_some_choice_of_values(intervals: list[
     # brute force: `of` at every end and midpoint inside it, each other value at its lowest or its highest
     of, others = intervals[0], intervals[1:]
     ends = sorted({bound for i in intervals for bound in (i.lo, i.hi) if bound is not None})
-    trials = [v for v in (*ends, *((x + y) / 2 for x, y in zip(ends, ends[1:]))) if of.contains(v)]
+    trials = [v for v in (*ends, *((x + y) / 2 for x, y in itertools.pairwise(ends))) if of.contains(v)]
     reached = set()
     for v in trials:
         for choice in itertools.product(*[(o.lo, o.hi) for o in others]):
@@ -407,7 +472,7 @@ def test_places_with_open_ends_match_a_direct_count(intervals: list[Interval]) -
     # every value of the other is above v, possibly above when some value is
     of, others = intervals[0], intervals[1:]
     ends = sorted({bound for i in intervals for bound in (i.lo, i.hi) if bound is not None})
-    steps = [x + (y - x) * k / 4 for x, y in zip(ends, ends[1:]) for k in (1, 2, 3)]
+    steps = [x + (y - x) * k / 4 for x, y in itertools.pairwise(ends) for k in (1, 2, 3)]
     expected: set[int] = set()
     for v in (v for v in (*ends, *steps) if of.contains(v)):
         certain = sum(1 for o in others if o.lo is not None and (o.lo > v or (o.lo == v and o.lo_open)))
