@@ -186,12 +186,14 @@ class TOMLLimitError(FactcheckError, ValueError):
 
 
 class ReadRefusedError(FactcheckError):
-    """A file named by a claims file that is not read, and why; `outside`: it is not inside the claims file's folder."""
+    """A file named by a claims file that is not read, and why; `outside`: it is not inside the claims file's
+    folder; `missing`: there is no such file."""
 
-    def __init__(self, reason: str, *, outside: bool = False) -> None:
+    def __init__(self, reason: str, *, outside: bool = False, missing: bool = False) -> None:
         super().__init__(reason)
         self.reason = reason
         self.outside = outside
+        self.missing = missing
 
 
 class ClaimFailedError(FactcheckError):

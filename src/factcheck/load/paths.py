@@ -1,10 +1,11 @@
 """Reading a file that a claims file names: only a regular file inside the claims file's folder.
 
-`read_inside` is the one way any code path reads such a file (the article text; the cache asks it
-too, to see what the loader would find). At most `MAX_ARTICLE_BYTES` are read, so a hostile
-`[article] text` (an absolute path, `..`, a symlink out of the folder, `/dev/zero`, a FIFO, a huge
-file) is refused instead of hanging or filling memory. Only the standard library is imported: a
-run answered from the cache reads articles through it.
+`read_inside` is the one way any code path reads such a file (the article text and the tables; the
+cache asks it too, to see what the loader would find). At most `limit` bytes are read
+(`MAX_ARTICLE_BYTES` for an article; a table gives its own), so a hostile `[article] text` or table
+`path` (an absolute path, `..`, a symlink out of the folder, `/dev/zero`, a FIFO, a huge file) is
+refused instead of hanging or filling memory. Only the standard library is imported: a run
+answered from the cache reads articles and tables through it.
 """
 
 from __future__ import annotations
@@ -29,13 +30,16 @@ _READ_FLAGS: Final = (
 _CHUNK: Final = 1 << 20
 
 
-def read_inside(folder: Path, relative: str, *, limit: int = MAX_ARTICLE_BYTES) -> tuple[Path, bytes]:
+def read_inside(
+    folder: Path, relative: str, *, limit: int = MAX_ARTICLE_BYTES, what: str = "an article text"
+) -> tuple[Path, bytes]:
     """The resolved path and the bytes of the regular file `relative` names inside `folder`.
 
     The path is resolved (symlinks and `..` followed) and must still be inside the resolved folder;
     the file is opened without blocking and without following a symlink, checked to be a regular
     file by the open descriptor (not by its name, which could change), and read only if it holds
-    at most `limit` bytes. Raises ReadRefusedError otherwise.
+    at most `limit` bytes. Raises ReadRefusedError otherwise; `what` names the file in the message
+    about its size ("larger than the 8,388,608 bytes an article text may have").
     """
     if not relative.strip() or "\x00" in relative or Path(relative).is_absolute():
         raise ReadRefusedError("not a path inside the folder", outside=True)
@@ -47,20 +51,22 @@ def read_inside(folder: Path, relative: str, *, limit: int = MAX_ARTICLE_BYTES) 
         raise ReadRefusedError("outside the folder", outside=True)
     try:
         descriptor = os.open(target, _READ_FLAGS)
+    except FileNotFoundError as exc:
+        raise ReadRefusedError(exc.strerror or str(exc), missing=True) from None
     except OSError as exc:
         raise ReadRefusedError(exc.strerror or str(exc)) from None
     try:
-        return target, _read_regular(descriptor, limit)
+        return target, _read_regular(descriptor, limit, what)
     finally:
         os.close(descriptor)
 
 
-def _read_regular(descriptor: int, limit: int) -> bytes:
+def _read_regular(descriptor: int, limit: int, what: str) -> bytes:
     status = os.fstat(descriptor)
     if not stat.S_ISREG(status.st_mode):
         raise ReadRefusedError(f"not a regular file (it is {_kind(status.st_mode)})")
     if status.st_size > limit:
-        raise ReadRefusedError(f"larger than the {limit:,} bytes an article text may have")
+        raise ReadRefusedError(f"larger than the {limit:,} bytes {what} may have")
     chunks: list[bytes] = []
     size = 0
     while True:  # to the end, but never past the limit: the file may grow while it is read
@@ -73,7 +79,7 @@ def _read_regular(descriptor: int, limit: int) -> bytes:
         chunks.append(chunk)
         size += len(chunk)
         if size > limit:
-            raise ReadRefusedError(f"larger than the {limit:,} bytes an article text may have")
+            raise ReadRefusedError(f"larger than the {limit:,} bytes {what} may have")
 
 
 def _kind(mode: int) -> str:

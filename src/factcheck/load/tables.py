@@ -7,11 +7,11 @@ one cell as a figure, `Table.column(name, exclude=…)` a whole column; `describ
 table's columns, the units it can infer and its suppressed cells (for `factcheck table PATH`).
 
 The file:
-- Only a regular file inside the claims file's folder is read: the path is resolved (`..` and
-  symlinks followed) and must stay inside the folder; it is opened without following a symlink
-  and without blocking, and must be a regular file by its open descriptor (no FIFO, device or
-  folder). At most `MAX_TABLE_BYTES` (64 MiB) are read; a larger file is refused, not read in
-  part. A workbook may unpack to at most `MAX_UNPACKED_BYTES` (the sizes its ZIP directory
+- Only a regular file inside the claims file's folder is read, by `load.paths.read_inside`, the one
+  function that reads every file a claims file names: the path is resolved (`..` and symlinks
+  followed) and must stay inside the folder; it is opened without following a symlink and without
+  blocking, and must be a regular file by its open descriptor (no FIFO, device or folder). At
+  most `MAX_TABLE_BYTES` (64 MiB) are read; a larger file is refused, not read in part. A workbook may unpack to at most `MAX_UNPACKED_BYTES` (the sizes its ZIP directory
   declares), and its sheet may span at most `MAX_CELLS` cells; an XLSX sheet's extent is found
   from its cell references before the workbook library lays the sheet out, since a single cell
   placed at XFD1048576 would otherwise ask for hundreds of gigabytes at once.
@@ -86,10 +86,8 @@ import enum
 import hashlib
 import io
 import math
-import os
 import pyexpat
 import re
-import stat
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -104,12 +102,17 @@ import attrs
 from factcheck.errors import (
     CellError,
     DuplicateRowError,
+    ReadRefusedError,
     TableDigestError,
     TableError,
     TableFileError,
+    UnitError,
     UnknownColumnError,
     UnknownRowError,
 )
+from factcheck.load.paths import read_inside
+from factcheck.numbers.units import is_percent_unit, parse_unit
+from factcheck.words.table import CURRENCIES
 
 __all__ = [
     "MAX_CELLS",
@@ -212,21 +215,10 @@ STATUS_MARKERS: Final[frozenset[str]] = frozenset(
 )
 _Refuse = Callable[[str], "TableFileError"]
 _NOTE_MARKER: Final = re.compile(r"note\s*\d{1,4}[a-z]?", re.IGNORECASE)
-#: Unit names that are percentages (the column's unit, lower case, white space as "_").
-_PERCENT_UNITS: Final = frozenset({"%", "percent", "per_cent", "pct", "percentage"})
-#: Currency symbols a cell may start with, and the unit names of that currency.
-_CURRENCY_UNITS: Final[Mapping[str, frozenset[str]]] = {
-    "£": frozenset({"£", "gbp", "pound_sterling"}),
-    "$": frozenset({"$", "usd"}),
-    "€": frozenset({"€", "eur", "euro"}),
-}
 _TEXT_SUFFIXES: Final[Mapping[str, str]] = {".csv": ",", ".tsv": "\t", ".tab": "\t"}
 _WORKBOOK_SUFFIXES: Final = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
 _ZIP_MAGIC: Final = b"PK\x03\x04"
 _OLE_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_READ_FLAGS: Final = (
-    os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-)
 
 _NUMBER: Final = re.compile(
     r"(?P<sign>[-+\u2212\u2013])?(?P<currency>[£$€])?"
@@ -283,7 +275,7 @@ class ColumnSpec:
     _percent: bool = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_percent", _unit_key(self.unit) in _PERCENT_UNITS)  # asked of every cell
+        object.__setattr__(self, "_percent", is_percent_unit(self.unit))  # asked of every cell
 
     @property
     def is_percent(self) -> bool:
@@ -567,7 +559,7 @@ def read_number_text(text: str, spec: ColumnSpec) -> tuple[Fraction, tuple[str, 
     markers = tuple(_markers(match["markers"], written)) if match["markers"] else ()
     if match["percent"] and not spec.is_percent:
         raise CellError(f"a percentage in a column whose unit is {spec.unit!r}, not a percentage")
-    if match["currency"] and _unit_key(spec.unit) not in _CURRENCY_UNITS[match["currency"]]:
+    if match["currency"] and not _in_currency(spec.unit, match["currency"]):
         raise CellError(f"an amount in {match['currency']} in a column whose unit is {spec.unit!r}")
     decimals = match["decimals"] or ""
     numerator = int((match["whole"] or "").replace(",", "") + decimals or "0")
@@ -608,8 +600,12 @@ def _kind_of(raw: object) -> str:
     )
 
 
-def _unit_key(unit: str) -> str:
-    return "_".join(unit.strip().lower().split())
+def _in_currency(unit: str, sign: str) -> bool:
+    """Whether a column's unit is an amount in the currency of `sign` ("£": GBP), as the units module reads it."""
+    try:
+        return parse_unit(unit).dims == ((CURRENCIES[sign], 1),)
+    except UnitError:
+        return False
 
 
 def fold(text: str) -> str:
@@ -661,45 +657,17 @@ def read_table(spec: TableSpec, folder: Path) -> Table:
 
 
 def _read_inside(folder: Path, relative: str, where: Mapping[str, Any]) -> tuple[Path, bytes]:
-    """The resolved path and bytes of the regular file `relative` names inside `folder` (see the docstring)."""
-
-    def refuse(reason: str) -> TableFileError:
-        return TableFileError(reason, **where)
-
-    if not relative.strip() or "\x00" in relative or Path(relative).is_absolute():
-        raise refuse("the path must name a file inside the claims file's folder")
+    """The resolved path and bytes of the regular file `relative` names inside `folder`, as `paths.read_inside`
+    reads every file a claims file names (the module's docstring); a refusal is a TableFileError."""
     try:
-        base, target = folder.resolve(), (folder / relative).resolve()
-    except (OSError, RuntimeError, ValueError) as exc:  # RuntimeError: a symlink loop
-        raise refuse(f"the file cannot be found: {exc}") from None
-    if not target.is_relative_to(base):
-        raise refuse("the file is outside the claims file's folder, where tables must be")
-    try:
-        descriptor = os.open(target, _READ_FLAGS)
-    except FileNotFoundError:
-        raise refuse("no such file") from None
-    except OSError as exc:
-        raise refuse(f"the file cannot be opened: {exc.strerror or exc}") from None
-    try:
-        status = os.fstat(descriptor)
-        if not stat.S_ISREG(status.st_mode):
-            raise refuse("not a regular file (a folder, a FIFO or a device)")
-        if status.st_size > MAX_TABLE_BYTES:
-            raise refuse(f"the file is larger than the {MAX_TABLE_BYTES:,} bytes a table may have")
-        chunks: list[bytes] = []
-        size = 0
-        while True:  # to the end, but never past the limit: the file may grow while it is read
-            chunk = os.read(descriptor, min(1 << 20, MAX_TABLE_BYTES + 1 - size))
-            if not chunk:
-                return target, b"".join(chunks)
-            chunks.append(chunk)
-            size += len(chunk)
-            if size > MAX_TABLE_BYTES:
-                raise refuse(f"the file is larger than the {MAX_TABLE_BYTES:,} bytes a table may have")
-    except OSError as exc:
-        raise refuse(f"the file cannot be read: {exc.strerror or exc}") from None
-    finally:
-        os.close(descriptor)
+        return read_inside(folder, relative, limit=MAX_TABLE_BYTES, what="a table")
+    except ReadRefusedError as exc:
+        if exc.outside:
+            raise TableFileError(
+                "the file is outside the claims file's folder, where tables must be", **where
+            ) from None
+        reason = "no such file" if exc.missing else f"the file cannot be read: {exc.reason}"
+        raise TableFileError(reason, **where) from None
 
 
 def _grid(
@@ -1141,7 +1109,7 @@ def _describe_column(table: Table, spec: ColumnSpec, grid: Sequence[Sequence[Raw
         except CellError:
             text = _cell_text(raw)
             stripped = text.lstrip("-+\u2212\u2013")
-            if stripped[:1] in _CURRENCY_UNITS:
+            if stripped[:1] in CURRENCIES:
                 currency, numbers = True, numbers + 1
             elif not text or text.casefold() in SUPPRESSED or _MARKER.fullmatch(text):
                 suppressed.append((row.key, row.number, text))
