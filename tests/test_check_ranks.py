@@ -1,4 +1,4 @@
-"""Rank arithmetic (check/ranks.py): the words of the format's Ranks table, places among intervals, ties,
+"""Rank arithmetic (words/ranks.py, check/places.py, check/judge.py, check/diagnose.py): the words of the format's Ranks table, places among intervals, ties,
 the far half that makes a miss gross, the explanation a sub-editor reads, and the diagnoses."""
 
 from __future__ import annotations
@@ -12,25 +12,20 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.check.ranks import (
+from factcheck.check.diagnose import (
     ColumnAlternative,
-    End,
-    Entry,
-    Quality,
-    RankWords,
-    Reach,
     diagnose_rank,
-    judge_rank,
-    one_of_bound,
-    ordinal,
-    parse_rank_words,
-    place_of,
     total_rows,
     true_of_other_columns,
     true_without_total,
 )
+from factcheck.check.judge import judge_rank
+from factcheck.check.places import Entry, place_of
 from factcheck.errors import RankWordsError
+from factcheck.numbers.display import ordinal
 from factcheck.numbers.interval import Interval
+from factcheck.words.ranks import RankWords, Reach, one_of_bound, parse_rank_words
+from factcheck.words.table import End, Quality
 
 HALF_TENTH = Fraction(1, 20)
 

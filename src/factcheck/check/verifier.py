@@ -12,8 +12,9 @@ from difflib import get_close_matches
 
 import attrs
 
-from factcheck.check.judge import judge_comparison, judge_number, may_meet
-from factcheck.check.quantity import Quantity
+from factcheck.check.judge import judge_comparison, judge_number, judge_rank, may_meet, rank_outcome
+from factcheck.check.places import Entry
+from factcheck.check.quantity import Quantity, conversion_between, in_unit, merge_figures, weakest_basis
 from factcheck.check.recompute import RECOMPUTE, recompute
 from factcheck.errors import (
     CycleError,
@@ -35,15 +36,19 @@ from factcheck.model.claims import (
     DifferenceClaim,
     Figure,
     FormulaClaim,
+    RankClaim,
     SourceKind,
     ValueClaim,
+    cell_name,
 )
 from factcheck.model.formula import formula_names, parse_formula
 from factcheck.model.results import Outcome
 from factcheck.model.verdicts import Verdict
 from factcheck.numbers.display import show_exact, show_interval
 from factcheck.numbers.units import POINTS, Unit, impossible_when_negative, parse_unit
+from factcheck.words.ranks import parse_rank_words
 from factcheck.words.stated import Stated, parse_stated, parse_tolerance
+from factcheck.words.table import End
 
 __all__ = ["Verifier"]
 
@@ -101,7 +106,7 @@ class Verifier:
         known = self.figure_quantities.get(name)
         if known is not None:
             return known
-        figure = self.figures.get(name)
+        figure = self.figures.get(name) or self.file.cells.get(name)
         if figure is not None:
             quantity = _figure_quantity(figure, self.file)
             _refuse_negative_figure(name, quantity)
@@ -131,8 +136,8 @@ class Verifier:
             raise CycleError((*self.stack[self.stack.index(claim.id) :], claim.id))
         if isinstance(claim, BrokenClaim):
             raise UnusableNameError(f"it uses claim {claim.id!r}, which has an error")
-        if isinstance(claim, ComparisonClaim):
-            raise UnusableNameError(f"claim {claim.id!r} is a comparison and has no value to use")
+        if isinstance(claim, (ComparisonClaim, RankClaim)):
+            raise UnusableNameError(f"claim {claim.id!r} is a {claim.kind} and has no value to use")
         missing = [field for field in claim.INPUTS if field not in claim.inputs()]
         if missing:
             raise InputsMissingError(f"it uses claim {claim.id!r}, whose inputs are missing")
@@ -166,7 +171,9 @@ class Verifier:
         """The claims (not figures) this claim's value is computed from."""
         if isinstance(claim, (BrokenClaim, ComparisonClaim)):
             return []
-        if isinstance(claim, FormulaClaim):
+        if isinstance(claim, RankClaim):
+            names = [*([] if claim.of is None else [claim.of]), *claim.among]
+        elif isinstance(claim, FormulaClaim):
             try:
                 names = formula_names(parse_formula(claim.expr)) if claim.expr is not None else []
             except FormulaError:
@@ -231,7 +238,7 @@ class Verifier:
         Supported needs the recomputed value, or its size or its negation (for a direction given
         apart from the words), to meet the interval the words allow.
         """
-        if isinstance(claim, (BrokenClaim, ComparisonClaim)) or len(claim.inputs()) != len(claim.INPUTS):
+        if isinstance(claim, (BrokenClaim, ComparisonClaim, RankClaim)) or len(claim.inputs()) != len(claim.INPUTS):
             return True
         try:
             stated = self.stated(claim, None)
@@ -299,6 +306,8 @@ class Verifier:
         try:
             if isinstance(claim, ComparisonClaim):
                 return self.judge_comparison(claim, base)
+            if isinstance(claim, RankClaim):
+                return self.judge_rank(claim, base)
             probe = self.stated(claim, None)
             quantity, expression = recompute(self.resolve, claim, probe)
         finally:
@@ -319,6 +328,51 @@ class Verifier:
         left = self.resolve(claim.left)
         right = self.resolve(claim.right)
         return judge_comparison(claim, stated, left, right, base)
+
+    def judge_rank(self, claim: RankClaim, base: Outcome) -> Outcome:
+        """A rank's verdict: `of` and `among` resolved here, judged by `judge.judge_rank`."""
+        words = parse_rank_words(claim.stated)
+        of, among, used = self.rank_entries(claim)
+        judgement = judge_rank(words, of, among, order=None if claim.order is None else End(claim.order))
+        basis = used[0].basis
+        figures: tuple[str, ...] = ()
+        for quantity in used:
+            basis = weakest_basis(basis, quantity.basis)
+            figures = merge_figures(figures, quantity.figures)
+        return rank_outcome(judgement, base, basis=basis, figures=figures)
+
+    def rank_entries(self, claim: RankClaim) -> tuple[Entry, list[Entry], list[Quantity]]:
+        """`of` and each of `among` as values to rank, in `of`'s unit (another unit of the same kind is
+        converted; one of another kind is an error), and the quantities they came from."""
+        assert claim.of is not None
+        of_quantity = self.resolve(claim.of)
+        of = self.rank_entry(claim.of, of_quantity)
+        among, used = [], [of_quantity]
+        for name in claim.among:
+            quantity = self.resolve(name)
+            change = conversion_between(quantity.unit, of_quantity.unit, f"{self.rank_label(name)!r}", "`of`")
+            among.append(self.rank_entry(name, attrs.evolve(quantity, interval=in_unit(quantity.interval, change))))
+            used.append(quantity)
+        return of, among, used
+
+    def rank_entry(self, name: str, quantity: Quantity) -> Entry:
+        """One value ranked: a table's cell is the same entry however it is named (`of` is counted once)."""
+        figure = self.figures.get(name) or self.file.cells.get(name)
+        if figure is not None and figure.cell is not None:
+            cell = figure.cell
+            return Entry(
+                key=cell_name(cell.table, cell.column, cell.row),
+                label=cell.row,
+                value=quantity.interval,
+                shown=cell.text,
+            )
+        if figure is not None:
+            return Entry(key=name, label=name, value=quantity.interval, shown=show_exact(figure.value))
+        return Entry(key=name, label=name, value=quantity.interval, shown=quantity.text)
+
+    def rank_label(self, name: str) -> str:
+        figure = self.file.cells.get(name)
+        return figure.cell.row if figure is not None and figure.cell is not None else name
 
 
 def _error_text(exc: BaseException) -> str:

@@ -111,6 +111,7 @@ from factcheck.errors import (
     UnknownRowError,
 )
 from factcheck.load.paths import read_inside
+from factcheck.model.claims import Cell, Figure, Location, cell_name
 from factcheck.numbers.units import is_percent_unit, parse_unit
 from factcheck.words.table import CURRENCIES
 
@@ -127,6 +128,7 @@ __all__ = [
     "Table",
     "TableDescription",
     "TableFigure",
+    "TableFigures",
     "TableRow",
     "TableSpec",
     "describe_table",
@@ -933,6 +935,57 @@ def _or_list(names: Sequence[str]) -> str:
 
 def _rows_text(numbers: Sequence[int]) -> str:
     return "rows " + ", ".join(map(str, numbers))
+
+
+# -- a table's figures, as the claims file's records ------------------------------------------------
+@attrs.frozen
+class TableFigures:
+    """A table read for a claims file, giving its cells as `Figure`s: the loader reads the figures a claims
+    file names through it, and the checks above the loader ask it for other cells (`model.claims.TableCells`).
+
+    A cell's figure takes its column's unit, period and `rounded`, its row's key as its area, the table's
+    source, and the name `cell_name(table, column, row)`; `location` is where `[tables.NAME]` is.
+    """
+
+    table: Table
+    location: Location = Location()
+
+    @property
+    def name(self) -> str:
+        return self.table.spec.name
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return self.table.keys
+
+    @property
+    def declared(self) -> tuple[str, ...]:
+        return tuple(column.name for column in self.table.spec.columns)
+
+    def figure(self, row: str, column: str) -> Figure:
+        """The figure in a cell; TableError (located) when there is none."""
+        return self.as_figure(self.table.figure(row, column))
+
+    def column(self, name: str, exclude: Iterable[str] = ()) -> tuple[tuple[str, Figure | TableError], ...]:
+        """Every data row's figure in column `name`, less `exclude`, as `Table.column` lists them."""
+        return tuple(
+            (key, found if isinstance(found, TableError) else self.as_figure(found))
+            for key, found in self.table.column(name, exclude)
+        )
+
+    def as_figure(self, found: TableFigure) -> Figure:
+        return Figure(
+            cell_name(found.table, found.column, found.row),
+            found.value,
+            found.unit,
+            found.period,
+            found.row,
+            found.source,
+            found.rounded,
+            None,
+            self.location,
+            Cell(table=found.table, row=found.row, column=found.column, row_number=found.row_number, text=found.text),
+        )
 
 
 # -- describing a table (`factcheck table PATH`) -----------------------------------------------------

@@ -9,7 +9,7 @@ from math import gcd
 
 from factcheck.numbers.interval import Interval
 
-__all__ = ["decimals_of", "show", "show_against", "show_exact", "show_interval", "show_significant"]
+__all__ = ["decimals_of", "ordinal", "show", "show_against", "show_exact", "show_interval", "show_significant"]
 
 #: From here on a number is shown in scientific notation.
 _HUGE = 10**60
@@ -29,6 +29,12 @@ def decimals_of(step: Fraction | None) -> int:
         denominator //= gcd(denominator, 10)
         places += 1
     return places
+
+
+def ordinal(number: int) -> str:
+    """A place as a sub-editor writes it: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 102nd."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
 
 
 def show(value: Fraction, places: int | None = None, *, rounding: str = ROUND_HALF_EVEN) -> str:
