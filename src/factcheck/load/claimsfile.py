@@ -482,6 +482,7 @@ class _Loader:
             stored = entry.get("stored")
             if stored is not None and stored not in {s.value for s in Stored}:
                 self.problem(f'`stored` must be "percent" or "fraction", not {_show(stored)}', block, column)
+                stored = None
             if unit is not None and "\x00" not in column:
                 columns.append(
                     ColumnSpec(
@@ -926,7 +927,7 @@ class _Loader:
             listed = table.column(column, exclude)
         except TableError as exc:
             self.problem(
-                f"`among` {_name(among)}: {exc}",
+                f"the column {_name(among)}: {exc}",
                 block,
                 "exclude" if exc.row and exc.column is None else "among",
                 claim_id,
@@ -936,7 +937,7 @@ class _Loader:
         for _, found in listed:
             if isinstance(found, TableError):  # a list of figures must not silently lose one
                 self.problem(
-                    f"`among` {_name(among)}: {found}; leave the row out with `exclude` if it is not one of the values ranked",
+                    f"the column {_name(among)}: {found}; leave the row out with `exclude` if it is not one of the values ranked",
                     block,
                     "among",
                     claim_id,
@@ -945,7 +946,7 @@ class _Loader:
             self.cells[found.name] = found
             names.append(found.name)
         if not names:
-            self.problem(f"`among` {_name(among)} lists no rows", block, "among", claim_id)
+            self.problem(f"the column {_name(among)} lists no rows", block, "among", claim_id)
             return None
         return tuple(names)
 

@@ -22,6 +22,7 @@ from factcheck.model.verdicts import Tally, Totals, Verdict
 from factcheck.report.formats import FORMATS, stream
 
 if TYPE_CHECKING:
+    from factcheck.model.claims import ClaimsFile
     from factcheck.model.results import FileResult
     from factcheck.runner.cache import ResultCache  # a run without the cache never loads it (nor sqlite3)
 
@@ -83,10 +84,25 @@ def report_file(
     if not (internal_error or render_error):  # a bug's message is not a verdict worth keeping
         loaded = result.claims_file
         try:
-            cache.put(key, path, report.article, loaded.article_text if loaded is not None else None, _stored(report))
+            cache.put(
+                key,
+                path,
+                report.article,
+                loaded.article_text if loaded is not None else None,
+                _stored(report),
+                _tables_read(loaded),
+            )
         except CacheError:
             pass  # a full disk, say: the report is still right, the next run checks this file again
     return report
+
+
+def _tables_read(loaded: ClaimsFile | None) -> dict[str, str | None]:
+    """The tables a claims file named (its files besides the article text), with the SHA-256 of what was read."""
+    if loaded is None:
+        return {}
+    article = loaded.article.text if loaded.article is not None else None
+    return {relative: loaded.digests.get(relative) for relative in loaded.inputs if relative != article}
 
 
 def _render(result: FileResult, fmt: str, colour: bool) -> tuple[FileReport, bool]:
