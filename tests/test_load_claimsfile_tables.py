@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.check.pipeline import check_file
+from factcheck.cli.main import main
 from factcheck.load.claimsfile import load_claims_file
 from factcheck.model.claims import Cell, RankClaim
 from factcheck.model.verdicts import Verdict
@@ -313,3 +314,18 @@ def test_a_changed_table_is_never_answered_from_the_cache(article: Path, tmp_pat
     table.unlink()
     missing, status = _run(article, cache)
     assert status == 2 and "no such file" in missing
+
+
+@pytest.mark.parametrize("command", ["check", "check-cached", "report"])
+def test_no_report_is_written_over_a_table_the_run_reads(
+    article: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    table = article.with_name(TABLE)
+    before = table.read_bytes()
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    if command == "check-cached":
+        assert main(["check", *cache, str(article)]) == 1  # fills the cache: the next run is a hit
+    args = ["report"] if command == "report" else ["check", *cache]
+    assert main([*args, "-o", str(table), "--force", str(article)]) == 2
+    assert f"over the table {TABLE!r}" in capsys.readouterr().err
+    assert table.read_bytes() == before

@@ -35,6 +35,7 @@ def run(args: argparse.Namespace) -> int:
         )
         for r in results
     ]
+    read += [(r.path, name) for r in results if r.claims_file is not None for name in r.claims_file.inputs]
     if not output_is_not_an_input(args.output, article_inputs(read), "page"):
         return 2
     try:
