@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 from fractions import Fraction
 from pathlib import Path
@@ -17,6 +18,7 @@ from factcheck.cli.main import main
 from factcheck.load.claimsfile import load_claims_file
 from factcheck.model.claims import Cell, RankClaim
 from factcheck.model.verdicts import Verdict
+from factcheck.report.formats import render
 from factcheck.runner.batch import claims_files, run
 from factcheck.runner.cache import ResultCache
 from tests.conftest import LABELLED_DIR
@@ -329,3 +331,17 @@ def test_no_report_is_written_over_a_table_the_run_reads(
     assert main([*args, "-o", str(table), "--force", str(article)]) == 2
     assert f"over the table {TABLE!r}" in capsys.readouterr().err
     assert table.read_bytes() == before
+
+
+def test_every_report_shows_a_ranks_place_and_what_the_words_need(article: Path) -> None:
+    result = check_file(article)
+    entry = next(
+        e for e in json.loads(render([result], "json"))["files"][0]["claims"] if e["id"] == "greyhaven-one-of-highest"
+    )
+    assert entry["kind"] == "rank" and entry["verdict"] == "contradicted" and entry["gross"] is False
+    assert entry["place"] == {"best": 4, "worst": 4, "of": 8, "end": "high", "text": "4th of 8", "needs": "at most 3rd"}
+    page = render([result], "html")
+    assert "4th of 8 from the high end" in page and "at most 3rd from the high end" in page
+    assert "table &#x27;absence&#x27;, row 8, column" in page or "table 'absence', row 8, column" in page
+    for fmt in ("text", "markdown", "github", "junit", "sarif"):
+        assert "4th of 8" in render([result], fmt), fmt
