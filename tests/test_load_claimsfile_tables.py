@@ -345,3 +345,37 @@ def test_every_report_shows_a_ranks_place_and_what_the_words_need(article: Path)
     assert "table &#x27;absence&#x27;, row 8, column" in page or "table 'absence', row 8, column" in page
     for fmt in ("text", "markdown", "github", "junit", "sarif"):
         assert "4th of 8" in render([result], fmt), fmt
+
+
+def test_a_wrong_row_and_a_stale_column_are_diagnosed(article: Path) -> None:
+    outcomes = {o.id: o for o in check_file(article).outcomes}
+    (stale,) = outcomes["eastwick-rate"].diagnoses
+    assert stale.startswith(
+        "matches if read from column 'Persistent absence rate 2022/23 (%)' (2022-23) of table 'absence' instead of "
+        "column 'Persistent absence rate 2023/24 (%)'"
+    )
+    (row,) = outcomes["ashcombe-count"].diagnoses
+    assert row.startswith("matches if read from row 'Beckfield' of table 'absence' instead of row 'Ashcombe'")
+
+
+def test_a_rank_true_of_another_column_says_so(article: Path) -> None:
+    # Eastwick was the highest in 2022/23 (24.1%), second in 2023/24
+    edit(article, 'stated = "the second highest rate"', 'stated = "the highest rate"')
+    edit(article, "Eastwick had the second highest rate", "Eastwick had the highest rate")
+    edit(article.with_name(f"{ARTICLE}.txt"), "Eastwick had the second highest rate", "Eastwick had the highest rate")
+    outcome = next(o for o in check_file(article).outcomes if o.id == "eastwick-second")
+    assert outcome.verdict is Verdict.CONTRADICTED
+    assert outcome.diagnoses == (
+        "true of the 'Persistent absence rate 2022/23 (%)' column (24.1: 1st of 8 from the high end)",
+    )
+
+
+def test_of_written_by_hand_for_an_area_of_the_column_is_that_row_counted_once(article: Path) -> None:
+    edit(
+        article,
+        'rate_carrow = { table = "absence", row = "Carrow Vale", column = "Persistent absence rate 2023/24 (%)" }',
+        'rate_carrow = { value = 25.4, unit = "percent", area = "Carrow Vale", rounded = 0.1 }',
+    )
+    outcome = next(o for o in check_file(article).outcomes if o.id == "carrow-highest")
+    assert outcome.verdict is Verdict.SUPPORTED and outcome.place is not None
+    assert (outcome.place.text, outcome.place.best) == ("1st of 8", 1)  # not "joint 1st of 9"

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from fractions import Fraction
 from typing import Final, TypeVar
 
@@ -159,6 +159,8 @@ def diagnose(
                 break
             found.append(f"{_instead(other, role, figure)}: {explanation}")
             shown += 1
+        if figure.cell is not None:
+            found.extend(_other_cells(claims_file, claim, field, figure, verifier, supported))
     found.extend(_other_per(claim, outcome))
     found.extend(_swapped_digits(claim, outcome))
     return tuple(dict.fromkeys(found))
@@ -203,6 +205,45 @@ def _readings(claim: Claim) -> Iterator[tuple[str, Claim]]:
         )
 
 
+def _other_cells(
+    claims_file: ClaimsFile,
+    claim: Claim,
+    field: str,
+    figure: Figure,
+    verifier: Verifier,
+    supported: Callable[[Claim], str | None],
+) -> Iterator[str]:
+    """The wrong row and the wrong column of a table: the same column's other rows, then the same row's
+    other columns in a like unit (another year), each tried in place of a figure read from the table."""
+    cell = figure.cell
+    table = claims_file.tables.get(cell.table) if cell is not None else None
+    if cell is None or table is None:
+        return
+    unit = parse_unit(figure.unit)
+    tries = [(row, cell.column) for row in table.keys if row != cell.row][:_MOST_ROWS]
+    tries += [(cell.row, column) for column in table.declared if column != cell.column]
+    shown = 0
+    for row, column in tries:
+        try:
+            other = table.figure(row, column)
+        except FactcheckError:
+            continue  # a suppressed cell, a doubled key: nothing to try
+        if parse_unit(other.unit).dims != unit.dims:
+            continue
+        verifier.use_figure(other)
+        explanation = supported(claim.with_inputs({field: other.name}))
+        if explanation is None:
+            continue
+        if shown == _MOST_OTHERS:
+            yield f"more cells of table {cell.table!r} match (the first {_MOST_OTHERS} are listed)"
+            return
+        where = f"row {row!r}" if column == cell.column else f"column {column!r}"
+        instead = f"row {cell.row!r}" if column == cell.column else f"column {cell.column!r}"
+        period = f" ({other.period})" if column != cell.column and other.period else ""
+        yield f"matches if read from {where}{period} of table {cell.table!r} instead of {instead}: {explanation}"
+        shown += 1
+
+
 def _instead(other: Figure, role: str, figure: Figure) -> str:
     return f"matches if {_describe(other)} is used as the {role} instead of {_describe(figure)}"
 
@@ -231,6 +272,9 @@ def _unit_groups(figures: dict[str, Figure]) -> dict[str, tuple[Figure, ...]]:
 _FEW: Final = 8
 #: Other figures listed for one input (then a line saying that more match).
 _MOST_OTHERS: Final = 3
+#: The most other rows of a table tried in place of a figure read from it (a table of thousands of rows
+#: would make the diagnosis of one claim cost thousands of checks; the rows are tried in the table's order).
+_MOST_ROWS: Final = 2000
 #: The name under which a range of figures is an input: no figure or claim can have it.
 _RANGE: Final = "\x00range"
 

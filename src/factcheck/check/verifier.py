@@ -122,6 +122,11 @@ class Verifier:
         candidates = list(self.figures) + [c for c in self.claims if c not in self.stack]
         raise UnknownNameError(name, tuple(get_close_matches(name, candidates, n=2)))
 
+    def use_figure(self, figure: Figure) -> None:
+        """Let `figure` be resolved by its name (a table's cell a diagnosis tries, under `cell_name`)."""
+        if figure.name not in self.figure_quantities:
+            self.figure_quantities[figure.name] = _figure_quantity(figure, self.file)
+
     def compute(self, claim: Claim) -> Quantity:
         """The claim's recomputed value, computed once; a reference cycle is an error."""
         known = self.computed.get(claim.id)
@@ -353,7 +358,17 @@ class Verifier:
             change = conversion_between(quantity.unit, of_quantity.unit, f"{self.rank_label(name)!r}", "`of`")
             among.append(self.rank_entry(name, attrs.evolve(quantity, interval=in_unit(quantity.interval, change))))
             used.append(quantity)
-        return of, among, used
+        return self.as_its_row(claim, of, among), among, used
+
+    def as_its_row(self, claim: RankClaim, of: Entry, among: list[Entry]) -> Entry:
+        """`of` written by hand for an area a ranked column has a row for is that row, counted once (its
+        value, not the row's, is the one ranked): `of` is counted among the values whether or not they name it."""
+        figure = self.figures.get(claim.of) if claim.of is not None else None
+        if claim.column is None or figure is None or figure.cell is not None or figure.area is None:
+            return of
+        area = " ".join(figure.area.casefold().split())
+        rows = [entry for entry in among if " ".join(entry.label.casefold().split()) == area]
+        return attrs.evolve(of, key=rows[0].key, label=rows[0].label) if len(rows) == 1 else of
 
     def rank_entry(self, name: str, quantity: Quantity) -> Entry:
         """One value ranked: a table's cell is the same entry however it is named (`of` is counted once)."""
