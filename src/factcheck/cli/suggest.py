@@ -65,6 +65,22 @@ def _suggestions(claims_file: ClaimsFile, args: argparse.Namespace) -> str:
                         {"inputs": dict(s.inputs), "explanation": s.explanation, "distance": s.distance}
                         for s in c.suggestions
                     ],
+                    **(
+                        {
+                            "cells": [
+                                {
+                                    "table": t.table,
+                                    "row": t.row,
+                                    "column": t.column,
+                                    "explanation": t.explanation,
+                                    "toml": t.toml,
+                                }
+                                for t in c.cells
+                            ]
+                        }
+                        if claims_file.tables
+                        else {}
+                    ),
                 }
                 for c in found
             ],
@@ -79,6 +95,12 @@ def _suggestions(claims_file: ClaimsFile, args: argparse.Namespace) -> str:
         for number, suggestion in enumerate(claim.suggestions, start=1):
             inputs = ", ".join(f"{field} = {name!r}" for field, name in suggestion.inputs)
             lines.append(f"    {number}. {inputs}: {one_line(suggestion.explanation)}")
+        for number, cell in enumerate(claim.cells, start=1):
+            lines.append(
+                f"    table {number}. row {one_line(cell.row)!r} of column {one_line(cell.column)!r} in table "
+                f"{one_line(cell.table)!r}: {one_line(cell.explanation)}"
+            )
+            lines.extend(f"         {line}" for line in cell.toml.splitlines())
     if not found:
         lines.append("  no claim needs inputs")
     # every line may begin with user text (a claim id, a figure name): none may begin a CI workflow command

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import ClassVar, Final, Protocol, Self
 
 import attrs
 
-from factcheck.errors import ClaimInputError, ClaimsFileError
+from factcheck.errors import ClaimInputError, ClaimsFileError, FactcheckError
 from factcheck.model.kinds import INPUTS, Kind
 from factcheck.numbers.interval import Interval
 
@@ -392,7 +392,8 @@ class Gap:
 
 class TableCells(Protocol):
     """A table a claims file reads, as the checks above the loader ask it (`load.tables.TableFigures` is one):
-    its rows' keys, its declared columns, and the figure in a cell (a `TableError` when the cell holds none).
+    its rows' keys, its declared columns, the figure in a cell (a `TableError` when the cell holds none),
+    and a whole column's figures, row by row (each a figure or its cell's error).
     The diagnoses try other rows and columns of a table figure's table; `factcheck suggest` proposes cells."""
 
     @property
@@ -405,6 +406,8 @@ class TableCells(Protocol):
     def declared(self) -> tuple[str, ...]: ...
 
     def figure(self, row: str, column: str) -> Figure: ...
+
+    def column(self, name: str, exclude: Iterable[str] = ()) -> tuple[tuple[str, Figure | FactcheckError], ...]: ...
 
 
 @attrs.frozen
