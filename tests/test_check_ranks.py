@@ -1,4 +1,4 @@
-"""Rank arithmetic (words/ranks.py, check/places.py, check/judge.py, check/diagnose.py): the words of the format's Ranks table, places among intervals, ties,
+"""Rank arithmetic (words/ranks.py, check/ranks.py, check/diagnose.py): the words of the format's Ranks table, places among intervals, ties,
 the far half that makes a miss gross, the explanation a sub-editor reads, and the diagnoses."""
 
 from __future__ import annotations
@@ -19,8 +19,7 @@ from factcheck.check.diagnose import (
     true_of_other_columns,
     true_without_total,
 )
-from factcheck.check.judge import judge_rank
-from factcheck.check.places import Entry, place_of
+from factcheck.check.ranks import Entry, judge_rank, place_of
 from factcheck.errors import RankWordsError
 from factcheck.numbers.display import ordinal
 from factcheck.numbers.interval import Interval

@@ -35,12 +35,11 @@ import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from fractions import Fraction
-from typing import Final, TypeVar
+from typing import TYPE_CHECKING, Final, TypeVar
 
 import attrs
 
-from factcheck.check.judge import judge_rank, may_meet
-from factcheck.check.places import Entry
+from factcheck.check.judge import may_meet
 from factcheck.check.quantity import Quantity
 from factcheck.check.verifier import Verifier
 from factcheck.errors import FactcheckError
@@ -65,9 +64,12 @@ from factcheck.model.verdicts import Verdict
 from factcheck.numbers.display import decimals_of, show
 from factcheck.numbers.interval import Interval
 from factcheck.numbers.units import parse_unit
-from factcheck.words.ranks import RankWords, parse_rank_words, rank_normal
 from factcheck.words.stated import parse_stated
 from factcheck.words.table import TOTAL_WORDS, End
+
+if TYPE_CHECKING:
+    from factcheck.check.ranks import Entry
+    from factcheck.words.ranks import RankWords
 
 __all__ = [
     "ColumnAlternative",
@@ -455,6 +457,8 @@ class ColumnAlternative:
 
 def total_rows(among: Sequence[Entry]) -> tuple[tuple[Entry, str], ...]:
     """Entries that look like a total, with the reason: a total's key first or last, or the sum of the others."""
+    from factcheck.words.ranks import rank_normal
+
     found: list[tuple[Entry, str]] = []
     for index in sorted({0, len(among) - 1}) if among else []:
         label = rank_normal(among[index].label)
@@ -474,6 +478,8 @@ def total_rows(among: Sequence[Entry]) -> tuple[tuple[Entry, str], ...]:
 
 def true_without_total(words: RankWords, of: Entry, among: Sequence[Entry], *, order: End | None = None) -> str | None:
     """ "true if the total row 'England and Wales' is left out (…)", when leaving a total out makes the words hold."""
+    from factcheck.check.ranks import judge_rank  # the rank machinery, only for a contradicted rank
+
     for candidate, reason in total_rows(among):
         if candidate.key == of.key:
             continue
@@ -491,6 +497,8 @@ def true_of_other_columns(
     words: RankWords, alternatives: Iterable[ColumnAlternative], *, order: End | None = None
 ) -> tuple[str, ...]:
     """ "true of the '2019' column (…: 1st of 42 …)" for each other column in which the words hold."""
+    from factcheck.check.ranks import judge_rank
+
     found = []
     for alternative in alternatives:
         judged = judge_rank(words, alternative.of, alternative.among, order=order)
@@ -511,6 +519,8 @@ def diagnose_rank(
     alternatives: Iterable[ColumnAlternative] = (),
 ) -> tuple[str, ...]:
     """What would make contradicted rank words true (nothing when they hold)."""
+    from factcheck.check.ranks import judge_rank
+
     if judge_rank(words, of, among, order=order).holds:
         return ()
     found = []
@@ -531,6 +541,8 @@ def diagnose_rank(
 
 def _rank_slips(claims_file: ClaimsFile, claim: RankClaim, verifier: Verifier) -> tuple[str, ...]:
     """A rank's diagnoses, from the values the verifier ranks and the other columns of its table."""
+    from factcheck.words.ranks import parse_rank_words
+
     try:
         words = parse_rank_words(claim.stated)
         of, among, _ = verifier.rank_entries(claim)
@@ -542,6 +554,8 @@ def _rank_slips(claims_file: ClaimsFile, claim: RankClaim, verifier: Verifier) -
 
 def _other_columns(claims_file: ClaimsFile, claim: RankClaim) -> Iterator[ColumnAlternative]:
     """The rank's values read from each other declared column of their table in a like unit (another year)."""
+    from factcheck.check.ranks import Entry
+
     cells = [claims_file.cells.get(name) or claims_file.figures.get(name) for name in (claim.of, *claim.among) if name]
     if not cells or any(figure is None or figure.cell is None for figure in cells):
         return

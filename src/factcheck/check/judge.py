@@ -6,22 +6,14 @@ the wrong side of 50% for "a majority" and the wrong side of a comparison are gr
 explanation shows the value and the words' interval so that the reader sees why, never a value
 that seems inside when it is outside.
 
-A rank's words hold when the place its value can hold is one they allow (`judge_rank`): "the highest"
-and "the Nth highest" that place; "among the N highest" and "in the top N" at most the Nth; "one of
-the highest" at most the max(3, ⌈n/4⌉)th, n the number of values. A miss is gross when even the best
-place the value can hold, from the words' end, lies in the far half: the last ⌊n/2⌋ places ("the
-highest" for the lowest; "one of the lowest" for the 6th lowest of 12 is not gross, the 7th is).
-The explanation names the actual place ("3rd of 12") and the values above it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from fractions import Fraction
 
 import attrs
 
-from factcheck.check.places import Entry, Place, place_of
 from factcheck.check.quantity import (
     Quantity,
     conversion_between,
@@ -32,28 +24,16 @@ from factcheck.check.quantity import (
     with_unit,
 )
 from factcheck.errors import ImpossibleValueError
-from factcheck.model.claims import Claim, ComparisonClaim, SourceKind
+from factcheck.model.claims import Claim, ComparisonClaim
 from factcheck.model.kinds import SIGNED_KINDS
-from factcheck.model.results import Outcome, RankPlace
+from factcheck.model.results import Outcome
 from factcheck.model.verdicts import Verdict
-from factcheck.numbers.display import decimals_of, ordinal, show_against, show_interval
+from factcheck.numbers.display import decimals_of, show_against, show_interval
 from factcheck.numbers.interval import Interval
-from factcheck.words.ranks import RankWords, Reach
 from factcheck.words.stated import Stated, parse_tolerance
-from factcheck.words.table import End, Relation
+from factcheck.words.table import Relation
 
-__all__ = [
-    "RankJudgement",
-    "judge_comparison",
-    "judge_number",
-    "judge_rank",
-    "judge_relation",
-    "magnitude",
-    "may_meet",
-    "rank_outcome",
-    "relation_text",
-    "told_apart",
-]
+__all__ = ["judge_comparison", "judge_number", "judge_relation", "magnitude", "may_meet", "relation_text", "told_apart"]
 
 
 def judge_number(claim: Claim, stated: Stated, quantity: Quantity, expression: str, base: Outcome) -> Outcome:
@@ -295,146 +275,3 @@ def judge_comparison(claim: ComparisonClaim, stated: Stated, left: Quantity, rig
         basis=basis,
         figures=merge_figures(left.figures, right.figures),
     )
-
-
-# -- ranks ----------------------------------------------------------------------------------------------
-@attrs.frozen(kw_only=True)
-class RankJudgement:
-    """Whether rank words hold, whether a miss is gross, the actual place, and why, for a sub-editor."""
-
-    holds: bool
-    gross: bool
-    words: RankWords
-    place: Place
-    bound: int  # the last place the words allow, from their end
-    explanation: str
-
-    @property
-    def needs(self) -> str:
-        """What the words need of the place: "2nd", "at most 3rd"."""
-        if self.words.reach is Reach.EXACT:
-            return ordinal(self.words.place)
-        return f"at most {ordinal(self.bound)}"
-
-
-def judge_rank(words: RankWords, of: Entry, among: Sequence[Entry], *, order: End | None = None) -> RankJudgement:
-    """Judge rank `words` for `of` among `among` (an entry with `of`'s key is `of` itself, counted once)."""
-    others = [entry for entry in among if entry.key != of.key]
-    end = words.end_for(order)
-    place = place_of(of.value, [entry.value for entry in others], end)
-    n = place.n
-    bound = words.bound(n)
-    holds = words.place in place.places if words.reach is Reach.EXACT else place.best <= bound
-    gross = not holds and place.best > n - n // 2
-    return RankJudgement(
-        holds=holds,
-        gross=gross,
-        words=words,
-        place=place,
-        bound=bound,
-        explanation=_rank_explanation(words, of, others, place, bound, holds=holds, gross=gross),
-    )
-
-
-def rank_outcome(
-    judgement: RankJudgement, base: Outcome, *, basis: SourceKind | None, figures: tuple[str, ...]
-) -> Outcome:
-    """The outcome of a judged rank: supported or contradicted (gross at the far end), with the place it holds."""
-    place = judgement.place
-    return attrs.evolve(
-        base,
-        verdict=Verdict.SUPPORTED if judgement.holds else Verdict.CONTRADICTED,
-        gross=judgement.gross,
-        explanation=judgement.explanation,
-        interval=_allowed_places(judgement),
-        computed=Interval(place.best, place.worst),
-        basis=basis,
-        figures=figures,
-        place=RankPlace(
-            best=place.best,
-            worst=place.worst,
-            n=place.n,
-            end=place.end.value,
-            text=str(place),
-            needs=judgement.needs,
-        ),
-    )
-
-
-def _allowed_places(judgement: RankJudgement) -> Interval:
-    """The places the words allow, as an interval of places: [2, 2] for "the second highest", [1, 3] for "one of"."""
-    if judgement.words.reach is Reach.EXACT:
-        return Interval.point(Fraction(judgement.words.place))
-    return Interval(1, judgement.bound)
-
-
-def _rank_explanation(
-    words: RankWords, of: Entry, others: Sequence[Entry], place: Place, bound: int, *, holds: bool, gross: bool
-) -> str:
-    """ "727.4 is 3rd of 12 from the high end (Mossbridge 767.1 and Hathersby 758.5 above it); 'the second
-    highest rate' needs 2nd"."""
-    side = "above" if place.end is End.HIGH else "below"
-    text = f"{of.text} is {place} from the {place.end.value} end"
-    notes = _rank_notes(of, others, place, side)
-    if notes:
-        text += f" ({'; '.join(notes)})"
-    if words.since is not None:
-        text += f", among the {place.n} values {words.since}"
-    if holds:
-        return text
-    need = {
-        Reach.EXACT: ordinal(words.place),
-        Reach.WITHIN: f"at most {ordinal(bound)}",
-        Reach.ONE_OF: f"at most {ordinal(bound)} (max(3, ⌈{place.n}/4⌉) places)",
-    }[words.reach]
-    far = f"; it is in the {'lower' if place.end is End.HIGH else 'upper'} half" if gross else ""
-    return f"{text}; {words.text!r} needs {need}{far}"
-
-
-def _rank_notes(of: Entry, others: Sequence[Entry], place: Place, side: str) -> list[str]:
-    """The values nearer the end than `of` (or the next one after it), those that may be either side, its ties."""
-    nearer = _sorted_from(place.end, [e for e in others if _beyond(e.value, of.value, place.end)])
-    either = [
-        e
-        for e in others
-        if not _beyond(e.value, of.value, place.end)
-        and not _beyond(of.value, e.value, place.end)
-        and not (e.value.is_point and e.value == of.value)
-    ]
-    notes = []
-    if nearer:
-        notes.append(_listing(nearer, side))
-    elif others:
-        after = _sorted_from(place.end, [e for e in others if e not in either])
-        if after:
-            notes.append(f"next: {after[0].label} {after[0].text}")
-    if either:
-        notes.append(f"{_names(either[:3])}{' and others' if len(either) > 3 else ''} may be either side")
-    ties = [e for e in others if e.value.is_point and of.value.is_point and e.value == of.value]
-    if ties:
-        notes.append(f"level with {_names(ties[:3])}")
-    return notes
-
-
-def _beyond(value: Interval, of: Interval, end: End) -> bool:
-    """`value` is nearer `end` than `of` for certain."""
-    return value.entirely_above(of) if end is End.HIGH else value.entirely_below(of)
-
-
-def _sorted_from(end: End, entries: Sequence[Entry]) -> list[Entry]:
-    def key(entry: Entry) -> Fraction:
-        bound = entry.value.hi if end is End.HIGH else entry.value.lo
-        return bound if bound is not None else Fraction(0)
-
-    return sorted(entries, key=key, reverse=end is End.HIGH)
-
-
-def _listing(entries: Sequence[Entry], side: str) -> str:
-    if len(entries) <= 3:
-        return f"{_names(entries)} {side} it"
-    return f"{len(entries)} values {side} it, the nearest {_names(entries[:-4:-1])}"
-
-
-def _names(entries: Sequence[Entry]) -> str:
-    shown = [f"{entry.label} {entry.text}" for entry in entries]
-    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]

@@ -9,11 +9,11 @@ is), and a cycle is an error for each claim in it. A claim that cannot be evalua
 from __future__ import annotations
 
 from difflib import get_close_matches
+from typing import TYPE_CHECKING
 
 import attrs
 
-from factcheck.check.judge import judge_comparison, judge_number, judge_rank, may_meet, rank_outcome
-from factcheck.check.places import Entry
+from factcheck.check.judge import judge_comparison, judge_number, may_meet
 from factcheck.check.quantity import Quantity, conversion_between, in_unit, merge_figures, weakest_basis
 from factcheck.check.recompute import RECOMPUTE, recompute
 from factcheck.errors import (
@@ -46,9 +46,10 @@ from factcheck.model.results import Outcome
 from factcheck.model.verdicts import Verdict
 from factcheck.numbers.display import show_exact, show_interval
 from factcheck.numbers.units import POINTS, Unit, impossible_when_negative, parse_unit
-from factcheck.words.ranks import parse_rank_words
 from factcheck.words.stated import Stated, parse_stated, parse_tolerance
-from factcheck.words.table import End
+
+if TYPE_CHECKING:
+    from factcheck.check.ranks import Entry
 
 __all__ = ["Verifier"]
 
@@ -335,7 +336,12 @@ class Verifier:
         return judge_comparison(claim, stated, left, right, base)
 
     def judge_rank(self, claim: RankClaim, base: Outcome) -> Outcome:
-        """A rank's verdict: `of` and `among` resolved here, judged by `judge.judge_rank`."""
+        """A rank's verdict: `of` and `among` resolved here, judged by `ranks.judge_rank`."""
+        # the rank machinery is imported by the first rank judged: a file without ranks never pays for it
+        from factcheck.check.ranks import judge_rank, rank_outcome
+        from factcheck.words.ranks import parse_rank_words
+        from factcheck.words.table import End
+
         words = parse_rank_words(claim.stated)
         of, among, used = self.rank_entries(claim)
         judgement = judge_rank(words, of, among, order=None if claim.order is None else End(claim.order))
@@ -372,6 +378,8 @@ class Verifier:
 
     def rank_entry(self, name: str, quantity: Quantity) -> Entry:
         """One value ranked: a table's cell is the same entry however it is named (`of` is counted once)."""
+        from factcheck.check.ranks import Entry
+
         figure = self.figures.get(name) or self.file.cells.get(name)
         if figure is not None and figure.cell is not None:
             cell = figure.cell

@@ -9,14 +9,13 @@ becomes a `BrokenClaim`, so one bad claim never hides the others. Never writes f
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import math
 import re
 from decimal import Decimal
 from difflib import get_close_matches
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from factcheck.errors import (
     ClaimsFileError,
@@ -30,7 +29,6 @@ from factcheck.errors import (
 from factcheck.load.coverage import coverage_gaps, coverage_problem, fold, misquoted, quote_found
 from factcheck.load.lines import Lines
 from factcheck.load.paths import read_inside
-from factcheck.load.tables import ColumnSpec, Stored, TableFigures, TableSpec, read_table
 from factcheck.load.toml import TOMLDecodeError
 from factcheck.load.toml import loads as toml_loads
 from factcheck.model.claims import (
@@ -51,8 +49,10 @@ from factcheck.model.claims import (
 from factcheck.model.formula import parse_formula
 from factcheck.model.kinds import Kind
 from factcheck.numbers.units import parse_unit
-from factcheck.words.ranks import parse_rank_words
 from factcheck.words.stated import parse_stated, parse_tolerance
+
+if TYPE_CHECKING:
+    from factcheck.load.tables import ColumnSpec, TableFigures, TableSpec
 
 __all__ = ["MAX_FILE_BYTES", "load_claims_file", "loads_claims_file"]
 
@@ -387,6 +387,11 @@ class _Loader:
         if not isinstance(entries, dict):
             self.problem("[tables] must be a table of tables ([tables.NAME])", ("top",), "tables")
             return
+        if not entries:
+            return
+        # only a file that reads tables pays for the table reader (csv, zipfile, the XML parser, the digest)
+        from factcheck.load.tables import TableFigures, read_table
+
         for name, entry in entries.items():
             block = ("tablespec", name)
             before = len(self.problems)
@@ -441,6 +446,8 @@ class _Loader:
         columns = self.table_columns(name, entry.get("columns", {}))
         if len(self.problems) > before or path is None or key is None or columns is None:
             return None
+        from factcheck.load.tables import TableSpec
+
         return TableSpec(
             name=name,
             path=path,
@@ -455,6 +462,8 @@ class _Loader:
 
     def table_columns(self, name: str, entries: object) -> tuple[ColumnSpec, ...] | None:
         """`[tables.NAME.columns]`: each column's unit, period, `rounded` and `stored`."""
+        from factcheck.load.tables import ColumnSpec, Stored
+
         block = ("columns", name)
         if not isinstance(entries, dict):
             self.problem(f"[tables.{name}.columns] must be a table of columns", ("tablespec", name), "columns")
@@ -800,6 +809,8 @@ class _Loader:
             except PhraseError as exc:
                 self.problem(str(exc), block, "stated", claim_id)
         elif stated and kind == Kind.RANK:
+            from factcheck.words.ranks import parse_rank_words  # only a file with ranks reads rank words
+
             try:
                 parse_rank_words(stated)
             except RankWordsError as exc:
@@ -1004,7 +1015,6 @@ class _Loader:
         except UnicodeDecodeError:
             self.problem(f"cannot read the article text {relative!r}: not UTF-8 text", block, "text")
             return None
-        self.digests[relative] = hashlib.sha256(data).hexdigest()
         return text.replace("\r\n", "\n").replace("\r", "\n")
 
     def coverage(self, article_text: str, sentences: list[Sentence]) -> None:

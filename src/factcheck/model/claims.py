@@ -432,7 +432,7 @@ class ClaimsFile:
     cells: dict[str, Figure] = attrs.field(factory=dict)
     #: the files the file names besides itself (`[article] text`, then each table's `path`), as written
     inputs: tuple[str, ...] = ()
-    #: the SHA-256 of each of those files as read, for those that could be read (the cache compares them)
+    #: the SHA-256 of each table's file as read, for those that could be read (the cache compares them)
     digests: Mapping[str, str] = attrs.field(factory=dict)
 
     def claims(self) -> list[Claim]:
