@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 from collections.abc import Sequence
 from fractions import Fraction
+from typing import Final
 
 import attrs
 
@@ -109,20 +111,63 @@ class _AboveCounter:
 
     An interval is above v for certain when its low end is above v (or at v and open); it may be above
     v when its high end is above v (or it has none). Ties are never above: they share the better place.
+
+    Fractions compare slowly (a sort of 400 takes milliseconds), so when the ends share a common
+    denominator of reasonable size (a table's decimals do) they are kept as whole multiples of it,
+    which sort and compare as plain integers; the value asked about is compared exactly all the same.
     """
 
     def __init__(self, intervals: Sequence[Interval]) -> None:
-        self._closed_lows = sorted(i.lo for i in intervals if i.lo is not None and not i.lo_open)
-        self._open_lows = sorted(i.lo for i in intervals if i.lo is not None and i.lo_open)
-        self._highs = sorted(i.hi for i in intervals if i.hi is not None)
+        closed = [i.lo for i in intervals if i.lo is not None and not i.lo_open]
+        opened = [i.lo for i in intervals if i.lo is not None and i.lo_open]
+        highs = [i.hi for i in intervals if i.hi is not None]
+        self._scale = _common_denominator([*closed, *opened, *highs])
+        self._closed_lows = self._sorted(closed)
+        self._open_lows = self._sorted(opened)
+        self._highs = self._sorted(highs)
         self._unbounded_above = sum(1 for i in intervals if i.hi is None)
 
+    def _sorted(self, values: list[Fraction]) -> list[Fraction] | list[int]:
+        if self._scale is None:
+            return sorted(values)
+        scale = self._scale
+        return sorted(v.numerator * (scale // v.denominator) for v in values)
+
+    def _at_most(self, ends: list[Fraction] | list[int], v: Fraction) -> int:
+        """How many ends are at most v."""
+        if self._scale is None:
+            return bisect.bisect_right(ends, v)
+        return bisect.bisect_right(ends, math.floor(v * self._scale))
+
+    def _below(self, ends: list[Fraction] | list[int], v: Fraction) -> int:
+        """How many ends are below v."""
+        if self._scale is None:
+            return bisect.bisect_left(ends, v)
+        scaled = v * self._scale
+        return bisect.bisect_left(ends, scaled.numerator) if scaled.denominator == 1 else self._at_most(ends, v)
+
     def surely_above(self, v: Fraction) -> int:
-        closed = len(self._closed_lows) - bisect.bisect_right(self._closed_lows, v)
-        return closed + len(self._open_lows) - bisect.bisect_left(self._open_lows, v)
+        closed = len(self._closed_lows) - self._at_most(self._closed_lows, v)
+        return closed + len(self._open_lows) - self._below(self._open_lows, v)
 
     def maybe_above(self, v: Fraction) -> int:
-        return len(self._highs) - bisect.bisect_right(self._highs, v) + self._unbounded_above
+        return len(self._highs) - self._at_most(self._highs, v) + self._unbounded_above
+
+
+#: A common denominator beyond this is not used: the values are sorted as fractions instead.
+_MOST_SCALE: Final = 10**40
+
+
+def _common_denominator(values: Sequence[Fraction]) -> int | None:
+    """The least common denominator of `values`, or None when it is beyond `_MOST_SCALE`."""
+    common = 1
+    for value in values:
+        denominator = value.denominator
+        if common % denominator:
+            common = common * denominator // math.gcd(common, denominator)
+            if common > _MOST_SCALE:
+                return None
+    return common
 
 
 def _trial_points(of: Interval, others: Sequence[Interval]) -> list[Fraction]:
@@ -248,7 +293,8 @@ def _rank_notes(of: Entry, others: Sequence[Entry], place: Place, side: str) -> 
     if nearer:
         notes.append(_listing(nearer, side))
     elif others:
-        after = _sorted_from(place.end, [e for e in others if e not in either])
+        undecided = {id(e) for e in either}  # by identity: comparing entries compares their fractions
+        after = _sorted_from(place.end, [e for e in others if id(e) not in undecided])
         if after:
             notes.append(f"next: {after[0].label} {after[0].text}")
     if either:
@@ -265,9 +311,11 @@ def _beyond(value: Interval, of: Interval, end: End) -> bool:
 
 
 def _sorted_from(end: End, entries: Sequence[Entry]) -> list[Entry]:
-    def key(entry: Entry) -> Fraction:
+    """In order of nearness to `end`, for naming the nearest in an explanation (floats: only the order shown)."""
+
+    def key(entry: Entry) -> float:
         bound = entry.value.hi if end is End.HIGH else entry.value.lo
-        return bound if bound is not None else Fraction(0)
+        return float(bound) if bound is not None else 0.0
 
     return sorted(entries, key=key, reverse=end is End.HIGH)
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from factcheck.check.judge import judge_comparison, judge_number, may_meet
-from factcheck.check.quantity import Quantity, conversion_between, in_unit, merge_figures, weakest_basis
+from factcheck.check.quantity import Quantity, conversion_between, in_unit, weakest_basis
 from factcheck.check.recompute import RECOMPUTE, recompute
 from factcheck.errors import (
     CycleError,
@@ -45,7 +45,8 @@ from factcheck.model.formula import formula_names, parse_formula
 from factcheck.model.results import Outcome
 from factcheck.model.verdicts import Verdict
 from factcheck.numbers.display import show_exact, show_interval
-from factcheck.numbers.units import POINTS, Unit, impossible_when_negative, parse_unit
+from factcheck.numbers.interval import Interval
+from factcheck.numbers.units import POINTS, Conversion, Unit, impossible_when_negative, parse_unit
 from factcheck.words.stated import Stated, parse_stated, parse_tolerance
 
 if TYPE_CHECKING:
@@ -346,23 +347,28 @@ class Verifier:
         of, among, used = self.rank_entries(claim)
         judgement = judge_rank(words, of, among, order=None if claim.order is None else End(claim.order))
         basis = used[0].basis
-        figures: tuple[str, ...] = ()
+        figures: dict[str, None] = {}  # each name once, in order of first use: one dict, not a merge per value
         for quantity in used:
             basis = weakest_basis(basis, quantity.basis)
-            figures = merge_figures(figures, quantity.figures)
-        return rank_outcome(judgement, base, basis=basis, figures=figures)
+            figures.update(dict.fromkeys(quantity.figures))
+        return rank_outcome(judgement, base, basis=basis, figures=tuple(figures))
 
     def rank_entries(self, claim: RankClaim) -> tuple[Entry, list[Entry], list[Quantity]]:
         """`of` and each of `among` as values to rank, in `of`'s unit (another unit of the same kind is
         converted; one of another kind is an error), and the quantities they came from."""
         assert claim.of is not None
         of_quantity = self.resolve(claim.of)
-        of = self.rank_entry(claim.of, of_quantity)
+        of = self.rank_entry(claim.of, of_quantity.interval, of_quantity.text)
         among, used = [], [of_quantity]
+        changes: dict[Unit, Conversion] = {}  # a column's values share one unit: one conversion for all
         for name in claim.among:
             quantity = self.resolve(name)
-            change = conversion_between(quantity.unit, of_quantity.unit, f"{self.rank_label(name)!r}", "`of`")
-            among.append(self.rank_entry(name, attrs.evolve(quantity, interval=in_unit(quantity.interval, change))))
+            change = changes.get(quantity.unit)
+            if change is None:
+                change = conversion_between(quantity.unit, of_quantity.unit, f"{self.rank_label(name)!r}", "`of`")
+                changes[quantity.unit] = change
+            interval = quantity.interval if change.is_identity else in_unit(quantity.interval, change)
+            among.append(self.rank_entry(name, interval, quantity.text))
             used.append(quantity)
         return self.as_its_row(claim, of, among), among, used
 
@@ -376,7 +382,7 @@ class Verifier:
         rows = [entry for entry in among if " ".join(entry.label.casefold().split()) == area]
         return attrs.evolve(of, key=rows[0].key, label=rows[0].label) if len(rows) == 1 else of
 
-    def rank_entry(self, name: str, quantity: Quantity) -> Entry:
+    def rank_entry(self, name: str, value: Interval, text: str) -> Entry:
         """One value ranked: a table's cell is the same entry however it is named (`of` is counted once)."""
         from factcheck.check.ranks import Entry
 
@@ -386,12 +392,12 @@ class Verifier:
             return Entry(
                 key=cell_name(cell.table, cell.column, cell.row),
                 label=cell.row,
-                value=quantity.interval,
+                value=value,
                 shown=cell.text,
             )
         if figure is not None:
-            return Entry(key=name, label=name, value=quantity.interval, shown=show_exact(figure.value))
-        return Entry(key=name, label=name, value=quantity.interval, shown=quantity.text)
+            return Entry(key=name, label=name, value=value, shown=show_exact(figure.value))
+        return Entry(key=name, label=name, value=value, shown=text)
 
     def rank_label(self, name: str) -> str:
         figure = self.file.cells.get(name)

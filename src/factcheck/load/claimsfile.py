@@ -199,6 +199,7 @@ class _Loader:
         self.broken_tables: dict[str, int | None] = {}
         #: figures of whole table columns a rank counts among, by `cell_name`
         self.cells: dict[str, Figure] = {}
+        self.columns_listed: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
         #: the files the claims file names besides itself, and the SHA-256 of each as read
         self.input_files: list[str] = []
         self.digests: dict[str, str] = {}
@@ -922,7 +923,11 @@ class _Loader:
     def table_column(
         self, among: str, exclude: tuple[str, ...], block: tuple[Any, ...], claim_id: str
     ) -> tuple[str, ...] | None:
-        """The names of the figures of a whole column ("TABLE:COLUMN"), less the rows `exclude` names."""
+        """The names of the figures of a whole column ("TABLE:COLUMN"), less the rows `exclude` names; a column
+        listed once per file however many ranks name it (a problem is reported for each claim)."""
+        known = self.columns_listed.get((among, exclude))
+        if known is not None:
+            return known
         table_name, _, column = among.partition(":")
         table = self.tables.get(table_name.strip())
         if table is None:
@@ -959,6 +964,7 @@ class _Loader:
         if not names:
             self.problem(f"the column {_name(among)} lists no rows", block, "among", claim_id)
             return None
+        self.columns_listed[(among, exclude)] = tuple(names)
         return tuple(names)
 
     def direction(self, raw: dict[str, Any], block: tuple[Any, ...], claim_id: str) -> str | None:
