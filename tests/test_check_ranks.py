@@ -473,3 +473,22 @@ def test_places_with_open_ends_match_a_direct_count(intervals: list[Interval]) -
         possible = sum(1 for o in others if o.hi is None or o.hi > v)
         expected.update(range(1 + certain, 2 + possible))
     assert place_of(of, others, End.HIGH).places == tuple(sorted(expected))
+
+
+@given(interval_lists(), st.lists(st.tuples(st.booleans(), st.booleans()), min_size=8, max_size=8))
+def test_places_over_huge_denominators_are_those_over_small_ones(
+    intervals: list[Interval], open_ends: list[tuple[bool, bool]]
+) -> None:
+    """Ends with a common denominator are counted as integers; beyond 10**40 as fractions (the first way the
+    module counted): the same places, with open ends too."""
+    intervals = [
+        i if i.is_point else Interval(i.lo, i.hi, lo_open, hi_open)
+        for i, (lo_open, hi_open) in zip(intervals, open_ends, strict=False)
+    ]
+    tiny = Fraction(1, 10**45) + Fraction(1, 3 * 10**44)  # a denominator beyond the integer path's reach
+    scaled = [
+        Interval(None if i.lo is None else i.lo * tiny, None if i.hi is None else i.hi * tiny, i.lo_open, i.hi_open)
+        for i in intervals
+    ]
+    for end in End:
+        assert place_of(scaled[0], scaled[1:], end).places == place_of(intervals[0], intervals[1:], end).places

@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import shutil
+import time
 from fractions import Fraction
 from pathlib import Path
 
@@ -379,3 +380,29 @@ def test_of_written_by_hand_for_an_area_of_the_column_is_that_row_counted_once(a
     outcome = next(o for o in check_file(article).outcomes if o.id == "carrow-highest")
     assert outcome.verdict is Verdict.SUPPORTED and outcome.place is not None
     assert (outcome.place.text, outcome.place.best) == ("1st of 8", 1)  # not "joint 1st of 9"
+
+
+def test_many_ranks_over_a_large_column_are_checked_quickly(tmp_path: Path) -> None:
+    rows = [f"Area {n}" for n in range(400)]
+    (tmp_path / "t.csv").write_text(
+        "Area,Rate\n" + "".join(f"{row},{(n * 7919) % 4001 / 10}\n" for n, row in enumerate(rows)), encoding="utf-8"
+    )
+    figures = "".join(f'f{n} = {{ table = "t", row = "Area {n}", column = "Rate" }}\n' for n in range(400))
+    claims = "".join(
+        f'  [[sentences.claims]]\n  id = "r{n}"\n  kind = "rank"\n  stated = "the highest"\n  of = "f{n}"\n'
+        '  among = "t:Rate"\n'
+        for n in range(200)
+    )
+    path = tmp_path / "many.claims.toml"
+    path.write_text(
+        'format = 1\n[article]\ntitle = "t"\npublished = 2024-01-01\n[tables.t]\npath = "t.csv"\nkey = "Area"\n'
+        '[tables.t.columns]\nRate = { unit = "person" }\n[figures]\n' + figures + '[[sentences]]\ntext = "It was the '
+        'highest."\n' + claims,
+        encoding="utf-8",
+    )
+    start = time.perf_counter()
+    result = check_file(path)
+    elapsed = time.perf_counter() - start
+    assert result.claims_file is not None and len(result.claims_file.cells) == 400  # the column listed once
+    assert sum(o.verdict is Verdict.SUPPORTED for o in result.outcomes) == 1
+    assert elapsed < 60, elapsed  # measured: about 3 s (diagnoses included) on a shared 2-core machine
