@@ -164,11 +164,11 @@ def test_a_changed_table_is_an_error_naming_both_digests_never_a_silent_recheck(
     loaded = load_claims_file(article)
     digest = next(p for p in loaded.problems if p.field == "sha256")
     assert "5ecce795" in digest.message and "absence" in digest.message
-    assert "figure 'rate_eastwick' is read from table 'absence', which has an error" in " ".join(
-        p.message for p in loaded.problems
-    )
+    assert loaded.broken_figures["rate_eastwick"] == digest.line  # reported once, on the table's lines
     result = check_file(article)
     assert all(o.verdict in (Verdict.ERROR, Verdict.UNCHECKED) for o in result.outcomes)
+    eastwick = next(o for o in result.outcomes if o.id == "eastwick-rate")
+    assert eastwick.explanation == f"figure 'rate_eastwick' has an error (line {digest.line})"
 
 
 @pytest.mark.parametrize(
@@ -196,7 +196,10 @@ def test_a_table_that_cannot_be_read_is_a_problem_on_its_lines_and_its_figures_s
     found = [p for p in loaded.problems if words in p.message]
     assert found, messages
     assert found[0].line is not None and found[0].path == str(article)
-    assert any("which has an error" in message for message in messages)
+    assert len(messages) == 1 + sum("`among`" in m or "column 'absence:" in m for m in messages)  # once, not per figure
+    outcomes = {o.id: o for o in check_file(article).outcomes}
+    assert outcomes["carrow-rate"].verdict is Verdict.ERROR
+    assert outcomes["carrow-rate"].explanation.startswith("figure 'rate_carrow' has an error (line ")
 
 
 def test_exclude_naming_a_row_the_table_lacks_is_a_problem(article: Path) -> None:

@@ -541,13 +541,9 @@ class _Loader:
         table = self.tables.get(table_name)
         if table is None:
             if table_name in self.broken_tables:
-                line = self.broken_tables[table_name]
-                at = f" (line {line})" if line is not None else ""
-                self.problem(
-                    f"figure {_name(name)} is read from table {_name(table_name)}, which has an error{at}",
-                    block,
-                    "table",
-                )
+                # the table's problem is reported once, on its own lines; each claim that uses the figure
+                # is told that the figure has an error there
+                self.broken_figures[name] = self.broken_tables[table_name]
             else:
                 hint = _did_you_mean(table_name, self.tables)
                 self.problem(f"figure {_name(name)} names an unknown table {_name(table_name)}{hint}", block, "table")
@@ -567,7 +563,7 @@ class _Loader:
             block = ("figure", name)
             before = len(self.problems)
             figure = self.figure(name, entry, block, sources)
-            if figure is None:  # claims that use it say so, instead of "no figure is named"
+            if figure is None and name not in self.broken_figures:  # claims that use it say so, not "no such figure"
                 self.broken_figures[name] = self.problems[before].line if len(self.problems) > before else None
             else:
                 figures[name] = figure
@@ -937,7 +933,7 @@ class _Loader:
                 reason += f" (line {line})" if line is not None else ""
             else:
                 reason = f"no table is named {_name(table_name)}{_did_you_mean(table_name, self.tables)}"
-            self.problem(f"`among` names the column {_name(among)}, but {reason}", block, "among", claim_id)
+            self.problem(f"the column {_name(among)} cannot be listed: {reason}", block, "among", claim_id)
             return None
         try:
             listed = table.column(column, exclude)
