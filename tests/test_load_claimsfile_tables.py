@@ -165,6 +165,7 @@ def test_a_changed_table_is_an_error_naming_both_digests_never_a_silent_recheck(
     digest = next(p for p in loaded.problems if p.field == "sha256")
     assert "5ecce795" in digest.message and "absence" in digest.message
     assert loaded.broken_figures["rate_eastwick"] == digest.line  # reported once, on the table's lines
+    assert "rate_eastwick" not in loaded.figures and None not in loaded.figures.values()
     result = check_file(article)
     assert all(o.verdict in (Verdict.ERROR, Verdict.UNCHECKED) for o in result.outcomes)
     eastwick = next(o for o in result.outcomes if o.id == "eastwick-rate")

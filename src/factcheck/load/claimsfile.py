@@ -563,10 +563,10 @@ class _Loader:
             block = ("figure", name)
             before = len(self.problems)
             figure = self.figure(name, entry, block, sources)
-            if figure is None and name not in self.broken_figures:  # claims that use it say so, not "no such figure"
-                self.broken_figures[name] = self.problems[before].line if len(self.problems) > before else None
-            else:
+            if figure is not None:
                 figures[name] = figure
+            elif name not in self.broken_figures:  # claims that use it say so, not "no such figure"
+                self.broken_figures[name] = self.problems[before].line if len(self.problems) > before else None
         return figures
 
     def figure(self, name: str, entry: object, block: tuple[Any, ...], sources: dict[str, Source]) -> Figure | None:
