@@ -410,3 +410,29 @@ def test_many_ranks_over_a_large_column_are_checked_quickly(tmp_path: Path) -> N
     assert result.claims_file is not None and len(result.claims_file.cells) == 400  # the column listed once
     assert sum(o.verdict is Verdict.SUPPORTED for o in result.outcomes) == 1
     assert elapsed < 60, elapsed  # measured: about 3 s (diagnoses included) on a shared 2-core machine
+
+
+def test_of_a_claim_computed_from_one_areas_figures_is_that_row_counted_once(article: Path) -> None:
+    """ "the highest rate", of the rate the claim beside it computes from Carrow Vale's counts."""
+    edit(
+        article,
+        'of = "rate_carrow"\n  among',
+        'of = "carrow-computed"\n  among',
+    )
+    edit(
+        article,
+        '  # expect: supported\n  [[sentences.claims]]\n  id = "carrow-rate"',
+        '  [[sentences.claims]]\n  id = "carrow-computed"\n  kind = "share"\n  stated = "25.4%"\n'
+        '  part = "absent_carrow"\n  whole = "roll_carrow"\n\n  # expect: supported\n  [[sentences.claims]]\n'
+        '  id = "carrow-rate"',
+    )
+    edit(
+        article,
+        "absent_carrow_before = {",
+        'roll_carrow = { table = "absence", row = "Carrow Vale", column = "Pupils on roll 2023/24" }\n'
+        "absent_carrow_before = {",
+    )
+    outcomes = {o.id: o for o in check_file(article).outcomes}
+    assert outcomes["carrow-computed"].verdict is Verdict.SUPPORTED  # 1,530 / 6,020 = 25.42%
+    rank = outcomes["carrow-highest"]
+    assert rank.verdict is Verdict.SUPPORTED and rank.place is not None and rank.place.text == "1st of 8"

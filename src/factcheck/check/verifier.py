@@ -370,17 +370,30 @@ class Verifier:
             interval = quantity.interval if change.is_identity else in_unit(quantity.interval, change)
             among.append(self.rank_entry(name, interval, quantity.text))
             used.append(quantity)
-        return self.as_its_row(claim, of, among), among, used
+        return self.as_its_row(claim, of, of_quantity, among), among, used
 
-    def as_its_row(self, claim: RankClaim, of: Entry, among: list[Entry]) -> Entry:
-        """`of` written by hand for an area a ranked column has a row for is that row, counted once (its
-        value, not the row's, is the one ranked): `of` is counted among the values whether or not they name it."""
+    def as_its_row(self, claim: RankClaim, of: Entry, of_quantity: Quantity, among: list[Entry]) -> Entry:
+        """`of` for an area a ranked column has a row for is that row, counted once (its value, not the row's,
+        is the one ranked): a figure written by hand with that `area`, or a claim computed from figures of
+        that area alone ("767 for every 100,000" from Mossbridge's counts). `of` is counted among the values
+        whether or not they name it, so it must not be counted twice."""
         figure = self.figures.get(claim.of) if claim.of is not None else None
-        if claim.column is None or figure is None or figure.cell is not None or figure.area is None:
+        if claim.column is None or (figure is not None and figure.cell is not None):
             return of
-        area = " ".join(figure.area.casefold().split())
+        names = (figure.name,) if figure is not None else of_quantity.figures
+        areas = {self.area_of(name) for name in names}
+        if len(areas) != 1 or None in areas:
+            return of
+        (area,) = areas
         rows = [entry for entry in among if " ".join(entry.label.casefold().split()) == area]
         return attrs.evolve(of, key=rows[0].key, label=rows[0].label) if len(rows) == 1 else of
+
+    def area_of(self, name: str) -> str | None:
+        """The area of a figure (a table's row key, or its `area`), white space folded and lower case."""
+        figure = self.figures.get(name) or self.file.cells.get(name)
+        if figure is None or figure.area is None:
+            return None
+        return " ".join(figure.area.casefold().split())
 
     def rank_entry(self, name: str, value: Interval, text: str) -> Entry:
         """One value ranked: a table's cell is the same entry however it is named (`of` is counted once)."""
