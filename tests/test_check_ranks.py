@@ -89,6 +89,12 @@ def judged(words: str, of: str, among: Sequence[Entry], order: End | None = None
             RankWords(text="one of the five highest", reach=Reach.WITHIN, place=5, end=End.HIGH),
         ),
         ("among the five highest", RankWords(text="among the five highest", reach=Reach.WITHIN, place=5, end=End.HIGH)),
+        # "among the highest" says what "one of the highest" says (it was refused: common phrasing, now read)
+        ("among the highest", RankWords(text="among the highest", reach=Reach.ONE_OF, place=0, end=End.HIGH)),
+        (
+            "among the lowest in the region",
+            RankWords(text="among the lowest in the region", reach=Reach.ONE_OF, place=0, end=End.LOW),
+        ),
         ("among the 10 lowest", RankWords(text="among the 10 lowest", reach=Reach.WITHIN, place=10, end=End.LOW)),
         ("in the top ten", RankWords(text="in the top ten", reach=Reach.WITHIN, place=10, end=End.HIGH)),
         ("in the top 20", RankWords(text="in the top 20", reach=Reach.WITHIN, place=20, end=End.HIGH)),
@@ -140,7 +146,7 @@ def test_rank_words_read(stated: str, expected: RankWords) -> None:
         ("the higher", "higher"),
         ("higher than most", "higher than most"),
         ("had the highest", "had the highest"),
-        ("among the highest", "highest"),
+        ("among the many", "many"),
         ("in the top", "top"),
         ("the topmost", "topmost"),
         ("one of the many", "many"),

@@ -312,7 +312,11 @@ def _rank_rows() -> list[tuple[str, str, str]]:
             "rank place",
             "at most the Nth place from that end",
         ),
-        ('"one of the highest", "one of the lowest"', "rank place", "at most the max(3, ⌈n/4⌉)th place, n values"),
+        (
+            '"one of the highest", "one of the lowest", "among the highest", "among the lowest"',
+            "rank place",
+            "at most the max(3, ⌈n/4⌉)th place, n values",
+        ),
         (
             '"since 2015", '
             + _quoted(f"{start} a {SPAN_WORDS[0]}" for start in SPAN_STARTS)

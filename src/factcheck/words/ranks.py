@@ -10,7 +10,7 @@ claim says it with a place or with `exclude`.
 
 What the words claim, for n values (`RankWords.bound`): "the highest" and "the Nth highest" that
 place exactly; "among the N highest" and "in the top N" at most the Nth place; "one of the highest"
-at most the max(3, ⌈n/4⌉)th place.
+(and "among the highest", which says the same) at most the max(3, ⌈n/4⌉)th place.
 """
 
 from __future__ import annotations
@@ -209,6 +209,8 @@ def _within(stated: str, words: Sequence[str], position: int) -> RankWords:
             since=_since(stated, words[position + 1 + used :]),
         )
     counted = _count(words, position)
+    if counted is None and position < len(words) and words[position] in (*HIGH_WORDS, *LOW_WORDS, *QUALITY_WORDS):
+        return _one_of(stated, words, position)  # "among the highest": one of the highest
     if counted is None:
         unknown = " ".join(words[position : position + 2]) or stated
         raise RankWordsError(stated, unknown, "'among the' needs a number of places ('among the five highest')")
