@@ -1,0 +1,140 @@
+"""The period rule: a claim whose sentence names a period its figures are not of is contradicted.
+
+A stale figure is the commonest error in these stories: the article says "in 2019-20" and the
+number is last year's. So when a sentence names a period ("in 2019-20", "last year", "March
+2024", "up 4% on 2018-19") and the claim's figures carry periods, the words must meet them:
+
+- each period the sentence names as a claim's own or as a base ("on 2018-19") must share a day
+  with the period of some figure used by the sentence's claims; a period no figure carries is a
+  contradiction, whatever the arithmetic says (the numbers of a stale figure agree with the words);
+- a change whose words name its base ("on 2018-19", "a year earlier") must have its `from` of
+  that base: a period named, or the year before its `to`;
+- a range ("since 2015", "between 2010 and 2020") is not the claim's period and is not compared;
+- a figure with no period cannot be checked against the words: the outcome says so and keeps its
+  verdict.
+
+The verdict is `contradicted` (not gross: the value may be right for another period), so it fails
+a run like any contradiction (`verdicts.standing`), and the reason leads the explanation; the
+outcome's `period` holds the reason, or the note that the period was not checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from factcheck.errors import PeriodError
+from factcheck.model.claims import BrokenClaim, Claim, ClaimsFile, Figure
+from factcheck.model.results import Outcome
+from factcheck.model.verdicts import Verdict
+from factcheck.words.periods import Named, Period, Role, named_periods, parse_period
+
+__all__ = ["check_periods", "figure_period"]
+
+
+def figure_period(figure: Figure) -> Period | None:
+    """The figure's period as a record; None when it has none or when it is not read (the note says which)."""
+    if figure.period is None:
+        return None
+    try:
+        return parse_period(figure.period)
+    except PeriodError:
+        return None
+
+
+def check_periods(claims_file: ClaimsFile, outcomes: Sequence[Outcome]) -> list[Outcome]:
+    """The outcomes with the period rule applied to each claim whose sentence names a period."""
+    published = claims_file.article.published if claims_file.article is not None else None
+    by_id = {outcome.id: index for index, outcome in enumerate(outcomes) if outcome.is_claim}
+    checked = list(outcomes)
+    for sentence in claims_file.sentences:
+        if not sentence.claims:
+            continue
+        named = named_periods(sentence.text, published)
+        if not named:
+            continue
+        rule = _SentenceRule(claims_file, named, [checked[by_id[c.id]] for c in sentence.claims if c.id in by_id])
+        for claim in sentence.claims:
+            index = by_id.get(claim.id)
+            if index is not None:
+                checked[index] = rule.apply(claim, checked[index], checked, by_id)
+    return checked
+
+
+class _SentenceRule:
+    """The periods one sentence names, and the periods of every figure its claims use (the pool)."""
+
+    def __init__(self, claims_file: ClaimsFile, named: tuple[Named, ...], outcomes: Iterable[Outcome]) -> None:
+        self.figures = claims_file.figures
+        self.named = named
+        self.spans = [n for n in named if n.period is not None]
+        self.bases = [n.period for n in named if n.role is Role.BASE and n.period is not None]
+        self.year_earlier = any(n.role is Role.YEAR_EARLIER for n in named)
+        self.pool = [p for outcome in outcomes for p in self.periods(outcome.figures).values() if p is not None]
+
+    def periods(self, names: Iterable[str]) -> dict[str, Period | None]:
+        """The figures among `names` (claims are left out: their figures are listed too) and their periods."""
+        return {name: figure_period(self.figures[name]) for name in names if name in self.figures}
+
+    def apply(self, claim: Claim, outcome: Outcome, outcomes: Sequence[Outcome], by_id: dict[str, int]) -> Outcome:
+        if isinstance(claim, BrokenClaim) or outcome.verdict is Verdict.ERROR or outcome.draft:
+            return outcome
+        used = self.periods(outcome.figures)
+        if not used:
+            return outcome  # nothing was recomputed (inputs missing): there is no figure to hold to the words
+        missing = [name for name, period in used.items() if period is None]
+        if len(missing) == len(used):
+            return attrs.evolve(outcome, period=self.unchecked_note(missing))
+        reason = self.absent_period() or self.wrong_base(claim, outcomes, by_id)
+        if reason is None:
+            return outcome
+        shown = ", ".join(f"{name} ({'no period' if p is None else p})" for name, p in used.items())
+        reason = f"period: {reason} (figures used: {shown})"
+        return attrs.evolve(
+            outcome, verdict=Verdict.CONTRADICTED, explanation=f"{reason}; {outcome.explanation}", period=reason
+        )
+
+    def unchecked_note(self, missing: list[str]) -> str:
+        names = ", ".join(missing)
+        words = "; ".join(str(n) for n in self.named)
+        verb = "carries" if len(missing) == 1 else "carry"
+        return f"period not checked: the words name {words}, but {names} {verb} no period (or one not read)"
+
+    def absent_period(self) -> str | None:
+        """A period the words name that no figure of the sentence is of: the stale figure."""
+        for named in self.spans:
+            assert named.period is not None
+            if not any(period.overlaps(named.period) for period in self.pool):
+                kind = "compare with" if named.role is Role.BASE else "name"
+                return f"the words {kind} {named}, but no figure used is of that period"
+        return None
+
+    def wrong_base(self, claim: Claim, outcomes: Sequence[Outcome], by_id: dict[str, int]) -> str | None:
+        """A change whose `from` is of neither a base the words name nor (for "a year earlier") the year before `to`."""
+        if not (self.bases or self.year_earlier) or not hasattr(claim, "from_"):
+            return None
+        start = self.side_periods(getattr(claim, "from_", None), outcomes, by_id)
+        end = self.side_periods(getattr(claim, "to", None), outcomes, by_id)
+        if not start:
+            return None
+        if any(p.overlaps(base) for p in start for base in self.bases):
+            return None
+        if self.year_earlier and (not end or any(p.shifted(1).overlaps(q) for p in start for q in end)):
+            return None
+        if not self.bases and not end:
+            return None
+        wanted = [str(base) for base in self.bases]
+        if self.year_earlier:
+            wanted.append("the year before " + " or ".join(str(q) for q in end))
+        shown = " or ".join(str(p) for p in start)
+        return f"the words compare with {' or '.join(wanted)}, but the base (from) is of {shown}"
+
+    def side_periods(self, name: str | None, outcomes: Sequence[Outcome], by_id: dict[str, int]) -> list[Period]:
+        """The periods of one input of a change: a figure's own, or those of the figures a claim used."""
+        if name is None:
+            return []
+        names: Iterable[str] = (name,) if name in self.figures else ()
+        if name in by_id:
+            names = outcomes[by_id[name]].figures
+        return [p for p in self.periods(names).values() if p is not None]
