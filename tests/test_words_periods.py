@@ -9,7 +9,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from factcheck.errors import PeriodError
-from factcheck.words.periods import Named, Period, Role, named_periods, parse_period
+from factcheck.words.periods import Named, Period, Role, named_periods, parse_period, period_in_heading
 
 PUBLISHED = dt.date(2020, 11, 10)
 years = st.integers(1900, 2098)
@@ -142,3 +142,24 @@ def test_relative_periods_need_the_date_of_publication() -> None:
 def test_last_year_is_the_calendar_year_before_publication(published: dt.date) -> None:
     (named,) = named_periods("There were 13 last year.", published)
     assert named.period == Period.year(published.year - 1)
+
+
+@pytest.mark.parametrize(
+    ("heading", "period"),
+    [
+        ("Registered offenders 31 Mar 2020", "2020-03-31"),
+        ("Population aged 10+ (mid-2019)", "2019"),
+        ("Rate per 100,000 (2019/20)", "2019-20"),
+        ("Households, March 2024", "March 2024"),
+        ("Rate per 100,000", None),
+        ("Sales 2019 and 2020", None),  # two periods: none is suggested
+        ("Count of 12,019", None),
+    ],
+)
+def test_the_period_a_column_heading_names(heading: str, period: str | None) -> None:
+    found = period_in_heading(heading)
+    assert (None if found is None else str(found)) == period
+
+
+def test_a_day_may_be_written_in_words() -> None:
+    assert parse_period("31 March 2020") == parse_period("2020-03-31") == Period.day(dt.date(2020, 3, 31))

@@ -30,7 +30,7 @@ from factcheck.words.table import (
     YEAR_TO_WORDS,
 )
 
-__all__ = ["Named", "Period", "Role", "named_periods", "parse_period"]
+__all__ = ["Named", "Period", "Role", "named_periods", "parse_period", "period_in_heading"]
 
 _MONTH_NAMES: Final = tuple(calendar.month_name)  # "", "January", … "December"
 
@@ -124,6 +124,7 @@ _DATE: Final = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 _ISO_MONTH: Final = re.compile(r"(\d{4})-(\d\d)")
 _MONTH_YEAR: Final = re.compile(rf"({_MONTH})\.?\s+({_YEAR})")
 _YEAR_TO_SPELLING: Final = re.compile(rf"(?:the\s+)?(?:{_YEAR_TO})\s+({_MONTH})\.?\s+({_YEAR})")
+_DAY_MONTH_YEAR: Final = re.compile(rf"(\d{{1,2}})\s+({_MONTH})\.?\s+({_YEAR})")
 _SPAN: Final = re.compile(r"(\d{4}-\d\d-\d\d)\s+to\s+(\d{4}-\d\d-\d\d)")
 
 
@@ -165,6 +166,8 @@ def _parse(spelt: str) -> Period:
         return Period.month(int(match[1]), int(match[2]))
     if match := _MONTH_YEAR.fullmatch(spelt):
         return Period.month(int(match[2]), MONTH_NUMBERS[match[1]])
+    if match := _DAY_MONTH_YEAR.fullmatch(spelt):
+        return Period.day(dt.date(int(match[3]), MONTH_NUMBERS[match[2]], int(match[1])))
     if match := _YEAR_TO_SPELLING.fullmatch(spelt):
         return Period.year_to(int(match[2]), MONTH_NUMBERS[match[1]])
     msg = (
@@ -294,3 +297,23 @@ def _period_of(match: re.Match[str], published: dt.date | None) -> Period | None
     if match["month"]:
         return Period.month(int(match["month_year"]), MONTH_NUMBERS[match["month"].lower()])
     return Period.year(int(match["year"]))
+
+
+#: The periods a table's column heading may hold, most precise first: "31 Mar 2020", "2019-20", "March 2020",
+#: "mid-2019", "2019".
+_HEADING: Final = re.compile(
+    rf"(?<![\d,.])(?:{_DAY_MONTH_YEAR.pattern}|{_FY_SPELLING.pattern}|{_MONTH_YEAR.pattern}|({_YEAR}))(?![\d,.]*\d)",
+    re.IGNORECASE,
+)
+
+
+def period_in_heading(heading: str) -> Period | None:
+    """The one period a column heading names ("Registered offenders 31 Mar 2020", "Population (mid-2019)"),
+    for `factcheck table` to suggest; None when it names none, or more than one."""
+    found = set()
+    for match in _HEADING.finditer(heading):
+        try:
+            found.add(parse_period(match[0]))
+        except PeriodError:
+            continue
+    return found.pop() if len(found) == 1 else None
