@@ -208,3 +208,8 @@ def test_a_figure_of_another_year_is_always_flagged(year: int, offset: int) -> N
     result = verify_file(loads_claims_file(body.encode(), "periods.claims.toml"))
     expected = Verdict.SUPPORTED if offset == 0 else Verdict.CONTRADICTED
     assert result.outcomes[0].verdict is expected
+
+
+def test_a_year_that_is_the_stated_number_is_not_a_period(write_claims: Callable[..., Path]) -> None:
+    result = _file(write_claims, {"n": (2019, "2023")}, _sentence("Homes for 2019 families.", _value("c", "2019", "n")))
+    assert result.outcomes[0].verdict is Verdict.SUPPORTED and result.outcomes[0].period == ""

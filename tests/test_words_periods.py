@@ -163,3 +163,10 @@ def test_the_period_a_column_heading_names(heading: str, period: str | None) -> 
 
 def test_a_day_may_be_written_in_words() -> None:
     assert parse_period("31 March 2020") == parse_period("2020-03-31") == Period.day(dt.date(2020, 3, 31))
+
+
+def test_a_bare_year_in_the_stated_words_is_the_number_not_a_period() -> None:
+    assert named_periods("homes for 2019 families", PUBLISHED, ["2019 families"]) == ()
+    assert named_periods("homes for 2019 families", PUBLISHED)[0].period == Period.year(2019)  # without them
+    (named,) = named_periods("homes for 2,019 families in 2019", PUBLISHED, ["2,019 families"])
+    assert named.period == Period.year(2019)

@@ -21,6 +21,7 @@ outcome's `period` holds the reason, or the note that the period was not checked
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 import attrs
 
@@ -35,10 +36,14 @@ __all__ = ["check_periods", "figure_period"]
 
 def figure_period(figure: Figure) -> Period | None:
     """The figure's period as a record; None when it has none or when it is not read (the note says which)."""
-    if figure.period is None:
-        return None
+    return None if figure.period is None else _period(figure.period)
+
+
+@cache
+def _period(text: str) -> Period | None:
+    """A period's spelling read once per run: a file's figures share a handful of them."""
     try:
-        return parse_period(figure.period)
+        return parse_period(text)
     except PeriodError:
         return None
 
@@ -51,7 +56,7 @@ def check_periods(claims_file: ClaimsFile, outcomes: Sequence[Outcome]) -> list[
     for sentence in claims_file.sentences:
         if not sentence.claims:
             continue
-        named = named_periods(sentence.text, published)
+        named = named_periods(sentence.text, published, (claim.stated for claim in sentence.claims))
         if not named:
             continue
         rule = _SentenceRule(claims_file, named, [checked[by_id[c.id]] for c in sentence.claims if c.id in by_id])

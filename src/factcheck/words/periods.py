@@ -13,6 +13,7 @@ import calendar
 import datetime as dt
 import enum
 import re
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Final
 
@@ -219,22 +220,33 @@ _FROM: Final = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 _LAST_WORD: Final = re.compile(r"([a-z]+)\W*$", re.IGNORECASE)
 
 
-def named_periods(sentence: str, published: dt.date | None) -> tuple[Named, ...]:
+def named_periods(sentence: str, published: dt.date | None, numbers: Iterable[str] = ()) -> tuple[Named, ...]:
     """The periods a sentence names, with their roles; ranges ("since 2015", "between 2010 and 2020") left out.
 
     `published` is the article's date, which "last year" and "this year" are read against (without
     it they are left out). A bare year counts only after a word that makes it the claim's period or
-    its base ("in 2019", "on 2018"): "2019 offenders" is a number.
+    its base ("in 2019", "on 2018"), and never inside `numbers`, the stated words of the sentence's
+    claims: "homes for 2019 families" states a number.
     """
     if not _may_name_a_period(sentence):
         return ()
+    stated = [(at, at + len(words)) for words in numbers if words for at in _occurrences(sentence, words)]
     found: list[Named] = []
     for match in _NAMED.finditer(sentence):
+        if match["year"] and any(lo <= match.start() and match.end() <= hi for lo, hi in stated):
+            continue
         before = sentence[: match.start()]
         named = _named(match, before, published)
         if named is not None:
             found.append(named)
     return tuple(found)
+
+
+def _occurrences(text: str, words: str) -> Iterator[int]:
+    at = text.find(words)
+    while at >= 0:
+        yield at
+        at = text.find(words, at + 1)
 
 
 @cache
