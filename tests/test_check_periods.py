@@ -76,9 +76,12 @@ def test_a_stale_figure_whose_number_agrees_is_contradicted(write_claims: Callab
         ("in the year to March 2020", "2019-20"),
         ("in 2019 to 2020", "2019-2020"),
         ("as of March this year", "2024-03-31"),  # published 2024-01-01: this year is 2024
-        ("last year", "2023-24"),  # calendar 2023 shares days with the financial year 2023-24
+        ("last year", "2022-23"),  # published 2024-01-01: the last financial year that had ended
         ("last year", "2023"),
-        ("in 2020", "2019-20"),  # a date the words name shares days with the figure's period
+        ("last year", "2023-06-30"),
+        ("in 2020", "2020-03-31"),  # a day within the year
+        ("in 2019", "2019-20"),  # nine months of the twelve
+        ("in March", "2023-03-31"),  # the last March before publication
         ("the highest since 2015, in 2019-20", "2019-20"),  # a range is not the claim's period
     ],
 )
@@ -95,7 +98,17 @@ def test_periods_that_meet_pass(write_claims: Callable[..., Path], words: str, p
 
 @pytest.mark.parametrize(
     ("words", "period"),
-    [("in 2019-20", "2017-18"), ("last year", "2021-22"), ("in March 2024", "2023-03-31"), ("in 2023", "2021")],
+    [
+        ("in 2019-20", "2017-18"),
+        ("in 2019-20", "2018-19"),
+        ("last year", "2021-22"),
+        ("last year", "2022"),
+        ("last year", "2023-24"),  # published 2024-01-01: 2023-24 had not ended
+        ("in March 2024", "2023-03-31"),
+        ("in 2023", "2021"),
+        ("in 2020", "2019-20"),  # three months of the twelve: the financial year is not the calendar year
+        ("in January", "2022-01-31"),
+    ],
 )
 def test_periods_that_do_not_meet_are_flagged(write_claims: Callable[..., Path], words: str, period: str) -> None:
     result = _file(
@@ -213,3 +226,36 @@ def test_a_figure_of_another_year_is_always_flagged(year: int, offset: int) -> N
 def test_a_year_that_is_the_stated_number_is_not_a_period(write_claims: Callable[..., Path]) -> None:
     result = _file(write_claims, {"n": (2019, "2023")}, _sentence("Homes for 2019 families.", _value("c", "2019", "n")))
     assert result.outcomes[0].verdict is Verdict.SUPPORTED and result.outcomes[0].period == ""
+
+
+def test_each_claim_of_a_sentence_is_held_to_its_periods(write_claims: Callable[..., Path]) -> None:
+    """Another claim carrying the period named does not cover a claim whose figure is of none of them."""
+    said = "There were 412 casualties in 2022, compared with 515 the year before, and 31 deaths."
+    claims = (_value("a", "412", "now"), _value("b", "515", "then"), _value("d", "31", "deaths"))
+    fine = _file(
+        write_claims, {"now": (412, "2022"), "then": (515, "2021"), "deaths": (31, "2022")}, _sentence(said, *claims)
+    )
+    assert {o.verdict for o in fine.outcomes} == {Verdict.SUPPORTED}
+    stale = _file(
+        write_claims, {"now": (412, "2022"), "then": (515, "2021"), "deaths": (31, "2019")}, _sentence(said, *claims)
+    )
+    verdicts = {o.id: o.verdict for o in stale.outcomes}
+    assert verdicts == {"a": Verdict.SUPPORTED, "b": Verdict.SUPPORTED, "d": Verdict.CONTRADICTED}
+    assert "no figure of this claim is of those periods" in _outcomes(stale)["d"].period
+
+
+def test_a_change_whose_end_is_of_its_base_is_flagged(write_claims: Callable[..., Path]) -> None:
+    """ "down 3% on 2021" with both ends of 2021: the current figure is the stale one."""
+    said = "Deaths were down 3 per cent on 2021."
+    stale = _file(
+        write_claims,
+        {"then": (32, "2021"), "now": (31, "2021")},
+        _sentence(said, _change("c", "down 3 per cent", "then", "now")),
+    )
+    assert "the change's end (to) is of 2021" in _outcomes(stale)["c"].period
+    fine = _file(
+        write_claims,
+        {"then": (32, "2021"), "now": (31, "2022")},
+        _sentence(said, _change("c", "down 3 per cent", "then", "now")),
+    )
+    assert _outcomes(fine)["c"].verdict is Verdict.SUPPORTED

@@ -170,3 +170,51 @@ def test_a_bare_year_in_the_stated_words_is_the_number_not_a_period() -> None:
     assert named_periods("homes for 2019 families", PUBLISHED)[0].period == Period.year(2019)  # without them
     (named,) = named_periods("homes for 2,019 families in 2019", PUBLISHED, ["2,019 families"])
     assert named.period == Period.year(2019)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "readings"),
+    [
+        ("18,642 people turned up in January", ["January 2020", "January 2021"]),  # published 2020-11-10
+        ("171 households at the end of September", ["September 2020", "September 2021"]),
+        ("bills will rise in December", ["December 2019", "December 2020"]),
+        ("bills will rise from April", None),  # the start of something
+        ("offers will be sent out on April 16", None),  # a day
+        ("the target is to be met by the end of March", None),  # a deadline
+        ("it may rise", None),
+    ],
+)
+def test_a_month_without_a_year_is_the_last_or_the_next(sentence: str, readings: list[str] | None) -> None:
+    found = named_periods(sentence, PUBLISHED)
+    assert ([str(p) for p in found[0].readings] if found else None) == readings
+
+
+@pytest.mark.parametrize(
+    ("words", "published", "readings"),
+    [
+        ("last year", dt.date(2020, 11, 10), ["2019", "2019-20"]),
+        ("last year", dt.date(2024, 3, 1), ["2023", "2022-23"]),  # 2023-24 had not ended
+        ("this year", dt.date(2024, 3, 7), ["2024", "2023-24"]),
+        ("this year", dt.date(2024, 4, 1), ["2024", "2024-25"]),
+    ],
+)
+def test_last_and_this_year_are_a_calendar_or_a_financial_year(
+    words: str, published: dt.date, readings: list[str]
+) -> None:
+    (named,) = named_periods(f"There were 13 {words}.", published)
+    assert [str(p) for p in named.readings] == readings
+
+
+def test_a_reading_answers_to_a_figure_of_its_own_shape() -> None:
+    (named,) = named_periods("There were 13 last year.", dt.date(2020, 11, 10))
+    assert named.met_by(Period.year(2019)) and named.met_by(Period.financial_year(2019))
+    assert named.met_by(Period.day(dt.date(2020, 3, 31)))  # in 2019-20
+    assert not named.met_by(Period.year(2018)) and not named.met_by(Period.financial_year(2018))
+    assert not named.met_by(Period.year(2020))  # 2020 shares nine months with 2019-20, but is a calendar year
+
+
+@given(periods(), periods())
+def test_meeting_is_symmetric_and_implies_sharing_a_day(a: Period, b: Period) -> None:
+    assert a.meets(b) == b.meets(a)
+    assert not a.meets(b) or a.overlaps(b)
+    assert a.meets(a)

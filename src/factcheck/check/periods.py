@@ -1,14 +1,16 @@
 """The period rule: a claim whose sentence names a period its figures are not of is contradicted.
 
 A stale figure is the commonest error in these stories: the article says "in 2019-20" and the
-number is last year's. So when a sentence names a period ("in 2019-20", "last year", "March
-2024", "up 4% on 2018-19") and the claim's figures carry periods, the words must meet them:
+number is last year's, so the arithmetic agrees. So when a sentence names a period ("in 2019-20",
+"last year", "March 2024", "up 4% on 2018-19") and the claim's figures carry periods, the words
+must meet them (`Named.met_by`: they share at least half of the shorter span):
 
-- each period the sentence names as a claim's own or as a base ("on 2018-19") must share a day
-  with the period of some figure used by the sentence's claims; a period no figure carries is a
-  contradiction, whatever the arithmetic says (the numbers of a stale figure agree with the words);
-- a change whose words name its base ("on 2018-19", "a year earlier") must have its `from` of
-  that base: a period named, or the year before its `to`;
+- each period the sentence names as a claim's own or as a base must meet some figure used by the
+  sentence's claims (`absent_period`);
+- when the sentence names a period of its own, each claim must have a figure that meets one of
+  the sentence's periods, or the year before one after "the year before" (`own_period`);
+- a change whose words name its base must have its `from` of that base, or of the year before its
+  `to` for "a year earlier", and its `to` not of the base (`wrong_base`);
 - a range ("since 2015", "between 2010 and 2020") is not the claim's period and is not compared;
 - a figure with no period cannot be checked against the words: the outcome says so and keeps its
   verdict.
@@ -74,7 +76,7 @@ class _SentenceRule:
         self.figures = claims_file.figures
         self.named = named
         self.spans = [n for n in named if n.period is not None]
-        self.bases = [n.period for n in named if n.role is Role.BASE and n.period is not None]
+        self.bases = [n for n in named if n.role is Role.BASE and n.period is not None]
         self.year_earlier = any(n.role is Role.YEAR_EARLIER for n in named)
         self.pool = [p for outcome in outcomes for p in self.periods(outcome.figures).values() if p is not None]
 
@@ -91,7 +93,7 @@ class _SentenceRule:
         missing = [name for name, period in used.items() if period is None]
         if len(missing) == len(used):
             return attrs.evolve(outcome, period=self.unchecked_note(missing))
-        reason = self.absent_period() or self.wrong_base(claim, outcomes, by_id)
+        reason = self.absent_period() or self.own_period(used) or self.wrong_base(claim, outcomes, by_id)
         if reason is None:
             return outcome
         shown = ", ".join(f"{name} ({'no period' if p is None else p})" for name, p in used.items())
@@ -109,23 +111,44 @@ class _SentenceRule:
     def absent_period(self) -> str | None:
         """A period the words name that no figure of the sentence is of: the stale figure."""
         for named in self.spans:
-            assert named.period is not None
-            if not any(period.overlaps(named.period) for period in self.pool):
+            if not any(named.met_by(period) for period in self.pool):
                 kind = "compare with" if named.role is Role.BASE else "name"
                 return f"the words {kind} {named}, but no figure used is of that period"
         return None
 
+    def own_period(self, used: dict[str, Period | None]) -> str | None:
+        """A claim none of whose figures is of any period the sentence names, when it names the claims' own.
+
+        Each period named may be carried by another claim of the sentence ("412 in 2022, compared with 515
+        the year before"); this holds each claim to the sentence's periods: its own, its bases, and the
+        year before its own when the words say "the year before".
+        """
+        current = [n for n in self.spans if n.role is Role.CURRENT]
+        if not current:
+            return None  # "down 3% on 2021" alone: the claim's own period is in another sentence
+        periods = [p for p in used.values() if p is not None]
+        if any(named.met_by(p) for named in self.spans for p in periods):
+            return None
+        if self.year_earlier and any(named.met_by(p.shifted(1)) for named in current for p in periods):
+            return None
+        words = " or ".join(str(n) for n in self.spans)
+        return f"the words name {words}, but no figure of this claim is of those periods"
+
     def wrong_base(self, claim: Claim, outcomes: Sequence[Outcome], by_id: dict[str, int]) -> str | None:
-        """A change whose `from` is of neither a base the words name nor (for "a year earlier") the year before `to`."""
+        """A change measured from another period than its words say: its `from` is of neither a base the words
+        name nor (for "a year earlier") the year before its `to`; or its `to` is of the base itself."""
         if not (self.bases or self.year_earlier) or not hasattr(claim, "from_"):
             return None
         start = self.side_periods(getattr(claim, "from_", None), outcomes, by_id)
         end = self.side_periods(getattr(claim, "to", None), outcomes, by_id)
-        if not start:
+        if self.bases and end and all(any(base.met_by(q) for base in self.bases) for q in end):
+            shown = " or ".join(str(q) for q in end)
+            return (
+                f"the words compare with {' or '.join(map(str, self.bases))}, but the change's end (to) is of {shown}"
+            )
+        if not start or any(base.met_by(p) for p in start for base in self.bases):
             return None
-        if any(p.overlaps(base) for p in start for base in self.bases):
-            return None
-        if self.year_earlier and (not end or any(p.shifted(1).overlaps(q) for p in start for q in end)):
+        if self.year_earlier and (not end or any(p.shifted(1).meets(q) for p in start for q in end)):
             return None
         if not self.bases and not end:
             return None

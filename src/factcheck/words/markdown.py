@@ -30,6 +30,7 @@ from factcheck.words.table import (
     PERCENT_WORDS,
     PERIOD_BASE_WORDS,
     PERIOD_CURRENT_WORDS,
+    PERIOD_PART_WORDS,
     PERIOD_RANGE_WORDS,
     POINT_WORDS,
     PROPORTIONS,
@@ -297,7 +298,7 @@ def _period_rows() -> list[tuple[str, str, str]]:
             _quoted(["2019-20", "2019/20", "2019/2020", "2019 to 2020", "2019", "March 2020", "2020-03-31"]),
             "period",
             f"a span of days: a financial year (from {start}), a year, a month, a day; spellings of one span are "
-            "one period, and a figure's period meets the words' when they share a day",
+            "one period, and a figure's period meets the words' when they share half the shorter one's days",
         ),
         (
             _quoted(f"{w} March" for w in YEAR_TO_WORDS) + " + a year",
@@ -307,12 +308,18 @@ def _period_rows() -> list[tuple[str, str, str]]:
         (
             _quoted(f"{w} 2019-20" for w in sorted(PERIOD_CURRENT_WORDS)),
             "period: the claim's",
-            "a figure used by the sentence's claims must be of it, or the claim is contradicted",
+            "a figure of the sentence's claims must be of it, and each claim's figures of a period the sentence "
+            "names, or the claim is contradicted",
         ),
         (
             _quoted(f"{w} 2018-19" for w in PERIOD_BASE_WORDS),
             "period: a base",
             "the base of a change: its `from` must be of it, or the claim is contradicted",
+        ),
+        (
+            _quoted(f"at {w} March" for w in PERIOD_PART_WORDS),
+            "period: part of one",
+            'the word before them gives the role: "at the end of March" is the claim\'s, "by the end of March" a range',
         ),
         (
             _quoted(YEAR_EARLIER_WORDS),
@@ -327,6 +334,7 @@ def _period_rows() -> list[tuple[str, str, str]]:
         (
             _quoted(RELATIVE_YEARS) + ', "March this year"',
             "period: relative",
-            "the calendar year before (last) or of (this) `[article] published`",
+            "the calendar year before (last) or of (this) `[article] published`, or the last financial year "
+            "ended by then (the one in progress)",
         ),
     ]

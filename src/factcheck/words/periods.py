@@ -25,6 +25,7 @@ from factcheck.words.table import (
     MONTH_NUMBERS,
     PERIOD_BASE_WORDS,
     PERIOD_CURRENT_WORDS,
+    PERIOD_PART_WORDS,
     PERIOD_RANGE_WORDS,
     RELATIVE_YEARS,
     YEAR_EARLIER_WORDS,
@@ -79,9 +80,31 @@ class Period:
         """The financial year that starts in `first`: 2019 gives "2019-20"."""
         return cls.year_to(first + 1, FINANCIAL_YEAR_START - 1) if FINANCIAL_YEAR_START > 1 else cls.year(first)
 
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    @property
+    def shape(self) -> str:
+        """ "year", "financial year" or "other": which reading of "last year" a figure of this period answers to."""
+        if self == Period.year(self.start.year):
+            return "year"
+        if self == Period.financial_year(self.start.year):
+            return "financial year"
+        return "other"
+
     def overlaps(self, other: Period) -> bool:
-        """Whether the two spans share a day: how a figure's period meets the period the words name."""
+        """Whether the two spans share a day."""
         return self.start <= other.end and other.start <= self.end
+
+    def meets(self, other: Period) -> bool:
+        """Whether a reader takes the two for one period: they share at least half of the shorter one's days.
+
+        A count at 31 March 2020 meets "2019-20" and "2020"; the population of 2019 meets "2019-20" (nine
+        months shared), but "2018-19" does not meet "2019" (three months): that is the stale figure.
+        """
+        shared = (min(self.end, other.end) - max(self.start, other.start)).days + 1
+        return shared > 0 and 2 * shared >= min(self.days, other.days)
 
     def shifted(self, years: int) -> Period:
         """The same span `years` later (earlier when negative); 29 February becomes the 28th."""
@@ -188,14 +211,32 @@ class Role(enum.Enum):
 
 @attrs.frozen
 class Named:
-    """A period a sentence names: the words as written, the span (none for "a year earlier") and its role."""
+    """A period a sentence names: the words as written, the span (none for "a year earlier") and its role.
+
+    `alternatives` are the other spans the words may mean: "last year" is the calendar year before
+    publication, or the last financial year that had ended by then.
+    """
 
     words: str
     role: Role
     period: Period | None = None
+    alternatives: tuple[Period, ...] = ()
+
+    @property
+    def readings(self) -> tuple[Period, ...]:
+        return () if self.period is None else (self.period, *self.alternatives)
+
+    def met_by(self, period: Period) -> bool:
+        """Whether a figure of `period` is of the period the words name. Of several readings, a calendar year
+        answers only to the calendar year and a financial year only to the financial year: "last year" in
+        November 2020 is 2019 or 2019-20, and a figure of 2018 is neither, nor is one of 2019-20 read as 2019."""
+        readings = [r for r in self.readings if r.shape == period.shape] or self.readings
+        return any(period.meets(reading) for reading in readings)
 
     def __str__(self) -> str:
-        return self.words if self.period is None else f"{self.period} ({self.words!r})"
+        if self.period is None:
+            return self.words
+        return f"{' or '.join(str(p) for p in self.readings)} ({self.words!r})"
 
 
 def _phrases(words: tuple[str, ...] | frozenset[str] | list[str]) -> str:
@@ -211,12 +252,15 @@ _NAMED: Final = re.compile(
     rf"|(?P<relative>{_phrases(tuple(RELATIVE_YEARS))})"
     rf"|(?P<fy1>{_YEAR})\s*(?:[-–/]|\s+to\s+)\s*(?P<fy2>{_YEAR}|\d\d)(?![\d,.]*\d)"
     rf"|(?P<month>{_MONTH})\.?\s+(?P<month_year>{_YEAR})"
+    rf"|(?P<bare_month>{'|'.join(_MONTH_NAMES[1:])})"
     rf"|(?<![£$€\d.,])(?P<year>{_YEAR}))\b(?![.,]\d|%|-\d)",
     re.IGNORECASE,
 )
 _BASE: Final = re.compile(rf"(?:^|\s)(?:{_phrases(PERIOD_BASE_WORDS)})\s*$", re.IGNORECASE)
 _FROM_TO: Final = re.compile(r"\sto\s", re.IGNORECASE)
 _FROM: Final = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+_PART: Final = re.compile(rf"(?:{_phrases(PERIOD_PART_WORDS)})\s*$", re.IGNORECASE)
+_DAY_AFTER: Final = re.compile(r"\s*\d")
 _LAST_WORD: Final = re.compile(r"([a-z]+)\W*$", re.IGNORECASE)
 
 
@@ -236,7 +280,7 @@ def named_periods(sentence: str, published: dt.date | None, numbers: Iterable[st
         if match["year"] and any(lo <= match.start() and match.end() <= hi for lo, hi in stated):
             continue
         before = sentence[: match.start()]
-        named = _named(match, before, published)
+        named = _named(match, before, sentence[match.end() :], published)
         if named is not None:
             found.append(named)
     return tuple(found)
@@ -261,6 +305,7 @@ def _may_name_a_period(sentence: str) -> bool:
 
 def _role(before: str, *, bare: bool) -> Role | None:
     """The role the words before a period give it; None for a range, or for a bare year with no marker."""
+    before = _PART.sub("", before)  # "at the end of March": the role is the word before "the end of"
     if _BASE.search(before):
         return Role.BASE
     last = _LAST_WORD.search(before)
@@ -272,17 +317,31 @@ def _role(before: str, *, bare: bool) -> Role | None:
     return None if bare else Role.CURRENT
 
 
-def _named(match: re.Match[str], before: str, published: dt.date | None) -> Named | None:
+def _named(match: re.Match[str], before: str, after: str, published: dt.date | None) -> Named | None:
     words = " ".join(match[0].split())
     if match["earlier"]:
         return Named(words, Role.YEAR_EARLIER)
-    role = _role(before, bare=match["year"] is not None)
+    role = _role(before, bare=match["year"] is not None or match["bare_month"] is not None)
     if role is Role.BASE and match["fy1"] and _FROM_TO.search(words) and _FROM.search(before):
         role = None  # "from 2019 to 2020" is a range of years, not the financial year "2019 to 2020"
     if role is None:
         return None
+    if match["bare_month"] and (role is not Role.CURRENT or _DAY_AFTER.match(after)):
+        return None  # "from April" starts something, "on April 16" is a day: neither is the claim's month
     period = _period_of(match, published)
-    return None if period is None else Named(words, role, period)
+    if period is None:
+        return None
+    if match["relative"] and published is not None:
+        return Named(words, role, period, (_financial_year_of(match["relative"], published),))
+    if match["bare_month"]:  # the last such month, or the next: "bills rise in April", written in March
+        return Named(words, role, period, (period.shifted(1),))
+    return Named(words, role, period)
+
+
+def _financial_year_of(relative: str, published: dt.date) -> Period:
+    """ "this year" as a financial year: the one in progress at publication; "last year": the one before it."""
+    current = published.year if published.month >= FINANCIAL_YEAR_START else published.year - 1
+    return Period.financial_year(current + RELATIVE_YEARS[" ".join(relative.lower().split())])
 
 
 def _period_of(match: re.Match[str], published: dt.date | None) -> Period | None:
@@ -308,6 +367,12 @@ def _period_of(match: re.Match[str], published: dt.date | None) -> Period | None
         return _financial_year(match["fy1"], match["fy2"])
     if match["month"]:
         return Period.month(int(match["month_year"]), MONTH_NUMBERS[match["month"].lower()])
+    if match["bare_month"]:
+        if published is None:
+            return None
+        # "at the end of March" with no year: the latest March that had begun when the article was published
+        month = MONTH_NUMBERS[match["bare_month"].lower()]
+        return Period.month(published.year if month <= published.month else published.year - 1, month)
     return Period.year(int(match["year"]))
 
 

@@ -71,6 +71,7 @@ __all__ = [
     "PERCENT_WORDS",
     "PERIOD_BASE_WORDS",
     "PERIOD_CURRENT_WORDS",
+    "PERIOD_PART_WORDS",
     "PERIOD_RANGE_WORDS",
     "PER_ONE_WORDS",
     "PER_WORDS",
@@ -696,6 +697,9 @@ PERIOD_BASE_WORDS: Final = ("compared with", "compared to", "than in", "than dur
 #: Words before a period that make it a range, not the claim's period ("the highest since 2015", "between 2010
 #: and 2020", "by 2026"): not compared with the figures.
 PERIOD_RANGE_WORDS: Final = frozenset("since between and until till before after by to".split())
+#: Words between a marker and its period that leave its role to the marker: "at the end of March" is the
+#: claim's period ("at"), "by the end of March" a deadline, a range ("by").
+PERIOD_PART_WORDS: Final = ("the end of", "the start of", "the beginning of", "the middle of", "the close of")
 #: Periods named relative to `[article] published`, in years from its calendar year ("last year" in an article
 #: of November 2020 is 2020 − 1 = 2019; "March this year" is March 2020).
 RELATIVE_YEARS: Final[dict[str, int]] = {"last year": -1, "this year": 0}
