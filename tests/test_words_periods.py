@@ -218,3 +218,9 @@ def test_meeting_is_symmetric_and_implies_sharing_a_day(a: Period, b: Period) ->
     assert a.meets(b) == b.meets(a)
     assert not a.meets(b) or a.overlaps(b)
     assert a.meets(a)
+
+
+def test_last_year_as_a_base_is_a_year_earlier() -> None:
+    """ "up four per cent on last year" compares with the year before the claim's own, whenever it was published."""
+    (named,) = named_periods("up four per cent on last year", PUBLISHED)
+    assert named == Named("last year", Role.YEAR_EARLIER)

@@ -335,6 +335,6 @@ def _period_rows() -> list[tuple[str, str, str]]:
             _quoted(RELATIVE_YEARS) + ', "March this year"',
             "period: relative",
             "the calendar year before (last) or of (this) `[article] published`, or the last financial year "
-            "ended by then (the one in progress)",
+            'ended by then (the one in progress); after a base word ("up 4% on last year") a year earlier',
         ),
     ]

@@ -14,7 +14,6 @@ import datetime as dt
 import enum
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache
 from typing import Final
 
 import attrs
@@ -87,9 +86,11 @@ class Period:
     @property
     def shape(self) -> str:
         """ "year", "financial year" or "other": which reading of "last year" a figure of this period answers to."""
-        if self == Period.year(self.start.year):
+        start, end = self.start, self.end
+        if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
             return "year"
-        if self == Period.financial_year(self.start.year):
+        fy_end = FINANCIAL_YEAR_START - 1 or 12  # a financial year from April ends in March
+        if start.day == 1 and start.month == FINANCIAL_YEAR_START and end == _month_end(start.year + 1, fy_end):
             return "financial year"
         return "other"
 
@@ -256,10 +257,18 @@ _NAMED: Final = re.compile(
     rf"|(?<![£$€\d.,])(?P<year>{_YEAR}))\b(?![.,]\d|%|-\d)",
     re.IGNORECASE,
 )
+#: The words a period's words may start with: a period is looked for only there (and at a year's digits).
+_FIRST_WORDS: Final = {
+    phrase.split()[0].lower()
+    for phrase in (*YEAR_EARLIER_WORDS, *YEAR_TO_WORDS, *RELATIVE_YEARS, *MONTH_NUMBERS, "the", *_MONTH_NAMES[1:])
+}
+_WORD: Final = re.compile(r"\w+")
 _BASE: Final = re.compile(rf"(?:^|\s)(?:{_phrases(PERIOD_BASE_WORDS)})\s*$", re.IGNORECASE)
 _FROM_TO: Final = re.compile(r"\sto\s", re.IGNORECASE)
 _FROM: Final = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 _PART: Final = re.compile(rf"(?:{_phrases(PERIOD_PART_WORDS)})\s*$", re.IGNORECASE)
+#: Characters before a period that its role is read from: enough for "fewer than during the end of".
+_LOOK_BACK: Final = 40
 _DAY_AFTER: Final = re.compile(r"\s*\d")
 _LAST_WORD: Final = re.compile(r"([a-z]+)\W*$", re.IGNORECASE)
 
@@ -276,14 +285,28 @@ def named_periods(sentence: str, published: dt.date | None, numbers: Iterable[st
         return ()
     stated = [(at, at + len(words)) for words in numbers if words for at in _occurrences(sentence, words)]
     found: list[Named] = []
-    for match in _NAMED.finditer(sentence):
+    for match in _matches(sentence):
         if match["year"] and any(lo <= match.start() and match.end() <= hi for lo, hi in stated):
             continue
-        before = sentence[: match.start()]
+        before = sentence[max(0, match.start() - _LOOK_BACK) : match.start()]
         named = _named(match, before, sentence[match.end() :], published)
         if named is not None:
             found.append(named)
     return tuple(found)
+
+
+def _matches(sentence: str) -> Iterator[re.Match[str]]:
+    """`_NAMED`'s matches, tried only where one may start (a year's digits, or the first word of a period's
+    words): trying its every branch at every word costs tens of microseconds a sentence."""
+    end = 0
+    for word in _WORD.finditer(sentence):
+        text = word[0]
+        if word.start() < end or not (text.lower() in _FIRST_WORDS or (len(text) >= 4 and text[:4].isdigit())):
+            continue
+        match = _NAMED.match(sentence, word.start())
+        if match is not None:
+            end = match.end()
+            yield match
 
 
 def _occurrences(text: str, words: str) -> Iterator[int]:
@@ -293,14 +316,15 @@ def _occurrences(text: str, words: str) -> Iterator[int]:
         at = text.find(words, at + 1)
 
 
-@cache
-def _quick_words() -> re.Pattern[str]:
-    return re.compile(rf"\d{{4}}|year|\b(?:{_MONTH})\b", re.IGNORECASE)
+_YEAR_DIGITS: Final = re.compile(_YEAR)
+#: The first three letters of every month's name and abbreviation: a sieve, so "market" may pass it.
+_MONTH_STEMS: Final = tuple(sorted({name[:3] for name in MONTH_NUMBERS}))
 
 
 def _may_name_a_period(sentence: str) -> bool:
-    """A cheap sieve: most sentences hold no year, no month and no "year"."""
-    return _quick_words().search(sentence) is not None
+    """A cheap sieve, run on every sentence with claims: most hold no year, no month and no "year"."""
+    lowered = sentence.lower()
+    return "year" in lowered or any(stem in lowered for stem in _MONTH_STEMS) or bool(_YEAR_DIGITS.search(sentence))
 
 
 def _role(before: str, *, bare: bool) -> Role | None:
@@ -331,6 +355,8 @@ def _named(match: re.Match[str], before: str, after: str, published: dt.date | N
     period = _period_of(match, published)
     if period is None:
         return None
+    if match["relative"] and role is Role.BASE:  # "up 4% on last year": on the year before the claim's own
+        return Named(words, Role.YEAR_EARLIER)
     if match["relative"] and published is not None:
         return Named(words, role, period, (_financial_year_of(match["relative"], published),))
     if match["bare_month"]:  # the last such month, or the next: "bills rise in April", written in March
