@@ -128,7 +128,7 @@ def test_a_figure_with_no_period_is_not_checked_and_says_so(write_claims: Callab
     outcome = _outcomes(result)["c"]
     assert outcome.verdict is Verdict.SUPPORTED
     assert outcome.period.startswith("period not checked")
-    assert "rso carries no period" in outcome.period
+    assert "rso has no period" in outcome.period
     assert result.exit_status() == 0
 
 
@@ -259,3 +259,24 @@ def test_a_change_whose_end_is_of_its_base_is_flagged(write_claims: Callable[...
         _sentence(said, _change("c", "down 3 per cent", "then", "now")),
     )
     assert _outcomes(fine)["c"].verdict is Verdict.SUPPORTED
+
+
+def test_a_period_not_read_is_said_so_and_checks_nothing(write_claims: Callable[..., Path]) -> None:
+    result = _file(
+        write_claims,
+        {"rso": (1405, "Q3 2019")},
+        _sentence("There were 1,405 offenders in 2019-20.", _value("c", "1,405", "rso")),
+    )
+    outcome = result.outcomes[0]
+    assert outcome.verdict is Verdict.SUPPORTED
+    assert "the period of rso, 'Q3 2019', is not read" in outcome.period
+
+
+def test_a_base_in_a_sentence_without_a_change_is_left_alone(write_claims: Callable[..., Path]) -> None:
+    """ "on 2021" names the `from` of a change; with no change in the sentence there is nothing it belongs to."""
+    result = _file(
+        write_claims,
+        {"n": (31, "2022")},
+        _sentence("Of those, 31 people died, down three per cent on 2021.", _value("c", "31", "n")),
+    )
+    assert result.outcomes[0].verdict is Verdict.SUPPORTED

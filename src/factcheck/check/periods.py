@@ -61,7 +61,9 @@ def check_periods(claims_file: ClaimsFile, outcomes: Sequence[Outcome]) -> list[
         named = named_periods(sentence.text, published, (claim.stated for claim in sentence.claims))
         if not named:
             continue
-        rule = _SentenceRule(claims_file, named, [checked[by_id[c.id]] for c in sentence.claims if c.id in by_id])
+        used = [checked[by_id[c.id]] for c in sentence.claims if c.id in by_id]
+        changes = any(hasattr(claim, "from_") for claim in sentence.claims)
+        rule = _SentenceRule(claims_file, named, used, changes=changes)
         for claim in sentence.claims:
             index = by_id.get(claim.id)
             if index is not None:
@@ -72,13 +74,18 @@ def check_periods(claims_file: ClaimsFile, outcomes: Sequence[Outcome]) -> list[
 class _SentenceRule:
     """The periods one sentence names, and the periods of every figure its claims use (the pool)."""
 
-    def __init__(self, claims_file: ClaimsFile, named: tuple[Named, ...], outcomes: Iterable[Outcome]) -> None:
+    def __init__(
+        self, claims_file: ClaimsFile, named: tuple[Named, ...], outcomes: Iterable[Outcome], *, changes: bool
+    ) -> None:
+        """`changes`: whether a claim of the sentence has a `from`; a base ("on 2018-19") is the `from` of a
+        change, so in a sentence with none it is left alone (a change claimed elsewhere has it)."""
         self.figures = claims_file.figures
         self.named = named
-        self.spans = [n for n in named if n.period is not None]
+        self.spans = [n for n in named if n.period is not None and (changes or n.role is not Role.BASE)]
         self.bases = [n for n in named if n.role is Role.BASE and n.period is not None]
         self.year_earlier = any(n.role is Role.YEAR_EARLIER for n in named)
         self.pool = [p for outcome in outcomes for p in self.periods(outcome.figures).values() if p is not None]
+        self.absent = self.absent_period()  # the same for every claim of the sentence
 
     def periods(self, names: Iterable[str]) -> dict[str, Period | None]:
         """The figures among `names` (claims are left out: their figures are listed too) and their periods."""
@@ -93,7 +100,7 @@ class _SentenceRule:
         missing = [name for name, period in used.items() if period is None]
         if len(missing) == len(used):
             return attrs.evolve(outcome, period=self.unchecked_note(missing))
-        reason = self.absent_period() or self.own_period(used) or self.wrong_base(claim, outcomes, by_id)
+        reason = self.absent or self.own_period(used) or self.wrong_base(claim, outcomes, by_id)
         if reason is None:
             return outcome
         shown = ", ".join(f"{name} ({'no period' if p is None else p})" for name, p in used.items())
@@ -103,10 +110,12 @@ class _SentenceRule:
         )
 
     def unchecked_note(self, missing: list[str]) -> str:
-        names = ", ".join(missing)
         words = "; ".join(str(n) for n in self.named)
-        verb = "carries" if len(missing) == 1 else "carry"
-        return f"period not checked: the words name {words}, but {names} {verb} no period (or one not read)"
+        why = []
+        for name in missing:
+            spelt = self.figures[name].period
+            why.append(f"{name} has no period" if spelt is None else f"the period of {name}, {spelt!r}, is not read")
+        return f"period not checked: the words name {words}, but {', and '.join(why)}"
 
     def absent_period(self) -> str | None:
         """A period the words name that no figure of the sentence is of: the stale figure."""
