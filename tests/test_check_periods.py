@@ -280,3 +280,24 @@ def test_a_base_in_a_sentence_without_a_change_is_left_alone(write_claims: Calla
         _sentence("Of those, 31 people died, down three per cent on 2021.", _value("c", "31", "n")),
     )
     assert result.outcomes[0].verdict is Verdict.SUPPORTED
+
+
+@pytest.mark.parametrize(
+    ("said", "from_period", "verdict"),
+    [
+        ("Library loans rose by 14 per cent last year, to 48,210.", "2022", Verdict.SUPPORTED),
+        ("Library loans rose by 14 per cent last year, to 48,210.", "2021", Verdict.CONTRADICTED),
+        ("Library loans rose by 14 per cent in 2023, to 48,210.", "2021", Verdict.CONTRADICTED),
+        # a base named, or a range, says what the change is from: this rule stands aside
+        ("Library loans rose by 14 per cent in 2023, compared with 2021.", "2021", Verdict.SUPPORTED),
+        ("Library loans rose by 14 per cent since 2021.", "2021", Verdict.SUPPORTED),
+    ],
+)
+def test_a_change_in_a_year_is_from_the_year_before(
+    write_claims: Callable[..., Path], said: str, from_period: str, verdict: Verdict
+) -> None:
+    """The README's story: 14% is 2021 to 2023, but the words say last year (published 2024-01-01)."""
+    figures = {"then": (42290, from_period), "now": (48210, "2023")}
+    result = _file(write_claims, figures, _sentence(said, _change("c", "rose by 14 per cent", "then", "now")))
+    outcome = result.outcomes[0]
+    assert outcome.verdict is verdict, outcome.explanation

@@ -10,7 +10,8 @@ must meet them (`Named.met_by`: they share at least half of the shorter span):
 - when the sentence names a period of its own, each claim must have a figure that meets one of
   the sentence's periods, or the year before one after "the year before" (`own_period`);
 - a change whose words name its base must have its `from` of that base, or of the year before its
-  `to` for "a year earlier", and its `to` not of the base (`wrong_base`);
+  `to` for "a year earlier", and its `to` not of the base; a change stated as over a year ("rose by 14
+  per cent last year") is from the year before its `to` (`wrong_base`, `change_over`);
 - a range ("since 2015", "between 2010 and 2020") is not the claim's period and is not compared;
 - a figure with no period cannot be checked against the words: the outcome says so and keeps its
   verdict.
@@ -22,8 +23,10 @@ outcome's `period` holds the reason, or the note that the period was not checked
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from functools import cache
+from typing import Final
 
 import attrs
 
@@ -34,6 +37,11 @@ from factcheck.model.verdicts import Verdict
 from factcheck.words.periods import Named, Period, Role, named_periods, parse_period
 
 __all__ = ["check_periods", "figure_period"]
+
+#: What may stand between a change's words and the year it names: "rose by 14 per cent, in 2023".
+_LINK: Final = re.compile(r"^\s*,?\s*(?:(?:in|during|over|for)\s+)?", re.IGNORECASE)
+#: A change over a period this long or longer is a change from the year before (365 days or more).
+_A_YEAR: Final = 365
 
 
 def figure_period(figure: Figure) -> Period | None:
@@ -63,7 +71,7 @@ def check_periods(claims_file: ClaimsFile, outcomes: Sequence[Outcome]) -> list[
             continue
         used = [checked[by_id[c.id]] for c in sentence.claims if c.id in by_id]
         changes = any(hasattr(claim, "from_") for claim in sentence.claims)
-        rule = _SentenceRule(claims_file, named, used, changes=changes)
+        rule = _SentenceRule(claims_file, named, used, changes=changes, text=sentence.text)
         for claim in sentence.claims:
             index = by_id.get(claim.id)
             if index is not None:
@@ -75,12 +83,19 @@ class _SentenceRule:
     """The periods one sentence names, and the periods of every figure its claims use (the pool)."""
 
     def __init__(
-        self, claims_file: ClaimsFile, named: tuple[Named, ...], outcomes: Iterable[Outcome], *, changes: bool
+        self,
+        claims_file: ClaimsFile,
+        named: tuple[Named, ...],
+        outcomes: Iterable[Outcome],
+        *,
+        changes: bool,
+        text: str = "",
     ) -> None:
         """`changes`: whether a claim of the sentence has a `from`; a base ("on 2018-19") is the `from` of a
         change, so in a sentence with none it is left alone (a change claimed elsewhere has it)."""
         self.figures = claims_file.figures
         self.named = named
+        self.text = text
         self.spans = [n for n in named if n.period is not None and (changes or n.role is not Role.BASE)]
         self.bases = [n for n in named if n.role is Role.BASE and n.period is not None]
         self.year_earlier = any(n.role is Role.YEAR_EARLIER for n in named)
@@ -146,7 +161,7 @@ class _SentenceRule:
     def wrong_base(self, claim: Claim, outcomes: Sequence[Outcome], by_id: dict[str, int]) -> str | None:
         """A change measured from another period than its words say: its `from` is of neither a base the words
         name nor (for "a year earlier") the year before its `to`; or its `to` is of the base itself."""
-        if not (self.bases or self.year_earlier) or not hasattr(claim, "from_"):
+        if not hasattr(claim, "from_"):
             return None
         start = self.side_periods(getattr(claim, "from_", None), outcomes, by_id)
         end = self.side_periods(getattr(claim, "to", None), outcomes, by_id)
@@ -155,6 +170,8 @@ class _SentenceRule:
             return (
                 f"the words compare with {' or '.join(map(str, self.bases))}, but the change's end (to) is of {shown}"
             )
+        if not self.bases and not self.year_earlier:
+            return self.change_over(claim, start, end)
         if not start or any(base.met_by(p) for p in start for base in self.bases):
             return None
         if self.year_earlier and (not end or any(p.shifted(1).meets(q) for p in start for q in end)):
@@ -166,6 +183,30 @@ class _SentenceRule:
             wanted.append("the year before " + " or ".join(str(q) for q in end))
         shown = " or ".join(str(p) for p in start)
         return f"the words compare with {' or '.join(wanted)}, but the base (from) is of {shown}"
+
+    def change_over(self, claim: Claim, start: list[Period], end: list[Period]) -> str | None:
+        """A change whose words end with the year it happened in ("rose by 14 per cent last year", "fell by a
+        fifth in 2022") is a change over that year: from the year before its `to`, not from an older figure."""
+        over = self.period_after(claim.stated)
+        if over is None or not start or not end:
+            return None
+        if any(p.shifted(1).meets(q) for p in start for q in end):
+            return None
+        shown = " or ".join(str(p) for p in start)
+        before = " or ".join(str(q.shifted(-1)) for q in end)
+        return f"the words put the change in {over}, so its base (from) is of {before}, but it is of {shown}"
+
+    def period_after(self, stated: str) -> Named | None:
+        """The year-long period named right after the claim's stated words ("…per cent last year"), if any."""
+        at = self.text.find(stated) if stated else -1
+        if at < 0:
+            return None
+        after = _LINK.sub("", self.text[at + len(stated) :], count=1)
+        lowered = after.lower()
+        year_long = (
+            n for n in self.spans if n.role is Role.CURRENT and n.period is not None and n.period.days >= _A_YEAR
+        )
+        return next((named for named in year_long if lowered.startswith(named.words.lower())), None)
 
     def side_periods(self, name: str | None, outcomes: Sequence[Outcome], by_id: dict[str, int]) -> list[Period]:
         """The periods of one input of a change: a figure's own, or those of the figures a claim used."""
