@@ -16,6 +16,7 @@ from factcheck.model.results import FileResult, Outcome
 from factcheck.model.verdicts import Standing, Verdict
 from factcheck.report import html, text
 from factcheck.report import json as json_report
+from factcheck.words.periods import Period
 from tests.conftest import HEADER  # published = 2024-01-01
 
 
@@ -301,3 +302,22 @@ def test_a_change_in_a_year_is_from_the_year_before(
     result = _file(write_claims, figures, _sentence(said, _change("c", "rose by 14 per cent", "then", "now")))
     outcome = result.outcomes[0]
     assert outcome.verdict is verdict, outcome.explanation
+
+
+_SHAPES = st.one_of(
+    st.builds(Period.year, st.integers(1990, 2040)),
+    st.builds(Period.financial_year, st.integers(1990, 2040)),
+    st.builds(Period.month, st.integers(1990, 2040), st.integers(1, 12)),
+    st.builds(Period.year_to, st.integers(1990, 2040), st.integers(1, 12)),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_SHAPES, st.integers(-3, 3))
+def test_a_figure_of_the_period_named_passes_and_of_another_year_fails(period: Period, years: int) -> None:
+    """Whatever the shape, the words "in P" with a figure of P pass, and with a figure of P a year or more away fail."""
+    said = f"There were 1,405 offenders in {period}."
+    body = HEADER + f'[figures]\nrso = {{ value = 1405, unit = "offender", period = "{period.shifted(years)}" }}\n'
+    body += _sentence(said, _value("c", "1,405", "rso"))
+    outcome = verify_file(loads_claims_file(body.encode(), "periods.claims.toml")).outcomes[0]
+    assert outcome.verdict is (Verdict.SUPPORTED if years == 0 else Verdict.CONTRADICTED), outcome.explanation

@@ -88,6 +88,14 @@ def test_errors_exit_2_with_a_clean_message(
     assert err.startswith("factcheck: ") and message in err and "Traceback" not in err
 
 
+def test_a_sheet_or_key_the_workbook_lacks_is_a_clean_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "t.xlsx", POLICE_GRID)
+    status, out, err = _run(capsys, str(path), "--sheet", "Nope")
+    assert (status, out) == (2, "") and "no sheet named 'Nope' (it has 'Table 2')" in err
+    status, out, err = _run(capsys, str(path), "--key", "Nope")
+    assert (status, out) == (2, "") and "no column named 'Nope' (the key)" in err
+
+
 def test_the_help_gives_examples(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["table", "--help"])
