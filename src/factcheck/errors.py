@@ -23,6 +23,7 @@ __all__ = [
     "InputsMissingError",
     "IntervalError",
     "OutputError",
+    "PeriodError",
     "PhraseError",
     "RankWordsError",
     "ReadRefusedError",
@@ -382,3 +383,7 @@ class RankWordsError(FactcheckError, ValueError):
 
     def __str__(self) -> str:
         return f"{self.reason}: {self.phrase!r} (at {self.unknown!r})"
+
+
+class PeriodError(FactcheckError, ValueError):
+    """A period spelt in a way that is not read ("2019-21", "Q5 2020"): a figure's `period` or a table column's."""

@@ -324,6 +324,8 @@ def _claim_card(outcome: Outcome, claims_file: ClaimsFile, claims: dict[str, Cla
         rows.append(("Basis", f"{_kind_badge(outcome.basis)} {_e(_BASIS_WORDS[outcome.basis])}"))
     if outcome.near_miss:
         rows.append(("Note", "within one step of the stated number: perhaps a rounding slip"))
+    if outcome.period:
+        rows.append(("Period", _e(outcome.period)))
     claim = claims.get(outcome.id)
     if claim is not None and claim.note:
         rows.append(("Claim note", _e(claim.note)))
