@@ -30,13 +30,13 @@ import math
 import re
 from collections.abc import Iterator
 from fractions import Fraction
-from typing import Final, Literal, NamedTuple
+from typing import Final, Literal, NamedTuple, cast
 
 import attrs
 
 from factcheck.check.verifier import Verifier
 from factcheck.errors import FactcheckError, UnitMismatchError
-from factcheck.model.claims import BrokenClaim, Claim, ClaimsFile, ComparisonClaim, FormulaClaim
+from factcheck.model.claims import CLAIM_TYPES, BrokenClaim, Claim, ClaimsFile, ComparisonClaim, FormulaClaim
 from factcheck.model.kinds import INPUTS, Kind
 from factcheck.model.verdicts import Verdict
 from factcheck.numbers.units import Unit, conversion, conversion_factor
@@ -64,6 +64,10 @@ class Suggestion:
     inputs: tuple[tuple[str, str], ...]
     explanation: str
     distance: float  # from the centre of the stated interval, in half-widths
+    #: how well the units fit the words (more is better): the ranking's first key (`_unit_fit`)
+    fit: int = attrs.field(default=0, eq=False)
+    #: 1 when the inputs run from a later period to an earlier one, else 0: the ranking's second key
+    backwards: int = attrs.field(default=0, eq=False)
 
 
 @attrs.frozen
@@ -73,6 +77,8 @@ class ClaimSuggestions:
     stated: str
     line: int | None
     suggestions: tuple[Suggestion, ...]
+    #: when no figure reproduces the words as the claim's kind: the kinds that do, each with its best inputs
+    other_kinds: tuple[tuple[str, Suggestion], ...] = ()
 
 
 @attrs.frozen
@@ -84,8 +90,9 @@ class _Candidate:
     quantity_unit: Unit | None = None  # the unit the verifier reads it in (None: not known)
 
 
-def suggest_file(claims_file: ClaimsFile, *, limit: int = 3) -> list[ClaimSuggestions]:
-    """Suggestions for every claim of the file that still needs its inputs."""
+def suggest_file(claims_file: ClaimsFile, *, limit: int = 3, other_kinds: bool = False) -> list[ClaimSuggestions]:
+    """Suggestions for every claim of the file that still needs its inputs; with `other_kinds`, a claim that
+    nothing reproduces is also tried as every other kind with inputs to fill (a drafted `value` that is a share)."""
     verifier = Verifier(claims_file)
     candidates = _candidates(claims_file, verifier)
     pools = _Pools(candidates)
@@ -96,8 +103,29 @@ def suggest_file(claims_file: ClaimsFile, *, limit: int = 3) -> list[ClaimSugges
         if claim.inputs() and not claim.placeholders():
             continue
         ranked = _suggest(claim, pools, verifier, limit)
-        found.append(ClaimSuggestions(claim.id, claim.kind, claim.stated, claim.location.line, tuple(ranked)))
+        others = _other_kinds(claim, pools, verifier) if other_kinds and not ranked else ()
+        found.append(ClaimSuggestions(claim.id, claim.kind, claim.stated, claim.location.line, tuple(ranked), others))
     return found
+
+
+def _other_kinds(claim: Claim, pools: _Pools, verifier: Verifier) -> tuple[tuple[str, Suggestion], ...]:
+    """The best inputs of each other kind that reproduces the claim's words (the same id, words and options)."""
+    found = []
+    for kind, fields in _FIELDS.items():
+        if kind == claim.kind:
+            continue
+        other = CLAIM_TYPES[kind](
+            id=claim.id,
+            stated=claim.stated,
+            tolerance=claim.tolerance,
+            direction=claim.direction,
+            location=claim.location,
+            sentence=claim.sentence,
+        ).with_inputs(dict.fromkeys(fields, "?"))
+        best = _suggest(cast("Claim", other), pools, verifier, 1)
+        if best:
+            found.append((str(kind), best[0]))
+    return tuple(found)
 
 
 def _candidates(claims_file: ClaimsFile, verifier: Verifier) -> list[_Candidate]:
@@ -141,9 +169,14 @@ def _suggest(claim: Claim, pools: _Pools, verifier: Verifier, limit: int) -> lis
         outcome = verifier.outcome(variant, remember=False)
         if outcome.verdict is not Verdict.SUPPORTED:
             continue
+        kind = _arithmetic_kind(claim, stated)
         found.append(
             Suggestion(
-                tuple((f, c.name) for f, c in zip(fields, combo, strict=True)), outcome.explanation, leaf.distance
+                tuple((f, c.name) for f, c in zip(fields, combo, strict=True)),
+                outcome.explanation,
+                leaf.distance,
+                _unit_fit(claim.stated, kind, combo),
+                _period_order(kind, combo),
             )
         )
         if len(found) == limit:
