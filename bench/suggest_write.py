@@ -28,7 +28,7 @@ import tomlkit
 from extraction import _overlaps, _ranges, numbers_of
 from factcheck.check.pipeline import verify_file
 from factcheck.drafting.extract import draft_article
-from factcheck.drafting.fill import choose, filled_text
+from factcheck.drafting.fill import choose_all, filled_text
 from factcheck.drafting.suggest import suggest_file
 from factcheck.drafting.toml_writer import draft_toml
 from factcheck.load.claimsfile import load_claims_file, loads_claims_file
@@ -59,12 +59,13 @@ def drafted_with_figures(article: Path, hand_path: Path, folder: Path) -> Path:
     return path
 
 
-def write_filled(path: Path) -> None:
-    """Fill the file as `factcheck suggest --write` does."""
+def write_filled(path: Path) -> dict[str, str]:
+    """Fill the file as `factcheck suggest --write` does; the reason each claim left was left."""
     text = path.read_text(encoding="utf-8")
     claims_file = loads_claims_file(text, str(path), base_dir=path.parent)
-    choices = [choose(c) for c in suggest_file(claims_file, limit=3, other_kinds=True)]
+    choices = choose_all(suggest_file(claims_file, limit=5, other_kinds=True, nearest=True), claims_file)
     path.write_text(filled_text(text, choices), encoding="utf-8")
+    return {c.id: c.reason for c in choices if not c.inputs}
 
 
 def matches(hand: ClaimsFile, draft: ClaimsFile) -> list[tuple[Claim, Claim]]:
@@ -100,7 +101,7 @@ def evaluate(article: Path, hand_path: Path) -> dict[str, Any]:
     """The inputs filled as the hand-made file has them, and whether the written file checks clean."""
     with tempfile.TemporaryDirectory() as folder:
         path = drafted_with_figures(article, hand_path, Path(folder))
-        write_filled(path)
+        reasons = write_filled(path)
         written = load_claims_file(path)
         hand = load_claims_file(hand_path)
         pairs = matches(hand, written)
@@ -116,7 +117,16 @@ def evaluate(article: Path, hand_path: Path) -> dict[str, Any]:
                 if got.get(field) == ids.get(name, name):
                     exact += 1
                 else:
-                    misses.append((drafted.id, drafted.stated, field, ids.get(name, name), got.get(field)))
+                    misses.append(
+                        (
+                            drafted.id,
+                            drafted.stated,
+                            field,
+                            ids.get(name, name),
+                            got.get(field),
+                            reasons.get(drafted.id),
+                        )
+                    )
         hand_verdicts = {o.id: o.verdict for o in verify_file(hand).outcomes}
         written_verdicts = {o.id: o.verdict for o in verify_file(written).outcomes}
         wrong = [

@@ -115,7 +115,7 @@ _NO_FIGURES = "the file has no figures to suggest from: add figures (or a table)
 def _write(args: argparse.Namespace) -> int:
     """Fill the inputs that have one clear best suggestion, in place; list the rest. The file is read once,
     its digest kept, and replaced only if it is still those bytes (`replace_unchanged`)."""
-    from factcheck.drafting.fill import choose, filled_text
+    from factcheck.drafting.fill import choose_all, filled_text
     from factcheck.drafting.suggest import suggest_file
     from factcheck.errors import ClaimsFileError
     from factcheck.load.claimsfile import loads_claims_file
@@ -134,7 +134,8 @@ def _write(args: argparse.Namespace) -> int:
         lines.append(f"  {_NO_FIGURES}; nothing written")
         sys.stdout.write(safe_lines("\n".join(lines)) + "\n")
         return 0
-    choices = [choose(c) for c in suggest_file(claims_file, limit=max(args.limit, 2), other_kinds=True)]
+    found = suggest_file(claims_file, limit=max(args.limit, 5), other_kinds=True, nearest=True)
+    choices = choose_all(found, claims_file)
     written = [c for c in choices if c.inputs]
     if written:
         replace_unchanged(path, filled_text(text, choices), digest(data))
@@ -142,7 +143,9 @@ def _write(args: argparse.Namespace) -> int:
         where = f":{choice.line}" if choice.line else ""
         if choice.inputs:
             inputs = ", ".join(f"{field} = {name!r}" for field, name in choice.inputs)
-            lines.append(f"  filled {one_line(choice.id)}{where}: {inputs}")
+            nearest = "" if choice.reproduces else " (not a reproduction of the words: `check` says how far off)"
+            note = f"; {one_line(choice.note)}" if choice.note else ""
+            lines.append(f"  filled {one_line(choice.id)}{where}: {inputs}{nearest}{note}")
     for choice in choices:
         where = f":{choice.line}" if choice.line else ""
         if not choice.inputs:

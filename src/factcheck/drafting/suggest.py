@@ -39,6 +39,7 @@ from factcheck.errors import FactcheckError, UnitMismatchError
 from factcheck.model.claims import CLAIM_TYPES, BrokenClaim, Claim, ClaimsFile, ComparisonClaim, FormulaClaim
 from factcheck.model.kinds import INPUTS, Kind
 from factcheck.model.verdicts import Verdict
+from factcheck.numbers.interval import Interval
 from factcheck.numbers.units import Unit, conversion, conversion_factor
 from factcheck.words.stated import Stated, parse_stated
 from factcheck.words.table import CURRENCIES
@@ -68,6 +69,8 @@ class Suggestion:
     fit: int = attrs.field(default=0, eq=False)
     #: 1 when the inputs run from a later period to an earlier one, else 0: the ranking's second key
     backwards: int = attrs.field(default=0, eq=False)
+    #: False for the nearest figures when none reproduces the words (`suggest_file(nearest=True)`)
+    reproduces: bool = attrs.field(default=True, eq=False)
 
 
 @attrs.frozen
@@ -79,6 +82,7 @@ class ClaimSuggestions:
     suggestions: tuple[Suggestion, ...]
     #: when no figure reproduces the words as the claim's kind: the kinds that do, each with its best inputs
     other_kinds: tuple[tuple[str, Suggestion], ...] = ()
+    sentence: int = 0  # the index of the claim's sentence in the file
 
 
 @attrs.frozen
@@ -90,9 +94,16 @@ class _Candidate:
     quantity_unit: Unit | None = None  # the unit the verifier reads it in (None: not known)
 
 
-def suggest_file(claims_file: ClaimsFile, *, limit: int = 3, other_kinds: bool = False) -> list[ClaimSuggestions]:
-    """Suggestions for every claim of the file that still needs its inputs; with `other_kinds`, a claim that
-    nothing reproduces is also tried as every other kind with inputs to fill (a drafted `value` that is a share)."""
+def suggest_file(
+    claims_file: ClaimsFile, *, limit: int = 3, other_kinds: bool = False, nearest: bool = False
+) -> list[ClaimSuggestions]:
+    """Suggestions for every claim of the file that still needs its inputs.
+
+    For a claim that nothing reproduces: with `other_kinds`, it is also tried as every other kind with
+    inputs to fill (a drafted `value` that is a share); with `nearest`, the figures that come nearest
+    its words (`_nearest`) are its suggestions, marked as not reproducing them (for a share, they follow its
+    reproductions).
+    """
     verifier = Verifier(claims_file)
     candidates = _candidates(claims_file, verifier)
     pools = _Pools(candidates)
@@ -104,7 +115,17 @@ def suggest_file(claims_file: ClaimsFile, *, limit: int = 3, other_kinds: bool =
             continue
         ranked = _suggest(claim, pools, verifier, limit)
         others = _other_kinds(claim, pools, verifier) if other_kinds and not ranked else ()
-        found.append(ClaimSuggestions(claim.id, claim.kind, claim.stated, claim.location.line, tuple(ranked), others))
+        if nearest and (not ranked or claim.kind == Kind.SHARE):
+            # a share also gets them after its reproductions: its part and whole of one period may be nearest
+            # the words while figures of two periods reproduce them by coincidence (`fill.choose` ranks them)
+            known = {s.inputs for s in ranked}
+            near = _nearest(claim, pools, verifier, _NEAREST_PER_SUGGESTION * limit)
+            ranked += [s for s in near if s.inputs not in known]
+        found.append(
+            ClaimSuggestions(
+                claim.id, claim.kind, claim.stated, claim.location.line, tuple(ranked), others, claim.sentence
+            )
+        )
     return found
 
 
@@ -177,6 +198,55 @@ def _suggest(claim: Claim, pools: _Pools, verifier: Verifier, limit: int) -> lis
                 leaf.distance,
                 _unit_fit(claim.stated, kind, combo),
                 _period_order(kind, combo),
+            )
+        )
+        if len(found) == limit:
+            break
+    return found
+
+
+#: The nearest figures are ranked on more than their distance (`fill.choose`): more of them are looked at.
+_NEAREST_PER_SUGGESTION: Final = 3
+#: How far from the stated number `_nearest` looks, relative to it (the search widens it by its own width again).
+_NEAR: Final = Fraction(1, 10)
+
+
+def _nearest(claim: Claim, pools: _Pools, verifier: Verifier, limit: int) -> list[Suggestion]:
+    """The figures whose value comes nearest the stated number (within about 30% of it, of either sign for a
+    change whatever its direction word), ranked as suggestions are: what a reporter meant when the article
+    got it wrong. None of them reproduces the words; the verifier's explanation says by how much."""
+    fields = _FIELDS.get(claim.kind)
+    if fields is None:
+        return []
+    try:
+        stated = parse_stated(claim.stated, claim.kind, direction_given=claim.direction is not None)
+    except FactcheckError:
+        return []
+    interval = stated.interval
+    centre = stated.centre
+    if centre is None:
+        centre = interval.lo if interval.lo is not None else interval.hi
+    if centre is None or centre == 0:
+        return []
+    size = abs(centre)
+    around = attrs.evolve(stated, interval=Interval(size * (1 - _NEAR), size * (1 + _NEAR)), direction=None)
+    pool = pools.for_kind(_arithmetic_kind(claim, stated))
+    found: list[Suggestion] = []
+    for leaf in _Search(claim, around, pool, len(fields)).ranked():
+        combo = tuple(pool.candidates[p] for p in leaf.positions)
+        variant = claim.with_inputs({f: c.name for f, c in zip(fields, combo, strict=True)})
+        outcome = verifier.outcome(variant, remember=False)
+        if outcome.verdict is Verdict.ERROR:
+            continue
+        kind = _arithmetic_kind(claim, stated)
+        found.append(
+            Suggestion(
+                tuple((f, c.name) for f, c in zip(fields, combo, strict=True)),
+                outcome.explanation,
+                leaf.distance,
+                _unit_fit(claim.stated, kind, combo),
+                _period_order(kind, combo),
+                reproduces=False,
             )
         )
         if len(found) == limit:
