@@ -5,7 +5,10 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
+import os
 import re
+import subprocess
+import sys
 from fractions import Fraction
 from html.parser import HTMLParser
 from pathlib import Path
@@ -341,10 +344,72 @@ def test_cli_report_writes_once_and_replaces_only_with_force(
     assert "Nearly 1,500 sex offenders" in first
     target.write_text("my notes", encoding="utf-8")
     assert main(["report", str(REPO / "claims"), "-o", str(target)]) == 2
-    assert "already exists; give --force" in capsys.readouterr().err
+    assert "already exists and is not a page of factcheck's; give --force" in capsys.readouterr().err
     assert target.read_text(encoding="utf-8") == "my notes"
     assert main(["report", str(REPO / "claims"), "-o", str(target), "--force"]) == 0
     assert target.read_text(encoding="utf-8") == first
+
+
+def test_cli_report_writes_report_html_by_default_and_says_where(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", str(REPO / "claims")]) == 0
+    assert capsys.readouterr().out == "wrote report.html\n"
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "Nearly 1,500 sex offenders" in page
+
+
+def test_cli_report_writes_again_over_its_own_page_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page of ours is replaced by the next run (the story was edited); anything else needs --force."""
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "report.html"
+    target.write_text(render([check_file(REPO / "tests" / "data" / "mixed-verdicts.toml")], "html"), encoding="utf-8")
+    target.chmod(0o640)
+    assert main(["report", str(REPO / "claims")]) == 0
+    assert "Nearly 1,500 sex offenders" in target.read_text(encoding="utf-8")
+    assert target.stat().st_mode & 0o777 == 0o640
+    page = target.read_text(encoding="utf-8")
+    target.write_text(page.replace("factcheck", "somebody else", 1).replace('"generator"', '"author"'), "utf-8")
+    assert main(["report", str(REPO / "claims")]) == 2
+    assert "is not a page of factcheck's" in capsys.readouterr().err
+    assert "somebody else" in target.read_text(encoding="utf-8")
+
+
+def test_cli_report_open_opens_the_page_in_the_browser(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import webbrowser
+
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *args, **kwargs: opened.append(url) or True)
+    target = tmp_path / "page.html"
+    assert main(["report", str(REPO / "claims"), "-o", str(target), "--open"]) == 0
+    assert opened == [target.resolve().as_uri()]
+    monkeypatch.setattr(webbrowser, "open", lambda url, *args, **kwargs: False)
+    assert main(["report", str(REPO / "claims"), "-o", str(target), "--open"]) == 0
+    assert f"no web browser could be opened; open {target.resolve().as_uri()} yourself" in capsys.readouterr().err
+
+
+def test_cli_report_open_uses_the_browser_the_user_chose(tmp_path: Path) -> None:
+    """The BROWSER variable names the browser, as webbrowser reads it: here a script that notes the address."""
+    noted = tmp_path / "opened.txt"
+    browser = tmp_path / "browser.py"
+    browser.write_text(f"import sys\nopen({str(noted)!r}, 'w').write(sys.argv[1])\n", encoding="utf-8")
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "factcheck"), "report", str(REPO / "claims"), "-o", "out.html", "--open"],
+        cwd=tmp_path,
+        env={**os.environ, "BROWSER": f"{sys.executable} {browser} %s"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "wrote out.html\n"
+    assert noted.read_text(encoding="utf-8") == (tmp_path / "out.html").resolve().as_uri()
 
 
 def test_cli_report_of_a_missing_path_still_writes_a_page_that_says_so(

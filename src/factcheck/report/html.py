@@ -33,7 +33,7 @@ from factcheck.model.verdicts import Verdict
 from factcheck.numbers.display import show, show_interval
 from factcheck.report.summary import notes as summary_notes
 
-__all__ = ["paragraphs", "render"]
+__all__ = ["is_report", "paragraphs", "render"]
 
 
 @attrs.frozen
@@ -660,6 +660,15 @@ def _csp() -> str:
     )
 
 
+#: Says that a page is factcheck's, so that `factcheck report` may write over it again (`is_report`).
+_GENERATOR: Final = '<meta name="generator" content="factcheck">'
+
+
+def is_report(data: bytes) -> bool:
+    """Whether a file's bytes are a page this module wrote (the generator line near its start)."""
+    return _GENERATOR.encode() in data[:1024]
+
+
 def render(results: Sequence[FileResult], colour: bool = False) -> str:
     """The whole report as one HTML page (a `Renderer`: `colour` has no meaning here)."""
     numbered = list(enumerate(results, start=1))
@@ -673,6 +682,7 @@ def render(results: Sequence[FileResult], colour: bool = False) -> str:
             '<meta charset="utf-8">',
             f'<meta http-equiv="Content-Security-Policy" content="{_e(_csp())}">',
             '<meta name="referrer" content="no-referrer">',
+            _GENERATOR,
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>Fact check: {_e(title)}</title>",
             f"<style>{_STYLE}</style>",
