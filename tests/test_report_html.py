@@ -384,7 +384,12 @@ def test_cli_report_open_opens_the_page_in_the_browser(
     import webbrowser
 
     opened: list[str] = []
-    monkeypatch.setattr(webbrowser, "open", lambda url, *args, **kwargs: opened.append(url) or True)
+
+    def fake_open(url: str, *args: object, **kwargs: object) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(webbrowser, "open", fake_open)
     target = tmp_path / "page.html"
     assert main(["report", str(REPO / "claims"), "-o", str(target), "--open"]) == 0
     assert opened == [target.resolve().as_uri()]
