@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
+import html
 import os
 import re
 import subprocess
@@ -36,6 +37,7 @@ EXAMPLE = REPO / "claims" / "west-mercia-mappa-2020.claims.toml"
 #: Every element the report may contain; anything else in the output came from the data.
 OUR_TAGS = {
     "html",
+    "mark",
     "head",
     "meta",
     "title",
@@ -294,6 +296,66 @@ def test_a_contradicted_claim_shows_its_numbers(tmp_path: Path) -> None:
     assert tree.texts["value"] == ["40"]
     assert "Council figures" in card and "2023, Ashby" in card.replace(" · ", ", ")
     assert any("contradicted" in t for t in tree.texts["attention"])
+
+
+def _marks(document: str) -> list[tuple[str, str]]:
+    """The stated words marked in the sentences, each with its verdict's class."""
+    found = re.finditer(r'<mark class="stated v-([a-z]+)" title="[^"]*">([^<]*)</mark>', document)
+    return [(m.group(1), html.unescape(m.group(2))) for m in found]
+
+
+PUPILS = """format = 1
+[article]
+title = "t"
+published = 2024-01-01
+[figures]
+p23 = { value = 1000, unit = "pupil", period = "2023" }
+p24 = { value = 1100, unit = "pupil", period = "2024" }
+[[sentences]]
+text = "SCHOOLS  now have 1,100 pupils – Up 12 per cent on 2023, and 1,100 of them…"
+  [[sentences.claims]]
+  id = "now"
+  kind = "value"
+  stated = "1,100"
+  figure = "p24"
+  [[sentences.claims]]
+  id = "up"
+  kind = "change"
+  stated = "up 12 per cent"
+  from = "p23"
+  to = "p24"
+"""
+
+
+def test_the_stated_words_are_marked_inside_their_sentence_by_verdict() -> None:
+    """Found as the loader finds them: case, white space and typographic marks aside, first place only."""
+    document = render_html([verify_file(loads_claims_file(PUPILS, "<test>"))])
+    assert _marks(document) == [("supported", "1,100"), ("contradicted", "Up 12 per cent")]
+    tree = parse(document)
+    assert tree.texts["s-text"] == ["SCHOOLS  now have 1,100 pupils – Up 12 per cent on 2023, and 1,100 of them…"]
+    assert 'title="contradicted: claim up"' in document
+
+
+def test_overlapping_stated_words_share_one_mark_of_the_worst_verdict() -> None:
+    text = PUPILS.replace('stated = "1,100"', 'stated = "1,100 pupils"').replace(
+        'stated = "up 12 per cent"', 'stated = "pupils – up 12 per cent"'
+    )
+    document = render_html([verify_file(loads_claims_file(text, "<test>"))])
+    assert _marks(document) == [("contradicted", "1,100 pupils – Up 12 per cent")]
+    assert 'title="supported: claim now; contradicted: claim up"' in document
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40),
+    st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=40),
+)
+def test_marking_never_changes_the_sentence(before: str, after: str) -> None:
+    text = f"{before} 40 staff {after}"
+    document = render_html([verify_file(one_sentence_file(text, title="t", stated="40 staff"))])
+    tree = parse(document)
+    assert tree.texts["s-text"] == [text]
+    assert {tag for tag, _ in tree.tags} <= OUR_TAGS
 
 
 def test_diagnoses_are_shown_when_an_outcome_has_them() -> None:
