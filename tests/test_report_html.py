@@ -358,6 +358,11 @@ def test_marking_never_changes_the_sentence(before: str, after: str) -> None:
     assert {tag for tag, _ in tree.tags} <= OUR_TAGS
 
 
+def test_figures_are_shown_with_their_units_as_a_reader_says_them() -> None:
+    card = parse(render_html([verify_file(one_sentence_file("There are 45 staff.", stated="45"))])).texts["claim"][0]
+    assert "staff = 40 people" in card  # the figure's unit is "person"
+
+
 def test_diagnoses_are_shown_when_an_outcome_has_them() -> None:
     result = verify_file(one_sentence_file("There are 45 staff.", stated="45"))
     plain = result.outcomes[0]

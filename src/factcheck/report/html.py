@@ -30,7 +30,7 @@ from factcheck.load.coverage import article_body, fold, fold_whitespace, quote_s
 from factcheck.model.claims import Claim, ClaimsFile, Figure, Gap, Sentence, SourceKind
 from factcheck.model.results import FileResult, Outcome, totals_of
 from factcheck.model.verdicts import Verdict
-from factcheck.numbers.display import show, show_interval
+from factcheck.numbers.display import show, show_amount, show_interval
 from factcheck.report.summary import notes as summary_notes
 from factcheck.words.table import TYPOGRAPHIC
 
@@ -344,7 +344,7 @@ def _figure_list(outcome: Outcome, claims_file: ClaimsFile) -> str:
 
 
 def _figure_value(figure: Figure) -> str:
-    text = f"{_e(show(figure.value))} {_e(figure.unit)}"
+    text = _e(show_amount(figure.value, figure.unit))
     if figure.rounded:
         text += f" <small>(published rounded to {_e(show(figure.rounded))})</small>"
     return text
