@@ -19,7 +19,7 @@ from factcheck.errors import ChangedMeanwhileError, FillError
 from factcheck.load.claimsfile import load_claims_file
 from factcheck.model.verdicts import Verdict
 from factcheck.runner import output
-from tests.conftest import EVAL_DIR, LABELLED_DIR, REPO, has_eval
+from tests.conftest import EVAL_DIR, LABELLED_DIR, REPO, has_eval, skip_without_eval
 
 sys.path.insert(0, str(REPO / "bench"))
 import suggest_write
@@ -260,7 +260,7 @@ def test_write_fills_the_drafts_of_the_labelled_articles_as_their_hand_made_file
 
 def test_write_on_the_shared_evaluation_set() -> None:
     if not has_eval():
-        pytest.skip("the shared evaluation set is not beside the checkout")
+        skip_without_eval()
     total, exact, problems = _measured([EVAL_DIR])
     assert total >= 130
     assert problems == 0
@@ -319,3 +319,15 @@ def test_a_wrong_number_gets_the_figures_it_is_about_never_a_coincidence(
         "killed-change": Verdict.CONTRADICTED,
         "paramedics": Verdict.CONTRADICTED,
     }
+
+
+def test_write_on_a_file_with_nothing_to_fill_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "west-mercia-mappa-2020.claims.toml"
+    for name in ("west-mercia-mappa-2020.claims.toml", "west-mercia-mappa-2020.txt"):
+        (tmp_path / name).write_bytes((REPO / "claims" / name).read_bytes())
+    before = path.stat().st_mtime_ns
+    assert main(["suggest", "--write", str(path)]) == 0
+    assert capsys.readouterr().out.endswith("  no claim needs inputs; nothing written\n")
+    assert path.stat().st_mtime_ns == before

@@ -151,9 +151,12 @@ def _write(args: argparse.Namespace) -> int:
         if not choice.inputs:
             lines.append(f"  left {one_line(choice.id)}{where}: {one_line(choice.reason)}")
     total = sum(len(c.inputs) for c in written)
-    lines.append(
-        f"{len(written)} of {len(choices)} claims filled ({total} inputs)"
-        + (f"; wrote {shown_path(args.path)}" if written else "; nothing written")
-    )
+    if not choices:
+        lines.append("  no claim needs inputs; nothing written")
+    else:
+        lines.append(
+            f"{len(written)} of {len(choices)} claims filled ({total} input{'' if total == 1 else 's'})"
+            + (f"; wrote {shown_path(args.path)}" if written else "; nothing written")
+        )
     sys.stdout.write(safe_lines("\n".join(lines)) + "\n")
     return 0

@@ -61,11 +61,16 @@ def choose_all(found: Sequence[ClaimSuggestions], claims_file: ClaimsFile) -> li
     for suggestions, choice in zip(found, first, strict=True):
         if len(choice.inputs) == 1 and choice.reproduces:
             anchors.setdefault(suggestions.sentence, set()).add(choice.inputs[0][1])
-    return [_in_its_sentence(f, c, anchors, claims_file) for f, c in zip(found, first, strict=True)]
+    times = {name: figure.period for name, figure in claims_file.figures.items()}
+    return [_in_its_sentence(f, c, anchors, times, claims_file) for f, c in zip(found, first, strict=True)]
 
 
 def _in_its_sentence(
-    found: ClaimSuggestions, alone: Choice, anchors: Mapping[int, set[str]], claims_file: ClaimsFile
+    found: ClaimSuggestions,
+    alone: Choice,
+    anchors: Mapping[int, set[str]],
+    times: Mapping[str, str | None],
+    claims_file: ClaimsFile,
 ) -> Choice:
     """The choice for one claim, knowing the figures of its sentence and of the one before."""
     if found.kind == Kind.VALUE and not _a_figure_states_it(found) and not any(s.reproduces for s in found.suggestions):
@@ -74,7 +79,6 @@ def _in_its_sentence(
         return alone
     own = frozenset(anchors.get(found.sentence, ()))
     near = own | anchors.get(found.sentence - 1, set())
-    times = {name: figure.period for name, figure in claims_file.figures.items()}
     choice = choose(found, near, periods=times)
     if found.kind in _PERIOD_KINDS:
         return _own_series(found, choice, own, near, claims_file)
