@@ -1,14 +1,19 @@
 """`factcheck suggest --write`: which suggestions are clear enough to write, and the claims file with them.
 
-A claim's inputs are written only when one suggestion is clearly the best (`choose`): it is of the
-claim's own kind, its periods do not run backwards, and the runner-up (if any) ranks below it on
-the fit of its units to the words or on the order of its periods, or is at least half the stated
-interval's width further from the centre. Anything else is listed, not written: a guess between
-two figures that both reproduce the words is the reporter's to make, not ours.
+A claim's inputs are written only when one choice is clearly the best (`choose`): of the claim's own
+kind; ranked by whether it reproduces the words, the fit of its units to them, the order of its
+periods, how many of its inputs are the figures of its sentence (and of the sentence before), and
+whether its two inputs are one series (`flytip_2022`, `flytip_2023`); a share's part and whole of
+two periods are never written. The runner-up must rank below it, or be at least half the stated
+interval's width further from the centre; anything else is listed as ambiguous, for the reporter.
 
-When no figure reproduces a claim's words, the figures nearest them (`suggest_file(nearest=True)`)
-are chosen by the same rule and written, said to be the nearest: the article may be wrong, and
-the check that follows says so; a pass is never made this way, as none of them reproduces the words.
+An article can be wrong, so a claim is also filled with what it is about when nothing reproduces
+its words, marked as not reproducing them (`check` then says how far off it is): a change of its
+sentence's own figure takes that figure's series (even over a coincidence of other figures, which
+would make a wrong sentence pass); words reproduced only backwards in time get the figures in time
+order; "10 paramedics" takes the figure in paramedics; else the nearest figures
+(`suggest_file(nearest=True)`). The docs (drafting.md) give the rule in words, and
+bench/suggest_write.py measures it against hand-made files.
 
 The file is edited with tomlkit, which keeps every comment, blank line and layout it does not touch
 byte for byte; it is imported only here, and this module only when a file is to be written.
@@ -102,11 +107,12 @@ def _named_figure(found: ClaimSuggestions, claims_file: ClaimsFile) -> Choice | 
     if not 0 <= found.sentence < len(claims_file.sentences):
         return None
     text = claims_file.sentences[found.sentence].text.lower()
-    at = text.find(found.stated.lower())
+    stated = found.stated.lower()
+    at = text.find(stated)
     if at < 0:
         return None
-    after = _WORD.search(text, at + len(found.stated))
-    if after is None or text[at + len(found.stated) : after.start()].strip():
+    after = _WORD.search(text, at + len(stated))
+    if after is None or text[at + len(stated) : after.start()].strip():
         return None  # the number is not followed by a word
     noun = after.group()
     in_unit = [f for f in claims_file.figures.values() if _unit_is(f.unit, noun)]
