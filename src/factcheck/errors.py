@@ -8,6 +8,7 @@ from typing import Any
 __all__ = [
     "CacheError",
     "CellError",
+    "ChangedMeanwhileError",
     "ClaimFailedError",
     "ClaimInputError",
     "ClaimsFileError",
@@ -17,6 +18,7 @@ __all__ = [
     "DraftInputError",
     "DuplicateRowError",
     "FactcheckError",
+    "FillError",
     "FormulaError",
     "ImpossibleValueError",
     "InputOverwriteError",
@@ -268,6 +270,14 @@ class CacheError(FactcheckError):
 
 class DraftExistsError(FactcheckError, FileExistsError):
     """The claims file to write already exists and `force` was not given."""
+
+
+class FillError(FactcheckError, ValueError):
+    """`suggest --write` cannot write the chosen inputs into the claims file without changing anything else."""
+
+
+class ChangedMeanwhileError(OutputError):
+    """The file to rewrite was changed by someone else after it was read: it is kept, not replaced."""
 
 
 class TableError(FactcheckError, ValueError):
