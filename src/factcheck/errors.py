@@ -8,6 +8,7 @@ from typing import Any
 __all__ = [
     "CacheError",
     "CellError",
+    "ChangedMeanwhileError",
     "ClaimFailedError",
     "ClaimInputError",
     "ClaimsFileError",
@@ -17,12 +18,14 @@ __all__ = [
     "DraftInputError",
     "DuplicateRowError",
     "FactcheckError",
+    "FillError",
     "FormulaError",
     "ImpossibleValueError",
     "InputOverwriteError",
     "InputsMissingError",
     "IntervalError",
     "OutputError",
+    "PeriodError",
     "PhraseError",
     "RankWordsError",
     "ReadRefusedError",
@@ -271,6 +274,14 @@ class DraftExistsError(FactcheckError, FileExistsError):
     """The claims file to write already exists and `force` was not given."""
 
 
+class FillError(FactcheckError, ValueError):
+    """`suggest --write` cannot write the chosen inputs into the claims file without changing anything else."""
+
+
+class ChangedMeanwhileError(OutputError):
+    """The file to rewrite was changed by someone else after it was read: it is kept, not replaced."""
+
+
 class TableError(FactcheckError, ValueError):
     """A table that cannot be read, or a figure that cannot be read from it, located as far as known.
 
@@ -384,3 +395,7 @@ class RankWordsError(FactcheckError, ValueError):
 
     def __str__(self) -> str:
         return f"{self.reason}: {self.phrase!r} (at {self.unknown!r})"
+
+
+class PeriodError(FactcheckError, ValueError):
+    """A period spelt in a way that is not read ("2019-21", "Q5 2020"): a figure's `period` or a table column's."""

@@ -233,6 +233,7 @@ def _describe(outcome: Outcome) -> str:
     if outcome.computed is not None:
         lines.append(f"  recomputed: {show_interval(outcome.computed)}")
     lines.append(f"  {_one_line(outcome.explanation)}")
+    lines.extend(f"  ↳ {_one_line(diagnosis)}" for diagnosis in outcome.diagnoses)  # the slips that fit the words
     if outcome.basis is not None:
         lines.append(f"  basis: {outcome.basis.value}")
     return "\n".join(lines)

@@ -4,16 +4,27 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from factcheck.cli.outputs import article_inputs, claims_inputs, output_is_not_an_input
 
-__all__ = ["add_arguments", "run"]
+__all__ = ["DEFAULT_OUTPUT", "add_arguments", "run"]
+
+#: Where the page goes when no --output is given: the current folder.
+DEFAULT_OUTPUT = "report.html"
 
 
 def add_arguments(report: argparse.ArgumentParser) -> None:
     report.add_argument("paths", nargs="+", metavar="PATH", help="claims files, or folders searched for *.claims.toml")
-    report.add_argument("--output", "-o", metavar="FILE", required=True, help="the HTML file to write")
-    report.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    report.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        default=DEFAULT_OUTPUT,
+        help=f"the HTML file to write (default {DEFAULT_OUTPUT})",
+    )
+    report.add_argument("--force", action="store_true", help="replace FILE even if it is not a report of factcheck's")
+    report.add_argument("--open", action="store_true", help="open the page in the web browser once it is written")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -22,7 +33,6 @@ def run(args: argparse.Namespace) -> int:
     from factcheck.errors import OutputError
     from factcheck.report.text import one_line
     from factcheck.runner.batch import checked, claims_files, render_safely
-    from factcheck.runner.output import write_new_file
 
     found = list(claims_files(args.paths))
     if not output_is_not_an_input(args.output, claims_inputs(found), "page"):
@@ -39,12 +49,51 @@ def run(args: argparse.Namespace) -> int:
     if not output_is_not_an_input(args.output, article_inputs(read), "page"):
         return 2
     try:
-        write_new_file(args.output, page, force=args.force)
+        _write_page(args.output, page, force=args.force)
     except OutputError as exc:
         sys.stderr.write(f"factcheck: {one_line(str(exc))}\n")
         return 2
+    sys.stdout.write(f"wrote {one_line(args.output)}\n")
+    if args.open:
+        _open(args.output)
     unread = [result for result in results if not result.readable]
     for result in unread:
         reason = "; ".join(one_line(getattr(e, "message", str(e))) for e in result.errors)
         sys.stderr.write(f"factcheck: {one_line(result.path)}: could not be checked ({reason}); the page says so\n")
     return 2 if unread else 0
+
+
+def _write_page(output: str, page: str, *, force: bool) -> None:
+    """Write the page at `output`: a new file, or in place of a page of ours (the same run written again);
+    any other file is replaced only with `force`. A page of ours that changes meanwhile is kept."""
+    from factcheck.errors import OutputError
+    from factcheck.report.html import is_report
+    from factcheck.runner.output import digest, replace_unchanged, write_new_file
+
+    target = Path(output)
+    if not force and target.is_file() and not target.is_symlink():
+        try:
+            with target.open("rb") as stream:
+                old = stream.read()
+        except OSError:
+            old = b""
+        if is_report(old):
+            replace_unchanged(target, page, digest(old))
+            return
+    if not force and (target.exists() or target.is_symlink()):
+        raise OutputError(output, "already exists and is not a page of factcheck's; give --force to replace it")
+    write_new_file(output, page, force=force)
+
+
+def _open(output: str) -> None:
+    """Open the page in the user's web browser (the `BROWSER` variable chooses one); a machine with none is
+    told so, and the page stays written."""
+    import webbrowser
+
+    uri = Path(output).resolve().as_uri()
+    try:
+        opened = webbrowser.open(uri)
+    except webbrowser.Error:
+        opened = False
+    if not opened:
+        sys.stderr.write(f"factcheck: no web browser could be opened; open {uri} yourself\n")

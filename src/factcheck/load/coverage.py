@@ -40,6 +40,7 @@ __all__ = [
     "fold_whitespace",
     "misquoted",
     "quote_found",
+    "quote_start",
     "strip_date_line",
 ]
 
@@ -72,6 +73,12 @@ def fold(text: str) -> str:
 
 def quote_found(quote: str, sentence: str) -> bool:
     """Whether the folded `quote` occurs in the folded `sentence` without cutting a word or a number."""
+    return quote_start(quote, sentence) != -1
+
+
+def quote_start(quote: str, sentence: str) -> int:
+    """Where the folded `quote` first occurs in the folded `sentence` without cutting a word or a number
+    (-1: nowhere); the HTML report marks the stated words there."""
     start = sentence.find(quote)
     size, length = len(quote), len(sentence)
     while start != -1:
@@ -80,9 +87,9 @@ def quote_found(quote: str, sentence: str) -> bool:
         if ((start == 0 or sentence[start - 1] == " ") and (end == length or sentence[end] == " ")) or (
             _clean_start(quote, sentence, start) and _clean_end(quote, sentence, end)
         ):
-            return True
+            return start
         start = sentence.find(quote, start + 1)
-    return False
+    return -1
 
 
 def _clean_start(quote: str, sentence: str, start: int) -> bool:

@@ -57,6 +57,7 @@ class Outcome:
     draft: bool = False  # unchecked because inputs are still placeholders ("?"): `--strict` fails on it
     diagnoses: tuple[str, ...] = ()  # for a contradicted claim: the usual slips that reproduce the words
     place: RankPlace | None = None  # for a rank claim: the place its value holds
+    period: str = ""  # the period rule (`check.periods`): why the words' period is not the figures', or why unchecked
 
     @property
     def standing(self) -> Standing:

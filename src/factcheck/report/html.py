@@ -26,14 +26,15 @@ from urllib.parse import urlsplit
 import attrs
 
 from factcheck import __version__
-from factcheck.load.coverage import article_body, fold_whitespace
+from factcheck.load.coverage import article_body, fold, fold_whitespace, quote_start
 from factcheck.model.claims import Claim, ClaimsFile, Figure, Gap, Sentence, SourceKind
 from factcheck.model.results import FileResult, Outcome, totals_of
 from factcheck.model.verdicts import Verdict
-from factcheck.numbers.display import show, show_interval
+from factcheck.numbers.display import show, show_amount, show_interval
 from factcheck.report.summary import notes as summary_notes
+from factcheck.words.table import TYPOGRAPHIC
 
-__all__ = ["paragraphs", "render"]
+__all__ = ["is_report", "paragraphs", "render"]
 
 
 @attrs.frozen
@@ -238,6 +239,67 @@ def _views(result: FileResult, number: int) -> list[list[_SentenceView]]:
     return views
 
 
+# -- the stated words inside their sentence ---------------------------------------------------------
+
+
+def _marked(text: str, outcomes: Sequence[Outcome]) -> str:
+    """The sentence as HTML with each claim's stated words marked by its verdict: "up 12 per cent" in a
+    contradicted claim's colour inside the sentence's own mark. Words found twice are marked where they
+    are first found (as the loader finds them); claims whose words overlap share one mark, the worst look."""
+    claims = [o for o in outcomes if o.stated and o.is_claim]
+    folded, where = _folded_with_positions(text) if claims else ("", [])
+    found = (_stated_span(folded, where, o) for o in claims)
+    spans = sorted((span for span in found if span is not None), key=lambda span: span[:2])
+    merged: list[tuple[int, int, list[Outcome]]] = []
+    for start, end, outcome in spans:
+        if merged and start < merged[-1][1]:
+            last = merged[-1]
+            merged[-1] = (last[0], max(last[1], end), [*last[2], outcome])
+        else:
+            merged.append((start, end, [outcome]))
+    parts = []
+    at = 0
+    for start, end, marked in merged:
+        look = min((_look_of(o) for o in marked), key=_ORDER.index)
+        what = "; ".join(f"{_label(o)}: claim {o.id}" for o in marked)
+        parts.append(_e(text[at:start]))
+        parts.append(f'<mark class="stated v-{look.css}" title="{_e(what)}">{_e(text[start:end])}</mark>')
+        at = end
+    parts.append(_e(text[at:]))
+    return "".join(parts)
+
+
+def _stated_span(folded: str, where: list[int], outcome: Outcome) -> tuple[int, int, Outcome] | None:
+    """Where the outcome's stated words are in the sentence (its indices, by `where`), found as the loader
+    finds them in the folded sentence."""
+    quote = fold(outcome.stated)
+    start = quote_start(quote, folded) if folded and quote else -1
+    if start == -1:
+        return None
+    return where[start], where[start + len(quote) - 1] + 1, outcome
+
+
+def _folded_with_positions(text: str) -> tuple[str, list[int]]:
+    """`fold(text)` with the index in `text` of each of its characters (empty when a character's folding
+    depends on its neighbours, which Unicode's composed form can: then nothing is marked)."""
+    chars: list[str] = []
+    where: list[int] = []
+    for index, char in enumerate(text):
+        if char.isspace():
+            if chars and chars[-1] != " ":
+                chars.append(" ")
+                where.append(index)
+            continue
+        folded = char.lower() if char.isascii() else char.casefold().translate(TYPOGRAPHIC)
+        chars.extend(folded)
+        where.extend([index] * len(folded))
+    if chars and chars[-1] == " ":
+        chars.pop()
+        where.pop()
+    joined = "".join(chars)
+    return (joined, where) if joined == fold(text) else ("", [])
+
+
 # -- one claim's details ---------------------------------------------------------------------
 
 
@@ -285,7 +347,7 @@ def _figure_list(outcome: Outcome, claims_file: ClaimsFile) -> str:
 
 
 def _figure_value(figure: Figure) -> str:
-    text = f"{_e(show(figure.value))} {_e(figure.unit)}"
+    text = _e(show_amount(figure.value, figure.unit))
     if figure.rounded:
         text += f" <small>(published rounded to {_e(show(figure.rounded))})</small>"
     return text
@@ -332,6 +394,8 @@ def _claim_card(outcome: Outcome, claims_file: ClaimsFile, claims: dict[str, Cla
         rows.append(("Basis", f"{_kind_badge(outcome.basis)} {_e(_BASIS_WORDS[outcome.basis])}"))
     if outcome.near_miss:
         rows.append(("Note", "within one step of the stated number: perhaps a rounding slip"))
+    if outcome.period:
+        rows.append(("Period", _e(outcome.period)))
     claim = claims.get(outcome.id)
     if claim is not None and claim.note:
         rows.append(("Claim note", _e(claim.note)))
@@ -360,7 +424,7 @@ _BASIS_WORDS: Final = {
 
 
 def _sentence(view: _SentenceView, claims_file: ClaimsFile, claims: dict[str, Claim]) -> str:
-    text = _e(view.sentence.text)
+    text = _marked(view.sentence.text, view.outcomes)
     look = view.look
     if not view.outcomes and view.gap is None:
         reason = view.check or "unchecked"
@@ -609,6 +673,8 @@ details.v-gap .s-text{text-decoration-style:dotted;text-decoration-thickness:3px
 details.s>summary:hover .s-text{filter:brightness(.96);text-decoration-thickness:3px}
 summary:focus-visible,a:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
 details.s[open]>summary .s-text{background:var(--bg);box-shadow:0 0 0 2px var(--bg)}
+mark.stated{color:inherit;background:var(--bg);border-bottom:3px solid var(--fg);border-radius:.15rem;padding:0 .1rem}
+details.v-supported mark.stated,mark.stated.v-supported{background:var(--supported-bg)}
 .card{display:block;margin:.5rem 0 1rem;font-size:.86rem;line-height:1.45;text-indent:0}
 .claim{border:1px solid var(--rule);border-left:5px solid var(--fg);border-radius:.4rem;padding:.6rem .8rem;
 margin:0 0 .5rem;background:#fcfcfb}
@@ -668,6 +734,15 @@ def _csp() -> str:
     )
 
 
+#: Says that a page is factcheck's, so that `factcheck report` may write over it again (`is_report`).
+_GENERATOR: Final = '<meta name="generator" content="factcheck">'
+
+
+def is_report(data: bytes) -> bool:
+    """Whether a file's bytes are a page this module wrote (the generator line near its start)."""
+    return _GENERATOR.encode() in data[:1024]
+
+
 def render(results: Sequence[FileResult], colour: bool = False) -> str:
     """The whole report as one HTML page (a `Renderer`: `colour` has no meaning here)."""
     numbered = list(enumerate(results, start=1))
@@ -681,6 +756,7 @@ def render(results: Sequence[FileResult], colour: bool = False) -> str:
             '<meta charset="utf-8">',
             f'<meta http-equiv="Content-Security-Policy" content="{_e(_csp())}">',
             '<meta name="referrer" content="no-referrer">',
+            _GENERATOR,
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>Fact check: {_e(title)}</title>",
             f"<style>{_STYLE}</style>",

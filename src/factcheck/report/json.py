@@ -129,6 +129,8 @@ def outcome_to_dict(outcome: Outcome) -> dict[str, Any]:
             "text": place.text,
             "needs": place.needs,
         }
+    if outcome.period:
+        entry["period"] = outcome.period
     entry.update(_beyond_float(outcome, entry))
     return entry
 

@@ -76,7 +76,7 @@ def render(results: Sequence[FileResult]) -> str:
                 escape_markdown(where),
                 escape_markdown(finding.claim_id) if finding.claim_id is not None else "",
                 escape_markdown(finding.stated),
-                escape_markdown(finding.message),
+                escape_markdown(finding.message) + "".join(f"<br>↳ {escape_markdown(d)}" for d in finding.diagnoses),
             ]
             lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"

@@ -115,6 +115,8 @@ def file_lines(result: FileResult, colour: bool = False) -> list[str]:
     for outcome in result.outcomes:
         lines.append(_line(outcome, colour))
         lines.extend(f"      ↳ {one_line(diagnosis)}" for diagnosis in outcome.diagnoses)
+        if outcome.period and not outcome.explanation.startswith(outcome.period):  # a flag leads the explanation
+            lines.append(f"      ↳ {one_line(outcome.period)}")
     for gap in result.gaps:
         where = f":{gap.location.line}" if gap.location.line else ""
         lines.append("  " + _paint("? gap", "33", colour) + f" {one_line(result.path)}{where}: {one_line(gap.message)}")
