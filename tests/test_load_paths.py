@@ -165,7 +165,7 @@ def test_the_cache_reads_nothing_the_loader_refuses(folder: Path, text: str) -> 
     assert "Traceback" not in done.stderr
     assert f"{path}:6, field 'text'" in done.stdout
     good = done.stdout[done.stdout.index("good.claims.toml") :]
-    assert "✓ supported            exact:" in good  # the good file, beside it, is still reported
+    assert "✓ supported            exact, line " in good  # the good file, beside it, is still reported
     cache = ResultCache(folder.parent / "cache")
     cache.prepare()
     assert len(cache) == 1  # the good file's entry only: a refused article is never remembered

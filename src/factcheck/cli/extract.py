@@ -33,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
     from factcheck.drafting.extract import draft_article
     from factcheck.drafting.toml_writer import draft_toml
     from factcheck.errors import DraftExistsError, OutputError
+    from factcheck.report.summary import counted
     from factcheck.runner.output import write_draft
 
     article = Path(args.article)
@@ -71,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
     claims = draft.claims()
     checks = sum(1 for s in draft.sentences if s.check is not None)
     sys.stderr.write(
-        f"{'drafted' if to_stdout else 'wrote ' + str(output)}: {len(draft.sentences)} sentences, "
-        f"{len(claims)} draft claims, {checks} sentences with a guessed check\n"
+        f"{'drafted' if to_stdout else 'wrote ' + str(output)}: {counted(len(draft.sentences), 'sentence')}, "
+        f"{counted(len(claims), 'draft claim')}, {counted(checks, 'sentence')} with a guessed check\n"
     )
     return 0

@@ -72,8 +72,8 @@ def _suggestions(claims_file: ClaimsFile, args: argparse.Namespace) -> str:
         return dumps(document, indent=1) + "\n"
     lines = [shown_path(args.path)]
     for claim in found:
-        where = f":{claim.line}" if claim.line else ""
-        lines.append(f"  {one_line(claim.id)}{where} ({claim.kind}) {claim.stated!r}")
+        where = f", line {claim.line}" if claim.line else ""
+        lines.append(f"  {one_line(claim.id)}{where} ({claim.kind}): {claim.stated!r}")
         if not claim.suggestions:
             lines.append("      no figure of the file reproduces it")
         for number, suggestion in enumerate(claim.suggestions, start=1):
