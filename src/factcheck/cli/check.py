@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TextIO
 
 from factcheck.cli.outputs import article_inputs, claims_inputs, output_is_not_an_input
+from factcheck.cli.teaching import examples, refuse_articles
 
 if TYPE_CHECKING:
     from factcheck.runner.cache import ResultCache
@@ -21,14 +22,28 @@ if TYPE_CHECKING:
 __all__ = ["add_arguments", "run", "wants_colour"]
 
 
+#: What a format is for, in `--help`; the formats themselves are the registry's (a new one is listed unexplained).
+_FORMAT_WORDS = {
+    "json": "the JSON report of the claims format",
+    "html": "one page, each article marked",
+    "junit": "JUnit XML",
+    "sarif": "SARIF 2.1.0, for code scanning",
+    "markdown": "a pull request comment or job summary",
+    "github": "GitHub Actions annotations",
+}
+
+
+def _formats_help() -> str:
+    """Every format of the registry, in its order, each with what it is for."""
+    from factcheck.report.formats import FORMATS
+
+    named = [f"{name} ({_FORMAT_WORDS[name]})" if name in _FORMAT_WORDS else name for name in FORMATS if name != "text"]
+    return "report format: text (the default), " + ", ".join(named)
+
+
 def add_arguments(check: argparse.ArgumentParser) -> None:
     check.add_argument("paths", nargs="+", metavar="PATH", help="claims files, or folders searched for *.claims.toml")
-    check.add_argument(
-        "--format",
-        default="text",
-        help="report format: text (default), json, junit (JUnit XML), sarif (SARIF 2.1.0), "
-        "markdown (a pull request comment) or github (GitHub Actions annotations)",
-    )
+    check.add_argument("--format", default="text", help=_formats_help())
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--force", action="store_true", help="with --output: replace the file if it exists")
     check.add_argument(
@@ -53,6 +68,12 @@ def add_arguments(check: argparse.ArgumentParser) -> None:
         "again (default: $FACTCHECK_CACHE_DIR, else .factcheck_cache)",
     )
     check.add_argument("--no-cache", action="store_true", help="check every file, neither using nor writing the cache")
+    examples(
+        check,
+        "factcheck check story.claims.toml        # one article's claims: exit 0 when they hold",
+        "factcheck check claims/                  # every *.claims.toml below claims/",
+        "factcheck check --format markdown -o summary.md claims/   # a pull request comment",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -83,6 +104,8 @@ def _check(args: argparse.Namespace) -> int:
     from factcheck.report.formats import FORMATS
     from factcheck.runner.batch import claims_files, run
 
+    if not refuse_articles(args.paths):
+        return 2
     fmt = FORMATS.get(args.format)
     if fmt is None:
         sys.stderr.write(f"factcheck: unknown format {args.format!r} (one of: {', '.join(FORMATS)})\n")

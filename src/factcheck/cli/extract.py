@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from factcheck.cli.outputs import output_is_not_an_input
+from factcheck.cli.teaching import examples
 
 __all__ = ["add_arguments", "run"]
 
@@ -21,6 +22,12 @@ def add_arguments(extract: argparse.ArgumentParser) -> None:
         help="where to write the draft (default: ARTICLE with .claims.toml; '-' for standard output)",
     )
     extract.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    examples(
+        extract,
+        "factcheck extract story.txt              # writes story.claims.toml beside it",
+        "factcheck extract articles/story.txt -o claims/story.claims.toml",
+        "factcheck extract story.txt -o -         # the draft on standard output",
+    )
 
 
 def _default_output(article: Path) -> Path:

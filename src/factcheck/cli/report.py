@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from factcheck.cli.outputs import article_inputs, claims_inputs, output_is_not_an_input
+from factcheck.cli.teaching import examples, refuse_articles
 
 __all__ = ["add_arguments", "run"]
 
@@ -14,6 +15,11 @@ def add_arguments(report: argparse.ArgumentParser) -> None:
     report.add_argument("paths", nargs="+", metavar="PATH", help="claims files, or folders searched for *.claims.toml")
     report.add_argument("--output", "-o", metavar="FILE", required=True, help="the HTML file to write")
     report.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    examples(
+        report,
+        "factcheck report story.claims.toml -o story.html   # the article, every sentence marked",
+        "factcheck report claims/ -o desk.html --force      # every article below claims/, on one page",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -24,6 +30,8 @@ def run(args: argparse.Namespace) -> int:
     from factcheck.runner.batch import checked, claims_files, render_safely
     from factcheck.runner.output import write_new_file
 
+    if not refuse_articles(args.paths):
+        return 2
     found = list(claims_files(args.paths))
     if not output_is_not_an_input(args.output, claims_inputs(found), "page"):
         return 2

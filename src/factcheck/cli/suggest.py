@@ -16,6 +16,14 @@ def add_arguments(suggest: argparse.ArgumentParser) -> None:
     suggest.add_argument("path", metavar="FILE", help="a claims file")
     suggest.add_argument("--format", default="text", choices=("text", "json"), help="text (default) or json")
     suggest.add_argument("--limit", type=int, default=3, help="suggestions per claim (default 3)")
+    from factcheck.cli.teaching import examples
+
+    examples(
+        suggest,
+        "factcheck suggest story.claims.toml      # after adding the [figures] the story was written from",
+        "factcheck suggest --limit 1 story.claims.toml",
+        "factcheck suggest --format json story.claims.toml",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
