@@ -186,12 +186,14 @@ class TOMLLimitError(FactcheckError, ValueError):
 
 
 class ReadRefusedError(FactcheckError):
-    """A file named by a claims file that is not read, and why; `outside`: it is not inside the claims file's folder."""
+    """A file named by a claims file that is not read, and why; `outside`: it is not inside the claims file's
+    project (or, in no project, its folder), which `within` names for a message."""
 
-    def __init__(self, reason: str, *, outside: bool = False) -> None:
+    def __init__(self, reason: str, *, outside: bool = False, within: str = "the claims file's folder") -> None:
         super().__init__(reason)
         self.reason = reason
         self.outside = outside
+        self.within = within
 
 
 class ClaimFailedError(FactcheckError):
