@@ -262,7 +262,9 @@ def _file(block: Block, project: Project, monkeypatch: pytest.MonkeyPatch) -> No
     if block.lang == "toml":
         tomllib.loads(block.text)
     if "file" in block.words:
-        (project.folder / block.words["file"]).write_text(block.text, encoding="utf-8")
+        target = project.folder / block.words["file"]
+        target.parent.mkdir(parents=True, exist_ok=True)  # `{file=articles/story.txt}`
+        target.write_text(block.text, encoding="utf-8")
     elif "append" in block.words:
         with (project.folder / block.words["append"]).open("a", encoding="utf-8") as file:
             file.write(block.text)

@@ -24,6 +24,7 @@ __all__ = [
     "IntervalError",
     "OutputError",
     "PhraseError",
+    "ProjectFileError",
     "RankWordsError",
     "ReadRefusedError",
     "TOMLLimitError",
@@ -194,6 +195,19 @@ class ReadRefusedError(FactcheckError):
         self.reason = reason
         self.outside = outside
         self.within = within
+
+
+class ProjectFileError(FactcheckError, ValueError):
+    """A project file (factcheck.toml, or [tool.factcheck] in pyproject.toml) that cannot be read or says what it
+    cannot mean: "factcheck.toml:3, key 'jobs': must be a whole number, 1 or more, not 0"."""
+
+    def __init__(self, message: str, *, path: str, line: int | None = None, key: str | None = None) -> None:
+        where = path + (f":{line}" if line else "") + (f", key {key!r}" if key else "")
+        super().__init__(f"{where}: {message}")
+        self.message = message
+        self.path = path
+        self.line = line
+        self.key = key
 
 
 class ClaimFailedError(FactcheckError):

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TextIO
 
+from factcheck.cli.defaults import apply_project
 from factcheck.cli.outputs import article_inputs, claims_inputs, output_is_not_an_input
 from factcheck.cli.teaching import examples, refuse_articles
 
@@ -42,13 +43,18 @@ def _formats_help() -> str:
 
 
 def add_arguments(check: argparse.ArgumentParser) -> None:
-    check.add_argument("paths", nargs="+", metavar="PATH", help="claims files, or folders searched for *.claims.toml")
-    check.add_argument("--format", default="text", help=_formats_help())
+    check.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="claims files, or folders searched for *.claims.toml (default: the project file's paths)",
+    )
+    check.add_argument("--format", help=_formats_help())
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--force", action="store_true", help="with --output: replace the file if it exists")
     check.add_argument(
         "--strict",
-        action="store_true",
+        action=argparse.BooleanOptionalAction,
         help="loose claims, unchecked claims (no inputs, or words that state no relation) and coverage "
         "gaps fail too (exit 1)",
     )
@@ -57,7 +63,6 @@ def add_arguments(check: argparse.ArgumentParser) -> None:
         "--jobs",
         "-j",
         type=int,
-        default=1,
         metavar="N",
         help="check files in N processes (the report is the same as with one)",
     )
@@ -104,7 +109,7 @@ def _check(args: argparse.Namespace) -> int:
     from factcheck.report.formats import FORMATS
     from factcheck.runner.batch import claims_files, run
 
-    if not refuse_articles(args.paths):
+    if not apply_project(args) or not refuse_articles(args.paths):
         return 2
     fmt = FORMATS.get(args.format)
     if fmt is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from factcheck.cli.defaults import apply_project
 from factcheck.cli.outputs import article_inputs, claims_inputs, output_is_not_an_input
 from factcheck.cli.teaching import examples, refuse_articles
 
@@ -12,7 +13,12 @@ __all__ = ["add_arguments", "run"]
 
 
 def add_arguments(report: argparse.ArgumentParser) -> None:
-    report.add_argument("paths", nargs="+", metavar="PATH", help="claims files, or folders searched for *.claims.toml")
+    report.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="claims files, or folders searched for *.claims.toml (default: the project file's paths)",
+    )
     report.add_argument("--output", "-o", metavar="FILE", required=True, help="the HTML file to write")
     report.add_argument("--force", action="store_true", help="replace FILE if it exists")
     examples(
@@ -30,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     from factcheck.runner.batch import checked, claims_files, render_safely
     from factcheck.runner.output import write_new_file
 
-    if not refuse_articles(args.paths):
+    if not apply_project(args) or not refuse_articles(args.paths):
         return 2
     found = list(claims_files(args.paths))
     if not output_is_not_an_input(args.output, claims_inputs(found), "page"):
