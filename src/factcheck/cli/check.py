@@ -73,11 +73,20 @@ def add_arguments(check: argparse.ArgumentParser) -> None:
         "again (default: $FACTCHECK_CACHE_DIR, else .factcheck_cache)",
     )
     check.add_argument("--no-cache", action="store_true", help="check every file, neither using nor writing the cache")
+    check.add_argument(
+        "--watch",
+        action="store_true",
+        help="after the report, check again whenever a claims file or its article changes and print only what "
+        "changed, until Ctrl-C (the text report only)",
+    )
+    check.add_argument(
+        "--interval", type=float, default=0.5, metavar="SECONDS", help="with --watch: how often to look (default 0.5)"
+    )
     examples(
         check,
         "factcheck check story.claims.toml        # one article's claims: exit 0 when they hold",
         "factcheck check claims/                  # every *.claims.toml below claims/",
-        "factcheck check --format markdown -o summary.md claims/   # a pull request comment",
+        "factcheck check --watch story.claims.toml   # again at every save, until Ctrl-C",
     )
 
 
@@ -118,6 +127,8 @@ def _check(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         sys.stderr.write(f"factcheck: --jobs must be 1 or more, not {args.jobs}\n")
         return 2
+    if args.watch:
+        return _watch(args)
     found = list(claims_files(args.paths))
     if args.output and not output_is_not_an_input(args.output, claims_inputs(found)):
         return 2
@@ -138,6 +149,20 @@ def _check(args: argparse.Namespace) -> int:
         return run(found, args.format, sys.stdout.write, **options)
     finally:
         progress.close()
+
+
+def _watch(args: argparse.Namespace) -> int:
+    """`--watch`: the text report on the terminal, then what changes (no cache: each re-check is of a change)."""
+    from factcheck.cli.watch import watch_check
+
+    if args.format != "text" or args.output:
+        sys.stderr.write("factcheck: --watch prints the text report to the terminal: without --format or --output\n")
+        return 2
+    if args.interval <= 0:
+        sys.stderr.write(f"factcheck: --interval must be more than 0, not {args.interval}\n")
+        return 2
+    colour = wants_colour(sys.stdout, no_color=args.no_color)
+    return watch_check(args.paths, interval=args.interval, colour=colour)
 
 
 def _cache(args: argparse.Namespace, *, streams: bool) -> ResultCache | None:

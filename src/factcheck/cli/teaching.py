@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import shlex
 import sys
-import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -33,6 +32,8 @@ def article_named(path: str) -> bool:
     A file whose name ends in .toml is a claims file, whatever it holds (the loader says what is wrong
     with it); any other file is an article unless its start reads as TOML.
     """
+    import tomllib  # only for a file not named .toml: every run pays nothing for it
+
     file = Path(path)
     try:
         if file.name.endswith(".toml") or not file.is_file() or file.stat().st_size > _LARGEST:

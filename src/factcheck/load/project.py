@@ -21,7 +21,6 @@ from __future__ import annotations
 import difflib
 import os
 import re
-import tomllib
 from pathlib import Path
 from typing import Any, Final
 
@@ -90,6 +89,8 @@ def find_project(start: Path | None = None) -> Project | None:
 
 def read_project(path: Path) -> Project:
     """The project file at `path`; ProjectFileError when it cannot be read or says what it cannot mean."""
+    import tomllib  # only when there is a project file: a run without one never loads it
+
     text = _text(path)
     try:
         data = tomllib.loads(text)
