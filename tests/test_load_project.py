@@ -206,3 +206,21 @@ def test_a_bad_project_file_stops_the_command(tmp_path: Path, capsys: pytest.Cap
     (desk / "factcheck.toml").write_text("jobs = 0\n", encoding="utf-8")
     status, _, err = _run(["check", "claims"], desk, capsys)
     assert status == 2 and err.endswith("factcheck.toml:1, key 'jobs': must be a whole number, 1 or more, not 0\n")
+
+
+def test_a_run_answered_from_the_cache_with_a_project_file_loads_only_the_standard_library(tmp_path: Path) -> None:
+    """The project file is read on every run, so it must not bring attrs (nor the verifier) onto the cached path."""
+    import subprocess
+    import sys
+
+    desk = _desk(tmp_path, 'paths = ["claims/west-mercia-mappa-2020.claims.toml"]\ncache-dir = "cache"\n')
+    probe = (
+        "import sys; from factcheck.cli.main import main; status = main(sys.argv[1:]); "
+        "sys.stderr.write(repr(sorted(m for m in ('factcheck.check.pipeline', 'attr', 'pint') if m in sys.modules))); "
+        "raise SystemExit(status)"
+    )
+    command = [sys.executable, "-c", probe, "check"]
+    first = subprocess.run(command, cwd=desk, capture_output=True, text=True, check=False)
+    assert first.returncode == 0 and "'attr'" in first.stderr
+    again = subprocess.run(command, cwd=desk, capture_output=True, text=True, check=False)
+    assert (again.returncode, again.stderr, again.stdout) == (0, "[]", first.stdout)

@@ -18,13 +18,10 @@ does not mean is never half-applied.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from pathlib import Path
-from typing import Any, Final
-
-import attrs
+from typing import Any, Final, NamedTuple
 
 from factcheck.errors import ProjectFileError
 
@@ -42,17 +39,20 @@ KEYS: Final = {
 }
 
 
-@attrs.frozen
-class Project:
-    """The defaults a project file sets (None where it sets none), with where each key was written."""
+class Project(NamedTuple):
+    """The defaults a project file sets (None where it sets none), with where each key was written.
+
+    A named tuple, not an attrs record: a run answered from the cache reads the project file too, and
+    loads nothing but the standard library.
+    """
 
     path: Path  # the file: factcheck.toml, or pyproject.toml
-    paths: tuple[str, ...] | None = None  # relative to the file's folder, as written
-    strict: bool | None = None
-    format: str | None = None
-    cache_dir: str | None = None
-    jobs: int | None = None
-    lines: dict[str, int] = attrs.field(factory=dict)  # each key's line in the file
+    paths: tuple[str, ...] | None
+    strict: bool | None
+    format: str | None
+    cache_dir: str | None
+    jobs: int | None
+    lines: dict[str, int]  # each key's line in the file
 
     @property
     def folder(self) -> Path:
@@ -134,6 +134,8 @@ def _text(path: Path) -> str:
 def _checked(key: str, value: Any, path: Path, line: int) -> Any:
     """The value, if it is what the key takes; otherwise a ProjectFileError at the key's line."""
     if key not in KEYS:
+        import difflib
+
         close = difflib.get_close_matches(key, list(KEYS), n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else f" (the keys: {', '.join(KEYS)})"
         raise ProjectFileError(f"unknown key {key!r}{hint}", path=_shown(path), line=line or None, key=key)
