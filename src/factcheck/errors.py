@@ -188,12 +188,15 @@ class TOMLLimitError(FactcheckError, ValueError):
 
 class ReadRefusedError(FactcheckError):
     """A file named by a claims file that is not read, and why; `outside`: it is not inside the claims file's
-    project (or, in no project, its folder), which `within` names for a message."""
+    project (or, in no project, its folder), which `within` names for a message; `missing`: there is no such file."""
 
-    def __init__(self, reason: str, *, outside: bool = False, within: str = "the claims file's folder") -> None:
+    def __init__(
+        self, reason: str, *, outside: bool = False, missing: bool = False, within: str = "the claims file's folder"
+    ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.outside = outside
+        self.missing = missing
         self.within = within
 
 

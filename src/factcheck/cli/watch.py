@@ -7,7 +7,7 @@ new file-level error or coverage gap, a claim that is gone; then the summary of 
 it in the browser).
 
 The inputs are the claims files (found again from the PATHs at every look, so a new file is picked
-up) and the article text each one names. They are polled: a file's modification time and size
+up) and the files each one names: its article text (and its tables, where the claims file lists them). They are polled: a file's modification time and size
 every `interval` seconds, and a digest of its bytes only when those moved, so an editor that saves
 without changing anything (or touches the file) causes no re-check. A change is acted on only when
 two looks in a row agree: an editor's save-by-rename (the file gone for a moment, then back) or a
@@ -74,12 +74,15 @@ def _same(a: Snapshot, b: Snapshot) -> bool:
 
 
 def inputs_of(result: FileResult) -> list[str]:
-    """The files a claims file's check read: the claims file, and the article text it names."""
-    found = [result.path]
+    """The files a claims file's check read: the claims file, and the files it names (its article text; its
+    tables too, where the claims file lists them as `inputs`)."""
     claims_file = result.claims_file
-    if claims_file is not None and claims_file.article is not None and claims_file.article.text:
-        found.append(os.path.normpath(Path(result.path).parent / claims_file.article.text))
-    return found
+    if claims_file is None:
+        return [result.path]
+    named = getattr(claims_file, "inputs", None)  # the article, then each table, once tables are wired in
+    if named is None:
+        named = [claims_file.article.text] if claims_file.article is not None and claims_file.article.text else []
+    return [result.path, *(os.path.normpath(Path(result.path).parent / name) for name in named)]
 
 
 def _lines_by_key(result: FileResult) -> dict[str, list[str]]:

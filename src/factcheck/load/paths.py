@@ -80,6 +80,8 @@ def read_inside(
         raise ReadRefusedError(f"outside {within}", outside=True, within=within)
     try:
         descriptor = os.open(target, _READ_FLAGS)
+    except FileNotFoundError as exc:
+        raise ReadRefusedError(exc.strerror or str(exc), missing=True) from None
     except OSError as exc:
         raise ReadRefusedError(exc.strerror or str(exc)) from None
     try:

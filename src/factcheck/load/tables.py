@@ -84,11 +84,9 @@ import codecs
 import csv
 import difflib
 import enum
-import errno
 import hashlib
 import io
 import math
-import os
 import pyexpat
 import re
 import zipfile
@@ -675,7 +673,7 @@ def _refusal(relative: str, refused: ReadRefusedError) -> str:
         return f"the path must name a file inside {refused.within}"
     if refused.outside:
         return f"the file is outside {refused.within}, where tables must be"
-    if refused.reason == os.strerror(errno.ENOENT):
+    if refused.missing:
         return "no such file"
     if refused.reason.startswith(("not a regular file", "larger than")):
         return refused.reason
