@@ -7,7 +7,7 @@ computed from matches: factcheck's own code (every source file, so an edited ins
 old verdicts), the Python version and the installed pint and rtoml, the report format and colour,
 the path as given, and the file's bytes. The one other file a claims file can read, its
 `[article] text`, is read again on every hit (as the loader reads it: only a regular file inside
-the claims file's project, of a bounded size) and compared with what the entry recorded, so an
+the claims file's folder, of a bounded size) and compared with what the entry recorded, so an
 edited article is checked again. Nothing is judged by modification times. Each file has one entry
 per format, replaced when the file changes, so the cache does not grow with edits.
 
@@ -123,7 +123,7 @@ def _installed(package: str) -> str:
 def article_state(claims_path: str, relative: str) -> str:
     """What the loader's reading of `[article] text = relative` depends on, as one string.
 
-    The loader reads the article with `paths.read_inside` (a regular file inside the project, of a
+    The loader reads the article with `files.read_inside` (a regular file inside the folder, of a
     bounded size), and so does this: the resolved target and a digest of its bytes, or why it was
     refused, decide what the loader finds.
     """
