@@ -27,6 +27,7 @@ __all__ = [
     "OutputError",
     "PeriodError",
     "PhraseError",
+    "ProjectFileError",
     "RankWordsError",
     "ReadRefusedError",
     "TOMLLimitError",
@@ -190,13 +191,29 @@ class TOMLLimitError(FactcheckError, ValueError):
 
 class ReadRefusedError(FactcheckError):
     """A file named by a claims file that is not read, and why; `outside`: it is not inside the claims file's
-    folder; `missing`: there is no such file."""
+    project (or, in no project, its folder), which `within` names for a message; `missing`: there is no such file."""
 
-    def __init__(self, reason: str, *, outside: bool = False, missing: bool = False) -> None:
+    def __init__(
+        self, reason: str, *, outside: bool = False, missing: bool = False, within: str = "the claims file's folder"
+    ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.outside = outside
         self.missing = missing
+        self.within = within
+
+
+class ProjectFileError(FactcheckError, ValueError):
+    """A project file (factcheck.toml, or [tool.factcheck] in pyproject.toml) that cannot be read or says what it
+    cannot mean: "factcheck.toml:3, key 'jobs': must be a whole number, 1 or more, not 0"."""
+
+    def __init__(self, message: str, *, path: str, line: int | None = None, key: str | None = None) -> None:
+        where = path + (f":{line}" if line else "") + (f", key {key!r}" if key else "")
+        super().__init__(f"{where}: {message}")
+        self.message = message
+        self.path = path
+        self.line = line
+        self.key = key
 
 
 class ClaimFailedError(FactcheckError):

@@ -99,7 +99,9 @@ class ClaimsTomlFile(pytest.File):
         own = [p for p in claims_file.problems if id(p) not in in_claims]
         if own:
             listed = "\n".join(f"  {problem.at(shown)}" for problem in own)
-            raise self.CollectError(_safe(f"{shown}: this claims file has {len(own)} problem(s)\n{listed}"))
+            from factcheck.report.summary import counted
+
+            raise self.CollectError(_safe(f"{shown}: this claims file has {counted(len(own), 'problem')}\n{listed}"))
         self.claims_file = claims_file
         for sentence in claims_file.sentences:
             for claim in sentence.claims:

@@ -23,6 +23,14 @@ def add_arguments(suggest: argparse.ArgumentParser) -> None:
         help="write each claim's best suggestion into FILE where it is clearly the best (comments and layout kept); "
         "list the rest",
     )
+    from factcheck.cli.teaching import examples
+
+    examples(
+        suggest,
+        "factcheck suggest story.claims.toml      # after adding the [figures] the story was written from",
+        "factcheck suggest --write story.claims.toml   # fill each claim's clearly best suggestion in place",
+        "factcheck suggest --format json story.claims.toml",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -109,8 +117,8 @@ def _suggestions(claims_file: ClaimsFile, args: argparse.Namespace) -> str:
         return dumps(document, indent=1) + "\n"
     lines = [shown_path(args.path)]
     for claim in found:
-        where = f":{claim.line}" if claim.line else ""
-        lines.append(f"  {one_line(claim.id)}{where} ({claim.kind}) {claim.stated!r}")
+        where = f", line {claim.line}" if claim.line else ""
+        lines.append(f"  {one_line(claim.id)}{where} ({claim.kind}): {claim.stated!r}")
         if not claim.suggestions:
             lines.append("      no figure of the file reproduces it")
         for kind, suggestion in claim.other_kinds:

@@ -7,11 +7,12 @@ one cell as a figure, `Table.column(name, exclude=…)` a whole column; `describ
 table's columns, the units it can infer and its suppressed cells (for `factcheck table PATH`).
 
 The file:
-- Only a regular file inside the claims file's folder is read, by `load.paths.read_inside`, the one
-  function that reads every file a claims file names: the path is resolved (`..` and symlinks
-  followed) and must stay inside the folder; it is opened without following a symlink and without
-  blocking, and must be a regular file by its open descriptor (no FIFO, device or folder). At
-  most `MAX_TABLE_BYTES` (64 MiB) are read; a larger file is refused, not read in part. A workbook may unpack to at most `MAX_UNPACKED_BYTES` (the sizes its ZIP directory
+- Only a regular file inside the claims file's project is read, by `factcheck.load.paths.read_inside`
+  as every file a claims file names: the path is resolved (`..` and symlinks followed) and must stay
+  inside the project (the folder above holding .git or factcheck.toml; the claims file's folder when
+  there is none); it is opened without following a symlink and without blocking, and must be a
+  regular file by its open descriptor (no FIFO, device or folder). At most `MAX_TABLE_BYTES` (64 MiB) are read; a larger file is refused, not read in
+  part. A workbook may unpack to at most `MAX_UNPACKED_BYTES` (the sizes its ZIP directory
   declares), and its sheet may span at most `MAX_CELLS` cells; an XLSX sheet's extent is found
   from its cell references before the workbook library lays the sheet out, since a single cell
   placed at XFD1048576 would otherwise ask for hundreds of gigabytes at once.
@@ -659,17 +660,25 @@ def read_table(spec: TableSpec, folder: Path) -> Table:
 
 
 def _read_inside(folder: Path, relative: str, where: Mapping[str, Any]) -> tuple[Path, bytes]:
-    """The resolved path and bytes of the regular file `relative` names inside `folder`, as `paths.read_inside`
-    reads every file a claims file names (the module's docstring); a refusal is a TableFileError."""
+    """The resolved path and bytes of the regular file `relative` names inside the claims file's project, as
+    `factcheck.load.paths.read_inside` reads every file a claims file names (see the docstring)."""
     try:
         return read_inside(folder, relative, limit=MAX_TABLE_BYTES, what="a table")
     except ReadRefusedError as exc:
-        if exc.outside:
-            raise TableFileError(
-                "the file is outside the claims file's folder, where tables must be", **where
-            ) from None
-        reason = "no such file" if exc.missing else f"the file cannot be read: {exc.reason}"
-        raise TableFileError(reason, **where) from None
+        raise TableFileError(_refusal(relative, exc), **where) from None
+
+
+def _refusal(relative: str, refused: ReadRefusedError) -> str:
+    """Why the table's file was not read, in the words of a table's errors."""
+    if refused.outside and (not relative.strip() or "\x00" in relative or Path(relative).is_absolute()):
+        return f"the path must name a file inside {refused.within}"
+    if refused.outside:
+        return f"the file is outside {refused.within}, where tables must be"
+    if refused.missing:
+        return "no such file"
+    if refused.reason.startswith(("not a regular file", "larger than")):
+        return refused.reason
+    return f"the file cannot be read: {refused.reason}"
 
 
 def _grid(

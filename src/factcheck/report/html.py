@@ -31,6 +31,7 @@ from factcheck.model.claims import Claim, ClaimsFile, Figure, Gap, Sentence, Sou
 from factcheck.model.results import FileResult, Outcome, totals_of
 from factcheck.model.verdicts import Verdict
 from factcheck.numbers.display import show, show_amount, show_interval
+from factcheck.report.summary import counted, verdict_count, verdict_word
 from factcheck.report.summary import notes as summary_notes
 from factcheck.words.table import TYPOGRAPHIC
 
@@ -121,10 +122,6 @@ def _badge(look: _Look, text: str | None = None, *, extra: str = "") -> str:
     )
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 # -- the article's shape ---------------------------------------------------------------------
 
 
@@ -202,9 +199,11 @@ class _SentenceView:
         if look is None:
             return _GAP.label if self.gap is not None else self.check or "unchecked"
         worst = [o for o in self.outcomes if _look_of(o) is look]
-        label = look.label + (" (gross)" if any(o.gross for o in worst) else "")
+        gross = " (gross)" if any(o.gross for o in worst) else ""
         if len(self.outcomes) == 1:
-            return label
+            return look.label + gross
+        # "2 errors", and "1 of 3 errors": the noun agrees with the number just before it
+        label = verdict_word(len(self.outcomes), look.label) + gross
         if len(worst) == len(self.outcomes):
             return f"{len(worst)} {label}"
         return f"{len(worst)} of {len(self.outcomes)} {label}"
@@ -496,9 +495,9 @@ def _look_counts(results: Iterable[FileResult]) -> dict[_Look, int]:
 
 
 def _counts(result: FileResult) -> str:
-    items = [_badge(look, f"{n} {look.label}") for look, n in _look_counts([result]).items() if n]
+    items = [_badge(look, verdict_count(n, look.label)) for look, n in _look_counts([result]).items() if n]
     if result.gaps:
-        items.append(_badge(_GAP, f"{_plural(len(result.gaps), 'coverage gap')}"))
+        items.append(_badge(_GAP, counted(len(result.gaps), "coverage gap")))
     return f'<p class="counts">{" ".join(items) or "no claims"}</p>'
 
 
@@ -538,17 +537,17 @@ def _summary(results: Sequence[FileResult], numbered: list[tuple[int, FileResult
         if look is _DRAFT and not count:  # a tile of its own only when there are drafts
             continue
         extra = f" <small>({gross} gross)</small>" if look is _LOOKS[Verdict.CONTRADICTED] and gross else ""
-        tiles.append(_tile(look, count, look.label + ("s" if look is _DRAFT and count != 1 else "") + extra))
-    tiles.append(_tile(_GAP, gaps, "coverage gap" if gaps == 1 else "coverage gaps"))
+        tiles.append(_tile(look, count, verdict_word(count, look.label) + extra))
+    tiles.append(_tile(_GAP, gaps, counted(gaps, "coverage gap").split(" ", 1)[1]))
     notes = []
     if unread:
-        notes.append(f"{_plural(unread, 'claims file')} could not be read.")
+        notes.append(f"{counted(unread, 'claims file')} could not be read.")
     # What else fails the run (the files not read are said just above).
     notes.extend(f"{note[:1].upper()}{note[1:]}." for note in summary_notes(totals)[1 if unread else 0 :])
     weak = totals.article_only
     if weak:
         notes.append(
-            f"{_plural(weak, 'claim')} {'rests' if weak == 1 else 'rest'} only on the article's own or "
+            f"{counted(weak, 'claim')} {'rests' if weak == 1 else 'rest'} only on the article's own or "
             "unsourced figures: checked for consistency, not against the official tables."
         )
     return (
@@ -746,7 +745,7 @@ def is_report(data: bytes) -> bool:
 def render(results: Sequence[FileResult], colour: bool = False) -> str:
     """The whole report as one HTML page (a `Renderer`: `colour` has no meaning here)."""
     numbered = list(enumerate(results, start=1))
-    title = _short_title(results[0]) if len(results) == 1 else _plural(len(results), "article")
+    title = _short_title(results[0]) if len(results) == 1 else counted(len(results), "article")
     articles = "".join(_article(r, n) for n, r in numbered)
     return "\n".join(
         [
@@ -763,7 +762,7 @@ def render(results: Sequence[FileResult], colour: bool = False) -> str:
             "</head>",
             "<body>",
             (
-                f"<header><h1>Fact check</h1><p>{_e(_plural(len(results), 'claims file'))} · every number recomputed "
+                f"<header><h1>Fact check</h1><p>{_e(counted(len(results), 'claims file'))} · every number recomputed "
                 "from its base figures</p></header>"
             ),
             _summary(results, numbered) if results else '<p class="unread">No claims files were given.</p>',
@@ -780,7 +779,7 @@ def render(results: Sequence[FileResult], colour: bool = False) -> str:
 
 def _inline_counts(result: FileResult) -> str:
     shown = ((look, n) for look, n in _look_counts([result]).items() if n and look is not _LOOKS[Verdict.UNCHECKED])
-    badges = [_badge(look, f"{n} {look.label}") for look, n in shown]
+    badges = [_badge(look, verdict_count(n, look.label)) for look, n in shown]
     if result.gaps:
-        badges.append(_badge(_GAP, _plural(len(result.gaps), "gap")))
+        badges.append(_badge(_GAP, counted(len(result.gaps), "gap")))
     return " ".join(badges)

@@ -16,6 +16,7 @@ from typing import Final
 
 from factcheck.model.results import FileResult, totals_of
 from factcheck.report.findings import Level, findings
+from factcheck.report.summary import counted
 from factcheck.report.summary import notes as summary_notes
 from factcheck.report.text import one_line
 
@@ -53,7 +54,7 @@ def render(results: Sequence[FileResult]) -> str:
     found = findings(results)
     failing = any(f.level.fails for f in found)
     status = "❌ claims need fixing" if failing else ("⚠️ claims need a look" if found else "✅ all claims hold")
-    files = f"{len(results)} file{'s' if len(results) != 1 else ''}"
+    files = counted(len(results), "file")
     lines = [f"### factcheck: {status}", ""]
     header = ["files", *counts, "coverage gaps"]
     values = [str(len(results)), *(str(n) for n in counts.values()), str(gaps)]
