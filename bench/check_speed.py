@@ -18,7 +18,7 @@ whole child process (wall time, and peak memory from wait4's ru_maxrss):
 Every timing is given as wall time and as CPU time (user + system) of the child: on a shared machine
 the CPU time is the steadier figure. `--against PYTHON` times the same runs with another
 interpreter's factcheck (another checkout's virtual environment, say the main branch's) in the
-same run, interleaved with this one's, so the two columns are comparable.
+same run, the two taking turns run by run, so the two columns are comparable.
 
 It checks that the verdict counts are the ones the corpus was written to give (every deliberately
 wrong claim contradicted, exit status 1), that pint is never imported for the corpus, and that
@@ -281,14 +281,16 @@ def paired_runs(
     repeat: int,
     before: Callable[[int], object] | None = None,
 ) -> list[Timing]:
-    """`median_run` of several commands, run in turn (a, b, a, b, ...) so that a slow spell of a shared
-    machine falls on each of them alike; `before(i)` prepares round i."""
+    """`median_run` of several commands, taking turns (a, b; then b, a; ...) so that a slow spell of a
+    shared machine, and whatever the one run first leaves behind, fall on each of them alike;
+    `before(i)` prepares round i."""
     runs: list[list[Timing]] = [[] for _ in commands]
     for i in range(repeat):
         if before is not None:
             before(i)
-        for command, timings in zip(commands, runs, strict=True):
-            timings.append(run_child(command))
+        order = range(len(commands)) if i % 2 == 0 else reversed(range(len(commands)))
+        for which in order:
+            runs[which].append(run_child(commands[which]))
     return [
         Timing(
             statistics.median(r.wall for r in timings),
