@@ -21,13 +21,13 @@ def run(args: argparse.Namespace) -> int:
     2 when it was not written, or a file could not be read or checked (it is on the page, as an error)."""
     from factcheck.errors import OutputError
     from factcheck.report.text import one_line
-    from factcheck.runner.batch import checked, claims_files, render_safely
+    from factcheck.runner.batch import checked_all, claims_files, render_safely
     from factcheck.runner.output import write_new_file
 
     found = list(claims_files(args.paths))
     if not output_is_not_an_input(args.output, claims_inputs(found), "page"):
         return 2
-    page, results = render_safely([checked(path, problem) for path, problem in found], "html")
+    page, results = render_safely([result for path, problem in found for result in checked_all(path, problem)], "html")
     read = [
         (
             r.path,

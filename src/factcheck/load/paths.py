@@ -12,11 +12,11 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from typing import Final
+from typing import Final, NamedTuple
 
 from factcheck.errors import ReadRefusedError
 
-__all__ = ["MAX_ARTICLE_BYTES", "read_inside"]
+__all__ = ["MAX_ARTICLE_BYTES", "FileRead", "read_inside"]
 
 #: The most of an article text that is read, in bytes (8 MiB). A long feature is about 100 KB, so
 #: this is eighty of them; a file beyond it is refused, not read in part.
@@ -27,6 +27,16 @@ _READ_FLAGS: Final = (
     os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 )
 _CHUNK: Final = 1 << 20
+
+
+class FileRead(NamedTuple):
+    """A file that checking a claims file read besides the claims file itself, as the cache must find it
+    again: its path relative to the claims file's folder, and what was read (the text as decoded, or the
+    SHA-256 of the bytes). A NamedTuple: a run answered from the cache compares them without attrs."""
+
+    relative: str
+    text: str | None = None
+    sha256: str | None = None
 
 
 def read_inside(folder: Path, relative: str, *, limit: int = MAX_ARTICLE_BYTES) -> tuple[Path, bytes]:
