@@ -81,7 +81,7 @@ def test_an_ordinary_file_has_no_version_key(tmp_path: Path) -> None:
     assert "version" not in json.loads(report)["files"][0]
 
 
-@pytest.mark.parametrize("fmt", ["html", "json", "text"])
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_every_format_names_the_version(story: Path, fmt: str) -> None:
     report, status = _check([story], fmt)
     assert status == 1
@@ -137,3 +137,18 @@ def test_a_version_that_does_not_match_fails_alone(tmp_path: Path) -> None:
     assert f"{story} [North Rhyn]\n  ! error" in report or f"{story} [North Rhyn] — " in report
     table = report[report.index("3 versions × 1 claim, 1 failing") :]
     assert table.splitlines()[2].split()[:4] == ["North", "Rhyn", "!", "!"]
+
+
+def test_the_html_report_has_the_table_of_versions(story: Path) -> None:
+    report, _ = _check([story], "html")
+    assert report.count('<table class="matrix">') == 1
+    table = report[report.index('<table class="matrix">') : report.index("</table>", report.index('class="matrix"'))]
+    assert table.index(">Eastfold<") < table.index(">Westmarch<")  # the failing version on top
+    assert "3 versions × 1 claim, 1 failing" in table
+
+
+def test_an_ordinary_report_has_no_table_of_versions() -> None:
+    example = Path(__file__).parents[1] / "claims" / "west-mercia-mappa-2020.claims.toml"
+    for fmt in ("html", "text"):
+        report, _ = _check([example], fmt)
+        assert "matrix" not in report and "versions ×" not in report

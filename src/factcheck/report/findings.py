@@ -54,14 +54,17 @@ class Finding(NamedTuple):
     kind: str | None = None
     gross: bool = False
     stated: str = ""
+    version: str | None = None  # a template's version (one story, every area): its row
 
     @property
     def title(self) -> str:
-        """A short heading: "contradicted (gross): claim wm-rate"."""
+        """A short heading: "contradicted (gross): claim wm-rate" (and "[Eastfold]" for a template's version)."""
         label = self.level.value + (" (gross)" if self.gross else "")
         if self.claim_id is not None:
-            return f"{label}: claim {one_line(self.claim_id)}"
-        return "coverage gap" if self.level is Level.GAP else f"{label}: claims file"
+            title = f"{label}: claim {one_line(self.claim_id)}"
+        else:
+            title = "coverage gap" if self.level is Level.GAP else f"{label}: claims file"
+        return title if self.version is None else f"{title} [{one_line(self.version)}]"
 
 
 _STANDING = {
@@ -85,7 +88,14 @@ def findings(results: Sequence[FileResult]) -> list[Finding]:
     found: list[Finding] = []
     for result in results:
         found.extend(
-            Finding(Level.ERROR, result.path, error.line, one_line(_error_text(error)), claim_id=error.claim_id)
+            Finding(
+                Level.ERROR,
+                result.path,
+                error.line,
+                one_line(_error_text(error)),
+                claim_id=error.claim_id,
+                version=result.version,
+            )
             for error in result.errors
         )
         for outcome in result.outcomes:
@@ -102,9 +112,13 @@ def findings(results: Sequence[FileResult]) -> list[Finding]:
                     kind=outcome.kind,
                     gross=outcome.gross,
                     stated=one_line(outcome.stated),
+                    version=result.version,
                 )
             )
-        found.extend(Finding(Level.GAP, result.path, gap.location.line, one_line(gap.message)) for gap in result.gaps)
+        found.extend(
+            Finding(Level.GAP, result.path, gap.location.line, one_line(gap.message), version=result.version)
+            for gap in result.gaps
+        )
     return found
 
 

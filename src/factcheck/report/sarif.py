@@ -94,6 +94,8 @@ def _result(finding: Finding, rule_index: dict[Level, int]) -> dict[str, Any]:
         text = f"stated {finding.stated!r}: {text}"
     if finding.claim_id is not None:
         text = f"claim {finding.claim_id!r}: {text}"
+    if finding.version is not None:  # a template's version: the template's file and line, and which version
+        text = f"version {finding.version!r}, {text}"
     result: dict[str, Any] = {
         "ruleId": rule_id,
         "ruleIndex": rule_index[finding.level],
@@ -102,9 +104,13 @@ def _result(finding: Finding, rule_index: dict[Level, int]) -> dict[str, Any]:
         "locations": [{"physicalLocation": physical}],
     }
     identity = f"{finding.path}\0{finding.claim_id or finding.message}"
+    if finding.version is not None:
+        identity += f"\0{finding.version}"
     fingerprint = hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()  # a name's bytes, as they are
     result["partialFingerprints"] = {"factcheckFinding/v1": fingerprint}
     properties: dict[str, Any] = {}
+    if finding.version is not None:
+        properties["version"] = finding.version
     if finding.claim_id is not None:
         properties["claimId"] = finding.claim_id
     if finding.kind is not None:
