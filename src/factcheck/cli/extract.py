@@ -152,6 +152,6 @@ def _run_template(args: argparse.Namespace) -> int:
 
 
 def _slots(text: str) -> list[str]:
-    from factcheck.load.template import Slot, parse_slots
+    from factcheck.load.slots import Slot, parse_slots
 
     return [piece.name for piece in parse_slots(text)[0] if isinstance(piece, Slot)]

@@ -38,7 +38,7 @@ from factcheck.drafting.extract import Draft, DraftClaim, DraftSentence, draft_s
 from factcheck.drafting.sentences import read_article
 from factcheck.drafting.toml_writer import draft_toml, toml_string
 from factcheck.errors import TemplateDraftError
-from factcheck.load.template import MAX_SLOT, Miss, Pattern, Slot, match_pattern, parse_slots
+from factcheck.load.slots import MAX_SLOT, Miss, Pattern, Slot, match_pattern, parse_slots
 from factcheck.model.claims import PLACEHOLDER
 from factcheck.model.kinds import Kind
 

@@ -8,21 +8,16 @@ where the versions' words differ: in `[article] title`, in a sentence's `text` a
 Expansion happens before the ordinary loader and knows nothing of figures, tables or kinds: the
 template's parsed TOML and one version's text give that version's claims-file data (the slots
 filled with the version's own words, `[article] text` set to the version's text, `row = "{row}"`
-made the version's row, a figure's `values = { ROW = value, … }` made the version's `value`), and `claimsfile.load_claims_data` loads it as any other file. So tables,
-ranks, periods, quoting and coverage work per version with no special case, and every problem is
+made the version's row, a figure's `values = { ROW = value, … }` made the version's `value`),
+and `claimsfile.load_claims_data` loads it as any other file. So tables, ranks, periods, quoting and coverage work per version with no special case, and every problem is
 placed on the template's own lines.
 
-Matching a version's text:
+Matching a version's text (`load.slots`, which knows nothing of claims files):
 - The template's sentences, white space folded and joined with single spaces, are a pattern of
   literal words and slots; the version's text (its `date` line aside, white space folded) must be
   that pattern with each slot a run of 1 to `MAX_SLOT` characters, a slot used twice saying the
-  same both times. Slots are filled shortest first, the first slot first (as a lazy regex would):
-  the result is one definite reading.
-- The search is bounded: slots with nothing but white space between them are refused (they cannot
-  be told apart, and "West Mercia 1,405" could split anywhere), a slot spans at most `MAX_SLOT`
-  characters, and a state already known to fail (a slot, a place in the text, and the words of any
-  slot it must repeat) is never tried twice, so an ambiguous template costs at most
-  slots × text length × `MAX_SLOT` steps, never exponential time. `MAX_STEPS` bounds even that.
+  same both times, found in bounded time. Slots with nothing but white space between them are
+  refused: they cannot be told apart ("West Mercia 1,405" could split anywhere).
 - A version whose text does not match is an error of that version naming the first sentence that
   differs, with the template's words and the version's own words there.
 """
@@ -32,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -43,36 +38,13 @@ from factcheck.load.claimsfile import MAX_FILE_BYTES, load_claims_data, parse_cl
 from factcheck.load.coverage import article_body, fold_whitespace
 from factcheck.load.lines import Lines
 from factcheck.load.paths import FileRead, read_inside
+from factcheck.load.slots import MAX_STEPS, Miss, Pattern, Piece, Slot, cut, fill, match_pattern, parse_slots, slug
 from factcheck.model.claims import Article, ClaimsFile, is_placeholder
 
-__all__ = [
-    "MAX_SLOT",
-    "MAX_STEPS",
-    "MAX_VERSIONS",
-    "ROW",
-    "Miss",
-    "Pattern",
-    "Piece",
-    "Slot",
-    "TemplateFile",
-    "Version",
-    "fill",
-    "is_template",
-    "load_claims",
-    "load_template",
-    "match_pattern",
-    "parse_slots",
-    "slug",
-]
+__all__ = ["MAX_VERSIONS", "ROW", "TemplateFile", "Version", "is_template", "load_claims", "load_template"]
 
-#: The most characters one slot matches: a number phrase or an area's name, never a passage. It
-#: also bounds the search (see the module's docstring).
-MAX_SLOT: Final = 200
 #: The most versions one template checks (the largest sets of areas, wards, are some 9,000).
 MAX_VERSIONS: Final = 10_000
-#: The most candidate places the matcher tries for one version before it gives up (it never needs
-#: more than slots × text length × MAX_SLOT, and an ordinary story takes a few hundred).
-MAX_STEPS: Final = 1_000_000
 #: A figure's `row = "{row}"` is the version's row; the name is reserved for that.
 ROW: Final = "row"
 _ROW_VALUE: Final = "{row}"
@@ -80,313 +52,6 @@ _ROW_VALUE: Final = "{row}"
 _VALUES: Final = "values"
 _TEMPLATE_KEYS: Final = frozenset({"versions", "rows", "text", "exclude"})
 _VERSION_KEYS: Final = frozenset({"row", "text"})
-_SLOT: Final = re.compile(r"\{([A-Za-z0-9_]+)\}")
-_BRACE: Final = re.compile(r"[{}]")
-_NOT_SLUG: Final = re.compile(r"[\W_]+")
-#: The longest slot name: a name says what the slot holds, in a word or two.
-_MAX_NAME: Final = 60
-#: How much of the template and of the version a mismatch message quotes.
-_QUOTED: Final = 60
-
-
-@attrs.frozen
-class Slot:
-    """A slot, `{name}`: words that differ from version to version."""
-
-    name: str
-
-    def __str__(self) -> str:
-        return "{" + self.name + "}"
-
-
-#: A piece of a text with slots: literal words, or a slot.
-Piece = str | Slot
-
-
-def parse_slots(text: str) -> tuple[tuple[Piece, ...], str | None]:
-    """The pieces of a text with slots (literal words and `Slot`s), and None; or what is wrong with it.
-
-    `{name}` (letters, digits, `_`) is a slot; `{{` and `}}` are literal braces. Any other brace is
-    an error: a text with a stray brace cannot be read two ways.
-    """
-    pieces: list[Piece] = []
-    literal: list[str] = []
-    position = 0
-    while True:
-        found = _BRACE.search(text, position)
-        if found is None:
-            literal.append(text[position:])
-            break
-        at = found.start()
-        literal.append(text[position:at])
-        doubled = text.startswith(found.group() * 2, at)
-        if doubled:
-            literal.append(found.group())
-            position = at + 2
-            continue
-        slot = _SLOT.match(text, at) if found.group() == "{" else None
-        if slot is None:
-            return (), _brace_problem(text, at)
-        if len(slot.group(1)) > _MAX_NAME:
-            return (), f"the slot name {_cut(slot.group(1))!r} is longer than {_MAX_NAME} characters"
-        if literal:
-            pieces.append("".join(literal))
-            literal = []
-        pieces.append(Slot(slot.group(1)))
-        position = slot.end()
-    if "".join(literal):
-        pieces.append("".join(literal))
-    return tuple(pieces), None
-
-
-def _brace_problem(text: str, at: int) -> str:
-    """Why the brace at `at` is neither a slot nor a literal brace."""
-    if text[at] == "}":
-        return f"a '}}' that closes no slot at {_around(text, at)!r} (write '}}}}' for a brace)"
-    close = text.find("}", at)
-    if close == -1:
-        return f"a '{{' that is never closed at {_around(text, at)!r} (write '{{{{' for a brace)"
-    return (
-        f"{_cut(text[at : close + 1])!r} is not a slot: a slot is {{name}}, a name of letters, digits and '_' "
-        "(write '{{' and '}}' for braces)"
-    )
-
-
-def _around(text: str, at: int) -> str:
-    return _cut(text[max(0, at - 20) : at + 20])
-
-
-def _cut(text: str, length: int = _QUOTED) -> str:
-    return text if len(text) <= length else text[: length - 1] + "…"
-
-
-def fill(pieces: Sequence[Piece], values: Mapping[str, str]) -> str:
-    """The text with each slot replaced by its value (a slot without one is left as `{name}`)."""
-    return "".join(piece if isinstance(piece, str) else values.get(piece.name, str(piece)) for piece in pieces)
-
-
-def slug(row: str) -> str:
-    """A row key as a file name: lower-cased, each run of anything but letters and digits made "-"."""
-    return _NOT_SLUG.sub("-", row.lower()).strip("-")
-
-
-# -- matching ----------------------------------------------------------------------------------------
-
-
-@attrs.frozen
-class Pattern:
-    """A template's sentences as one pattern: `literals[0] slots[0] literals[1] … slots[n-1] literals[n]`.
-
-    `starts` gives where each literal starts in `shown` (the pattern written out, slots as `{name}`),
-    and `sentences` where each sentence starts there (for messages).
-    """
-
-    literals: tuple[str, ...]
-    slots: tuple[str, ...]
-    shown: str = ""
-    starts: tuple[int, ...] = ()
-    slot_starts: tuple[int, ...] = ()
-    sentences: tuple[tuple[int, int], ...] = ()  # (where the sentence starts in `shown`, its index in the file)
-
-    @classmethod
-    def of(cls, pieces: Sequence[Piece], sentences: Sequence[tuple[int, int]] = ()) -> Pattern:
-        """The pattern of a sequence of pieces (`sentences`: (offset in the written-out pattern, index) pairs)."""
-        literals: list[str] = [""]
-        slots: list[str] = []
-        starts = [0]
-        slot_starts: list[int] = []
-        shown: list[str] = []
-        length = 0
-        for piece in pieces:
-            if isinstance(piece, Slot):
-                slots.append(piece.name)
-                slot_starts.append(length)
-                literals.append("")
-                text = str(piece)
-                length += len(text)
-                starts.append(length)
-            else:
-                literals[-1] += piece
-                text = piece
-                length += len(text)
-            shown.append(text)
-        return cls(tuple(literals), tuple(slots), "".join(shown), tuple(starts), tuple(slot_starts), tuple(sentences))
-
-    def open_slots(self) -> tuple[tuple[str, ...], ...]:
-        """For each slot: the slots filled before it that are used again at or after it (a failed state's key)."""
-        first: dict[str, int] = {}
-        last: dict[str, int] = {}
-        for index, name in enumerate(self.slots):
-            first.setdefault(name, index)
-            last[name] = index
-        return tuple(
-            tuple(sorted(name for name in first if first[name] < index <= last[name]))
-            for index in range(len(self.slots))
-        )
-
-    def sentence_at(self, offset: int) -> int:
-        """The index (in the file) of the sentence that the written-out pattern's `offset` is in."""
-        found = 0
-        for start, index in self.sentences:
-            if start > offset:
-                break
-            found = index
-        return found
-
-    def sentence_end(self, offset: int) -> int:
-        """Where the sentence that `offset` is in ends, in the written-out pattern."""
-        later = [start for start, _ in self.sentences if start > offset]
-        return later[0] - 1 if later else len(self.shown)
-
-
-@attrs.frozen
-class Miss:
-    """Where a text stops matching a pattern: the place in the text and in the written-out pattern.
-
-    `reason` is "differs", "ends" (the text ends before the pattern does), "goes on" (it goes on after),
-    or "steps" (MAX_STEPS ran out: the template's slots are too ambiguous to read this text).
-    """
-
-    text_at: int
-    pattern_at: int
-    reason: str = "differs"
-
-
-def match_pattern(
-    pattern: Pattern, text: str, *, longest: int = MAX_SLOT, steps: int = MAX_STEPS
-) -> dict[str, str] | Miss:
-    """The words each slot has in `text` (white space folded), or where `text` stops matching the pattern.
-
-    Slots are filled shortest first, the first slot first: the reading a lazy regex gives, found by a
-    search that remembers the states that failed (see the module's docstring), never in exponential time.
-    """
-    literals, slots = pattern.literals, pattern.slots
-    head = literals[0]
-    if not text.startswith(head):
-        return _head_miss(pattern, text)
-    if not slots:
-        return {} if len(text) == len(head) else Miss(len(head), len(head), "goes on")
-    search = _Search(pattern, text, longest, steps)
-    return search.run(len(head))
-
-
-def _head_miss(pattern: Pattern, text: str) -> Miss:
-    head = pattern.literals[0]
-    common = _common(head, text, 0)
-    return Miss(common, common, "ends" if common == len(text) else "differs")
-
-
-def _common(literal: str, text: str, at: int) -> int:
-    """How many characters of `literal` the text has from `at`."""
-    limit = min(len(literal), len(text) - at)
-    count = 0
-    while count < limit and literal[count] == text[at + count]:
-        count += 1
-    return count
-
-
-class _Search:
-    """The depth-first search for a reading of the text, each slot's candidate ends tried shortest first."""
-
-    def __init__(self, pattern: Pattern, text: str, longest: int, steps: int) -> None:
-        self.pattern = pattern
-        self.text = text
-        self.longest = longest
-        self.steps = steps
-        self.open = pattern.open_slots()
-        self.values: dict[str, str] = {}
-        self.failed: set[tuple[int, int, tuple[str, ...]]] = set()
-        #: where the first reading tried (every slot shortest) fails: (place in the text, slot, the slots' words)
-        self.first: tuple[int, int, dict[str, str]] | None = None
-
-    def key(self, slot: int, at: int) -> tuple[int, int, tuple[str, ...]]:
-        return slot, at, tuple(self.values[name] for name in self.open[slot])
-
-    def ends(self, slot: int, at: int) -> Iterator[int]:
-        """Where slot `slot` may end when it starts at `at`, shortest first (its literal after it must follow)."""
-        text, name = self.text, self.pattern.slots[slot]
-        after = self.pattern.literals[slot + 1]
-        last = slot == len(self.pattern.slots) - 1
-        known = self.values.get(name)
-        if known is not None:  # said before: the same words again
-            end = at + len(known)
-            if (
-                text.startswith(known, at)
-                and text.startswith(after, end)
-                and (not last or end + len(after) == len(text))
-            ):
-                yield end
-            return
-        if last:  # runs to where the last literal ends the text
-            end = len(text) - len(after)
-            if 1 <= end - at <= self.longest and text.startswith(after, end):
-                yield end
-            return
-        start, stop = at + 1, min(len(text), at + self.longest + len(after))
-        while True:
-            end = text.find(after, start, stop)
-            if end == -1:
-                return
-            yield end
-            start = end + 1
-
-    def run(self, at: int) -> dict[str, str] | Miss:
-        slots, literals = self.pattern.slots, self.pattern.literals
-        stack: list[tuple[int, int, Iterator[int], bool]] = [(0, at, self.ends(0, at), slots[0] not in self.values)]
-        while stack:
-            slot, start, ends, fills = stack[-1]
-            end = next(ends, None)
-            if end is None:
-                stack.pop()
-                if self.first is None:
-                    self.first = (start, slot, dict(self.values))
-                if fills:
-                    self.values.pop(slots[slot], None)
-                self.failed.add(self.key(slot, start))
-                continue
-            self.steps -= 1
-            if self.steps < 0:
-                first = self.first or (start, slot, {})
-                return Miss(first[0], self.pattern.slot_starts[first[1]], "steps")
-            if fills:
-                self.values[slots[slot]] = self.text[start:end]
-            if slot + 1 == len(slots):
-                return dict(self.values)
-            following = end + len(literals[slot + 1])
-            if self.key(slot + 1, following) in self.failed:
-                continue
-            name = slots[slot + 1]
-            stack.append((slot + 1, following, self.ends(slot + 1, following), name not in self.values))
-        return self.miss()
-
-    def miss(self) -> Miss:
-        """Where the first reading tried stops matching: the longest start of what follows its slot there.
-
-        The first reading fills every slot with its shortest words, which is how a reader lines the
-        version up with the template; a later reading that gets further does so by swallowing words
-        into a slot ("Eastfold. Eastfold police said so"), and would point at the wrong place.
-        """
-        assert self.first is not None  # the search failed, so some state failed first
-        at, slot, values = self.first
-        pattern, text = self.pattern, self.text
-        after = pattern.literals[slot + 1]
-        known = values.get(pattern.slots[slot])
-        if known is not None and not text.startswith(known, at):  # a repeated slot with other words here
-            return Miss(at, pattern.slot_starts[slot])
-        tries = [len(known)] if known is not None else range(1, min(self.longest, len(text) - at) + 1)
-        best, best_end = -1, at
-        for length in tries:
-            common = _common(after, text, at + length)
-            if common > best:
-                best, best_end = common, at + length
-            if best == len(after):
-                break
-        if best <= 0:
-            return Miss(at, pattern.slot_starts[slot], "ends" if at >= len(text) else "differs")
-        place = pattern.starts[slot + 1] + best
-        if best == len(after):
-            return Miss(best_end + best, place, "goes on")
-        return Miss(best_end + best, place, "ends" if best_end + best >= len(text) else "differs")
 
 
 # -- the template's own records ----------------------------------------------------------------------
@@ -528,7 +193,7 @@ class _Template:
         unknown = sorted(set(table) - _TEMPLATE_KEYS)
         for key in unknown:
             allowed = ", ".join(sorted(_TEMPLATE_KEYS))
-            self.problem(f"unknown key {_cut(key)!r} in [template] (allowed: {allowed})", block, key)
+            self.problem(f"unknown key {cut(key)!r} in [template] (allowed: {allowed})", block, key)
         article = self.raw.get("article")
         if isinstance(article, dict) and "text" in article:
             self.problem(
@@ -577,7 +242,7 @@ class _Template:
             at = line or self.lines.of(block, "versions")
             for key in sorted(set(item) - _VERSION_KEYS):
                 self.problem(
-                    f"unknown key {_cut(key)!r} in version {number} (a version has `row` and `text`)",
+                    f"unknown key {cut(key)!r} in version {number} (a version has `row` and `text`)",
                     block,
                     line=at,
                     field="versions",
@@ -632,7 +297,7 @@ class _Template:
         folded = {fold_whitespace(key): key for key in keys}
         for row in exclude:
             if fold_whitespace(row) not in folded:
-                self.problem(f"`exclude` names {_cut(row)!r}, which is no row of the table {name!r}", block, "exclude")
+                self.problem(f"`exclude` names {cut(row)!r}, which is no row of the table {name!r}", block, "exclude")
         left_out = {fold_whitespace(row) for row in exclude}
         line = self.lines.of(block, "rows")
         return [
@@ -649,7 +314,7 @@ class _Template:
         tables = self.raw.get("tables")
         spec = tables.get(name) if isinstance(tables, dict) else None
         if not isinstance(spec, dict):
-            self.problem(f"`rows` names the table {_cut(name)!r}, but there is no [tables.{_cut(name)}]", block, "rows")
+            self.problem(f"`rows` names the table {cut(name)!r}, but there is no [tables.{cut(name)}]", block, "rows")
             return None
         path, key = spec.get("path"), spec.get("key")
         if not isinstance(path, str) or not isinstance(key, str) or self.base_dir is None:
@@ -675,7 +340,7 @@ class _Template:
         doubled = sorted({k for k in keys if keys.count(k) > 1})
         if doubled:
             self.problem(
-                f"the table {name!r} has the key {_cut(doubled[0])!r} on more than one row: a version needs a row "
+                f"the table {name!r} has the key {cut(doubled[0])!r} on more than one row: a version needs a row "
                 "of its own (leave the others out with `exclude`)",
                 block,
                 "rows",
@@ -697,7 +362,7 @@ class _Template:
                     first = seen[folded]
                     where = f" (first on line {first.line})" if first.line else ""
                     self.problem(
-                        f"two versions have the {what} {_cut(value)!r}{where}", block, line=entry.line, field="versions"
+                        f"two versions have the {what} {cut(value)!r}{where}", block, line=entry.line, field="versions"
                     )
                 else:
                     seen[folded] = entry
@@ -885,7 +550,7 @@ class _Template:
         index = pattern.sentence_at(min(at, max(len(pattern.shown) - 1, 0)))
         template = _words_from(pattern.shown, at, pattern.sentence_end(at))
         if miss.reason == "goes on":
-            message = f"this version goes on after the template's last sentence: {_cut(body[miss.text_at :].strip())!r}"
+            message = f"this version goes on after the template's last sentence: {cut(body[miss.text_at :].strip())!r}"
         elif miss.reason == "ends":
             message = f"this version's text ends where sentence {index + 1} of the template has {template!r}"
         elif miss.reason == "steps":
@@ -941,7 +606,7 @@ class _Template:
         elif entry.row in by_row:
             return by_row[entry.row]
         else:
-            problem = f"the figure {name!r} has no value for the row {_cut(entry.row)!r} in its `values`"
+            problem = f"the figure {name!r} has no value for the row {cut(entry.row)!r} in its `values`"
         return ClaimsFileError(problem, path=self.path, line=self.lines.of(block, _VALUES), field=_VALUES)
 
     def sentence_data(self, index: int, sentence: object, values: Mapping[str, str]) -> object:
@@ -996,4 +661,4 @@ def _merged(pieces: Sequence[Piece]) -> list[Piece]:
 def _words_from(text: str, at: int, end: int) -> str:
     """The words of `text` from the one `at` is in, up to `end`, cut to a quotable length."""
     start = text.rfind(" ", 0, at) + 1 if at < len(text) else at
-    return _cut(text[start:end])
+    return cut(text[start:end])
