@@ -152,3 +152,16 @@ def test_an_ordinary_report_has_no_table_of_versions() -> None:
     for fmt in ("html", "text"):
         report, _ = _check([example], fmt)
         assert "matrix" not in report and "versions ×" not in report
+
+
+def test_a_version_whose_words_are_unknown_shows_its_title_without_them(tmp_path: Path) -> None:
+    story = write_template(tmp_path, texts={"Eastfold": "Something else.\n"})
+    report, _ = _check([story])
+    assert f"{story} [Eastfold] — Sex offenders being monitored in …\n" in report
+
+
+def test_sarif_lists_a_template_once_among_its_artifacts(story: Path) -> None:
+    report, _ = _check([story], "sarif")
+    (run,) = json.loads(report)["runs"]
+    assert len(run["artifacts"]) == 1
+    assert {result["properties"]["version"] for result in run["results"]} >= {"Eastfold"}

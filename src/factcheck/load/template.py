@@ -539,6 +539,8 @@ class _Template:
         published = article.get("published") if isinstance(article, dict) else None
         if not isinstance(published, dt.date):
             published = dt.date.min  # a problem of the template, which every other version reports
+        if self.title is not None:  # its words are not known: its slots are shown as "…"
+            title = fill(self.title, {piece.name: "…" for piece in self.title if isinstance(piece, Slot)})
         shown = Article(title if isinstance(title, str) else "", published)
         return ClaimsFile(self.path, shown, problems=(problem,))
 

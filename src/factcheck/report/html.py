@@ -739,7 +739,7 @@ def _matrix(numbered: Sequence[tuple[int, FileResult]]) -> str:
     ids: list[str] = []
     for _, result in numbered:
         ids.extend(o.id for o in result.outcomes if o.is_claim and o.id not in ids)
-    order = sorted(numbered, key=lambda item: item[1].exit_status() == 0)
+    order = sorted(numbered, key=lambda item: -item[1].exit_status())  # the worst on top
     failing = sum(1 for _, result in numbered if result.exit_status() != 0)
     head = "".join(f'<th scope="col"><code>{_e(claim)}</code></th>' for claim in ids)
     rows = []

@@ -151,7 +151,8 @@ def render(results: Sequence[FileResult]) -> str:
                     }
                 },
                 "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
-                "artifacts": [_artifact(result.path) for result in results],
+                # a template's versions are one file: listed once
+                "artifacts": [_artifact(path) for path in dict.fromkeys(result.path for result in results)],
                 "results": [_result(finding, rule_index) for finding in found],
                 "columnKind": "unicodeCodePoints",
             }

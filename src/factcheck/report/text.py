@@ -145,7 +145,7 @@ def matrix_lines(results: Sequence[FileResult], colour: bool = False) -> list[st
     width = len(str(len(ids))) if ids else 1
     names = [_cut_name(one_line(result.version or result.path)) for result in results]
     name_width = max((len(name) for name in names), default=0)
-    order = sorted(range(len(results)), key=lambda index: results[index].exit_status() == 0)
+    order = sorted(range(len(results)), key=lambda index: -results[index].exit_status())  # the worst on top
     failing = sum(1 for result in results if result.exit_status() != 0)
     head = f"{len(results)} version{'' if len(results) == 1 else 's'} × {len(ids)} claim{'' if len(ids) == 1 else 's'}"
     if failing:
