@@ -123,6 +123,14 @@ def test_one_wrong_number_fails_exactly_that_claim(pytester: pytest.Pytester) ->
     assert "raise ClaimFailed" not in result.stdout.str()
 
 
+def test_a_failure_says_which_slip_reproduces_the_words(pytester: pytest.Pytester) -> None:
+    """1,000 to 1,100 is up 10 per cent, or up 100: "up 100 per cent" is the absolute difference."""
+    write(pytester, CLAIMS.replace("up 10 per cent", "up 100 per cent"))
+    result = pytester.runpytest()
+    result.assert_outcomes(passed=2, failed=1)
+    result.stdout.fnmatch_lines(["*(1,100 − 1,000) / 1,000 × 100 = 10*", "  ↳ matches as an absolute difference*"])
+
+
 @show_loose
 def test_a_loose_claim_passes_with_a_warning_at_its_line(pytester: pytest.Pytester) -> None:
     path = write(pytester, CLAIMS.replace("more than 3,000", "more than 1,000"))
@@ -299,7 +307,7 @@ def test_a_version_that_does_not_match_is_its_own_collection_error(pytester: pyt
     write_template(pytester.path, texts={"Eastfold": "Something else.\n"})
     result = pytester.runpytest("--continue-on-collection-errors", "story.claims.toml")
     result.assert_outcomes(passed=2, errors=1)
-    result.stdout.fnmatch_lines(["*story.claims.toml [[]Eastfold[]]: this claims file has 1 problem(s)*"])
+    result.stdout.fnmatch_lines(["*story.claims.toml [[]Eastfold[]]: this claims file has 1 problem*"])
 
 
 @show_loose

@@ -96,7 +96,9 @@ class _Claims:
         own = [p for p in claims_file.problems if id(p) not in in_claims]
         if own:
             listed = "\n".join(f"  {problem.at(shown)}" for problem in own)
-            raise self.CollectError(_safe(f"{shown}: this claims file has {len(own)} problem(s)\n{listed}"))
+            from factcheck.report.summary import counted
+
+            raise self.CollectError(_safe(f"{shown}: this claims file has {counted(len(own), 'problem')}\n{listed}"))
         for sentence in claims_file.sentences:
             for claim in sentence.claims:
                 yield ClaimItem.from_parent(self, name=claim.id, line=claim.location.line)
@@ -135,9 +137,12 @@ class ClaimsTomlFile(_Claims, pytest.File):
             raise self.CollectError(_safe(f"{shown}: cannot read this claims file\n  {exc.at(shown)}")) from None
         if isinstance(loaded, TemplateFile):
             if loaded.problems:
+                from factcheck.report.summary import counted
+
                 listed = "\n".join(f"  {problem.at(shown)}" for problem in loaded.problems)
-                count = len(loaded.problems)
-                raise self.CollectError(_safe(f"{shown}: this template has {count} problem(s)\n{listed}"))
+                raise self.CollectError(
+                    _safe(f"{shown}: this template has {counted(len(loaded.problems), 'problem')}\n{listed}")
+                )
             for version in loaded.versions:
                 node = VersionNode.from_parent(self, name=version.name)
                 node.claims_file = version.claims_file
@@ -274,6 +279,7 @@ def _describe(outcome: Outcome) -> str:
     if outcome.computed is not None:
         lines.append(f"  recomputed: {show_interval(outcome.computed)}")
     lines.append(f"  {_one_line(outcome.explanation)}")
+    lines.extend(f"  ↳ {_one_line(diagnosis)}" for diagnosis in outcome.diagnoses)  # the slips that fit the words
     if outcome.basis is not None:
         lines.append(f"  basis: {outcome.basis.value}")
     return "\n".join(lines)

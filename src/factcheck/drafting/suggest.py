@@ -30,15 +30,16 @@ import math
 import re
 from collections.abc import Iterator
 from fractions import Fraction
-from typing import Final, Literal, NamedTuple
+from typing import Final, Literal, NamedTuple, cast
 
 import attrs
 
 from factcheck.check.verifier import Verifier
 from factcheck.errors import FactcheckError, UnitMismatchError
-from factcheck.model.claims import BrokenClaim, Claim, ClaimsFile, ComparisonClaim, FormulaClaim
+from factcheck.model.claims import CLAIM_TYPES, BrokenClaim, Claim, ClaimsFile, ComparisonClaim, FormulaClaim
 from factcheck.model.kinds import INPUTS, Kind
 from factcheck.model.verdicts import Verdict
+from factcheck.numbers.interval import Interval
 from factcheck.numbers.units import Unit, conversion, conversion_factor
 from factcheck.words.stated import Stated, parse_stated
 from factcheck.words.table import CURRENCIES
@@ -64,6 +65,12 @@ class Suggestion:
     inputs: tuple[tuple[str, str], ...]
     explanation: str
     distance: float  # from the centre of the stated interval, in half-widths
+    #: how well the units fit the words (more is better): the ranking's first key (`_unit_fit`)
+    fit: int = attrs.field(default=0, eq=False)
+    #: 1 when the inputs run from a later period to an earlier one, else 0: the ranking's second key
+    backwards: int = attrs.field(default=0, eq=False)
+    #: False for the nearest figures when none reproduces the words (`suggest_file(nearest=True)`)
+    reproduces: bool = attrs.field(default=True, eq=False)
 
 
 @attrs.frozen
@@ -73,6 +80,9 @@ class ClaimSuggestions:
     stated: str
     line: int | None
     suggestions: tuple[Suggestion, ...]
+    #: when no figure reproduces the words as the claim's kind: the kinds that do, each with its best inputs
+    other_kinds: tuple[tuple[str, Suggestion], ...] = ()
+    sentence: int = 0  # the index of the claim's sentence in the file
 
 
 @attrs.frozen
@@ -84,8 +94,16 @@ class _Candidate:
     quantity_unit: Unit | None = None  # the unit the verifier reads it in (None: not known)
 
 
-def suggest_file(claims_file: ClaimsFile, *, limit: int = 3) -> list[ClaimSuggestions]:
-    """Suggestions for every claim of the file that still needs its inputs."""
+def suggest_file(
+    claims_file: ClaimsFile, *, limit: int = 3, other_kinds: bool = False, nearest: bool = False
+) -> list[ClaimSuggestions]:
+    """Suggestions for every claim of the file that still needs its inputs.
+
+    For a claim that nothing reproduces: with `other_kinds`, it is also tried as every other kind with
+    inputs to fill (a drafted `value` that is a share); with `nearest`, the figures that come nearest
+    its words (`_nearest`) are its suggestions, marked as not reproducing them (for a share, they follow its
+    reproductions).
+    """
     verifier = Verifier(claims_file)
     candidates = _candidates(claims_file, verifier)
     pools = _Pools(candidates)
@@ -96,8 +114,39 @@ def suggest_file(claims_file: ClaimsFile, *, limit: int = 3) -> list[ClaimSugges
         if claim.inputs() and not claim.placeholders():
             continue
         ranked = _suggest(claim, pools, verifier, limit)
-        found.append(ClaimSuggestions(claim.id, claim.kind, claim.stated, claim.location.line, tuple(ranked)))
+        others = _other_kinds(claim, pools, verifier) if other_kinds and not ranked else ()
+        if nearest and (not ranked or claim.kind == Kind.SHARE):
+            # a share also gets them after its reproductions: its part and whole of one period may be nearest
+            # the words while figures of two periods reproduce them by coincidence (`fill.choose` ranks them)
+            known = {s.inputs for s in ranked}
+            near = _nearest(claim, pools, verifier, _NEAREST_PER_SUGGESTION * limit)
+            ranked += [s for s in near if s.inputs not in known]
+        found.append(
+            ClaimSuggestions(
+                claim.id, claim.kind, claim.stated, claim.location.line, tuple(ranked), others, claim.sentence
+            )
+        )
     return found
+
+
+def _other_kinds(claim: Claim, pools: _Pools, verifier: Verifier) -> tuple[tuple[str, Suggestion], ...]:
+    """The best inputs of each other kind that reproduces the claim's words (the same id, words and options)."""
+    found = []
+    for kind, fields in _FIELDS.items():
+        if kind == claim.kind:
+            continue
+        other = CLAIM_TYPES[kind](
+            id=claim.id,
+            stated=claim.stated,
+            tolerance=claim.tolerance,
+            direction=claim.direction,
+            location=claim.location,
+            sentence=claim.sentence,
+        ).with_inputs(dict.fromkeys(fields, "?"))
+        best = _suggest(cast("Claim", other), pools, verifier, 1)
+        if best:
+            found.append((str(kind), best[0]))
+    return tuple(found)
 
 
 def _candidates(claims_file: ClaimsFile, verifier: Verifier) -> list[_Candidate]:
@@ -141,9 +190,63 @@ def _suggest(claim: Claim, pools: _Pools, verifier: Verifier, limit: int) -> lis
         outcome = verifier.outcome(variant, remember=False)
         if outcome.verdict is not Verdict.SUPPORTED:
             continue
+        kind = _arithmetic_kind(claim, stated)
         found.append(
             Suggestion(
-                tuple((f, c.name) for f, c in zip(fields, combo, strict=True)), outcome.explanation, leaf.distance
+                tuple((f, c.name) for f, c in zip(fields, combo, strict=True)),
+                outcome.explanation,
+                leaf.distance,
+                _unit_fit(claim.stated, kind, combo),
+                _period_order(kind, combo),
+            )
+        )
+        if len(found) == limit:
+            break
+    return found
+
+
+#: The nearest figures are ranked on more than their distance (`fill.choose`): more of them are looked at.
+_NEAREST_PER_SUGGESTION: Final = 3
+#: How far from the stated number `_nearest` looks, relative to it (the search widens it by its own width again).
+_NEAR: Final = Fraction(1, 10)
+
+
+def _nearest(claim: Claim, pools: _Pools, verifier: Verifier, limit: int) -> list[Suggestion]:
+    """The figures whose value comes nearest the stated number (within about 30% of it, of either sign for a
+    change whatever its direction word), ranked as suggestions are: what a reporter meant when the article
+    got it wrong. None of them reproduces the words; the verifier's explanation says by how much."""
+    fields = _FIELDS.get(claim.kind)
+    if fields is None:
+        return []
+    try:
+        stated = parse_stated(claim.stated, claim.kind, direction_given=claim.direction is not None)
+    except FactcheckError:
+        return []
+    interval = stated.interval
+    centre = stated.centre
+    if centre is None:
+        centre = interval.lo if interval.lo is not None else interval.hi
+    if centre is None or centre == 0:
+        return []
+    size = abs(centre)
+    around = attrs.evolve(stated, interval=Interval(size * (1 - _NEAR), size * (1 + _NEAR)), direction=None)
+    pool = pools.for_kind(_arithmetic_kind(claim, stated))
+    found: list[Suggestion] = []
+    for leaf in _Search(claim, around, pool, len(fields)).ranked():
+        combo = tuple(pool.candidates[p] for p in leaf.positions)
+        variant = claim.with_inputs({f: c.name for f, c in zip(fields, combo, strict=True)})
+        outcome = verifier.outcome(variant, remember=False)
+        if outcome.verdict is Verdict.ERROR:
+            continue
+        kind = _arithmetic_kind(claim, stated)
+        found.append(
+            Suggestion(
+                tuple((f, c.name) for f, c in zip(fields, combo, strict=True)),
+                outcome.explanation,
+                leaf.distance,
+                _unit_fit(claim.stated, kind, combo),
+                _period_order(kind, combo),
+                reproduces=False,
             )
         )
         if len(found) == limit:

@@ -699,8 +699,8 @@ class _Loader:
 
     # -- the article's text ------------------------------------------------------------------
     def article_text(self, relative: str) -> str | None:
-        """The article's text, read as `files.read_inside` allows (a regular file inside the claims file's
-        folder, of a bounded size), decoded as `read_text` would (UTF-8, BOM dropped, universal newlines)."""
+        """The article's text, read as `paths.read_inside` allows (a regular file inside the claims file's
+        project, of a bounded size), decoded as `read_text` would (UTF-8, BOM dropped, universal newlines)."""
         block = ("article",)
         if self.base_dir is None:
             self.problem("`text` cannot be read: the claims file was not loaded from a folder", block, "text")
@@ -712,7 +712,7 @@ class _Loader:
             _, data = read_inside(self.base_dir, relative)
         except ReadRefusedError as exc:
             if exc.outside:
-                self.problem(f"`text` must point inside the claims file's folder, not {relative!r}", block, "text")
+                self.problem(f"`text` must point inside {exc.within}, not {relative!r}", block, "text")
             else:
                 self.problem(f"cannot read the article text {relative!r}: {exc.reason}", block, "text")
             return None

@@ -7,10 +7,11 @@ one cell as a figure, `Table.column(name, exclude=…)` a whole column; `describ
 table's columns, the units it can infer and its suppressed cells (for `factcheck table PATH`).
 
 The file:
-- Only a regular file inside the claims file's folder is read: the path is resolved (`..` and
-  symlinks followed) and must stay inside the folder; it is opened without following a symlink
-  and without blocking, and must be a regular file by its open descriptor (no FIFO, device or
-  folder). At most `MAX_TABLE_BYTES` (64 MiB) are read; a larger file is refused, not read in
+- Only a regular file inside the claims file's project is read, by `factcheck.load.paths.read_inside`
+  as every file a claims file names: the path is resolved (`..` and symlinks followed) and must stay
+  inside the project (the folder above holding .git or factcheck.toml; the claims file's folder when
+  there is none); it is opened without following a symlink and without blocking, and must be a
+  regular file by its open descriptor (no FIFO, device or folder). At most `MAX_TABLE_BYTES` (64 MiB) are read; a larger file is refused, not read in
   part. A workbook may unpack to at most `MAX_UNPACKED_BYTES` (the sizes its ZIP directory
   declares), and its sheet may span at most `MAX_CELLS` cells; an XLSX sheet's extent is found
   from its cell references before the workbook library lays the sheet out, since a single cell
@@ -86,10 +87,8 @@ import enum
 import hashlib
 import io
 import math
-import os
 import pyexpat
 import re
-import stat
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -104,12 +103,14 @@ import attrs
 from factcheck.errors import (
     CellError,
     DuplicateRowError,
+    ReadRefusedError,
     TableDigestError,
     TableError,
     TableFileError,
     UnknownColumnError,
     UnknownRowError,
 )
+from factcheck.load.paths import read_inside
 
 __all__ = [
     "MAX_CELLS",
@@ -224,9 +225,6 @@ _TEXT_SUFFIXES: Final[Mapping[str, str]] = {".csv": ",", ".tsv": "\t", ".tab": "
 _WORKBOOK_SUFFIXES: Final = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
 _ZIP_MAGIC: Final = b"PK\x03\x04"
 _OLE_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_READ_FLAGS: Final = (
-    os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-)
 
 _NUMBER: Final = re.compile(
     r"(?P<sign>[-+\u2212\u2013])?(?P<currency>[£$€])?"
@@ -661,45 +659,25 @@ def read_table(spec: TableSpec, folder: Path) -> Table:
 
 
 def _read_inside(folder: Path, relative: str, where: Mapping[str, Any]) -> tuple[Path, bytes]:
-    """The resolved path and bytes of the regular file `relative` names inside `folder` (see the docstring)."""
+    """The resolved path and bytes of the regular file `relative` names inside the claims file's project, as
+    `factcheck.load.paths.read_inside` reads every file a claims file names (see the docstring)."""
+    try:
+        return read_inside(folder, relative, limit=MAX_TABLE_BYTES, what="a table")
+    except ReadRefusedError as exc:
+        raise TableFileError(_refusal(relative, exc), **where) from None
 
-    def refuse(reason: str) -> TableFileError:
-        return TableFileError(reason, **where)
 
-    if not relative.strip() or "\x00" in relative or Path(relative).is_absolute():
-        raise refuse("the path must name a file inside the claims file's folder")
-    try:
-        base, target = folder.resolve(), (folder / relative).resolve()
-    except (OSError, RuntimeError, ValueError) as exc:  # RuntimeError: a symlink loop
-        raise refuse(f"the file cannot be found: {exc}") from None
-    if not target.is_relative_to(base):
-        raise refuse("the file is outside the claims file's folder, where tables must be")
-    try:
-        descriptor = os.open(target, _READ_FLAGS)
-    except FileNotFoundError:
-        raise refuse("no such file") from None
-    except OSError as exc:
-        raise refuse(f"the file cannot be opened: {exc.strerror or exc}") from None
-    try:
-        status = os.fstat(descriptor)
-        if not stat.S_ISREG(status.st_mode):
-            raise refuse("not a regular file (a folder, a FIFO or a device)")
-        if status.st_size > MAX_TABLE_BYTES:
-            raise refuse(f"the file is larger than the {MAX_TABLE_BYTES:,} bytes a table may have")
-        chunks: list[bytes] = []
-        size = 0
-        while True:  # to the end, but never past the limit: the file may grow while it is read
-            chunk = os.read(descriptor, min(1 << 20, MAX_TABLE_BYTES + 1 - size))
-            if not chunk:
-                return target, b"".join(chunks)
-            chunks.append(chunk)
-            size += len(chunk)
-            if size > MAX_TABLE_BYTES:
-                raise refuse(f"the file is larger than the {MAX_TABLE_BYTES:,} bytes a table may have")
-    except OSError as exc:
-        raise refuse(f"the file cannot be read: {exc.strerror or exc}") from None
-    finally:
-        os.close(descriptor)
+def _refusal(relative: str, refused: ReadRefusedError) -> str:
+    """Why the table's file was not read, in the words of a table's errors."""
+    if refused.outside and (not relative.strip() or "\x00" in relative or Path(relative).is_absolute()):
+        return f"the path must name a file inside {refused.within}"
+    if refused.outside:
+        return f"the file is outside {refused.within}, where tables must be"
+    if refused.missing:
+        return "no such file"
+    if refused.reason.startswith(("not a regular file", "larger than")):
+        return refused.reason
+    return f"the file cannot be read: {refused.reason}"
 
 
 def _grid(

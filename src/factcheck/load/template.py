@@ -525,7 +525,7 @@ class _Template:
         try:
             _, data = read_inside(self.base_dir, entry.text)
         except ReadRefusedError as exc:
-            return refused("it must be inside the claims file's folder" if exc.outside else exc.reason)
+            return refused(f"it must be inside {exc.within}" if exc.outside else exc.reason)
         try:
             decoded = data.decode("utf-8-sig")
         except UnicodeDecodeError:

@@ -43,6 +43,7 @@ class Outcome:
     check: str | None = None  # for a sentence: why it has nothing to recompute
     draft: bool = False  # unchecked because inputs are still placeholders ("?"): `--strict` fails on it
     diagnoses: tuple[str, ...] = ()  # for a contradicted claim: the usual slips that reproduce the words
+    period: str = ""  # the period rule (`check.periods`): why the words' period is not the figures', or why unchecked
 
     @property
     def standing(self) -> Standing:

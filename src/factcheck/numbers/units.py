@@ -24,6 +24,7 @@ from typing import Any, Final
 import attrs
 
 from factcheck.errors import UnitError, UnitMismatchError
+from factcheck.numbers.display import plural as plural_of
 
 __all__ = [
     "CURRENCY_NAMES",
@@ -86,14 +87,6 @@ _ALIASES: Final[dict[str, tuple[Fraction, str | None]]] = {
     "degrees_fahrenheit": (Fraction(1), "degF"),
 }
 #: Irregular plurals, for explanations ("6 people"): the aliases read backwards.
-_PLURALS: Final = {
-    "person": "people",
-    "child": "children",
-    "man": "men",
-    "woman": "women",
-    "pence": "pence",
-    "penny": "pence",
-}
 _HUNDREDTH: Final = Fraction(1, 100)
 CURRENCY_NAMES: Final = frozenset({"GBP", "USD", "EUR"})
 #: Words pint knows as something else ("point" is a length, "barn" an area, "unit" a plain
@@ -600,10 +593,4 @@ def spoken(unit: Unit, *, plural: bool) -> str:
     text = unit.text
     if not plural or not text.isalpha() or not text.islower() or len(text) < 3 or not set(text) & set("aeiouy"):
         return text
-    if text in _PLURALS:
-        return _PLURALS[text]
-    if text.endswith(("s", "x", "ch", "sh")):
-        return text + "es"
-    if text.endswith("y") and text[-2] not in "aeiou":
-        return text[:-1] + "ies"
-    return text + "s"
+    return plural_of(text)

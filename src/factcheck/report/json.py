@@ -119,6 +119,8 @@ def outcome_to_dict(outcome: Outcome) -> dict[str, Any]:
         entry["draft"] = True
     if outcome.diagnoses:
         entry["diagnoses"] = list(outcome.diagnoses)
+    if outcome.period:
+        entry["period"] = outcome.period
     entry.update(_beyond_float(outcome, entry))
     return entry
 

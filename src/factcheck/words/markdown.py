@@ -6,6 +6,7 @@ documentation and the code can never drift apart (a test keeps the README's copy
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterable
 from fractions import Fraction
 from typing import Final
@@ -16,6 +17,7 @@ from factcheck.words.table import (
     CURRENCIES,
     DIRECTIONS,
     FILLER_WORDS,
+    FINANCIAL_YEAR_START,
     FOLD_SUFFIX,
     HARMLESS_MARKS,
     HEDGES,
@@ -26,15 +28,22 @@ from factcheck.words.table import (
     NUMBER_WORDS,
     PER_WORDS,
     PERCENT_WORDS,
+    PERIOD_BASE_WORDS,
+    PERIOD_CURRENT_WORDS,
+    PERIOD_PART_WORDS,
+    PERIOD_RANGE_WORDS,
     POINT_WORDS,
     PROPORTIONS,
+    RELATIVE_YEARS,
     SCALE_ABBREVIATIONS,
     SCALE_WORDS,
     TIMES_WORDS,
     UNIT_ABBREVIATIONS,
     UNREAD_WORDS,
     VAGUE_AMOUNTS,
+    YEAR_EARLIER_WORDS,
     YEAR_MARKERS,
+    YEAR_TO_WORDS,
     Hedge,
     Multiple,
     Proportion,
@@ -240,6 +249,7 @@ def table_rows() -> list[tuple[str, str, str]]:
             "a bare four-digit number after these words is a year, when the phrase has another number",
         )
     )
+    rows.extend(_period_rows())
     rows.append(
         (
             _quoted(sorted(FILLER_WORDS)),
@@ -278,3 +288,53 @@ def table_rows() -> list[tuple[str, str, str]]:
         )
     )
     return rows
+
+
+def _period_rows() -> list[tuple[str, str, str]]:
+    """The period words (`check.periods`): what a sentence names, and what it is to the claim's figures."""
+    start = calendar.month_name[FINANCIAL_YEAR_START]
+    return [
+        (
+            _quoted(["2019-20", "2019/20", "2019/2020", "2019 to 2020", "2019", "March 2020", "2020-03-31"]),
+            "period",
+            f"a span of days: a financial year (from {start}), a year, a month, a day; spellings of one span are "
+            "one period, and a figure's period meets the words' when they share half the shorter one's days",
+        ),
+        (
+            _quoted(f"{w} March" for w in YEAR_TO_WORDS) + " + a year",
+            "period",
+            "the twelve months ending with that month (without a year: the latest before publication)",
+        ),
+        (
+            _quoted(f"{w} 2019-20" for w in sorted(PERIOD_CURRENT_WORDS)),
+            "period: the claim's",
+            "a figure of the sentence's claims must be of it, and each claim's figures of a period the sentence "
+            "names, or the claim is contradicted",
+        ),
+        (
+            _quoted(f"{w} 2018-19" for w in PERIOD_BASE_WORDS),
+            "period: a base",
+            "the base of a change: its `from` must be of it, or the claim is contradicted",
+        ),
+        (
+            _quoted(f"at {w} March" for w in PERIOD_PART_WORDS),
+            "period: part of one",
+            'the word before them gives the role: "at the end of March" is the claim\'s, "by the end of March" a range',
+        ),
+        (
+            _quoted(YEAR_EARLIER_WORDS),
+            "period: a year earlier",
+            "the base of a change is the year before its `to`",
+        ),
+        (
+            _quoted(f"{w} 2015" for w in sorted(PERIOD_RANGE_WORDS)),
+            "period: a range",
+            "not the claim's period: not compared with the figures",
+        ),
+        (
+            _quoted(RELATIVE_YEARS) + ', "March this year"',
+            "period: relative",
+            "the calendar year before (last) or of (this) `[article] published`, or the last financial year "
+            'ended by then (the one in progress); after a base word ("up 4% on last year") a year earlier',
+        ),
+    ]

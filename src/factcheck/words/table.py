@@ -41,6 +41,7 @@ __all__ = [
     "DIRECTION_LINKS",
     "EXTRA_WORDS",
     "FILLER_WORDS",
+    "FINANCIAL_YEAR_START",
     "FOLD_SUFFIX",
     "FORECAST_WORDS",
     "FRACTIONS",
@@ -52,6 +53,7 @@ __all__ = [
     "IN_WORDS",
     "LABEL_WORDS",
     "MONTHS",
+    "MONTH_NUMBERS",
     "MULTIPLES",
     "NEUTRAL_COMPARISONS",
     "NEVER_FINAL",
@@ -67,6 +69,10 @@ __all__ = [
     "PARTICLE_DIRECTIONS",
     "PARTICLE_VERBS",
     "PERCENT_WORDS",
+    "PERIOD_BASE_WORDS",
+    "PERIOD_CURRENT_WORDS",
+    "PERIOD_PART_WORDS",
+    "PERIOD_RANGE_WORDS",
     "PER_ONE_WORDS",
     "PER_WORDS",
     "PLUS_SIGN",
@@ -74,6 +80,7 @@ __all__ = [
     "PROPORTIONS",
     "RATE_STOP",
     "RATIO_AFTER",
+    "RELATIVE_YEARS",
     "SCALES",
     "SCALE_ABBREVIATIONS",
     "SCALE_WORDS",
@@ -88,7 +95,9 @@ __all__ = [
     "UNREAD_WORDS",
     "VAGUE_AMOUNTS",
     "WEAK_COMPARATORS",
+    "YEAR_EARLIER_WORDS",
     "YEAR_MARKERS",
+    "YEAR_TO_WORDS",
     "Hedge",
     "Multiple",
     "Proportion",
@@ -662,3 +671,51 @@ OPENERS: Final = frozenset(
     "the a an it its this that these those he she they we i you there their his her our my but and so yet "
     "however in on at for if when while after before since as meanwhile last next figures police".split()
 )
+
+
+# -- periods (issue 12): the words that name when a figure is of ----------------------------------------------------
+# Read by `words.periods`; the rule that compares them with the figures' periods is `check.periods`.
+
+#: Month names and abbreviations, with their numbers ("March 2020", "Sept 2023").
+MONTH_NUMBERS: Final[dict[str, int]] = {
+    **{
+        name: number
+        for number, name in enumerate(
+            "january february march april may june july august september october november december".split(), 1
+        )
+    },
+    **{name: number for number, name in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)},
+    "sept": 9,
+}
+#: The month a financial year starts in: "2019-20" runs from April 2019 to March 2020 (UK public finances).
+FINANCIAL_YEAR_START: Final = 4
+#: Words before a period that make it the claim's own period ("in 2019-20", "during March 2024").
+PERIOD_CURRENT_WORDS: Final = frozenset("in during for of throughout over at".split())
+#: Words before a period that make it the base of a change, the period compared with ("up 4% on 2018-19",
+#: "down from 2021", "than in 2021", "compared with 2022"): an input carries it, the `from` of a change.
+PERIOD_BASE_WORDS: Final = ("compared with", "compared to", "than in", "than during", "on", "from", "than", "against")
+#: Words before a period that make it a range, not the claim's period ("the highest since 2015", "between 2010
+#: and 2020", "by 2026"): not compared with the figures.
+PERIOD_RANGE_WORDS: Final = frozenset("since between and until till before after by to".split())
+#: Words between a marker and its period that leave its role to the marker: "at the end of March" is the
+#: claim's period ("at"), "by the end of March" a deadline, a range ("by").
+PERIOD_PART_WORDS: Final = ("the end of", "the start of", "the beginning of", "the middle of", "the close of")
+#: Periods named relative to `[article] published`, in years from its calendar year ("last year" in an article
+#: of November 2020 is 2020 − 1 = 2019; "March this year" is March 2020).
+RELATIVE_YEARS: Final[dict[str, int]] = {"last year": -1, "this year": 0}
+#: Words for the year before the claim's own period: the base of a change is a year before its end.
+YEAR_EARLIER_WORDS: Final = (
+    "the same month last year",
+    "the same period last year",
+    "the same quarter last year",
+    "the same time last year",
+    "the previous year",
+    "the year before",
+    "the year earlier",
+    "a year earlier",
+    "a year before",
+    "12 months earlier",
+    "twelve months earlier",
+)
+#: Words that make a month the end of a year ("the year to March 2020" is April 2019 to March 2020).
+YEAR_TO_WORDS: Final = ("year to", "year ending", "year ended", "12 months to", "12 months ending", "twelve months to")
