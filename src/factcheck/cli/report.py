@@ -93,9 +93,7 @@ def _page(args: argparse.Namespace) -> tuple[int, list[FileResult] | None]:
     found = list(claims_files(args.paths))
     if not output_is_not_an_input(args.output, claims_inputs(found), "page"):
         return 2, None
-    page, results = render_safely(
-        [result for path, problem in found for result in checked_all(path, problem)], "html"
-    )
+    page, results = render_safely([result for path, problem in found for result in checked_all(path, problem)], "html")
     read = [
         (
             r.path,
