@@ -122,6 +122,16 @@ def test_the_size_is_capped(tmp_path_factory: pytest.TempPathFactory, size: int,
             read_inside(folder, "a.txt", limit=limit)
 
 
+def test_a_missing_file_says_so_and_the_size_message_names_the_file(folder: Path) -> None:
+    """Tables read through the same function: they say "no such file" and "a table" where an article says its own."""
+    with pytest.raises(ReadRefusedError) as refused:
+        read_inside(folder, "missing.csv")
+    assert refused.value.missing and not refused.value.outside
+    (folder / "t.csv").write_bytes(b"x" * 10)
+    with pytest.raises(ReadRefusedError, match="larger than the 5 bytes a table may have"):
+        read_inside(folder, "t.csv", limit=5, what="a table")
+
+
 def test_the_default_cap_refuses_a_huge_file_without_reading_it(folder: Path) -> None:
     with (folder / "huge.txt").open("wb") as huge:
         huge.truncate(MAX_ARTICLE_BYTES + 1)  # sparse: no disk, and not read (the size is seen first)

@@ -317,9 +317,8 @@ def test_every_item_agrees_with_factcheck_check_on_the_labelled_articles(pyteste
     expected: dict[str, str] = {}
     for path in files:
         shutil.copy(path, pytester.path)
-        text = path.with_name(path.name.removesuffix(".claims.toml") + ".txt")
-        if text.exists():
-            shutil.copy(text, pytester.path)
+        for name in load_claims_file(path).inputs:  # its article text and its tables
+            shutil.copy(path.parent / name, pytester.path)
         for outcome in check_file(path).outcomes:
             if outcome.kind != "sentence":
                 status = {Verdict.SUPPORTED: "passed", Verdict.LOOSE: "passed", Verdict.UNCHECKED: "skipped"}

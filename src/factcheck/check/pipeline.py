@@ -72,16 +72,25 @@ def check_inputs(path: str | Path, data: bytes | None = None) -> tuple[tuple[Fil
     if loaded.problems:
         return (FileResult(str(path), errors=loaded.problems),), loaded.reads
     results = tuple(attrs.evolve(verify_file(version.claims_file), version=version.name) for version in loaded.versions)
-    reads = tuple(FileRead(version.text, version.article_text) for version in loaded.versions)
-    return results, reads + loaded.reads
+    reads = {read.relative: read for read in loaded.reads}  # a table every version reads: once
+    for version in loaded.versions:
+        reads.update((read.relative, read) for read in _article_read(version.claims_file))
+        reads.setdefault(version.text, FileRead(version.text, version.article_text))
+    return results, tuple(reads.values())
 
 
 def _article_read(claims_file: ClaimsFile) -> tuple[FileRead, ...]:
-    """The article text the file read, if it names one (read or not: a text that was not is none of the cache's)."""
+    """The files the file read besides itself: its article text, if it names one, and its tables (read or
+    not: one that could not be read keeps the file out of the cache)."""
     article = claims_file.article
-    if article is None or article.text is None:
-        return ()
-    return (FileRead(article.text, claims_file.article_text),)
+    text = article.text if article is not None else None
+    found = [] if text is None else [FileRead(text, claims_file.article_text)]
+    found.extend(
+        FileRead(relative, sha256=claims_file.digests.get(relative))
+        for relative in claims_file.inputs
+        if relative != text
+    )
+    return tuple(found)
 
 
 def verify_file(claims_file: ClaimsFile) -> FileResult:

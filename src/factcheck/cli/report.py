@@ -101,6 +101,7 @@ def _page(args: argparse.Namespace) -> tuple[int, list[FileResult] | None]:
         )
         for r in results
     ]
+    read += [(r.path, name) for r in results if r.claims_file is not None for name in r.claims_file.inputs]
     if not output_is_not_an_input(args.output, article_inputs(read), "page"):
         return 2, None
     try:

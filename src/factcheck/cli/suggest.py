@@ -73,7 +73,7 @@ def _suggestions(claims_file: ClaimsFile, args: argparse.Namespace) -> str:
     from factcheck.report.jsontext import dumps
     from factcheck.report.text import one_line, safe_lines, shown_path
 
-    if not claims_file.figures:
+    if not claims_file.figures and not claims_file.tables:  # a table's cells are suggested too
         return safe_lines(f"{shown_path(args.path)}\n  {_NO_FIGURES}") + "\n"
     found = suggest_file(claims_file, limit=args.limit, other_kinds=True)
     if args.format == "json":
@@ -94,6 +94,22 @@ def _suggestions(claims_file: ClaimsFile, args: argparse.Namespace) -> str:
                         {"kind": kind, "inputs": dict(s.inputs), "explanation": s.explanation}
                         for kind, s in c.other_kinds
                     ],
+                    **(
+                        {
+                            "cells": [
+                                {
+                                    "table": t.table,
+                                    "row": t.row,
+                                    "column": t.column,
+                                    "explanation": t.explanation,
+                                    "toml": t.toml,
+                                }
+                                for t in c.cells
+                            ]
+                        }
+                        if claims_file.tables
+                        else {}
+                    ),
                 }
                 for c in found
             ],
@@ -111,6 +127,12 @@ def _suggestions(claims_file: ClaimsFile, args: argparse.Namespace) -> str:
         for number, suggestion in enumerate(claim.suggestions, start=1):
             inputs = ", ".join(f"{field} = {name!r}" for field, name in suggestion.inputs)
             lines.append(f"    {number}. {inputs}: {one_line(suggestion.explanation)}")
+        for number, cell in enumerate(claim.cells, start=1):
+            lines.append(
+                f"    table {number}. row {one_line(cell.row)!r} of column {one_line(cell.column)!r} in table "
+                f"{one_line(cell.table)!r}: {one_line(cell.explanation)}"
+            )
+            lines.extend(f"         {line}" for line in cell.toml.splitlines())
     if not found:
         lines.append("  no claim needs inputs")
     # every line may begin with user text (a claim id, a figure name): none may begin a CI workflow command

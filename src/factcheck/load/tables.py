@@ -107,10 +107,14 @@ from factcheck.errors import (
     TableDigestError,
     TableError,
     TableFileError,
+    UnitError,
     UnknownColumnError,
     UnknownRowError,
 )
 from factcheck.load.paths import read_inside
+from factcheck.model.claims import Cell, Figure, Location, cell_name
+from factcheck.numbers.units import is_percent_unit, parse_unit
+from factcheck.words.table import CURRENCIES
 
 __all__ = [
     "MAX_CELLS",
@@ -125,6 +129,7 @@ __all__ = [
     "Table",
     "TableDescription",
     "TableFigure",
+    "TableFigures",
     "TableRow",
     "TableSpec",
     "describe_table",
@@ -213,14 +218,6 @@ STATUS_MARKERS: Final[frozenset[str]] = frozenset(
 )
 _Refuse = Callable[[str], "TableFileError"]
 _NOTE_MARKER: Final = re.compile(r"note\s*\d{1,4}[a-z]?", re.IGNORECASE)
-#: Unit names that are percentages (the column's unit, lower case, white space as "_").
-_PERCENT_UNITS: Final = frozenset({"%", "percent", "per_cent", "pct", "percentage"})
-#: Currency symbols a cell may start with, and the unit names of that currency.
-_CURRENCY_UNITS: Final[Mapping[str, frozenset[str]]] = {
-    "£": frozenset({"£", "gbp", "pound_sterling"}),
-    "$": frozenset({"$", "usd"}),
-    "€": frozenset({"€", "eur", "euro"}),
-}
 _TEXT_SUFFIXES: Final[Mapping[str, str]] = {".csv": ",", ".tsv": "\t", ".tab": "\t"}
 _WORKBOOK_SUFFIXES: Final = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
 _ZIP_MAGIC: Final = b"PK\x03\x04"
@@ -281,7 +278,7 @@ class ColumnSpec:
     _percent: bool = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_percent", _unit_key(self.unit) in _PERCENT_UNITS)  # asked of every cell
+        object.__setattr__(self, "_percent", is_percent_unit(self.unit))  # asked of every cell
 
     @property
     def is_percent(self) -> bool:
@@ -565,7 +562,7 @@ def read_number_text(text: str, spec: ColumnSpec) -> tuple[Fraction, tuple[str, 
     markers = tuple(_markers(match["markers"], written)) if match["markers"] else ()
     if match["percent"] and not spec.is_percent:
         raise CellError(f"a percentage in a column whose unit is {spec.unit!r}, not a percentage")
-    if match["currency"] and _unit_key(spec.unit) not in _CURRENCY_UNITS[match["currency"]]:
+    if match["currency"] and not _in_currency(spec.unit, match["currency"]):
         raise CellError(f"an amount in {match['currency']} in a column whose unit is {spec.unit!r}")
     decimals = match["decimals"] or ""
     numerator = int((match["whole"] or "").replace(",", "") + decimals or "0")
@@ -606,8 +603,12 @@ def _kind_of(raw: object) -> str:
     )
 
 
-def _unit_key(unit: str) -> str:
-    return "_".join(unit.strip().lower().split())
+def _in_currency(unit: str, sign: str) -> bool:
+    """Whether a column's unit is an amount in the currency of `sign` ("£": GBP), as the units module reads it."""
+    try:
+        return parse_unit(unit).dims == ((CURRENCIES[sign], 1),)
+    except UnitError:
+        return False
 
 
 def fold(text: str) -> str:
@@ -945,6 +946,57 @@ def _rows_text(numbers: Sequence[int]) -> str:
     return "rows " + ", ".join(map(str, numbers))
 
 
+# -- a table's figures, as the claims file's records ------------------------------------------------
+@attrs.frozen
+class TableFigures:
+    """A table read for a claims file, giving its cells as `Figure`s: the loader reads the figures a claims
+    file names through it, and the checks above the loader ask it for other cells (`model.claims.TableCells`).
+
+    A cell's figure takes its column's unit, period and `rounded`, its row's key as its area, the table's
+    source, and the name `cell_name(table, column, row)`; `location` is where `[tables.NAME]` is.
+    """
+
+    table: Table
+    location: Location = Location()
+
+    @property
+    def name(self) -> str:
+        return self.table.spec.name
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return self.table.keys
+
+    @property
+    def declared(self) -> tuple[str, ...]:
+        return tuple(column.name for column in self.table.spec.columns)
+
+    def figure(self, row: str, column: str) -> Figure:
+        """The figure in a cell; TableError (located) when there is none."""
+        return self.as_figure(self.table.figure(row, column))
+
+    def column(self, name: str, exclude: Iterable[str] = ()) -> tuple[tuple[str, Figure | TableError], ...]:
+        """Every data row's figure in column `name`, less `exclude`, as `Table.column` lists them."""
+        return tuple(
+            (key, found if isinstance(found, TableError) else self.as_figure(found))
+            for key, found in self.table.column(name, exclude)
+        )
+
+    def as_figure(self, found: TableFigure) -> Figure:
+        return Figure(
+            cell_name(found.table, found.column, found.row),
+            found.value,
+            found.unit,
+            found.period,
+            found.row,
+            found.source,
+            found.rounded,
+            None,
+            self.location,
+            Cell(table=found.table, row=found.row, column=found.column, row_number=found.row_number, text=found.text),
+        )
+
+
 # -- describing a table (`factcheck table PATH`) -----------------------------------------------------
 @attrs.frozen(kw_only=True)
 class ColumnDescription:
@@ -1119,7 +1171,7 @@ def _describe_column(table: Table, spec: ColumnSpec, grid: Sequence[Sequence[Raw
         except CellError:
             text = _cell_text(raw)
             stripped = text.lstrip("-+\u2212\u2013")
-            if stripped[:1] in _CURRENCY_UNITS:
+            if stripped[:1] in CURRENCIES:
                 currency, numbers = True, numbers + 1
             elif not text or text.casefold() in SUPPRESSED or _MARKER.fullmatch(text):
                 suppressed.append((row.key, row.number, text))

@@ -12,6 +12,7 @@ from factcheck.numbers.interval import Interval
 
 __all__ = [
     "decimals_of",
+    "ordinal",
     "plural",
     "show",
     "show_against",
@@ -39,6 +40,12 @@ def decimals_of(step: Fraction | None) -> int:
         denominator //= gcd(denominator, 10)
         places += 1
     return places
+
+
+def ordinal(number: int) -> str:
+    """A place as a sub-editor writes it: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 102nd."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
 
 
 def show(value: Fraction, places: int | None = None, *, rounding: str = ROUND_HALF_EVEN) -> str:

@@ -42,6 +42,7 @@ __all__ = [
     "describe",
     "impossible_when_negative",
     "in_terms_of",
+    "is_percent_unit",
     "parse_unit",
     "spoken",
 ]
@@ -257,6 +258,15 @@ def parse_unit(text: str) -> Unit:
         msg = f"cannot read the unit {shown!r}"
         raise UnitError(msg)
     return attrs.evolve(unit, text=text.strip())
+
+
+def is_percent_unit(text: str) -> bool:
+    """Whether a unit expression is a percentage ("percent", "%", "pct"): a table's "12.5%" cell needs one, and
+    so does reading a workbook's stored fraction as a percentage. A unit that cannot be read is not one."""
+    try:
+        return parse_unit(text).is_percent
+    except UnitError:
+        return False
 
 
 @attrs.define

@@ -303,6 +303,9 @@ def _folded_with_positions(text: str) -> tuple[str, list[int]]:
 
 
 def _computed_text(outcome: Outcome) -> str:
+    """The recomputed value; for a rank, the place it holds ("3rd of 12 from the high end")."""
+    if outcome.place is not None:
+        return f"{outcome.place.text} from the {outcome.place.end} end"
     computed = outcome.computed
     if computed is None:
         return "—"
@@ -327,7 +330,7 @@ def _diagnosis_text(diagnosis: object) -> str:
 def _figure_list(outcome: Outcome, claims_file: ClaimsFile) -> str:
     items = []
     for name in outcome.figures:
-        figure = claims_file.figures.get(name)
+        figure = claims_file.figures.get(name) or claims_file.cells.get(name)
         if figure is None:
             items.append(f"<li><code>{_e(name)}</code> not defined</li>")
             continue
@@ -351,6 +354,9 @@ def _figure_value(figure: Figure) -> str:
 
 def _figure_scope(figure: Figure) -> str:
     parts = [p for p in (figure.period, figure.area, figure.note) if p]
+    if figure.cell is not None:  # where in the table it was read
+        cell = figure.cell
+        parts.append(f"table {cell.table!r}, row {cell.row_number}, column {cell.column!r}: {cell.text!r}")
     return _e(" · ".join(parts))
 
 
@@ -376,7 +382,9 @@ def _claim_card(outcome: Outcome, claims_file: ClaimsFile, claims: dict[str, Cla
     label = _label(outcome)
     where = f" · line {outcome.location.line}" if outcome.location.line else ""
     rows = [("Stated", f"“{_e(outcome.stated)}”" if outcome.stated else "—")]
-    if outcome.interval is not None:
+    if outcome.place is not None:
+        rows.append(("Words need", _e(f"{outcome.place.needs} from the {outcome.place.end} end")))
+    elif outcome.interval is not None:
         rows.append(("Words allow", _e(show_interval(outcome.interval))))
     if outcome.computed is not None:
         rows.append(("Recomputed", f'<strong class="value">{_e(_computed_text(outcome))}</strong>'))

@@ -62,6 +62,7 @@ class FileReport(NamedTuple):
     part: str
     tally: Tally
     article: str | None  # `[article] text` as written (relative to the file's folder): an input of the run
+    tables: tuple[str, ...] = ()  # each `[tables.NAME] path` as written: inputs of the run too
 
 
 _TALLY_TYPES: Final = (tuple, int, bool, int, int, int, int, int, int)
@@ -102,7 +103,7 @@ def _render(results: tuple[FileResult, ...], fmt: str, colour: bool) -> tuple[tu
     try:
         parts = FORMATS[fmt].parts(results, colour)
         return tuple(
-            FileReport(result.path, part, result.tally(), _article_of(result))
+            FileReport(result.path, part, result.tally(), _article_of(result), _tables_of(result))
             for result, part in zip(results, parts, strict=True)
         ), False
     except Exception as exc:  # a bug must not hide the other files' results
@@ -111,7 +112,13 @@ def _render(results: tuple[FileResult, ...], fmt: str, colour: bool) -> tuple[tu
 
 
 def _stored(report: FileReport) -> dict[str, Any]:
-    return {"path": report.path, "part": report.part, "tally": list(report.tally), "article": report.article}
+    return {
+        "path": report.path,
+        "part": report.part,
+        "tally": list(report.tally),
+        "article": report.article,
+        "tables": list(report.tables),
+    }
 
 
 def _from_stored(stored: dict[str, Any] | None) -> tuple[FileReport, ...] | None:
@@ -129,6 +136,9 @@ def _report_from_stored(stored: object) -> FileReport | None:
     path, part, tally, article = stored["path"], stored["part"], stored["tally"], stored["article"]
     if not (isinstance(path, str) and isinstance(part, str) and (article is None or isinstance(article, str))):
         return None
+    tables = stored["tables"]
+    if not (isinstance(tables, list) and all(isinstance(table, str) for table in tables)):
+        return None
     if not (isinstance(tally, list) and len(tally) == len(_TALLY_TYPES)):
         return None
     tally[0] = tuple(tally[0]) if isinstance(tally[0], list) else None
@@ -137,7 +147,7 @@ def _report_from_stored(stored: object) -> FileReport | None:
     counts = tally[0]
     if not (len(counts) == len(Verdict) and all(type(n) is int for n in counts)):
         return None
-    return FileReport(path, part, Tally(*tally), article)
+    return FileReport(path, part, Tally(*tally), article, tuple(tables))
 
 
 def _internal_error(path: str, exc: Exception, doing: str) -> FileResult:
@@ -295,7 +305,9 @@ def run(
         if progress is not None:
             progress(done, path)
     if inputs is not None:
-        inputs.extend((result.path, _article_of(result)) for result in results)
+        for result in results:
+            inputs.append((result.path, _article_of(result)))
+            inputs.extend((result.path, table) for table in _tables_of(result))
     text, reported = render_safely(results, fmt, colour)
     write(text)
     from factcheck.model.results import totals_of  # not needed on a cache hit
@@ -306,7 +318,17 @@ def run(
 def _noting_inputs(found: Iterable[FileReport], inputs: list[tuple[str, str | None]]) -> Iterator[FileReport]:
     for report in found:
         inputs.append((report.path, report.article))
+        inputs.extend((report.path, table) for table in report.tables)
         yield report
+
+
+def _tables_of(result: FileResult) -> tuple[str, ...]:
+    """The files of the file's `[tables.NAME]`, as written, as far as it was read."""
+    loaded = result.claims_file
+    if loaded is None:
+        return ()
+    article = loaded.article.text if loaded.article is not None else None
+    return tuple(relative for relative in loaded.inputs if relative != article)
 
 
 def _article_of(result: FileResult) -> str | None:

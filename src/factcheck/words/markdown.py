@@ -16,12 +16,15 @@ from factcheck.words.table import (
     COMPARATORS,
     CURRENCIES,
     DIRECTIONS,
+    EVER_PHRASES,
     FILLER_WORDS,
     FINANCIAL_YEAR_START,
     FOLD_SUFFIX,
     HARMLESS_MARKS,
     HEDGES,
+    HIGH_WORDS,
     IN_WORDS,
+    LOW_WORDS,
     MONTHS,
     MULTIPLES,
     NEUTRAL_COMPARISONS,
@@ -34,10 +37,17 @@ from factcheck.words.table import (
     PERIOD_RANGE_WORDS,
     POINT_WORDS,
     PROPORTIONS,
+    QUALITY_WORDS,
+    RANK_CHANGING_WORDS,
+    RANK_ORDINALS,
     RELATIVE_YEARS,
     SCALE_ABBREVIATIONS,
     SCALE_WORDS,
+    SPAN_STARTS,
+    SPAN_WORDS,
     TIMES_WORDS,
+    TOP_WORDS,
+    TOTAL_WORDS,
     UNIT_ABBREVIATIONS,
     UNREAD_WORDS,
     VAGUE_AMOUNTS,
@@ -231,6 +241,7 @@ def table_rows() -> list[tuple[str, str, str]]:
             "a comparison in these words alone is `unchecked`: they state no relation",
         )
     )
+    rows.extend(_rank_rows())
     rows.append((_quoted(PERCENT_WORDS), "unit", "percent"))
     rows.append((_quoted(POINT_WORDS), "unit", "percentage points"))
     rows.append((_quoted(f"{w} N" for w in PER_WORDS), "unit", 'a rate per N ("one for every N" is one in N)'))
@@ -288,6 +299,54 @@ def table_rows() -> list[tuple[str, str, str]]:
         )
     )
     return rows
+
+
+def _rank_rows() -> list[tuple[str, str, str]]:
+    """The words of a rank claim ("the highest", "one of the lowest", "in the top ten", "since 2015")."""
+    return [
+        (_quoted(HIGH_WORDS), "rank", 'counted from the high end: "the highest" is 1st, "the third-largest" 3rd'),
+        (_quoted(LOW_WORDS), "rank", 'counted from the low end: "the lowest" is 1st from the bottom'),
+        (
+            _quoted(QUALITY_WORDS),
+            "rank",
+            'counted from the end the claim\'s `order` names ("high" or "low": where a value is good); "worst" '
+            "from the other end; without `order`, an error",
+        ),
+        (
+            _quoted(RANK_ORDINALS) + ', and "2nd", "12th"…',
+            "rank place",
+            '"the third-lowest" is exactly that place (ties share the better place)',
+        ),
+        (
+            '"among the N highest", "one of the N highest", ' + _quoted(f"in the {w} N" for w in TOP_WORDS),
+            "rank place",
+            "at most the Nth place from that end",
+        ),
+        (
+            '"one of the highest", "one of the lowest", "among the highest", "among the lowest"',
+            "rank place",
+            "at most the max(3, ⌈n/4⌉)th place, n values",
+        ),
+        (
+            '"since 2015", '
+            + _quoted(f"{start} a {SPAN_WORDS[0]}" for start in SPAN_STARTS)
+            + ", "
+            + _quoted(EVER_PHRASES),
+            "rank span",
+            'after a superlative, the span of time `among` lists ("the highest since 2015": every year since)',
+        ),
+        (
+            _quoted(RANK_CHANGING_WORDS),
+            "rank (refused)",
+            'after a superlative ("the highest but one", "the highest outside London"), an error: write the place, '
+            "or leave rows out with `exclude`",
+        ),
+        (
+            _quoted(TOTAL_WORDS),
+            "total row",
+            "a row key with these words names a total: a contradicted rank says if leaving it out makes it true",
+        ),
+    ]
 
 
 def _period_rows() -> list[tuple[str, str, str]]:

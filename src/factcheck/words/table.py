@@ -8,7 +8,9 @@ relation ("compared with"), and the rule for words the reader does not know (`UN
 `UNIT_ABBREVIATIONS`). The reader in `stated` only looks words up here; the README's table is
 generated from it by `markdown.table_rows()` (and a test keeps the two the same).
 
-The other word lists are here too, each with the rule it serves: the marks a reader sees as one
+The words of rank claims are here too: superlatives ("the highest", "the fewest"), ordinals ("the
+third-lowest"), "top" and "bottom", the spans of time of "the highest since 2015", and the row keys
+that name a total. So are the other word lists, each with the rule it serves: the marks a reader sees as one
 (`DASHES`, `TYPOGRAPHIC`: quotes are compared through them), the words that make a sentence state
 a number (`STATES_A_NUMBER`: coverage gaps), the cues that guide drafting (labels, particles, share
 verbs, the words of a forecast or an opinion) and the abbreviations that do not end a sentence.
@@ -39,6 +41,7 @@ __all__ = [
     "DIRECTIONS",
     "DIRECTIONS_AFTER",
     "DIRECTION_LINKS",
+    "EVER_PHRASES",
     "EXTRA_WORDS",
     "FILLER_WORDS",
     "FINANCIAL_YEAR_START",
@@ -49,9 +52,11 @@ __all__ = [
     "HARMLESS_MARKS",
     "HEDGED_DIRECTIONS_AFTER",
     "HEDGES",
+    "HIGH_WORDS",
     "IN_EVERY_WORDS",
     "IN_WORDS",
     "LABEL_WORDS",
+    "LOW_WORDS",
     "MONTHS",
     "MONTH_NUMBERS",
     "MULTIPLES",
@@ -78,6 +83,9 @@ __all__ = [
     "PLUS_SIGN",
     "POINT_WORDS",
     "PROPORTIONS",
+    "QUALITY_WORDS",
+    "RANK_CHANGING_WORDS",
+    "RANK_ORDINALS",
     "RATE_STOP",
     "RATIO_AFTER",
     "RELATIVE_YEARS",
@@ -86,10 +94,16 @@ __all__ = [
     "SCALE_WORDS",
     "SHARE_PARTICLES",
     "SHARE_VERBS",
+    "SINCE_WORDS",
     "SPACED_SCALES",
+    "SPAN_QUALIFIERS",
+    "SPAN_STARTS",
+    "SPAN_WORDS",
     "STATES_A_NUMBER",
     "TIMES_WORDS",
     "TITLES",
+    "TOP_WORDS",
+    "TOTAL_WORDS",
     "TYPOGRAPHIC",
     "UNIT_ABBREVIATIONS",
     "UNREAD_WORDS",
@@ -98,9 +112,11 @@ __all__ = [
     "YEAR_EARLIER_WORDS",
     "YEAR_MARKERS",
     "YEAR_TO_WORDS",
+    "End",
     "Hedge",
     "Multiple",
     "Proportion",
+    "Quality",
     "Relation",
     "VagueAmount",
     "looks_abbreviated",
@@ -501,6 +517,68 @@ COMPARATORS: Final[dict[str, Relation]] = {
     **dict.fromkeys(["at least", "no lower than", "no fewer than", "no less than"], Relation.AT_LEAST),
     **dict.fromkeys(["at most", "no higher than", "no more than", "not above"], Relation.AT_MOST),
 }  # fmt: skip
+
+
+# -- rank words ("the highest", "the third-lowest", "one of the lowest", "the highest since 2015") -----
+
+
+class End(enum.Enum):
+    """The end of a list of values that a rank counts its places from."""
+
+    HIGH = "high"
+    LOW = "low"
+
+    @property
+    def other(self) -> End:
+        return End.LOW if self is End.HIGH else End.HIGH
+
+
+class Quality(enum.Enum):
+    """ "The best" and "the worst": which end that is depends on the claim's `order` (is a high value good?)."""
+
+    BEST = "best"
+    WORST = "worst"
+
+
+#: Superlatives that count from the high end, and from the low end.
+HIGH_WORDS: Final = (
+    "highest", "largest", "biggest", "most", "greatest", "longest", "heaviest", "steepest", "sharpest",
+)  # fmt: skip
+LOW_WORDS: Final = ("lowest", "smallest", "fewest", "least", "shortest", "lightest")
+#: Superlatives of quality: their end is the claim's `order` (where a value is good) or its other end.
+QUALITY_WORDS: Final[dict[str, Quality]] = {"best": Quality.BEST, "worst": Quality.WORST}
+#: "the top ten", "the bottom five".
+TOP_WORDS: Final[dict[str, End]] = {"top": End.HIGH, "bottom": End.LOW}
+#: Ordinals of a place: "the third-lowest". A place in digits is read too ("the 12th highest").
+RANK_ORDINALS: Final[dict[str, int]] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+}  # fmt: skip
+#: Words that start the span of time of "the highest since 2015".
+SINCE_WORDS: Final = ("since",)
+#: ... and of "the lowest for a decade", "the highest in 20 years", "the most over a generation".
+SPAN_STARTS: Final = ("for", "in", "over")
+#: What may follow "for", "in" or "over" (after "a", "an", "one", a number word or digits) to make a span of time.
+SPAN_WORDS: Final = (
+    "decade", "decades", "year", "years", "month", "months", "generation", "century", "quarter", "quarters",
+)  # fmt: skip
+#: Words that may come before a span ("for at least a decade"), as word lists.
+SPAN_QUALIFIERS: Final = (("at", "least"), ("more", "than"), ("over",), ("almost",), ("nearly",), ("well", "over"))
+#: Words after a superlative that change which values are ranked or which place is meant ("the highest but one"
+#: is the second highest; "the highest outside London" leaves London out): refused, so that the claim says it
+#: with a place or with `exclude`.
+RANK_CHANGING_WORDS: Final = (
+    "but", "bar", "except", "excluding", "outside", "apart", "besides", "after", "behind", "other", "save", "barring",
+)  # fmt: skip
+#: Whole phrases after a superlative that speak of every period there is ("the highest on record").
+EVER_PHRASES: Final = ("on record", "ever", "in history", "since records began")
+#: Row keys that name a total rather than one of the things ranked (whole words of the key, lower case): a
+#: diagnosis of a rank tries the list without such a row ("true if the total row is left out").
+TOTAL_WORDS: Final = (
+    "total", "totals", "all", "overall", "average", "mean", "national", "england and wales", "england",
+    "united kingdom", "uk", "great britain", "gb", "all areas", "all forces", "country",
+)  # fmt: skip
 
 
 # -- the article's marks, as a reader sees them ----------------------------------------------------
