@@ -6,10 +6,13 @@ The worked example (claims/mappa-every-area.claims.toml, fictional figures) is g
 made-up areas, with an error planted in every fifth version (a figure's digits swapped). It is
 written out twice in a temporary folder:
 
-- one template claims file listing every version, its figures given per version (`values`);
-- the same story as `--versions` ordinary claims files, each with its own sentences, figures and
-  `[article] text` (a copy of the very text the template's version reads, beside it), written out
-  here by plain text substitution, not by factcheck.
+- the example's template claims file as it is, over a generated table of the areas (its
+  `mappa-every-area-fictional.csv`, with a total row the template leaves out): a version per row,
+  each figure read from the version's row;
+- the same story as `--versions` ordinary claims files, each with its own sentences, its figures
+  read from its own row of the same table, and `[article] text` (a copy of the very text the
+  template's version reads, beside it), written out here by plain text substitution, not by
+  factcheck.
 
 Then, in this run, alternating the two so that neither gets a warmer machine: `factcheck check` on
 each (the runner's `run`, text report, one process, no cache), the median wall time of `--repeats`
@@ -37,7 +40,12 @@ WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
 #: The England and Wales rate the versions are compared with (the example's fixed figures).
 EW_RATE = 62435 / 52470000 * 100000
 _SLOT = re.compile(r"\{([A-Za-z0-9_]+)\}")
-_VALUES = re.compile(r"^values = \{[^\n]*\}$", re.MULTILINE)
+#: The example's `[template]` table, which the separate files leave out.
+_TEMPLATE = re.compile(r"\n\[template\]\n(?:[a-z]+ = [^\n]*\n)+")
+#: Where the example reads its table and its versions, and the table's total row (not a version).
+TABLE = "mappa-every-area-fictional.csv"
+TEXTS = "mappa-every-area"
+TOTAL = "All five areas"
 
 
 def areas(count: int) -> dict[str, tuple[int, int, int, int, int, int]]:
@@ -90,41 +98,48 @@ def _sentences(example: str) -> list[str]:
 
 
 def write(folder: Path, count: int) -> tuple[Path, Path, int]:
-    """The template and the separate files (in folder/separate); and how many versions have a planted error."""
+    """The template and the separate files (in folder/separate), each reading the same table of `count`
+    areas (and a total row, which the template leaves out); and how many versions have a planted error."""
     example = EXAMPLE.read_text(encoding="utf-8")
     sentences = _sentences(example)
     by_row = areas(count)
-    texts = folder / "texts"
+    texts = folder / TEXTS
     texts.mkdir()
     separate = folder / "separate"
     separate.mkdir()
+    table = _table(by_row)
+    for where in (folder, separate):  # a claims file reads only inside its own folder
+        (where / TABLE).write_text(table, encoding="utf-8")
     errors = 0
-    figure_names = ["rso_2020", "rso_2019", "pop10_2019", "removed_2020", "breaches_2020", "violent_2020"]
     for index, (row, values) in enumerate(by_row.items()):
         filled = words(row, values)
         said = planted(index, filled)
         errors += said != filled
         body = "\n\n".join(_SLOT.sub(_filler(said), text) for text in sentences)
-        for where in (texts, separate):  # a claims file reads only inside its own folder
+        for where in (texts, separate):
             (where / f"{slug(row)}.txt").write_text(f" date 2020-11-10 {body}\n", encoding="utf-8")
-        one = re.sub(r"\n\[template\]\nversions = \[\n(?:  \{[^\n]*\},\n)*\]\n", "\n", example)
+        one = _TEMPLATE.sub("\n", example)
         one = one.replace("published = 2020-11-10\n", f'published = 2020-11-10\ntext = "{slug(row)}.txt"\n')
-        for value in values:  # the example's figures given per version are in this order
-            one = _VALUES.sub(f"value = {value}", one, count=1)
+        one = one.replace('row = "{row}"', f'row = "{row}"')
         one = _SLOT.sub(_filler(said), one)
         (separate / f"{slug(row)}.claims.toml").write_text(one, encoding="utf-8")
-    listed = "".join(f'  {{ row = "{row}", text = "texts/{slug(row)}.txt" }},\n' for row in by_row)
-    template = re.sub(
-        r"\n\[template\]\nversions = \[\n(?:  \{[^\n]*\},\n)*\]\n",
-        lambda _m: f"\n[template]\nversions = [\n{listed}]\n",
-        example,
-    )
-    for name, column in zip(figure_names, zip(*by_row.values(), strict=True), strict=True):
-        table = ", ".join(f'"{row}" = {value}' for row, value in zip(by_row, column, strict=True))
-        template = re.sub(rf"(\[figures\.{name}\]\n)values = \{{[^\n]*\}}", rf"\1values = {{ {table} }}", template)
     path = folder / "story.claims.toml"
-    path.write_text(template, encoding="utf-8")
+    path.write_text(example, encoding="utf-8")
     return path, separate, errors
+
+
+def _table(by_row: dict[str, tuple[int, int, int, int, int, int]]) -> str:
+    """The areas' table as the example's CSV has it: a line saying the figures are made up, the header,
+    a row per area and a total row."""
+    lines = [
+        "# FICTIONAL FIGURES, generated by bench/template.py",
+        "Area,Registered sex offenders 2020,Registered sex offenders 2019,Population aged 10+ 2019,"
+        "Removed from the register 2019-20,Breaches 2019-20,Violent offenders 2020",
+    ]
+    lines += [",".join([row, *map(str, values)]) for row, values in by_row.items()]
+    totals = [sum(column) for column in zip(*by_row.values(), strict=True)]
+    lines.append(",".join([TOTAL, *map(str, totals)]))
+    return "\n".join(lines) + "\n"
 
 
 def check(target: Path) -> tuple[float, str, int]:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.check.pipeline import check_file
+from factcheck.load.claimsfile import load_claims_file
 from factcheck.load.template import TemplateFile, load_claims
 from factcheck.model.claims import ClaimsFile
 from factcheck.model.verdicts import Verdict
