@@ -165,3 +165,92 @@ def test_sarif_lists_a_template_once_among_its_artifacts(story: Path) -> None:
     (run,) = json.loads(report)["runs"]
     assert len(run["artifacts"]) == 1
     assert {result["properties"]["version"] for result in run["results"]} >= {"Eastfold"}
+
+
+TABLE_TEMPLATE = """\
+format = 1
+
+[article]
+title = "Offenders in {area}"
+published = 2020-11-10
+
+[tables.areas]
+path = "areas.csv"
+key = "Area"
+source = "fictional"
+
+[tables.areas.columns]
+"Offenders" = { unit = "offender", period = "2020-03-31" }
+
+[sources.fictional]
+title = "Fictional figures, for a test"
+kind = "official"
+
+[template]
+rows = "areas"
+text = "versions/{slug}.txt"
+exclude = ["All areas"]
+
+[figures.offenders]
+table = "areas"
+row = "{row}"
+column = "Offenders"
+
+[figures.total]
+table = "areas"
+row = "All areas"
+column = "Offenders"
+
+[[sentences]]
+text = "There were {n} offenders in {area}, of {total} in all areas."
+
+  [[sentences.claims]]
+  id = "n"
+  kind = "value"
+  stated = "{n}"
+  figure = "offenders"
+
+  [[sentences.claims]]
+  id = "all"
+  kind = "value"
+  stated = "{total}"
+  figure = "total"
+"""
+
+
+@pytest.fixture
+def table_story(tmp_path: Path) -> Path:
+    """A template over a table's rows (a total row left out); North Rhyn says 2,130 where its row has 2,310."""
+    (tmp_path / "areas.csv").write_text(
+        "Area,Offenders\nWestmarch,1405\nEastfold,980\nNorth Rhyn,2310\nAll areas,4695\n", encoding="utf-8"
+    )
+    (tmp_path / "versions").mkdir()
+    for row, said in (("Westmarch", "1,405"), ("Eastfold", "980"), ("North Rhyn", "2,130")):
+        text = f"There were {said} offenders in {row}, of 4,695 in all areas.\n"
+        (tmp_path / "versions" / f"{row.lower().replace(' ', '-')}.txt").write_text(text, encoding="utf-8")
+    path = tmp_path / "story.claims.toml"
+    path.write_text(TABLE_TEMPLATE, encoding="utf-8")
+    return path
+
+
+def test_each_version_reads_its_own_row_of_the_table(table_story: Path) -> None:
+    results = check_path(table_story)
+    assert [result.version for result in results] == ["Westmarch", "Eastfold", "North Rhyn"]
+    verdicts = [{o.id: o.verdict.value for o in result.outcomes} for result in results]
+    assert verdicts == [
+        {"n": "supported", "all": "supported"},
+        {"n": "supported", "all": "supported"},
+        {"n": "contradicted", "all": "supported"},
+    ]
+    rhyn = results[2].claims_file
+    assert rhyn is not None and rhyn.figures["offenders"].value == 2310
+
+
+def test_a_changed_table_is_never_answered_from_the_cache(table_story: Path, tmp_path: Path) -> None:
+    cache = ResultCache(tmp_path / "cache")
+    cache.prepare()
+    assert _check([table_story], cache=cache)[1] == 1
+    table = table_story.parent / "areas.csv"
+    table.write_text(table.read_text(encoding="utf-8").replace("North Rhyn,2310", "North Rhyn,2130"), encoding="utf-8")
+    assert _check([table_story], cache=cache)[1] == 0
+    assert _check([table_story], cache=cache) == _check([table_story])
