@@ -25,20 +25,25 @@ import attrs
 from factcheck.numbers.interval import Interval
 
 __all__ = [
+    "AGE_WORDS",
+    "AMOUNT_LINKS",
     "ARTICLES",
     "AS_MANY_WORDS",
     "ATTACHED_SCALES",
     "BEFORE_NUMBER",
+    "CHANGE_WORDS",
     "COMPARATORS",
     "COMPARED_NEXT",
     "COMPARED_WITH",
     "COUPLE",
     "CURRENCIES",
     "DASHES",
+    "DATELINE_LABELS",
     "DEFINITION_WORDS",
     "DIRECTIONS",
     "DIRECTIONS_AFTER",
     "DIRECTION_LINKS",
+    "DRAFTED_NEUTRAL_COMPARISONS",
     "EXTRA_WORDS",
     "FILLER_WORDS",
     "FOLD_SUFFIX",
@@ -52,6 +57,11 @@ __all__ = [
     "IN_WORDS",
     "LABEL_WORDS",
     "MONTHS",
+    "MONTH_NUMBERS",
+    "MOST_ADJECTIVE_ENDINGS",
+    "MOST_NOT_A_RANK_AFTER",
+    "MOST_NOT_A_SHARE_AFTER",
+    "MOST_RANKED_ADJECTIVES",
     "MULTIPLES",
     "NEUTRAL_COMPARISONS",
     "NEVER_FINAL",
@@ -74,6 +84,7 @@ __all__ = [
     "PROPORTIONS",
     "RATE_STOP",
     "RATIO_AFTER",
+    "RESTATING_WORDS",
     "SCALES",
     "SCALE_ABBREVIATIONS",
     "SCALE_WORDS",
@@ -85,9 +96,12 @@ __all__ = [
     "TITLES",
     "TYPOGRAPHIC",
     "UNIT_ABBREVIATIONS",
+    "UNIT_DIRECTIONS_AFTER",
     "UNREAD_WORDS",
     "VAGUE_AMOUNTS",
+    "VAGUE_NEEDS_OF",
     "WEAK_COMPARATORS",
+    "WEEKDAYS",
     "YEAR_MARKERS",
     "Hedge",
     "Multiple",
@@ -662,3 +676,51 @@ OPENERS: Final = frozenset(
     "the a an it its this that these those he she they we i you there their his her our my but and so yet "
     "however in on at for if when while after before since as meanwhile last next figures police".split()
 )
+
+
+# -- drafting: the words `factcheck extract` reads in an article (issue 13; kept apart from the rest) --------
+
+#: Vague amounts that state a number only before "of": "scores of people", never "exam scores".
+VAGUE_NEEDS_OF: Final = frozenset({"scores"})
+#: Words after "most" that make it an adverb, not a share: "most likely", "the areas most affected" (a word
+#: ending in "-ly" or "-ed" too). "Most people" and "most of them" are shares.
+MOST_NOT_A_SHARE_AFTER: Final = frozenset(
+    "likely recent common popular important serious often at in to for when where with".split()
+)
+#: Words after "the most" that make it no rank of figures: "the most recent", "for the most part".
+MOST_NOT_A_RANK_AFTER: Final = frozenset({"recent", "recently", "part", "of", "likely", "important", "notably"})
+#: Endings of the adjectives after "the most" that judge rather than count ("the most dangerous", "the most
+#: vulnerable", "the most effective"): no rank of figures ...
+MOST_ADJECTIVE_ENDINGS: Final = ("ous", "ive", "ful", "able", "ible", "ant", "ent", "ic", "al", "ing", "ly")
+#: ... except these, which say how many or how much: "the most deprived", "the most expensive".
+MOST_RANKED_ADJECTIVES: Final = frozenset({"deprived", "expensive", "populous", "frequent", "affordable"})
+#: The words stating no relation that a draft turns into a comparison claim (the format makes it
+#: unchecked). "While", "against" and "alongside" are left out: too often plain words.
+DRAFTED_NEUTRAL_COMPARISONS: Final = (
+    "compared with", "compared to", "in comparison with", "by comparison with", "versus", "relative to",
+)  # fmt: skip
+#: Words between a direction's "by"/"of" and its number: "rose by an average of 45p".
+AMOUNT_LINKS: Final = ("an average of", "a total of", "a median of", "a mean of")
+#: Words that make the number after "of" or "by" a change with no direction word: "a change of -4.1%".
+CHANGE_WORDS: Final = frozenset({"change", "changes", "changed"})
+#: Direction words that may follow a number and its unit word: "14 seconds slower", "300 people fewer".
+UNIT_DIRECTIONS_AFTER: Final = ("slower", "longer", "shorter", "more", "fewer", "less", "higher", "lower")
+#: The last word of an age ("11-year-olds", "a 15-year-old"): a label of people, not a quantity.
+AGE_WORDS: Final = frozenset({"old", "olds"})
+#: Words that restate the number before them in another unit: "45p, or 12 per cent".
+RESTATING_WORDS: Final = ("or",)
+
+#: The months, with their numbers, for reading a dateline ("10 November 2020", "Nov 10, 2020").
+MONTH_NUMBERS: Final[dict[str, int]] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}  # fmt: skip
+#: Days of the week, which a dateline may name before its date ("Tuesday 10 November 2020").
+WEEKDAYS: Final = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
+)
+#: Labels before the date of publication in a dateline ("Published: 10 November 2020"). "Updated" is
+#: not one of them: the day a story was changed is not the day it was published.
+DATELINE_LABELS: Final = ("first published", "published", "posted", "dated", "date")
