@@ -247,7 +247,7 @@ def test_a_draft_says_why_check_fails_on_it() -> None:
         "figures are added",
     )
     toml = draft_toml(draft, "fires.claims.toml")
-    assert "# `factcheck check` fails on this draft until it is finished:\n#   - 3 claims still need inputs" in toml
+    assert "# `factcheck check` fails (exit 1) on this draft until it is finished:\n#   - 3 claims still need" in toml
     one = draft_article("date 2021-02-03 Headline\n\nThere were 5 fires.")
     assert one.unfinished() == (
         "1 claim still needs inputs (figures or table cells): run `factcheck suggest FILE` once the figures are added",

@@ -53,16 +53,18 @@ PUBLISHED_PLACEHOLDER = "FILL IN: the date the article was published, as a TOML 
 
 def draft_toml(draft: Draft, path: str | None = None) -> str:
     """The draft as the text of a claims file; `path`, the file's name, for the commands its comments suggest."""
-    lines = [f"# Drafted by `factcheck extract`{' from ' + draft.source if draft.source else ''}."]
-    unfinished = draft.unfinished(path)
-    if unfinished:
-        lines.append("# `factcheck check` fails on this draft until it is finished:")
-        lines += [f"#   - {reason}" for reason in unfinished]
-    lines += [
+    lines = [
+        f"# Drafted by `factcheck extract`{' from ' + draft.source if draft.source else ''}.",
         '# Every input set to "?" (or "?name", a guess) is a placeholder: name a figure or a claim id',
         "# there, add the figures under [figures], and check each drafted kind and `check`.",
-        "# `factcheck check` reports a claim with a placeholder as unchecked (a draft) and fails",
-        "# (exit 1) until none is left. `factcheck suggest` proposes inputs.",
+    ]
+    unfinished = draft.unfinished(path)
+    if unfinished:  # a claim with a placeholder is unchecked (a draft), and the file fails until none is left
+        lines.append("# `factcheck check` fails (exit 1) on this draft until it is finished:")
+        lines += [f"#   - {reason}" for reason in unfinished]
+    else:
+        lines.append("# Nothing is left to fill in: `factcheck check` reads every claim.")
+    lines += [
         "format = 1",
         "",
         "[article]",
