@@ -106,6 +106,11 @@ PHRASES = [
     ("Fewer than one in five casualties were cyclists.", [("share", "Fewer than one in five")]),
     ("Fares rose by 45p, or 12 per cent.", [("difference", "rose by 45p"), ("change", "12 per cent")]),
     ("The response was 14 seconds slower.", [("difference", "14 seconds slower")]),
+    ("There was a 12% rise in burglaries.", [("change", "12% rise")]),
+    ("There was a 12 per cent increase in thefts.", [("change", "12 per cent increase")]),
+    ("There was a 3.2 percentage point drop.", [("point_change", "3.2 percentage point drop")]),
+    ("A £150 cut was made.", [("difference", "£150 cut")]),
+    ("There were 40 drop-in sessions in 300 growth areas.", [("value", "40"), ("value", "300")]),
     # comparisons, and words that state no relation (a comparison the format leaves unchecked)
     ("It was 52 days, compared with 31 days.", [("value", "52"), ("comparison", "compared with"), ("value", "31")]),
     ("Its rate was higher than the national average.", [("comparison", "higher than")]),

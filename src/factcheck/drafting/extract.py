@@ -582,7 +582,10 @@ def _grow(text: str, tokens: list[Token], head: int, first_quantity: int) -> _Ph
     elif tok.type is _T.FRACTION:
         _take_scale(text, tokens, phrase)
     phrase = _widen_left(text, tokens, phrase)
-    direction = _direction_before(tokens, phrase) or _direction_after(text, tokens, phrase)
+    nouns = tok.type is _T.NUMBER and (
+        phrase.unit in (_T.PERCENT, _T.POINTS) or tokens[phrase.start].type is _T.CURRENCY
+    )  # "a 12% rise", "a £150 cut"; a count before a noun is seldom a change ("300 growth areas")
+    direction = _direction_before(tokens, phrase) or _direction_after(text, tokens, phrase, nouns)
     phrase.kind = _guessed_kind(text, tokens, phrase, head, direction, first_quantity)
     if phrase.unit is _T.TIMES:  # "three times": from the number, or a hedge or currency sign before it
         phrase.start = max(
@@ -900,13 +903,17 @@ def _direction_before(tokens: list[Token], phrase: _Phrase) -> bool:
     return any(tokens[k].type is _T.DIRECTION for k in range(phrase.start, phrase.end + 1))
 
 
-def _direction_after(text: str, tokens: list[Token], phrase: _Phrase) -> bool:
+def _direction_after(text: str, tokens: list[Token], phrase: _Phrase, nouns: bool = False) -> bool:
     """ "4.99 per cent more", "254 more than a year earlier", "14 seconds slower": take the direction word after
-    the number (or after the number and its unit word)."""
+    the number (or after the number and its unit word); with `nouns`, a direction noun too ("a 12% rise", "a £150
+    cut", but not "a 5% drop-in rate")."""
     j = phrase.end + 1
     if j >= len(tokens) or not _adjacent(text, tokens[phrase.end], tokens[j]):
         return False
     if _takes_direction(tokens[j], DIRECTIONS_AFTER, phrase, j):
+        return True
+    hyphenated = text.startswith(("-", *DASHES), tokens[j].span[1])
+    if nouns and not hyphenated and _takes_direction(tokens[j], tuple(NOUN_DIRECTIONS), phrase, j):
         return True
     unit_word = tokens[j]
     if unit_word.type is not _T.WORD or unit_word.text in NOUN_STOP or j + 1 >= len(tokens):
