@@ -245,6 +245,18 @@ def test_published_from_the_date_line_or_a_dateline_else_a_placeholder_that_fail
     assert any("`published` is a placeholder" in reason for reason in undated.unfinished())
 
 
+def test_a_rank_draft_is_written_with_placeholders_for_of_and_among() -> None:
+    draft = draft_article("date 2024-01-01 Ranks\n\nAshby had the highest rate, and the best results.")
+    toml = draft_toml(draft, "ranks.claims.toml")
+    assert '  id = "s2-rank"\n  kind = "rank"\n  stated = "the highest rate"\n  of = "?"\n  among = ["?"]\n' in toml
+    assert '  stated = "the best results"\n  of = "?"\n  among = ["?"]\n  note = "add order = \\"high\\" or' in toml
+    (rank,) = [s for s in tomllib.loads(toml)["sentences"][1]["claims"] if s["stated"] == "the highest rate"]
+    assert rank == {"id": "s2-rank", "kind": "rank", "stated": "the highest rate", "of": "?", "among": ["?"]}
+    assert draft.unfinished()[0].startswith("2 claims still need inputs")
+    loaded = loads_claims_file(toml, "<draft>")
+    assert _problems(loaded) == []
+
+
 def test_a_draft_says_why_check_fails_on_it() -> None:
     draft = draft_article("date 2021-02-03 Headline\n\nThere were 5 fires and 7 floods.\n\nCrime rose 4 per cent.")
     assert draft.unfinished("fires.claims.toml") == (

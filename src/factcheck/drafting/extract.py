@@ -199,6 +199,9 @@ class Draft:
 
 
 def _is_placeholder(value: object) -> bool:
+    """A field still to fill in: "?" or "?hint", or a list holding one (a rank's `among = ["?"]`)."""
+    if isinstance(value, tuple):
+        return any(map(_is_placeholder, value))
     return isinstance(value, str) and value.startswith(PLACEHOLDER)
 
 
@@ -1133,7 +1136,11 @@ def _rank_claims(text: str, tokens: list[Token], ranks: Sequence[tuple[int, int]
     for start, end in ranks:
         span = (tokens[start].span[0], tokens[end].span[1])
         stated = text[span[0] : span[1]]
-        fields: list[tuple[str, object]] = [(field, PLACEHOLDER) for field in INPUT_FIELDS.get(_RANK, _RANK_INPUTS)]
+        # `among` is a list of names (or a "TABLE:COLUMN" string): a list holding the placeholder is its draft
+        fields: list[tuple[str, object]] = [
+            (field, (PLACEHOLDER,) if field == "among" else PLACEHOLDER)
+            for field in INPUT_FIELDS.get(_RANK, _RANK_INPUTS)
+        ]
         if any(tokens[k].text in QUALITY_WORDS for k in range(start, end + 1)):
             fields.append(("note", 'add order = "high" or "low": is a high value good?'))
         claims.append(DraftClaim(ids.new(_RANK), _RANK, stated, span, tuple(fields)))

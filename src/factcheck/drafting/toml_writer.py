@@ -42,6 +42,8 @@ def _value(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, tuple):  # a rank's `among`: a list of names
+        return "[" + ", ".join(map(_value, value)) + "]"
     return toml_string(str(value))
 
 
