@@ -102,6 +102,7 @@ PHRASES = [
     ("A quarter of a million books were lent.", [("value", "A quarter of a million")]),
     ("Dozens of people queued.", [("value", "Dozens")]),
     ("Hundreds of people queued.", [("value", "Hundreds")]),
+    ("A couple of hundred pupils moved.", [("value", "A couple of hundred")]),
     ("The number fell to 688, a change of -3.2% on a year earlier.", [("value", "688"), ("change", "-3.2%")]),
     ("Fewer than one in five casualties were cyclists.", [("share", "Fewer than one in five")]),
     ("Fares rose by 45p, or 12 per cent.", [("difference", "rose by 45p"), ("change", "12 per cent")]),

@@ -63,6 +63,7 @@ from factcheck.words.table import (
     COMPARATORS,
     COMPARED_NEXT,
     COMPARED_WITH,
+    COUPLE,
     DASHES,
     DEFINITION_WORDS,
     DIRECTION_LINKS,
@@ -584,6 +585,8 @@ def _grow(text: str, tokens: list[Token], head: int, first_quantity: int) -> _Ph
         _take_as_many(tokens, phrase)
     elif tok.type is _T.FRACTION:
         _take_scale(text, tokens, phrase)
+    elif tok.text == COUPLE:
+        _take_couple_of(text, tokens, phrase)
     phrase = _widen_left(text, tokens, phrase)
     nouns = tok.type is _T.NUMBER and (
         phrase.unit in (_T.PERCENT, _T.POINTS) or tokens[phrase.start].type is _T.CURRENCY
@@ -709,6 +712,13 @@ def _take_scale(text: str, tokens: list[Token], phrase: _Phrase) -> None:
     if j < len(tokens) and _adjacent(text, tokens[j - 1], tokens[j]) and _scale_only(tokens[j]):
         phrase.end = j
         phrase.portion = True
+
+
+def _take_couple_of(text: str, tokens: list[Token], phrase: _Phrase) -> None:
+    """ "a couple of hundred": the number "a couple of" counts is one amount with it (the reader's [150, 250])."""
+    j = phrase.end + 1
+    if j < len(tokens) and tokens[j].type is _T.NUMBER and _adjacent(text, tokens[phrase.end], tokens[j]):
+        phrase.end = j
 
 
 def _scale_only(token: Token) -> bool:
