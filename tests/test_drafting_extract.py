@@ -94,6 +94,10 @@ PHRASES = [
     ("Patients faced an 18-minute wait.", [("value", "18-minute")]),
     ("Visits were down by a tenth.", [("change", "down by a tenth")]),
     ("There was one GP for every 1,847 patients.", [("rate", "one GP for every 1,847 patients")]),
+    (
+        "One adult was waiting for every 640 residents.",
+        [("rate", "One adult was waiting for every 640 residents")],
+    ),
     ("Appeals succeeded in one for every 56 decisions.", [("one_in", "one for every 56 decisions")]),
     ("Loans rose eightfold.", [("ratio", "eightfold")]),
     ("Rents rose two and a half times.", [("ratio", "two and a half times")]),

@@ -87,6 +87,7 @@ from factcheck.words.table import (
     NUMBER_WORDS,
     OCCASIONS_WORD,
     ONE_WORDS,
+    ONE_X_VERBS,
     OPINION_WORDS,
     ORDINALS,
     PARTICLE_DIRECTIONS,
@@ -657,7 +658,8 @@ def _one_for_every(text: str, tokens: Sequence[Token], head: int) -> tuple[int, 
             return None
         if tok.type is _T.PER:
             break
-        if tok.type is not _T.WORD or tok.text in NOUN_STOP or tok.text in RATE_STOP:
+        stop = (tok.text in NOUN_STOP and tok.text not in ONE_X_VERBS) or tok.text in RATE_STOP
+        if tok.type is not _T.WORD or stop:
             return None
         j += 1
     else:

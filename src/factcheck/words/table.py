@@ -71,6 +71,7 @@ __all__ = [
     "NUMBER_WORDS",
     "OCCASIONS_WORD",
     "ONE_WORDS",
+    "ONE_X_VERBS",
     "OPENERS",
     "OPINION_WORDS",
     "ORDINALS",
@@ -707,6 +708,8 @@ CHANGE_WORDS: Final = frozenset({"change", "changes", "changed"})
 UNIT_DIRECTIONS_AFTER: Final = ("slower", "longer", "shorter", "more", "fewer", "less", "higher", "lower")
 #: The last word of an age ("11-year-olds", "a 15-year-old"): a label of people, not a quantity.
 AGE_WORDS: Final = frozenset({"old", "olds"})
+#: Verbs that may stand among the words naming the one of "one adult was waiting for every 640 residents".
+ONE_X_VERBS: Final = ("is", "are", "was", "were")
 #: Words that restate the number before them in another unit: "45p, or 12 per cent".
 RESTATING_WORDS: Final = ("or",)
 
