@@ -108,6 +108,7 @@ PHRASES = [
     ("Hundreds of people queued.", [("value", "Hundreds")]),
     ("A couple of hundred pupils moved.", [("value", "A couple of hundred")]),
     ("The number fell to 688, a change of -3.2% on a year earlier.", [("value", "688"), ("change", "-3.2%")]),
+    ("The net change was -325 jobs, and −40 posts were cut.", [("difference", "-325"), ("difference", "−40")]),
     ("Fewer than one in five casualties were cyclists.", [("share", "Fewer than one in five")]),
     ("Fares rose by 45p, or 12 per cent.", [("difference", "rose by 45p"), ("change", "12 per cent")]),
     ("The response was 14 seconds slower.", [("difference", "14 seconds slower")]),

@@ -772,7 +772,7 @@ def _guessed_kind(
     if tok.type is _T.NUMBER and (_signed(tokens, head) or _changed_before(tokens, phrase)):
         if unit is _T.PERCENT:
             return Kind.CHANGE  # "a change of -4.1%", "+4%"
-        return Kind.DIFFERENCE if _changed_before(tokens, phrase) or direction else Kind.VALUE
+        return Kind.DIFFERENCE  # "-325": a count has no sign of its own, a difference has (to − from)
     if direction:
         return Kind.CHANGE if unit is _T.PERCENT else Kind.DIFFERENCE
     if unit is _T.PERCENT and _is_share(text, tokens, phrase, first_quantity):
