@@ -116,6 +116,11 @@ PHRASES = [
     ("There was a 12 per cent increase in thefts.", [("change", "12 per cent increase")]),
     ("There was a 3.2 percentage point drop.", [("point_change", "3.2 percentage point drop")]),
     ("A £150 cut was made.", [("difference", "£150 cut")]),
+    ("A 4.9 per cent council tax rise was agreed.", [("change", "4.9 per cent council tax rise")]),
+    (
+        "Staff got a 5% pay rise, not a 5% pay-rise, and 5% of the rise.",
+        [("change", "5% pay rise"), ("value", "5%"), ("share", "5%")],
+    ),
     ("There were 40 drop-in sessions in 300 growth areas.", [("value", "40"), ("value", "300")]),
     # comparisons, and words that state no relation (a comparison the format leaves unchecked)
     ("It was 52 days, compared with 31 days.", [("value", "52"), ("comparison", "compared with"), ("value", "31")]),

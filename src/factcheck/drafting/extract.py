@@ -927,8 +927,7 @@ def _direction_after(text: str, tokens: list[Token], phrase: _Phrase, nouns: boo
         return False
     if _takes_direction(tokens[j], DIRECTIONS_AFTER, phrase, j):
         return True
-    hyphenated = text.startswith(("-", *DASHES), tokens[j].span[1])
-    if nouns and not hyphenated and _takes_direction(tokens[j], tuple(NOUN_DIRECTIONS), phrase, j):
+    if nouns and _noun_direction_after(text, tokens, phrase, j):
         return True
     unit_word = tokens[j]
     if unit_word.type is not _T.WORD or unit_word.text in NOUN_STOP or j + 1 >= len(tokens):
@@ -936,6 +935,26 @@ def _direction_after(text: str, tokens: list[Token], phrase: _Phrase, nouns: boo
     return _adjacent(text, unit_word, tokens[j + 1]) and _takes_direction(
         tokens[j + 1], UNIT_DIRECTIONS_AFTER, phrase, j + 1
     )
+
+
+#: At most this many words stand between a number and its direction noun: "a 4.9 per cent council tax rise".
+_NOUN_DIRECTION_WORDS: Final = 2
+
+
+def _noun_direction_after(text: str, tokens: list[Token], phrase: _Phrase, j: int) -> bool:
+    """A direction noun at token `j` ("a 12% rise"), or, after "a" or "an", a few words further on ("a 5% pay
+    rise", "a 4.9 per cent council tax increase"); taken if so. Not "a 5% drop-in rate"."""
+    introduced = _word_at(tokens, phrase.start - 1) in ARTICLES
+    last = min(len(tokens) - 1, j + (_NOUN_DIRECTION_WORDS if introduced else 0))
+    for k in range(j, last + 1):
+        if k > j and (tokens[k - 1].type is not _T.WORD or tokens[k - 1].text in NOUN_STOP):
+            return False  # only plain words between: "a 5% pay rise", not "5% of the rise"
+        if k > j and not _adjacent(text, tokens[k - 1], tokens[k]):
+            return False
+        hyphenated = text.startswith(("-", *DASHES), tokens[k].span[1])
+        if tokens[k].text in NOUN_DIRECTIONS:
+            return not hyphenated and _takes_direction(tokens[k], tuple(NOUN_DIRECTIONS), phrase, k)
+    return False
 
 
 def _takes_direction(tok: Token, words: Sequence[str], phrase: _Phrase, j: int) -> bool:
