@@ -137,6 +137,10 @@ PHRASES = [
     ("Ashby is in the top ten.", [("rank", "in the top ten")]),
     ("Fires fell to the lowest since 2015.", [("rank", "the lowest since 2015")]),
     ("Ashby had the most fires.", [("rank", "the most fires")]),
+    ("Ashby had the 12th highest rate.", [("rank", "the 12th highest rate")]),
+    ("Ashby was joint highest.", [("rank", "joint highest")]),
+    ("Ashby ranked third highest of 42 forces.", [("rank", "third highest"), ("value", "42")]),
+    ("It was the largest fall since 2010.", [("rank", "the largest fall since 2010")]),
 ]
 
 # years, dates, labels, compound adjectives and a bare "one" are not number phrases
@@ -151,6 +155,7 @@ NOT_NUMBERS = [
     "Most likely, the areas most affected will see it for the most part.",
     "We are sending the most dangerous offenders to the most recent hearing.",
     "Exam scores were published.",
+    "She came 12th overall, and the highest-paid staff left.",
 ]
 
 

@@ -1062,19 +1062,41 @@ def _ranks(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
 
 def _rank_around(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
     """The rank words around the superlative at `i`, or None when it is none ("at the most", "most likely")."""
+    if i + 1 < len(tokens) and _hyphenated(text, tokens[i], tokens[i + 1]):
+        return None  # "the highest-paid staff", "the best-performing school": a compound, not the place of a figure
     start = i
     if start > 0 and (_ordinal_at(tokens, start - 1) or tokens[start - 1].text == "joint"):
         joined = _adjacent(text, tokens[start - 1], tokens[start]) or _hyphenated(text, tokens[start - 1], tokens[i])
         start -= joined  # "the second highest", "the third-lowest", "the joint highest"
+    elif _ordinal_in_digits_at(text, tokens, start - 1):
+        start -= 2  # "the 12th highest"
     elif start > 0 and tokens[start - 1].type is _T.NUMBER and _adjacent(text, tokens[start - 1], tokens[start]):
         start -= 1  # "among the five highest"
     if start == 0 or tokens[start - 1].text != "the" or not _adjacent(text, tokens[start - 1], tokens[start]):
+        if start < i and tokens[start].type is _T.WORD:
+            return _rank_tail(text, tokens, start, i)  # "ranked third highest", "joint highest": a place says it
         return None
     start -= 1
     if _word_at(tokens, start - 1) == "at" or (tokens[i].text == "most" and not _most_ranks(_word_at(tokens, i + 1))):
         return None  # "at the most", "the most recent", "for the most part", "the most dangerous"
     start = _rank_lead(text, tokens, start, counted=start + 1 < i and tokens[i - 1].type is _T.NUMBER)
     return _rank_tail(text, tokens, start, i)
+
+
+#: The letters after the digits of an ordinal: "12th", "21st".
+_ORDINAL_SUFFIXES: Final = ("st", "nd", "rd", "th")
+
+
+def _ordinal_in_digits_at(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether tokens k-1 and k are an ordinal in digits ("12th") right before the next token."""
+    return (
+        k >= 1
+        and k + 1 < len(tokens)
+        and tokens[k].text in _ORDINAL_SUFFIXES
+        and tokens[k - 1].type is _T.NUMBER
+        and tokens[k - 1].span[1] == tokens[k].span[0]
+        and _adjacent(text, tokens[k], tokens[k + 1])
+    )
 
 
 def _most_ranks(after: str) -> bool:
@@ -1118,12 +1140,11 @@ def _rank_tail(text: str, tokens: list[Token], start: int, last: int) -> tuple[i
     ("rate") and a span of time ("since 2015", "for a decade", "on record") where they are there."""
     ends = [last]
     noun = last + 1
-    if (
-        noun < len(tokens)
-        and tokens[noun].type is _T.WORD
-        and tokens[noun].text not in (*NOUN_STOP, *_SPAN_STARTS)
-        and _adjacent(text, tokens[last], tokens[noun])
-    ):
+    named = noun < len(tokens) and (
+        (tokens[noun].type is _T.WORD and tokens[noun].text not in (*NOUN_STOP, *_SPAN_STARTS))
+        or tokens[noun].text in NOUN_DIRECTIONS  # "the largest fall since 2010"
+    )
+    if named and _adjacent(text, tokens[last], tokens[noun]):
         ends.append(noun)
     span_end = _span_of_time(text, tokens, ends[-1])
     if span_end is not None:
