@@ -97,14 +97,21 @@ class _File:
         self.pending: list[str] = []  # the verdicts of the claims made but not yet written, in order
 
     def figure(
-        self, name: str, value: Fraction | int | str, unit: str, source: str = "official", *, rounded: int | None = None
+        self,
+        name: str,
+        value: Fraction | int | str,
+        unit: str,
+        source: str = "official",
+        *,
+        rounded: int | None = None,
+        period: str = "2023-24",
     ) -> str:
         shown = value if isinstance(value, str) else (str(int(value)) if value == int(value) else str(float(value)))
         lines = [
             f"[figures.{name}]",
             f"value = {shown}",
             f'unit = "{unit}"',
-            'period = "2023-24"',
+            f'period = "{period}"',
             f'area = "{self.area}"',
             f'source = "{source}"',
         ]
@@ -152,16 +159,16 @@ class _File:
         other = max(1, int(now / (Fraction(rng.randint(15, 60), 10))))
 
         f_now = self.figure(f"{p}_now", now, unit)
-        f_prev = self.figure(f"{p}_prev", prev, unit)
+        f_prev = self.figure(f"{p}_prev", prev, unit, period="2022-23")  # "the year before": the period rule holds
         f_pop = self.figure(f"{p}_pop", pop, "person", rounded=100)
         f_nat = self.figure(
             f"{p}_national_rate", _round(national_rate, Fraction(1, 10)), f"{unit} / (100000 * person)", "national"
         )
         f_part = self.figure(f"{p}_part", part, unit)
         f_pct_now = self.figure(f"{p}_pct_now", pct_now, "percent")
-        f_pct_prev = self.figure(f"{p}_pct_prev", pct_prev, "percent")
+        f_pct_prev = self.figure(f"{p}_pct_prev", pct_prev, "percent", period="2022-23")
         f_spend_now = self.figure(f"{p}_spend_now", spend_now, "GBP")
-        f_spend_prev = self.figure(f"{p}_spend_prev", spend_prev, "GBP", "article")
+        f_spend_prev = self.figure(f"{p}_spend_prev", spend_prev, "GBP", "article", period="2022-23")
         f_other = self.figure(f"{p}_other", other, unit)
 
         # 1. the count, plainly or hedged

@@ -45,11 +45,11 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from factcheck.check.ranks import parse_rank_words
 from factcheck.drafting.extract import draft_article, draft_sentence
 from factcheck.errors import FactcheckError
 from factcheck.load.claimsfile import load_claims_file
 from factcheck.load.coverage import article_body, fold, quote_found
+from factcheck.words.ranks import parse_rank_words
 from factcheck.words.stated import Token, TokenType, parse_stated, scan
 from factcheck.words.table import ARTICLES, FRACTIONS, MULTIPLES, SCALE_WORDS
 

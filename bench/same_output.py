@@ -43,7 +43,12 @@ from factcheck.drafting.toml_writer import draft_toml
 from growing import figures_file, long_sentence, paragraph
 
 EVAL = REPO.parent / "shared" / "eval"
-ARTICLE_FOLDERS = {"claims": REPO / "claims", "eval": EVAL, "data": REPO / "tests" / "data"}
+#: The folders of hand-made articles; the shared evaluation set only where it is beside the checkout.
+ARTICLE_FOLDERS = {
+    label: folder
+    for label, folder in (("claims", REPO / "claims"), ("eval", EVAL), ("data", REPO / "tests" / "data"))
+    if folder.is_dir()
+}
 _INPUT_FIELD = re.compile(r'^(\s*(?:figure|from|to|numerator|denominator|part|whole)\s*=\s*)"[^"]*"', re.MULTILINE)
 
 #: Pieces of news copy for random texts: numbers in every form, the words around them, punctuation.

@@ -26,12 +26,18 @@ REPO = Path(__file__).resolve().parent.parent
 CLAIMS_DIR = REPO / "claims"
 SHARED = REPO.parent / "shared"
 EVAL_DIR = SHARED / "eval"
+#: The shared evaluation set of tables and ranks (articles whose figures are read from tables).
+EVAL_TABLES_DIR = SHARED / "eval-tables"
 LABELLED_DIR = REPO / "tests" / "data" / "labelled"
 
 #: Set by CI: the shared evaluation set must be there, and a run without it fails.
 REQUIRE_EVAL = os.environ.get("FACTCHECK_REQUIRE_EVAL") == "1"
 EVAL_NOT_FOUND = f"the shared evaluation set was not found at {EVAL_DIR} (../shared/eval beside the checkout)"
 EVAL_MISSING = f"{EVAL_NOT_FOUND}, so the tests that read it are skipped; FACTCHECK_REQUIRE_EVAL=1 makes this a failure"
+EVAL_TABLES_NOT_FOUND = f"the shared evaluation set of tables was not found at {EVAL_TABLES_DIR} (../shared/eval-tables beside the checkout)"
+EVAL_TABLES_MISSING = (
+    f"{EVAL_TABLES_NOT_FOUND}, so the tests that read it are skipped; FACTCHECK_REQUIRE_EVAL=1 makes this a failure"
+)
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
@@ -39,6 +45,8 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     than skipping the tests that need it."""
     if REQUIRE_EVAL and not has_eval():
         pytest.exit(f"FACTCHECK_REQUIRE_EVAL=1, but {EVAL_NOT_FOUND}", returncode=1)
+    if REQUIRE_EVAL and not any(EVAL_TABLES_DIR.glob("*.claims.toml")):
+        pytest.exit(f"FACTCHECK_REQUIRE_EVAL=1, but {EVAL_TABLES_NOT_FOUND}", returncode=1)
 
 
 def has_eval() -> bool:
@@ -79,6 +87,18 @@ def eval_params() -> list[Any]:
     if files:
         return [pytest.param(path, id=path.name.removesuffix(".claims.toml")) for path in files]
     return [pytest.param(EVAL_DIR, id="shared-eval-missing", marks=pytest.mark.skip(reason=EVAL_MISSING))]
+
+
+def eval_tables_params() -> list[Any]:
+    """The shared evaluation set of tables as parameters; without it, one parameter skipped with the reason."""
+    files = sorted(EVAL_TABLES_DIR.glob("*.claims.toml"))
+    if files:
+        return [pytest.param(path, id=path.name.removesuffix(".claims.toml")) for path in files]
+    return [
+        pytest.param(
+            EVAL_TABLES_DIR, id="shared-eval-tables-missing", marks=pytest.mark.skip(reason=EVAL_TABLES_MISSING)
+        )
+    ]
 
 
 @pytest.fixture(autouse=True)

@@ -124,6 +124,45 @@ def test_diagnosis_in_text_and_json_reports() -> None:
     assert entry["diagnoses"][0].startswith("matches if from and to are swapped")
 
 
+def _diagnosed(tmp_path: Path) -> Path:
+    """A claims file on disk whose one claim is contradicted with a diagnosis naming another figure."""
+    path = tmp_path / "wrong.claims.toml"
+    path.write_text(
+        quoting(
+            HEAD + '[[sentences.claims]]\nid = "c"\nkind = "change"\nstated = "up 10 per cent"\n'
+            'from = "n_2022"\nto = "n_2023"\n'
+        ),
+        encoding="utf-8",
+    )
+    return path
+
+
+_OTHER_YEAR = "matches if n_2021 (365; 2021) is used as the `from` instead of n_2022"
+
+
+def test_diagnosis_in_the_markdown_summary_and_github_annotations(tmp_path: Path) -> None:
+    result = check_file(_diagnosed(tmp_path))
+    markdown = render([result], "markdown")
+    row = next(line for line in markdown.splitlines() if "contradicted" in line and "\\`from\\`" in line)
+    assert "<br>↳ matches if n\\_2021 \\(365; 2021\\) is used as the \\`from\\` instead of n\\_2022" in row
+    (annotation,) = render([result], "github").splitlines()[:1]
+    assert annotation.startswith("::error ")
+    assert f"%0A↳ {_OTHER_YEAR}" in annotation
+
+
+def test_diagnosis_in_sarif_with_the_other_figure_as_a_related_location(tmp_path: Path) -> None:
+    result = check_file(_diagnosed(tmp_path))
+    (sarif_result,) = json.loads(render([result], "sarif"))["runs"][0]["results"]
+    assert f"\n↳ {_OTHER_YEAR}" in sarif_result["message"]["text"]
+    (related,) = sarif_result["relatedLocations"]
+    assert related["physicalLocation"]["region"]["startLine"] == 10  # n_2021's line in HEAD
+    assert (
+        related["physicalLocation"]["artifactLocation"]
+        == sarif_result["locations"][0]["physicalLocation"]["artifactLocation"]
+    )
+    assert "n_2021" in related["message"]["text"]
+
+
 def test_diagnose_on_its_own_for_a_claim() -> None:
     claims_file = loads_claims_file(
         quoting(

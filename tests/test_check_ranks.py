@@ -1,4 +1,4 @@
-"""Rank arithmetic (check/ranks.py): the words of the format's Ranks table, places among intervals, ties,
+"""Rank arithmetic (words/ranks.py, check/ranks.py, check/diagnose.py): the words of the format's Ranks table, places among intervals, ties,
 the far half that makes a miss gross, the explanation a sub-editor reads, and the diagnoses."""
 
 from __future__ import annotations
@@ -12,25 +12,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.check.ranks import (
+from factcheck.check.diagnose import (
     ColumnAlternative,
-    End,
-    Entry,
-    Quality,
-    RankWords,
-    Reach,
     diagnose_rank,
-    judge_rank,
-    one_of_bound,
-    ordinal,
-    parse_rank_words,
-    place_of,
     total_rows,
     true_of_other_columns,
     true_without_total,
 )
+from factcheck.check.ranks import Entry, judge_rank, place_of
 from factcheck.errors import RankWordsError
+from factcheck.numbers.display import ordinal
 from factcheck.numbers.interval import Interval
+from factcheck.words.ranks import RankWords, Reach, one_of_bound, parse_rank_words
+from factcheck.words.table import End, Quality
 
 HALF_TENTH = Fraction(1, 20)
 
@@ -95,6 +89,12 @@ def judged(words: str, of: str, among: Sequence[Entry], order: End | None = None
             RankWords(text="one of the five highest", reach=Reach.WITHIN, place=5, end=End.HIGH),
         ),
         ("among the five highest", RankWords(text="among the five highest", reach=Reach.WITHIN, place=5, end=End.HIGH)),
+        # "among the highest" says what "one of the highest" says (it was refused: common phrasing, now read)
+        ("among the highest", RankWords(text="among the highest", reach=Reach.ONE_OF, place=0, end=End.HIGH)),
+        (
+            "among the lowest in the region",
+            RankWords(text="among the lowest in the region", reach=Reach.ONE_OF, place=0, end=End.LOW),
+        ),
         ("among the 10 lowest", RankWords(text="among the 10 lowest", reach=Reach.WITHIN, place=10, end=End.LOW)),
         ("in the top ten", RankWords(text="in the top ten", reach=Reach.WITHIN, place=10, end=End.HIGH)),
         ("in the top 20", RankWords(text="in the top 20", reach=Reach.WITHIN, place=20, end=End.HIGH)),
@@ -146,7 +146,7 @@ def test_rank_words_read(stated: str, expected: RankWords) -> None:
         ("the higher", "higher"),
         ("higher than most", "higher than most"),
         ("had the highest", "had the highest"),
-        ("among the highest", "highest"),
+        ("among the many", "many"),
         ("in the top", "top"),
         ("the topmost", "topmost"),
         ("one of the many", "many"),
@@ -479,3 +479,22 @@ def test_places_with_open_ends_match_a_direct_count(intervals: list[Interval]) -
         possible = sum(1 for o in others if o.hi is None or o.hi > v)
         expected.update(range(1 + certain, 2 + possible))
     assert place_of(of, others, End.HIGH).places == tuple(sorted(expected))
+
+
+@given(interval_lists(), st.lists(st.tuples(st.booleans(), st.booleans()), min_size=8, max_size=8))
+def test_places_over_huge_denominators_are_those_over_small_ones(
+    intervals: list[Interval], open_ends: list[tuple[bool, bool]]
+) -> None:
+    """Ends with a common denominator are counted as integers; beyond 10**40 as fractions (the first way the
+    module counted): the same places, with open ends too."""
+    intervals = [
+        i if i.is_point else Interval(i.lo, i.hi, lo_open, hi_open)
+        for i, (lo_open, hi_open) in zip(intervals, open_ends, strict=False)
+    ]
+    tiny = Fraction(1, 10**45) + Fraction(1, 3 * 10**44)  # a denominator beyond the integer path's reach
+    scaled = [
+        Interval(None if i.lo is None else i.lo * tiny, None if i.hi is None else i.hi * tiny, i.lo_open, i.hi_open)
+        for i in intervals
+    ]
+    for end in End:
+        assert place_of(scaled[0], scaled[1:], end).places == place_of(intervals[0], intervals[1:], end).places

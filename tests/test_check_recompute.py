@@ -10,15 +10,16 @@ from factcheck.check.quantity import Quantity
 from factcheck.check.recompute import MAX_COMPUTED_EXPONENT, RECOMPUTE, recompute, within_bound
 from factcheck.errors import ComputedBoundError, UnknownNameError
 from factcheck.model.claims import CLAIM_TYPES, RateClaim, ShareClaim
-from factcheck.model.kinds import Kind
+from factcheck.model.kinds import JUDGED_KINDS, Kind
 from factcheck.numbers.interval import Interval
 from factcheck.numbers.units import parse_unit
 from factcheck.words.stated import parse_stated
 
 
-def test_every_kind_but_a_comparison_has_its_formula() -> None:
+def test_every_kind_but_a_judged_one_has_its_formula() -> None:
     """A comparison is judged on its two sides as they are; every other kind is recomputed, by one function."""
-    assert set(RECOMPUTE) == set(Kind) - {Kind.COMPARISON}
+    assert set(RECOMPUTE) == set(Kind) - JUDGED_KINDS
+    assert {Kind.COMPARISON, Kind.RANK} == JUDGED_KINDS
     assert set(CLAIM_TYPES) == set(Kind)
 
 

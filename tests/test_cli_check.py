@@ -89,15 +89,15 @@ def test_the_example_article_passes(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = _run(["check", str(CLAIMS)], capsys)
     assert status == 0
     assert "west-mercia-mappa-2020.claims.toml" in out
-    assert "0 contradicted" in out and "0 error" in out
+    assert "0 contradicted" in out and "0 errors" in out
     assert err == ""
 
 
 def test_a_contradicted_claim_exits_1(contradicted: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = _run(["check", str(contradicted)], capsys)
     assert status == 1
-    assert "✗ contradicted" in out and "wrong:" in out
-    assert "1 supported, 0 loose, 1 contradicted, 0 unchecked, 0 error" in out
+    assert "✗ contradicted" in out and "wrong, line " in out
+    assert "1 supported, 0 loose, 1 contradicted, 0 unchecked, 0 errors" in out
 
 
 @pytest.mark.parametrize("name", BAD_NAMES)
@@ -111,7 +111,7 @@ def test_each_malformed_file_exits_2_naming_file_line_and_claim(
     assert out.startswith(str(path))  # the file's heading
     result = check_file(path)
     shown = [str(e) for e in result.errors] + [
-        f"{o.id}:{o.location.line}" for o in result.outcomes if o.verdict is Verdict.ERROR
+        f"{o.id}, line {o.location.line}: " for o in result.outcomes if o.verdict is Verdict.ERROR
     ]
     assert shown, "every malformed file has a problem or an error verdict"
     for text in shown:
@@ -190,7 +190,7 @@ def test_a_malformed_and_a_good_file_in_one_run(
     status, out, _ = _run(["check", str(bad), str(good)], capsys)
     assert status == 2
     assert f"{bad}:16: not valid TOML" in out
-    assert "✓ supported" in out and "exact:" in out
+    assert "✓ supported" in out and "exact, line " in out
     assert "2 files: 1 supported" in out and "1 file could not be read" in out
 
     status, out, _ = _run(["check", "--format", "json", str(bad), str(good)], capsys)
@@ -214,7 +214,7 @@ def test_the_console_script_on_every_malformed_file_at_once(tmp_path: Path, good
     assert "Traceback" not in done.stdout + done.stderr
     for path in [*paths, junk, good]:
         assert str(path) in done.stdout
-    assert "✓ supported            exact:" in done.stdout  # the good file's claim, reported
+    assert "✓ supported            exact, line " in done.stdout  # the good file's claim, reported
 
     done = _script("check", "--format", "json", folder, good)
     assert done.returncode == 2 and "Traceback" not in done.stderr
@@ -413,7 +413,7 @@ def test_escapes_in_a_claims_file_do_not_reach_the_terminal(tmp_path: Path, caps
     assert status == 2  # the stated words cannot be read
     assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out and "\u202e" not in out
     assert "\\x1b[2J" in out  # shown, made visible
-    assert "fine:" in out
+    assert "fine, line " in out
     _, out, _ = _run(["check", "--format", "json", str(path)], capsys)
     assert "\x1b" not in out  # JSON escapes them too
     assert json.loads(out)["files"][0]["claims"][0]["id"] == "id\u001b[2J\u001b[31m"

@@ -10,7 +10,8 @@ test; GitHub and MyST ignore them):
   `$ ` lines are the commands and the lines under them the output it must print (`...` stands for
   anything: a whole line of its own for any lines, or part of a line). A command is expected to exit
   0, unless a comment at its end starts with `exit N`. `{no-run}` marks a block of set-up commands that
-  install things; such a block may hold nothing else.
+  install things (or a `--watch`, which runs until Ctrl-C: tests/test_cli_watch.py runs it); such a
+  block may hold nothing else.
 - ```toml, ```text: `{file=NAME}` writes the block as NAME in the project, `{append=NAME}` adds it to
   the end of NAME, `{excerpt=NAME}` checks that NAME holds it, as written, at that point; a TOML
   block is parsed as TOML whatever else it is for.
@@ -49,6 +50,7 @@ BIN = str(Path(sys.executable).parent)
 _FENCE = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _EXIT = re.compile(r"(?:^|\s)#\s*exit (\d+)\b")
 _INSTALLS = re.compile(r"\bpip install\b|-m venv\b|\bapt-get install\b|scripts/run-tests|scripts/build-docs")
+_WATCHES = re.compile(r"^factcheck (?:check|report) --watch\b")
 _ACTIVATES = re.compile(r"^(?:\.|source) \S*bin/activate$")
 _PLACEHOLDER = re.compile(r"<[a-z][a-z0-9-]*>")
 
@@ -250,8 +252,9 @@ def _shell(block: Block, project: Project, monkeypatch: pytest.MonkeyPatch) -> N
     assert commands, f"{block.where}: an empty command block"
     if "no-run" in block.words:
         for command in commands:
-            assert _INSTALLS.search(command.text) or _ACTIVATES.match(command.text), (
-                f"{block.where}: only set-up commands that install things may be left unrun: {command.text!r}"
+            assert _INSTALLS.search(command.text) or _ACTIVATES.match(command.text) or _WATCHES.match(command.text), (
+                f"{block.where}: only set-up commands that install things (or a watch, which runs until Ctrl-C and "
+                f"is run by tests/test_cli_watch.py) may be left unrun: {command.text!r}"
             )
         return
     for command in commands:
@@ -262,7 +265,9 @@ def _file(block: Block, project: Project, monkeypatch: pytest.MonkeyPatch) -> No
     if block.lang == "toml":
         tomllib.loads(block.text)
     if "file" in block.words:
-        (project.folder / block.words["file"]).write_text(block.text, encoding="utf-8")
+        target = project.folder / block.words["file"]
+        target.parent.mkdir(parents=True, exist_ok=True)  # `{file=articles/story.txt}`
+        target.write_text(block.text, encoding="utf-8")
     elif "append" in block.words:
         with (project.folder / block.words["append"]).open("a", encoding="utf-8") as file:
             file.write(block.text)

@@ -13,7 +13,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.check.pipeline import verify_file
-from factcheck.check.ranks import parse_rank_words
 from factcheck.drafting import extract
 from factcheck.drafting.extract import DraftClaim, DraftSentence, draft_article, draft_sentence, guess_check
 from factcheck.drafting.toml_writer import PUBLISHED_PLACEHOLDER, draft_toml
@@ -21,6 +20,7 @@ from factcheck.load.claimsfile import loads_claims_file
 from factcheck.model.claims import ClaimsFile
 from factcheck.model.kinds import Kind
 from factcheck.model.verdicts import Verdict
+from factcheck.words.ranks import parse_rank_words
 from factcheck.words.stated import Token, parse_stated, scan
 from factcheck.words.table import COMPARED_NEXT
 from tests.conftest import DATA, EVAL, LABELLED_DIR, ROOT, labelled_articles, skip_without_eval

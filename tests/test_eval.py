@@ -1,5 +1,5 @@
 """Every `# expect:` comment holds: in the project's own labelled articles (always) and in the shared
-evaluation set (../shared/eval, whenever it is beside the checkout)."""
+evaluation sets (../shared/eval and ../shared/eval-tables, whenever they are beside the checkout)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 from factcheck.check.pipeline import check_file
 from factcheck.model.verdicts import Verdict
-from tests.conftest import eval_params, labelled_files
+from tests.conftest import eval_params, eval_tables_params, labelled_files
 
 _EXPECT = re.compile(r"^\s*#\s*expect:\s*(?P<verdict>[a-z]+)(?P<gross>\s+gross)?\s*$")
 _ID = re.compile(r'^\s*id\s*=\s*"(?P<id>[^"]+)"')
@@ -57,7 +57,7 @@ def test_expected_verdicts_of_the_labelled_articles(path: Path) -> None:
     _check_expectations(path)
 
 
-@pytest.mark.parametrize("path", eval_params())
+@pytest.mark.parametrize("path", [*eval_params(), *eval_tables_params()])
 def test_expected_verdicts_of_the_shared_evaluation_set(path: Path) -> None:
     _check_expectations(path)
     # The shared set plants its errors in the articles, never in the claims files: nothing there is an error.

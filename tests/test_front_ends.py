@@ -162,9 +162,9 @@ def test_every_format_shows_an_unchecked_claim(tmp_path: Path, capsys: pytest.Ca
 
 
 def test_a_file_level_problem_is_counted_in_every_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """The summaries said "0 error" while the exit status was 2."""
+    """The summaries said "0 error" while the exit status was 2 (and "0 error" now reads "0 errors")."""
     path = _write(tmp_path, "file-problem")
-    assert _summary(_report("text", path, capsys)).endswith("0 error; 1 file-level problem")
+    assert _summary(_report("text", path, capsys)).endswith("0 errors; 1 file-level problem")
     assert json.loads(_report("json", path, capsys))["problems"] == {"file_problems": 1}
     assert _report("github", path, capsys).splitlines()[-1].endswith("; 1 file-level problem")
     assert "1 file-level problem." in _report("markdown", path, capsys)

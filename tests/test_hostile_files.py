@@ -145,7 +145,7 @@ def _section(out: str, path: Path) -> str:
 
 def _assert_reported(out: str, path: Path, good: Path) -> None:
     assert "! error" in _section(out, path)  # said why, in its own section
-    assert "✓ supported            exact:" in _section(out, good)
+    assert "✓ supported            exact, line " in _section(out, good)
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))

@@ -117,7 +117,7 @@ def test_suggest_lines_cannot_begin_a_command(
     assert main(["suggest", "::error::x.claims.toml"]) == 0
     out = capsys.readouterr().out
     assert _commands(out) == []
-    assert out.splitlines()[:2] == ["./::error::x.claims.toml", "  \\::error::id:14 (value) '1,500'"]
+    assert out.splitlines()[:2] == ["./::error::x.claims.toml", "  \\::error::id, line 14 (value): '1,500'"]
 
 
 def test_junit_text_cannot_begin_a_command(

@@ -13,7 +13,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from factcheck.load import coverage as quoting
-from factcheck.load.coverage import fold, misquoted, quote_found
+from factcheck.load.coverage import coverage_problem, fold, misquoted, quote_found
+from factcheck.model.claims import Sentence
 from factcheck.words.table import TYPOGRAPHIC
 
 
@@ -323,3 +324,43 @@ def test_a_number_changed_in_a_quote_is_not_found(
     assume(any(char.isdigit() for char in changed))  # "0" dropped is no number changed, but a number left out
     quote = text[start:number_start] + changed + text[number_end:end]
     assert not found(quote, text), (quote, text)
+
+
+# -- a look-alike character where the sentence differs from the article: pointed at --------------------------
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs", "said"),
+    [
+        ("'", "\u2019", "the claims file has ' (U+0027) where the article has \u2019 (U+2019)"),
+        ('"', "\u201c", 'the claims file has " (U+0022) where the article has \u201c (U+201C)'),
+        ("-", "\u2013", "the claims file has - (U+002D) where the article has \u2013 (U+2013)"),
+        ("\u2014", "-", "the claims file has \u2014 (U+2014) where the article has - (U+002D)"),
+        ("5", "\uff15", "the claims file has 5 (U+0035) where the article has \uff15 (U+FF15)"),
+    ],
+)
+def test_a_look_alike_character_is_named_with_its_code_point(mine: str, theirs: str, said: str) -> None:
+    article = f"Title\n\nThe council{theirs}s budget rose by 5 per cent."
+    sentences = [Sentence("Title", index=0), Sentence(f"The council{mine}s budget rose by 5 per cent.", index=1)]
+    found = coverage_problem(article, sentences)
+    assert found is not None
+    message, sentence = found
+    assert sentence is sentences[1]
+    assert message.startswith(f"sentence 2 does not match the article text; {said}, at: ")
+    assert f"council{theirs}s budget" in message  # the article's words around it, as the article has them
+
+
+def test_an_invisible_character_is_named() -> None:
+    article = "Title\n\nThe budget\u200b rose."
+    found = coverage_problem(article, [Sentence("Title", index=0), Sentence("The budget rose.", index=1)])
+    assert found is not None
+    assert "the article has an invisible U+200B (ZERO WIDTH SPACE)" in found[0]
+
+
+def test_a_different_word_is_quoted_as_before() -> None:
+    article = "Title\n\nThe budget fell by 5 per cent."
+    found = coverage_problem(article, [Sentence("Title", index=0), Sentence("The budget rose by 5 per cent.", index=1)])
+    assert found is not None
+    assert (
+        found[0] == "sentence 2 does not match the article text; the article has here: 'The budget fell by 5 per cent.'"
+    )

@@ -21,6 +21,7 @@ def test_a_kind_is_its_name_in_the_claims_file() -> None:
         "ratio",
         "share",
         "comparison",
+        "rank",
         "formula",
     ]
 

@@ -25,11 +25,11 @@ import pytest
 
 from factcheck.check.pipeline import verify_file
 from factcheck.load.claimsfile import load_claims_file, loads_claims_file
-from factcheck.model.claims import Claim, ClaimsFile, ComparisonClaim, Figure
+from factcheck.model.claims import Claim, ClaimsFile, ComparisonClaim, Figure, RankClaim
 from factcheck.model.results import Outcome
 from factcheck.model.verdicts import Verdict
 from factcheck.numbers.display import show
-from tests.conftest import CLAIMS_DIR, DATA, EVAL_DIR, has_eval
+from tests.conftest import CLAIMS_DIR, DATA, EVAL_DIR, EVAL_TABLES_DIR, has_eval
 
 _NUMBER = re.compile(r"(?<![\w.])[-−]?\d[\d,]*(?:\.\d+)?")
 _SIGNED_KINDS = ("change", "difference", "point_change")
@@ -73,7 +73,7 @@ def _files() -> list[Path]:
     ]
     if has_eval():
         files += sorted(EVAL_DIR.glob("*.claims.toml"))
-    return files
+    return files + sorted(EVAL_TABLES_DIR.glob("*.claims.toml"))
 
 
 def _ids(path: Path) -> str:
@@ -111,6 +111,12 @@ class _Mutator:
         line = figure.location.line
         assert line is not None
         lines = self.text.split("\n")
+        if figure.cell is not None:  # read from a table: the figure says its own unit, over its column's
+            if lines[line - 1].rstrip().endswith("}"):
+                lines[line - 1] = lines[line - 1].rstrip()[:-1].rstrip() + f', unit = "{new_unit}" }}'
+            else:
+                lines.insert(line, f'unit = "{new_unit}"')
+            return self._judge("\n".join(lines), claim.id)
         for number in range(line - 1, min(line + 12, len(lines))):
             found = re.search(r'unit = "([^"]*)"', lines[number])
             if found and found.group(1) == figure.unit:
@@ -121,7 +127,7 @@ class _Mutator:
     def _judge(self, text: str, claim_id: str) -> Outcome:
         # read beside nothing: the article's text no longer matches the mutated sentence (a file-level
         # problem only); the claim is judged all the same
-        mutated = loads_claims_file(text, str(self.path))
+        mutated = loads_claims_file(text, str(self.path), base_dir=self.path.parent)  # its tables are read
         return {o.id: o for o in verify_file(mutated).outcomes}[claim_id]
 
 
@@ -223,8 +229,10 @@ def test_a_unit_rescaled_is_never_supported(path: Path) -> None:
     mutator = _Mutator(path)
     results = []
     for claim, _ in mutator.judged():
-        if isinstance(claim, ComparisonClaim):
-            continue  # a side that holds at any scale still holds: not a false pass
+        if isinstance(claim, (ComparisonClaim, RankClaim)):
+            # a side that holds at any scale still holds; a value rescaled a thousandfold truly moves to
+            # another place (a thousandth of the lowest is still the lowest): not a false pass
+            continue
         new = _rebased(claim.stated) if claim.kind == "rate" or "per " in claim.stated else None
         if new is not None:
             results.append((f"{claim.id}: {claim.stated!r} -> {new!r}", mutator.with_stated(claim, new)))

@@ -4,11 +4,21 @@ import math
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from fractions import Fraction as F
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.numbers.display import decimals_of, show, show_against, show_interval, show_significant
+from factcheck.numbers.display import (
+    decimals_of,
+    plural,
+    show,
+    show_against,
+    show_amount,
+    show_interval,
+    show_significant,
+)
 from factcheck.numbers.interval import Interval
+from factcheck.numbers.units import parse_unit, spoken
 
 
 def test_show() -> None:
@@ -188,3 +198,45 @@ def _read(text: str) -> Interval:
         return Interval(value, value)
     lo, hi = (number(part) for part in text[1:-1].split(", "))
     return Interval(lo, hi, text[0] == "(", text[-1] == ")")
+
+
+# -- a number with its unit, as a reader says it ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "said"),
+    [
+        (F(1104), "burglary", "1,104 burglaries"),
+        (F(1), "burglary", "1 burglary"),
+        (F(268930), "person", "268,930 people"),
+        (F(4452), "incidents", "4,452 incidents"),
+        (F(17), "week", "17 weeks"),
+        (F(3), "bus", "3 buses"),
+        (F(3_400_000_000), "GBP", "£3.4bn"),
+        (F(1_200_000), "gbp", "£1.2m"),
+        (F(1_214_600), "GBP", "£1,214,600"),
+        (F("2243.61"), "GBP", "£2,243.61"),
+        (F("2243.6"), "£", "£2,243.60"),
+        (F(-5), "USD", "-$5"),
+        (F("7.1"), "incident per 1000 person", "7.1 incidents per 1,000 people"),
+        (F(122), "offender / (100000 * person)", "122 offenders per 100,000 people"),
+        (F(45), "GBP / dwelling", "£45 per dwelling"),
+        (F("12.5"), "percent", "12.5%"),
+        (F("2.5"), "percentage_point", "2.5 percentage points"),
+        (F(10), "1000 person", "10 × 1,000 people"),
+        (F(5), "km", "5 km"),
+        (F(42), "1", "42"),
+    ],
+)
+def test_amounts_are_shown_as_a_reader_says_them(value: F, unit: str, said: str) -> None:
+    assert show_amount(value, unit) == said
+
+
+@given(st.fractions(min_value=-(10**12), max_value=10**12), st.sampled_from(["case", "person", "km", "percent", "1"]))
+def test_an_amount_not_in_money_begins_with_its_number(value: F, unit: str) -> None:
+    assert show_amount(value, unit).startswith(show(value))
+
+
+def test_the_units_module_makes_plurals_by_the_same_rule() -> None:
+    assert spoken(parse_unit("burglary"), plural=True) == plural("burglary") == "burglaries"
+    assert spoken(parse_unit("person"), plural=True) == "people"

@@ -18,6 +18,7 @@ from factcheck.numbers.units import (
     conversion_factor,
     impossible_when_negative,
     in_terms_of,
+    is_percent_unit,
     parse_unit,
     spoken,
 )
@@ -279,3 +280,13 @@ def test_everyday_count_words_are_told_apart_without_pint() -> None:
         assert _unknown_to_pint(word)
     for unit in ("day", "week", "km", "kWh", "degC"):
         assert not _unknown_to_pint(unit)
+
+
+@pytest.mark.parametrize(
+    ("unit", "percent"),
+    [("percent", True), ("%", True), ("pct", True), ("Percentage", True), ("per_cent", True), ("percentage_point", False),
+     ("1", False), ("person", False), ("GBP", False), ("percent / person", False), ("", False), ("(", False)],
+)  # fmt: skip
+def test_the_percent_unit_test_is_the_units_modules(unit: str, percent: bool) -> None:
+    """Tables ask it of a column's unit (a "12.5%" cell, a workbook's stored fraction): one test, here."""
+    assert is_percent_unit(unit) is percent

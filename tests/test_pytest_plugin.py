@@ -122,6 +122,14 @@ def test_one_wrong_number_fails_exactly_that_claim(pytester: pytest.Pytester) ->
     assert "raise ClaimFailed" not in result.stdout.str()
 
 
+def test_a_failure_says_which_slip_reproduces_the_words(pytester: pytest.Pytester) -> None:
+    """1,000 to 1,100 is up 10 per cent, or up 100: "up 100 per cent" is the absolute difference."""
+    write(pytester, CLAIMS.replace("up 10 per cent", "up 100 per cent"))
+    result = pytester.runpytest()
+    result.assert_outcomes(passed=2, failed=1)
+    result.stdout.fnmatch_lines(["*(1,100 − 1,000) / 1,000 × 100 = 10*", "  ↳ matches as an absolute difference*"])
+
+
 @show_loose
 def test_a_loose_claim_passes_with_a_warning_at_its_line(pytester: pytest.Pytester) -> None:
     path = write(pytester, CLAIMS.replace("more than 3,000", "more than 1,000"))
@@ -277,9 +285,8 @@ def test_every_item_agrees_with_factcheck_check_on_the_labelled_articles(pyteste
     expected: dict[str, str] = {}
     for path in files:
         shutil.copy(path, pytester.path)
-        text = path.with_name(path.name.removesuffix(".claims.toml") + ".txt")
-        if text.exists():
-            shutil.copy(text, pytester.path)
+        for name in load_claims_file(path).inputs:  # its article text and its tables
+            shutil.copy(path.parent / name, pytester.path)
         for outcome in check_file(path).outcomes:
             if outcome.kind != "sentence":
                 status = {Verdict.SUPPORTED: "passed", Verdict.LOOSE: "passed", Verdict.UNCHECKED: "skipped"}

@@ -5,7 +5,11 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
+import html
+import os
 import re
+import subprocess
+import sys
 from fractions import Fraction
 from html.parser import HTMLParser
 from pathlib import Path
@@ -26,6 +30,7 @@ from factcheck.model.verdicts import Verdict
 from factcheck.report.formats import FORMATS, render
 from factcheck.report.html import paragraphs
 from factcheck.report.html import render as render_html
+from factcheck.report.summary import verdict_word
 from factcheck.runner.output import write_new_file
 
 REPO = Path(__file__).resolve().parent.parent
@@ -33,6 +38,7 @@ EXAMPLE = REPO / "claims" / "west-mercia-mappa-2020.claims.toml"
 #: Every element the report may contain; anything else in the output came from the data.
 OUR_TAGS = {
     "html",
+    "mark",
     "head",
     "meta",
     "title",
@@ -278,7 +284,7 @@ def test_summary_counts_match_the_results() -> None:
     matches = [re.match(r"(\d+) \S+ (\w+)", t) for t in tree.texts["tile"]]
     tiles = {match.group(2): match.group(1) for match in matches if match is not None}
     for verdict, count in result.counts().items():
-        assert tiles[verdict] == str(count)
+        assert tiles[verdict_word(count, verdict)] == str(count)  # "1 error", "0 errors"
 
 
 def test_a_contradicted_claim_shows_its_numbers(tmp_path: Path) -> None:
@@ -291,6 +297,71 @@ def test_a_contradicted_claim_shows_its_numbers(tmp_path: Path) -> None:
     assert tree.texts["value"] == ["40"]
     assert "Council figures" in card and "2023, Ashby" in card.replace(" · ", ", ")
     assert any("contradicted" in t for t in tree.texts["attention"])
+
+
+def _marks(document: str) -> list[tuple[str, str]]:
+    """The stated words marked in the sentences, each with its verdict's class."""
+    found = re.finditer(r'<mark class="stated v-([a-z]+)" title="[^"]*">([^<]*)</mark>', document)
+    return [(m.group(1), html.unescape(m.group(2))) for m in found]
+
+
+PUPILS = """format = 1
+[article]
+title = "t"
+published = 2024-01-01
+[figures]
+p23 = { value = 1000, unit = "pupil", period = "2023" }
+p24 = { value = 1100, unit = "pupil", period = "2024" }
+[[sentences]]
+text = "SCHOOLS  now have 1,100 pupils – Up 12 per cent on 2023, and 1,100 of them…"
+  [[sentences.claims]]
+  id = "now"
+  kind = "value"
+  stated = "1,100"
+  figure = "p24"
+  [[sentences.claims]]
+  id = "up"
+  kind = "change"
+  stated = "up 12 per cent"
+  from = "p23"
+  to = "p24"
+"""
+
+
+def test_the_stated_words_are_marked_inside_their_sentence_by_verdict() -> None:
+    """Found as the loader finds them: case, white space and typographic marks aside, first place only."""
+    document = render_html([verify_file(loads_claims_file(PUPILS, "<test>"))])
+    assert _marks(document) == [("supported", "1,100"), ("contradicted", "Up 12 per cent")]
+    tree = parse(document)
+    assert tree.texts["s-text"] == ["SCHOOLS  now have 1,100 pupils – Up 12 per cent on 2023, and 1,100 of them…"]
+    assert 'title="contradicted: claim up"' in document
+
+
+def test_overlapping_stated_words_share_one_mark_of_the_worst_verdict() -> None:
+    text = PUPILS.replace('stated = "1,100"', 'stated = "1,100 pupils"').replace(
+        'stated = "up 12 per cent"', 'stated = "pupils – up 12 per cent"'
+    )
+    document = render_html([verify_file(loads_claims_file(text, "<test>"))])
+    assert _marks(document) == [("contradicted", "1,100 pupils – Up 12 per cent")]
+    assert 'title="supported: claim now; contradicted: claim up"' in document
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40),
+    st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=40),
+)
+def test_marking_never_changes_the_sentence(before: str, after: str) -> None:
+    text = f"{before} 40 staff {after}"
+    document = render_html([verify_file(one_sentence_file(text, title="t", stated="40 staff"))])
+    tree = parse(document)
+    assert tree.texts["s-text"] == [text]
+    assert {tag for tag, _ in tree.tags} <= OUR_TAGS
+
+
+def test_figures_are_shown_with_their_units_as_a_reader_says_them() -> None:
+    card = parse(render_html([verify_file(one_sentence_file("There are 45 staff.", stated="45"))])).texts["claim"][0]
+    assert "staff = 40 people" in card  # the figure's unit is "person"
 
 
 def test_diagnoses_are_shown_when_an_outcome_has_them() -> None:
@@ -341,10 +412,77 @@ def test_cli_report_writes_once_and_replaces_only_with_force(
     assert "Nearly 1,500 sex offenders" in first
     target.write_text("my notes", encoding="utf-8")
     assert main(["report", str(REPO / "claims"), "-o", str(target)]) == 2
-    assert "already exists; give --force" in capsys.readouterr().err
+    assert "already exists and is not a page of factcheck's; give --force" in capsys.readouterr().err
     assert target.read_text(encoding="utf-8") == "my notes"
     assert main(["report", str(REPO / "claims"), "-o", str(target), "--force"]) == 0
     assert target.read_text(encoding="utf-8") == first
+
+
+def test_cli_report_writes_report_html_by_default_and_says_where(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", str(REPO / "claims")]) == 0
+    assert capsys.readouterr().out == "wrote report.html\n"
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "Nearly 1,500 sex offenders" in page
+
+
+def test_cli_report_writes_again_over_its_own_page_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page of ours is replaced by the next run (the story was edited); anything else needs --force."""
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "report.html"
+    target.write_text(render([check_file(REPO / "tests" / "data" / "mixed-verdicts.toml")], "html"), encoding="utf-8")
+    target.chmod(0o640)
+    assert main(["report", str(REPO / "claims")]) == 0
+    assert "Nearly 1,500 sex offenders" in target.read_text(encoding="utf-8")
+    assert target.stat().st_mode & 0o777 == 0o640
+    page = target.read_text(encoding="utf-8")
+    target.write_text(page.replace("factcheck", "somebody else", 1).replace('"generator"', '"author"'), "utf-8")
+    assert main(["report", str(REPO / "claims")]) == 2
+    assert "is not a page of factcheck's" in capsys.readouterr().err
+    assert "somebody else" in target.read_text(encoding="utf-8")
+
+
+def test_cli_report_open_opens_the_page_in_the_browser(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import webbrowser
+
+    opened: list[str] = []
+
+    def fake_open(url: str, *args: object, **kwargs: object) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(webbrowser, "open", fake_open)
+    target = tmp_path / "page.html"
+    assert main(["report", str(REPO / "claims"), "-o", str(target), "--open"]) == 0
+    assert opened == [target.resolve().as_uri()]
+    monkeypatch.setattr(webbrowser, "open", lambda url, *args, **kwargs: False)
+    assert main(["report", str(REPO / "claims"), "-o", str(target), "--open"]) == 0
+    assert f"no web browser could be opened; open {target.resolve().as_uri()} yourself" in capsys.readouterr().err
+
+
+def test_cli_report_open_uses_the_browser_the_user_chose(tmp_path: Path) -> None:
+    """The BROWSER variable names the browser, as webbrowser reads it: here a script that notes the address."""
+    noted = tmp_path / "opened.txt"
+    browser = tmp_path / "browser.py"
+    browser.write_text(f"import sys\nopen({str(noted)!r}, 'w').write(sys.argv[1])\n", encoding="utf-8")
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "factcheck"), "report", str(REPO / "claims"), "-o", "out.html", "--open"],
+        cwd=tmp_path,
+        env={**os.environ, "BROWSER": f"{sys.executable} {browser} %s"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "wrote out.html\n"
+    assert noted.read_text(encoding="utf-8") == (tmp_path / "out.html").resolve().as_uri()
 
 
 def test_cli_report_of_a_missing_path_still_writes_a_page_that_says_so(

@@ -17,17 +17,19 @@ from factcheck.errors import ClaimsFileError
 from factcheck.load.claimsfile import (
     _ARTICLE_KEYS,
     _CLAIM_COMMON,
+    _COLUMN_KEYS,
     _DEFAULT_KEYS,
     _FIGURE_KEYS,
     _SENTENCE_KEYS,
     _SOURCE_KEYS,
+    _TABLE_KEYS,
     _TOP_KEYS,
     loads_claims_file,
 )
 from factcheck.model.claims import CLAIM_TYPES, Check, SourceKind
 from factcheck.model.verdicts import Verdict
 from factcheck.schema import load_schema
-from tests.conftest import eval_files_if_present, labelled_files
+from tests.conftest import EVAL_TABLES_DIR, eval_files_if_present, labelled_files
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -58,7 +60,7 @@ def claims_files() -> list[Path]:
     """The example, the project's labelled articles, and the shared evaluation set when it is there."""
     found = sorted((REPO / "claims").glob("*.claims.toml"))
     assert found
-    return found + labelled_files() + eval_files_if_present()
+    return found + labelled_files() + eval_files_if_present() + sorted(EVAL_TABLES_DIR.glob("*.claims.toml"))
 
 
 def test_every_real_claims_file_validates() -> None:
@@ -78,6 +80,8 @@ def test_the_tables_allow_exactly_the_loaders_keys() -> None:
     assert set(SCHEMA["properties"]) == _TOP_KEYS
     assert _props("article") == _ARTICLE_KEYS
     assert _props("source") == _SOURCE_KEYS
+    assert _props("table") == _TABLE_KEYS
+    assert _props("column") == _COLUMN_KEYS
     assert _props("figure") == _FIGURE_KEYS
     assert _props("defaults") == _DEFAULT_KEYS
     assert _props("sentence") == _SENTENCE_KEYS
@@ -90,7 +94,7 @@ def test_each_kind_allows_exactly_its_inputs() -> None:
     by_kind = {rule["if"]["properties"]["kind"]["const"]: rule["then"] for rule in claim["allOf"]}
     assert set(by_kind) == set(CLAIM_TYPES)
     for kind, cls in CLAIM_TYPES.items():
-        extra = {"per"} if kind == "rate" else set()
+        extra = {"per"} if kind == "rate" else {"exclude", "order"} if kind == "rank" else set()
         assert set(by_kind[kind]["properties"]) == _CLAIM_COMMON | set(cls.INPUTS) | extra, kind
         assert by_kind[kind]["additionalProperties"] is False
 

@@ -8,6 +8,7 @@ from typing import Any
 __all__ = [
     "CacheError",
     "CellError",
+    "ChangedMeanwhileError",
     "ClaimFailedError",
     "ClaimInputError",
     "ClaimsFileError",
@@ -17,13 +18,16 @@ __all__ = [
     "DraftInputError",
     "DuplicateRowError",
     "FactcheckError",
+    "FillError",
     "FormulaError",
     "ImpossibleValueError",
     "InputOverwriteError",
     "InputsMissingError",
     "IntervalError",
     "OutputError",
+    "PeriodError",
     "PhraseError",
+    "ProjectFileError",
     "RankWordsError",
     "ReadRefusedError",
     "TOMLLimitError",
@@ -186,12 +190,30 @@ class TOMLLimitError(FactcheckError, ValueError):
 
 
 class ReadRefusedError(FactcheckError):
-    """A file named by a claims file that is not read, and why; `outside`: it is not inside the claims file's folder."""
+    """A file named by a claims file that is not read, and why; `outside`: it is not inside the claims file's
+    project (or, in no project, its folder), which `within` names for a message; `missing`: there is no such file."""
 
-    def __init__(self, reason: str, *, outside: bool = False) -> None:
+    def __init__(
+        self, reason: str, *, outside: bool = False, missing: bool = False, within: str = "the claims file's folder"
+    ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.outside = outside
+        self.missing = missing
+        self.within = within
+
+
+class ProjectFileError(FactcheckError, ValueError):
+    """A project file (factcheck.toml, or [tool.factcheck] in pyproject.toml) that cannot be read or says what it
+    cannot mean: "factcheck.toml:3, key 'jobs': must be a whole number, 1 or more, not 0"."""
+
+    def __init__(self, message: str, *, path: str, line: int | None = None, key: str | None = None) -> None:
+        where = path + (f":{line}" if line else "") + (f", key {key!r}" if key else "")
+        super().__init__(f"{where}: {message}")
+        self.message = message
+        self.path = path
+        self.line = line
+        self.key = key
 
 
 class ClaimFailedError(FactcheckError):
@@ -267,6 +289,14 @@ class CacheError(FactcheckError):
 
 class DraftExistsError(FactcheckError, FileExistsError):
     """The claims file to write already exists and `force` was not given."""
+
+
+class FillError(FactcheckError, ValueError):
+    """`suggest --write` cannot write the chosen inputs into the claims file without changing anything else."""
+
+
+class ChangedMeanwhileError(OutputError):
+    """The file to rewrite was changed by someone else after it was read: it is kept, not replaced."""
 
 
 class TableError(FactcheckError, ValueError):
@@ -382,3 +412,7 @@ class RankWordsError(FactcheckError, ValueError):
 
     def __str__(self) -> str:
         return f"{self.reason}: {self.phrase!r} (at {self.unknown!r})"
+
+
+class PeriodError(FactcheckError, ValueError):
+    """A period spelt in a way that is not read ("2019-21", "Q5 2020"): a figure's `period` or a table column's."""

@@ -99,7 +99,9 @@ class ClaimsTomlFile(pytest.File):
         own = [p for p in claims_file.problems if id(p) not in in_claims]
         if own:
             listed = "\n".join(f"  {problem.at(shown)}" for problem in own)
-            raise self.CollectError(_safe(f"{shown}: this claims file has {len(own)} problem(s)\n{listed}"))
+            from factcheck.report.summary import counted
+
+            raise self.CollectError(_safe(f"{shown}: this claims file has {counted(len(own), 'problem')}\n{listed}"))
         self.claims_file = claims_file
         for sentence in claims_file.sentences:
             for claim in sentence.claims:
@@ -233,6 +235,7 @@ def _describe(outcome: Outcome) -> str:
     if outcome.computed is not None:
         lines.append(f"  recomputed: {show_interval(outcome.computed)}")
     lines.append(f"  {_one_line(outcome.explanation)}")
+    lines.extend(f"  ↳ {_one_line(diagnosis)}" for diagnosis in outcome.diagnoses)  # the slips that fit the words
     if outcome.basis is not None:
         lines.append(f"  basis: {outcome.basis.value}")
     return "\n".join(lines)

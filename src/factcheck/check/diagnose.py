@@ -13,6 +13,12 @@ checked the same way as the claim itself; the ones that reproduce the stated wor
   order, and a line saying so when more do: among thousands of figures many fit by chance);
 - two neighbouring digits swapped in typing the number ("62,453" for 62,435).
 
+A contradicted rank has slips of its own (`diagnose_rank`): a total row counted among the values it
+totals ("true if the total row 'England and Wales' is left out": a key that names a total, first or
+last in the list, or the largest value being the sum of the others), another column of the same table
+("true of the 'People waiting 31 Mar 2023' column": last year's figures), or the other end (the words
+have the direction the wrong way round).
+
 Only contradicted claims are diagnosed, so the check of a sound file never pays for this.
 
 Another figure of the same unit is not tried one by one: the unit's figures are sorted by value
@@ -26,9 +32,10 @@ every figure (the same diagnoses, in the same order, as trying every one).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from fractions import Fraction
-from typing import Final, TypeVar
+from typing import TYPE_CHECKING, Final, TypeVar
 
 import attrs
 
@@ -46,8 +53,10 @@ from factcheck.model.claims import (
     Figure,
     OneInClaim,
     PointChangeClaim,
+    RankClaim,
     RateClaim,
     RatioClaim,
+    cell_name,
 )
 from factcheck.model.kinds import Kind
 from factcheck.model.results import Outcome
@@ -56,8 +65,22 @@ from factcheck.numbers.display import decimals_of, show
 from factcheck.numbers.interval import Interval
 from factcheck.numbers.units import parse_unit
 from factcheck.words.stated import parse_stated
+from factcheck.words.table import TOTAL_WORDS, End
 
-__all__ = ["SameUnit", "diagnose", "diagnose_outcomes"]
+if TYPE_CHECKING:
+    from factcheck.check.ranks import Entry
+    from factcheck.words.ranks import RankWords
+
+__all__ = [
+    "ColumnAlternative",
+    "SameUnit",
+    "diagnose",
+    "diagnose_outcomes",
+    "diagnose_rank",
+    "total_rows",
+    "true_of_other_columns",
+    "true_without_total",
+]
 
 _FROM_TO = (ChangeClaim, PointChangeClaim, DifferenceClaim)
 _POWERS = (-3, -2, -1, 1, 2, 3)
@@ -99,6 +122,8 @@ def diagnose(
     if isinstance(claim, ComparisonClaim):
         return ()
     verifier = verifier or Verifier(claims_file)
+    if isinstance(claim, RankClaim):
+        return _rank_slips(claims_file, claim, verifier)
     same_unit = same_unit if same_unit is not None else SameUnit(claims_file.figures)
     if outcome is None:
         outcome = verifier.outcome(claim, remember=False)
@@ -136,6 +161,8 @@ def diagnose(
                 break
             found.append(f"{_instead(other, role, figure)}: {explanation}")
             shown += 1
+        if figure.cell is not None:
+            found.extend(_other_cells(claims_file, claim, field, figure, verifier, supported))
     found.extend(_other_per(claim, outcome))
     found.extend(_swapped_digits(claim, outcome))
     return tuple(dict.fromkeys(found))
@@ -180,6 +207,45 @@ def _readings(claim: Claim) -> Iterator[tuple[str, Claim]]:
         )
 
 
+def _other_cells(
+    claims_file: ClaimsFile,
+    claim: Claim,
+    field: str,
+    figure: Figure,
+    verifier: Verifier,
+    supported: Callable[[Claim], str | None],
+) -> Iterator[str]:
+    """The wrong row and the wrong column of a table: the same column's other rows, then the same row's
+    other columns in a like unit (another year), each tried in place of a figure read from the table."""
+    cell = figure.cell
+    table = claims_file.tables.get(cell.table) if cell is not None else None
+    if cell is None or table is None:
+        return
+    unit = parse_unit(figure.unit)
+    tries = [(row, cell.column) for row in table.keys if row != cell.row][:_MOST_ROWS]
+    tries += [(cell.row, column) for column in table.declared if column != cell.column]
+    shown = 0
+    for row, column in tries:
+        try:
+            other = table.figure(row, column)
+        except FactcheckError:
+            continue  # a suppressed cell, a doubled key: nothing to try
+        if parse_unit(other.unit).dims != unit.dims:
+            continue
+        verifier.use_figure(other)
+        explanation = supported(claim.with_inputs({field: other.name}))
+        if explanation is None:
+            continue
+        if shown == _MOST_OTHERS:
+            yield f"more cells of table {cell.table!r} match (the first {_MOST_OTHERS} are listed)"
+            return
+        where = f"row {row!r}" if column == cell.column else f"column {column!r}"
+        instead = f"row {cell.row!r}" if column == cell.column else f"column {cell.column!r}"
+        period = f" ({other.period})" if column != cell.column and other.period else ""
+        yield f"matches if read from {where}{period} of table {cell.table!r} instead of {instead}: {explanation}"
+        shown += 1
+
+
 def _instead(other: Figure, role: str, figure: Figure) -> str:
     return f"matches if {_describe(other)} is used as the {role} instead of {_describe(figure)}"
 
@@ -208,6 +274,9 @@ def _unit_groups(figures: dict[str, Figure]) -> dict[str, tuple[Figure, ...]]:
 _FEW: Final = 8
 #: Other figures listed for one input (then a line saying that more match).
 _MOST_OTHERS: Final = 3
+#: The most other rows of a table tried in place of a figure read from it (a table of thousands of rows
+#: would make the diagnosis of one claim cost thousands of checks; the rows are tried in the table's order).
+_MOST_ROWS: Final = 2000
 #: The name under which a range of figures is an input: no figure or claim can have it.
 _RANGE: Final = "\x00range"
 
@@ -370,3 +439,153 @@ def _other_per(claim: Claim, outcome: Outcome) -> Iterator[str]:
                 f"matches if the rate is per {show(per * factor)} instead of per {show(per)}: "
                 f"{show(outcome.computed.centre * factor, 2)} per {show(per * factor)}"
             )
+
+
+# -- ranks ------------------------------------------------------------------------------------------------
+def _entries(entries: Iterable[Entry]) -> tuple[Entry, ...]:
+    return tuple(entries)
+
+
+@attrs.frozen(kw_only=True)
+class ColumnAlternative:
+    """The same values in another column of the table (another year, say): `of` and `among` read from it."""
+
+    name: str
+    of: Entry
+    among: tuple[Entry, ...] = attrs.field(converter=_entries)
+
+
+def total_rows(among: Sequence[Entry]) -> tuple[tuple[Entry, str], ...]:
+    """Entries that look like a total, with the reason: a total's key first or last, or the sum of the others."""
+    from factcheck.words.ranks import rank_normal
+
+    found: list[tuple[Entry, str]] = []
+    for index in sorted({0, len(among) - 1}) if among else []:
+        label = rank_normal(among[index].label)
+        if any(label == word or re.search(rf"\b{re.escape(word)}\b", label) for word in TOTAL_WORDS):
+            found.append((among[index], "its key names a total"))
+    if len(among) >= 3:
+        largest = max(among, key=lambda entry: entry.value.hi if entry.value.hi is not None else Fraction(0))
+        rest = [entry.value for entry in among if entry is not largest]
+        if all(value.is_bounded for value in rest) and largest.value.is_bounded:
+            total = rest[0]
+            for value in rest[1:]:
+                total = total + value
+            if total.overlaps(largest.value) and all(found_entry is not largest for found_entry, _ in found):
+                found.append((largest, "it is the sum of the others"))
+    return tuple(found)
+
+
+def true_without_total(words: RankWords, of: Entry, among: Sequence[Entry], *, order: End | None = None) -> str | None:
+    """ "true if the total row 'England and Wales' is left out (…)", when leaving a total out makes the words hold."""
+    from factcheck.check.ranks import judge_rank  # the rank machinery, only for a contradicted rank
+
+    for candidate, reason in total_rows(among):
+        if candidate.key == of.key:
+            continue
+        rest = [entry for entry in among if entry is not candidate]
+        judged = judge_rank(words, of, rest, order=order)
+        if judged.holds:
+            return (
+                f"true if the total row {candidate.label!r} is left out ({reason}): {judged.place}; "
+                f"exclude = [{_toml_string(candidate.label)}]"
+            )
+    return None
+
+
+def true_of_other_columns(
+    words: RankWords, alternatives: Iterable[ColumnAlternative], *, order: End | None = None
+) -> tuple[str, ...]:
+    """ "true of the '2019' column (…: 1st of 42 …)" for each other column in which the words hold."""
+    from factcheck.check.ranks import judge_rank
+
+    found = []
+    for alternative in alternatives:
+        judged = judge_rank(words, alternative.of, alternative.among, order=order)
+        if judged.holds:
+            found.append(
+                f"true of the {alternative.name!r} column ({alternative.of.text}: {judged.place} "
+                f"from the {judged.place.end.value} end)"
+            )
+    return tuple(found)
+
+
+def diagnose_rank(
+    words: RankWords,
+    of: Entry,
+    among: Sequence[Entry],
+    *,
+    order: End | None = None,
+    alternatives: Iterable[ColumnAlternative] = (),
+) -> tuple[str, ...]:
+    """What would make contradicted rank words true (nothing when they hold)."""
+    from factcheck.check.ranks import judge_rank
+
+    if judge_rank(words, of, among, order=order).holds:
+        return ()
+    found = []
+    without_total = true_without_total(words, of, among, order=order)
+    if without_total is not None:
+        found.append(without_total)
+    found.extend(true_of_other_columns(words, alternatives, order=order))
+    end = words.end_for(order)
+    flipped = attrs.evolve(words, end=end.other, quality=None)
+    judged = judge_rank(flipped, of, among)
+    if judged.holds:
+        found.append(
+            f"true counted from the {end.other.value} end ({judged.place} from the {end.other.value} end): "
+            f"the words may have the direction the wrong way round"
+        )
+    return tuple(found)
+
+
+def _rank_slips(claims_file: ClaimsFile, claim: RankClaim, verifier: Verifier) -> tuple[str, ...]:
+    """A rank's diagnoses, from the values the verifier ranks and the other columns of its table."""
+    from factcheck.words.ranks import parse_rank_words
+
+    try:
+        words = parse_rank_words(claim.stated)
+        of, among, _ = verifier.rank_entries(claim)
+        order = None if claim.order is None else End(claim.order)
+        return diagnose_rank(words, of, among, order=order, alternatives=_other_columns(claims_file, claim))
+    except (FactcheckError, ZeroDivisionError):
+        return ()
+
+
+def _other_columns(claims_file: ClaimsFile, claim: RankClaim) -> Iterator[ColumnAlternative]:
+    """The rank's values read from each other declared column of their table in a like unit (another year)."""
+    from factcheck.check.ranks import Entry
+
+    cells = [claims_file.cells.get(name) or claims_file.figures.get(name) for name in (claim.of, *claim.among) if name]
+    if not cells or any(figure is None or figure.cell is None for figure in cells):
+        return
+    first = cells[0].cell  # type: ignore[union-attr]  # every one has a cell, as checked above
+    assert first is not None
+    table = claims_file.tables.get(first.table)
+    places = [figure.cell for figure in cells if figure is not None and figure.cell is not None]
+    if table is None or any(cell.table != first.table or cell.column != first.column for cell in places):
+        return
+    unit = parse_unit(cells[0].unit)  # type: ignore[union-attr]
+    for column in table.declared:
+        if column == first.column:
+            continue
+        try:
+            figures = [table.figure(cell.row, column) for cell in places]
+        except FactcheckError:
+            continue
+        if parse_unit(figures[0].unit).dims != unit.dims:
+            continue
+        entries = [
+            Entry(
+                key=cell_name(table.name, column, cell.row),
+                label=cell.row,
+                value=figure.interval,
+                shown=figure.cell.text if figure.cell is not None else None,
+            )
+            for cell, figure in zip(places, figures, strict=True)
+        ]
+        yield ColumnAlternative(name=column, of=entries[0], among=entries[1:])
+
+
+def _toml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -5,6 +5,7 @@ looser interval the words are true of, and contradicted otherwise; the wrong dir
 the wrong side of 50% for "a majority" and the wrong side of a comparison are gross. Each verdict's
 explanation shows the value and the words' interval so that the reader sees why, never a value
 that seems inside when it is outside.
+
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from factcheck.check.periods import check_periods
 from factcheck.check.verifier import Verifier
 from factcheck.errors import ClaimsFileError
 from factcheck.load.claimsfile import load_claims_file, loads_claims_file
@@ -59,6 +60,7 @@ def verify_file(claims_file: ClaimsFile) -> FileResult:
         from factcheck.check.diagnose import diagnose_outcomes  # only a file with a contradicted claim pays for it
 
         outcomes = diagnose_outcomes(claims_file, outcomes, figure_quantities=verifier.figure_quantities)
+    outcomes = check_periods(claims_file, outcomes)  # after the diagnoses: they explain the arithmetic alone
     claim_problems = {id(p) for claim in claims_file.claims() if isinstance(claim, BrokenClaim) for p in claim.problems}
     file_errors = tuple(p for p in claims_file.problems if id(p) not in claim_problems)
     return FileResult(claims_file.path, tuple(outcomes), file_errors, claims_file.gaps, claims_file)

@@ -177,7 +177,7 @@ def _value(resolve: Resolve, claim: ValueClaim, stated: Stated) -> tuple[Quantit
     text = q.text if unit.factor == q.unit.factor or unit.dims != q.unit.dims else with_unit(q.text, q.unit)
     if stated.per is not None:
         # "16.6 per 1,000" of a figure published per 100,000 (or per person): expressed per the words' base
-        if not any(exp < 0 for _, exp in unit.dims):
+        if not any(exp < 0 for _, exp in unit.dims) and not _is_ratio(unit):
             raise UnitMismatchError(
                 unit.text, f"per {show(stated.per)}", "the words give a rate but the figure is not one"
             )
@@ -187,6 +187,12 @@ def _value(resolve: Resolve, claim: ValueClaim, stated: Stated) -> tuple[Quantit
             text = f"{q.text} {unit.text}, per {show(stated.per)}"
         unit = _per_unit(unit.dims, stated.per, unit)  # the value is now per the words' base, and says so
     return Quantity(interval, unit, q.text, q.basis, q.figures, q.signed), text
+
+
+def _is_ratio(unit: Unit) -> bool:
+    """A unit written as a ratio of like things ("person / (100000 * person)", "percent"): its dimensions
+    cancel, and it is a share per some base, which "727.4 per 100,000" may state; a bare "number" is not."""
+    return unit.is_dimensionless and (unit.factor != 1 or "/" in unit.text)
 
 
 def _in_currency(interval: Interval, unit: Unit, currency: str, what: str) -> tuple[Interval, Unit]:

@@ -9,11 +9,12 @@ is), and a cycle is an error for each claim in it. A claim that cannot be evalua
 from __future__ import annotations
 
 from difflib import get_close_matches
+from typing import TYPE_CHECKING
 
 import attrs
 
 from factcheck.check.judge import judge_comparison, judge_number, may_meet
-from factcheck.check.quantity import Quantity
+from factcheck.check.quantity import Quantity, conversion_between, in_unit, weakest_basis
 from factcheck.check.recompute import RECOMPUTE, recompute
 from factcheck.errors import (
     CycleError,
@@ -35,15 +36,21 @@ from factcheck.model.claims import (
     DifferenceClaim,
     Figure,
     FormulaClaim,
+    RankClaim,
     SourceKind,
     ValueClaim,
+    cell_name,
 )
 from factcheck.model.formula import formula_names, parse_formula
 from factcheck.model.results import Outcome
 from factcheck.model.verdicts import Verdict
 from factcheck.numbers.display import show_exact, show_interval
-from factcheck.numbers.units import POINTS, Unit, impossible_when_negative, parse_unit
+from factcheck.numbers.interval import Interval
+from factcheck.numbers.units import POINTS, Conversion, Unit, impossible_when_negative, parse_unit
 from factcheck.words.stated import Stated, parse_stated, parse_tolerance
+
+if TYPE_CHECKING:
+    from factcheck.check.ranks import Entry
 
 __all__ = ["Verifier"]
 
@@ -101,7 +108,7 @@ class Verifier:
         known = self.figure_quantities.get(name)
         if known is not None:
             return known
-        figure = self.figures.get(name)
+        figure = self.figures.get(name) or self.file.cells.get(name)
         if figure is not None:
             quantity = _figure_quantity(figure, self.file)
             _refuse_negative_figure(name, quantity)
@@ -117,6 +124,11 @@ class Verifier:
         candidates = list(self.figures) + [c for c in self.claims if c not in self.stack]
         raise UnknownNameError(name, tuple(get_close_matches(name, candidates, n=2)))
 
+    def use_figure(self, figure: Figure) -> None:
+        """Let `figure` be resolved by its name (a table's cell a diagnosis tries, under `cell_name`)."""
+        if figure.name not in self.figure_quantities:
+            self.figure_quantities[figure.name] = _figure_quantity(figure, self.file)
+
     def compute(self, claim: Claim) -> Quantity:
         """The claim's recomputed value, computed once; a reference cycle is an error."""
         known = self.computed.get(claim.id)
@@ -131,8 +143,8 @@ class Verifier:
             raise CycleError((*self.stack[self.stack.index(claim.id) :], claim.id))
         if isinstance(claim, BrokenClaim):
             raise UnusableNameError(f"it uses claim {claim.id!r}, which has an error")
-        if isinstance(claim, ComparisonClaim):
-            raise UnusableNameError(f"claim {claim.id!r} is a comparison and has no value to use")
+        if isinstance(claim, (ComparisonClaim, RankClaim)):
+            raise UnusableNameError(f"claim {claim.id!r} is a {claim.kind} and has no value to use")
         missing = [field for field in claim.INPUTS if field not in claim.inputs()]
         if missing:
             raise InputsMissingError(f"it uses claim {claim.id!r}, whose inputs are missing")
@@ -166,7 +178,9 @@ class Verifier:
         """The claims (not figures) this claim's value is computed from."""
         if isinstance(claim, (BrokenClaim, ComparisonClaim)):
             return []
-        if isinstance(claim, FormulaClaim):
+        if isinstance(claim, RankClaim):
+            names = [*([] if claim.of is None else [claim.of]), *claim.among]
+        elif isinstance(claim, FormulaClaim):
             try:
                 names = formula_names(parse_formula(claim.expr)) if claim.expr is not None else []
             except FormulaError:
@@ -231,7 +245,7 @@ class Verifier:
         Supported needs the recomputed value, or its size or its negation (for a direction given
         apart from the words), to meet the interval the words allow.
         """
-        if isinstance(claim, (BrokenClaim, ComparisonClaim)) or len(claim.inputs()) != len(claim.INPUTS):
+        if isinstance(claim, (BrokenClaim, ComparisonClaim, RankClaim)) or len(claim.inputs()) != len(claim.INPUTS):
             return True
         try:
             stated = self.stated(claim, None)
@@ -299,6 +313,8 @@ class Verifier:
         try:
             if isinstance(claim, ComparisonClaim):
                 return self.judge_comparison(claim, base)
+            if isinstance(claim, RankClaim):
+                return self.judge_rank(claim, base)
             probe = self.stated(claim, None)
             quantity, expression = recompute(self.resolve, claim, probe)
         finally:
@@ -319,6 +335,86 @@ class Verifier:
         left = self.resolve(claim.left)
         right = self.resolve(claim.right)
         return judge_comparison(claim, stated, left, right, base)
+
+    def judge_rank(self, claim: RankClaim, base: Outcome) -> Outcome:
+        """A rank's verdict: `of` and `among` resolved here, judged by `ranks.judge_rank`."""
+        # the rank machinery is imported by the first rank judged: a file without ranks never pays for it
+        from factcheck.check.ranks import judge_rank, rank_outcome
+        from factcheck.words.ranks import parse_rank_words
+        from factcheck.words.table import End
+
+        words = parse_rank_words(claim.stated)
+        of, among, used = self.rank_entries(claim)
+        judgement = judge_rank(words, of, among, order=None if claim.order is None else End(claim.order))
+        basis = used[0].basis
+        figures: dict[str, None] = {}  # each name once, in order of first use: one dict, not a merge per value
+        for quantity in used:
+            basis = weakest_basis(basis, quantity.basis)
+            figures.update(dict.fromkeys(quantity.figures))
+        return rank_outcome(judgement, base, basis=basis, figures=tuple(figures))
+
+    def rank_entries(self, claim: RankClaim) -> tuple[Entry, list[Entry], list[Quantity]]:
+        """`of` and each of `among` as values to rank, in `of`'s unit (another unit of the same kind is
+        converted; one of another kind is an error), and the quantities they came from."""
+        assert claim.of is not None
+        of_quantity = self.resolve(claim.of)
+        of = self.rank_entry(claim.of, of_quantity.interval, of_quantity.text)
+        among, used = [], [of_quantity]
+        changes: dict[Unit, Conversion] = {}  # a column's values share one unit: one conversion for all
+        for name in claim.among:
+            quantity = self.resolve(name)
+            change = changes.get(quantity.unit)
+            if change is None:
+                change = conversion_between(quantity.unit, of_quantity.unit, f"{self.rank_label(name)!r}", "`of`")
+                changes[quantity.unit] = change
+            interval = quantity.interval if change.is_identity else in_unit(quantity.interval, change)
+            among.append(self.rank_entry(name, interval, quantity.text))
+            used.append(quantity)
+        return self.as_its_row(claim, of, of_quantity, among), among, used
+
+    def as_its_row(self, claim: RankClaim, of: Entry, of_quantity: Quantity, among: list[Entry]) -> Entry:
+        """`of` for an area a ranked column has a row for is that row, counted once (its value, not the row's,
+        is the one ranked): a figure written by hand with that `area`, or a claim computed from figures of
+        that area alone ("767 for every 100,000" from Mossbridge's counts). `of` is counted among the values
+        whether or not they name it, so it must not be counted twice."""
+        figure = self.figures.get(claim.of) if claim.of is not None else None
+        if claim.column is None or (figure is not None and figure.cell is not None):
+            return of
+        names = (figure.name,) if figure is not None else of_quantity.figures
+        areas = {self.area_of(name) for name in names}
+        if len(areas) != 1 or None in areas:
+            return of
+        (area,) = areas
+        rows = [entry for entry in among if " ".join(entry.label.casefold().split()) == area]
+        return attrs.evolve(of, key=rows[0].key, label=rows[0].label) if len(rows) == 1 else of
+
+    def area_of(self, name: str) -> str | None:
+        """The area of a figure (a table's row key, or its `area`), white space folded and lower case."""
+        figure = self.figures.get(name) or self.file.cells.get(name)
+        if figure is None or figure.area is None:
+            return None
+        return " ".join(figure.area.casefold().split())
+
+    def rank_entry(self, name: str, value: Interval, text: str) -> Entry:
+        """One value ranked: a table's cell is the same entry however it is named (`of` is counted once)."""
+        from factcheck.check.ranks import Entry
+
+        figure = self.figures.get(name) or self.file.cells.get(name)
+        if figure is not None and figure.cell is not None:
+            cell = figure.cell
+            return Entry(
+                key=cell_name(cell.table, cell.column, cell.row),
+                label=cell.row,
+                value=value,
+                shown=cell.text,
+            )
+        if figure is not None:
+            return Entry(key=name, label=name, value=value, shown=show_exact(figure.value))
+        return Entry(key=name, label=name, value=value, shown=text)
+
+    def rank_label(self, name: str) -> str:
+        figure = self.file.cells.get(name)
+        return figure.cell.row if figure is not None and figure.cell is not None else name
 
 
 def _error_text(exc: BaseException) -> str:

@@ -13,7 +13,9 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TextIO
 
+from factcheck.cli.defaults import apply_project
 from factcheck.cli.outputs import article_inputs, claims_inputs, output_is_not_an_input
+from factcheck.cli.teaching import examples, refuse_articles
 
 if TYPE_CHECKING:
     from factcheck.runner.cache import ResultCache
@@ -21,19 +23,38 @@ if TYPE_CHECKING:
 __all__ = ["add_arguments", "run", "wants_colour"]
 
 
+#: What a format is for, in `--help`; the formats themselves are the registry's (a new one is listed unexplained).
+_FORMAT_WORDS = {
+    "json": "the JSON report of the claims format",
+    "html": "one page, each article marked",
+    "junit": "JUnit XML",
+    "sarif": "SARIF 2.1.0, for code scanning",
+    "markdown": "a pull request comment or job summary",
+    "github": "GitHub Actions annotations",
+}
+
+
+def _formats_help() -> str:
+    """Every format of the registry, in its order, each with what it is for."""
+    from factcheck.report.formats import FORMATS
+
+    named = [f"{name} ({_FORMAT_WORDS[name]})" if name in _FORMAT_WORDS else name for name in FORMATS if name != "text"]
+    return "report format: text (the default), " + ", ".join(named)
+
+
 def add_arguments(check: argparse.ArgumentParser) -> None:
-    check.add_argument("paths", nargs="+", metavar="PATH", help="claims files, or folders searched for *.claims.toml")
     check.add_argument(
-        "--format",
-        default="text",
-        help="report format: text (default), json, junit (JUnit XML), sarif (SARIF 2.1.0), "
-        "markdown (a pull request comment) or github (GitHub Actions annotations)",
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="claims files, or folders searched for *.claims.toml (default: the project file's paths)",
     )
+    check.add_argument("--format", help=_formats_help())
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--force", action="store_true", help="with --output: replace the file if it exists")
     check.add_argument(
         "--strict",
-        action="store_true",
+        action=argparse.BooleanOptionalAction,
         help="loose claims, unchecked claims (no inputs, or words that state no relation) and coverage "
         "gaps fail too (exit 1)",
     )
@@ -42,7 +63,6 @@ def add_arguments(check: argparse.ArgumentParser) -> None:
         "--jobs",
         "-j",
         type=int,
-        default=1,
         metavar="N",
         help="check files in N processes (the report is the same as with one)",
     )
@@ -53,6 +73,21 @@ def add_arguments(check: argparse.ArgumentParser) -> None:
         "again (default: $FACTCHECK_CACHE_DIR, else .factcheck_cache)",
     )
     check.add_argument("--no-cache", action="store_true", help="check every file, neither using nor writing the cache")
+    check.add_argument(
+        "--watch",
+        action="store_true",
+        help="after the report, check again whenever a claims file or its article changes and print only what "
+        "changed, until Ctrl-C (the text report only)",
+    )
+    check.add_argument(
+        "--interval", type=float, default=0.5, metavar="SECONDS", help="with --watch: how often to look (default 0.5)"
+    )
+    examples(
+        check,
+        "factcheck check story.claims.toml        # one article's claims: exit 0 when they hold",
+        "factcheck check claims/                  # every *.claims.toml below claims/",
+        "factcheck check --watch story.claims.toml   # again at every save, until Ctrl-C",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -83,6 +118,8 @@ def _check(args: argparse.Namespace) -> int:
     from factcheck.report.formats import FORMATS
     from factcheck.runner.batch import claims_files, run
 
+    if not apply_project(args) or not refuse_articles(args.paths):
+        return 2
     fmt = FORMATS.get(args.format)
     if fmt is None:
         sys.stderr.write(f"factcheck: unknown format {args.format!r} (one of: {', '.join(FORMATS)})\n")
@@ -90,6 +127,8 @@ def _check(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         sys.stderr.write(f"factcheck: --jobs must be 1 or more, not {args.jobs}\n")
         return 2
+    if args.watch:
+        return _watch(args)
     found = list(claims_files(args.paths))
     if args.output and not output_is_not_an_input(args.output, claims_inputs(found)):
         return 2
@@ -110,6 +149,20 @@ def _check(args: argparse.Namespace) -> int:
         return run(found, args.format, sys.stdout.write, **options)
     finally:
         progress.close()
+
+
+def _watch(args: argparse.Namespace) -> int:
+    """`--watch`: the text report on the terminal, then what changes (no cache: each re-check is of a change)."""
+    from factcheck.cli.watch import watch_check
+
+    if args.format != "text" or args.output:
+        sys.stderr.write("factcheck: --watch prints the text report to the terminal: without --format or --output\n")
+        return 2
+    if args.interval <= 0:
+        sys.stderr.write(f"factcheck: --interval must be more than 0, not {args.interval}\n")
+        return 2
+    colour = wants_colour(sys.stdout, no_color=args.no_color)
+    return watch_check(args.paths, interval=args.interval, colour=colour)
 
 
 def _cache(args: argparse.Namespace, *, streams: bool) -> ResultCache | None:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from factcheck.cli.outputs import output_is_not_an_input
+from factcheck.cli.teaching import examples
 
 __all__ = ["add_arguments", "run"]
 
@@ -21,6 +22,12 @@ def add_arguments(extract: argparse.ArgumentParser) -> None:
         help="where to write the draft (default: ARTICLE with .claims.toml; '-' for standard output)",
     )
     extract.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    examples(
+        extract,
+        "factcheck extract story.txt              # writes story.claims.toml beside it",
+        "factcheck extract articles/story.txt -o claims/story.claims.toml",
+        "factcheck extract story.txt -o -         # the draft on standard output",
+    )
 
 
 def _default_output(article: Path) -> Path:
@@ -33,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
     from factcheck.drafting.extract import draft_article
     from factcheck.drafting.toml_writer import draft_toml
     from factcheck.errors import DraftExistsError, OutputError
+    from factcheck.report.summary import counted
     from factcheck.runner.output import write_draft
 
     article = Path(args.article)
@@ -72,8 +80,8 @@ def run(args: argparse.Namespace) -> int:
     claims = draft.claims()
     checks = sum(1 for s in draft.sentences if s.check is not None)
     sys.stderr.write(
-        f"{'drafted' if to_stdout else 'wrote ' + str(output)}: {len(draft.sentences)} sentences, "
-        f"{len(claims)} draft claims, {checks} sentences with a guessed check\n"
+        f"{'drafted' if to_stdout else 'wrote ' + str(output)}: {counted(len(draft.sentences), 'sentence')}, "
+        f"{counted(len(claims), 'draft claim')}, {counted(checks, 'sentence')} with a guessed check\n"
     )
     for reason in draft.unfinished(shown):  # why `factcheck check` fails on the draft as it stands
         sys.stderr.write(f"  {reason}\n")

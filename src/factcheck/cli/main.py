@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("factcheck.cli.extract", "draft a claims file from an article's text"),
     "suggest": ("factcheck.cli.suggest", "propose the figures that reproduce each draft claim"),
     "schema": ("factcheck.cli.schema", "print the JSON Schema of claims files (format 1), for editors"),
+    "table": ("factcheck.cli.table", "list a table's columns, units, suppressed cells and sha256"),
 }
 
 

@@ -19,10 +19,16 @@ def claims_inputs(found: Iterable[tuple[str, str | None]]) -> Iterator[tuple[str
 
 
 def article_inputs(read: Iterable[tuple[str, str | None]]) -> Iterator[tuple[Path, str]]:
-    """The article texts the claims files name (as the loader finds them: relative to the file's folder)."""
+    """The article texts and tables the claims files name (as the loader finds them: relative to the file's
+    folder); a name with a table's extension is called a table, in the message only."""
     for path, article in read:
         if article is not None:
-            yield Path(path).parent / article, f"the article text {article!r} of {path!r}"
+            what = "table" if Path(article).suffix.lower() in _TABLE_SUFFIXES else "article text"
+            yield Path(path).parent / article, f"the {what} {article!r} of {path!r}"
+
+
+#: The extensions the table reader reads (load/tables.py): a file named with one is called a table.
+_TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".tab", ".xlsx", ".xlsm", ".xls", ".ods"})
 
 
 def output_is_not_an_input(output: str | Path, inputs: Iterable[tuple[str | Path, str]], what: str = "report") -> bool:

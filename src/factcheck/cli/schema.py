@@ -10,6 +10,13 @@ __all__ = ["add_arguments", "run"]
 
 def add_arguments(schema: argparse.ArgumentParser) -> None:
     """No arguments."""
+    from factcheck.cli.teaching import examples
+
+    examples(
+        schema,
+        "factcheck schema > claims.schema.json    # for an editor's TOML language server",
+        "factcheck schema | python -m json.tool   # read it",
+    )
 
 
 def run(args: argparse.Namespace) -> int:

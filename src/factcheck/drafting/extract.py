@@ -48,11 +48,11 @@ from typing import Final
 
 import attrs
 
-from factcheck.check.ranks import HIGH_WORDS, LOW_WORDS, ORDINAL_WORDS, QUALITY_WORDS, TOP_WORDS, parse_rank_words
 from factcheck.drafting.sentences import ArticleText, read_article
 from factcheck.errors import FactcheckError, PhraseError
 from factcheck.model.claims import PLACEHOLDER
 from factcheck.model.kinds import INPUTS, Kind
+from factcheck.words.ranks import parse_rank_words
 from factcheck.words.stated import Token, TokenType, parse_stated, scan
 from factcheck.words.table import (
     AGE_WORDS,
@@ -73,8 +73,10 @@ from factcheck.words.table import (
     EXTRA_WORDS,
     FORECAST_WORDS,
     HEDGED_DIRECTIONS_AFTER,
+    HIGH_WORDS,
     IN_EVERY_WORDS,
     LABEL_WORDS,
+    LOW_WORDS,
     MONTHS,
     MOST_ADJECTIVE_ENDINGS,
     MOST_NOT_A_RANK_AFTER,
@@ -93,12 +95,15 @@ from factcheck.words.table import (
     PARTICLE_DIRECTIONS,
     PARTICLE_VERBS,
     PER_ONE_WORDS,
+    QUALITY_WORDS,
+    RANK_ORDINALS,
     RATE_STOP,
     RATIO_AFTER,
     RESTATING_WORDS,
     SCALE_WORDS,
     SHARE_PARTICLES,
     SHARE_VERBS,
+    TOP_WORDS,
     UNIT_DIRECTIONS_AFTER,
     VAGUE_NEEDS_OF,
     WEAK_COMPARATORS,
@@ -118,9 +123,6 @@ __all__ = [
 
 #: The input fields of each kind (as in the claims file), all placeholders in a draft.
 INPUT_FIELDS: Final[dict[str, tuple[str, ...]]] = {kind: INPUTS[kind] for kind in Kind if kind is not Kind.FORMULA}
-#: The rank kind and its inputs, as the claims format names them ("Ranks").
-_RANK: Final = "rank"
-_RANK_INPUTS: Final = ("of", "among")
 
 _T = TokenType
 #: The tokens that can state a quantity: what the reader reads as a number, a fraction, a proportion,
@@ -1108,7 +1110,7 @@ def _most_ranks(after: str) -> bool:
 
 
 def _ordinal_at(tokens: list[Token], k: int) -> bool:
-    return tokens[k].type is _T.WORD and tokens[k].text in ORDINAL_WORDS
+    return tokens[k].type is _T.WORD and tokens[k].text in RANK_ORDINALS
 
 
 def _rank_lead(text: str, tokens: list[Token], the: int, *, counted: bool) -> int:
@@ -1190,12 +1192,11 @@ def _rank_claims(text: str, tokens: list[Token], ranks: Sequence[tuple[int, int]
         stated = text[span[0] : span[1]]
         # `among` is a list of names (or a "TABLE:COLUMN" string): a list holding the placeholder is its draft
         fields: list[tuple[str, object]] = [
-            (field, (PLACEHOLDER,) if field == "among" else PLACEHOLDER)
-            for field in INPUT_FIELDS.get(_RANK, _RANK_INPUTS)
+            (field, (PLACEHOLDER,) if field == "among" else PLACEHOLDER) for field in INPUT_FIELDS[Kind.RANK]
         ]
         if any(tokens[k].text in QUALITY_WORDS for k in range(start, end + 1)):
             fields.append(("note", 'add order = "high" or "low": is a high value good?'))
-        claims.append(DraftClaim(ids.new(_RANK), _RANK, stated, span, tuple(fields)))
+        claims.append(DraftClaim(ids.new(Kind.RANK), Kind.RANK, stated, span, tuple(fields)))
     return claims
 
 

@@ -21,32 +21,54 @@ far above their error; exact arithmetic decides every candidate that comes near 
 whose units the format refuses for its kind (a change of offences into people; a point change
 of anything but percentages) is never tried. The answers are those of trying every candidate,
 in the same order; only the work differs (a test holds the two to each other).
+
+A file that reads tables gets table cells too, for a draft `value` claim: every cell of every
+declared column, indexed once per file by its value (sorted), so a claim looks up the cells near
+its stated interval by bisection, not by a scan of the tables. Those the verifier calls supported
+are ranked: a row whose key the sentence names first, then a column whose period the sentence
+names (its year), then by closeness; each is shown as the `[figures]` entry to paste. A file with
+no tables gets exactly the suggestions it always did.
 """
 
 from __future__ import annotations
 
+import bisect
 import heapq
+import json
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from fractions import Fraction
-from typing import Final, Literal, NamedTuple
+from typing import Final, Literal, NamedTuple, cast
 
 import attrs
 
 from factcheck.check.verifier import Verifier
 from factcheck.errors import FactcheckError, UnitMismatchError
-from factcheck.model.claims import BrokenClaim, Claim, ClaimsFile, ComparisonClaim, FormulaClaim
-from factcheck.model.kinds import INPUTS, Kind
+from factcheck.model.claims import (
+    CLAIM_TYPES,
+    BrokenClaim,
+    Claim,
+    ClaimsFile,
+    ComparisonClaim,
+    Figure,
+    FormulaClaim,
+    RankClaim,
+    TableCells,
+    ValueClaim,
+    is_placeholder,
+)
+from factcheck.model.kinds import INPUTS, JUDGED_KINDS, Kind
 from factcheck.model.verdicts import Verdict
+from factcheck.numbers.interval import Interval
 from factcheck.numbers.units import Unit, conversion, conversion_factor
 from factcheck.words.stated import Stated, parse_stated
 from factcheck.words.table import CURRENCIES
 
-__all__ = ["ClaimSuggestions", "Suggestion", "suggest_file"]
+__all__ = ["CellSuggestion", "ClaimSuggestions", "Suggestion", "suggest_file"]
 
 _FIELDS: Final[dict[str, tuple[str, ...]]] = {
-    kind: INPUTS[kind] for kind in Kind if kind not in (Kind.COMPARISON, Kind.FORMULA)
+    kind: INPUTS[kind] for kind in Kind if kind not in JUDGED_KINDS and kind != Kind.FORMULA
 }
 _HUNDRED: Final = Fraction(100)
 #: Kinds whose two inputs fit better in the same unit (`_unit_fit`).
@@ -64,6 +86,23 @@ class Suggestion:
     inputs: tuple[tuple[str, str], ...]
     explanation: str
     distance: float  # from the centre of the stated interval, in half-widths
+    #: how well the units fit the words (more is better): the ranking's first key (`_unit_fit`)
+    fit: int = attrs.field(default=0, eq=False)
+    #: 1 when the inputs run from a later period to an earlier one, else 0: the ranking's second key
+    backwards: int = attrs.field(default=0, eq=False)
+    #: False for the nearest figures when none reproduces the words (`suggest_file(nearest=True)`)
+    reproduces: bool = attrs.field(default=True, eq=False)
+
+
+@attrs.frozen
+class CellSuggestion:
+    """A table's cell that reproduces a draft value claim's words, and the `[figures]` entry to paste."""
+
+    table: str
+    row: str
+    column: str
+    explanation: str
+    toml: str
 
 
 @attrs.frozen
@@ -73,6 +112,10 @@ class ClaimSuggestions:
     stated: str
     line: int | None
     suggestions: tuple[Suggestion, ...]
+    #: when no figure reproduces the words as the claim's kind: the kinds that do, each with its best inputs
+    other_kinds: tuple[tuple[str, Suggestion], ...] = ()
+    sentence: int = 0  # the index of the claim's sentence in the file
+    cells: tuple[CellSuggestion, ...] = ()
 
 
 @attrs.frozen
@@ -84,20 +127,199 @@ class _Candidate:
     quantity_unit: Unit | None = None  # the unit the verifier reads it in (None: not known)
 
 
-def suggest_file(claims_file: ClaimsFile, *, limit: int = 3) -> list[ClaimSuggestions]:
-    """Suggestions for every claim of the file that still needs its inputs."""
+def suggest_file(
+    claims_file: ClaimsFile, *, limit: int = 3, other_kinds: bool = False, nearest: bool = False
+) -> list[ClaimSuggestions]:
+    """Suggestions for every claim of the file that still needs its inputs.
+
+    For a claim that nothing reproduces: with `other_kinds`, it is also tried as every other kind with
+    inputs to fill (a drafted `value` that is a share); with `nearest`, the figures that come nearest
+    its words (`_nearest`) are its suggestions, marked as not reproducing them (for a share, they follow its
+    reproductions).
+    """
     verifier = Verifier(claims_file)
     candidates = _candidates(claims_file, verifier)
     pools = _Pools(candidates)
+    cells: _CellIndex | None = None  # made on the first draft value claim of a file with tables
+    texts = {claim.id: sentence.text for sentence in claims_file.sentences for claim in sentence.claims}
     found = []
     for claim in claims_file.claims():
-        if isinstance(claim, (BrokenClaim, ComparisonClaim, FormulaClaim)):
+        if isinstance(claim, (BrokenClaim, ComparisonClaim, FormulaClaim, RankClaim)):
             continue
         if claim.inputs() and not claim.placeholders():
             continue
         ranked = _suggest(claim, pools, verifier, limit)
-        found.append(ClaimSuggestions(claim.id, claim.kind, claim.stated, claim.location.line, tuple(ranked)))
+        from_tables: tuple[CellSuggestion, ...] = ()
+        if claims_file.tables and isinstance(claim, ValueClaim):
+            cells = cells or _CellIndex(claims_file.tables)
+            from_tables = _suggest_cells(claim, texts.get(claim.id, ""), cells, verifier, limit)
+        others = _other_kinds(claim, pools, verifier) if other_kinds and not ranked else ()
+        if nearest and (not ranked or claim.kind == Kind.SHARE):
+            # a share also gets them after its reproductions: its part and whole of one period may be nearest
+            # the words while figures of two periods reproduce them by coincidence (`fill.choose` ranks them)
+            known = {s.inputs for s in ranked}
+            near = _nearest(claim, pools, verifier, _NEAREST_PER_SUGGESTION * limit)
+            ranked += [s for s in near if s.inputs not in known]
+        found.append(
+            ClaimSuggestions(
+                claim.id,
+                claim.kind,
+                claim.stated,
+                claim.location.line,
+                tuple(ranked),
+                others,
+                claim.sentence,
+                from_tables,
+            )
+        )
     return found
+
+
+# -- table cells ---------------------------------------------------------------------------------
+
+
+class _CellIndex:
+    """Every cell of every declared column of a file's tables, sorted by value: the cells near a value are a
+    bisection away. A cell that holds no figure (suppressed, blank) is left out."""
+
+    def __init__(self, tables: Mapping[str, TableCells]) -> None:
+        found: list[tuple[float, Figure]] = []
+        for table in tables.values():
+            for column in table.declared:
+                for figure in _column_figures(table, column):
+                    value = _quick_float(figure.value)
+                    if value is not None:
+                        found.append((value, figure))
+        found.sort(key=lambda item: item[0])
+        self.values = [value for value, _ in found]
+        self.figures = [figure for _, figure in found]
+
+    def near(self, lo: float, hi: float) -> list[Figure]:
+        """The cells whose value lies in [lo, hi]."""
+        return self.figures[bisect.bisect_left(self.values, lo) : bisect.bisect_right(self.values, hi)]
+
+
+def _quick_float(value: Fraction) -> float | None:
+    """A cell's value as a float, for indexing only (exact arithmetic decides): None beyond a float's range."""
+    try:
+        return value.numerator / value.denominator
+    except OverflowError:
+        return None
+
+
+def _column_figures(table: TableCells, column: str) -> Iterator[Figure]:
+    """The figures of a column: read in one pass down it, or cell by cell when the column cannot be listed
+    whole (a doubled key, a figure without a key), so that every cell that holds a figure is offered."""
+    try:
+        listed = table.column(column)
+    except FactcheckError:
+        listed = None
+    if listed is not None:
+        yield from (found for _, found in listed if isinstance(found, Figure))
+        return
+    for row in dict.fromkeys(table.keys):
+        try:
+            yield table.figure(row, column)
+        except FactcheckError:
+            continue
+
+
+#: The most cells near a claim's words that the verifier is asked about (a vague "dozens" may be near
+#: thousands of cells of a large table; the best ranked are asked first).
+_MOST_CELLS_TRIED: Final = 200
+
+
+def _suggest_cells(
+    claim: ValueClaim, sentence: str, cells: _CellIndex, verifier: Verifier, limit: int
+) -> tuple[CellSuggestion, ...]:
+    """Cells that reproduce a draft value claim's words, ranked: area named in the sentence, then period, then
+    closeness; each checked by the verifier as the claim with that cell as its figure."""
+    try:
+        stated = parse_stated(claim.stated, claim.kind)
+    except FactcheckError:
+        return ()
+    interval = stated.interval
+    if interval.lo is None or interval.hi is None:
+        return ()
+    lo, hi = _float(interval.lo), _float(interval.hi)
+    if lo is None or hi is None:
+        return ()
+    width = max(hi - lo, abs(hi) * 1e-9, 1e-12)
+    scales = (1.0, 100.0, 0.01) if stated.unit == "percent" else (1.0,)  # a share may be stored as a fraction
+    near: list[Figure] = []
+    for scale in scales:
+        near += cells.near(min(lo, hi) / scale - width, max(lo, hi) / scale + width)
+    words = _sentence_words(sentence)
+    centre = (lo + hi) / 2
+
+    def rank(figure: Figure) -> tuple[int, int, float]:
+        area = 0 if figure.area is not None and _names(words, figure.area) else 1
+        period = 0 if figure.period is not None and _names_period(words, figure.period) else 1
+        return area, period, abs((_quick_float(figure.value) or 0.0) - centre)
+
+    found: list[CellSuggestion] = []
+    for figure in sorted(near, key=rank)[:_MOST_CELLS_TRIED]:
+        verifier.use_figure(figure)
+        outcome = verifier.outcome(claim.with_inputs({"figure": figure.name}), remember=False)
+        if outcome.verdict is not Verdict.SUPPORTED or figure.cell is None:
+            continue
+        cell = figure.cell
+        found.append(
+            CellSuggestion(cell.table, cell.row, cell.column, outcome.explanation, _figure_toml(claim, figure))
+        )
+        if len(found) == limit:
+            break
+    return tuple(found)
+
+
+def _sentence_words(sentence: str) -> str:
+    """The sentence folded for looking names up in it: lower case, white space single, "/" as "-"."""
+    return " " + " ".join(sentence.casefold().replace("/", "-").replace("\u2013", "-").split()) + " "
+
+
+def _names(words: str, name: str) -> bool:
+    """Whether the folded sentence names `name` (a row's key) as whole words."""
+    folded = " ".join(name.casefold().split())
+    return bool(folded) and re.search(rf"(?<![\w]){re.escape(folded)}(?![\w])", words) is not None
+
+
+def _names_period(words: str, period: str) -> bool:
+    """Whether the sentence names the period: the period as written ("2023-24"), or its first year."""
+    folded = period.casefold().replace("/", "-")
+    year = re.match(r"\d{4}", folded)
+    return _names(words, folded) or (year is not None and _names(words, year.group()))
+
+
+def _figure_toml(claim: ValueClaim, figure: Figure) -> str:
+    """The `[figures]` entry for a cell, named as the claim's placeholder suggests (or after the claim)."""
+    hint = claim.figure[1:] if claim.figure is not None and is_placeholder(claim.figure) else ""
+    name = re.sub(r"[^A-Za-z0-9_-]+", "_", hint or claim.id).strip("_") or "figure"
+    cell = figure.cell
+    assert cell is not None
+    return (
+        f"[figures.{name}]\ntable = {json.dumps(cell.table, ensure_ascii=False)}\n"
+        f"row = {json.dumps(cell.row, ensure_ascii=False)}\ncolumn = {json.dumps(cell.column, ensure_ascii=False)}\n"
+    )
+
+
+def _other_kinds(claim: Claim, pools: _Pools, verifier: Verifier) -> tuple[tuple[str, Suggestion], ...]:
+    """The best inputs of each other kind that reproduces the claim's words (the same id, words and options)."""
+    found = []
+    for kind, fields in _FIELDS.items():
+        if kind == claim.kind:
+            continue
+        other = CLAIM_TYPES[kind](
+            id=claim.id,
+            stated=claim.stated,
+            tolerance=claim.tolerance,
+            direction=claim.direction,
+            location=claim.location,
+            sentence=claim.sentence,
+        ).with_inputs(dict.fromkeys(fields, "?"))
+        best = _suggest(cast("Claim", other), pools, verifier, 1)
+        if best:
+            found.append((str(kind), best[0]))
+    return tuple(found)
 
 
 def _candidates(claims_file: ClaimsFile, verifier: Verifier) -> list[_Candidate]:
@@ -141,9 +363,63 @@ def _suggest(claim: Claim, pools: _Pools, verifier: Verifier, limit: int) -> lis
         outcome = verifier.outcome(variant, remember=False)
         if outcome.verdict is not Verdict.SUPPORTED:
             continue
+        kind = _arithmetic_kind(claim, stated)
         found.append(
             Suggestion(
-                tuple((f, c.name) for f, c in zip(fields, combo, strict=True)), outcome.explanation, leaf.distance
+                tuple((f, c.name) for f, c in zip(fields, combo, strict=True)),
+                outcome.explanation,
+                leaf.distance,
+                _unit_fit(claim.stated, kind, combo),
+                _period_order(kind, combo),
+            )
+        )
+        if len(found) == limit:
+            break
+    return found
+
+
+#: The nearest figures are ranked on more than their distance (`fill.choose`): more of them are looked at.
+_NEAREST_PER_SUGGESTION: Final = 3
+#: How far from the stated number `_nearest` looks, relative to it (the search widens it by its own width again).
+_NEAR: Final = Fraction(1, 10)
+
+
+def _nearest(claim: Claim, pools: _Pools, verifier: Verifier, limit: int) -> list[Suggestion]:
+    """The figures whose value comes nearest the stated number (within about 30% of it, of either sign for a
+    change whatever its direction word), ranked as suggestions are: what a reporter meant when the article
+    got it wrong. None of them reproduces the words; the verifier's explanation says by how much."""
+    fields = _FIELDS.get(claim.kind)
+    if fields is None:
+        return []
+    try:
+        stated = parse_stated(claim.stated, claim.kind, direction_given=claim.direction is not None)
+    except FactcheckError:
+        return []
+    interval = stated.interval
+    centre = stated.centre
+    if centre is None:
+        centre = interval.lo if interval.lo is not None else interval.hi
+    if centre is None or centre == 0:
+        return []
+    size = abs(centre)
+    around = attrs.evolve(stated, interval=Interval(size * (1 - _NEAR), size * (1 + _NEAR)), direction=None)
+    pool = pools.for_kind(_arithmetic_kind(claim, stated))
+    found: list[Suggestion] = []
+    for leaf in _Search(claim, around, pool, len(fields)).ranked():
+        combo = tuple(pool.candidates[p] for p in leaf.positions)
+        variant = claim.with_inputs({f: c.name for f, c in zip(fields, combo, strict=True)})
+        outcome = verifier.outcome(variant, remember=False)
+        if outcome.verdict is Verdict.ERROR:
+            continue
+        kind = _arithmetic_kind(claim, stated)
+        found.append(
+            Suggestion(
+                tuple((f, c.name) for f, c in zip(fields, combo, strict=True)),
+                outcome.explanation,
+                leaf.distance,
+                _unit_fit(claim.stated, kind, combo),
+                _period_order(kind, combo),
+                reproduces=False,
             )
         )
         if len(found) == limit:

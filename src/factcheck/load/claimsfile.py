@@ -15,9 +15,17 @@ from decimal import Decimal
 from difflib import get_close_matches
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from factcheck.errors import ClaimsFileError, FormulaError, PhraseError, ReadRefusedError, TOMLLimitError
+from factcheck.errors import (
+    ClaimsFileError,
+    FormulaError,
+    PhraseError,
+    RankWordsError,
+    ReadRefusedError,
+    TableError,
+    TOMLLimitError,
+)
 from factcheck.load.coverage import coverage_gaps, coverage_problem, fold, misquoted, quote_found
 from factcheck.load.lines import Lines
 from factcheck.load.paths import read_inside
@@ -43,6 +51,9 @@ from factcheck.model.kinds import Kind
 from factcheck.numbers.units import parse_unit
 from factcheck.words.stated import parse_stated, parse_tolerance
 
+if TYPE_CHECKING:
+    from factcheck.load.tables import ColumnSpec, TableFigures, TableSpec
+
 __all__ = ["MAX_FILE_BYTES", "load_claims_file", "loads_claims_file"]
 
 #: The largest claims file read. An article's sentences, claims and figures take tens of kilobytes
@@ -50,16 +61,26 @@ __all__ = ["MAX_FILE_BYTES", "load_claims_file", "loads_claims_file"]
 #: some 180 bytes for each value it parses, 180 MB for a 2 MB array of ones.
 MAX_FILE_BYTES: Final = 2 * 2**20
 
-_TOP_KEYS: Final = {"format", "article", "sources", "figures", "defaults", "sentences"}
+_TOP_KEYS: Final = {"format", "article", "sources", "tables", "figures", "defaults", "sentences"}
 _ARTICLE_KEYS: Final = {"title", "published", "url", "text"}
 _SOURCE_KEYS: Final = {"title", "publisher", "url", "table", "retrieved", "kind"}
-_FIGURE_KEYS: Final = {"value", "unit", "period", "area", "source", "rounded", "note"}
+_FIGURE_KEYS: Final = {"value", "unit", "period", "area", "source", "rounded", "note", "table", "row", "column"}
+#: The keys that read a figure from a table, instead of `value` and `unit`.
+_CELL_KEYS: Final = ("table", "row", "column")
+_TABLE_KEYS: Final = {"path", "sheet", "key", "header", "source", "sha256", "columns"}
+_COLUMN_KEYS: Final = {"unit", "period", "rounded", "stored"}
+_SHA256: Final = re.compile(r"[0-9a-fA-F]{64}")
 _DEFAULT_KEYS: Final = {"rounding", "tolerance"}
 _SENTENCE_KEYS: Final = {"text", "claims", "check"}
 _CLAIM_COMMON: Final = {"id", "kind", "stated", "tolerance", "direction", "note"}
 #: The keys a claim of each kind may have (built once, not per claim).
 _CLAIM_KEYS: Final = {
-    kind: frozenset(_CLAIM_COMMON | set(cls.INPUTS) | ({"per"} if kind == Kind.RATE else set()))
+    kind: frozenset(
+        _CLAIM_COMMON
+        | set(cls.INPUTS)
+        | ({"per"} if kind == Kind.RATE else set())
+        | ({"exclude", "order"} if kind == Kind.RANK else set())
+    )
     for kind, cls in CLAIM_TYPES.items()
 }
 _NAME: Final = re.compile(r"[A-Za-z0-9_-]+")
@@ -173,6 +194,15 @@ class _Loader:
         self.problems: list[ClaimsFileError] = []
         #: figures that are defined but could not be read: name -> the line of the first problem
         self.broken_figures: dict[str, int | None] = {}
+        #: the tables read, by name, and those that could not be (name -> the line of the problem)
+        self.tables: dict[str, TableFigures] = {}
+        self.broken_tables: dict[str, int | None] = {}
+        #: figures of whole table columns a rank counts among, by `cell_name`
+        self.cells: dict[str, Figure] = {}
+        self.columns_listed: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
+        #: the files the claims file names besides itself, and the SHA-256 of each as read
+        self.input_files: list[str] = []
+        self.digests: dict[str, str] = {}
 
     def problem(
         self,
@@ -231,6 +261,7 @@ class _Loader:
             )
         article = self.article(raw.get("article"))
         sources = self.sources(raw.get("sources", {}))
+        self.read_tables(raw.get("tables", {}), sources)
         figures = self.figures(raw.get("figures", {}), sources)
         defaults = self.defaults(raw.get("defaults", {}))
         sentences = self.sentences(raw.get("sentences", []), figures)
@@ -252,6 +283,10 @@ class _Loader:
             tuple(gaps),
             article_text,
             self.broken_figures,
+            dict(self.tables),
+            self.cells,
+            tuple(self.input_files),
+            self.digests,
         )
 
     def something_to_check(self, sentences: list[Sentence]) -> None:
@@ -346,6 +381,179 @@ class _Loader:
             )
         return sources
 
+    # -- tables ------------------------------------------------------------------------------
+    def read_tables(self, entries: object, sources: dict[str, Source]) -> None:
+        """Each `[tables.NAME]`, read from its file: a table that cannot be read is a problem on its line,
+        and the figures read from it say so, not that no table has that name."""
+        if not isinstance(entries, dict):
+            self.problem("[tables] must be a table of tables ([tables.NAME])", ("top",), "tables")
+            return
+        if not entries:
+            return
+        # only a file that reads tables pays for the table reader (csv, zipfile, the XML parser, the digest)
+        from factcheck.load.tables import TableFigures, read_table
+
+        for name, entry in entries.items():
+            block = ("tablespec", name)
+            before = len(self.problems)
+            spec = self.table_spec(name, entry, block, sources)
+            if spec is not None:
+                self.input_files.append(spec.path)
+                try:
+                    table = read_table(spec, self.base_dir) if self.base_dir is not None else None
+                except TableError as exc:
+                    self.problem(str(exc), block, "sha256" if exc.__class__.__name__ == "TableDigestError" else "path")
+                else:
+                    if table is None:
+                        self.problem(
+                            f"table {name!r} cannot be read: the claims file was not loaded from a folder",
+                            block,
+                            "path",
+                        )
+                    else:
+                        self.digests[spec.path] = table.sha256
+                        self.tables[name] = TableFigures(table, Location(self.path, self.lines.of(block)))
+            if name not in self.tables:
+                self.broken_tables[name] = self.problems[before].line if len(self.problems) > before else None
+
+    def table_spec(
+        self, name: str, entry: object, block: tuple[Any, ...], sources: dict[str, Source]
+    ) -> TableSpec | None:
+        """What `[tables.NAME]` says, or None when it cannot be used (each fault a problem on its line)."""
+        if not _NAME.fullmatch(name):
+            self.problem(f"table name {_name(name)} may use only letters, digits, '_' and '-'", block)
+            return None
+        if not isinstance(entry, dict):
+            self.problem(f"table {_name(name)} must be a table with at least `path` and `key`", block)
+            return None
+        before = len(self.problems)
+        what = f"[tables.{name}]"
+        self.unknown_keys(entry, _TABLE_KEYS, block, what)
+        path = self.string(entry, "path", block, required=True)
+        if path is not None and (not path.strip() or "\x00" in path):
+            self.problem(f"`path` must name the table's file, not {_name(path)}", block, "path")
+        key = self.string(entry, "key", block, required=True)
+        sheet = self.string(entry, "sheet", block)
+        header = entry.get("header", 1)
+        if isinstance(header, bool) or not isinstance(header, int) or not 1 <= header <= 1_000_000:
+            self.problem(f"`header` must be a row number from 1, not {_show(header)}", block, "header")
+        source = self.string(entry, "source", block)
+        if source is not None and source not in sources:
+            hint = _did_you_mean(source, sources)
+            self.problem(f"table {_name(name)} names an unknown source {_name(source)}{hint}", block, "source")
+        sha256 = self.string(entry, "sha256", block)
+        if sha256 is not None and not _SHA256.fullmatch(sha256):
+            self.problem(f"`sha256` must be 64 hexadecimal digits, not {_name(sha256)}", block, "sha256")
+        columns = self.table_columns(name, entry.get("columns", {}))
+        if len(self.problems) > before or path is None or key is None or columns is None:
+            return None
+        from factcheck.load.tables import TableSpec
+
+        return TableSpec(
+            name=name,
+            path=path,
+            key=key,
+            sheet=sheet,
+            header=header,
+            source=source,
+            sha256=sha256,
+            columns=columns,
+            line=self.lines.of(block),
+        )
+
+    def table_columns(self, name: str, entries: object) -> tuple[ColumnSpec, ...] | None:
+        """`[tables.NAME.columns]`: each column's unit, period, `rounded` and `stored`."""
+        from factcheck.load.tables import ColumnSpec, Stored
+
+        block = ("columns", name)
+        if not isinstance(entries, dict):
+            self.problem(f"[tables.{name}.columns] must be a table of columns", ("tablespec", name), "columns")
+            return None
+        before = len(self.problems)
+        columns = []
+        for column, entry in entries.items():
+            if not isinstance(entry, dict):
+                self.problem(f'column {_name(column)} must be a table such as {{ unit = "person" }}', block, column)
+                continue
+            what = f"column {_name(column)} of table {_name(name)}"
+            for key in entry:
+                if key not in _COLUMN_KEYS:
+                    allowed = ", ".join(sorted(_COLUMN_KEYS))
+                    self.problem(f"unknown key {_name(key)} in {what} (allowed: {allowed})", block, column)
+            unit = self.unit(entry, block, column)
+            if unit is None and "unit" not in entry:
+                self.problem(f"{what} is missing `unit`", block, column, field="unit")
+            period = entry.get("period")
+            if period is not None and not isinstance(period, (str, dt.date)):
+                self.problem(f'`period` must be a string such as "2019-20", not {_show(period)}', block, column)
+            rounded = self.number(entry, "rounded", block, what) if "rounded" in entry else None
+            if rounded is not None and rounded <= 0:
+                self.problem(f"`rounded` must be a positive step, not {_cut(str(entry['rounded']))}", block, column)
+            stored = entry.get("stored")
+            if stored is not None and stored not in {s.value for s in Stored}:
+                self.problem(f'`stored` must be "percent" or "fraction", not {_show(stored)}', block, column)
+                stored = None
+            if unit is not None and "\x00" not in column:
+                columns.append(
+                    ColumnSpec(
+                        name=column,
+                        unit=unit,
+                        period=None if period is None else str(period),
+                        rounded=rounded,
+                        stored=stored,
+                    )
+                )
+        return None if len(self.problems) > before else tuple(columns)
+
+    def unit(self, entry: dict[str, Any], block: tuple[Any, ...], key: str = "unit") -> str | None:
+        """`unit` as a unit expression the units module reads, or None (a problem) when it is not one."""
+        unit = entry.get("unit")
+        if unit is None:
+            return None
+        if not isinstance(unit, str):
+            self.problem(f"`unit` must be a string, not {_show(unit)}", block, key, field="unit")
+            return None
+        if len(unit) > _MAX_UNIT:
+            self.problem(
+                f"`unit` is longer than {_MAX_UNIT} characters: a unit expression is short, such as "
+                '"offence / (100000 * person)"',
+                block,
+                key,
+                field="unit",
+            )
+            return None
+        try:
+            parse_unit(unit)
+        except ValueError as exc:
+            self.problem(str(exc), block, key, field="unit")
+            return None
+        return unit
+
+    def table_figure(self, name: str, entry: dict[str, Any], block: tuple[Any, ...]) -> Figure | None:
+        """A figure read from a table's cell (`table`, `row`, `column`); None when it cannot be (a problem)."""
+        where = [self.string(entry, key, block, required=True) for key in _CELL_KEYS]
+        for key in ("value",):
+            if key in entry:
+                self.problem(f"figure {_name(name)} is read from a table, so it has no `{key}`", block, key)
+        table_name, row, column = where
+        if table_name is None or row is None or column is None:
+            return None
+        table = self.tables.get(table_name)
+        if table is None:
+            if table_name in self.broken_tables:
+                # the table's problem is reported once, on its own lines; each claim that uses the figure
+                # is told that the figure has an error there
+                self.broken_figures[name] = self.broken_tables[table_name]
+            else:
+                hint = _did_you_mean(table_name, self.tables)
+                self.problem(f"figure {_name(name)} names an unknown table {_name(table_name)}{hint}", block, "table")
+            return None
+        try:
+            return table.figure(row, column)
+        except TableError as exc:
+            self.problem(f"figure {_name(name)}: {exc}", block, "row" if exc.column is None or exc.row else "column")
+            return None
+
     def figures(self, table: object, sources: dict[str, Source]) -> dict[str, Figure]:
         if not isinstance(table, dict):
             self.problem("[figures] must be a table", ("top",), "figures")
@@ -355,10 +563,10 @@ class _Loader:
             block = ("figure", name)
             before = len(self.problems)
             figure = self.figure(name, entry, block, sources)
-            if figure is None:  # claims that use it say so, instead of "no figure is named"
-                self.broken_figures[name] = self.problems[before].line if len(self.problems) > before else None
-            else:
+            if figure is not None:
                 figures[name] = figure
+            elif name not in self.broken_figures:  # claims that use it say so, not "no such figure"
+                self.broken_figures[name] = self.problems[before].line if len(self.problems) > before else None
         return figures
 
     def figure(self, name: str, entry: object, block: tuple[Any, ...], sources: dict[str, Source]) -> Figure | None:
@@ -370,22 +578,20 @@ class _Loader:
             self.problem(f"figure {_name(name)} must be a table with at least `value` and `unit`", block)
             return None
         self.unknown_keys(entry, _FIGURE_KEYS, block, f"figure {_name(name)}")
-        value = self.number(entry, "value", block, f"figure {_name(name)}", required=True)
-        unit = self.string(entry, "unit", block, required=True)
-        if unit is not None and len(unit) > _MAX_UNIT:
-            self.problem(
-                f"`unit` is longer than {_MAX_UNIT} characters: a unit expression is short, such as "
-                '"offence / (100000 * person)"',
-                block,
-                "unit",
-            )
-            unit = None
-        if unit is not None:
-            try:
-                parse_unit(unit)
-            except ValueError as exc:
-                self.problem(str(exc), block, "unit")
-                unit = None
+        cell: Figure | None = None
+        if any(key in entry for key in _CELL_KEYS):
+            cell = self.table_figure(name, entry, block)
+            if cell is None:
+                return None
+            value: Fraction | None = cell.value
+        else:
+            value = self.number(entry, "value", block, f"figure {_name(name)}", required=True)
+        unit = self.unit(entry, block)
+        if unit is None and "unit" not in entry:
+            if cell is not None:
+                unit = cell.unit
+            else:
+                self.problem("missing `unit`", block, field="unit")
         rounded = self.number(entry, "rounded", block, f"figure {_name(name)}")
         if rounded is not None and rounded <= 0:
             self.problem(f"`rounded` must be a positive step, not {_cut(str(entry['rounded']))}", block, "rounded")
@@ -400,16 +606,23 @@ class _Loader:
             self.problem(f'`period` must be a string such as "2019-20", not {_show(period)}', block, "period")
         if value is None or unit is None or rounding_unread:
             return None
+        area = self.string(entry, "area", block)
+        if cell is not None:  # the table gives what the figure does not say itself
+            period = cell.period if period is None else period
+            area = cell.area if area is None else area
+            source = cell.source if "source" not in entry else source
+            rounded = cell.rounded if "rounded" not in entry else rounded
         return Figure(
             name,
             value,
             unit,
             None if period is None else str(period),
-            self.string(entry, "area", block),
+            area,
             source,
             rounded,
             self.string(entry, "note", block),
             Location(self.path, self.lines.of(block)),
+            None if cell is None else cell.cell,
         )
 
     def number(
@@ -592,6 +805,13 @@ class _Loader:
                 parse_stated(stated, kind)
             except PhraseError as exc:
                 self.problem(str(exc), block, "stated", claim_id)
+        elif stated and kind == Kind.RANK:
+            from factcheck.words.ranks import parse_rank_words  # only a file with ranks reads rank words
+
+            try:
+                parse_rank_words(stated)
+            except RankWordsError as exc:
+                self.problem(str(exc), block, "stated", claim_id)
         common: dict[str, Any] = {
             "id": claim_id,
             "stated": stated,
@@ -620,6 +840,8 @@ class _Loader:
         """The claim's input fields that name something (a problem for each that does not), a formula's
         `expr` vetted, and a rate's `per`, as the claim class's fields."""
         fields: dict[str, Any] = {}
+        if cls.KIND == Kind.RANK:
+            return self.rank_inputs(raw, block, claim_id)
         for name in cls.INPUTS:
             value = raw.get(name)
             if value is None:
@@ -641,6 +863,105 @@ class _Loader:
                 self.problem(f"`per` must be a positive number, not {raw['per']}", block, "per", claim_id)
             fields["per"] = per
         return fields
+
+    def rank_inputs(self, raw: dict[str, Any], block: tuple[Any, ...], claim_id: str) -> dict[str, Any]:
+        """A rank's `of`, `among` (names, or a table column "TABLE:COLUMN" listed as its rows' figures),
+        `exclude` and `order`, as the claim's fields; a problem for each that cannot be read."""
+        fields: dict[str, Any] = {}
+        of = raw.get("of")
+        if of is not None:
+            if isinstance(of, str) and of.strip():
+                fields["of"] = of
+            else:
+                self.problem(
+                    f"`of` must name a figure or a claim id (a string), not {_show(of)}", block, "of", claim_id
+                )
+        exclude = raw.get("exclude", [])
+        if not isinstance(exclude, list) or not all(isinstance(item, str) for item in exclude):
+            self.problem("`exclude` must be a list of row keys or names (strings)", block, "exclude", claim_id)
+            exclude = []
+        fields["exclude"] = tuple(exclude)
+        order = raw.get("order")
+        if order is not None and order not in ("high", "low"):
+            self.problem(
+                f'`order` must be "high" or "low" (the end where a value is good), not {_show(order)}',
+                block,
+                "order",
+                claim_id,
+            )
+        elif order is not None:
+            fields["order"] = order
+        among = raw.get("among")
+        if among is None:
+            return fields
+        if isinstance(among, list) and among and all(isinstance(item, str) and item.strip() for item in among):
+            left_out = set(exclude)
+            fields["among"] = tuple(name for name in among if name not in left_out)
+            unknown = sorted(left_out - set(among))
+            if unknown:
+                self.problem(
+                    f"`exclude` names {_name(unknown[0])}, which `among` does not list", block, "exclude", claim_id
+                )
+        elif isinstance(among, str) and ":" in among:
+            names = self.table_column(among, tuple(exclude), block, claim_id)
+            if names is not None:
+                fields["among"], fields["column"] = names, among
+        else:
+            self.problem(
+                '`among` must be a list of figure or claim names, or a table column "TABLE:COLUMN", '
+                f"not {_show(among)}",
+                block,
+                "among",
+                claim_id,
+            )
+        return fields
+
+    def table_column(
+        self, among: str, exclude: tuple[str, ...], block: tuple[Any, ...], claim_id: str
+    ) -> tuple[str, ...] | None:
+        """The names of the figures of a whole column ("TABLE:COLUMN"), less the rows `exclude` names; a column
+        listed once per file however many ranks name it (a problem is reported for each claim)."""
+        known = self.columns_listed.get((among, exclude))
+        if known is not None:
+            return known
+        table_name, _, column = among.partition(":")
+        table = self.tables.get(table_name.strip())
+        if table is None:
+            if table_name.strip() in self.broken_tables:
+                reason = f"table {_name(table_name)} has an error"
+                line = self.broken_tables[table_name.strip()]
+                reason += f" (line {line})" if line is not None else ""
+            else:
+                reason = f"no table is named {_name(table_name)}{_did_you_mean(table_name, self.tables)}"
+            self.problem(f"the column {_name(among)} cannot be listed: {reason}", block, "among", claim_id)
+            return None
+        try:
+            listed = table.column(column, exclude)
+        except TableError as exc:
+            self.problem(
+                f"the column {_name(among)}: {exc}",
+                block,
+                "exclude" if exc.row and exc.column is None else "among",
+                claim_id,
+            )
+            return None
+        names = []
+        for _, found in listed:
+            if isinstance(found, TableError):  # a list of figures must not silently lose one
+                self.problem(
+                    f"the column {_name(among)}: {found}; leave the row out with `exclude` if it is not one of the values ranked",
+                    block,
+                    "among",
+                    claim_id,
+                )
+                return None
+            self.cells[found.name] = found
+            names.append(found.name)
+        if not names:
+            self.problem(f"the column {_name(among)} lists no rows", block, "among", claim_id)
+            return None
+        self.columns_listed[(among, exclude)] = tuple(names)
+        return tuple(names)
 
     def direction(self, raw: dict[str, Any], block: tuple[Any, ...], claim_id: str) -> str | None:
         """The claim's `direction`: "increase", "decrease" or none (a problem for anything else)."""
@@ -673,8 +994,8 @@ class _Loader:
 
     # -- the article's text ------------------------------------------------------------------
     def article_text(self, relative: str) -> str | None:
-        """The article's text, read as `files.read_inside` allows (a regular file inside the claims file's
-        folder, of a bounded size), decoded as `read_text` would (UTF-8, BOM dropped, universal newlines)."""
+        """The article's text, read as `paths.read_inside` allows (a regular file inside the claims file's
+        project, of a bounded size), decoded as `read_text` would (UTF-8, BOM dropped, universal newlines)."""
         block = ("article",)
         if self.base_dir is None:
             self.problem("`text` cannot be read: the claims file was not loaded from a folder", block, "text")
@@ -682,11 +1003,12 @@ class _Loader:
         if not relative.strip() or "\x00" in relative:
             self.problem(f"`text` must name the article's text file, not {relative!r}", block, "text")
             return None
+        self.input_files.insert(0, relative)
         try:
             _, data = read_inside(self.base_dir, relative)
         except ReadRefusedError as exc:
             if exc.outside:
-                self.problem(f"`text` must point inside the claims file's folder, not {relative!r}", block, "text")
+                self.problem(f"`text` must point inside {exc.within}, not {relative!r}", block, "text")
             else:
                 self.problem(f"cannot read the article text {relative!r}: {exc.reason}", block, "text")
             return None

@@ -40,6 +40,7 @@ __all__ = [
     "fold_whitespace",
     "misquoted",
     "quote_found",
+    "quote_start",
     "strip_date_line",
 ]
 
@@ -72,6 +73,12 @@ def fold(text: str) -> str:
 
 def quote_found(quote: str, sentence: str) -> bool:
     """Whether the folded `quote` occurs in the folded `sentence` without cutting a word or a number."""
+    return quote_start(quote, sentence) != -1
+
+
+def quote_start(quote: str, sentence: str) -> int:
+    """Where the folded `quote` first occurs in the folded `sentence` without cutting a word or a number
+    (-1: nowhere); the HTML report marks the stated words there."""
     start = sentence.find(quote)
     size, length = len(quote), len(sentence)
     while start != -1:
@@ -80,9 +87,9 @@ def quote_found(quote: str, sentence: str) -> bool:
         if ((start == 0 or sentence[start - 1] == " ") and (end == length or sentence[end] == " ")) or (
             _clean_start(quote, sentence, start) and _clean_end(quote, sentence, end)
         ):
-            return True
+            return start
         start = sentence.find(quote, start + 1)
-    return False
+    return -1
 
 
 def _clean_start(quote: str, sentence: str, start: int) -> bool:
@@ -247,9 +254,13 @@ def coverage_problem(article_text: str, sentences: Sequence[Sentence]) -> tuple[
         if body.startswith(prefix + piece, position):
             position += len(prefix + piece)
             continue
-        expected = body[position + len(prefix) : position + len(prefix) + 80]
+        here = body[position + len(prefix) :]
+        expected = here[:80]
+        lookalike = _lookalike(piece, here)
         return (
-            f"sentence {sentence.index + 1} does not match the article text; the article has here: {expected!r}"
+            f"sentence {sentence.index + 1} does not match the article text; {lookalike}"
+            if lookalike is not None
+            else f"sentence {sentence.index + 1} does not match the article text; the article has here: {expected!r}"
             if expected
             else f"sentence {sentence.index + 1} is not in the article text (the article ends before it)"
         ), sentence
@@ -257,6 +268,32 @@ def coverage_problem(article_text: str, sentences: Sequence[Sentence]) -> tuple[
         rest = body[position:].strip()
         return f"the sentences do not cover the end of the article text; it goes on: {rest[:80]!r}", None
     return None
+
+
+def _lookalike(sentence: str, article: str) -> str | None:
+    """Where the sentence differs from the article only by a look-alike character (a straight quote for a curly
+    one, a hyphen for a dash), the two characters named, and the article's words around them; else None.
+
+    A reader cannot see the difference, so the message points at it: "the claims file has ' (U+0027) where
+    the article has ’ (U+2019), at: …".
+    """
+    at = next((i for i, (mine, theirs) in enumerate(zip(sentence, article, strict=False)) if mine != theirs), None)
+    if at is None:
+        return None
+    mine, theirs = sentence[at], article[at]
+    context = f"at: {article[max(0, at - 30) : at + 30]!r}"
+    if not _plain(theirs):
+        return f"the article has an invisible U+{ord(theirs):04X} ({unicodedata.name(theirs, 'no name')}) {context}"
+    if not _plain(mine):
+        return f"the claims file has an invisible U+{ord(mine):04X} ({unicodedata.name(mine, 'no name')}) {context}"
+    if _plain(mine) != _plain(theirs):
+        return None
+    return f"the claims file has {mine} (U+{ord(mine):04X}) where the article has {theirs} (U+{ord(theirs):04X}), {context}"
+
+
+def _plain(character: str) -> str:
+    """A character as a reader sees it: typographic marks as their ASCII forms, compatibility forms composed."""
+    return unicodedata.normalize("NFKC", character).translate(TYPOGRAPHIC)
 
 
 def coverage_gaps(sentences: Sequence[Sentence]) -> list[Gap]:

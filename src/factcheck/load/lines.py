@@ -24,8 +24,9 @@ class Lines:
 
     A line is a table header if it starts (after blanks) with `[`, and a key line if it starts with
     a bare or quoted key and `=`. One regex scan finds the headers; the keys of a table are found
-    only when one is asked for (a problem's place), except those of `[figures]` and `[sources]`,
-    which also place the figures and sources they define. A key that is written as a table header
+    only when one is asked for (a problem's place), except those of `[figures]`, `[sources]` and
+    `[tables]`, which also place the figures, sources and tables they define. `[tables.NAME]` is the
+    block ("tablespec", NAME) and `[tables.NAME.columns]` the block ("columns", NAME). A key that is written as a table header
     (`[figure.x]` is the top-level key "figure", `[[sentences.claim]]` the key "claim" of the
     sentence above it) is placed at that header: `subtables`.
     """
@@ -71,13 +72,15 @@ class Lines:
                     block = ("source", parts[1])
                 elif parts[0] == "figures" and len(parts) == 2:
                     block = ("figure", parts[1])
+                elif parts[0] == "tables" and len(parts) == 2:
+                    block = _table_block(parts[1])
                 else:
                     block = (parts[0],)
             self.headers.setdefault(block, number)
             self._all_headers.append((number, stripped, sentence, claim))
             segment_start, segment_line = match.end(), number
         self._segments.setdefault(block, []).append((segment_start, len(text), segment_line))
-        for table, kind in ((("figures",), "figure"), (("sources",), "source")):
+        for table, kind in ((("figures",), "figure"), (("sources",), "source"), (("tables",), "tablespec")):
             for key, line in self.keys(table).items():  # a key `name = {...}` in [figures] places that figure
                 self.headers[(kind, key)] = min(line, self.headers.get((kind, key), line))
 
@@ -144,9 +147,23 @@ def _subtable(header: str, sentence: int, claim: int) -> tuple[tuple[Any, ...], 
         if len(path) == 2:
             return (path[0],), path[1]
         return ("figure" if path[0] == "figures" else "source", path[1]), path[2]
+    if path[0] == "tables":
+        if len(path) == 2:
+            return ("tables",), path[1]
+        if len(path) == 3 or path[2] != "columns":
+            return ("tablespec", path[1]), path[2]
+        return ("columns", path[1]), path[3]
     if path[0] in ("article", "defaults"):
         return (path[0],), path[1]
     return ("top",), path[0]  # `[figure.x]`: an unknown top-level table
+
+
+def _table_block(name: str) -> tuple[Any, ...]:
+    """`[tables.NAME]` is ("tablespec", NAME) and `[tables.NAME.columns]` is ("columns", NAME)."""
+    parts = [part.strip().strip('"').strip("'") for part in name.split(".")]
+    if len(parts) >= 2 and parts[1] == "columns":
+        return ("columns", parts[0])
+    return ("tablespec", parts[0])
 
 
 def _header_as_written(header: str) -> str:

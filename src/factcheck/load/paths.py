@@ -1,10 +1,15 @@
-"""Reading a file that a claims file names: only a regular file inside the claims file's folder.
+"""Reading a file that a claims file names: only a regular file inside the claims file's project.
 
-`read_inside` is the one way any code path reads such a file (the article text; the cache asks it
-too, to see what the loader would find). At most `MAX_ARTICLE_BYTES` are read, so a hostile
-`[article] text` (an absolute path, `..`, a symlink out of the folder, `/dev/zero`, a FIFO, a huge
-file) is refused instead of hanging or filling memory. Only the standard library is imported: a
-run answered from the cache reads articles through it.
+The project is the repository that holds the claims file: the nearest folder at or above the
+claims file's folder that holds `.git` or a `factcheck.toml` project file (`project_root`), so a
+newsroom can keep articles in `articles/` and claims in `claims/` (`text = "../articles/x.txt"`).
+A claims file in no project may name only files inside its own folder. Nothing under `.git` is read.
+
+`read_inside` is the one way any code path reads such a file (the article text, a table; the cache
+asks it too, to see what the loader would find). At most `limit` bytes are read, so a hostile
+`[article] text` (an absolute path, `..` out of the project, a symlink out of it, `/dev/zero`, a
+FIFO, a huge file) is refused instead of hanging or filling memory. Only the standard library is
+imported: a run answered from the cache reads articles through it.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from typing import Final
 
 from factcheck.errors import ReadRefusedError
 
-__all__ = ["MAX_ARTICLE_BYTES", "read_inside"]
+__all__ = ["MAX_ARTICLE_BYTES", "PROJECT_MARKERS", "boundary_words", "project_root", "read_inside"]
 
 #: The most of an article text that is read, in bytes (8 MiB). A long feature is about 100 KB, so
 #: this is eighty of them; a file beyond it is refused, not read in part.
@@ -27,40 +32,70 @@ _READ_FLAGS: Final = (
     os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 )
 _CHUNK: Final = 1 << 20
+#: What marks the top of a project: a git repository (a folder, or a file in a worktree or submodule), or
+#: factcheck's project file.
+PROJECT_MARKERS: Final = (".git", "factcheck.toml")
 
 
-def read_inside(folder: Path, relative: str, *, limit: int = MAX_ARTICLE_BYTES) -> tuple[Path, bytes]:
-    """The resolved path and the bytes of the regular file `relative` names inside `folder`.
+def project_root(folder: Path) -> Path | None:
+    """The nearest folder at or above `folder` (resolved) that holds a `PROJECT_MARKERS` entry; None if none does."""
+    for candidate in (folder, *folder.parents):
+        if any(os.path.lexists(candidate / marker) for marker in PROJECT_MARKERS):
+            return candidate
+    return None
 
-    The path is resolved (symlinks and `..` followed) and must still be inside the resolved folder;
-    the file is opened without blocking and without following a symlink, checked to be a regular
-    file by the open descriptor (not by its name, which could change), and read only if it holds
-    at most `limit` bytes. Raises ReadRefusedError otherwise.
+
+def boundary_words(root: Path | None) -> str:
+    """Where a claims file's paths must lead, for a message: its project, or its own folder."""
+    if root is None:
+        return "the claims file's folder (no folder above it holds .git or factcheck.toml)"
+    return (
+        f"the project {root.name or str(root)!r} (the folder above the claims file that holds .git or factcheck.toml)"
+    )
+
+
+def read_inside(
+    folder: Path, relative: str, *, limit: int = MAX_ARTICLE_BYTES, what: str = "an article text"
+) -> tuple[Path, bytes]:
+    """The resolved path and the bytes of the regular file `relative` (relative to `folder`, the claims file's).
+
+    The path is resolved (symlinks and `..` followed) and must still be inside the project that holds
+    `folder` (`project_root`), or inside `folder` itself when none does, and not under `.git`; the
+    file is opened without blocking and without following a symlink, checked to be a regular file by
+    the open descriptor (not by its name, which could change), and read only if it holds at most
+    `limit` bytes (`what` names the file in that message). Raises ReadRefusedError otherwise (`outside`, with the boundary's words, for a path
+    that leads out).
     """
+    base = folder.resolve()
+    root = project_root(base)
+    within = boundary_words(root)
     if not relative.strip() or "\x00" in relative or Path(relative).is_absolute():
-        raise ReadRefusedError("not a path inside the folder", outside=True)
+        raise ReadRefusedError(f"not a path inside {within}", outside=True, within=within)
     try:
-        base, target = folder.resolve(), (folder / relative).resolve()
+        target = (folder / relative).resolve()
     except (OSError, RuntimeError, ValueError) as exc:  # RuntimeError: a symlink loop
         raise ReadRefusedError(f"cannot be found: {exc}") from None
-    if not target.is_relative_to(base):
-        raise ReadRefusedError("outside the folder", outside=True)
+    inside = root or base
+    if not target.is_relative_to(inside) or inside / ".git" in (target, *target.parents):
+        raise ReadRefusedError(f"outside {within}", outside=True, within=within)
     try:
         descriptor = os.open(target, _READ_FLAGS)
+    except FileNotFoundError as exc:
+        raise ReadRefusedError(exc.strerror or str(exc), missing=True) from None
     except OSError as exc:
         raise ReadRefusedError(exc.strerror or str(exc)) from None
     try:
-        return target, _read_regular(descriptor, limit)
+        return target, _read_regular(descriptor, limit, what)
     finally:
         os.close(descriptor)
 
 
-def _read_regular(descriptor: int, limit: int) -> bytes:
+def _read_regular(descriptor: int, limit: int, what: str) -> bytes:
     status = os.fstat(descriptor)
     if not stat.S_ISREG(status.st_mode):
         raise ReadRefusedError(f"not a regular file (it is {_kind(status.st_mode)})")
     if status.st_size > limit:
-        raise ReadRefusedError(f"larger than the {limit:,} bytes an article text may have")
+        raise ReadRefusedError(f"larger than the {limit:,} bytes {what} may have")
     chunks: list[bytes] = []
     size = 0
     while True:  # to the end, but never past the limit: the file may grow while it is read
@@ -73,7 +108,7 @@ def _read_regular(descriptor: int, limit: int) -> bytes:
         chunks.append(chunk)
         size += len(chunk)
         if size > limit:
-            raise ReadRefusedError(f"larger than the {limit:,} bytes an article text may have")
+            raise ReadRefusedError(f"larger than the {limit:,} bytes {what} may have")
 
 
 def _kind(mode: int) -> str:

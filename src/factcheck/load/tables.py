@@ -7,10 +7,11 @@ one cell as a figure, `Table.column(name, exclude=…)` a whole column; `describ
 table's columns, the units it can infer and its suppressed cells (for `factcheck table PATH`).
 
 The file:
-- Only a regular file inside the claims file's folder is read: the path is resolved (`..` and
-  symlinks followed) and must stay inside the folder; it is opened without following a symlink
-  and without blocking, and must be a regular file by its open descriptor (no FIFO, device or
-  folder). At most `MAX_TABLE_BYTES` (64 MiB) are read; a larger file is refused, not read in
+- Only a regular file inside the claims file's project is read, by `factcheck.load.paths.read_inside`
+  as every file a claims file names: the path is resolved (`..` and symlinks followed) and must stay
+  inside the project (the folder above holding .git or factcheck.toml; the claims file's folder when
+  there is none); it is opened without following a symlink and without blocking, and must be a
+  regular file by its open descriptor (no FIFO, device or folder). At most `MAX_TABLE_BYTES` (64 MiB) are read; a larger file is refused, not read in
   part. A workbook may unpack to at most `MAX_UNPACKED_BYTES` (the sizes its ZIP directory
   declares), and its sheet may span at most `MAX_CELLS` cells; an XLSX sheet's extent is found
   from its cell references before the workbook library lays the sheet out, since a single cell
@@ -86,10 +87,8 @@ import enum
 import hashlib
 import io
 import math
-import os
 import pyexpat
 import re
-import stat
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -104,12 +103,18 @@ import attrs
 from factcheck.errors import (
     CellError,
     DuplicateRowError,
+    ReadRefusedError,
     TableDigestError,
     TableError,
     TableFileError,
+    UnitError,
     UnknownColumnError,
     UnknownRowError,
 )
+from factcheck.load.paths import read_inside
+from factcheck.model.claims import Cell, Figure, Location, cell_name
+from factcheck.numbers.units import is_percent_unit, parse_unit
+from factcheck.words.table import CURRENCIES
 
 __all__ = [
     "MAX_CELLS",
@@ -124,6 +129,7 @@ __all__ = [
     "Table",
     "TableDescription",
     "TableFigure",
+    "TableFigures",
     "TableRow",
     "TableSpec",
     "describe_table",
@@ -212,21 +218,10 @@ STATUS_MARKERS: Final[frozenset[str]] = frozenset(
 )
 _Refuse = Callable[[str], "TableFileError"]
 _NOTE_MARKER: Final = re.compile(r"note\s*\d{1,4}[a-z]?", re.IGNORECASE)
-#: Unit names that are percentages (the column's unit, lower case, white space as "_").
-_PERCENT_UNITS: Final = frozenset({"%", "percent", "per_cent", "pct", "percentage"})
-#: Currency symbols a cell may start with, and the unit names of that currency.
-_CURRENCY_UNITS: Final[Mapping[str, frozenset[str]]] = {
-    "£": frozenset({"£", "gbp", "pound_sterling"}),
-    "$": frozenset({"$", "usd"}),
-    "€": frozenset({"€", "eur", "euro"}),
-}
 _TEXT_SUFFIXES: Final[Mapping[str, str]] = {".csv": ",", ".tsv": "\t", ".tab": "\t"}
 _WORKBOOK_SUFFIXES: Final = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
 _ZIP_MAGIC: Final = b"PK\x03\x04"
 _OLE_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_READ_FLAGS: Final = (
-    os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-)
 
 _NUMBER: Final = re.compile(
     r"(?P<sign>[-+\u2212\u2013])?(?P<currency>[£$€])?"
@@ -283,7 +278,7 @@ class ColumnSpec:
     _percent: bool = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_percent", _unit_key(self.unit) in _PERCENT_UNITS)  # asked of every cell
+        object.__setattr__(self, "_percent", is_percent_unit(self.unit))  # asked of every cell
 
     @property
     def is_percent(self) -> bool:
@@ -567,7 +562,7 @@ def read_number_text(text: str, spec: ColumnSpec) -> tuple[Fraction, tuple[str, 
     markers = tuple(_markers(match["markers"], written)) if match["markers"] else ()
     if match["percent"] and not spec.is_percent:
         raise CellError(f"a percentage in a column whose unit is {spec.unit!r}, not a percentage")
-    if match["currency"] and _unit_key(spec.unit) not in _CURRENCY_UNITS[match["currency"]]:
+    if match["currency"] and not _in_currency(spec.unit, match["currency"]):
         raise CellError(f"an amount in {match['currency']} in a column whose unit is {spec.unit!r}")
     decimals = match["decimals"] or ""
     numerator = int((match["whole"] or "").replace(",", "") + decimals or "0")
@@ -608,8 +603,12 @@ def _kind_of(raw: object) -> str:
     )
 
 
-def _unit_key(unit: str) -> str:
-    return "_".join(unit.strip().lower().split())
+def _in_currency(unit: str, sign: str) -> bool:
+    """Whether a column's unit is an amount in the currency of `sign` ("£": GBP), as the units module reads it."""
+    try:
+        return parse_unit(unit).dims == ((CURRENCIES[sign], 1),)
+    except UnitError:
+        return False
 
 
 def fold(text: str) -> str:
@@ -661,45 +660,25 @@ def read_table(spec: TableSpec, folder: Path) -> Table:
 
 
 def _read_inside(folder: Path, relative: str, where: Mapping[str, Any]) -> tuple[Path, bytes]:
-    """The resolved path and bytes of the regular file `relative` names inside `folder` (see the docstring)."""
+    """The resolved path and bytes of the regular file `relative` names inside the claims file's project, as
+    `factcheck.load.paths.read_inside` reads every file a claims file names (see the docstring)."""
+    try:
+        return read_inside(folder, relative, limit=MAX_TABLE_BYTES, what="a table")
+    except ReadRefusedError as exc:
+        raise TableFileError(_refusal(relative, exc), **where) from None
 
-    def refuse(reason: str) -> TableFileError:
-        return TableFileError(reason, **where)
 
-    if not relative.strip() or "\x00" in relative or Path(relative).is_absolute():
-        raise refuse("the path must name a file inside the claims file's folder")
-    try:
-        base, target = folder.resolve(), (folder / relative).resolve()
-    except (OSError, RuntimeError, ValueError) as exc:  # RuntimeError: a symlink loop
-        raise refuse(f"the file cannot be found: {exc}") from None
-    if not target.is_relative_to(base):
-        raise refuse("the file is outside the claims file's folder, where tables must be")
-    try:
-        descriptor = os.open(target, _READ_FLAGS)
-    except FileNotFoundError:
-        raise refuse("no such file") from None
-    except OSError as exc:
-        raise refuse(f"the file cannot be opened: {exc.strerror or exc}") from None
-    try:
-        status = os.fstat(descriptor)
-        if not stat.S_ISREG(status.st_mode):
-            raise refuse("not a regular file (a folder, a FIFO or a device)")
-        if status.st_size > MAX_TABLE_BYTES:
-            raise refuse(f"the file is larger than the {MAX_TABLE_BYTES:,} bytes a table may have")
-        chunks: list[bytes] = []
-        size = 0
-        while True:  # to the end, but never past the limit: the file may grow while it is read
-            chunk = os.read(descriptor, min(1 << 20, MAX_TABLE_BYTES + 1 - size))
-            if not chunk:
-                return target, b"".join(chunks)
-            chunks.append(chunk)
-            size += len(chunk)
-            if size > MAX_TABLE_BYTES:
-                raise refuse(f"the file is larger than the {MAX_TABLE_BYTES:,} bytes a table may have")
-    except OSError as exc:
-        raise refuse(f"the file cannot be read: {exc.strerror or exc}") from None
-    finally:
-        os.close(descriptor)
+def _refusal(relative: str, refused: ReadRefusedError) -> str:
+    """Why the table's file was not read, in the words of a table's errors."""
+    if refused.outside and (not relative.strip() or "\x00" in relative or Path(relative).is_absolute()):
+        return f"the path must name a file inside {refused.within}"
+    if refused.outside:
+        return f"the file is outside {refused.within}, where tables must be"
+    if refused.missing:
+        return "no such file"
+    if refused.reason.startswith(("not a regular file", "larger than")):
+        return refused.reason
+    return f"the file cannot be read: {refused.reason}"
 
 
 def _grid(
@@ -967,6 +946,57 @@ def _rows_text(numbers: Sequence[int]) -> str:
     return "rows " + ", ".join(map(str, numbers))
 
 
+# -- a table's figures, as the claims file's records ------------------------------------------------
+@attrs.frozen
+class TableFigures:
+    """A table read for a claims file, giving its cells as `Figure`s: the loader reads the figures a claims
+    file names through it, and the checks above the loader ask it for other cells (`model.claims.TableCells`).
+
+    A cell's figure takes its column's unit, period and `rounded`, its row's key as its area, the table's
+    source, and the name `cell_name(table, column, row)`; `location` is where `[tables.NAME]` is.
+    """
+
+    table: Table
+    location: Location = Location()
+
+    @property
+    def name(self) -> str:
+        return self.table.spec.name
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return self.table.keys
+
+    @property
+    def declared(self) -> tuple[str, ...]:
+        return tuple(column.name for column in self.table.spec.columns)
+
+    def figure(self, row: str, column: str) -> Figure:
+        """The figure in a cell; TableError (located) when there is none."""
+        return self.as_figure(self.table.figure(row, column))
+
+    def column(self, name: str, exclude: Iterable[str] = ()) -> tuple[tuple[str, Figure | TableError], ...]:
+        """Every data row's figure in column `name`, less `exclude`, as `Table.column` lists them."""
+        return tuple(
+            (key, found if isinstance(found, TableError) else self.as_figure(found))
+            for key, found in self.table.column(name, exclude)
+        )
+
+    def as_figure(self, found: TableFigure) -> Figure:
+        return Figure(
+            cell_name(found.table, found.column, found.row),
+            found.value,
+            found.unit,
+            found.period,
+            found.row,
+            found.source,
+            found.rounded,
+            None,
+            self.location,
+            Cell(table=found.table, row=found.row, column=found.column, row_number=found.row_number, text=found.text),
+        )
+
+
 # -- describing a table (`factcheck table PATH`) -----------------------------------------------------
 @attrs.frozen(kw_only=True)
 class ColumnDescription:
@@ -1141,7 +1171,7 @@ def _describe_column(table: Table, spec: ColumnSpec, grid: Sequence[Sequence[Raw
         except CellError:
             text = _cell_text(raw)
             stripped = text.lstrip("-+\u2212\u2013")
-            if stripped[:1] in _CURRENCY_UNITS:
+            if stripped[:1] in CURRENCIES:
                 currency, numbers = True, numbers + 1
             elif not text or text.casefold() in SUPPRESSED or _MARKER.fullmatch(text):
                 suppressed.append((row.key, row.number, text))

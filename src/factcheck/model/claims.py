@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
-from typing import ClassVar, Final, Self
+from typing import ClassVar, Final, Protocol, Self
 
 import attrs
 
-from factcheck.errors import ClaimInputError, ClaimsFileError
+from factcheck.errors import ClaimInputError, ClaimsFileError, FactcheckError
 from factcheck.model.kinds import INPUTS, Kind
 from factcheck.numbers.interval import Interval
 
@@ -22,6 +22,7 @@ __all__ = [
     "PLACEHOLDER",
     "Article",
     "BrokenClaim",
+    "Cell",
     "ChangeClaim",
     "Check",
     "Claim",
@@ -36,13 +37,16 @@ __all__ = [
     "Location",
     "OneInClaim",
     "PointChangeClaim",
+    "RankClaim",
     "RateClaim",
     "RatioClaim",
     "Sentence",
     "ShareClaim",
     "Source",
     "SourceKind",
+    "TableCells",
     "ValueClaim",
+    "cell_name",
     "is_placeholder",
 ]
 
@@ -107,9 +111,28 @@ class Source:
     kind: SourceKind = SourceKind.OFFICIAL
 
 
+@attrs.frozen(kw_only=True)
+class Cell:
+    """Where a figure read from a table was read: the table (its name in the claims file), the row's key and
+    number (as a spreadsheet shows it), the column, and the cell as written ("1,405")."""
+
+    table: str
+    row: str
+    column: str
+    row_number: int
+    text: str
+
+
+def cell_name(table: str, column: str, row: str) -> str:
+    """The name under which the figure in a table's cell is used when no `[figures]` entry names it (a row of a
+    column a rank counts among, a suggestion): "care:Rate per 100,000[Mossbridge]". No figure can have it
+    (a figure's name is letters, digits, '_' and '-')."""
+    return f"{table}:{column}[{row}]"
+
+
 @attrs.frozen
 class Figure:
-    """A base figure: a value with its unit, period, area and source."""
+    """A base figure: a value with its unit, period, area and source (and its cell, when read from a table)."""
 
     name: str
     value: Fraction
@@ -120,6 +143,7 @@ class Figure:
     rounded: Fraction | None = None
     note: str | None = None
     location: Location = Location()
+    cell: Cell | None = None
 
     @property
     def interval(self) -> Interval:
@@ -263,6 +287,45 @@ class ComparisonClaim(ClaimBase):
 
 
 @attrs.frozen(kw_only=True)
+class RankClaim(ClaimBase):
+    """Where `of` stands among `among`: "the highest", "the third-lowest", "one of the lowest".
+
+    `among` names figures or claims; for a table column ("TABLE:COLUMN", kept in `column`) the loader
+    lists the names of its rows' figures (`cell_name`), less `exclude`. `order` ("high" or "low") is
+    the end at which a value is good, which "the best" and "the worst" need.
+    """
+
+    KIND: ClassVar[str] = Kind.RANK
+    INPUTS: ClassVar[tuple[str, ...]] = INPUTS[Kind.RANK]
+    of: str | None = None
+    among: tuple[str, ...] = ()
+    column: str | None = None
+    exclude: tuple[str, ...] = ()
+    order: str | None = None
+
+    def inputs(self) -> dict[str, str]:
+        """`of`, and `among` as written: the column ("care:Rate per 100,000") or the names, comma-separated."""
+        found = {} if self.of is None else {"of": self.of}
+        if self.column is not None:
+            found["among"] = self.column
+        elif self.among:
+            found["among"] = ", ".join(self.among)
+        return found
+
+    def with_inputs(self, inputs: Mapping[str, str]) -> Self:
+        """The same claim with `of` or `among` renamed (`among` as `inputs` writes it: names, comma-separated)."""
+        unknown = set(inputs) - set(self.INPUTS)
+        if unknown:
+            msg = f"a rank claim has no input {', '.join(sorted(unknown))}"
+            raise ClaimInputError(msg)
+        claim = attrs.evolve(self, of=inputs["of"]) if "of" in inputs else self
+        if "among" in inputs:
+            names = tuple(name.strip() for name in inputs["among"].split(","))
+            claim = attrs.evolve(claim, among=names, column=None)
+        return claim
+
+
+@attrs.frozen(kw_only=True)
 class FormulaClaim(ClaimBase):
     KIND: ClassVar[str] = Kind.FORMULA
     INPUTS: ClassVar[tuple[str, ...]] = INPUTS[Kind.FORMULA]
@@ -293,6 +356,7 @@ Claim = (
     | RatioClaim
     | ShareClaim
     | ComparisonClaim
+    | RankClaim
     | FormulaClaim
     | BrokenClaim
 )
@@ -302,7 +366,7 @@ CLAIM_TYPES: Final[dict[str, type[ClaimBase]]] = {
     cls.KIND: cls
     for cls in (
         ValueClaim, RateClaim, OneInClaim, ChangeClaim, PointChangeClaim, DifferenceClaim,
-        RatioClaim, ShareClaim, ComparisonClaim, FormulaClaim,
+        RatioClaim, ShareClaim, ComparisonClaim, RankClaim, FormulaClaim,
     )
 }  # fmt: skip
 
@@ -326,6 +390,26 @@ class Gap:
     location: Location = Location()
 
 
+class TableCells(Protocol):
+    """A table a claims file reads, as the checks above the loader ask it (`load.tables.TableFigures` is one):
+    its rows' keys, its declared columns, the figure in a cell (a `TableError` when the cell holds none),
+    and a whole column's figures, row by row (each a figure or its cell's error).
+    The diagnoses try other rows and columns of a table figure's table; `factcheck suggest` proposes cells."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def keys(self) -> tuple[str, ...]: ...
+
+    @property
+    def declared(self) -> tuple[str, ...]: ...
+
+    def figure(self, row: str, column: str) -> Figure: ...
+
+    def column(self, name: str, exclude: Iterable[str] = ()) -> tuple[tuple[str, Figure | FactcheckError], ...]: ...
+
+
 @attrs.frozen
 class ClaimsFile:
     """A whole claims file, with the problems found while reading it."""
@@ -342,6 +426,14 @@ class ClaimsFile:
     #: figures the file defines but that could not be read (a problem each): name -> line of the problem.
     #: A claim that uses one is told so, not that no figure has that name.
     broken_figures: dict[str, int | None] = attrs.field(factory=dict)
+    #: the tables the file reads, by name (those that could be read)
+    tables: Mapping[str, TableCells] = attrs.field(factory=dict)
+    #: figures in the rows of whole table columns (a rank's `among`), by `cell_name`
+    cells: dict[str, Figure] = attrs.field(factory=dict)
+    #: the files the file names besides itself (`[article] text`, then each table's `path`), as written
+    inputs: tuple[str, ...] = ()
+    #: the SHA-256 of each table's file as read, for those that could be read (the cache compares them)
+    digests: Mapping[str, str] = attrs.field(factory=dict)
 
     def claims(self) -> list[Claim]:
         return [claim for sentence in self.sentences for claim in sentence.claims]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 from typing import Final
 
-__all__ = ["COUNT_KINDS", "INPUTS", "SENTENCE", "SIGNED_KINDS", "Kind"]
+__all__ = ["COUNT_KINDS", "INPUTS", "JUDGED_KINDS", "SENTENCE", "SIGNED_KINDS", "Kind"]
 
 
 class Kind(enum.StrEnum):
@@ -27,9 +27,12 @@ class Kind(enum.StrEnum):
     RATIO = "ratio"  # numerator / denominator, or a multiple ("doubled")
     SHARE = "share"  # part / whole, in per cent
     COMPARISON = "comparison"  # left against right: above, below, the same
+    RANK = "rank"  # where `of` stands among `among`: the highest, the third-lowest, one of the lowest
     FORMULA = "formula"  # any arithmetic on names and numbers
 
 
+#: Kinds judged on their inputs as they are, with no recomputed value of their own that another claim could use.
+JUDGED_KINDS: Final = frozenset({Kind.COMPARISON, Kind.RANK})
 #: Kinds whose value has a sign of its own: a change, a point change and a difference can be a fall.
 SIGNED_KINDS: Final = frozenset({Kind.CHANGE, Kind.POINT_CHANGE, Kind.DIFFERENCE})
 #: Kinds whose words are read as a count or an amount when the figure is one: trailing zeros round.
@@ -46,6 +49,7 @@ INPUTS: Final[dict[Kind, tuple[str, ...]]] = {
     Kind.RATIO: ("numerator", "denominator"),
     Kind.SHARE: ("part", "whole"),
     Kind.COMPARISON: ("left", "right"),
+    Kind.RANK: ("of", "among"),
     Kind.FORMULA: ("expr",),
 }
 

@@ -17,10 +17,23 @@ from factcheck.model.kinds import SENTENCE
 from factcheck.model.verdicts import Standing, Tally, Totals, Verdict, standing
 from factcheck.numbers.interval import Interval
 
-__all__ = ["FileResult", "Outcome", "totals_of"]
+__all__ = ["FileResult", "Outcome", "RankPlace", "totals_of"]
 
 #: Sources that are not the publisher's tables: a claim resting only on these is flagged in the summary.
 _WEAK: Final = frozenset({SourceKind.ARTICLE, SourceKind.UNSOURCED})
+
+
+@attrs.frozen(kw_only=True)
+class RankPlace:
+    """Where a rank claim's value stands: the places it can hold (one, unless inputs were rounded), among how
+    many values, counted from which end, and what the words need ("1st", "at most 3rd")."""
+
+    best: int
+    worst: int
+    n: int
+    end: str  # "high" or "low"
+    text: str  # "3rd of 12", "joint 1st of 12", "2nd to 4th of 42"
+    needs: str  # "2nd", "at most 3rd"
 
 
 @attrs.frozen
@@ -43,6 +56,8 @@ class Outcome:
     check: str | None = None  # for a sentence: why it has nothing to recompute
     draft: bool = False  # unchecked because inputs are still placeholders ("?"): `--strict` fails on it
     diagnoses: tuple[str, ...] = ()  # for a contradicted claim: the usual slips that reproduce the words
+    place: RankPlace | None = None  # for a rank claim: the place its value holds
+    period: str = ""  # the period rule (`check.periods`): why the words' period is not the figures', or why unchecked
 
     @property
     def standing(self) -> Standing:

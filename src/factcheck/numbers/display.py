@@ -6,10 +6,21 @@ import re
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, localcontext
 from fractions import Fraction
 from math import gcd
+from typing import Final
 
 from factcheck.numbers.interval import Interval
 
-__all__ = ["decimals_of", "show", "show_against", "show_exact", "show_interval", "show_significant"]
+__all__ = [
+    "decimals_of",
+    "ordinal",
+    "plural",
+    "show",
+    "show_against",
+    "show_amount",
+    "show_exact",
+    "show_interval",
+    "show_significant",
+]
 
 #: From here on a number is shown in scientific notation.
 _HUGE = 10**60
@@ -29,6 +40,12 @@ def decimals_of(step: Fraction | None) -> int:
         denominator //= gcd(denominator, 10)
         places += 1
     return places
+
+
+def ordinal(number: int) -> str:
+    """A place as a sub-editor writes it: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 102nd."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
 
 
 def show(value: Fraction, places: int | None = None, *, rounding: str = ROUND_HALF_EVEN) -> str:
@@ -248,3 +265,94 @@ def _read_shown(text: str) -> Interval:
 
 def _read_number(text: str) -> Fraction:
     return Fraction(Decimal(text.replace(",", "")))
+
+
+# -- a number with its unit, as a reader says it ------------------------------------------------------
+
+_IRREGULAR: Final = {
+    "person": "people",
+    "child": "children",
+    "man": "men",
+    "woman": "women",
+    "pence": "pence",
+    "penny": "pence",
+}
+#: A currency's code or sign (as a claims file writes the unit), and the sign a reader sees.
+_CURRENCY_SIGNS: Final = {"gbp": "£", "£": "£", "usd": "$", "$": "$", "eur": "€", "€": "€"}
+#: Millions and billions of money as a newspaper writes them, when the amount is that round.
+_MONEY_SCALES: Final = ((Fraction(10**9), "bn"), (Fraction(10**6), "m"))
+#: The most decimals a scaled amount may need to be shown ("£1.214m", not "£1.2146m": that is "£1,214,600").
+_SCALED_PLACES: Final = 3
+_PERCENT_UNITS: Final = frozenset({"percent", "%", "per cent", "pct"})
+_POINT_UNITS: Final = frozenset({"percentage_point", "percentage_points", "percentage point", "percentage points"})
+_NO_UNIT: Final = frozenset({"", "1", "dimensionless"})
+_PER_WORD: Final = re.compile(r"\s+per\s+|\s*/\s*")
+_LEADING_NUMBER: Final = re.compile(r"(\d+(?:\.\d+)?)\s*\*?\s*(.*)")
+
+
+def plural(word: str) -> str:
+    """A unit word made plural by the usual English rules ("burglary" -> "burglaries", "person" -> "people");
+    anything that is not a plain lower-case word (a symbol, a code, "m^3") is left as written, and so is a word
+    already plural ("incidents")."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if not word.isalpha() or not word.islower() or len(word) < 3 or not set(word) & set("aeiouy"):
+        return word
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def show_amount(value: Fraction, unit: str, places: int | None = None) -> str:
+    """`value` in `unit` (as a claims file writes it) the way a reader says it: "1,104 burglaries",
+    "£3.4bn", "£2,243.61", "12.5%", "2.5 percentage points", "7.1 incidents per 1,000 people".
+
+    The one rule for a number shown with its unit; the number is `show(value, places)`, or a round amount of
+    money in millions or billions.
+    """
+    written = unit.strip()
+    key = written.lower()
+    if key in _NO_UNIT:
+        return show(value, places)
+    if key in _PERCENT_UNITS:
+        return f"{show(value, places)}%"
+    if key in _POINT_UNITS:
+        return f"{show(value, places)} percentage point{'' if abs(value) == 1 else 's'}"
+    sign = _CURRENCY_SIGNS.get(key)
+    if sign is not None:
+        return _money(value, sign, places)
+    parts = _PER_WORD.split(written, maxsplit=1)
+    if len(parts) == 2 and parts[0].strip() and parts[1].strip():
+        return f"{show_amount(value, parts[0], places)} per {_per(parts[1])}"
+    scaled = _LEADING_NUMBER.fullmatch(written)
+    if scaled is not None and scaled.group(2):  # "1000 person": the figure counts thousands of people
+        return f"{show(value, places)} × {_per(written)}"
+    word = written if abs(value) == 1 else plural(written)
+    return f"{show(value, places)} {word}"
+
+
+def _money(value: Fraction, sign: str, places: int | None) -> str:
+    minus = "-" if value < 0 else ""
+    size = abs(value)
+    if places is None:
+        for scale, suffix in _MONEY_SCALES:
+            scaled = size / scale
+            if scaled >= 1 and (scaled * 10**_SCALED_PLACES).denominator == 1:
+                return f"{minus}{sign}{show(scaled)}{suffix}"
+    if places is None and size.denominator != 1:
+        places = 2  # pence: "£2,243.60", not "£2,243.6"
+    return f"{minus}{sign}{show(size, places)}"
+
+
+def _per(what: str) -> str:
+    """What a rate is per, as said: "1000 person" -> "1,000 people", "dwelling" -> "dwelling"."""
+    text = what.strip().strip("()").strip()
+    found = _LEADING_NUMBER.fullmatch(text)
+    if found is None or not found.group(2):
+        return text
+    count = Fraction(found.group(1))
+    return f"{show(count)} {found.group(2) if count == 1 else plural(found.group(2))}"

@@ -24,6 +24,7 @@ from typing import Any, Final
 import attrs
 
 from factcheck.errors import UnitError, UnitMismatchError
+from factcheck.numbers.display import plural as plural_of
 
 __all__ = [
     "CURRENCY_NAMES",
@@ -41,6 +42,7 @@ __all__ = [
     "describe",
     "impossible_when_negative",
     "in_terms_of",
+    "is_percent_unit",
     "parse_unit",
     "spoken",
 ]
@@ -86,14 +88,6 @@ _ALIASES: Final[dict[str, tuple[Fraction, str | None]]] = {
     "degrees_fahrenheit": (Fraction(1), "degF"),
 }
 #: Irregular plurals, for explanations ("6 people"): the aliases read backwards.
-_PLURALS: Final = {
-    "person": "people",
-    "child": "children",
-    "man": "men",
-    "woman": "women",
-    "pence": "pence",
-    "penny": "pence",
-}
 _HUNDREDTH: Final = Fraction(1, 100)
 CURRENCY_NAMES: Final = frozenset({"GBP", "USD", "EUR"})
 #: Words pint knows as something else ("point" is a length, "barn" an area, "unit" a plain
@@ -264,6 +258,15 @@ def parse_unit(text: str) -> Unit:
         msg = f"cannot read the unit {shown!r}"
         raise UnitError(msg)
     return attrs.evolve(unit, text=text.strip())
+
+
+def is_percent_unit(text: str) -> bool:
+    """Whether a unit expression is a percentage ("percent", "%", "pct"): a table's "12.5%" cell needs one, and
+    so does reading a workbook's stored fraction as a percentage. A unit that cannot be read is not one."""
+    try:
+        return parse_unit(text).is_percent
+    except UnitError:
+        return False
 
 
 @attrs.define
@@ -600,10 +603,4 @@ def spoken(unit: Unit, *, plural: bool) -> str:
     text = unit.text
     if not plural or not text.isalpha() or not text.islower() or len(text) < 3 or not set(text) & set("aeiouy"):
         return text
-    if text in _PLURALS:
-        return _PLURALS[text]
-    if text.endswith(("s", "x", "ch", "sh")):
-        return text + "es"
-    if text.endswith("y") and text[-2] not in "aeiou":
-        return text[:-1] + "ies"
-    return text + "s"
+    return plural_of(text)

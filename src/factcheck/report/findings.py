@@ -9,6 +9,7 @@ and line. Supported claims and sentences with a `check` are not findings.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -16,7 +17,7 @@ from factcheck.model.verdicts import Standing, Verdict
 from factcheck.report.text import one_line
 
 if TYPE_CHECKING:
-    from factcheck.model.results import FileResult
+    from factcheck.model.results import FileResult, Outcome
 
 __all__ = ["Finding", "Level", "findings"]
 
@@ -54,6 +55,10 @@ class Finding(NamedTuple):
     kind: str | None = None
     gross: bool = False
     stated: str = ""
+    #: a contradicted claim's usual slips that reproduce its words ("matches if read as percentage points")
+    diagnoses: tuple[str, ...] = ()
+    #: the figures a diagnosis puts in place of the claim's own, with the line each is defined on
+    related: tuple[tuple[str, int], ...] = ()
 
     @property
     def title(self) -> str:
@@ -102,10 +107,32 @@ def findings(results: Sequence[FileResult]) -> list[Finding]:
                     kind=outcome.kind,
                     gross=outcome.gross,
                     stated=one_line(outcome.stated),
+                    diagnoses=tuple(one_line(d) for d in outcome.diagnoses),
+                    related=_related(result, outcome) if outcome.diagnoses else (),
                 )
             )
         found.extend(Finding(Level.GAP, result.path, gap.location.line, one_line(gap.message)) for gap in result.gaps)
     return found
+
+
+#: A figure's name, as a claims file may write it (letters, digits, '_' and '-').
+_NAME = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _related(result: FileResult, outcome: Outcome) -> tuple[tuple[str, int], ...]:
+    """The figures the diagnoses name that the claim does not use (the figure it should perhaps have used),
+    each with the line it is defined on, in the order the diagnoses name them."""
+    claims_file = result.claims_file
+    if claims_file is None:
+        return ()
+    found: dict[str, int] = {}
+    for diagnosis in outcome.diagnoses:
+        for name in _NAME.findall(diagnosis):
+            figure = claims_file.figures.get(name)
+            if figure is None or name in outcome.figures or name in found or not figure.location.line:
+                continue
+            found[name] = figure.location.line
+    return tuple(found.items())
 
 
 def _error_text(error: Exception) -> str:

@@ -38,6 +38,7 @@ def _command(finding: Finding) -> str:
     message = finding.message
     if finding.stated and finding.stated not in message:
         message = f"stated {finding.stated!r}: {message}"
+    message += "".join(f"\n↳ {diagnosis}" for diagnosis in finding.diagnoses)  # a line each, as in the text report
     return f"::{command} {','.join(props)}::{escape_data(message)}"
 
 

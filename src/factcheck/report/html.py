@@ -26,14 +26,16 @@ from urllib.parse import urlsplit
 import attrs
 
 from factcheck import __version__
-from factcheck.load.coverage import article_body, fold_whitespace
+from factcheck.load.coverage import article_body, fold, fold_whitespace, quote_start
 from factcheck.model.claims import Claim, ClaimsFile, Figure, Gap, Sentence, SourceKind
 from factcheck.model.results import FileResult, Outcome, totals_of
 from factcheck.model.verdicts import Verdict
-from factcheck.numbers.display import show, show_interval
+from factcheck.numbers.display import show, show_amount, show_interval
+from factcheck.report.summary import counted, verdict_count, verdict_word
 from factcheck.report.summary import notes as summary_notes
+from factcheck.words.table import TYPOGRAPHIC
 
-__all__ = ["paragraphs", "render"]
+__all__ = ["is_report", "paragraphs", "render"]
 
 
 @attrs.frozen
@@ -120,10 +122,6 @@ def _badge(look: _Look, text: str | None = None, *, extra: str = "") -> str:
     )
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 # -- the article's shape ---------------------------------------------------------------------
 
 
@@ -201,9 +199,11 @@ class _SentenceView:
         if look is None:
             return _GAP.label if self.gap is not None else self.check or "unchecked"
         worst = [o for o in self.outcomes if _look_of(o) is look]
-        label = look.label + (" (gross)" if any(o.gross for o in worst) else "")
+        gross = " (gross)" if any(o.gross for o in worst) else ""
         if len(self.outcomes) == 1:
-            return label
+            return look.label + gross
+        # "2 errors", and "1 of 3 errors": the noun agrees with the number just before it
+        label = verdict_word(len(self.outcomes), look.label) + gross
         if len(worst) == len(self.outcomes):
             return f"{len(worst)} {label}"
         return f"{len(worst)} of {len(self.outcomes)} {label}"
@@ -238,10 +238,74 @@ def _views(result: FileResult, number: int) -> list[list[_SentenceView]]:
     return views
 
 
+# -- the stated words inside their sentence ---------------------------------------------------------
+
+
+def _marked(text: str, outcomes: Sequence[Outcome]) -> str:
+    """The sentence as HTML with each claim's stated words marked by its verdict: "up 12 per cent" in a
+    contradicted claim's colour inside the sentence's own mark. Words found twice are marked where they
+    are first found (as the loader finds them); claims whose words overlap share one mark, the worst look."""
+    claims = [o for o in outcomes if o.stated and o.is_claim]
+    folded, where = _folded_with_positions(text) if claims else ("", [])
+    found = (_stated_span(folded, where, o) for o in claims)
+    spans = sorted((span for span in found if span is not None), key=lambda span: span[:2])
+    merged: list[tuple[int, int, list[Outcome]]] = []
+    for start, end, outcome in spans:
+        if merged and start < merged[-1][1]:
+            last = merged[-1]
+            merged[-1] = (last[0], max(last[1], end), [*last[2], outcome])
+        else:
+            merged.append((start, end, [outcome]))
+    parts = []
+    at = 0
+    for start, end, marked in merged:
+        look = min((_look_of(o) for o in marked), key=_ORDER.index)
+        what = "; ".join(f"{_label(o)}: claim {o.id}" for o in marked)
+        parts.append(_e(text[at:start]))
+        parts.append(f'<mark class="stated v-{look.css}" title="{_e(what)}">{_e(text[start:end])}</mark>')
+        at = end
+    parts.append(_e(text[at:]))
+    return "".join(parts)
+
+
+def _stated_span(folded: str, where: list[int], outcome: Outcome) -> tuple[int, int, Outcome] | None:
+    """Where the outcome's stated words are in the sentence (its indices, by `where`), found as the loader
+    finds them in the folded sentence."""
+    quote = fold(outcome.stated)
+    start = quote_start(quote, folded) if folded and quote else -1
+    if start == -1:
+        return None
+    return where[start], where[start + len(quote) - 1] + 1, outcome
+
+
+def _folded_with_positions(text: str) -> tuple[str, list[int]]:
+    """`fold(text)` with the index in `text` of each of its characters (empty when a character's folding
+    depends on its neighbours, which Unicode's composed form can: then nothing is marked)."""
+    chars: list[str] = []
+    where: list[int] = []
+    for index, char in enumerate(text):
+        if char.isspace():
+            if chars and chars[-1] != " ":
+                chars.append(" ")
+                where.append(index)
+            continue
+        folded = char.lower() if char.isascii() else char.casefold().translate(TYPOGRAPHIC)
+        chars.extend(folded)
+        where.extend([index] * len(folded))
+    if chars and chars[-1] == " ":
+        chars.pop()
+        where.pop()
+    joined = "".join(chars)
+    return (joined, where) if joined == fold(text) else ("", [])
+
+
 # -- one claim's details ---------------------------------------------------------------------
 
 
 def _computed_text(outcome: Outcome) -> str:
+    """The recomputed value; for a rank, the place it holds ("3rd of 12 from the high end")."""
+    if outcome.place is not None:
+        return f"{outcome.place.text} from the {outcome.place.end} end"
     computed = outcome.computed
     if computed is None:
         return "—"
@@ -266,7 +330,7 @@ def _diagnosis_text(diagnosis: object) -> str:
 def _figure_list(outcome: Outcome, claims_file: ClaimsFile) -> str:
     items = []
     for name in outcome.figures:
-        figure = claims_file.figures.get(name)
+        figure = claims_file.figures.get(name) or claims_file.cells.get(name)
         if figure is None:
             items.append(f"<li><code>{_e(name)}</code> not defined</li>")
             continue
@@ -282,7 +346,7 @@ def _figure_list(outcome: Outcome, claims_file: ClaimsFile) -> str:
 
 
 def _figure_value(figure: Figure) -> str:
-    text = f"{_e(show(figure.value))} {_e(figure.unit)}"
+    text = _e(show_amount(figure.value, figure.unit))
     if figure.rounded:
         text += f" <small>(published rounded to {_e(show(figure.rounded))})</small>"
     return text
@@ -290,6 +354,9 @@ def _figure_value(figure: Figure) -> str:
 
 def _figure_scope(figure: Figure) -> str:
     parts = [p for p in (figure.period, figure.area, figure.note) if p]
+    if figure.cell is not None:  # where in the table it was read
+        cell = figure.cell
+        parts.append(f"table {cell.table!r}, row {cell.row_number}, column {cell.column!r}: {cell.text!r}")
     return _e(" · ".join(parts))
 
 
@@ -315,7 +382,9 @@ def _claim_card(outcome: Outcome, claims_file: ClaimsFile, claims: dict[str, Cla
     label = _label(outcome)
     where = f" · line {outcome.location.line}" if outcome.location.line else ""
     rows = [("Stated", f"“{_e(outcome.stated)}”" if outcome.stated else "—")]
-    if outcome.interval is not None:
+    if outcome.place is not None:
+        rows.append(("Words need", _e(f"{outcome.place.needs} from the {outcome.place.end} end")))
+    elif outcome.interval is not None:
         rows.append(("Words allow", _e(show_interval(outcome.interval))))
     if outcome.computed is not None:
         rows.append(("Recomputed", f'<strong class="value">{_e(_computed_text(outcome))}</strong>'))
@@ -324,6 +393,8 @@ def _claim_card(outcome: Outcome, claims_file: ClaimsFile, claims: dict[str, Cla
         rows.append(("Basis", f"{_kind_badge(outcome.basis)} {_e(_BASIS_WORDS[outcome.basis])}"))
     if outcome.near_miss:
         rows.append(("Note", "within one step of the stated number: perhaps a rounding slip"))
+    if outcome.period:
+        rows.append(("Period", _e(outcome.period)))
     claim = claims.get(outcome.id)
     if claim is not None and claim.note:
         rows.append(("Claim note", _e(claim.note)))
@@ -352,7 +423,7 @@ _BASIS_WORDS: Final = {
 
 
 def _sentence(view: _SentenceView, claims_file: ClaimsFile, claims: dict[str, Claim]) -> str:
-    text = _e(view.sentence.text)
+    text = _marked(view.sentence.text, view.outcomes)
     look = view.look
     if not view.outcomes and view.gap is None:
         reason = view.check or "unchecked"
@@ -424,9 +495,9 @@ def _look_counts(results: Iterable[FileResult]) -> dict[_Look, int]:
 
 
 def _counts(result: FileResult) -> str:
-    items = [_badge(look, f"{n} {look.label}") for look, n in _look_counts([result]).items() if n]
+    items = [_badge(look, verdict_count(n, look.label)) for look, n in _look_counts([result]).items() if n]
     if result.gaps:
-        items.append(_badge(_GAP, f"{_plural(len(result.gaps), 'coverage gap')}"))
+        items.append(_badge(_GAP, counted(len(result.gaps), "coverage gap")))
     return f'<p class="counts">{" ".join(items) or "no claims"}</p>'
 
 
@@ -466,17 +537,17 @@ def _summary(results: Sequence[FileResult], numbered: list[tuple[int, FileResult
         if look is _DRAFT and not count:  # a tile of its own only when there are drafts
             continue
         extra = f" <small>({gross} gross)</small>" if look is _LOOKS[Verdict.CONTRADICTED] and gross else ""
-        tiles.append(_tile(look, count, look.label + ("s" if look is _DRAFT and count != 1 else "") + extra))
-    tiles.append(_tile(_GAP, gaps, "coverage gap" if gaps == 1 else "coverage gaps"))
+        tiles.append(_tile(look, count, verdict_word(count, look.label) + extra))
+    tiles.append(_tile(_GAP, gaps, counted(gaps, "coverage gap").split(" ", 1)[1]))
     notes = []
     if unread:
-        notes.append(f"{_plural(unread, 'claims file')} could not be read.")
+        notes.append(f"{counted(unread, 'claims file')} could not be read.")
     # What else fails the run (the files not read are said just above).
     notes.extend(f"{note[:1].upper()}{note[1:]}." for note in summary_notes(totals)[1 if unread else 0 :])
     weak = totals.article_only
     if weak:
         notes.append(
-            f"{_plural(weak, 'claim')} {'rests' if weak == 1 else 'rest'} only on the article's own or "
+            f"{counted(weak, 'claim')} {'rests' if weak == 1 else 'rest'} only on the article's own or "
             "unsourced figures: checked for consistency, not against the official tables."
         )
     return (
@@ -601,6 +672,8 @@ details.v-gap .s-text{text-decoration-style:dotted;text-decoration-thickness:3px
 details.s>summary:hover .s-text{filter:brightness(.96);text-decoration-thickness:3px}
 summary:focus-visible,a:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
 details.s[open]>summary .s-text{background:var(--bg);box-shadow:0 0 0 2px var(--bg)}
+mark.stated{color:inherit;background:var(--bg);border-bottom:3px solid var(--fg);border-radius:.15rem;padding:0 .1rem}
+details.v-supported mark.stated,mark.stated.v-supported{background:var(--supported-bg)}
 .card{display:block;margin:.5rem 0 1rem;font-size:.86rem;line-height:1.45;text-indent:0}
 .claim{border:1px solid var(--rule);border-left:5px solid var(--fg);border-radius:.4rem;padding:.6rem .8rem;
 margin:0 0 .5rem;background:#fcfcfb}
@@ -660,10 +733,19 @@ def _csp() -> str:
     )
 
 
+#: Says that a page is factcheck's, so that `factcheck report` may write over it again (`is_report`).
+_GENERATOR: Final = '<meta name="generator" content="factcheck">'
+
+
+def is_report(data: bytes) -> bool:
+    """Whether a file's bytes are a page this module wrote (the generator line near its start)."""
+    return _GENERATOR.encode() in data[:1024]
+
+
 def render(results: Sequence[FileResult], colour: bool = False) -> str:
     """The whole report as one HTML page (a `Renderer`: `colour` has no meaning here)."""
     numbered = list(enumerate(results, start=1))
-    title = _short_title(results[0]) if len(results) == 1 else _plural(len(results), "article")
+    title = _short_title(results[0]) if len(results) == 1 else counted(len(results), "article")
     articles = "".join(_article(r, n) for n, r in numbered)
     return "\n".join(
         [
@@ -673,13 +755,14 @@ def render(results: Sequence[FileResult], colour: bool = False) -> str:
             '<meta charset="utf-8">',
             f'<meta http-equiv="Content-Security-Policy" content="{_e(_csp())}">',
             '<meta name="referrer" content="no-referrer">',
+            _GENERATOR,
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>Fact check: {_e(title)}</title>",
             f"<style>{_STYLE}</style>",
             "</head>",
             "<body>",
             (
-                f"<header><h1>Fact check</h1><p>{_e(_plural(len(results), 'claims file'))} · every number recomputed "
+                f"<header><h1>Fact check</h1><p>{_e(counted(len(results), 'claims file'))} · every number recomputed "
                 "from its base figures</p></header>"
             ),
             _summary(results, numbered) if results else '<p class="unread">No claims files were given.</p>',
@@ -696,7 +779,7 @@ def render(results: Sequence[FileResult], colour: bool = False) -> str:
 
 def _inline_counts(result: FileResult) -> str:
     shown = ((look, n) for look, n in _look_counts([result]).items() if n and look is not _LOOKS[Verdict.UNCHECKED])
-    badges = [_badge(look, f"{n} {look.label}") for look, n in shown]
+    badges = [_badge(look, verdict_count(n, look.label)) for look, n in shown]
     if result.gaps:
-        badges.append(_badge(_GAP, _plural(len(result.gaps), "gap")))
+        badges.append(_badge(_GAP, counted(len(result.gaps), "gap")))
     return " ".join(badges)

@@ -119,6 +119,18 @@ def outcome_to_dict(outcome: Outcome) -> dict[str, Any]:
         entry["draft"] = True
     if outcome.diagnoses:
         entry["diagnoses"] = list(outcome.diagnoses)
+    if outcome.place is not None:  # a rank: the place its value holds, and what the words need
+        place = outcome.place
+        entry["place"] = {
+            "best": place.best,
+            "worst": place.worst,
+            "of": place.n,
+            "end": place.end,
+            "text": place.text,
+            "needs": place.needs,
+        }
+    if outcome.period:
+        entry["period"] = outcome.period
     entry.update(_beyond_float(outcome, entry))
     return entry
 

@@ -16,6 +16,7 @@ from typing import Final
 
 from factcheck.model.results import FileResult, totals_of
 from factcheck.report.findings import Level, findings
+from factcheck.report.summary import counted
 from factcheck.report.summary import notes as summary_notes
 from factcheck.report.text import one_line
 
@@ -53,7 +54,7 @@ def render(results: Sequence[FileResult]) -> str:
     found = findings(results)
     failing = any(f.level.fails for f in found)
     status = "❌ claims need fixing" if failing else ("⚠️ claims need a look" if found else "✅ all claims hold")
-    files = f"{len(results)} file{'s' if len(results) != 1 else ''}"
+    files = counted(len(results), "file")
     lines = [f"### factcheck: {status}", ""]
     header = ["files", *counts, "coverage gaps"]
     values = [str(len(results)), *(str(n) for n in counts.values()), str(gaps)]
@@ -76,7 +77,7 @@ def render(results: Sequence[FileResult]) -> str:
                 escape_markdown(where),
                 escape_markdown(finding.claim_id) if finding.claim_id is not None else "",
                 escape_markdown(finding.stated),
-                escape_markdown(finding.message),
+                escape_markdown(finding.message) + "".join(f"<br>↳ {escape_markdown(d)}" for d in finding.diagnoses),
             ]
             lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"

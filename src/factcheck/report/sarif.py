@@ -94,6 +94,8 @@ def _result(finding: Finding, rule_index: dict[Level, int]) -> dict[str, Any]:
         text = f"stated {finding.stated!r}: {text}"
     if finding.claim_id is not None:
         text = f"claim {finding.claim_id!r}: {text}"
+    if finding.diagnoses:
+        text += "".join(f"\n↳ {diagnosis}" for diagnosis in finding.diagnoses)
     result: dict[str, Any] = {
         "ruleId": rule_id,
         "ruleIndex": rule_index[finding.level],
@@ -101,6 +103,15 @@ def _result(finding: Finding, rule_index: dict[Level, int]) -> dict[str, Any]:
         "message": {"text": text},
         "locations": [{"physicalLocation": physical}],
     }
+    if finding.related:
+        result["relatedLocations"] = [
+            {
+                "id": number,
+                "physicalLocation": {"artifactLocation": artifact, "region": {"startLine": line}},
+                "message": {"text": f"figure {name!r}, which a diagnosis puts in place of the claim's"},
+            }
+            for number, (name, line) in enumerate(finding.related, start=1)
+        ]
     identity = f"{finding.path}\0{finding.claim_id or finding.message}"
     fingerprint = hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()  # a name's bytes, as they are
     result["partialFingerprints"] = {"factcheckFinding/v1": fingerprint}

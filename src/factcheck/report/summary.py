@@ -12,47 +12,67 @@ mentioned only when there is one, so a run with nothing wrong reads as it always
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
     from factcheck.model.verdicts import Totals
 
-__all__ = ["github_summary_line", "notes", "summary_lines"]
+__all__ = ["counted", "github_summary_line", "notes", "summary_lines", "verdict_count", "verdict_word"]
 
 
 def notes(totals: Totals) -> list[str]:
     """The summary's words for what the verdict counts do not show (each only when there is one)."""
     found = []
     if totals.unread:
-        found.append(f"{_plural(totals.unread, 'file')} could not be read")
+        found.append(f"{counted(totals.unread, 'file')} could not be read")
     if totals.problems:
-        found.append(f"{_plural(totals.problems, 'file-level problem')}")
+        found.append(f"{counted(totals.problems, 'file-level problem')}")
     if totals.drafts:
-        found.append(f"{_plural(totals.drafts, 'draft claim')} to fill in")
+        found.append(f"{counted(totals.drafts, 'draft claim')} to fill in")
     if totals.unchecked:
         found.append(
-            f"{_plural(totals.unchecked, 'unchecked claim')} (--strict fails "
+            f"{counted(totals.unchecked, 'unchecked claim')} (--strict fails "
             f"{'it' if totals.unchecked == 1 else 'them'})"
         )
     return found
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def counted(count: int, word: str, plural: str | None = None) -> str:
+    """ "1 file", "2 files", "0 files": every count the command prints reads as English does.
+
+    `plural` for a word that does not take an "s" ("1 claim rests", "2 claims rest" are two calls).
+    """
+    return f"{count} {word if count == 1 else plural or word + 's'}"
+
+
+#: The verdicts (and the HTML page's "draft") that are nouns, and so take a plural ("2 errors"); the others are
+#: adjectives ("2 supported").
+_NOUN_VERDICTS: Final = frozenset({"error", "draft"})
+
+
+def verdict_word(count: int, verdict: str) -> str:
+    """The verdict's word after a count: "supported" whatever the count, "error" for one, "errors" for more."""
+    return verdict + "s" if count != 1 and verdict in _NOUN_VERDICTS else verdict
+
+
+def verdict_count(count: int, verdict: str) -> str:
+    """ "3 supported", "1 error", "2 errors": a verdict's count in a summary."""
+    return f"{count} {verdict_word(count, verdict)}"
 
 
 def _files_and_counts(totals: Totals) -> str:
     """The start of every summary: "2 files: 10 supported, 0 loose, …"."""
-    return f"{_plural(totals.files, 'file')}: " + ", ".join(f"{n} {v}" for v, n in totals.count_dict().items())
+    return f"{counted(totals.files, 'file')}: " + ", ".join(verdict_count(n, v) for v, n in totals.count_dict().items())
 
 
 def summary_lines(totals: Totals) -> list[str]:
     """The closing lines: the verdict counts of all files, what else fails the run, and the basis warning."""
-    gaps = f", {_plural(totals.gaps, 'coverage gap')}" if totals.gaps else ""
+    gaps = f", {counted(totals.gaps, 'coverage gap')}" if totals.gaps else ""
     lines = ["; ".join([_files_and_counts(totals) + gaps, *notes(totals)])]
     if totals.article_only:
+        rest = "rests" if totals.article_only == 1 else "rest"
         lines.append(
-            f"{totals.article_only} claim{'s rest' if totals.article_only != 1 else ' rests'} only on the "
+            f"{counted(totals.article_only, 'claim')} {rest} only on the "
             "article's own or unsourced figures (basis: article / unsourced): checked for consistency, "
             "not against the official tables."
         )
@@ -63,5 +83,5 @@ def github_summary_line(totals: Totals) -> str:
     """The last line of the GitHub annotations: a plain log line, which never starts with "::" and so
     cannot be mistaken for a workflow command."""
     return "; ".join(
-        [f"factcheck: {_files_and_counts(totals)}, {_plural(totals.gaps, 'coverage gap')}", *notes(totals)]
+        [f"factcheck: {_files_and_counts(totals)}, {counted(totals.gaps, 'coverage gap')}", *notes(totals)]
     )

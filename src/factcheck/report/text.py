@@ -16,10 +16,24 @@ from factcheck.model.verdicts import Verdict
 from factcheck.report.summary import summary_lines
 
 if TYPE_CHECKING:
+    from factcheck.model.claims import Gap
     from factcheck.model.results import FileResult, Outcome
     from factcheck.model.verdicts import Totals
 
-__all__ = ["OPENING", "closing", "file_lines", "one_line", "part", "safe_lines", "separator", "shown_path", "visible"]
+__all__ = [
+    "OPENING",
+    "closing",
+    "error_line",
+    "file_lines",
+    "gap_line",
+    "one_line",
+    "outcome_lines",
+    "part",
+    "safe_lines",
+    "separator",
+    "shown_path",
+    "visible",
+]
 
 _MARK: Final = {
     Verdict.SUPPORTED: ("✓", "32"),
@@ -77,12 +91,22 @@ def _safe_line(line: str) -> str:
 
 
 def _line(outcome: Outcome, colour: bool) -> str:
+    """ "✓ supported   s2-value, line 22: 48,210 = 48,210, as stated  [basis: official]"."""
     mark, code = _MARK[outcome.verdict]
     label = outcome.verdict.value + (" (gross)" if outcome.gross else "")
-    where = f":{outcome.location.line}" if outcome.location.line else ""
+    where = f", line {outcome.location.line}" if outcome.location.line else ""
     basis = f"  [basis: {outcome.basis.value}]" if outcome.basis is not None else ""
     head = _paint(f"{mark} {label:<20}", code, colour)
-    return f"  {head} {one_line(outcome.id)}{where}  {one_line(outcome.explanation)}{basis}"
+    return f"  {head} {one_line(outcome.id)}{where}: {one_line(outcome.explanation)}{basis}"
+
+
+def outcome_lines(outcome: Outcome, colour: bool = False) -> list[str]:
+    """A claim's line in the report, a line for each usual slip that would explain it, and the period rule's
+    note (a flag already leads the explanation)."""
+    lines = [_line(outcome, colour), *(f"      ↳ {one_line(diagnosis)}" for diagnosis in outcome.diagnoses)]
+    if outcome.period and not outcome.explanation.startswith(outcome.period):
+        lines.append(f"      ↳ {one_line(outcome.period)}")
+    return lines
 
 
 #: A streamed format (`factcheck.report.formats`): nothing before the first file, nothing between files.
@@ -111,12 +135,20 @@ def file_lines(result: FileResult, colour: bool = False) -> list[str]:
     if result.claims_file is not None and result.claims_file.article is not None:
         title = f" — {one_line(result.claims_file.article.title)}"
     lines.append(_paint(shown_path(result.path), "1", colour) + title)
-    lines.extend("  " + _paint("! error", "35", colour) + " " + one_line(str(error)) for error in result.errors)
+    lines.extend(error_line(error, colour) for error in result.errors)
     for outcome in result.outcomes:
-        lines.append(_line(outcome, colour))
-        lines.extend(f"      ↳ {one_line(diagnosis)}" for diagnosis in outcome.diagnoses)
-    for gap in result.gaps:
-        where = f":{gap.location.line}" if gap.location.line else ""
-        lines.append("  " + _paint("? gap", "33", colour) + f" {one_line(result.path)}{where}: {one_line(gap.message)}")
+        lines.extend(outcome_lines(outcome, colour))
+    lines.extend(gap_line(result.path, gap, colour) for gap in result.gaps)
     lines.append("")
     return lines
+
+
+def error_line(error: Exception, colour: bool = False) -> str:
+    """A problem of the file itself (not of one claim): "! error claims/x.claims.toml:12, field 'text': …"."""
+    return "  " + _paint("! error", "35", colour) + " " + one_line(str(error))
+
+
+def gap_line(path: str, gap: Gap, colour: bool = False) -> str:
+    """A sentence the file does not account for, at `path:line` (the form editors and terminals open)."""
+    where = f":{gap.location.line}" if gap.location.line else ""
+    return "  " + _paint("? gap", "33", colour) + f" {one_line(path)}{where}: {one_line(gap.message)}"

@@ -22,6 +22,7 @@ from factcheck.model.verdicts import Tally, Totals, Verdict
 from factcheck.report.formats import FORMATS, stream
 
 if TYPE_CHECKING:
+    from factcheck.model.claims import ClaimsFile
     from factcheck.model.results import FileResult
     from factcheck.runner.cache import ResultCache  # a run without the cache never loads it (nor sqlite3)
 
@@ -55,6 +56,7 @@ class FileReport(NamedTuple):
     part: str
     tally: Tally
     article: str | None  # `[article] text` as written (relative to the file's folder): an input of the run
+    tables: tuple[str, ...] = ()  # each `[tables.NAME] path` as written: inputs of the run too
 
 
 _TALLY_TYPES: Final = (tuple, int, bool, int, int, int, int, int, int)
@@ -83,10 +85,25 @@ def report_file(
     if not (internal_error or render_error):  # a bug's message is not a verdict worth keeping
         loaded = result.claims_file
         try:
-            cache.put(key, path, report.article, loaded.article_text if loaded is not None else None, _stored(report))
+            cache.put(
+                key,
+                path,
+                report.article,
+                loaded.article_text if loaded is not None else None,
+                _stored(report),
+                _tables_read(loaded),
+            )
         except CacheError:
             pass  # a full disk, say: the report is still right, the next run checks this file again
     return report
+
+
+def _tables_read(loaded: ClaimsFile | None) -> dict[str, str | None]:
+    """The tables a claims file named (its files besides the article text), with the SHA-256 of what was read."""
+    if loaded is None:
+        return {}
+    article = loaded.article.text if loaded.article is not None else None
+    return {relative: loaded.digests.get(relative) for relative in loaded.inputs if relative != article}
 
 
 def _render(result: FileResult, fmt: str, colour: bool) -> tuple[FileReport, bool]:
@@ -98,11 +115,19 @@ def _render(result: FileResult, fmt: str, colour: bool) -> tuple[FileReport, boo
 
 
 def _render_part(result: FileResult, fmt: str, colour: bool) -> FileReport:
-    return FileReport(result.path, FORMATS[fmt].part(result, colour), result.tally(), _article_of(result))
+    return FileReport(
+        result.path, FORMATS[fmt].part(result, colour), result.tally(), _article_of(result), _tables_of(result)
+    )
 
 
 def _stored(report: FileReport) -> dict[str, Any]:
-    return {"path": report.path, "part": report.part, "tally": list(report.tally), "article": report.article}
+    return {
+        "path": report.path,
+        "part": report.part,
+        "tally": list(report.tally),
+        "article": report.article,
+        "tables": list(report.tables),
+    }
 
 
 def _from_stored(stored: dict[str, Any] | None) -> FileReport | None:
@@ -112,6 +137,9 @@ def _from_stored(stored: dict[str, Any] | None) -> FileReport | None:
     path, part, tally, article = stored["path"], stored["part"], stored["tally"], stored["article"]
     if not (isinstance(path, str) and isinstance(part, str) and (article is None or isinstance(article, str))):
         return None
+    tables = stored["tables"]
+    if not (isinstance(tables, list) and all(isinstance(table, str) for table in tables)):
+        return None
     if not (isinstance(tally, list) and len(tally) == len(_TALLY_TYPES)):
         return None
     tally[0] = tuple(tally[0]) if isinstance(tally[0], list) else None
@@ -120,7 +148,7 @@ def _from_stored(stored: dict[str, Any] | None) -> FileReport | None:
     counts = tally[0]
     if not (len(counts) == len(Verdict) and all(type(n) is int for n in counts)):
         return None
-    return FileReport(path, part, Tally(*tally), article)
+    return FileReport(path, part, Tally(*tally), article, tuple(tables))
 
 
 def _internal_error(path: str, exc: Exception, doing: str) -> FileResult:
@@ -225,8 +253,8 @@ def run(
 
     `progress(done, path)` is called as each file is finished. The `cache` serves the formats
     written file by file (`Format.streams`); the others check every file. `inputs`, when given, gets
-    (path, `[article] text` as written) for every file: what the run read, so that a report is
-    never written over it.
+    (path, `[article] text` as written) for every file, and (path, a table's `path` as written) for
+    each table it reads: what the run read, so that a report is never written over it.
     """
     if FORMATS[fmt].streams:
         found = check_files(items, fmt, colour, jobs, cache)
@@ -241,7 +269,9 @@ def run(
         if progress is not None:
             progress(done, path)
     if inputs is not None:
-        inputs.extend((result.path, _article_of(result)) for result in results)
+        for result in results:
+            inputs.append((result.path, _article_of(result)))
+            inputs.extend((result.path, table) for table in _tables_of(result))
     text, reported = render_safely(results, fmt, colour)
     write(text)
     from factcheck.model.results import totals_of  # not needed on a cache hit
@@ -252,6 +282,7 @@ def run(
 def _noting_inputs(found: Iterable[FileReport], inputs: list[tuple[str, str | None]]) -> Iterator[FileReport]:
     for report in found:
         inputs.append((report.path, report.article))
+        inputs.extend((report.path, table) for table in report.tables)
         yield report
 
 
@@ -259,6 +290,15 @@ def _article_of(result: FileResult) -> str | None:
     """The file's `[article] text` as written, if it was read far enough to have one."""
     loaded = result.claims_file
     return loaded.article.text if loaded is not None and loaded.article is not None else None
+
+
+def _tables_of(result: FileResult) -> tuple[str, ...]:
+    """The files of the file's `[tables.NAME]`, as written, as far as it was read."""
+    loaded = result.claims_file
+    if loaded is None:
+        return ()
+    article = loaded.article.text if loaded.article is not None else None
+    return tuple(relative for relative in loaded.inputs if relative != article)
 
 
 def claims_files(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:

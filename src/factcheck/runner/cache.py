@@ -5,10 +5,10 @@ A data desk re-checks every local version of every story on each push, and almos
 are unchanged. An entry is used only when a digest of everything its part of the report was
 computed from matches: factcheck's own code (every source file, so an edited install never reuses
 old verdicts), the Python version and the installed pint and rtoml, the report format and colour,
-the path as given, and the file's bytes. The one other file a claims file can read, its
-`[article] text`, is read again on every hit (as the loader reads it: only a regular file inside
-the claims file's folder, of a bounded size) and compared with what the entry recorded, so an
-edited article is checked again. Nothing is judged by modification times. Each file has one entry
+the path as given, and the file's bytes. The other files a claims file reads, its `[article] text`
+and the tables of its `[tables.NAME]`, are read again on every hit (as the loader reads them: only
+a regular file inside the claims file's folder, of a bounded size) and compared with what the entry
+recorded, so an edited article or a changed table is checked again, never answered from the cache. Nothing is judged by modification times. Each file has one entry
 per format, replaced when the file changes, so the cache does not grow with edits.
 
 The cache is a folder (`.factcheck_cache` by default) that factcheck creates and marks as its
@@ -39,6 +39,7 @@ import os
 import sqlite3
 import stat
 import sys
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any, Final, NamedTuple
@@ -140,6 +141,29 @@ def _read_article(claims_path: str, relative: str) -> tuple[str, bytes | None]:
     return json.dumps([str(target), hashlib.blake2b(data, digest_size=20).hexdigest()]), data
 
 
+def _read_input(claims_path: str, relative: str) -> tuple[str, bytes | None]:
+    """A table's state, as the article's (`_read_article`), and its bytes when they could be read."""
+    return _read_article(claims_path, relative)
+
+
+def _current_state(claims_path: str, article: str | None, stored: str) -> str | None:
+    """The state of the files an entry recorded, as they are now, written as the entry wrote it: the
+    article's state alone, or (when the file reads tables) the article's and each table's, in JSON."""
+    if not stored.startswith('{"article"'):
+        return article_state(claims_path, article) if article is not None else None
+    try:
+        recorded = json.loads(stored)
+        tables = [relative for relative, _ in recorded["tables"]]
+    except (TypeError, ValueError, KeyError):
+        return None
+    if not all(isinstance(relative, str) for relative in tables):
+        return None
+    now = article_state(claims_path, article) if article is not None else None
+    return json.dumps(
+        {"article": now, "tables": [[relative, _read_input(claims_path, relative)[0]] for relative in tables]}
+    )
+
+
 def _as_read(data: bytes) -> str:
     """The bytes as the loader's `read_text(encoding="utf-8-sig")` gives them (universal newlines)."""
     return data.decode("utf-8-sig", "replace").replace("\r\n", "\n").replace("\r", "\n")
@@ -200,7 +224,7 @@ class ResultCache:
             return None
         if not hmac.compare_digest(seal, _seal(key, article, state, report)):
             return None  # altered since factcheck wrote it
-        if article is not None and article_state(path, article) != state:
+        if state is not None and _current_state(path, article, state) != state:
             return None
         try:
             stored = json.loads(report)
@@ -209,12 +233,20 @@ class ResultCache:
         return stored if isinstance(stored, dict) else None
 
     def put(
-        self, key: CacheKey, path: str, article: str | None, article_text: str | None, report: dict[str, Any]
+        self,
+        key: CacheKey,
+        path: str,
+        article: str | None,
+        article_text: str | None,
+        report: dict[str, Any],
+        tables: Mapping[str, str | None] | None = None,
     ) -> None:
-        """Store `report` of a check that read `[article] text = article` as `article_text`.
+        """Store `report` of a check that read `[article] text = article` as `article_text`, and the tables
+        `tables` names (each table's path as given -> the SHA-256 of the bytes the check read, or None
+        when it could not read them).
 
-        Nothing is stored when the article could not be read, or is not now what the check read
-        (it changed while the file was checked): the entry must record what its report saw.
+        Nothing is stored when the article or a table could not be read, or is not now what the check
+        read (it changed while the file was checked): the entry must record what its report saw.
         Raises CacheError when the entry cannot be written; the caller carries on without it.
         """
         if not self.ready:
@@ -224,6 +256,14 @@ class ResultCache:
             state, data = _read_article(path, article)
             if data is None or article_text is None or _as_read(data) != article_text:
                 return
+        if tables:
+            states = []
+            for relative, digest in tables.items():
+                table_state, table_data = _read_input(path, relative)
+                if digest is None or table_data is None or hashlib.sha256(table_data).hexdigest() != digest:
+                    return
+                states.append([relative, table_state])
+            state = json.dumps({"article": state, "tables": states})
         text = dumps(report)
         try:
             self._database().execute(

@@ -15,9 +15,9 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from factcheck.errors import DraftExistsError, InputOverwriteError, OutputError
+from factcheck.errors import ChangedMeanwhileError, DraftExistsError, InputOverwriteError, OutputError
 
-__all__ = ["refuse_inputs", "write_draft", "write_new_file"]
+__all__ = ["digest", "refuse_inputs", "replace_unchanged", "write_draft", "write_new_file"]
 
 
 def refuse_inputs(output: str | Path, inputs: Iterable[tuple[str | Path, str]]) -> None:
@@ -113,3 +113,48 @@ def write_draft(text: str, path: str | Path, *, force: bool = False) -> Path:
         raise DraftExistsError(msg)
     write_new_file(target, text, force=force)  # refuses, even in a race, to replace what appeared meanwhile
     return target
+
+
+def digest(data: bytes) -> str:
+    """The SHA-256 of a file's bytes, to tell later whether it changed."""
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def replace_unchanged(path: str | Path, text: str, read_digest: str) -> None:
+    """Replace the file at `path` with `text`, atomically, only if its bytes are still those whose digest
+    was `read_digest`: a file someone changed after it was read (an editor saving it) is kept.
+
+    The new text is written to a temporary file beside it first, and the digest compared just before the
+    temporary file takes its name, so the window in which a change could be lost is a single rename.
+    """
+    target = Path(path)
+    shown = str(path)
+    if target.is_symlink():
+        raise OutputError(shown, "is a symbolic link; not replaced (name the file it points at)")
+    import tempfile
+
+    try:
+        handle = tempfile.NamedTemporaryFile(  # closed below, before it is moved
+            "w", encoding="utf-8", newline="", dir=target.parent, prefix=f".{target.name}.", suffix=".tmp", delete=False
+        )
+    except OSError as exc:
+        raise OutputError(shown, f"cannot write here: {exc.strerror or exc}") from None
+    temporary = Path(handle.name)
+    try:
+        with handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, os.stat(target).st_mode & 0o7777)  # the file keeps its permissions
+        if digest(target.read_bytes()) != read_digest:
+            raise ChangedMeanwhileError(shown, "was changed after it was read; kept as it is, nothing written")
+        os.replace(temporary, target)
+    except OSError as exc:
+        if isinstance(exc, OutputError):
+            raise
+        raise OutputError(shown, f"cannot write: {exc.strerror or exc}") from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()

@@ -6,6 +6,7 @@ documentation and the code can never drift apart (a test keeps the README's copy
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterable
 from fractions import Fraction
 from typing import Final
@@ -15,26 +16,44 @@ from factcheck.words.table import (
     COMPARATORS,
     CURRENCIES,
     DIRECTIONS,
+    EVER_PHRASES,
     FILLER_WORDS,
+    FINANCIAL_YEAR_START,
     FOLD_SUFFIX,
     HARMLESS_MARKS,
     HEDGES,
+    HIGH_WORDS,
     IN_WORDS,
+    LOW_WORDS,
     MONTHS,
     MULTIPLES,
     NEUTRAL_COMPARISONS,
     NUMBER_WORDS,
     PER_WORDS,
     PERCENT_WORDS,
+    PERIOD_BASE_WORDS,
+    PERIOD_CURRENT_WORDS,
+    PERIOD_PART_WORDS,
+    PERIOD_RANGE_WORDS,
     POINT_WORDS,
     PROPORTIONS,
+    QUALITY_WORDS,
+    RANK_CHANGING_WORDS,
+    RANK_ORDINALS,
+    RELATIVE_YEARS,
     SCALE_ABBREVIATIONS,
     SCALE_WORDS,
+    SPAN_STARTS,
+    SPAN_WORDS,
     TIMES_WORDS,
+    TOP_WORDS,
+    TOTAL_WORDS,
     UNIT_ABBREVIATIONS,
     UNREAD_WORDS,
     VAGUE_AMOUNTS,
+    YEAR_EARLIER_WORDS,
     YEAR_MARKERS,
+    YEAR_TO_WORDS,
     Hedge,
     Multiple,
     Proportion,
@@ -222,6 +241,7 @@ def table_rows() -> list[tuple[str, str, str]]:
             "a comparison in these words alone is `unchecked`: they state no relation",
         )
     )
+    rows.extend(_rank_rows())
     rows.append((_quoted(PERCENT_WORDS), "unit", "percent"))
     rows.append((_quoted(POINT_WORDS), "unit", "percentage points"))
     rows.append((_quoted(f"{w} N" for w in PER_WORDS), "unit", 'a rate per N ("one for every N" is one in N)'))
@@ -240,6 +260,7 @@ def table_rows() -> list[tuple[str, str, str]]:
             "a bare four-digit number after these words is a year, when the phrase has another number",
         )
     )
+    rows.extend(_period_rows())
     rows.append(
         (
             _quoted(sorted(FILLER_WORDS)),
@@ -278,3 +299,101 @@ def table_rows() -> list[tuple[str, str, str]]:
         )
     )
     return rows
+
+
+def _rank_rows() -> list[tuple[str, str, str]]:
+    """The words of a rank claim ("the highest", "one of the lowest", "in the top ten", "since 2015")."""
+    return [
+        (_quoted(HIGH_WORDS), "rank", 'counted from the high end: "the highest" is 1st, "the third-largest" 3rd'),
+        (_quoted(LOW_WORDS), "rank", 'counted from the low end: "the lowest" is 1st from the bottom'),
+        (
+            _quoted(QUALITY_WORDS),
+            "rank",
+            'counted from the end the claim\'s `order` names ("high" or "low": where a value is good); "worst" '
+            "from the other end; without `order`, an error",
+        ),
+        (
+            _quoted(RANK_ORDINALS) + ', and "2nd", "12th"…',
+            "rank place",
+            '"the third-lowest" is exactly that place (ties share the better place)',
+        ),
+        (
+            '"among the N highest", "one of the N highest", ' + _quoted(f"in the {w} N" for w in TOP_WORDS),
+            "rank place",
+            "at most the Nth place from that end",
+        ),
+        (
+            '"one of the highest", "one of the lowest", "among the highest", "among the lowest"',
+            "rank place",
+            "at most the max(3, ⌈n/4⌉)th place, n values",
+        ),
+        (
+            '"since 2015", '
+            + _quoted(f"{start} a {SPAN_WORDS[0]}" for start in SPAN_STARTS)
+            + ", "
+            + _quoted(EVER_PHRASES),
+            "rank span",
+            'after a superlative, the span of time `among` lists ("the highest since 2015": every year since)',
+        ),
+        (
+            _quoted(RANK_CHANGING_WORDS),
+            "rank (refused)",
+            'after a superlative ("the highest but one", "the highest outside London"), an error: write the place, '
+            "or leave rows out with `exclude`",
+        ),
+        (
+            _quoted(TOTAL_WORDS),
+            "total row",
+            "a row key with these words names a total: a contradicted rank says if leaving it out makes it true",
+        ),
+    ]
+
+
+def _period_rows() -> list[tuple[str, str, str]]:
+    """The period words (`check.periods`): what a sentence names, and what it is to the claim's figures."""
+    start = calendar.month_name[FINANCIAL_YEAR_START]
+    return [
+        (
+            _quoted(["2019-20", "2019/20", "2019/2020", "2019 to 2020", "2019", "March 2020", "2020-03-31"]),
+            "period",
+            f"a span of days: a financial year (from {start}), a year, a month, a day; spellings of one span are "
+            "one period, and a figure's period meets the words' when they share half the shorter one's days",
+        ),
+        (
+            _quoted(f"{w} March" for w in YEAR_TO_WORDS) + " + a year",
+            "period",
+            "the twelve months ending with that month (without a year: the latest before publication)",
+        ),
+        (
+            _quoted(f"{w} 2019-20" for w in sorted(PERIOD_CURRENT_WORDS)),
+            "period: the claim's",
+            "a figure of the sentence's claims must be of it, and each claim's figures of a period the sentence "
+            "names, or the claim is contradicted",
+        ),
+        (
+            _quoted(f"{w} 2018-19" for w in PERIOD_BASE_WORDS),
+            "period: a base",
+            "the base of a change: its `from` must be of it, or the claim is contradicted",
+        ),
+        (
+            _quoted(f"at {w} March" for w in PERIOD_PART_WORDS),
+            "period: part of one",
+            'the word before them gives the role: "at the end of March" is the claim\'s, "by the end of March" a range',
+        ),
+        (
+            _quoted(YEAR_EARLIER_WORDS),
+            "period: a year earlier",
+            "the base of a change is the year before its `to`",
+        ),
+        (
+            _quoted(f"{w} 2015" for w in sorted(PERIOD_RANGE_WORDS)),
+            "period: a range",
+            "not the claim's period: not compared with the figures",
+        ),
+        (
+            _quoted(RELATIVE_YEARS) + ', "March this year"',
+            "period: relative",
+            "the calendar year before (last) or of (this) `[article] published`, or the last financial year "
+            'ended by then (the one in progress); after a base word ("up 4% on last year") a year earlier',
+        ),
+    ]

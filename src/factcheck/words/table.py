@@ -8,7 +8,9 @@ relation ("compared with"), and the rule for words the reader does not know (`UN
 `UNIT_ABBREVIATIONS`). The reader in `stated` only looks words up here; the README's table is
 generated from it by `markdown.table_rows()` (and a test keeps the two the same).
 
-The other word lists are here too, each with the rule it serves: the marks a reader sees as one
+The words of rank claims are here too: superlatives ("the highest", "the fewest"), ordinals ("the
+third-lowest"), "top" and "bottom", the spans of time of "the highest since 2015", and the row keys
+that name a total. So are the other word lists, each with the rule it serves: the marks a reader sees as one
 (`DASHES`, `TYPOGRAPHIC`: quotes are compared through them), the words that make a sentence state
 a number (`STATES_A_NUMBER`: coverage gaps), the cues that guide drafting (labels, particles, share
 verbs, the words of a forecast or an opinion) and the abbreviations that do not end a sentence.
@@ -44,8 +46,10 @@ __all__ = [
     "DIRECTIONS_AFTER",
     "DIRECTION_LINKS",
     "DRAFTED_NEUTRAL_COMPARISONS",
+    "EVER_PHRASES",
     "EXTRA_WORDS",
     "FILLER_WORDS",
+    "FINANCIAL_YEAR_START",
     "FOLD_SUFFIX",
     "FORECAST_WORDS",
     "FRACTIONS",
@@ -53,9 +57,11 @@ __all__ = [
     "HARMLESS_MARKS",
     "HEDGED_DIRECTIONS_AFTER",
     "HEDGES",
+    "HIGH_WORDS",
     "IN_EVERY_WORDS",
     "IN_WORDS",
     "LABEL_WORDS",
+    "LOW_WORDS",
     "MONTHS",
     "MONTH_NUMBERS",
     "MOST_ADJECTIVE_ENDINGS",
@@ -78,23 +84,37 @@ __all__ = [
     "PARTICLE_DIRECTIONS",
     "PARTICLE_VERBS",
     "PERCENT_WORDS",
+    "PERIOD_BASE_WORDS",
+    "PERIOD_CURRENT_WORDS",
+    "PERIOD_PART_WORDS",
+    "PERIOD_RANGE_WORDS",
     "PER_ONE_WORDS",
     "PER_WORDS",
     "PLUS_SIGN",
     "POINT_WORDS",
     "PROPORTIONS",
+    "QUALITY_WORDS",
+    "RANK_CHANGING_WORDS",
+    "RANK_ORDINALS",
     "RATE_STOP",
     "RATIO_AFTER",
+    "RELATIVE_YEARS",
     "RESTATING_WORDS",
     "SCALES",
     "SCALE_ABBREVIATIONS",
     "SCALE_WORDS",
     "SHARE_PARTICLES",
     "SHARE_VERBS",
+    "SINCE_WORDS",
     "SPACED_SCALES",
+    "SPAN_QUALIFIERS",
+    "SPAN_STARTS",
+    "SPAN_WORDS",
     "STATES_A_NUMBER",
     "TIMES_WORDS",
     "TITLES",
+    "TOP_WORDS",
+    "TOTAL_WORDS",
     "TYPOGRAPHIC",
     "UNIT_ABBREVIATIONS",
     "UNIT_DIRECTIONS_AFTER",
@@ -103,10 +123,14 @@ __all__ = [
     "VAGUE_NEEDS_OF",
     "WEAK_COMPARATORS",
     "WEEKDAYS",
+    "YEAR_EARLIER_WORDS",
     "YEAR_MARKERS",
+    "YEAR_TO_WORDS",
+    "End",
     "Hedge",
     "Multiple",
     "Proportion",
+    "Quality",
     "Relation",
     "VagueAmount",
     "looks_abbreviated",
@@ -509,6 +533,68 @@ COMPARATORS: Final[dict[str, Relation]] = {
 }  # fmt: skip
 
 
+# -- rank words ("the highest", "the third-lowest", "one of the lowest", "the highest since 2015") -----
+
+
+class End(enum.Enum):
+    """The end of a list of values that a rank counts its places from."""
+
+    HIGH = "high"
+    LOW = "low"
+
+    @property
+    def other(self) -> End:
+        return End.LOW if self is End.HIGH else End.HIGH
+
+
+class Quality(enum.Enum):
+    """ "The best" and "the worst": which end that is depends on the claim's `order` (is a high value good?)."""
+
+    BEST = "best"
+    WORST = "worst"
+
+
+#: Superlatives that count from the high end, and from the low end.
+HIGH_WORDS: Final = (
+    "highest", "largest", "biggest", "most", "greatest", "longest", "heaviest", "steepest", "sharpest",
+)  # fmt: skip
+LOW_WORDS: Final = ("lowest", "smallest", "fewest", "least", "shortest", "lightest")
+#: Superlatives of quality: their end is the claim's `order` (where a value is good) or its other end.
+QUALITY_WORDS: Final[dict[str, Quality]] = {"best": Quality.BEST, "worst": Quality.WORST}
+#: "the top ten", "the bottom five".
+TOP_WORDS: Final[dict[str, End]] = {"top": End.HIGH, "bottom": End.LOW}
+#: Ordinals of a place: "the third-lowest". A place in digits is read too ("the 12th highest").
+RANK_ORDINALS: Final[dict[str, int]] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+}  # fmt: skip
+#: Words that start the span of time of "the highest since 2015".
+SINCE_WORDS: Final = ("since",)
+#: ... and of "the lowest for a decade", "the highest in 20 years", "the most over a generation".
+SPAN_STARTS: Final = ("for", "in", "over")
+#: What may follow "for", "in" or "over" (after "a", "an", "one", a number word or digits) to make a span of time.
+SPAN_WORDS: Final = (
+    "decade", "decades", "year", "years", "month", "months", "generation", "century", "quarter", "quarters",
+)  # fmt: skip
+#: Words that may come before a span ("for at least a decade"), as word lists.
+SPAN_QUALIFIERS: Final = (("at", "least"), ("more", "than"), ("over",), ("almost",), ("nearly",), ("well", "over"))
+#: Words after a superlative that change which values are ranked or which place is meant ("the highest but one"
+#: is the second highest; "the highest outside London" leaves London out): refused, so that the claim says it
+#: with a place or with `exclude`.
+RANK_CHANGING_WORDS: Final = (
+    "but", "bar", "except", "excluding", "outside", "apart", "besides", "after", "behind", "other", "save", "barring",
+)  # fmt: skip
+#: Whole phrases after a superlative that speak of every period there is ("the highest on record").
+EVER_PHRASES: Final = ("on record", "ever", "in history", "since records began")
+#: Row keys that name a total rather than one of the things ranked (whole words of the key, lower case): a
+#: diagnosis of a rank tries the list without such a row ("true if the total row is left out").
+TOTAL_WORDS: Final = (
+    "total", "totals", "all", "overall", "average", "mean", "national", "england and wales", "england",
+    "united kingdom", "uk", "great britain", "gb", "all areas", "all forces", "country",
+)  # fmt: skip
+
+
 # -- the article's marks, as a reader sees them ----------------------------------------------------
 
 #: Dashes and the minus sign that the reader of `stated` reads as "-": the hyphen and non-breaking
@@ -679,6 +765,54 @@ OPENERS: Final = frozenset(
 )
 
 
+# -- periods (issue 12): the words that name when a figure is of ----------------------------------------------------
+# Read by `words.periods`; the rule that compares them with the figures' periods is `check.periods`.
+
+#: Month names and abbreviations, with their numbers ("March 2020", "Sept 2023").
+MONTH_NUMBERS: Final[dict[str, int]] = {
+    **{
+        name: number
+        for number, name in enumerate(
+            "january february march april may june july august september october november december".split(), 1
+        )
+    },
+    **{name: number for number, name in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)},
+    "sept": 9,
+}
+#: The month a financial year starts in: "2019-20" runs from April 2019 to March 2020 (UK public finances).
+FINANCIAL_YEAR_START: Final = 4
+#: Words before a period that make it the claim's own period ("in 2019-20", "during March 2024").
+PERIOD_CURRENT_WORDS: Final = frozenset("in during for of throughout over at".split())
+#: Words before a period that make it the base of a change, the period compared with ("up 4% on 2018-19",
+#: "down from 2021", "than in 2021", "compared with 2022"): an input carries it, the `from` of a change.
+PERIOD_BASE_WORDS: Final = ("compared with", "compared to", "than in", "than during", "on", "from", "than", "against")
+#: Words before a period that make it a range, not the claim's period ("the highest since 2015", "between 2010
+#: and 2020", "by 2026"): not compared with the figures.
+PERIOD_RANGE_WORDS: Final = frozenset("since between and until till before after by to".split())
+#: Words between a marker and its period that leave its role to the marker: "at the end of March" is the
+#: claim's period ("at"), "by the end of March" a deadline, a range ("by").
+PERIOD_PART_WORDS: Final = ("the end of", "the start of", "the beginning of", "the middle of", "the close of")
+#: Periods named relative to `[article] published`, in years from its calendar year ("last year" in an article
+#: of November 2020 is 2020 − 1 = 2019; "March this year" is March 2020).
+RELATIVE_YEARS: Final[dict[str, int]] = {"last year": -1, "this year": 0}
+#: Words for the year before the claim's own period: the base of a change is a year before its end.
+YEAR_EARLIER_WORDS: Final = (
+    "the same month last year",
+    "the same period last year",
+    "the same quarter last year",
+    "the same time last year",
+    "the previous year",
+    "the year before",
+    "the year earlier",
+    "a year earlier",
+    "a year before",
+    "12 months earlier",
+    "twelve months earlier",
+)
+#: Words that make a month the end of a year ("the year to March 2020" is April 2019 to March 2020).
+YEAR_TO_WORDS: Final = ("year to", "year ending", "year ended", "12 months to", "12 months ending", "twelve months to")
+
+
 # -- drafting: the words `factcheck extract` reads in an article (issue 13; kept apart from the rest) --------
 
 #: Vague amounts that state a number only before "of": "scores of people", never "exam scores".
@@ -713,13 +847,6 @@ ONE_X_VERBS: Final = ("is", "are", "was", "were")
 #: Words that restate the number before them in another unit: "45p, or 12 per cent".
 RESTATING_WORDS: Final = ("or",)
 
-#: The months, with their numbers, for reading a dateline ("10 November 2020", "Nov 10, 2020").
-MONTH_NUMBERS: Final[dict[str, int]] = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}  # fmt: skip
 #: Days of the week, which a dateline may name before its date ("Tuesday 10 November 2020").
 WEEKDAYS: Final = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
