@@ -17,8 +17,6 @@ from factcheck.drafting import extract
 from factcheck.drafting.extract import DraftClaim, DraftSentence, draft_article, draft_sentence, guess_check
 from factcheck.drafting.toml_writer import PUBLISHED_PLACEHOLDER, draft_toml
 from factcheck.load.claimsfile import loads_claims_file
-from factcheck.model.claims import ClaimsFile
-from factcheck.model.kinds import Kind
 from factcheck.model.verdicts import Verdict
 from factcheck.words.ranks import parse_rank_words
 from factcheck.words.stated import Token, parse_stated, scan
@@ -177,16 +175,6 @@ def _read_as_its_kind(claim: DraftClaim) -> None:
         parse_stated(claim.stated, claim.kind)
 
 
-#: Whether the model knows the `rank` kind yet (helper t12-int adds it in parallel). Until it does, a drafted
-#: rank is the one thing the loader refuses in a draft; once it does, every draft must load clean.
-RANK_KNOWN = "rank" in {kind.value for kind in Kind}
-
-
-def _problems(loaded: ClaimsFile) -> list[str]:
-    """The loader's problems with a draft, less a rank draft's "unknown kind" while the model has no rank."""
-    return [str(p) for p in loaded.problems if RANK_KNOWN or "unknown kind 'rank'" not in str(p)]
-
-
 @pytest.mark.parametrize("sentence", NOT_NUMBERS)
 def test_not_number_phrases(sentence: str) -> None:
     assert [c.stated for c in draft_sentence(sentence).claims] == []
@@ -230,16 +218,14 @@ def test_draft_is_a_valid_claims_file_covering_the_article(article: Path, tmp_pa
     from factcheck.load.claimsfile import load_claims_file
 
     loaded = load_claims_file(path)
-    assert _problems(loaded) == []
+    assert loaded.problems == ()
     assert loaded.gaps == ()
     assert loaded.article is not None and loaded.article_text is not None
     result = verify_file(loaded)
-    unread = set() if RANK_KNOWN else {c.id for c in draft.claims() if c.kind == "rank"}
-    claims = [o for o in result.outcomes if o.kind != "sentence" and o.id not in unread]
+    claims = [o for o in result.outcomes if o.kind != "sentence"]
     assert claims and all(o.verdict is Verdict.UNCHECKED and o.draft for o in claims)
-    failing = 1 if not unread else 2  # a draft never passes as checked (a rank the model lacks is an error)
-    assert result.exit_status() == failing
-    assert result.exit_status(strict=True) == failing
+    assert result.exit_status() == 1  # a draft never passes as checked
+    assert result.exit_status(strict=True) == 1
 
 
 #: A date for drafts whose article gives none, where a test is about something else.
@@ -270,7 +256,7 @@ def test_a_rank_draft_is_written_with_placeholders_for_of_and_among() -> None:
     assert rank == {"id": "s2-rank", "kind": "rank", "stated": "the highest rate", "of": "?", "among": ["?"]}
     assert draft.unfinished()[0].startswith("2 claims still need inputs")
     loaded = loads_claims_file(toml, "<draft>")
-    assert _problems(loaded) == []
+    assert loaded.problems == ()
 
 
 def test_a_draft_says_why_check_fails_on_it() -> None:
@@ -388,7 +374,7 @@ def test_drafted_spans_are_the_sentence_words(pieces: list[str]) -> None:
     spans = [c.span for c in claims if c.kind != "comparison"]
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))  # number phrases never overlap
     assert len({c.id for c in claims}) == len(claims)
-    assert _problems(loads_claims_file(draft_toml(draft_article(sentence, published=PUBLISHED)), "<draft>")) == []
+    assert loads_claims_file(draft_toml(draft_article(sentence, published=PUBLISHED)), "<draft>").problems == ()
 
 
 # -- any text, in time proportional to its length --------------------------------------------------
