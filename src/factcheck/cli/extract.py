@@ -81,7 +81,8 @@ def run(args: argparse.Namespace) -> int:
     if not to_stdout and not output_is_not_an_input(output, [(article, f"the article {str(article)!r}")], "draft"):
         return 2
     draft = draft_article(text, text_path=Path(relative).as_posix(), source=article.name)
-    toml = draft_toml(draft)
+    shown = "FILE" if to_stdout else str(output)
+    toml = draft_toml(draft, shown)
     if to_stdout:
         sys.stdout.write(toml)
     else:
@@ -99,6 +100,8 @@ def run(args: argparse.Namespace) -> int:
         f"{'drafted' if to_stdout else 'wrote ' + str(output)}: {counted(len(draft.sentences), 'sentence')}, "
         f"{counted(len(claims), 'draft claim')}, {counted(checks, 'sentence')} with a guessed check\n"
     )
+    for reason in draft.unfinished(shown):  # why `factcheck check` fails on the draft as it stands
+        sys.stderr.write(f"  {reason}\n")
     return 0
 
 
