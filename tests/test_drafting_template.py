@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.check.pipeline import check_path
 from factcheck.cli.main import main
 from factcheck.drafting.template import draft_template, template_toml
 from factcheck.errors import TemplateDraftError
@@ -31,7 +32,7 @@ def test_the_worked_examples_versions_draft_a_template_that_reads_every_version_
     )
     assert texts[1].startswith("Police forces, probation services")  # the same in every version: no slot
     first = drafted.draft.sentences[0].claims[0]
-    assert (first.kind, first.stated, dict(first.fields)["figure"]) == ("value", "{s1_n}", "s1_value")
+    assert (first.kind, first.stated, dict(first.fields)["figure"]) == ("value", "{s1_n}", "?s1_value")
     assert "s1_value" in drafted.figures
     fixed = drafted.draft.sentences[4].claims[0]  # England and Wales: the same in every version
     assert (fixed.stated, dict(fixed.fields)["figure"]) == ("62,435", "?")
@@ -39,12 +40,15 @@ def test_the_worked_examples_versions_draft_a_template_that_reads_every_version_
     shutil_copy(tmp_path)
     path = tmp_path / "story.claims.toml"
     path.write_text(template_toml(drafted), encoding="utf-8")
-    raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    assert raw["figures"]["s1_value"] == {"table": "?", "row": "{row}", "column": "?"}
+    text = path.read_text(encoding="utf-8")
+    assert "# [figures.s1_value]" in text and '# row = "{row}"' in text  # to fill in and uncomment
+    tomllib.loads(text)
     loaded = load_claims(path)
     assert isinstance(loaded, TemplateFile) and not loaded.problems
-    for version in loaded.versions:
-        assert not any("differs from the template" in problem.message for problem in version.claims_file.problems)
+    for version in loaded.versions:  # every version matches; its claims are drafts, its file has no problem
+        assert not version.claims_file.problems, version.claims_file.problems
+    results = check_path(path)
+    assert [result.exit_status() for result in results] == [1] * 5  # drafts to fill in, not errors
 
 
 def shutil_copy(folder: Path) -> None:

@@ -17,10 +17,11 @@ become slots, `{name}`:
 
 Claims are drafted from the first version's sentences (`drafting.extract.draft_sentence`, as for
 one article), their `stated` words widened to whole slots and written with them; a `value`
-claim whose words lie in a slot reads its figure from a table, chosen by the version's row
+claim whose words lie in a slot is to read its figure from a table by the version's row: its
+`figure` is a guess, "?NAME", and the figure is drafted as a comment to fill in and uncomment
 (`[figures.NAME] table = "?", row = "{row}", column = "?"`). Every other input stays "?".
 The draft is checked as it is written: each version's text must match the drafted sentences
-(`load.template.match_pattern`), so `factcheck check` reads every version back.
+(`load.slots.match_pattern`), so `factcheck check` reads every version back.
 """
 
 from __future__ import annotations
@@ -265,7 +266,8 @@ def _claim(claim: DraftClaim, text: str, slots: list[tuple[int, int, str]]) -> t
     if claim.kind != Kind.VALUE:
         return attrs.evolve(claim, stated=stated, span=(start, end)), None
     figure = claim.id.replace("-", "_")
-    fields = tuple((key, figure) if key == "figure" else (key, value) for key, value in claim.fields)
+    guess = PLACEHOLDER + figure  # a draft's guess at the name: the figure is still to be written
+    fields = tuple((key, guess) if key == "figure" else (key, value) for key, value in claim.fields)
     return attrs.evolve(claim, stated=stated, span=(start, end), fields=fields), figure
 
 
@@ -307,12 +309,12 @@ def template_toml(drafted: TemplateDraft) -> str:
         *(f"  {{ row = {toml_string(row)}, text = {toml_string(path)} }}," for row, path in drafted.versions),
         "]",
     ]
-    for figure in drafted.figures:
+    for figure in drafted.figures:  # to uncomment once its table and column are known
         lines += [
             "",
-            f"[figures.{figure}]  # the version's figure: its table and column",
-            'table = "?"',
-            'row = "{row}"',
-            'column = "?"',
+            f"# [figures.{figure}]  # each version's figure: its table and column; the version's row",
+            '# table = "?"',
+            '# row = "{row}"',
+            '# column = "?"',
         ]
     return head + "\n" + "\n".join(lines) + "\n\n[[sentences]]" + sentences
