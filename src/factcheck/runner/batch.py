@@ -35,7 +35,6 @@ __all__ = [
     "CLAIMS_GLOB",
     "FileReport",
     "check_files",
-    "checked",
     "checked_all",
     "claims_files",
     "render_safely",
@@ -156,23 +155,6 @@ def _internal_error(path: str, exc: Exception, doing: str) -> FileResult:
 
     message = f"internal error while {doing} this file ({type(exc).__name__}: {exc}); please report it"
     return FileResult(path, errors=(ClaimsFileError(message, path=path),))
-
-
-def checked(path: str, problem: str | None = None) -> FileResult:
-    """The file's result; a problem found before reading it (`problem`), or a bug while checking it, is its error.
-
-    A template's versions are `checked_all`'s: here a template is an error that says so.
-    """
-    from factcheck.check.pipeline import check_file
-    from factcheck.errors import ClaimsFileError
-    from factcheck.model.results import FileResult
-
-    if problem is not None:
-        return FileResult(path, errors=(ClaimsFileError(problem, path=path),))
-    try:
-        return check_file(path)
-    except Exception as exc:  # a bug must not hide the other files' results
-        return _internal_error(path, exc, "checking")
 
 
 def checked_all(path: str, problem: str | None = None) -> tuple[FileResult, ...]:
