@@ -53,7 +53,7 @@ def test_the_text_report_names_each_version_and_ends_with_the_table(story: Path)
     assert rows[0].split() == ["Eastfold", "✗", "1", "contradicted"]  # the failing version on top
     assert [row.split()[:-1] for row in rows[1:]] == [["Westmarch"], ["North", "Rhyn"]]
     assert "  claims: 1 rso\n" in table
-    assert "3 files: 2 supported, 0 loose, 1 contradicted" in report
+    assert "\n3 template versions: 2 supported, 0 loose, 1 contradicted" in report
 
 
 def test_the_table_is_compact_for_forty_versions_of_twenty_claims() -> None:

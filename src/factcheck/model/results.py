@@ -117,6 +117,7 @@ class FileResult:
             article_only,
             max((s.exit_status() for s in standings), default=0),
             max((s.exit_status(strict=True) for s in standings), default=0),
+            version=self.version is not None,
         )
 
     def counts(self) -> dict[str, int]:

@@ -64,7 +64,7 @@ class FileReport(NamedTuple):
     tables: tuple[str, ...] = ()  # each `[tables.NAME] path` as written: inputs of the run too
 
 
-_TALLY_TYPES: Final = (tuple, int, bool, int, int, int, int, int, int)
+_TALLY_TYPES: Final = (tuple, int, bool, int, int, int, int, int, int, bool)
 
 
 def report_file(
