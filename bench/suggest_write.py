@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
 DEFAULT_FOLDERS = (SHARED_EVAL, ROOT / "tests" / "data" / "labelled", ROOT / "claims")
 #: The kinds `suggest` fills (a comparison, rank or formula has no inputs it suggests).
-SUGGESTED = frozenset(INPUTS) - {Kind.COMPARISON, Kind.FORMULA}
+SUGGESTED = frozenset(INPUTS) - {Kind.COMPARISON, Kind.RANK, Kind.FORMULA}
 #: What a draft takes from the hand-made file: everything a person adds before asking for suggestions.
 ADDED = ("sources", "figures", "tables", "defaults")
 

@@ -25,7 +25,10 @@ def article(tmp_path: Path) -> Path:
 def test_extract_writes_a_draft_beside_the_article(article: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", str(article)]) == 0
     output = article.with_name("story.claims.toml")
-    assert "4 sentences, 3 draft claims" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "4 sentences, 3 draft claims" in err
+    assert f"3 claims still need inputs (figures or table cells): run `factcheck suggest {output}`" in err
+    assert "`published` is a placeholder" not in err
     loaded = load_claims_file(output)
     assert loaded.problems == () and loaded.gaps == ()
     assert loaded.article is not None and str(loaded.article.published) == "2023-11-30"
@@ -67,3 +70,17 @@ def test_extract_unreadable_article(tmp_path: Path, capsys: pytest.CaptureFixtur
     bad.write_bytes(b"\xff\xfe\x00")
     assert main(["extract", str(bad)]) == 2
     assert "not UTF-8" in capsys.readouterr().err
+
+
+def test_an_undated_article_gets_a_published_that_asks_to_be_filled_in(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "undated.txt"
+    article.write_text("Fires fell\n\nThere were 212 fires.\n", encoding="utf-8")
+    assert main(["extract", str(article)]) == 0
+    assert "`published` is a placeholder: the article has no `date YYYY-MM-DD` line" in capsys.readouterr().err
+    output = article.with_name("undated.claims.toml")
+    assert "FILL IN" in output.read_text(encoding="utf-8")
+    assert main(["check", str(output)]) == 2  # it fails to load, saying what to fill in
+    captured = capsys.readouterr()
+    assert "`published` must be a TOML date such as 2020-11-10, not 'FILL IN: the date" in captured.out + captured.err

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import queue
+import shutil
 import signal
 import subprocess
 import sys
@@ -23,9 +24,10 @@ import pytest
 from factcheck.cli.main import main
 from factcheck.cli.watch import changed_lines, snapshot
 from factcheck.model.results import FileResult
-from factcheck.runner.batch import checked
+from factcheck.runner.batch import checked_all
 
 BIN: Final = Path(sys.executable).parent
+REPO: Final = Path(__file__).resolve().parent.parent
 #: How long to wait for an expected line: long, so a slow machine never fails the test, only slows it.
 PATIENCE: Final = 60.0
 
@@ -173,6 +175,27 @@ def test_check_watch_reprints_only_what_changed(tmp_path: Path, watched: list[Wa
     assert not any("Traceback" in line for line in watch.seen)
 
 
+def test_check_watch_follows_a_template_version_by_version(tmp_path: Path, watched: list[Watched]) -> None:
+    """A template is watched as `check` reads it: every version's text and the table are inputs, and a
+    change to one version's text reprints that version's changed lines only."""
+    shutil.copytree(REPO / "claims", tmp_path / "claims")
+    watch = Watched(tmp_path / "claims", "check", "--watch", "mappa-every-area.claims.toml")
+    watched.append(watch)
+    first = watch.wait_for("watching 7 files for changes (Ctrl-C to stop)")  # the template, 5 texts, the table
+    assert any(line.startswith("mappa-every-area.claims.toml [Eastfold]") for line in first)
+    assert any("5 versions × 10 claims" in line for line in first)
+    assert not any("check_path" in line or "! error" in line for line in first)
+
+    text = tmp_path / "claims" / "mappa-every-area" / "eastfold.txt"
+    text.write_text(text.read_text(encoding="utf-8").replace("980 registered", "990 registered"), encoding="utf-8")
+    changed = watch.wait_for("0 loose, 1 contradicted")
+    assert any(line.endswith("eastfold.txt changed") for line in changed)
+    assert "mappa-every-area.claims.toml [Eastfold]" in changed
+    assert any("✗ contradicted" in line and "rso, line" in line for line in changed)
+    assert not any("[Westmarch]" in line for line in changed)  # the other versions did not change
+    assert watch.stop() == 130
+
+
 def test_check_watch_picks_up_a_new_claims_file_and_one_gone(tmp_path: Path, watched: list[Watched]) -> None:
     (tmp_path / "desk").mkdir()
     _story(tmp_path / "desk")
@@ -257,7 +280,7 @@ def test_a_touch_keeps_the_digest_and_a_change_moves_it(tmp_path: Path) -> None:
 
 def _result(folder: Path, loans: int) -> FileResult:
     _story(folder, loans)
-    return checked(str(folder / "story.claims.toml"))
+    return checked_all(str(folder / "story.claims.toml"))[0]
 
 
 def test_changed_lines_are_the_new_and_different_ones(tmp_path: Path) -> None:
@@ -270,5 +293,5 @@ def test_changed_lines_are_the_new_and_different_ones(tmp_path: Path) -> None:
         f"{path}: no longer checked (gone, or no longer found below the PATHs)"
     ]
     (tmp_path / "story.claims.toml").write_text(CLAIMS.format(loans=1).split("  [[sentences.claims]]")[0], "utf-8")
-    gone = changed_lines(before, checked(path), path)
+    gone = changed_lines(before, checked_all(path)[0], path)
     assert "  – loans-now: gone" in gone

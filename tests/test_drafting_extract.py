@@ -15,12 +15,13 @@ from hypothesis import strategies as st
 from factcheck.check.pipeline import verify_file
 from factcheck.drafting import extract
 from factcheck.drafting.extract import DraftClaim, DraftSentence, draft_article, draft_sentence, guess_check
-from factcheck.drafting.toml_writer import draft_toml
+from factcheck.drafting.toml_writer import PUBLISHED_PLACEHOLDER, draft_toml
 from factcheck.load.claimsfile import loads_claims_file
 from factcheck.model.verdicts import Verdict
+from factcheck.words.ranks import parse_rank_words
 from factcheck.words.stated import Token, parse_stated, scan
 from factcheck.words.table import COMPARED_NEXT
-from tests.conftest import DATA, EVAL, ROOT, labelled_articles, skip_without_eval
+from tests.conftest import DATA, EVAL, LABELLED_DIR, ROOT, labelled_articles, skip_without_eval
 
 # (sentence, [(kind, stated), …]) in the order of the sentence
 PHRASES = [
@@ -62,7 +63,10 @@ PHRASES = [
     ("Three in five homes had no smoke alarm.", [("share", "Three in five")]),
     ("That is twice as many as in neighbouring Westfell.", [("ratio", "twice as many")]),
     ("The average home now costs 9.2 times the median salary.", [("ratio", "9.2 times")]),
-    ("Assaults were the most common type, making up 35 per cent of the total.", [("share", "35 per cent")]),
+    (
+        "Assaults were the most common type, making up 35 per cent of the total.",
+        [("rank", "the most common"), ("share", "35 per cent")],
+    ),
     ("Cyclists made up 13.0 per cent of all casualties.", [("share", "13.0 per cent")]),
     (
         "Of those, 3,741 children – 90.7 per cent – were offered a place.",
@@ -81,6 +85,60 @@ PHRASES = [
     ("The council received £3.1m this year.", [("value", "£3.1m")]),
     ("Nearly 9,000 households are waiting", [("value", "Nearly 9,000")]),
     ("That is 19.4 journeys for every person in the borough.", [("rate", "19.4 journeys")]),
+    # the second edition's phrasings (issue 13): vague amounts, number words, measures, multiples, signs
+    ("Most people walked.", [("share", "Most")]),
+    ("A minority of councils replied.", [("share", "A minority")]),
+    ("Fourteen libraries closed.", [("value", "Fourteen")]),
+    ("Patients faced an 18-minute wait.", [("value", "18-minute")]),
+    ("Visits were down by a tenth.", [("change", "down by a tenth")]),
+    ("There was one GP for every 1,847 patients.", [("rate", "one GP for every 1,847 patients")]),
+    (
+        "One adult was waiting for every 640 residents.",
+        [("rate", "One adult was waiting for every 640 residents")],
+    ),
+    ("Appeals succeeded in one for every 56 decisions.", [("one_in", "one for every 56 decisions")]),
+    ("Loans rose eightfold.", [("ratio", "eightfold")]),
+    ("Rents rose two and a half times.", [("ratio", "two and a half times")]),
+    ("There was a twofold rise in visits.", [("ratio", "twofold")]),
+    ("Half a million people visited.", [("value", "Half a million")]),
+    ("A quarter of a million books were lent.", [("value", "A quarter of a million")]),
+    ("Dozens of people queued.", [("value", "Dozens")]),
+    ("Hundreds of people queued.", [("value", "Hundreds")]),
+    ("A couple of hundred pupils moved.", [("value", "A couple of hundred")]),
+    ("The number fell to 688, a change of -3.2% on a year earlier.", [("value", "688"), ("change", "-3.2%")]),
+    ("The net change was -325 jobs, and −40 posts were cut.", [("difference", "-325"), ("difference", "−40")]),
+    ("Fewer than one in five casualties were cyclists.", [("share", "Fewer than one in five")]),
+    ("Fares rose by 45p, or 12 per cent.", [("difference", "rose by 45p"), ("change", "12 per cent")]),
+    ("The response was 14 seconds slower.", [("difference", "14 seconds slower")]),
+    ("There was a 12% rise in burglaries.", [("change", "12% rise")]),
+    ("There was a 12 per cent increase in thefts.", [("change", "12 per cent increase")]),
+    ("There was a 3.2 percentage point drop.", [("point_change", "3.2 percentage point drop")]),
+    ("A £150 cut was made.", [("difference", "£150 cut")]),
+    ("A 4.9 per cent council tax rise was agreed.", [("change", "4.9 per cent council tax rise")]),
+    (
+        "Staff got a 5% pay rise, not a 5% pay-rise, and 5% of the rise.",
+        [("change", "5% pay rise"), ("value", "5%"), ("share", "5%")],
+    ),
+    ("There were 40 drop-in sessions in 300 growth areas.", [("value", "40"), ("value", "300")]),
+    # comparisons, and words that state no relation (a comparison the format leaves unchecked)
+    ("It was 52 days, compared with 31 days.", [("value", "52"), ("comparison", "compared with"), ("value", "31")]),
+    ("Its rate was higher than the national average.", [("comparison", "higher than")]),
+    (
+        "Its median of 40 days was above the six-week target.",
+        [("value", "40"), ("comparison", "above"), ("value", "six-week")],
+    ),
+    # superlatives: rank drafts
+    ("Ashby had the highest rate in the county.", [("rank", "the highest rate")]),
+    ("Fallowmere had one of the lowest rates.", [("rank", "one of the lowest rates")]),
+    ("Dunsworth had the second highest rate.", [("rank", "the second highest rate")]),
+    ("Ashby was among the five highest.", [("rank", "among the five highest")]),
+    ("Ashby is in the top ten.", [("rank", "in the top ten")]),
+    ("Fires fell to the lowest since 2015.", [("rank", "the lowest since 2015")]),
+    ("Ashby had the most fires.", [("rank", "the most fires")]),
+    ("Ashby had the 12th highest rate.", [("rank", "the 12th highest rate")]),
+    ("Ashby was joint highest.", [("rank", "joint highest")]),
+    ("Ashby ranked third highest of 42 forces.", [("rank", "third highest"), ("value", "42")]),
+    ("It was the largest fall since 2010.", [("rank", "the largest fall since 2010")]),
 ]
 
 # years, dates, labels, compound adjectives and a bare "one" are not number phrases
@@ -92,6 +150,10 @@ NOT_NUMBERS = [
     "Offenders are classed as level one or level two.",
     "One death is one too many, and every one of them matters.",
     "A Band D charge applies in 2024-25, and Covid-19 rules ended.",
+    "Most likely, the areas most affected will see it for the most part.",
+    "We are sending the most dangerous offenders to the most recent hearing.",
+    "Exam scores were published.",
+    "She came 12th overall, and the highest-paid staff left.",
 ]
 
 
@@ -101,8 +163,16 @@ def test_number_phrases_and_kinds(sentence: str, expected: list[tuple[str, str]]
     assert [(c.kind, c.stated) for c in drafted.claims] == expected
     for claim in drafted.claims:
         assert sentence[claim.span[0] : claim.span[1]] == claim.stated
-        parse_stated(claim.stated, claim.kind)  # the draft's words read as its kind
+        _read_as_its_kind(claim)
     assert drafted.check is None
+
+
+def _read_as_its_kind(claim: DraftClaim) -> None:
+    """The draft's words read as its kind: the rank reader's words for a rank, the stated reader's for the rest."""
+    if claim.kind == "rank":
+        parse_rank_words(claim.stated)
+    else:
+        parse_stated(claim.stated, claim.kind)
 
 
 @pytest.mark.parametrize("sentence", NOT_NUMBERS)
@@ -158,9 +228,50 @@ def test_draft_is_a_valid_claims_file_covering_the_article(article: Path, tmp_pa
     assert result.exit_status(strict=True) == 1
 
 
-def test_published_from_date_line_else_today() -> None:
+#: A date for drafts whose article gives none, where a test is about something else.
+PUBLISHED = dt.date(2024, 1, 1)
+
+
+def test_published_from_the_date_line_or_a_dateline_else_a_placeholder_that_fails_to_load() -> None:
     assert draft_article("date 2021-02-03 Headline\n\nText.").published == dt.date(2021, 2, 3)
-    assert draft_article("Headline\n\nText.", today=dt.date(2020, 1, 1)).published == dt.date(2020, 1, 1)
+    dated = draft_article("Headline\n\nPublished: 10 November 2020\n\nThere were 5 fires.")
+    assert dated.published == dt.date(2020, 11, 10)
+    assert dated.title == "Headline"
+    assert draft_article("Headline\n\nText.", published=dt.date(2020, 1, 1)).published == dt.date(2020, 1, 1)
+    undated = draft_article("Headline\n\nThere were 5 fires.")
+    assert undated.published is None  # never today's date passed off as known
+    toml = draft_toml(undated)
+    assert f'published = "{PUBLISHED_PLACEHOLDER}"' in toml
+    problems = [str(p) for p in loads_claims_file(toml, "<draft>").problems]
+    assert any("`published`" in p and "FILL IN" in p for p in problems), problems
+    assert any("`published` is a placeholder" in reason for reason in undated.unfinished())
+
+
+def test_a_rank_draft_is_written_with_placeholders_for_of_and_among() -> None:
+    draft = draft_article("date 2024-01-01 Ranks\n\nAshby had the highest rate, and the best results.")
+    toml = draft_toml(draft, "ranks.claims.toml")
+    assert '  id = "s2-rank"\n  kind = "rank"\n  stated = "the highest rate"\n  of = "?"\n  among = ["?"]\n' in toml
+    assert '  stated = "the best results"\n  of = "?"\n  among = ["?"]\n  note = "add order = \\"high\\" or' in toml
+    (rank,) = [s for s in tomllib.loads(toml)["sentences"][1]["claims"] if s["stated"] == "the highest rate"]
+    assert rank == {"id": "s2-rank", "kind": "rank", "stated": "the highest rate", "of": "?", "among": ["?"]}
+    assert draft.unfinished()[0].startswith("2 claims still need inputs")
+    loaded = loads_claims_file(toml, "<draft>")
+    assert loaded.problems == ()
+
+
+def test_a_draft_says_why_check_fails_on_it() -> None:
+    draft = draft_article("date 2021-02-03 Headline\n\nThere were 5 fires and 7 floods.\n\nCrime rose 4 per cent.")
+    assert draft.unfinished("fires.claims.toml") == (
+        "3 claims still need inputs (figures or table cells): run `factcheck suggest fires.claims.toml` once the "
+        "figures are added",
+    )
+    toml = draft_toml(draft, "fires.claims.toml")
+    assert "# `factcheck check` fails (exit 1) on this draft until it is finished:\n#   - 3 claims still need" in toml
+    one = draft_article("date 2021-02-03 Headline\n\nThere were 5 fires.")
+    assert one.unfinished() == (
+        "1 claim still needs inputs (figures or table cells): run `factcheck suggest FILE` once the figures are added",
+    )
+    assert draft_article("date 2021-02-03 Headline\n\nNothing happened.").unfinished() == ()
 
 
 def _bench() -> ModuleType:
@@ -171,34 +282,51 @@ def _bench() -> ModuleType:
     return module
 
 
-def _recall(articles: list[Path]) -> tuple[int, int, int]:
-    """(numeric claims in the hand-made files, found by the extractor, found with the right kind)."""
+def _recall(articles: list[Path]) -> tuple[int, int, int, int]:
+    """(numeric claims in the hand-made files, found by the extractor, found with the right kind, sentences with a
+    numeric claim that the draft marks `check`)."""
     bench = _bench()
-    rows = []
+    rows, hidden = [], 0
     for article in articles:
-        rows += bench.evaluate(article, article.with_name(article.name[:-4] + ".claims.toml"))["rows"]
+        result = bench.evaluate(article, article.with_name(article.name[:-4] + ".claims.toml"))
+        rows += result["rows"]
+        hidden += result["hidden"]
     numeric = [r for r in rows if r["numeric"]]
     found = [r for r in numeric if r["found"]]
     right = [r for r in found if r["drafted_kind"] == r["kind"]]
-    return len(numeric), len(found), len(right)
+    return len(numeric), len(found), len(right), hidden
 
 
-def test_recall_and_kinds_on_the_fixture_articles() -> None:
-    # tests/data/labelled is left out on purpose: its articles use the second edition's phrasings ("dozens",
-    # "eightfold", "half a million"), which the extractor does not draft yet (issue 13).
-    numeric, found, right = _recall([a for a in labelled_articles() if a.parent in (DATA, ROOT / "claims")])
-    assert numeric >= 50
-    assert found >= 0.95 * numeric
-    assert right >= 0.90 * found
+def _meets_the_judged_targets(numeric: int, found: int, right: int, hidden: int) -> None:
+    """Issue 13's targets on hidden articles: recall ≥ 97%, the right kind ≥ 93% of those, nothing hidden."""
+    assert found >= 0.97 * numeric
+    assert right >= 0.93 * found
+    assert hidden == 0
 
 
-def test_recall_and_kinds_on_the_shared_evaluation_set() -> None:
-    numeric, found, right = _recall([a for a in labelled_articles() if a.parent == EVAL])
-    if not numeric:
+def test_recall_and_kinds_on_the_fixture_and_labelled_articles() -> None:
+    # tests/data/labelled counts too: its articles use the second edition's phrasings ("dozens", "eightfold",
+    # "half a million", "one GP for every 1,847 patients", "-4.1%")
+    counts = _recall([a for a in labelled_articles() if a.parent in (DATA, ROOT / "claims", LABELLED_DIR)])
+    assert counts[0] >= 110
+    _meets_the_judged_targets(*counts)
+    labelled = _recall([a for a in labelled_articles() if a.parent == LABELLED_DIR])
+    assert labelled[0] >= 60
+    _meets_the_judged_targets(*labelled)
+
+
+def test_recall_and_kinds_on_the_shared_evaluation_sets() -> None:
+    counts = _recall([a for a in labelled_articles() if a.parent == EVAL])
+    if not counts[0]:
         skip_without_eval()
-    assert numeric >= 100
-    assert found >= 0.95 * numeric
-    assert right >= 0.90 * found
+    assert counts[0] >= 100
+    _meets_the_judged_targets(*counts)
+    tables = EVAL.parent / "eval-tables"  # the tables and ranks set (issue 12), beside the other
+    with_tables = _recall(
+        [p for p in sorted(tables.glob("*.txt")) if p.with_name(p.name[:-4] + ".claims.toml").exists()]
+    )
+    if with_tables[0]:
+        _meets_the_judged_targets(*with_tables)
 
 
 def test_numbers_of_for_matching() -> None:
@@ -246,7 +374,7 @@ def test_drafted_spans_are_the_sentence_words(pieces: list[str]) -> None:
     spans = [c.span for c in claims if c.kind != "comparison"]
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))  # number phrases never overlap
     assert len({c.id for c in claims}) == len(claims)
-    assert loads_claims_file(draft_toml(draft_article(sentence)), "<draft>").problems == ()
+    assert loads_claims_file(draft_toml(draft_article(sentence, published=PUBLISHED)), "<draft>").problems == ()
 
 
 # -- any text, in time proportional to its length --------------------------------------------------
@@ -311,6 +439,24 @@ _ANY_PIECE = st.one_of(
             "a million",
             "1" * 50,
             "0" * 30,
+            "Most",
+            "most",
+            "the vast majority",
+            "a minority",
+            "dozens",
+            "scores of",
+            "Fourteen",
+            "18-minute",
+            "eightfold",
+            "two and a half times",
+            "half a million",
+            "a quarter of a",
+            "-3.2%",
+            "the highest",
+            "one of the lowest",
+            "the second",
+            "one GP for every",
+            "compared with",
         ]
     ),
     st.text(max_size=8),
@@ -321,7 +467,7 @@ _ANY_PIECE = st.one_of(
 @given(st.lists(st.tuples(_ANY_PIECE, st.sampled_from([" ", "", "  ", "\n"])), max_size=60))
 def test_any_text_is_drafted_without_an_error_into_a_bounded_draft(pieces: list[tuple[str, str]]) -> None:
     text = "".join(piece + gap for piece, gap in pieces)
-    draft = draft_article(text, today=dt.date(2024, 1, 1))
+    draft = draft_article(text, published=PUBLISHED)
     assert len(draft.sentences) <= len(text)
     ids = [claim.id for claim in draft.claims()]
     assert len(set(ids)) == len(ids)
@@ -330,8 +476,27 @@ def test_any_text_is_drafted_without_an_error_into_a_bounded_draft(pieces: list[
         assert len(sentence.claims) <= len(sentence.text)
         for claim in sentence.claims:
             assert sentence.text[claim.span[0] : claim.span[1]] == claim.stated
+        _hides_no_quantity(sentence)
     written = tomllib.loads(draft_toml(draft))
     assert [s["text"] for s in written.get("sentences", [])] == [s.text for s in draft.sentences]
+
+
+def _hides_no_quantity(sentence: DraftSentence) -> None:
+    """A sentence that states a quantity has claims and no `check`, and each quantity is in a claim's words."""
+    tokens = scan(sentence.text)
+    heads = extract.quantity_heads(sentence.text, tokens)
+    assert extract.states_a_quantity(sentence.text) == bool(heads)
+    if heads:
+        assert sentence.check is None and sentence.claims
+    for head in heads:
+        start, end = tokens[head].span
+        assert any(c.span[0] <= start and end <= c.span[1] for c in sentence.claims), (sentence.text, tokens[head])
+
+
+@pytest.mark.parametrize("article", labelled_articles(), ids=lambda p: p.name)
+def test_no_drafted_sentence_that_states_a_quantity_carries_a_check(article: Path) -> None:
+    for sentence in draft_article(article.read_text(encoding="utf-8")).sentences:
+        _hides_no_quantity(sentence)
 
 
 # -- the helpers that look at a few characters, against the whole text they used to search ---------
@@ -485,10 +650,10 @@ def test_each_reason_a_number_is_no_quantity(text: str, word: str, step: str | N
     small = extract._small_whole(raw.lstrip("-"))
     found = {
         "label": extract._is_a_label(tokens, i, small),
-        "date": extract._is_a_date(tokens, i, small),
+        "date": extract._is_a_date(text, tokens, i, small),
         "name": extract._is_in_a_name_or_time(text, (start, end), raw),
         "range": extract._ends_a_range(text, start, raw),
-        "one": extract._is_a_bare_one(tokens, i),
+        "one": extract._is_a_bare_one(text, tokens, i),
     }
     assert {name for name, hit in found.items() if hit} == ({step} if step else set())
     assert extract._is_number_quantity(text, tokens, i) is (step is None)

@@ -88,6 +88,48 @@ def test_no_date_line() -> None:
     assert read_article("Just text.").date is None
 
 
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("10 November 2020", dt.date(2020, 11, 10)),
+        ("Tuesday 10 November 2020, 10:32 GMT", dt.date(2020, 11, 10)),
+        ("November 10, 2020", dt.date(2020, 11, 10)),
+        ("2020-11-10", dt.date(2020, 11, 10)),
+        ("Published: 10 November 2020", dt.date(2020, 11, 10)),
+        ("First published on 3rd Nov. 2020, updated 5 November", dt.date(2020, 11, 3)),
+        ("Posted 1 Feb 2024 at 9.15am", dt.date(2024, 2, 1)),
+        # no dateline: a sentence with a date in it, a date that does not exist, the day a story was changed
+        ("Crime fell on 10 November 2020.", None),
+        ("10 November 2020 was a Tuesday and crime fell.", None),
+        ("31 February 2020", None),
+        ("Updated: 10 November 2020", None),
+        ("10 Novembre 2020", None),
+    ],
+)
+def test_a_dateline_gives_the_date_published(line: str, date: dt.date | None) -> None:
+    assert sentences.read_dateline(line) == date
+
+
+def test_a_dateline_among_the_first_lines_dates_the_article_and_stays_a_sentence_of_its_own() -> None:
+    text = "Libraries lent fewer books\nBy Ann Lee\nPublished: 5 October 2023 - 10:00\nLoans fell by 12 per cent."
+    article = read_article(text)
+    assert article.date == dt.date(2023, 10, 5)
+    assert article.dateline == "Published: 5 October 2023 - 10:00"
+    assert [s.text for s in article.sentences] == [
+        "Libraries lent fewer books",
+        "By Ann Lee",
+        "Published: 5 October 2023 - 10:00",
+        "Loans fell by 12 per cent.",
+    ]
+    assert " ".join(s.text for s in article.sentences) == article_body(text)
+
+
+def test_a_date_line_wins_over_a_dateline_and_a_late_date_is_no_dateline() -> None:
+    assert read_article("date 2021-02-03 Headline\n\n10 November 2020\n\nText.").date == dt.date(2021, 2, 3)
+    late = "Headline\nOne.\nTwo.\nThree.\nFour.\n10 November 2020"
+    assert read_article(late).date is None
+
+
 @pytest.mark.parametrize("article", labelled_articles(), ids=lambda p: p.name)
 def test_sentences_are_the_hand_made_ones(article: Path) -> None:
     hand = load_claims_file(article.with_name(article.name[:-4] + ".claims.toml"))
@@ -273,3 +315,16 @@ def test_the_word_before_a_full_stop_is_read_once() -> None:
         "The end.",
     ]
     assert split_paragraph(f"It rose. {initials} The end.") == ["It rose.", initials, "The end."]
+
+
+_DATED_PIECES = st.sampled_from(
+    ["10 November 2020", "Published:", "Updated:", "Tuesday", "2020-11-10", "Nov", "10:32", "GMT", "Text.", "It", ","]
+)
+
+
+@given(st.lists(st.tuples(_DATED_PIECES, st.sampled_from([" ", "\n", "\n\n", "  \n"])), max_size=20))
+def test_an_article_with_a_dateline_is_still_covered_exactly(pieces: list[tuple[str, str]]) -> None:
+    text = "".join(piece + gap for piece, gap in pieces)
+    article = read_article(text)
+    assert " ".join(s.text for s in article.sentences) == article_body(text)
+    assert (article.dateline is None) or article.dateline in [s.text for s in article.sentences]

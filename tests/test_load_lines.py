@@ -48,6 +48,9 @@ def _line_by_line(text: str) -> tuple[dict[tuple[Any, ...], int], dict[tuple[Any
                 block = ("source", parts[1])
             elif parts[0] == "figures" and len(parts) == 2:
                 block = ("figure", parts[1])
+            elif parts[0] == "tables" and len(parts) == 2:  # [tables.NAME] and [tables.NAME.columns]
+                table = [p.strip().strip('"').strip("'") for p in parts[1].split(".")]
+                block = ("columns", table[0]) if table[1:2] == ["columns"] else ("tablespec", table[0])
             else:
                 block = (parts[0],)
             headers.setdefault(block, number)
@@ -60,6 +63,8 @@ def _line_by_line(text: str) -> tuple[dict[tuple[Any, ...], int], dict[tuple[Any
                     headers.setdefault(("figure", key), number)
                 if block == ("sources",):
                     headers.setdefault(("source", key), number)
+                if block == ("tables",):
+                    headers.setdefault(("tablespec", key), number)
     return headers, keys
 
 

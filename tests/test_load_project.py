@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -39,10 +40,7 @@ def _desk(tmp_path: Path, project: str, name: str = "factcheck.toml") -> Path:
     """A repository with the example claims (and their article texts) in claims/, and a project file."""
     desk = tmp_path / "desk"
     (desk / ".git").mkdir(parents=True)
-    (desk / "claims").mkdir()
-    for file in CLAIMS_DIR.iterdir():
-        if file.is_file():
-            (desk / "claims" / file.name).write_bytes(file.read_bytes())
+    shutil.copytree(CLAIMS_DIR, desk / "claims")  # with the template's versions, in a folder of their own
     (desk / "claims" / "gap.claims.toml").write_text(GAP, encoding="utf-8")
     (desk / name).write_text(project, encoding="utf-8")
     return desk

@@ -1,7 +1,7 @@
 """A new user's first ten minutes, scripted: an article of their own to a checked claims file and an HTML page.
 
 The walk uses only what the README shows a newcomer (`extract`, adding figures at the end of the draft,
-`suggest`, filling in the inputs by hand, `check`, `report -o`), in a temporary folder with an
+`suggest`, filling in the inputs by hand, `check`, `report`), in a temporary folder with an
 article that is not in this repository, through the installed `factcheck` script, as a shell would
 run it. A step that stops working for a newcomer fails here, whatever the unit tests say.
 """
@@ -86,7 +86,7 @@ def test_the_walk_uses_only_commands_the_readme_shows() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for command in ("factcheck extract story.txt", "factcheck suggest story.claims.toml", "factcheck check story"):
         assert command in readme
-    assert re.search(r"factcheck report \S+\.claims\.toml -o \S+\.html", readme)
+    assert re.search(r"factcheck report \S+\.claims\.toml\nwrote report\.html", readme)
     assert "```toml {append=story.claims.toml}" in readme  # figures go at the end of the draft
 
 
@@ -125,8 +125,9 @@ def test_a_new_user_reaches_a_checked_claims_file_and_a_page(tmp_path: Path) -> 
     assert done.returncode == 0, done.stdout + done.stderr
     assert "1 file: 3 supported, 0 loose, 0 contradicted, 1 unchecked, 0 errors" in done.stdout
 
-    done = factcheck(tmp_path, "report", "harbour.claims.toml", "-o", "harbour.html")
+    done = factcheck(tmp_path, "report", "harbour.claims.toml")
     assert done.returncode == 0, done.stderr
-    page = (tmp_path / "harbour.html").read_text(encoding="utf-8")
+    assert done.stdout == "wrote report.html\n"
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "Ferry crossings fall at Tarrow harbour" in page
     assert "fell by 8 per cent" in page

@@ -12,6 +12,8 @@ import pytest
 
 from factcheck.check.pipeline import check_file
 from factcheck.load.claimsfile import load_claims_file
+from factcheck.load.template import TemplateFile, load_claims
+from factcheck.model.claims import ClaimsFile
 from factcheck.model.verdicts import Verdict
 from tests.conftest import eval_files_if_present, labelled_files
 
@@ -272,10 +274,41 @@ def test_the_plugin_can_be_turned_off(pytester: pytest.Pytester) -> None:
 
 def test_the_repository_claims_pass_with_one_item_per_claim(pytester: pytest.Pytester) -> None:
     shutil.copytree(REPO / "claims", pytester.path / "claims")
-    claims = sum(len(load_claims_file(p).claims()) for p in (pytester.path / "claims").glob("*.claims.toml"))
+    claims = 0
+    for path in (pytester.path / "claims").glob("*.claims.toml"):
+        loaded = load_claims(path)
+        versions = loaded.versions if isinstance(loaded, TemplateFile) else ()
+        files = [version.claims_file for version in versions] if versions else [loaded]
+        claims += sum(len(claims_file.claims()) for claims_file in files if isinstance(claims_file, ClaimsFile))
     result = pytester.runpytest("claims")
     result.assert_outcomes(passed=claims)
     assert claims > 0
+
+
+def test_a_template_has_an_item_per_claim_per_version(pytester: pytest.Pytester) -> None:
+    from tests.test_load_template import _text, write_template
+
+    write_template(pytester.path, texts={"Eastfold": _text("Eastfold", "1,980")})
+    result = pytester.runpytest("-v", "story.claims.toml")
+    result.assert_outcomes(passed=2, failed=1)
+    result.stdout.fnmatch_lines(
+        [
+            "story.claims.toml::Westmarch::rso PASSED*",
+            "story.claims.toml::Eastfold::rso FAILED*",
+            "story.claims.toml::North Rhyn::rso PASSED*",
+            "*_ claim rso [[]Eastfold[]] _*",
+            "story.claims.toml:21 [[]Eastfold[]]: claim 'rso' (value) is contradicted",
+        ]
+    )
+
+
+def test_a_version_that_does_not_match_is_its_own_collection_error(pytester: pytest.Pytester) -> None:
+    from tests.test_load_template import write_template
+
+    write_template(pytester.path, texts={"Eastfold": "Something else.\n"})
+    result = pytester.runpytest("--continue-on-collection-errors", "story.claims.toml")
+    result.assert_outcomes(passed=2, errors=1)
+    result.stdout.fnmatch_lines(["*story.claims.toml [[]Eastfold[]]: this claims file has 1 problem*"])
 
 
 @show_loose

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from factcheck.check.pipeline import check_file
+from factcheck.check.pipeline import check_file, check_path
 from factcheck.cli.main import main
 from tests.conftest import EVAL_DIR, LABELLED_DIR
 
@@ -212,7 +212,9 @@ def test_keyboard_tab_focuses_a_claim_and_enter_opens_it(browser: Any, planted: 
 
 def test_every_claim_is_marked_with_its_verdict_in_the_browser(browser: Any, planted: Path, tmp_path: Path) -> None:
     folders = [REPO / "claims", planted, LABELLED_DIR] + ([EVAL_DIR] if EVAL_DIR.is_dir() else [])
-    results = [check_file(path) for folder in folders for path in sorted(folder.glob("*.claims.toml"))]
+    results = [
+        result for folder in folders for path in sorted(folder.glob("*.claims.toml")) for result in check_path(path)
+    ]
     view = Page(browser, _report(tmp_path, *folders))
     page = view.page
     try:

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.model.verdicts import Totals, Verdict
+from factcheck.model.verdicts import Tally, Totals, Verdict
 from factcheck.report.summary import counted, github_summary_line, summary_lines, verdict_count, verdict_word
 
 pytest_plugins = ["pytester"]
@@ -205,3 +205,24 @@ def test_the_pytest_plugins_collection_error_counts_right(pytester: pytest.Pytes
     output = result.stdout.str()
     assert "this claims file has 1 problem\n" in output
     assert not wrong_counts(output)
+
+
+def _tally(*, version: bool) -> Tally:
+    return Tally((1,) + (0,) * (len(Verdict) - 1), 0, True, 0, 0, 0, 0, 0, 0, version=version)
+
+
+@pytest.mark.parametrize(
+    ("files", "versions", "start"),
+    [
+        (2, 0, "2 files: "),
+        (0, 5, "5 template versions: "),
+        (1, 1, "1 file and 1 template version: "),
+        (2, 40, "2 files and 40 template versions: "),
+        (0, 0, "0 files: "),
+    ],
+)
+def test_a_templates_versions_are_counted_as_versions(files: int, versions: int, start: str) -> None:
+    totals = Totals.of([_tally(version=False)] * files + [_tally(version=True)] * versions)
+    assert summary_lines(totals)[0].startswith(start)
+    assert github_summary_line(totals).startswith("factcheck: " + start)
+    assert totals.files == files + versions  # every version is a file of the run for the exit status and JSON

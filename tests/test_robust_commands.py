@@ -48,14 +48,14 @@ def two(tmp_path: Path) -> tuple[Path, Path]:
 
 def _bug_on(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Checking `path` (and only it) hits a bug."""
-    real = factcheck.check.pipeline.check_file
+    real = factcheck.check.pipeline.check_inputs
 
-    def check_file(checked: object, data: object = None) -> object:
+    def check_inputs(checked: object, data: object = None) -> object:
         if str(checked) == str(path):
             raise ZeroDivisionError("a bug")
         return real(checked, data)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(factcheck.check.pipeline, "check_file", check_file)
+    monkeypatch.setattr(factcheck.check.pipeline, "check_inputs", check_inputs)
 
 
 def test_report_writes_the_other_files_when_checking_one_hits_a_bug(
@@ -107,21 +107,22 @@ def test_every_check_format_survives_a_rendering_bug_on_one_file(
 ) -> None:
     """The streamed formats rendered each part unguarded: a bug there stopped the whole run."""
     bad, good = two
-    real = factcheck.check.pipeline.check_file
+    real = factcheck.check.pipeline.check_inputs
 
-    def check_file(path: object, data: object = None) -> factcheck.model.results.FileResult:
-        result = real(path, data)  # type: ignore[arg-type]
+    def check_inputs(path: object, data: object = None) -> object:
+        results, reads = real(path, data)  # type: ignore[arg-type]
         if str(path) != str(bad):
-            return result
+            return results, reads
+        result = results[0]
         broken = attrs.evolve(
             result.outcomes[0],
             id=cast("str", _Unwritable()),
             explanation=cast("str", _Unwritable()),
             verdict=factcheck.model.verdicts.Verdict.CONTRADICTED,
         )
-        return attrs.evolve(result, outcomes=(broken,))
+        return (attrs.evolve(result, outcomes=(broken,)),), reads
 
-    monkeypatch.setattr(factcheck.check.pipeline, "check_file", check_file)
+    monkeypatch.setattr(factcheck.check.pipeline, "check_inputs", check_inputs)
     assert main(["check", "--no-cache", "--format", fmt, str(bad), str(good)]) == 2
     out = capsys.readouterr().out
     assert "internal error while writing the report of this file" in out.replace("%3A", ":")

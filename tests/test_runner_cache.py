@@ -42,7 +42,7 @@ def _no_checking(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(path: object, data: object = None) -> None:
         raise AssertionError(f"{path} was checked, not answered from the cache")
 
-    monkeypatch.setattr(factcheck.check.pipeline, "check_file", refuse)
+    monkeypatch.setattr(factcheck.check.pipeline, "check_inputs", refuse)
 
 
 @pytest.fixture
@@ -113,13 +113,13 @@ def test_a_change_in_factcheck_itself_is_a_miss(
     _check([example], cache)
     monkeypatch.setattr(factcheck.runner.cache, "code_fingerprint", lambda: b"another version of factcheck")
     checked: list[object] = []
-    real = factcheck.check.pipeline.check_file
+    real = factcheck.check.pipeline.check_inputs
 
-    def counting(path: str, data: bytes | None = None) -> factcheck.model.results.FileResult:
+    def counting(path: str, data: bytes | None = None) -> object:
         checked.append(path)
         return real(path, data)
 
-    monkeypatch.setattr(factcheck.check.pipeline, "check_file", counting)
+    monkeypatch.setattr(factcheck.check.pipeline, "check_inputs", counting)
     _check([example], cache)
     assert checked == [str(example)]
 
@@ -162,7 +162,7 @@ def test_a_damaged_entry_is_a_miss(cache: ResultCache, example: Path, column: st
     assert _check([example], cache) == fresh
     with _database(cache) as database:
         (report,) = database.execute("SELECT report FROM entry").fetchone()
-    assert json.loads(report)["path"] == str(example)  # and the entry is written afresh
+    assert json.loads(report)["reports"][0]["path"] == str(example)  # and the entry is written afresh
 
 
 @pytest.mark.parametrize("garbage", [b"", b"not a database at all", b"SQLite format 3\x00" + b"\x00" * 200])
@@ -194,7 +194,7 @@ def test_a_bug_while_checking_is_not_remembered(
         raise RuntimeError("a bug")
 
     with monkeypatch.context() as patch:
-        patch.setattr(factcheck.check.pipeline, "check_file", broken)
+        patch.setattr(factcheck.check.pipeline, "check_inputs", broken)
         assert "internal error" in _check([example], cache)[0]
     assert _check([example], cache) == _check([example], None)
 
@@ -320,14 +320,14 @@ def test_an_article_edited_while_its_file_is_checked_is_not_remembered(
     cache: ResultCache, example: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     article = example.with_name(f"{EXAMPLE}.txt")
-    real = factcheck.check.pipeline.check_file
+    real = factcheck.check.pipeline.check_inputs
 
     def check_then_edit(path: object, data: object = None) -> object:
         result = real(path, data)  # type: ignore[arg-type]
         article.write_text(article.read_text(encoding="utf-8") + "\nA new paragraph.\n", encoding="utf-8")
         return result
 
-    monkeypatch.setattr(factcheck.check.pipeline, "check_file", check_then_edit)
+    monkeypatch.setattr(factcheck.check.pipeline, "check_inputs", check_then_edit)
     _check([example], cache)
     assert len(cache) == 0
 
@@ -374,8 +374,9 @@ def test_an_entry_altered_on_disk_is_a_miss_even_when_it_still_parses(cache: Res
     with _database(cache) as database:
         (report,) = database.execute("SELECT report FROM entry").fetchone()
         stored = json.loads(report)
-        stored["part"] = stored["part"].replace("✗ contradicted", "✓ supported   ")
-        stored["tally"][-2:] = [0, 0]  # status, strict status
+        part = stored["reports"][0]
+        part["part"] = part["part"].replace("✗ contradicted", "✓ supported   ")
+        part["tally"][-2:] = [0, 0]  # status, strict status
         database.execute("UPDATE entry SET report = ?", (json.dumps(stored, ensure_ascii=False),))
     assert _check([example], cache) == fresh
 

@@ -71,6 +71,7 @@ __all__ = [
     "ZeroDenominatorError",
     "__version__",
     "check_file",
+    "check_path",
     "load_claims_file",
     "loads_claims_file",
     "parse_stated",
@@ -147,12 +148,13 @@ _EXPORTS: Final = {
     "Quantity": "factcheck.check.quantity",
     "Verifier": "factcheck.check.verifier",
     "check_file": "factcheck.check.pipeline",
+    "check_path": "factcheck.check.pipeline",
     "verify_claim": "factcheck.check.pipeline",
     "verify_file": "factcheck.check.pipeline",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
-    from factcheck.check.pipeline import check_file, verify_claim, verify_file
+    from factcheck.check.pipeline import check_file, check_path, verify_claim, verify_file
     from factcheck.check.quantity import Quantity
     from factcheck.check.verifier import Verifier
     from factcheck.errors import (

@@ -34,6 +34,7 @@ __all__ = [
     "TableDigestError",
     "TableError",
     "TableFileError",
+    "TemplateDraftError",
     "ToleranceError",
     "UnitError",
     "UnitMismatchError",
@@ -285,6 +286,10 @@ class InputOverwriteError(OutputError):
 class CacheError(FactcheckError):
     """The report cache cannot be used (its folder is somebody else's, or cannot be created or written);
     the run goes on without it."""
+
+
+class TemplateDraftError(FactcheckError, ValueError):
+    """Versions of a story that no template can be drafted from (their sentences differ in number, say)."""
 
 
 class DraftExistsError(FactcheckError, FileExistsError):

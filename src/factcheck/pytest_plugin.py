@@ -42,6 +42,7 @@ __all__ = [
     "ClaimsTomlFile",
     "GapItem",
     "LooseClaimWarning",
+    "VersionNode",
     "pytest_addoption",
     "pytest_collect_file",
 ]
@@ -80,20 +81,16 @@ def _shown_path(node: pytest.Collector | pytest.Item) -> str:
     return str(path)
 
 
-class ClaimsTomlFile(pytest.File):
-    """A claims file: loaded when collected, verified (once, for all its claims) when first run."""
+class _Claims:
+    """A node that holds one claims file's items: a claims file, or one version of a template."""
 
     claims_file: ClaimsFile
+    version: str | None = None
 
-    def collect(self) -> Iterator[pytest.Item]:
-        from factcheck.errors import ClaimsFileError
-        from factcheck.load.claimsfile import load_claims_file  # keep the plugin light
-
-        shown = _shown_path(self)
-        try:
-            claims_file = load_claims_file(self.path)
-        except ClaimsFileError as exc:  # told with the path as the user knows it: a new error, this one unchanged
-            raise self.CollectError(_safe(f"{shown}: cannot read this claims file\n  {exc.at(shown)}")) from None
+    def claim_items(self, shown: str) -> Iterator[pytest.Item]:
+        """The claims file's items, or a collection error naming its own problems."""
+        assert isinstance(self, pytest.Collector)
+        claims_file = self.claims_file
         # Problems that belong to one claim fail that claim's item; any other problem is the file's own.
         in_claims = {id(p) for claim in claims_file.claims() for p in getattr(claim, "problems", ())}
         own = [p for p in claims_file.problems if id(p) not in in_claims]
@@ -102,7 +99,6 @@ class ClaimsTomlFile(pytest.File):
             from factcheck.report.summary import counted
 
             raise self.CollectError(_safe(f"{shown}: this claims file has {counted(len(own), 'problem')}\n{listed}"))
-        self.claims_file = claims_file
         for sentence in claims_file.sentences:
             for claim in sentence.claims:
                 yield ClaimItem.from_parent(self, name=claim.id, line=claim.location.line)
@@ -123,6 +119,47 @@ class ClaimsTomlFile(pytest.File):
         raise LookupError(msg)
 
 
+class ClaimsTomlFile(_Claims, pytest.File):
+    """A claims file: loaded when collected, verified (once, for all its claims) when first run.
+
+    A template (one story, every area) holds a `VersionNode` per version, each with its own items:
+    `x.claims.toml::Westmarch::rso`.
+    """
+
+    def collect(self) -> Iterator[pytest.Item | pytest.Collector]:
+        from factcheck.errors import ClaimsFileError
+        from factcheck.load.template import TemplateFile, load_claims  # keep the plugin light
+
+        shown = _shown_path(self)
+        try:
+            loaded = load_claims(self.path)
+        except ClaimsFileError as exc:  # told with the path as the user knows it: a new error, this one unchanged
+            raise self.CollectError(_safe(f"{shown}: cannot read this claims file\n  {exc.at(shown)}")) from None
+        if isinstance(loaded, TemplateFile):
+            if loaded.problems:
+                from factcheck.report.summary import counted
+
+                listed = "\n".join(f"  {problem.at(shown)}" for problem in loaded.problems)
+                raise self.CollectError(
+                    _safe(f"{shown}: this template has {counted(len(loaded.problems), 'problem')}\n{listed}")
+                )
+            for version in loaded.versions:
+                node = VersionNode.from_parent(self, name=version.name)
+                node.claims_file = version.claims_file
+                node.version = version.name
+                yield node
+            return
+        self.claims_file = loaded
+        yield from self.claim_items(shown)
+
+
+class VersionNode(_Claims, pytest.Collector):
+    """One version of a template: its claims' items, checked as a claims file of its own."""
+
+    def collect(self) -> Iterator[pytest.Item]:
+        yield from self.claim_items(f"{_shown_path(self)} [{self.name}]")
+
+
 def _gap_name(gap: Gap) -> str:
     import re
 
@@ -134,8 +171,8 @@ class _FactcheckItem(pytest.Item):
     line: int | None
 
     @property
-    def claims_parent(self) -> ClaimsTomlFile:
-        assert isinstance(self.parent, ClaimsTomlFile)
+    def claims_parent(self) -> ClaimsTomlFile | VersionNode:
+        assert isinstance(self.parent, ClaimsTomlFile | VersionNode)
         return self.parent
 
     @property
@@ -144,13 +181,20 @@ class _FactcheckItem(pytest.Item):
 
     def where(self) -> str:
         shown = _shown_path(self)
-        return f"{shown}:{self.line}" if self.line else shown
+        where = f"{shown}:{self.line}" if self.line else shown
+        version = self.claims_parent.version
+        return where if version is None else f"{where} [{version}]"  # a version: the template's line, and which
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
         return self.path, None if self.line is None else self.line - 1, self.headline()
 
     def headline(self) -> str:
         raise NotImplementedError
+
+    def of_version(self) -> str:
+        """For an item of a template's version: the version, as reports show it after the path."""
+        version = self.claims_parent.version
+        return "" if version is None else f" [{version}]"
 
     def repr_failure(self, excinfo: ExceptionInfo[BaseException], style: Any = None) -> str | TerminalRepr:
         if isinstance(excinfo.value, ClaimFailedError):
@@ -172,7 +216,7 @@ class ClaimItem(_FactcheckItem):
         self.line = line
 
     def headline(self) -> str:
-        return f"claim {self.name}"
+        return f"claim {self.name}{self.of_version()}"
 
     def runtest(self) -> None:
         from factcheck.model.verdicts import Standing, Verdict
@@ -203,7 +247,7 @@ class GapItem(_FactcheckItem):
         self.line = gap.location.line
 
     def headline(self) -> str:
-        return f"coverage gap {self.name}"
+        return f"coverage gap {self.name}{self.of_version()}"
 
     def runtest(self) -> None:
         self._loose(f"coverage gap: {_one_line(self.gap.message)}")

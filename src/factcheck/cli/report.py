@@ -88,12 +88,12 @@ def _page(args: argparse.Namespace) -> tuple[int, list[FileResult] | None]:
     """Check the files and write the page: the exit status, and the results (None when no page was written)."""
     from factcheck.errors import OutputError
     from factcheck.report.text import one_line
-    from factcheck.runner.batch import checked, claims_files, render_safely
+    from factcheck.runner.batch import checked_all, claims_files, render_safely
 
     found = list(claims_files(args.paths))
     if not output_is_not_an_input(args.output, claims_inputs(found), "page"):
         return 2, None
-    page, results = render_safely([checked(path, problem) for path, problem in found], "html")
+    page, results = render_safely([result for path, problem in found for result in checked_all(path, problem)], "html")
     read = [
         (
             r.path,

@@ -79,10 +79,7 @@ def inputs_of(result: FileResult) -> list[str]:
     claims_file = result.claims_file
     if claims_file is None:
         return [result.path]
-    named = getattr(claims_file, "inputs", None)  # the article, then each table, once tables are wired in
-    if named is None:
-        named = [claims_file.article.text] if claims_file.article is not None and claims_file.article.text else []
-    return [result.path, *(os.path.normpath(Path(result.path).parent / name) for name in named)]
+    return [result.path, *(os.path.normpath(Path(result.path).parent / name) for name in claims_file.inputs)]
 
 
 def _lines_by_key(result: FileResult) -> dict[str, list[str]]:
@@ -102,7 +99,8 @@ def _lines_by_key(result: FileResult) -> dict[str, list[str]]:
 
 
 def changed_lines(before: FileResult | None, after: FileResult | None, path: str) -> list[str]:
-    """What a re-check changed in one file's report: its new or different lines, and the claims gone."""
+    """What a re-check changed in one file's report (or a template's version: `path` names it as reports do):
+    its new or different lines, and the claims gone."""
     from factcheck.report.text import one_line, shown_path
 
     old = _lines_by_key(before) if before is not None else {}
@@ -124,7 +122,8 @@ class _Watcher:
         self.paths = paths
         self.interval = interval
         self.sleep = sleep
-        self.results: dict[str, FileResult] = {}
+        #: each claims file's results: one, or one per version of a template
+        self.results: dict[str, tuple[FileResult, ...]] = {}
         # what the first check reads, as it was before it read it: an edit made while it runs is a change
         self.started = time.time_ns()
         self.before = snapshot(path for path, _ in self.found())
@@ -136,8 +135,9 @@ class _Watcher:
 
     def inputs(self, found: list[tuple[str, str | None]]) -> list[str]:
         paths = [path for path, _ in found]
-        for result in self.results.values():
-            paths.extend(inputs_of(result)[1:])
+        for results in self.results.values():
+            for result in results:
+                paths.extend(inputs_of(result)[1:])
         return sorted(set(paths))
 
     def changes(self) -> Iterable[tuple[list[tuple[str, str | None]], set[str]]]:
@@ -165,44 +165,62 @@ class _Watcher:
 
 
 def _claims_affected(
-    results: dict[str, FileResult], found: list[tuple[str, str | None]], moved: set[str]
+    results: dict[str, tuple[FileResult, ...]], found: list[tuple[str, str | None]], moved: set[str]
 ) -> list[tuple[str, str | None]]:
-    """The claims files to check again: those whose own file or article moved, and any new ones."""
+    """The claims files to check again: those whose own file, article or table moved (a version's text, for a
+    template), and any new ones."""
     affected = []
     for path, problem in found:
-        result = results.get(path)
-        if result is None or path in moved or any(p in moved for p in inputs_of(result)):
+        known = results.get(path)
+        if known is None or path in moved or any(p in moved for result in known for p in inputs_of(result)):
             affected.append((path, problem))
     return affected
+
+
+def _changed_versions(before: tuple[FileResult, ...], after: tuple[FileResult, ...], path: str) -> list[str]:
+    """What a re-check changed in a claims file's results, version by version for a template."""
+    old = {result.version: result for result in before}
+    new = {result.version: result for result in after}
+    lines: list[str] = []
+    for version, result in new.items():
+        lines += changed_lines(old.get(version), result, result.shown)
+    for version, result in old.items():
+        if version not in new:
+            lines += changed_lines(result, None, result.shown)
+    return lines
+
+
+def _all(results: dict[str, tuple[FileResult, ...]]) -> list[FileResult]:
+    return [result for group in results.values() for result in group]
 
 
 def watch_check(paths: Sequence[str], *, interval: float, colour: bool) -> int:
     """`check --watch`: the whole report, then what changes, until Ctrl-C (exit 130)."""
     from factcheck.model.results import totals_of
-    from factcheck.report.text import closing, part
-    from factcheck.runner.batch import checked
+    from factcheck.report.text import closing, parts
+    from factcheck.runner.batch import checked_all
 
     watcher = _Watcher(paths, interval)
     out = sys.stdout
     try:
         for path, problem in watcher.found():
-            watcher.results[path] = checked(path, problem)
-            out.write(part(watcher.results[path], colour))
-        out.write(closing(totals_of(watcher.results.values())))
+            watcher.results[path] = checked_all(path, problem)
+            out.writelines(parts(watcher.results[path], colour))
+        out.write(closing(totals_of(_all(watcher.results))))
         out.write(f"watching {_count(watcher)} for changes (Ctrl-C to stop)\n")
         out.flush()
         for found, moved in watcher.changes():
             lines: list[str] = []
             names = {path for path, _ in found}
             for path in [p for p in watcher.results if p not in names]:
-                lines += changed_lines(watcher.results.pop(path), None, path)
+                lines += _changed_versions(watcher.results.pop(path), (), path)
             for path, problem in _claims_affected(watcher.results, found, moved):
-                before, after = watcher.results.get(path), checked(path, problem)
+                before, after = watcher.results.get(path, ()), checked_all(path, problem)
                 watcher.results[path] = after
-                lines += changed_lines(before, after, path)
+                lines += _changed_versions(before, after, path)
             out.write(f"\n— {time.strftime('%H:%M:%S')}: {', '.join(sorted(moved)) or 'a file'} changed\n")
             out.write("\n".join(lines) + "\n" if lines else "no claim's line changed\n")
-            out.write(closing(totals_of(watcher.results.values())))
+            out.write(closing(totals_of(_all(watcher.results))))
             out.flush()
     except KeyboardInterrupt:
         sys.stderr.write("factcheck: stopped watching\n")
@@ -217,14 +235,22 @@ def watch_report(paths: Sequence[str], write: Callable[[], list[FileResult]], *,
     """
     watcher = _Watcher(paths, interval)
     try:
-        watcher.results = {result.path: result for result in write()}
+        watcher.results = _by_path(write())
         sys.stderr.write(f"factcheck: watching {_count(watcher)} for changes (Ctrl-C to stop)\n")
         for _ in watcher.changes():
-            watcher.results = {result.path: result for result in write()}
+            watcher.results = _by_path(write())
     except KeyboardInterrupt:
         sys.stderr.write("factcheck: stopped watching\n")
         return 130
     return 0  # pragma: no cover - the loop ends only by Ctrl-C
+
+
+def _by_path(results: list[FileResult]) -> dict[str, tuple[FileResult, ...]]:
+    """Results as the watcher keeps them: by claims file, a template's versions together."""
+    grouped: dict[str, list[FileResult]] = {}
+    for result in results:
+        grouped.setdefault(result.path, []).append(result)
+    return {path: tuple(group) for path, group in grouped.items()}
 
 
 def _count(watcher: _Watcher) -> str:

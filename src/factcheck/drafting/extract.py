@@ -1,21 +1,39 @@
 """Drafts a claims file from an article: every sentence, every number phrase a typed draft claim.
 
-A number phrase is a number (in digits or words), a fraction ("a fifth"), a proportion ("the vast
-majority") or a multiple ("doubled"), widened to the words that belong to it: a currency sign, a
-hedge ("more than"), a unit ("per cent", "percentage points"), a rate's "for every 1,000 people",
-"one in every N", "N times", and a direction ("up", "fell by", "a rise of", "254 more"). Its kind
-is guessed from those words: a direction makes a change (per cent), a point change (points) or a
-difference (a count or an amount); "per cent of" a share; and so on. Years, dates, labels ("year
-7", "level two"), compound adjectives ("11-year-olds") and a bare "one" are not number phrases.
-Comparison words that stand on their own ("above the England average") become comparisons.
+A sentence states a quantity when the reader's own scanner (`words.stated.scan`) finds in it a
+number (in digits or words, "Fourteen" as "14"), a fraction ("a fifth"), a proportion ("most", "the
+vast majority"), a vague amount ("dozens") or a multiple ("doubled", "eightfold") that is not a
+year, a date, a time, a label ("year 7", "level two"), a name ("Covid-19", "A14"), an age
+("11-year-olds") or a bare "one" (`quantity_heads`, `states_a_quantity`). Such a sentence always
+gets claims, never a `check`: each quantity is a number phrase, a draft claim, even where its kind
+is only a guess. Only a sentence that states no quantity gets a guessed `check`.
+
+A number phrase is the quantity widened to the words that belong to it: a currency sign, a sign,
+a hedge ("more than"), a unit ("per cent", "percentage points", "-fold", the "minute" of
+"18-minute"), a rate's "for every 1,000 people", "one in every N", "one GP for every N patients",
+"N times", a scale word after a fraction ("half a million" is one number), and a direction ("up",
+"fell by", "rose by an average of", "a rise of", "254 more", "14 seconds slower"). Its kind is
+guessed from those words, as a sub-editor would label it: a direction or a sign makes a change (per
+cent), a point change (points) or a difference (a count or an amount); "per cent of" a share; "one
+in five" a share and "one in every 24" a one in N; "one for every 56" a one in N and "one GP for
+every 1,847 patients" a rate; "eightfold" and "two and a half times" a ratio, "doubled" a change;
+", or 12 per cent" after a change or difference the same change in per cent; and so on.
+
+Comparison words that stand on their own ("above the England average", "higher than the national
+average") become comparisons, and so do words that state no relation ("compared with": the format
+makes such a comparison unchecked) in a sentence with a number. Superlatives ("the highest rate",
+"one of the lowest", "the second highest", "in the top ten") become `rank` drafts.
 
 Drafting takes time proportional to the article's length: the words around a number are read
 where they are (a few characters each way), never by searching the whole text before or after
 it, and what a comparison's hints need is kept as the article is read (bench/scaling.py).
 
 The inputs of a draft claim are placeholders: "?" or "?HINT" (a name the draft thinks likely).
-`factcheck check` reports such a claim as `unchecked` ("draft: fill in …") and `--strict` fails
-on it, so a draft never passes as checked. Sentences with no number get a guessed `check`.
+`factcheck check` reports such a claim as `unchecked` ("draft: fill in …") and fails on it, so a
+draft never passes as checked; `Draft.unfinished` says why, in words (the command prints it and the
+draft's first lines say it). `published` is the article's `date` line or dateline
+(`drafting.sentences`); with neither it is left as a placeholder that fails to load, never today's
+date passed off as known.
 """
 
 from __future__ import annotations
@@ -24,47 +42,70 @@ import datetime as dt
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from typing import Final
 
 import attrs
 
 from factcheck.drafting.sentences import ArticleText, read_article
-from factcheck.errors import PhraseError
+from factcheck.errors import FactcheckError, PhraseError
 from factcheck.model.claims import PLACEHOLDER
 from factcheck.model.kinds import INPUTS, Kind
+from factcheck.words.ranks import parse_rank_words
 from factcheck.words.stated import Token, TokenType, parse_stated, scan
 from factcheck.words.table import (
+    AGE_WORDS,
+    AMOUNT_LINKS,
     ARTICLES,
     AS_MANY_WORDS,
+    CHANGE_WORDS,
     COMPARATORS,
     COMPARED_NEXT,
     COMPARED_WITH,
+    COUPLE,
+    DASHES,
     DEFINITION_WORDS,
     DIRECTION_LINKS,
     DIRECTIONS,
     DIRECTIONS_AFTER,
+    DRAFTED_NEUTRAL_COMPARISONS,
     EXTRA_WORDS,
     FORECAST_WORDS,
     HEDGED_DIRECTIONS_AFTER,
+    HIGH_WORDS,
     IN_EVERY_WORDS,
     LABEL_WORDS,
+    LOW_WORDS,
     MONTHS,
+    MOST_ADJECTIVE_ENDINGS,
+    MOST_NOT_A_RANK_AFTER,
+    MOST_NOT_A_SHARE_AFTER,
+    MOST_RANKED_ADJECTIVES,
     MULTIPLES,
     NOT_A_RATE_AFTER,
     NOUN_DIRECTIONS,
     NOUN_STOP,
     NUMBER_WORDS,
+    OCCASIONS_WORD,
+    ONE_WORDS,
+    ONE_X_VERBS,
     OPINION_WORDS,
     ORDINALS,
     PARTICLE_DIRECTIONS,
     PARTICLE_VERBS,
     PER_ONE_WORDS,
+    QUALITY_WORDS,
+    RANK_ORDINALS,
     RATE_STOP,
     RATIO_AFTER,
+    RESTATING_WORDS,
+    SCALE_WORDS,
     SHARE_PARTICLES,
     SHARE_VERBS,
+    TOP_WORDS,
+    UNIT_DIRECTIONS_AFTER,
+    VAGUE_NEEDS_OF,
     WEAK_COMPARATORS,
 )
 
@@ -76,13 +117,17 @@ __all__ = [
     "draft_article",
     "draft_sentence",
     "guess_check",
+    "quantity_heads",
+    "states_a_quantity",
 ]
 
 #: The input fields of each kind (as in the claims file), all placeholders in a draft.
 INPUT_FIELDS: Final[dict[str, tuple[str, ...]]] = {kind: INPUTS[kind] for kind in Kind if kind is not Kind.FORMULA}
 
 _T = TokenType
-_QUANTITY: Final = (_T.NUMBER, _T.FRACTION, _T.PROPORTION, _T.MULTIPLE)
+#: The tokens that can state a quantity: what the reader reads as a number, a fraction, a proportion,
+#: a multiple or a vague amount.
+_QUANTITY: Final = (_T.NUMBER, _T.FRACTION, _T.PROPORTION, _T.MULTIPLE, _T.VAGUE)
 _SHARE_VERB_PATTERN: Final = re.compile(r"\b(?:" + "|".join(SHARE_VERBS) + r")(?:\s+up|\s+for)?\s*$")
 #: How far before a number a share verb can start: the longest verb, and a character to see its word boundary.
 _SHARE_VERB_REACH: Final = max(map(len, SHARE_VERBS)) + 1
@@ -122,10 +167,14 @@ class DraftSentence:
 
 @attrs.frozen
 class Draft:
-    """A whole draft claims file."""
+    """A whole draft claims file.
+
+    `published` is None when the article says nowhere when it was published (no `date` line, no
+    dateline): the claims file then gets a placeholder that fails to load until it is filled in.
+    """
 
     title: str
-    published: dt.date
+    published: dt.date | None
     sentences: tuple[DraftSentence, ...]
     text: str | None = None  # the article's path, relative to the claims file
     source: str | None = None  # the article's file name, for the header comment
@@ -133,25 +182,55 @@ class Draft:
     def claims(self) -> list[DraftClaim]:
         return [claim for sentence in self.sentences for claim in sentence.claims]
 
+    def unfinished(self, path: str | None = None) -> tuple[str, ...]:
+        """Why `factcheck check` fails on the draft as it stands, one reason a line (none when it would pass).
+
+        `path`: the claims file's name, for the command to run (FILE when it is not known).
+        """
+        reasons = []
+        if self.published is None:
+            reasons.append(
+                "`published` is a placeholder: the article has no `date YYYY-MM-DD` line and no dateline, "
+                "so fill in the date it was published (a TOML date such as 2024-03-14)"
+            )
+        waiting = sum(1 for claim in self.claims() if any(_is_placeholder(value) for _, value in claim.fields))
+        if waiting:
+            reasons.append(
+                f"{waiting} {'claim still needs' if waiting == 1 else 'claims still need'} inputs "
+                f"(figures or table cells): run `factcheck suggest {path or 'FILE'}` once the figures are added"
+            )
+        return tuple(reasons)
+
+
+def _is_placeholder(value: object) -> bool:
+    """A field still to fill in: "?" or "?hint", or a list holding one (a rank's `among = ["?"]`)."""
+    if isinstance(value, tuple):
+        return any(map(_is_placeholder, value))
+    return isinstance(value, str) and value.startswith(PLACEHOLDER)
+
 
 def draft_article(
-    text: str, *, today: dt.date | None = None, text_path: str | None = None, source: str | None = None
+    text: str, *, published: dt.date | None = None, text_path: str | None = None, source: str | None = None
 ) -> Draft:
-    """The draft claims file for an article's whole text."""
+    """The draft claims file for an article's whole text.
+
+    `published`: the date the caller knows the article was published, used only when the article
+    itself says nowhere (its `date` line or dateline wins).
+    """
     article = read_article(text)
-    return _draft(article, today=today, text_path=text_path, source=source)
+    return _draft(article, published=published, text_path=text_path, source=source)
 
 
-def _draft(article: ArticleText, *, today: dt.date | None, text_path: str | None, source: str | None) -> Draft:
+def _draft(article: ArticleText, *, published: dt.date | None, text_path: str | None, source: str | None) -> Draft:
     sentences: list[DraftSentence] = []
     used: set[str] = set()
     for number, span in enumerate(article.sentences, start=1):
         sentence = draft_sentence(span.text, number, used)
         sentences.append(sentence)
     sentences = _hint_comparisons(sentences)
-    title = article.sentences[0].text.rstrip(".") if article.sentences else "Untitled"
-    published = article.date or today or dt.date.today()
-    return Draft(title, published, tuple(sentences), text_path, source)
+    titles = (s.text for s in article.sentences if s.text != article.dateline)
+    title = next(titles, "Untitled").rstrip(".")
+    return Draft(title, article.date or published, tuple(sentences), text_path, source)
 
 
 # -- one sentence -----------------------------------------------------------------------------
@@ -164,18 +243,36 @@ class _Phrase:
     kind: str = Kind.VALUE
     per: Fraction | None = None
     char_end: int | None = None  # when the phrase ends inside its last token ("more" of "more than")
+    unit: TokenType | None = None  # the unit word right after the number ("per cent", "points", "times")
+    portion: bool = False  # a fraction of a scale word: "half a million"
 
 
 def draft_sentence(text: str, number: int = 1, used: set[str] | None = None) -> DraftSentence:
-    """The draft of one sentence: a claim per number phrase, or a guessed `check`."""
+    """The draft of one sentence: a claim per number phrase, comparison and superlative; else a guessed `check`.
+
+    A sentence that states a quantity (`states_a_quantity`) always has a claim: every quantity is
+    part of a number phrase or of a superlative's words.
+    """
     ids = _Ids(number, set() if used is None else used)
     tokens = scan(text)
-    phrases = _phrases(text, tokens)
+    ranks = _ranks(text, tokens)
+    phrases = _phrases(text, tokens, ranks)
+    claims = _number_claims(text, tokens, phrases, ids)
+    claims.extend(_rank_claims(text, tokens, ranks, ids))
+    claims.extend(_comparisons(text, tokens, phrases, ids))
+    claims.sort(key=lambda c: c.span)
+    check = None if claims else guess_check(text)
+    return DraftSentence(text, tuple(claims), check)
+
+
+def _number_claims(text: str, tokens: list[Token], phrases: list[_Phrase], ids: _Ids) -> list[DraftClaim]:
+    """A draft claim for each number phrase, its kind read from its words."""
     rate_per = next((p.per for p in phrases if p.kind == Kind.RATE and p.per is not None), None)
     if rate_per is not None and not _writable(rate_per):
         rate_per = None  # a "per" no claims file could hold is no rate to copy
     stated_per = {id(p): p.per for p in phrases if p.kind == Kind.RATE and p.per == 1}
     claims: list[DraftClaim] = []
+    previous: DraftClaim | None = None
     for phrase in phrases:
         start = tokens[phrase.start].span[0]
         end = phrase.char_end if phrase.char_end is not None else tokens[phrase.end].span[1]
@@ -188,21 +285,32 @@ def draft_sentence(text: str, number: int = 1, used: set[str] | None = None) -> 
             fields.append(("per", rate_per))
         elif id(phrase) in stated_per:
             fields.append(("per", 1))  # "19.4 journeys for every person": the words stop before "for every"
+        elif previous is not None and phrase.unit is _T.PERCENT and kind == Kind.VALUE:
+            direction = _restated_direction(text, previous, start)
+            if direction is not None:  # "rose by 45p, or 12 per cent": the same change, in per cent
+                kind = Kind.CHANGE
+                fields += [("direction", direction)] if direction else []
         stated = text[start:end]
         kind = _readable(stated, kind)
-        claims.append(
-            DraftClaim(
-                ids.new(kind),
-                kind,
-                stated,
-                (start, end),
-                tuple([(f, PLACEHOLDER) for f in INPUT_FIELDS[kind]] + fields),
-            )
+        claim = DraftClaim(
+            ids.new(kind), kind, stated, (start, end), tuple([(f, PLACEHOLDER) for f in INPUT_FIELDS[kind]] + fields)
         )
-    claims.extend(_comparisons(text, tokens, phrases, ids))
-    claims.sort(key=lambda c: c.span)
-    check = None if claims else guess_check(text)
-    return DraftSentence(text, tuple(claims), check)
+        claims.append(claim)
+        previous = claim
+    return claims
+
+
+def _restated_direction(text: str, previous: DraftClaim, start: int) -> str | None:
+    """The direction ("increase", "decrease", or "" when the words give none) of a change or difference that
+    the percentage at `start` restates (", or 12 per cent"); None when it restates nothing."""
+    between = text[previous.span[1] : start].strip(" ,;:()–—-").lower()
+    if between not in RESTATING_WORDS or previous.kind not in (Kind.CHANGE, Kind.DIFFERENCE):
+        return None
+    try:
+        direction = parse_stated(previous.stated, previous.kind).direction
+    except FactcheckError:
+        return ""
+    return {1: "increase", -1: "decrease"}.get(direction or 0, "")
 
 
 #: The largest integer a TOML file holds (a signed 64-bit one).
@@ -270,11 +378,34 @@ def _adjacent(text: str, left: Token, right: Token) -> bool:
     return _gap(text, left, right).strip() == ""
 
 
-def _word_at(tokens: list[Token], i: int) -> str:
+def _hyphenated(text: str, left: Token, right: Token) -> bool:
+    """Whether two tokens are joined by a hyphen and nothing else: "18-minute", "three-fold"."""
+    return right.span[0] == left.span[1] + 1 and text[left.span[1]] in "-" + DASHES
+
+
+def _word_at(tokens: Sequence[Token], i: int) -> str:
     return tokens[i].text if 0 <= i < len(tokens) else ""
 
 
-def _is_quantity(text: str, tokens: list[Token], i: int) -> bool:
+# -- what states a quantity -------------------------------------------------------------------------
+
+
+def quantity_heads(text: str, tokens: Sequence[Token]) -> list[int]:
+    """The indices of the tokens (`scan(text)`) that state a quantity: the heads of the number phrases.
+
+    A number, a fraction, a proportion, a multiple or a vague amount, as the reader scans them, that
+    is not a year, a date, a time, a label, a name, an age or a bare "one" (`_is_quantity`). Each is
+    looked at where it is, a few tokens and characters each way: a sentence costs its length once.
+    """
+    return [i for i, token in enumerate(tokens) if token.type in _QUANTITY and _is_quantity(text, tokens, i)]
+
+
+def states_a_quantity(text: str) -> bool:
+    """Whether a sentence states a quantity (`quantity_heads`): such a sentence gets claims, never a `check`."""
+    return bool(quantity_heads(text, scan(text)))
+
+
+def _is_quantity(text: str, tokens: Sequence[Token], i: int) -> bool:
     """Whether token i is the head of a number phrase (not a year, a date, a label or a pronoun)."""
     tok = tokens[i]
     if tok.type is _T.NUMBER:
@@ -282,13 +413,24 @@ def _is_quantity(text: str, tokens: list[Token], i: int) -> bool:
     if tok.type is _T.FRACTION:
         return _word_at(tokens, i - 1) not in ORDINALS  # not "the first half"
     if tok.type is _T.PROPORTION:
-        if tok.text == "most":
-            return _word_at(tokens, i + 1) == "of" or tokens[i].span[0] == 0
-        return True
+        return tok.text != "most" or _most_is_a_share(tokens, i)
+    if tok.type is _T.VAGUE:
+        return tok.text not in VAGUE_NEEDS_OF or _word_at(tokens, i + 1) == "of"  # "scores of", not "exam scores"
     return tok.type is _T.MULTIPLE
 
 
-def _is_number_quantity(text: str, tokens: list[Token], i: int) -> bool:
+def _most_is_a_share(tokens: Sequence[Token], i: int) -> bool:
+    """ "most of them", "most people", "Most were": a share; "the most" (a superlative), "most likely", "the
+    areas most affected" (an adverb) are not."""
+    after = _word_at(tokens, i + 1)
+    if after == "of":
+        return True
+    if _word_at(tokens, i - 1) == "the" or i + 1 >= len(tokens) or tokens[i + 1].type is not _T.WORD:
+        return False
+    return after not in MOST_NOT_A_SHARE_AFTER and not after.endswith(("ly", "ed"))
+
+
+def _is_number_quantity(text: str, tokens: Sequence[Token], i: int) -> bool:
     """Whether the number at i is a quantity, and not part of a year, a name, a time, a label, a date or a range.
 
     The text around the number is looked at where it is, a few characters each way, never copied: a
@@ -301,14 +443,15 @@ def _is_number_quantity(text: str, tokens: list[Token], i: int) -> bool:
     return not (
         _is_a_year(text, tokens, i, raw)
         or _is_in_a_name_or_time(text, tok.span, raw)
+        or _is_an_age(text, tokens, i)
         or _is_a_label(tokens, i, small)
-        or _is_a_date(tokens, i, small)
+        or _is_a_date(text, tokens, i, small)
         or _ends_a_range(text, tok.span[0], raw)
-        or _is_a_bare_one(tokens, i)
+        or _is_a_bare_one(text, tokens, i)
     )
 
 
-def _is_a_year(text: str, tokens: list[Token], i: int, raw: str) -> bool:
+def _is_a_year(text: str, tokens: Sequence[Token], i: int, raw: str) -> bool:
     """ "in 2019", but not "2,019 offences", "£2019" or "more than 2019"."""
     before = tokens[i - 1] if i > 0 else None
     priced = before is not None and before.type in (_T.CURRENCY, _T.HEDGE) and _adjacent(text, before, tokens[i])
@@ -316,9 +459,12 @@ def _is_a_year(text: str, tokens: list[Token], i: int, raw: str) -> bool:
 
 
 def _is_in_a_name_or_time(text: str, span: tuple[int, int], raw: str) -> bool:
-    """ "Covid-19", "A14", "11-year-olds", "24-hour"; "1st", "10am", "5 pm"; "10:30", "1/2"."""
+    """ "Covid-19", "A14"; "1st", "10am", "5 pm"; "10:30", "1/2".
+
+    A hyphenated measure ("18-minute") is a quantity; an age ("11-year-olds") is not (`_is_an_age`).
+    """
     start, end = span
-    if _LETTER_BEFORE.search(text, max(0, start - 3), start) or _DASH_LETTER.match(text, end):
+    if _LETTER_BEFORE.search(text, max(0, start - 3), start):
         return True
     word_after = _space_after(text, end)
     if _ORDINAL_OR_TIME.match(text[word_after : word_after + 4].lower()) and not raw.isalpha():
@@ -326,27 +472,45 @@ def _is_in_a_name_or_time(text: str, span: tuple[int, int], raw: str) -> bool:
     return bool(_SEPARATOR_DIGIT.match(text, end) or _DIGIT_SEPARATOR_BEFORE.search(text, max(0, start - 3), start))
 
 
-def _is_a_label(tokens: list[Token], i: int, small: int | None) -> bool:
+def _is_an_age(text: str, tokens: Sequence[Token], i: int) -> bool:
+    """ "11-year-olds", "a 15-year-old": an age, which labels people; not a measure like "18-minute"."""
+    return (
+        i + 2 < len(tokens)
+        and _hyphenated(text, tokens[i], tokens[i + 1])
+        and _hyphenated(text, tokens[i + 1], tokens[i + 2])
+        and tokens[i + 2].text in AGE_WORDS
+    )
+
+
+def _is_a_label(tokens: Sequence[Token], i: int, small: int | None) -> bool:
     """ "year 7", "level two": a small number after a label word, with no unit after it."""
     labelled = small is not None or tokens[i].text in NUMBER_WORDS
     return labelled and _word_at(tokens, i - 1) in LABEL_WORDS and not _unit_follows(tokens, i)
 
 
-def _is_a_date(tokens: list[Token], i: int, small: int | None) -> bool:
-    """ "April 16", "16 April"."""
-    return (
-        small is not None and small <= 31 and (_word_at(tokens, i - 1) in MONTHS or _word_at(tokens, i + 1) in MONTHS)
-    )
+def _is_a_date(text: str, tokens: Sequence[Token], i: int, small: int | None) -> bool:
+    """ "April 16", "16 April": a day beside its month (a comma between them, as in "the year to June, 6 per
+    cent", is no date), with no unit after it."""
+    if small is None or small > _DAYS or _unit_follows(tokens, i):
+        return False
+    before = i > 0 and tokens[i - 1].text in MONTHS and _adjacent(text, tokens[i - 1], tokens[i])
+    after = i + 1 < len(tokens) and tokens[i + 1].text in MONTHS and _adjacent(text, tokens[i], tokens[i + 1])
+    return before or after
 
 
 def _ends_a_range(text: str, start: int, raw: str) -> bool:
-    """The end of a range: "2024-25", "10-12"."""
-    return raw.startswith("-") and _DIGIT_BEFORE.search(text, max(0, start - 2), start) is not None
+    """The end of a range: "2024-25", "10-12", "10–12"."""
+    return raw[:1] in "-" + DASHES and _DIGIT_BEFORE.search(text, max(0, start - 2), start) is not None
 
 
-def _is_a_bare_one(tokens: list[Token], i: int) -> bool:
-    """ "one night", "every one of them", "a week": one with no unit after it is no quantity."""
-    return (tokens[i].text == "one" or tokens[i].text in ARTICLES) and not _unit_follows(tokens, i)
+def _is_a_bare_one(text: str, tokens: Sequence[Token], i: int) -> bool:
+    """ "one night", "every one of them", "a week": one with no unit after it is no quantity ("one GP for
+    every 1,847 patients" has one)."""
+    return (
+        (tokens[i].text == "one" or tokens[i].text in ARTICLES)
+        and not _unit_follows(tokens, i)
+        and _one_for_every(text, tokens, i) is None
+    )
 
 
 _YEAR: Final = re.compile(r"-?(?:19|20)\d\d$")
@@ -354,13 +518,14 @@ _YEAR: Final = re.compile(r"-?(?:19|20)\d\d$")
 # (`pos`, `endpos`): it can match nothing longer, so the answer is the one the whole text before
 # it would give.
 _LETTER_BEFORE: Final = re.compile(r"[A-Za-z]-?$")
-_DASH_LETTER: Final = re.compile(r"-[A-Za-z]")
 _ORDINAL_OR_TIME: Final = re.compile(r"(?:st|nd|rd|th|am|pm|a\.m|p\.m)\b")
 _SEPARATOR_DIGIT: Final = re.compile(r"[:/]\d")
 _DIGIT_SEPARATOR_BEFORE: Final = re.compile(r"\d[:/]$")
 _DIGIT_BEFORE: Final = re.compile(r"\d$")
-#: Labels and days are numbers up to this: "year 7", "April 16".
+#: Labels are numbers up to this: "year 7".
 _SMALL: Final = 100
+#: ... and days up to this: "April 16".
+_DAYS: Final = 31
 
 
 def _small_whole(raw: str) -> int | None:
@@ -375,19 +540,26 @@ def _small_whole(raw: str) -> int | None:
     return value if value <= _SMALL else None
 
 
-def _unit_follows(tokens: list[Token], i: int) -> bool:
+def _unit_follows(tokens: Sequence[Token], i: int) -> bool:
     nxt = tokens[i + 1].type if i + 1 < len(tokens) else None
     return nxt in (_T.PERCENT, _T.POINTS, _T.PER, _T.IN, _T.TIMES) or (nxt is _T.NUMWORD)
 
 
-def _phrases(text: str, tokens: list[Token]) -> list[_Phrase]:
+# -- number phrases -----------------------------------------------------------------------------------
+
+
+def _phrases(text: str, tokens: list[Token], ranks: Sequence[tuple[int, int]] = ()) -> list[_Phrase]:
+    """The number phrases of a sentence, one for each quantity not already part of one (or of a superlative's
+    words, `ranks`: "among the five highest")."""
     phrases: list[_Phrase] = []
     taken = -1
-    first_number = next((k for k, tok in enumerate(tokens) if tok.type is _T.NUMBER), len(tokens))
-    for i, tok in enumerate(tokens):
-        if i <= taken or tok.type not in _QUANTITY or not _is_quantity(text, tokens, i):
+    heads = quantity_heads(text, tokens)
+    in_ranks = {k for start, end in ranks for k in range(start, end + 1)}
+    first_quantity = heads[0] if heads else len(tokens)
+    for i in heads:
+        if i <= taken or i in in_ranks:
             continue
-        phrase = _grow(text, tokens, i, first_number)
+        phrase = _grow(text, tokens, i, first_quantity)
         if phrases and phrase.start <= phrases[-1].end:
             phrase.start = phrases[-1].end + 1
         taken = phrase.end
@@ -395,29 +567,36 @@ def _phrases(text: str, tokens: list[Token]) -> list[_Phrase]:
     return phrases
 
 
-def _grow(text: str, tokens: list[Token], head: int, first_number: int) -> _Phrase:
+def _grow(text: str, tokens: list[Token], head: int, first_quantity: int) -> _Phrase:
     """The number phrase around a quantity token, with its kind guessed from its words.
 
-    `first_number`: the index of the sentence's first number token (a share may follow a count).
+    `first_quantity`: the index of the sentence's first quantity (a share may follow a count).
     """
     tok = tokens[head]
     phrase = _Phrase(head, head)
-    unit = None
     if tok.type is _T.NUMBER:
-        whole = _k_in_n(text, tokens, phrase)
+        whole = _k_in_n(text, tokens, phrase) or _one_for_every_phrase(text, tokens, phrase)
         if whole is not None:
             return whole
-        unit = _unit_after(text, tokens, phrase)
-        if unit is None:
+        phrase.unit = _unit_after(text, tokens, phrase)
+        if phrase.unit is None:
             rate = _rate(text, tokens, phrase)
             if rate is not None:
                 return rate
+            _take_hyphenated_unit(text, tokens, phrase)
     elif tok.type is _T.MULTIPLE:
         _take_as_many(tokens, phrase)
+    elif tok.type is _T.FRACTION:
+        _take_scale(text, tokens, phrase)
+    elif tok.text == COUPLE:
+        _take_couple_of(text, tokens, phrase)
     phrase = _widen_left(text, tokens, phrase)
-    direction = _direction_before(tokens, phrase) or _direction_after(text, tokens, phrase)
-    phrase.kind = _guessed_kind(text, tokens, phrase, tok, unit, direction, first_number)
-    if unit is _T.TIMES:  # "three times": from the number, or a hedge or currency sign before it
+    nouns = tok.type is _T.NUMBER and (
+        phrase.unit in (_T.PERCENT, _T.POINTS) or tokens[phrase.start].type is _T.CURRENCY
+    )  # "a 12% rise", "a £150 cut"; a count before a noun is seldom a change ("300 growth areas")
+    direction = _direction_before(tokens, phrase) or _direction_after(text, tokens, phrase, nouns)
+    phrase.kind = _guessed_kind(text, tokens, phrase, head, direction, first_quantity)
+    if phrase.unit is _T.TIMES:  # "three times": from the number, or a hedge or currency sign before it
         phrase.start = max(
             phrase.start,
             next(k for k in range(phrase.start, head + 1) if k == head or tokens[k].type in (_T.HEDGE, _T.CURRENCY)),
@@ -426,7 +605,11 @@ def _grow(text: str, tokens: list[Token], head: int, first_number: int) -> _Phra
 
 
 def _k_in_n(text: str, tokens: list[Token], phrase: _Phrase) -> _Phrase | None:
-    """ "one in five", "3 in 10", "one in every 769 households": a one in N or a share, whole; None if not."""
+    """ "one in five", "3 in 10", "one in every 769 households": a share or a one in N, whole; None if not.
+
+    "One in every N" (and "one out of every N") is a one in N, with the noun it counts; "one in N"
+    without "every", like "three in five", is a share, as a sub-editor writes it.
+    """
     head, n = phrase.start, len(tokens)
     j = head + 1
     if not (
@@ -450,23 +633,106 @@ def _k_in_n(text: str, tokens: list[Token], phrase: _Phrase) -> _Phrase | None:
     ):
         return None
     phrase.end = j + 1
-    phrase.kind = Kind.ONE_IN if k_value == 1 else Kind.SHARE
+    every = tokens[j].type is _T.PER
+    phrase.kind = Kind.ONE_IN if k_value == 1 and every else Kind.SHARE
     if phrase.kind == Kind.ONE_IN:  # "one in every 769 households", as the format writes it
         phrase.end = _noun_after(text, tokens, phrase.end)
     return _widen_left(text, tokens, phrase)
 
 
+#: At most this many words name the one of "one GP for every 1,847 patients".
+_ONE_X_WORDS: Final = 3
+
+
+def _one_for_every(text: str, tokens: Sequence[Token], head: int) -> tuple[int, bool] | None:
+    """(the token of N, whether words name the one) when "one" at `head` starts "one for every 56 decisions"
+    or "one GP for every 1,847 patients", which the reader reads as one in N; else None.
+
+    "1 per 100,000" is how a rate is written, per a power of ten, and is none: the reader itself says
+    which is which (`Stated.one_in`).
+    """
+    if tokens[head].text not in ONE_WORDS:
+        return None
+    j = head + 1
+    while j < len(tokens) and j - head - 1 <= _ONE_X_WORDS:
+        tok = tokens[j]
+        if not _adjacent(text, tokens[j - 1], tok):
+            return None
+        if tok.type is _T.PER:
+            break
+        stop = (tok.text in NOUN_STOP and tok.text not in ONE_X_VERBS) or tok.text in RATE_STOP
+        if tok.type is not _T.WORD or stop:
+            return None
+        j += 1
+    else:
+        return None
+    if j + 1 >= len(tokens) or tokens[j + 1].type is not _T.NUMBER or not _adjacent(text, tokens[j], tokens[j + 1]):
+        return None
+    named = j > head + 1
+    words = text[tokens[head].span[0] : tokens[j + 1].span[1]]
+    try:
+        one_in = parse_stated(words, Kind.RATE).one_in
+    except FactcheckError:
+        return None
+    return (j + 1, named) if one_in else None
+
+
+def _one_for_every_phrase(text: str, tokens: list[Token], phrase: _Phrase) -> _Phrase | None:
+    """ "one for every 56 decisions" (a one in N) and "one GP for every 1,847 patients" (a rate, read as one in
+    N: the one names what is counted), whole with the noun after N; None if the number starts neither."""
+    found = _one_for_every(text, tokens, phrase.start)
+    if found is None:
+        return None
+    last, named = found
+    phrase.end = _noun_after(text, tokens, last)
+    phrase.kind = Kind.RATE if named else Kind.ONE_IN
+    return _widen_left(text, tokens, phrase)
+
+
 def _unit_after(text: str, tokens: list[Token], phrase: _Phrase) -> TokenType | None:
-    """The unit right after the number ("per cent", "points", "times"), taken into the phrase; None if none."""
+    """The unit right after the number ("per cent", "points", "times", "-fold"), taken into the phrase; None if none."""
     j = phrase.end + 1
-    if (
-        j < len(tokens)
-        and _adjacent(text, tokens[phrase.end], tokens[j])
-        and tokens[j].type in (_T.PERCENT, _T.POINTS, _T.TIMES)
-    ):
+    if j >= len(tokens) or tokens[j].type not in (_T.PERCENT, _T.POINTS, _T.TIMES):
+        return None
+    joined = _adjacent(text, tokens[phrase.end], tokens[j])
+    if joined or (tokens[j].type is _T.TIMES and _hyphenated(text, tokens[phrase.end], tokens[j])):
         phrase.end = j
         return tokens[j].type
     return None
+
+
+def _take_hyphenated_unit(text: str, tokens: list[Token], phrase: _Phrase) -> None:
+    """ "an 18-minute wait", "the six-week target": a measure takes its unit word after the hyphen."""
+    j = phrase.end + 1
+    if j < len(tokens) and tokens[j].type is _T.WORD and _hyphenated(text, tokens[phrase.end], tokens[j]):
+        phrase.end = j
+
+
+def _take_scale(text: str, tokens: list[Token], phrase: _Phrase) -> None:
+    """ "half a million", "a quarter of a million": a fraction of a scale word is one number, read whole."""
+    j = phrase.end + 1
+    if j < len(tokens) and tokens[j].text == "of" and _adjacent(text, tokens[phrase.end], tokens[j]):
+        j += 1
+    if j < len(tokens) and _adjacent(text, tokens[j - 1], tokens[j]) and _scale_only(tokens[j]):
+        phrase.end = j
+        phrase.portion = True
+
+
+def _take_couple_of(text: str, tokens: list[Token], phrase: _Phrase) -> None:
+    """ "a couple of hundred": the number "a couple of" counts is one amount with it (the reader's [150, 250])."""
+    j = phrase.end + 1
+    if j < len(tokens) and tokens[j].type is _T.NUMBER and _adjacent(text, tokens[phrase.end], tokens[j]):
+        phrase.end = j
+
+
+def _scale_only(token: Token) -> bool:
+    """Whether a number is written in scale words alone: "a million", "a thousand", "one hundred"."""
+    if token.type is not _T.NUMBER:
+        return False
+    words = token.text.split()
+    if words and words[0] in (*ARTICLES, "one"):
+        words = words[1:]
+    return bool(words) and all(word in SCALE_WORDS for word in words)
 
 
 def _rate(text: str, tokens: list[Token], phrase: _Phrase) -> _Phrase | None:
@@ -489,31 +755,61 @@ def _take_as_many(tokens: list[Token], phrase: _Phrase) -> None:
 
 
 def _guessed_kind(
-    text: str,
-    tokens: list[Token],
-    phrase: _Phrase,
-    head: Token,
-    unit: TokenType | None,
-    direction: bool,
-    first_number: int,
+    text: str, tokens: list[Token], phrase: _Phrase, head: int, direction: bool, first_quantity: int
 ) -> str:
-    """The kind the phrase's words call for: its head's (a multiple, a fraction, a proportion), its unit's, a
-    direction's, or a share's ("35 per cent of")."""
-    if head.type is _T.MULTIPLE:
-        return Kind.CHANGE if MULTIPLES[head.text].direction or direction else Kind.RATIO
-    if head.type is _T.FRACTION:
+    """The kind the phrase's words call for: its head's (a multiple, a fraction, a proportion, a vague amount),
+    its unit's, a direction's or a sign's, or a share's ("35 per cent of")."""
+    tok = tokens[head]
+    if tok.type is _T.MULTIPLE:
+        return Kind.CHANGE if MULTIPLES[tok.text].direction or direction else Kind.RATIO
+    if tok.type is _T.FRACTION and not phrase.portion:
         return Kind.CHANGE if direction else Kind.SHARE
-    if head.type is _T.PROPORTION:
+    if tok.type is _T.PROPORTION:
         return Kind.SHARE
+    unit = phrase.unit
     if unit is _T.POINTS:
         return Kind.POINT_CHANGE
     if unit is _T.TIMES:
-        return Kind.RATIO if _word_at(tokens, phrase.end + 1) in RATIO_AFTER else Kind.VALUE
+        return Kind.RATIO if _is_a_ratio(tokens, phrase, head, direction) else Kind.VALUE
+    if tok.type is _T.NUMBER and (_signed(tokens, head) or _changed_before(tokens, phrase)):
+        if unit is _T.PERCENT:
+            return Kind.CHANGE  # "a change of -4.1%", "+4%"
+        return Kind.DIFFERENCE  # "-325": a count has no sign of its own, a difference has (to − from)
     if direction:
         return Kind.CHANGE if unit is _T.PERCENT else Kind.DIFFERENCE
-    if unit is _T.PERCENT and _is_share(text, tokens, phrase, first_number):
+    if unit is _T.PERCENT and _is_share(text, tokens, phrase, first_quantity):
         return Kind.SHARE
     return Kind.VALUE
+
+
+def _is_a_ratio(tokens: list[Token], phrase: _Phrase, head: int, direction: bool) -> bool:
+    """Whether "N times" (or "N-fold") is a multiple rather than a count of occasions ("4,452 times last year").
+
+    "-fold" and "x" always are; so is a multiple that is no whole number ("two and a half times"), one
+    after a direction ("have grown three times") and one before "the", "as", "more" ("three times the
+    target").
+    """
+    numeral = tokens[head].numeral
+    whole = numeral is not None and numeral.value.denominator == 1
+    return (
+        tokens[phrase.end].text != OCCASIONS_WORD
+        or not whole
+        or direction
+        or _word_at(tokens, phrase.end + 1) in RATIO_AFTER
+    )
+
+
+def _signed(tokens: list[Token], head: int) -> bool:
+    """Whether the number at `head` has a sign of its own: "-3.2%", "–4.1%", "+4%"."""
+    numeral = tokens[head].numeral
+    if numeral is not None and numeral.text.startswith("-"):
+        return True
+    return head > 0 and tokens[head - 1].type is _T.SIGN and tokens[head - 1].span[1] == tokens[head].span[0]
+
+
+def _changed_before(tokens: list[Token], phrase: _Phrase) -> bool:
+    """ "a change of 4%", "changed by 12": a change with no direction word (its size, or its sign, says it)."""
+    return _word_at(tokens, phrase.start - 1) in DIRECTION_LINKS and _word_at(tokens, phrase.start - 2) in CHANGE_WORDS
 
 
 def _rate_tail(text: str, tokens: list[Token], head: int) -> tuple[int, Fraction] | None:
@@ -562,7 +858,8 @@ def _noun_after(text: str, tokens: list[Token], end: int) -> int:
 
 
 def _widen_left(text: str, tokens: list[Token], phrase: _Phrase) -> _Phrase:
-    """Take a currency sign, a hedge and a direction ("a rise of", "fell by", "up") before the number."""
+    """Take a currency sign, a sign, a hedge and a direction ("a rise of", "fell by", "up", "rose by an average
+    of") before the number."""
     i = phrase.start
 
     def take(types: tuple[TokenType, ...], words: Iterable[str] | None = None) -> bool:
@@ -576,9 +873,12 @@ def _widen_left(text: str, tokens: list[Token], phrase: _Phrase) -> _Phrase:
         return True
 
     take((_T.CURRENCY,))
+    if i > 0 and tokens[i - 1].type is _T.SIGN and tokens[i - 1].span[1] == tokens[i].span[0]:
+        i -= 1  # "+4%": the sign is the number's own
     take((_T.HEDGE,))
     take((_T.CURRENCY,))
     mark = i
+    i = linked = _amount_link_start(text, tokens, i)
     took_by = take((_T.WORD,), DIRECTION_LINKS)
     if (
         i > 0
@@ -594,42 +894,95 @@ def _widen_left(text: str, tokens: list[Token], phrase: _Phrase) -> _Phrase:
             i = mark
     elif took_by:
         i = mark
+    if i == linked:
+        i = mark  # "an average of" belongs to the phrase only after a direction: "rose by an average of 45p"
     if i == mark and phrase.start == mark and take((_T.DIRECTION,), EXTRA_WORDS):
         take((_T.WORD,), ARTICLES)
     phrase.start = i
     return phrase
 
 
+def _amount_link_start(text: str, tokens: list[Token], i: int) -> int:
+    """Where words like "an average of" that end right before token `i` start; `i` itself if there are none."""
+    for link in AMOUNT_LINKS:
+        words = link.split()
+        start = i - len(words)
+        if (
+            start >= 0
+            and all(tokens[start + k].text == word for k, word in enumerate(words))
+            and all(_adjacent(text, tokens[k], tokens[k + 1]) for k in range(start, i))
+        ):
+            return start
+    return i
+
+
 def _direction_before(tokens: list[Token], phrase: _Phrase) -> bool:
     return any(tokens[k].type is _T.DIRECTION for k in range(phrase.start, phrase.end + 1))
 
 
-def _direction_after(text: str, tokens: list[Token], phrase: _Phrase) -> bool:
-    """ "4.99 per cent more", "254 more than a year earlier": take the direction word after the number."""
+def _direction_after(text: str, tokens: list[Token], phrase: _Phrase, nouns: bool = False) -> bool:
+    """ "4.99 per cent more", "254 more than a year earlier", "14 seconds slower": take the direction word after
+    the number (or after the number and its unit word); with `nouns`, a direction noun too ("a 12% rise", "a £150
+    cut", but not "a 5% drop-in rate")."""
     j = phrase.end + 1
     if j >= len(tokens) or not _adjacent(text, tokens[phrase.end], tokens[j]):
         return False
-    tok = tokens[j]
-    if tok.type is _T.DIRECTION and tok.text in DIRECTIONS_AFTER:
+    if _takes_direction(tokens[j], DIRECTIONS_AFTER, phrase, j):
+        return True
+    if nouns and _noun_direction_after(text, tokens, phrase, j):
+        return True
+    unit_word = tokens[j]
+    if unit_word.type is not _T.WORD or unit_word.text in NOUN_STOP or j + 1 >= len(tokens):
+        return False
+    return _adjacent(text, unit_word, tokens[j + 1]) and _takes_direction(
+        tokens[j + 1], UNIT_DIRECTIONS_AFTER, phrase, j + 1
+    )
+
+
+#: At most this many words stand between a number and its direction noun: "a 4.9 per cent council tax rise".
+_NOUN_DIRECTION_WORDS: Final = 2
+
+
+def _noun_direction_after(text: str, tokens: list[Token], phrase: _Phrase, j: int) -> bool:
+    """A direction noun at token `j` ("a 12% rise"), or, after "a" or "an", a few words further on ("a 5% pay
+    rise", "a 4.9 per cent council tax increase"); taken if so. Not "a 5% drop-in rate"."""
+    introduced = _word_at(tokens, phrase.start - 1) in ARTICLES
+    last = min(len(tokens) - 1, j + (_NOUN_DIRECTION_WORDS if introduced else 0))
+    for k in range(j, last + 1):
+        if k > j and (tokens[k - 1].type is not _T.WORD or tokens[k - 1].text in NOUN_STOP):
+            return False  # only plain words between: "a 5% pay rise", not "5% of the rise"
+        if k > j and not _adjacent(text, tokens[k - 1], tokens[k]):
+            return False
+        hyphenated = text.startswith(("-", *DASHES), tokens[k].span[1])
+        if tokens[k].text in NOUN_DIRECTIONS:
+            return not hyphenated and _takes_direction(tokens[k], tuple(NOUN_DIRECTIONS), phrase, k)
+    return False
+
+
+def _takes_direction(tok: Token, words: Sequence[str], phrase: _Phrase, j: int) -> bool:
+    """Whether token `j` is a direction word of `words` (or a hedge starting with one: "more than"); taken if so."""
+    if tok.type is _T.DIRECTION and tok.text in words:
         phrase.end = j
         return True
-    if tok.type is _T.HEDGE and tok.text.split()[0] in HEDGED_DIRECTIONS_AFTER:
+    first = tok.text.split()[0] if tok.type is _T.HEDGE else ""
+    if first in HEDGED_DIRECTIONS_AFTER and first in words:
         phrase.end = j
-        phrase.char_end = tok.span[0] + len(tok.text.split()[0])
+        phrase.char_end = tok.span[0] + len(first)
         return True
     return False
 
 
-def _is_share(text: str, tokens: list[Token], phrase: _Phrase, first_number: int) -> bool:
-    """ "35 per cent of the total", "making up 35 per cent", "3,741 children – 90.7 per cent –"."""
+def _is_share(text: str, tokens: list[Token], phrase: _Phrase, first_quantity: int) -> bool:
+    """ "35 per cent of the total", "making up 35 per cent", "3,741 children – 90.7 per cent –", "almost a
+    quarter of appointments – 24 per cent –"."""
     after = _word_at(tokens, phrase.end + 1)
     if after == "of" and _adjacent(text, tokens[phrase.end], tokens[phrase.end + 1]):
         return True
     start = tokens[phrase.start].span[0]
     if _share_verb_before(text, start):
         return True
-    earlier_count = first_number < phrase.start
-    return earlier_count and _DASH_BEFORE.search(text, max(0, _space_before(text, start) - 2), start) is not None
+    earlier = first_quantity < phrase.start
+    return earlier and _DASH_BEFORE.search(text, max(0, _space_before(text, start) - 2), start) is not None
 
 
 _DASH_BEFORE: Final = re.compile(r"[–—(]\s*$|\s-\s*$")
@@ -678,6 +1031,175 @@ def _bare_after_of(text: str, tokens: list[Token], phrase: _Phrase) -> bool:
     return introduced and _word_at(tokens, phrase.end + 1) not in NOT_A_RATE_AFTER
 
 
+# -- superlatives: rank drafts ----------------------------------------------------------------------
+
+_SUPERLATIVES: Final = frozenset({*HIGH_WORDS, *LOW_WORDS, *QUALITY_WORDS})
+#: The words before "the" that a rank's words may start with: "one of the lowest", "among the five highest".
+_RANK_LEADS: Final = ("among", "in", "within")
+#: Words that start the span of time after a superlative: "the highest since 2015", "the lowest for a decade".
+_SPAN_STARTS: Final = ("since", "for", "in", "over")
+#: Words after a superlative that bring its span of time: "on record", "ever".
+_EVER: Final = ("ever", "on record")
+
+
+def _ranks(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+    """The superlatives of a sentence as token ranges, in order: "the highest rate", "one of the lowest",
+    "the second highest", "the third-lowest", "among the five highest", "in the top ten", "the highest
+    since 2015". Each is words the rank reader (`parse_rank_words`) reads; "the most recent" and "for the
+    most part" are none."""
+    found: list[tuple[int, int]] = []
+    for i, tok in enumerate(tokens):
+        if found and i <= found[-1][1]:
+            continue
+        if tok.text in _SUPERLATIVES and tok.type in (_T.WORD, _T.PROPORTION):
+            span = _rank_around(text, tokens, i)
+        elif tok.text in TOP_WORDS and tok.type is _T.WORD:
+            span = _top_around(text, tokens, i)
+        else:
+            continue
+        if span is not None:
+            found.append(span)
+    return found
+
+
+def _rank_around(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """The rank words around the superlative at `i`, or None when it is none ("at the most", "most likely")."""
+    if i + 1 < len(tokens) and _hyphenated(text, tokens[i], tokens[i + 1]):
+        return None  # "the highest-paid staff", "the best-performing school": a compound, not the place of a figure
+    start = i
+    if start > 0 and (_ordinal_at(tokens, start - 1) or tokens[start - 1].text == "joint"):
+        joined = _adjacent(text, tokens[start - 1], tokens[start]) or _hyphenated(text, tokens[start - 1], tokens[i])
+        start -= joined  # "the second highest", "the third-lowest", "the joint highest"
+    elif _ordinal_in_digits_at(text, tokens, start - 1):
+        start -= 2  # "the 12th highest"
+    elif start > 0 and tokens[start - 1].type is _T.NUMBER and _adjacent(text, tokens[start - 1], tokens[start]):
+        start -= 1  # "among the five highest"
+    if start == 0 or tokens[start - 1].text != "the" or not _adjacent(text, tokens[start - 1], tokens[start]):
+        if start < i and tokens[start].type is _T.WORD:
+            return _rank_tail(text, tokens, start, i)  # "ranked third highest", "joint highest": a place says it
+        return None
+    start -= 1
+    if _word_at(tokens, start - 1) == "at" or (tokens[i].text == "most" and not _most_ranks(_word_at(tokens, i + 1))):
+        return None  # "at the most", "the most recent", "for the most part", "the most dangerous"
+    start = _rank_lead(text, tokens, start, counted=start + 1 < i and tokens[i - 1].type is _T.NUMBER)
+    return _rank_tail(text, tokens, start, i)
+
+
+#: The letters after the digits of an ordinal: "12th", "21st".
+_ORDINAL_SUFFIXES: Final = ("st", "nd", "rd", "th")
+
+
+def _ordinal_in_digits_at(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether tokens k-1 and k are an ordinal in digits ("12th") right before the next token."""
+    return (
+        k >= 1
+        and k + 1 < len(tokens)
+        and tokens[k].text in _ORDINAL_SUFFIXES
+        and tokens[k - 1].type is _T.NUMBER
+        and tokens[k - 1].span[1] == tokens[k].span[0]
+        and _adjacent(text, tokens[k], tokens[k + 1])
+    )
+
+
+def _most_ranks(after: str) -> bool:
+    """Whether "the most" before the word `after` ranks figures: "the most common", "the most fires", but not
+    "the most recent" nor an adjective of judgement ("the most dangerous", "the most vulnerable")."""
+    if after in MOST_NOT_A_RANK_AFTER:
+        return False
+    return after in MOST_RANKED_ADJECTIVES or not after.endswith(MOST_ADJECTIVE_ENDINGS)
+
+
+def _ordinal_at(tokens: list[Token], k: int) -> bool:
+    return tokens[k].type is _T.WORD and tokens[k].text in RANK_ORDINALS
+
+
+def _rank_lead(text: str, tokens: list[Token], the: int, *, counted: bool) -> int:
+    """Where the rank words start, given their "the": "one of the", or "among the" before a count of places."""
+    if (
+        the >= 2
+        and (tokens[the - 2].text, tokens[the - 1].text) == ("one", "of")
+        and _adjacent(text, tokens[the - 2], tokens[the - 1])
+        and _adjacent(text, tokens[the - 1], tokens[the])
+    ):
+        return the - 2
+    if counted and the >= 1 and tokens[the - 1].text in _RANK_LEADS and _adjacent(text, tokens[the - 1], tokens[the]):
+        return the - 1
+    return the
+
+
+def _top_around(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """ "in the top ten", "the bottom five": a rank within that many places."""
+    if i + 1 >= len(tokens) or tokens[i + 1].type is not _T.NUMBER or not _adjacent(text, tokens[i], tokens[i + 1]):
+        return None
+    if i == 0 or tokens[i - 1].text != "the" or not _adjacent(text, tokens[i - 1], tokens[i]):
+        return None
+    start = _rank_lead(text, tokens, i - 1, counted=True)
+    return _rank_tail(text, tokens, start, i + 1)
+
+
+def _rank_tail(text: str, tokens: list[Token], start: int, last: int) -> tuple[int, int] | None:
+    """The longest reading rank words from `start`: through the superlative at `last`, then the thing ranked
+    ("rate") and a span of time ("since 2015", "for a decade", "on record") where they are there."""
+    ends = [last]
+    noun = last + 1
+    named = noun < len(tokens) and (
+        (tokens[noun].type is _T.WORD and tokens[noun].text not in (*NOUN_STOP, *_SPAN_STARTS))
+        or tokens[noun].text in NOUN_DIRECTIONS  # "the largest fall since 2010"
+    )
+    if named and _adjacent(text, tokens[last], tokens[noun]):
+        ends.append(noun)
+    span_end = _span_of_time(text, tokens, ends[-1])
+    if span_end is not None:
+        ends.append(span_end)
+    for end in reversed(ends):
+        try:
+            parse_rank_words(_words(text, tokens, start, end))
+        except FactcheckError:
+            continue
+        return start, end
+    return None
+
+
+def _span_of_time(text: str, tokens: list[Token], end: int) -> int | None:
+    """The last token of a span of time right after token `end` ("since 2015", "in 16 years", "for a decade",
+    "on record", "ever"), or None."""
+    j = end + 1
+    if j >= len(tokens) or not _adjacent(text, tokens[end], tokens[j]):
+        return None
+    if tokens[j].text in _EVER:
+        return j
+    if tokens[j].text == "on" and _word_at(tokens, j + 1) == "record":
+        return j + 1
+    if tokens[j].text not in _SPAN_STARTS or j + 1 >= len(tokens):
+        return None
+    if tokens[j + 1].type in (_T.NUMBER, _T.YEAR) and tokens[j].text == "since":
+        return j + 1
+    k = j + 1
+    if tokens[k].text in ARTICLES or tokens[k].type is _T.NUMBER:
+        k += 1
+    return k if k < len(tokens) and tokens[k].type is _T.WORD and k > j + 1 else None
+
+
+def _words(text: str, tokens: list[Token], start: int, end: int) -> str:
+    return text[tokens[start].span[0] : tokens[end].span[1]]
+
+
+def _rank_claims(text: str, tokens: list[Token], ranks: Sequence[tuple[int, int]], ids: _Ids) -> list[DraftClaim]:
+    """A `rank` draft for each superlative, its inputs placeholders ("best" and "worst" ask for `order`)."""
+    claims = []
+    for start, end in ranks:
+        span = (tokens[start].span[0], tokens[end].span[1])
+        stated = text[span[0] : span[1]]
+        # `among` is a list of names (or a "TABLE:COLUMN" string): a list holding the placeholder is its draft
+        fields: list[tuple[str, object]] = [
+            (field, (PLACEHOLDER,) if field == "among" else PLACEHOLDER) for field in INPUT_FIELDS[Kind.RANK]
+        ]
+        if any(tokens[k].text in QUALITY_WORDS for k in range(start, end + 1)):
+            fields.append(("note", 'add order = "high" or "low": is a high value good?'))
+        claims.append(DraftClaim(ids.new(Kind.RANK), Kind.RANK, stated, span, tuple(fields)))
+    return claims
+
+
 # -- comparisons ------------------------------------------------------------------------------
 
 
@@ -686,13 +1208,18 @@ def _comparator_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")(?![a-z])")
 
 
+def _neutral_pattern() -> re.Pattern[str]:
+    phrases = sorted(DRAFTED_NEUTRAL_COMPARISONS, key=len, reverse=True)
+    return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")(?![a-z])")
+
+
 _COMPARATOR: Final = _comparator_pattern()
+_NEUTRAL: Final = _neutral_pattern()
 
 
 def _comparisons(text: str, tokens: list[Token], phrases: list[_Phrase], ids: _Ids) -> list[DraftClaim]:
-    """Comparison words standing on their own: "above the England average", "higher than the rate"."""
-    if not phrases:
-        return []  # nothing to compare
+    """Comparison words standing on their own ("above the England average", "higher than the national average"),
+    and words that state no relation ("compared with 31 per cent") in a sentence with a number phrase."""
     # the phrases' spans are in order and do not overlap (each starts after the last one ends),
     # so the one a comparison word could touch is found by bisection
     starts, ends = [], []
@@ -700,25 +1227,32 @@ def _comparisons(text: str, tokens: list[Token], phrases: list[_Phrase], ids: _I
         starts.append(tokens[phrase.start].span[0])
         ends.append(phrase.char_end if phrase.char_end is not None else tokens[phrase.end].span[1])
     lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+    def free(start: int, end: int, reach: int = 2) -> bool:
+        """No number phrase within `reach` characters after the words (0: none that overlaps them)."""
+        nearest = bisect_left(ends, start)  # the first phrase that does not end before the words
+        return not (nearest < len(starts) and starts[nearest] < end + reach)
+
     found = []
     for match in _COMPARATOR.finditer(lowered):
         start, end = match.span()
-        nearest = bisect_left(ends, start)  # the first phrase that does not end before the word
-        if nearest < len(starts) and starts[nearest] < end + 2:
-            continue  # part of a number phrase, or right next to one ("fewer than", "more than 1,640")
-        if not _COMPARED_NEXT_WORD.match(lowered, end):
-            continue
-        stated = text[start:end]
-        found.append(
-            DraftClaim(
-                ids.new(Kind.COMPARISON),
-                Kind.COMPARISON,
-                stated,
-                (start, end),
-                tuple((f, PLACEHOLDER) for f in INPUT_FIELDS[Kind.COMPARISON]),
-            )
-        )
+        # not part of a number phrase, nor right next to one ("fewer than", "more than 1,640")
+        if free(start, end) and _COMPARED_NEXT_WORD.match(lowered, end):
+            found.append(_comparison(text, start, end, ids))
+    if phrases:  # words that state no relation compare numbers; with none there is nothing to compare
+        # "52 days, compared with 31 days": words that state no relation stand right before a number
+        found += [_comparison(text, *m.span(), ids) for m in _NEUTRAL.finditer(lowered) if free(*m.span(), reach=0)]
     return found
+
+
+def _comparison(text: str, start: int, end: int, ids: _Ids) -> DraftClaim:
+    return DraftClaim(
+        ids.new(Kind.COMPARISON),
+        Kind.COMPARISON,
+        text[start:end],
+        (start, end),
+        tuple((f, PLACEHOLDER) for f in INPUT_FIELDS[Kind.COMPARISON]),
+    )
 
 
 _COMPARABLE: Final[dict[str, str]] = {

@@ -2,6 +2,8 @@
 
 The TOML is written by hand (no dependency): strings are TOML basic strings with every character
 that needs it escaped, so any sentence survives the round trip through `tomllib` unchanged.
+The first lines say why `factcheck check` fails on the draft as it stands (`Draft.unfinished`); an
+article that gives no date gets a `published` the loader refuses, quoting the words that ask for it.
 Saving it is the runner's (`factcheck.runner.output.write_draft`), as for reports: atomic, and an
 existing file is kept unless `force` is given.
 """
@@ -12,7 +14,7 @@ from fractions import Fraction
 
 from factcheck.drafting.extract import Draft
 
-__all__ = ["draft_toml", "toml_string"]
+__all__ = ["PUBLISHED_PLACEHOLDER", "draft_toml", "toml_string"]
 
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
@@ -40,23 +42,40 @@ def _value(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, tuple):  # a rank's `among`: a list of names
+        return "[" + ", ".join(map(_value, value)) + "]"
     return toml_string(str(value))
 
 
-def draft_toml(draft: Draft) -> str:
-    """The draft as the text of a claims file."""
+#: What `published` is set to when the article says nowhere when it was published: a string, which the
+#: loader refuses (it wants a TOML date) with a message that quotes it, so the file fails to load until
+#: the date is filled in.
+PUBLISHED_PLACEHOLDER = "FILL IN: the date the article was published, as a TOML date such as 2024-03-14"
+
+
+def draft_toml(draft: Draft, path: str | None = None) -> str:
+    """The draft as the text of a claims file; `path`, the file's name, for the commands its comments suggest."""
     lines = [
         f"# Drafted by `factcheck extract`{' from ' + draft.source if draft.source else ''}.",
         '# Every input set to "?" (or "?name", a guess) is a placeholder: name a figure or a claim id',
         "# there, add the figures under [figures], and check each drafted kind and `check`.",
-        "# `factcheck check` reports a claim with a placeholder as unchecked (a draft) and fails",
-        "# (exit 1) until none is left. `factcheck suggest` proposes inputs.",
+    ]
+    unfinished = draft.unfinished(path)
+    if unfinished:  # a claim with a placeholder is unchecked (a draft), and the file fails until none is left
+        lines.append("# `factcheck check` fails (exit 1) on this draft until it is finished:")
+        lines += [f"#   - {reason}" for reason in unfinished]
+    else:
+        lines.append("# Nothing is left to fill in: `factcheck check` reads every claim.")
+    lines += [
         "format = 1",
         "",
         "[article]",
         f"title = {toml_string(draft.title)}",
-        f"published = {draft.published.isoformat()}",
     ]
+    if draft.published is None:
+        lines.append(f"published = {toml_string(PUBLISHED_PLACEHOLDER)}  # the article gives no date: fill it in")
+    else:
+        lines.append(f"published = {draft.published.isoformat()}")
     if draft.text is not None:
         lines.append(f"text = {toml_string(draft.text)}")
     for sentence in draft.sentences:

@@ -54,7 +54,7 @@ from factcheck.words.stated import parse_stated, parse_tolerance
 if TYPE_CHECKING:
     from factcheck.load.tables import ColumnSpec, TableFigures, TableSpec
 
-__all__ = ["MAX_FILE_BYTES", "load_claims_file", "loads_claims_file"]
+__all__ = ["MAX_FILE_BYTES", "load_claims_data", "load_claims_file", "loads_claims_file", "parse_claims_toml"]
 
 #: The largest claims file read. An article's sentences, claims and figures take tens of kilobytes
 #: (the largest in claims/ and ../shared/eval, 10 KB); this bounds what a hostile file can cost downstream: rtoml alone holds
@@ -114,6 +114,24 @@ def load_claims_file(path: str | Path) -> ClaimsFile:
 
 def loads_claims_file(data: bytes | str, path: str = "<string>", *, base_dir: Path | None = None) -> ClaimsFile:
     """Read a claims file from its contents; `base_dir` is where `[article] text` is looked up."""
+    text, raw = parse_claims_toml(data, path)
+    return load_claims_data(raw, text, path, base_dir=base_dir)
+
+
+def load_claims_data(
+    raw: dict[str, Any], text: str, path: str = "<string>", *, base_dir: Path | None = None
+) -> ClaimsFile:
+    """Read a claims file from its parsed TOML (`raw`) and its text (`text`: where problems are placed).
+
+    A template's versions (`factcheck.load.template`) come this way: each is the template's data with
+    that version's words filled in, placed on the template's own lines.
+    """
+    return _Loader(path, text, raw, base_dir).load()
+
+
+def parse_claims_toml(data: bytes | str, path: str = "<string>") -> tuple[str, dict[str, Any]]:
+    """The text of a claims file's contents and its parsed TOML; ClaimsFileError when they are not a
+    claims file's TOML (too large, not text, not UTF-8, not TOML, empty)."""
     if len(data) > MAX_FILE_BYTES:  # characters, for a str: near enough for a bound
         raise ClaimsFileError(
             f"the file is larger than {MAX_FILE_BYTES // 2**20} MB: a claims file holds an "
@@ -152,7 +170,7 @@ def loads_claims_file(data: bytes | str, path: str = "<string>", *, base_dir: Pa
             path=path,
             line=1,
         )
-    return _Loader(path, text, raw, base_dir).load()
+    return text, raw
 
 
 class _NumberOutOfRangeError(ValueError):
@@ -246,8 +264,16 @@ class _Loader:
 
     # -- the whole file ----------------------------------------------------------------------
     def load(self) -> ClaimsFile:
-        raw = self.raw
-        self.unknown_keys(raw, _TOP_KEYS, ("top",), "the top level")
+        raw = top = self.raw
+        if "template" in raw:  # its versions are loaded one by one (`load.template`), each without it
+            self.problem(
+                "this claims file is a template ([template]): it is checked version by version, by "
+                "`factcheck check` or `factcheck.check_path`, not loaded as one article",
+                ("template",),
+                field="template",
+            )
+            top = {key: value for key, value in raw.items() if key != "template"}
+        self.unknown_keys(top, _TOP_KEYS, ("top",), "the top level")
         fmt = raw.get("format")
         if fmt is None:
             raise ClaimsFileError("missing `format = 1` at the top", path=self.path, line=1, field="format")

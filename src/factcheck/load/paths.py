@@ -17,11 +17,11 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from typing import Final
+from typing import Final, NamedTuple
 
 from factcheck.errors import ReadRefusedError
 
-__all__ = ["MAX_ARTICLE_BYTES", "PROJECT_MARKERS", "boundary_words", "project_root", "read_inside"]
+__all__ = ["MAX_ARTICLE_BYTES", "PROJECT_MARKERS", "FileRead", "boundary_words", "project_root", "read_inside"]
 
 #: The most of an article text that is read, in bytes (8 MiB). A long feature is about 100 KB, so
 #: this is eighty of them; a file beyond it is refused, not read in part.
@@ -35,6 +35,16 @@ _CHUNK: Final = 1 << 20
 #: What marks the top of a project: a git repository (a folder, or a file in a worktree or submodule), or
 #: factcheck's project file.
 PROJECT_MARKERS: Final = (".git", "factcheck.toml")
+
+
+class FileRead(NamedTuple):
+    """A file that checking a claims file read besides the claims file itself, as the cache must find it
+    again: its path relative to the claims file's folder, and what was read (the text as decoded, or the
+    SHA-256 of the bytes). A NamedTuple: a run answered from the cache compares them without attrs."""
+
+    relative: str
+    text: str | None = None
+    sha256: str | None = None
 
 
 def project_root(folder: Path) -> Path | None:

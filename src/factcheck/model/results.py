@@ -79,6 +79,14 @@ class FileResult:
     errors: tuple[ClaimsFileError, ...] = ()  # problems of the file itself (it may not have been read)
     gaps: tuple[Gap, ...] = ()
     claims_file: ClaimsFile | None = None
+    #: for a version of a template (one story, every area): the version's row, which reports show after the path
+    version: str | None = None
+
+    @property
+    def shown(self) -> str:
+        """The file as reports name it: its path, and for a version of a template the version too
+        (`x.claims.toml [Westmarch]`)."""
+        return self.path if self.version is None else f"{self.path} [{self.version}]"
 
     @property
     def readable(self) -> bool:
@@ -109,6 +117,7 @@ class FileResult:
             article_only,
             max((s.exit_status() for s in standings), default=0),
             max((s.exit_status(strict=True) for s in standings), default=0),
+            version=self.version is not None,
         )
 
     def counts(self) -> dict[str, int]:

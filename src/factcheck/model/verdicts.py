@@ -73,6 +73,7 @@ class Tally(NamedTuple):
     article_only: int  # claims resting only on the article's own or unsourced figures
     status: int  # the file's exit status, as `factcheck check` would exit for it alone
     strict_status: int  # the same with --strict
+    version: bool = False  # one version of a template (one story, every area): summaries count it as such
 
 
 class Totals:
@@ -80,6 +81,7 @@ class Totals:
 
     def __init__(self) -> None:
         self.files = 0
+        self.versions = 0  # of the files, those that are versions of a template
         self.counts = [0] * len(Verdict)
         self.gaps = 0
         self.unread = 0
@@ -100,6 +102,7 @@ class Totals:
 
     def add(self, tally: Tally) -> None:
         self.files += 1
+        self.versions += tally.version
         self.counts = [a + b for a, b in zip(self.counts, tally.counts, strict=True)]
         self.gaps += tally.gaps
         if tally.readable:

@@ -59,14 +59,17 @@ class Finding(NamedTuple):
     diagnoses: tuple[str, ...] = ()
     #: the figures a diagnosis puts in place of the claim's own, with the line each is defined on
     related: tuple[tuple[str, int], ...] = ()
+    version: str | None = None  # a template's version (one story, every area): its row
 
     @property
     def title(self) -> str:
-        """A short heading: "contradicted (gross): claim wm-rate"."""
+        """A short heading: "contradicted (gross): claim wm-rate" (and "[Eastfold]" for a template's version)."""
         label = self.level.value + (" (gross)" if self.gross else "")
         if self.claim_id is not None:
-            return f"{label}: claim {one_line(self.claim_id)}"
-        return "coverage gap" if self.level is Level.GAP else f"{label}: claims file"
+            title = f"{label}: claim {one_line(self.claim_id)}"
+        else:
+            title = "coverage gap" if self.level is Level.GAP else f"{label}: claims file"
+        return title if self.version is None else f"{title} [{one_line(self.version)}]"
 
 
 _STANDING = {
@@ -90,7 +93,14 @@ def findings(results: Sequence[FileResult]) -> list[Finding]:
     found: list[Finding] = []
     for result in results:
         found.extend(
-            Finding(Level.ERROR, result.path, error.line, one_line(_error_text(error)), claim_id=error.claim_id)
+            Finding(
+                Level.ERROR,
+                result.path,
+                error.line,
+                one_line(_error_text(error)),
+                claim_id=error.claim_id,
+                version=result.version,
+            )
             for error in result.errors
         )
         for outcome in result.outcomes:
@@ -109,9 +119,13 @@ def findings(results: Sequence[FileResult]) -> list[Finding]:
                     stated=one_line(outcome.stated),
                     diagnoses=tuple(one_line(d) for d in outcome.diagnoses),
                     related=_related(result, outcome) if outcome.diagnoses else (),
+                    version=result.version,
                 )
             )
-        found.extend(Finding(Level.GAP, result.path, gap.location.line, one_line(gap.message)) for gap in result.gaps)
+        found.extend(
+            Finding(Level.GAP, result.path, gap.location.line, one_line(gap.message), version=result.version)
+            for gap in result.gaps
+        )
     return found
 
 

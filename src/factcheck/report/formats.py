@@ -7,7 +7,9 @@ place: its renderer module, and its entry here.
 A format is one of two shapes:
 
 - **streamed** (text, JSON, GitHub annotations): its module gives each file's `part(result, colour)`
-  and the text around the parts: `OPENING`, `separator(index)` before the part of file `index`,
+  (and may give `parts(results, colour)`, the parts of a template's versions, which are checked and
+  cached together: the text report ends them with their table of versions × claims) and the text
+  around the parts: `OPENING`, `separator(index)` before the part of file `index`,
   and `closing(totals)`. `stream` writes them as the files are checked (and the cache stores the
   parts), and `Format.render` makes the whole document with the very same pieces, so the report of
   a run is one implementation, byte for byte, whether it was streamed, cached or rendered at once;
@@ -30,7 +32,7 @@ from factcheck.model.verdicts import Tally, Totals
 if TYPE_CHECKING:
     from factcheck.model.results import FileResult
 
-__all__ = ["FORMATS", "Format", "render", "stream"]
+__all__ = ["FORMATS", "Format", "groups", "render", "stream"]
 
 
 class Format(NamedTuple):
@@ -49,13 +51,29 @@ class Format(NamedTuple):
         part: str = self.renderer().part(result, colour and self.colour)
         return part
 
+    def parts(self, results: Sequence[FileResult], colour: bool = False) -> list[str]:
+        """The parts of one claims file's results: one, or one per version of a template (in order)."""
+        renderer = self.renderer()
+        colour = colour and self.colour
+        if len(results) > 1 or any(result.version is not None for result in results):
+            many = getattr(renderer, "parts", None)
+            if many is not None:
+                found: list[str] = many(results, colour)
+                return found
+        return [renderer.part(result, colour) for result in results]
+
     def render(self, results: Sequence[FileResult], *, colour: bool = False) -> str:
         """The whole report of these results."""
         if not self.streams:
             whole: str = self.renderer().render(results)
             return whole
         written: list[str] = []
-        stream(self, ((self.part(result, colour), result.tally()) for result in results), written.append)
+        pieces = (
+            (part, result.tally())
+            for group in groups(results)
+            for result, part in zip(group, self.parts(group, colour), strict=True)
+        )
+        stream(self, pieces, written.append)
         return "".join(written)
 
 
@@ -88,6 +106,18 @@ def stream(fmt: Format, parts: Iterable[tuple[str, Tally]], write: Callable[[str
         totals.add(tally)
     write(renderer.closing(totals))
     return totals
+
+
+def groups(results: Iterable[FileResult]) -> list[list[FileResult]]:
+    """The results by claims file: each alone, a template's versions (one after another, of one path) together."""
+    found: list[list[FileResult]] = []
+    for result in results:
+        last = found[-1][-1] if found else None
+        if last is not None and result.version is not None and last.version is not None and last.path == result.path:
+            found[-1].append(result)
+        else:
+            found.append([result])
+    return found
 
 
 def render(results: Sequence[FileResult], fmt: str = "text", *, colour: bool = False) -> str:

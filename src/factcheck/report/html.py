@@ -450,7 +450,7 @@ def _sentence(view: _SentenceView, claims_file: ClaimsFile, claims: dict[str, Cl
 def _article(result: FileResult, number: int) -> str:
     claims_file = result.claims_file
     title = result.path
-    meta = [f"<code>{_e(result.path)}</code>"]
+    meta = [f"<code>{_e(result.shown)}</code>"]
     if claims_file is not None and claims_file.article is not None:
         article = claims_file.article
         title = article.title or result.path
@@ -613,7 +613,7 @@ def _excerpt(text: str, length: int = 70) -> str:
 def _short_title(result: FileResult) -> str:
     if result.claims_file is not None and result.claims_file.article is not None and result.claims_file.article.title:
         return _excerpt(result.claims_file.article.title, 60)
-    return result.path
+    return result.shown
 
 
 _STYLE: Final = """
@@ -725,8 +725,20 @@ a{color:inherit;text-decoration:none}
 """
 
 
-def _csp() -> str:
-    digest = base64.b64encode(hashlib.sha256(_STYLE.encode("utf-8")).digest()).decode("ascii")
+#: The style of a template's table of versions × claims: only a page that has one carries it, so every
+#: other page is what it always was.
+_MATRIX_STYLE: Final = """
+.matrix{overflow-x:auto}
+table.matrix{width:auto}
+table.matrix thead th{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;vertical-align:bottom}
+table.matrix thead th:first-child{writing-mode:horizontal-tb;transform:none}
+table.matrix td{text-align:center;font-weight:700;color:var(--fg)}
+table.matrix tbody th{white-space:nowrap;font-weight:400}
+"""
+
+
+def _csp(style: str = _STYLE) -> str:
+    digest = base64.b64encode(hashlib.sha256(style.encode("utf-8")).digest()).decode("ascii")
     return (
         f"default-src 'none'; style-src 'sha256-{digest}'; script-src 'none'; img-src 'none'; "
         "base-uri 'none'; form-action 'none'"
@@ -746,19 +758,25 @@ def render(results: Sequence[FileResult], colour: bool = False) -> str:
     """The whole report as one HTML page (a `Renderer`: `colour` has no meaning here)."""
     numbered = list(enumerate(results, start=1))
     title = _short_title(results[0]) if len(results) == 1 else counted(len(results), "article")
-    articles = "".join(_article(r, n) for n, r in numbered)
+    pieces = []
+    for index, (number, result) in enumerate(numbered):
+        if _starts_template(results, index):  # a template's versions: their table first
+            pieces.append(_matrix(numbered[index : index + _versions_from(results, index)]))
+        pieces.append(_article(result, number))
+    articles = "".join(pieces)
+    style = _STYLE + _MATRIX_STYLE if any(result.version is not None for result in results) else _STYLE
     return "\n".join(
         [
             "<!DOCTYPE html>",
             '<html lang="en">',
             "<head>",
             '<meta charset="utf-8">',
-            f'<meta http-equiv="Content-Security-Policy" content="{_e(_csp())}">',
+            f'<meta http-equiv="Content-Security-Policy" content="{_e(_csp(style))}">',
             '<meta name="referrer" content="no-referrer">',
             _GENERATOR,
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>Fact check: {_e(title)}</title>",
-            f"<style>{_STYLE}</style>",
+            f"<style>{style}</style>",
             "</head>",
             "<body>",
             (
@@ -774,6 +792,68 @@ def render(results: Sequence[FileResult], colour: bool = False) -> str:
             "</html>",
             "",
         ]
+    )
+
+
+def _starts_template(results: Sequence[FileResult], index: int) -> bool:
+    """Whether the result at `index` is the first version of a template (one story, every area)."""
+    result = results[index]
+    if result.version is None:
+        return False
+    before = results[index - 1] if index > 0 else None
+    return before is None or before.version is None or before.path != result.path
+
+
+def _versions_from(results: Sequence[FileResult], index: int) -> int:
+    """How many versions of one template follow one another from `index`."""
+    count = 1
+    while (
+        index + count < len(results)
+        and results[index + count].version is not None
+        and results[index + count].path == results[index].path
+    ):
+        count += 1
+    return count
+
+
+def _matrix(numbered: Sequence[tuple[int, FileResult]]) -> str:
+    """A template's versions × claims: a row per version (those that fail on top), a mark per claim, each
+    linked to the version's article below; the same table the text report ends a template with."""
+    ids: list[str] = []
+    for _, result in numbered:
+        ids.extend(o.id for o in result.outcomes if o.is_claim and o.id not in ids)
+    order = sorted(numbered, key=lambda item: -item[1].exit_status())  # the worst on top
+    failing = sum(1 for _, result in numbered if result.exit_status() != 0)
+    head = "".join(f'<th scope="col"><code>{_e(claim)}</code></th>' for claim in ids)
+    rows = []
+    for number, result in order:
+        marks = {o.id: o for o in result.outcomes if o.is_claim}
+        cells = []
+        for claim in ids:
+            outcome = marks.get(claim)
+            if outcome is None:
+                look = _LOOKS[Verdict.ERROR] if result.errors else None
+                cells.append(f'<td class="v-{look.css}">{look.icon}</td>' if look else "<td></td>")
+                continue
+            look = _look_of(outcome)
+            cells.append(
+                f'<td class="v-{look.css}" title="{_e(claim)}: {_e(_label(outcome))}">'
+                f'<span aria-hidden="true">{look.icon}</span><span class="sr">{_e(_label(outcome))}</span></td>'
+            )
+        problem = f" {_badge(_LOOKS[Verdict.ERROR], 'problem')}" if result.errors else ""
+        rows.append(
+            f'<tr><th scope="row"><a href="#a{number}">{_e(result.version or result.path)}</a>{problem}</th>'
+            + "".join(cells)
+            + "</tr>"
+        )
+    path = numbered[0][1].path
+    caption = f"<code>{_e(path)}</code>: {counted(len(numbered), 'version')} × {counted(len(ids), 'claim')}" + (
+        f", {failing} failing" if failing else ""
+    )
+    return (
+        f'<section class="matrix" aria-label="Versions of {_e(path)}"><table class="matrix"><caption>{caption}'
+        f'</caption><thead><tr><th scope="col">version</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
+        "</table></section>"
     )
 
 

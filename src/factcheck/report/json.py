@@ -136,8 +136,10 @@ def outcome_to_dict(outcome: Outcome) -> dict[str, Any]:
 
 
 def result_to_dict(result: FileResult) -> dict[str, Any]:
+    version = {} if result.version is None else {"version": result.version}  # a template's version: an added key
     return {
         "path": result.path,
+        **version,
         "claims": [outcome_to_dict(o) for o in result.outcomes],
         "errors": [
             {"message": e.message, "line": e.line, "claim": e.claim_id, "field": e.field} for e in result.errors

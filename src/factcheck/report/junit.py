@@ -55,9 +55,11 @@ def _details(outcome: Outcome, path: str) -> str:
     return "\n".join(lines)
 
 
-def _case(suite: ET.Element, outcome: Outcome, path: str) -> str:
+def _case(suite: ET.Element, outcome: Outcome, path: str, classname: str) -> str:
     """Adds the case; returns its status for the suite's counts."""
-    case = _element(suite, "testcase", classname=path, name=outcome.id, file=path, line=str(outcome.location.line or 0))
+    case = _element(
+        suite, "testcase", classname=classname, name=outcome.id, file=path, line=str(outcome.location.line or 0)
+    )
     properties = _element(case, "properties")
     verdict = outcome.verdict.value + (" (gross)" if outcome.gross else "")
     _element(properties, "property", name="verdict", value=verdict)
@@ -86,7 +88,7 @@ def render(results: Sequence[FileResult]) -> str:
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     for result in results:
         path = result.path
-        suite = _element(root, "testsuite", name=path)
+        suite = _element(root, "testsuite", name=result.shown)  # a template's version: "x.claims.toml [Eastfold]"
         counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
         if result.errors or not result.readable:
             counts["tests"] += 1
@@ -94,7 +96,7 @@ def render(results: Sequence[FileResult]) -> str:
             case = _element(
                 suite,
                 "testcase",
-                classname=path,
+                classname=result.shown,
                 name="(claims file)",
                 file=path,
                 line=str(result.errors[0].line or 0) if result.errors else "0",
@@ -105,7 +107,7 @@ def render(results: Sequence[FileResult]) -> str:
         for outcome in result.outcomes:
             if not outcome.is_claim:  # a sentence with `check = …`
                 continue
-            status = _case(suite, outcome, path)
+            status = _case(suite, outcome, path, result.shown)
             counts["tests"] += 1
             if status == "failure":
                 counts["failures"] += 1
@@ -117,7 +119,12 @@ def render(results: Sequence[FileResult]) -> str:
             counts["tests"] += 1
             line = gap.location.line
             case = _element(
-                suite, "testcase", classname=path, name=f"coverage gap, line {line}", file=path, line=str(line or 0)
+                suite,
+                "testcase",
+                classname=result.shown,
+                name=f"coverage gap, line {line}",
+                file=path,
+                line=str(line or 0),
             )
             _element(_element(case, "properties"), "property", name="verdict", value="gap")
             _element(case, "system-out", f"{path}:{line}: {gap.message}" if line else f"{path}: {gap.message}")

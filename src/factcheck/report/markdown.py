@@ -72,6 +72,8 @@ def render(results: Sequence[FileResult]) -> str:
         for finding in (f for f in found if f.level is level):
             label = level.value + (" (gross)" if finding.gross else "")
             where = finding.path + (f":{finding.line}" if finding.line else "")
+            if finding.version is not None:  # a template's version
+                where += f" [{finding.version}]"
             cells = [
                 f"{_ICON[level]} {label}",
                 escape_markdown(where),

@@ -96,6 +96,8 @@ def _result(finding: Finding, rule_index: dict[Level, int]) -> dict[str, Any]:
         text = f"claim {finding.claim_id!r}: {text}"
     if finding.diagnoses:
         text += "".join(f"\n↳ {diagnosis}" for diagnosis in finding.diagnoses)
+    if finding.version is not None:  # a template's version: the template's file and line, and which version
+        text = f"version {finding.version!r}, {text}"
     result: dict[str, Any] = {
         "ruleId": rule_id,
         "ruleIndex": rule_index[finding.level],
@@ -113,9 +115,13 @@ def _result(finding: Finding, rule_index: dict[Level, int]) -> dict[str, Any]:
             for number, (name, line) in enumerate(finding.related, start=1)
         ]
     identity = f"{finding.path}\0{finding.claim_id or finding.message}"
+    if finding.version is not None:
+        identity += f"\0{finding.version}"
     fingerprint = hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()  # a name's bytes, as they are
     result["partialFingerprints"] = {"factcheckFinding/v1": fingerprint}
     properties: dict[str, Any] = {}
+    if finding.version is not None:
+        properties["version"] = finding.version
     if finding.claim_id is not None:
         properties["claimId"] = finding.claim_id
     if finding.kind is not None:
@@ -156,7 +162,8 @@ def render(results: Sequence[FileResult]) -> str:
                     }
                 },
                 "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
-                "artifacts": [_artifact(result.path) for result in results],
+                # a template's versions are one file: listed once
+                "artifacts": [_artifact(path) for path in dict.fromkeys(result.path for result in results)],
                 "results": [_result(finding, rule_index) for finding in found],
                 "columnKind": "unicodeCodePoints",
             }

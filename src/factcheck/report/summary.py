@@ -61,8 +61,13 @@ def verdict_count(count: int, verdict: str) -> str:
 
 
 def _files_and_counts(totals: Totals) -> str:
-    """The start of every summary: "2 files: 10 supported, 0 loose, …"."""
-    return f"{counted(totals.files, 'file')}: " + ", ".join(verdict_count(n, v) for v, n in totals.count_dict().items())
+    """The start of every summary: "2 files: 10 supported, 0 loose, …"; a template's versions are named as such
+    ("1 file and 5 template versions: …")."""
+    files = totals.files - totals.versions
+    checked = [counted(files, "file")] if files or not totals.versions else []
+    if totals.versions:
+        checked.append(counted(totals.versions, "template version"))
+    return " and ".join(checked) + ": " + ", ".join(verdict_count(n, v) for v, n in totals.count_dict().items())
 
 
 def summary_lines(totals: Totals) -> list[str]:

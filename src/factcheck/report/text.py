@@ -16,6 +16,8 @@ from factcheck.model.verdicts import Verdict
 from factcheck.report.summary import summary_lines
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from factcheck.model.claims import Gap
     from factcheck.model.results import FileResult, Outcome
     from factcheck.model.verdicts import Totals
@@ -26,9 +28,11 @@ __all__ = [
     "error_line",
     "file_lines",
     "gap_line",
+    "matrix_lines",
     "one_line",
     "outcome_lines",
     "part",
+    "parts",
     "safe_lines",
     "separator",
     "shown_path",
@@ -123,6 +127,86 @@ def part(result: FileResult, colour: bool = False) -> str:
     return "\n".join(file_lines(result, colour)) + "\n"
 
 
+def parts(results: Sequence[FileResult], colour: bool = False) -> list[str]:
+    """The parts of a template's versions: each version's lines, the last followed by the table of
+    versions × claims (`matrix_lines`)."""
+    found = [part(result, colour) for result in results]
+    if found:
+        found[-1] += "\n".join(matrix_lines(results, colour)) + "\n"
+    return found
+
+
+#: The mark of a version with a problem of its own (its text does not match the template, say).
+_PROBLEM: Final = "!"
+#: The most characters of a version's name the table shows.
+_NAME_WIDTH: Final = 28
+#: The most characters of a version's problem the table shows (the version's own lines say it all).
+_NOTE_WIDTH: Final = 70
+
+
+def matrix_lines(results: Sequence[FileResult], colour: bool = False) -> list[str]:
+    """A template's versions × claims: a line per version (those that fail on top, then in order), a
+    mark per claim (✓ ~ ✗ · !), and what fails it; the claims numbered, their ids listed under the table.
+
+    Compact for forty versions of twenty claims: two characters a claim, a version's name cut to
+    `_NAME_WIDTH` characters, the problem of a version that could not be checked on its own line.
+    """
+    ids: list[str] = []
+    for result in results:
+        for outcome in result.outcomes:
+            if outcome.is_claim and outcome.id not in ids:
+                ids.append(outcome.id)
+    width = len(str(len(ids))) if ids else 1
+    names = [_cut_name(one_line(result.version or result.path)) for result in results]
+    name_width = max((len(name) for name in names), default=0)
+    order = sorted(range(len(results)), key=lambda index: -results[index].exit_status())  # the worst on top
+    failing = sum(1 for result in results if result.exit_status() != 0)
+    head = f"{len(results)} version{'' if len(results) == 1 else 's'} × {len(ids)} claim{'' if len(ids) == 1 else 's'}"
+    if failing:
+        head += f", {failing} failing"
+    lines = [_paint(shown_path(results[0].path), "1", colour) + f" — {head}"]
+    lines.append("  " + " " * name_width + "  " + " ".join(f"{number:>{width}}" for number in range(1, len(ids) + 1)))
+    for index in order:
+        result = results[index]
+        marks = {outcome.id: outcome for outcome in result.outcomes if outcome.is_claim}
+        cells = []
+        for claim in ids:
+            found = marks.get(claim)
+            if found is None:
+                cells.append(" " * (width - 1) + _paint(_PROBLEM if result.errors else " ", "35", colour))
+            else:
+                mark, code = _MARK[found.verdict]
+                cells.append(" " * (width - 1) + _paint(mark, code, colour))
+        line = f"  {names[index]:<{name_width}}  " + " ".join(cells)
+        note = _failing(result)
+        lines.append((line + ("  " + note if note else "")).rstrip())
+    listed = [f"{number} {one_line(claim)}" for number, claim in enumerate(ids, start=1)]
+    lines.extend("  claims: " + ", ".join(listed[start : start + 8]) for start in range(0, len(listed), 8))
+    lines.append("")
+    return lines
+
+
+def _cut_name(name: str) -> str:
+    return name if len(name) <= _NAME_WIDTH else name[: _NAME_WIDTH - 1] + "…"
+
+
+def _failing(result: FileResult) -> str:
+    """What fails a version, in a few words: its problem, or its verdicts other than supported."""
+    if result.errors:
+        message = one_line(result.errors[0].message)
+        return f"{_PROBLEM} {message if len(message) <= _NOTE_WIDTH else message[: _NOTE_WIDTH - 1] + '…'}"
+    counts = dict.fromkeys(Verdict, 0)
+    for outcome in result.outcomes:
+        if outcome.is_claim:
+            counts[outcome.verdict] += 1
+    shown = [
+        f"{counts[verdict]} {verdict.value}"
+        for verdict in (Verdict.ERROR, Verdict.CONTRADICTED, Verdict.LOOSE, Verdict.UNCHECKED)
+        if counts[verdict]
+    ]
+    return ", ".join(shown)
+
+
 def closing(totals: Totals) -> str:
     """The summary: the verdict counts of all files, what else fails the run, and the basis warning."""
     return "\n".join(summary_lines(totals)) + "\n"
@@ -134,7 +218,7 @@ def file_lines(result: FileResult, colour: bool = False) -> list[str]:
     title = ""
     if result.claims_file is not None and result.claims_file.article is not None:
         title = f" — {one_line(result.claims_file.article.title)}"
-    lines.append(_paint(shown_path(result.path), "1", colour) + title)
+    lines.append(_paint(shown_path(result.shown), "1", colour) + title)
     lines.extend(error_line(error, colour) for error in result.errors)
     for outcome in result.outcomes:
         lines.extend(outcome_lines(outcome, colour))

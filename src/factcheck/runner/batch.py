@@ -9,6 +9,11 @@ the same as `Format.render` gives for the whole list of results (the same pieces
 
 With a `ResultCache`, a file checked before (same bytes, same article text, same factcheck) gets
 its stored part back instead of being checked again; the report is the same, byte for byte.
+
+A template (one story, every area) is one claims file that gives a result per version: each version
+is a `FileReport` of its own (counted as a file, as its own claims file would be), and the whole
+template is checked, cached and handed between processes as one group of them, so progress counts
+claims files and a template's entry in the cache covers every version's text.
 """
 
 from __future__ import annotations
@@ -19,10 +24,10 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from factcheck.errors import CacheError
 from factcheck.model.verdicts import Tally, Totals, Verdict
-from factcheck.report.formats import FORMATS, stream
+from factcheck.report.formats import FORMATS, groups, stream
 
 if TYPE_CHECKING:
-    from factcheck.model.claims import ClaimsFile
+    from factcheck.load.paths import FileRead
     from factcheck.model.results import FileResult
     from factcheck.runner.cache import ResultCache  # a run without the cache never loads it (nor sqlite3)
 
@@ -30,7 +35,7 @@ __all__ = [
     "CLAIMS_GLOB",
     "FileReport",
     "check_files",
-    "checked",
+    "checked_all",
     "claims_files",
     "render_safely",
     "report_file",
@@ -59,65 +64,50 @@ class FileReport(NamedTuple):
     tables: tuple[str, ...] = ()  # each `[tables.NAME] path` as written: inputs of the run too
 
 
-_TALLY_TYPES: Final = (tuple, int, bool, int, int, int, int, int, int)
+_TALLY_TYPES: Final = (tuple, int, bool, int, int, int, int, int, int, bool)
 
 
 def report_file(
     path: str, problem: str | None = None, fmt: str = "text", colour: bool = False, cache: ResultCache | None = None
-) -> FileReport:
-    """Check one file (or report why it cannot be: `problem`) and render its part of the report.
+) -> tuple[FileReport, ...]:
+    """Check one file (or report why it cannot be: `problem`) and render its part of the report: one
+    part, or one per version of a template.
 
-    With a `cache`, a file whose bytes (and article text) were checked before by the same code is
-    not checked again: its stored part is returned.
+    With a `cache`, a file whose bytes (and the other files it read) were checked before by the same
+    code is not checked again: its stored parts are returned.
     """
     if problem is not None or cache is None:
-        return _render(_result(path, problem)[0], fmt, colour)[0]
+        return _render(_results(path, problem)[0], fmt, colour)[0]
     try:
         data = Path(path).read_bytes()
     except OSError:
-        return _render(_result(path, None)[0], fmt, colour)[0]  # the loader says why it cannot be read
+        return _render(_results(path, None)[0], fmt, colour)[0]  # the loader says why it cannot be read
     key = cache.key(path, data, fmt, colour)
     stored = _from_stored(cache.get(key, path))
     if stored is not None:  # the path is part of the key
         return stored
-    result, internal_error = _result(path, None, data)
-    report, render_error = _render(result, fmt, colour)
+    results, reads, internal_error = _results(path, None, data)
+    reports, render_error = _render(results, fmt, colour)
     if not (internal_error or render_error):  # a bug's message is not a verdict worth keeping
-        loaded = result.claims_file
         try:
-            cache.put(
-                key,
-                path,
-                report.article,
-                loaded.article_text if loaded is not None else None,
-                _stored(report),
-                _tables_read(loaded),
-            )
+            cache.put(key, path, reads, {"reports": [_stored(report) for report in reports]})
         except CacheError:
             pass  # a full disk, say: the report is still right, the next run checks this file again
-    return report
+    return reports
 
 
-def _tables_read(loaded: ClaimsFile | None) -> dict[str, str | None]:
-    """The tables a claims file named (its files besides the article text), with the SHA-256 of what was read."""
-    if loaded is None:
-        return {}
-    article = loaded.article.text if loaded.article is not None else None
-    return {relative: loaded.digests.get(relative) for relative in loaded.inputs if relative != article}
-
-
-def _render(result: FileResult, fmt: str, colour: bool) -> tuple[FileReport, bool]:
-    """The file's part of the report, and whether rendering it hit a bug (then its part says so instead)."""
+def _render(results: tuple[FileResult, ...], fmt: str, colour: bool) -> tuple[tuple[FileReport, ...], bool]:
+    """The file's parts of the report (a part per version of a template), and whether rendering them hit a
+    bug (then the file's one part says so instead)."""
     try:
-        return _render_part(result, fmt, colour), False
+        parts = FORMATS[fmt].parts(results, colour)
+        return tuple(
+            FileReport(result.path, part, result.tally(), _article_of(result), _tables_of(result))
+            for result, part in zip(results, parts, strict=True)
+        ), False
     except Exception as exc:  # a bug must not hide the other files' results
-        return _render_part(_internal_error(result.path, exc, "writing the report of"), fmt, colour), True
-
-
-def _render_part(result: FileResult, fmt: str, colour: bool) -> FileReport:
-    return FileReport(
-        result.path, FORMATS[fmt].part(result, colour), result.tally(), _article_of(result), _tables_of(result)
-    )
+        result = _internal_error(results[0].path, exc, "writing the report of")
+        return (FileReport(result.path, FORMATS[fmt].part(result, colour), result.tally(), None),), True
 
 
 def _stored(report: FileReport) -> dict[str, Any]:
@@ -130,9 +120,17 @@ def _stored(report: FileReport) -> dict[str, Any]:
     }
 
 
-def _from_stored(stored: dict[str, Any] | None) -> FileReport | None:
+def _from_stored(stored: dict[str, Any] | None) -> tuple[FileReport, ...] | None:
+    """The FileReports of a cache entry, or None when it does not hold what one holds."""
+    if stored is None or set(stored) != {"reports"} or not isinstance(stored["reports"], list) or not stored["reports"]:
+        return None
+    reports = tuple(_report_from_stored(report) for report in stored["reports"])
+    return None if any(report is None for report in reports) else reports  # type: ignore[return-value]  # None ruled out
+
+
+def _report_from_stored(stored: object) -> FileReport | None:
     """A FileReport from a cache entry's fields, or None when they are not what one holds."""
-    if stored is None or set(stored) != set(FileReport._fields):
+    if not isinstance(stored, dict) or set(stored) != set(FileReport._fields):
         return None
     path, part, tally, article = stored["path"], stored["part"], stored["tally"], stored["article"]
     if not (isinstance(path, str) and isinstance(part, str) and (article is None or isinstance(article, str))):
@@ -159,26 +157,30 @@ def _internal_error(path: str, exc: Exception, doing: str) -> FileResult:
     return FileResult(path, errors=(ClaimsFileError(message, path=path),))
 
 
-def checked(path: str, problem: str | None = None) -> FileResult:
-    """The file's result; a problem found before reading it (`problem`), or a bug while checking it, is its error.
+def checked_all(path: str, problem: str | None = None) -> tuple[FileResult, ...]:
+    """The file's results (one, or one per version of a template); a problem found before reading it
+    (`problem`), or a bug while checking it, is its error.
 
     Every front end that checks files asks this, so one file never stops the others being reported.
     """
-    return _result(path, problem)[0]
+    return _results(path, problem)[0]
 
 
-def _result(path: str, problem: str | None, data: bytes | None = None) -> tuple[FileResult, bool]:
-    """The file's result, and whether it is a bug's."""
-    from factcheck.check.pipeline import check_file
+def _results(
+    path: str, problem: str | None, data: bytes | None = None
+) -> tuple[tuple[FileResult, ...], tuple[FileRead, ...], bool]:
+    """The file's results, the other files the check read, and whether the results are a bug's."""
+    from factcheck.check.pipeline import check_inputs
     from factcheck.errors import ClaimsFileError  # not needed on a cache hit
     from factcheck.model.results import FileResult
 
     if problem is not None:
-        return FileResult(path, errors=(ClaimsFileError(problem, path=path),)), False
+        return (FileResult(path, errors=(ClaimsFileError(problem, path=path),)),), (), False
     try:
-        return check_file(path, data), False
+        results, reads = check_inputs(path, data)
     except Exception as exc:  # a bug must not hide the other files' results
-        return _internal_error(path, exc, "checking"), True
+        return (_internal_error(path, exc, "checking"),), (), True
+    return results, reads, False
 
 
 def render_safely(results: list[FileResult], fmt: str, colour: bool = False) -> tuple[str, list[FileResult]]:
@@ -191,18 +193,18 @@ def render_safely(results: list[FileResult], fmt: str, colour: bool = False) -> 
         return render(results, fmt, colour=colour), results
     except Exception:  # find the file that breaks it, below
         pass
-    safe = []
-    for result in results:
+    safe: list[FileResult] = []
+    for group in groups(results):
         try:
-            render([result], fmt, colour=colour)
+            render(group, fmt, colour=colour)
         except Exception as exc:  # this file's part is the bug's message instead
-            safe.append(_internal_error(result.path, exc, "writing the report of"))
+            safe.append(_internal_error(group[0].path, exc, "writing the report of"))
         else:
-            safe.append(result)
+            safe.extend(group)
     return render(safe, fmt, colour=colour), safe
 
 
-def _report_star(args: tuple[str, str | None, str, bool, ResultCache | None]) -> FileReport:
+def _report_star(args: tuple[str, str | None, str, bool, ResultCache | None]) -> tuple[FileReport, ...]:
     return report_file(*args)
 
 
@@ -213,7 +215,15 @@ def check_files(
     jobs: int = 1,
     cache: ResultCache | None = None,
 ) -> Iterator[FileReport]:
-    """A FileReport per (path, problem), in the input's order, using `jobs` processes."""
+    """A FileReport per (path, problem), or per version of a template, in the input's order, using `jobs` processes."""
+    for group in _check_groups(items, fmt, colour, jobs, cache):
+        yield from group
+
+
+def _check_groups(
+    items: Iterable[tuple[str, str | None]], fmt: str, colour: bool, jobs: int, cache: ResultCache | None
+) -> Iterator[tuple[FileReport, ...]]:
+    """The FileReports of each (path, problem), in the input's order, using `jobs` processes."""
     tasks = ((path, problem, fmt, colour, cache) for path, problem in items)
     if jobs <= 1:
         yield from map(_report_star, tasks)
@@ -222,14 +232,21 @@ def check_files(
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         # map keeps the order of the input; it submits every task up front, but a task is only
-        # five short values and a finished one only a file's part of the report.
+        # five short values and a finished one only a file's parts of the report.
         yield from pool.map(_report_star, tasks, chunksize=_CHUNK)
 
 
-def _reporting(reports: Iterable[FileReport], progress: Callable[[int, str], object]) -> Iterator[FileReport]:
-    for done, report in enumerate(reports, start=1):
-        progress(done, report.path)
-        yield report
+def _reporting(
+    groups: Iterable[tuple[FileReport, ...]], progress: Callable[[int, str], object]
+) -> Iterator[tuple[FileReport, ...]]:
+    for done, group in enumerate(groups, start=1):
+        progress(done, group[0].path)
+        yield group
+
+
+def _flat(groups: Iterable[tuple[FileReport, ...]]) -> Iterator[FileReport]:
+    for group in groups:
+        yield from group
 
 
 def stream_report(reports: Iterable[FileReport], fmt: str, write: Callable[[str], object]) -> Totals:
@@ -253,19 +270,20 @@ def run(
 
     `progress(done, path)` is called as each file is finished. The `cache` serves the formats
     written file by file (`Format.streams`); the others check every file. `inputs`, when given, gets
-    (path, `[article] text` as written) for every file, and (path, a table's `path` as written) for
-    each table it reads: what the run read, so that a report is never written over it.
+    (path, `[article] text` as written) for every file: what the run read, so that a report is
+    never written over it.
     """
     if FORMATS[fmt].streams:
-        found = check_files(items, fmt, colour, jobs, cache)
+        groups = _check_groups(items, fmt, colour, jobs, cache)
         if progress is not None:
-            found = _reporting(found, progress)
+            groups = _reporting(groups, progress)
+        found = _flat(groups)
         if inputs is not None:
             found = _noting_inputs(found, inputs)
         return stream_report(found, fmt, write).exit_status(strict=strict)
-    results = []
+    results: list[FileResult] = []
     for done, (path, problem) in enumerate(items, start=1):
-        results.append(checked(path, problem))
+        results.extend(checked_all(path, problem))
         if progress is not None:
             progress(done, path)
     if inputs is not None:
@@ -286,12 +304,6 @@ def _noting_inputs(found: Iterable[FileReport], inputs: list[tuple[str, str | No
         yield report
 
 
-def _article_of(result: FileResult) -> str | None:
-    """The file's `[article] text` as written, if it was read far enough to have one."""
-    loaded = result.claims_file
-    return loaded.article.text if loaded is not None and loaded.article is not None else None
-
-
 def _tables_of(result: FileResult) -> tuple[str, ...]:
     """The files of the file's `[tables.NAME]`, as written, as far as it was read."""
     loaded = result.claims_file
@@ -299,6 +311,12 @@ def _tables_of(result: FileResult) -> tuple[str, ...]:
         return ()
     article = loaded.article.text if loaded.article is not None else None
     return tuple(relative for relative in loaded.inputs if relative != article)
+
+
+def _article_of(result: FileResult) -> str | None:
+    """The file's `[article] text` as written, if it was read far enough to have one."""
+    loaded = result.claims_file
+    return loaded.article.text if loaded is not None and loaded.article is not None else None
 
 
 def claims_files(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:

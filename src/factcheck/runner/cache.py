@@ -5,11 +5,12 @@ A data desk re-checks every local version of every story on each push, and almos
 are unchanged. An entry is used only when a digest of everything its part of the report was
 computed from matches: factcheck's own code (every source file, so an edited install never reuses
 old verdicts), the Python version and the installed pint and rtoml, the report format and colour,
-the path as given, and the file's bytes. The other files a claims file reads, its `[article] text`
-and the tables of its `[tables.NAME]`, are read again on every hit (as the loader reads them: only
-a regular file inside the claims file's folder, of a bounded size) and compared with what the entry
-recorded, so an edited article or a changed table is checked again, never answered from the cache. Nothing is judged by modification times. Each file has one entry
-per format, replaced when the file changes, so the cache does not grow with edits.
+the path as given, and the file's bytes. The other files a check read (`load.paths.FileRead`: the
+`[article] text`, or each version's text and the table of versions of a template) are read again
+on every hit (as the loader reads them: only a regular file inside the claims file's folder, of a
+bounded size) and compared with what the entry recorded, so an edited article, or one version of
+a story edited among forty, is checked again. Nothing is judged by modification times. Each file
+has one entry per format, replaced when the file changes, so the cache does not grow with edits.
 
 The cache is a folder (`.factcheck_cache` by default) that factcheck creates and marks as its
 own with a `CACHEDIR.TAG` holding factcheck's own words (`_TAG`): that file, exactly, is the
@@ -39,13 +40,13 @@ import os
 import sqlite3
 import stat
 import sys
-from collections.abc import Mapping
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any, Final, NamedTuple
 
 from factcheck.errors import CacheError, ReadRefusedError
-from factcheck.load.paths import read_inside
+from factcheck.load.paths import FileRead, read_inside
 from factcheck.report.jsontext import dumps
 
 __all__ = ["DEFAULT_FOLDER", "CacheKey", "ResultCache", "article_state", "code_fingerprint", "source_files"]
@@ -59,7 +60,7 @@ _TAG: Final = (
     "# This folder is factcheck's cache of report parts; deleting it is always safe.\n"
 )
 #: Bumped when the layout of an entry changes.
-_LAYOUT: Final = b"factcheck-cache-2"
+_LAYOUT: Final = b"factcheck-cache-3"
 _MISSING: Final = "missing"
 _DATABASE: Final = "reports.sqlite3"
 #: The files of the database (SQLite's write-ahead log and its index beside it).
@@ -126,9 +127,23 @@ def article_state(claims_path: str, relative: str) -> str:
 
     The loader reads the article with `files.read_inside` (a regular file inside the folder, of a
     bounded size), and so does this: the resolved target and a digest of its bytes, or why it was
-    refused, decide what the loader finds.
+    refused, decide what the loader finds. A version's text and a table are read the same way.
     """
     return _read_article(claims_path, relative)[0]
+
+
+def _reads_state(claims_path: str, relatives: list[str]) -> str:
+    """The state (`article_state`) of every file a check read, as one string."""
+    return json.dumps([article_state(claims_path, relative) for relative in relatives])
+
+
+def _unchanged(data: bytes, read: FileRead) -> bool:
+    """Whether a file's bytes are still what the check read: the same text as decoded, or the same SHA-256."""
+    if read.text is not None:
+        return _as_read(data) == read.text
+    if read.sha256 is not None:
+        return hashlib.sha256(data).hexdigest() == read.sha256
+    return False  # it could not be read then: nothing to compare
 
 
 def _read_article(claims_path: str, relative: str) -> tuple[str, bytes | None]:
@@ -139,29 +154,6 @@ def _read_article(claims_path: str, relative: str) -> tuple[str, bytes | None]:
     except ReadRefusedError as exc:
         return json.dumps(["refused", exc.outside, exc.reason]), None
     return json.dumps([str(target), hashlib.blake2b(data, digest_size=20).hexdigest()]), data
-
-
-def _read_input(claims_path: str, relative: str) -> tuple[str, bytes | None]:
-    """A table's state, as the article's (`_read_article`), and its bytes when they could be read."""
-    return _read_article(claims_path, relative)
-
-
-def _current_state(claims_path: str, article: str | None, stored: str) -> str | None:
-    """The state of the files an entry recorded, as they are now, written as the entry wrote it: the
-    article's state alone, or (when the file reads tables) the article's and each table's, in JSON."""
-    if not stored.startswith('{"article"'):
-        return article_state(claims_path, article) if article is not None else None
-    try:
-        recorded = json.loads(stored)
-        tables = [relative for relative, _ in recorded["tables"]]
-    except (TypeError, ValueError, KeyError):
-        return None
-    if not all(isinstance(relative, str) for relative in tables):
-        return None
-    now = article_state(claims_path, article) if article is not None else None
-    return json.dumps(
-        {"article": now, "tables": [[relative, _read_input(claims_path, relative)[0]] for relative in tables]}
-    )
 
 
 def _as_read(data: bytes) -> str:
@@ -199,7 +191,7 @@ class ResultCache:
         return CacheKey(head.hexdigest(), digest.hexdigest())
 
     def get(self, key: CacheKey, path: str) -> dict[str, Any] | None:
-        """The stored report for `key`, if its slot holds that digest and its article is unchanged."""
+        """The stored report for `key`, if its slot holds that digest and every other file it read is unchanged."""
         if not self.ready:
             return None
         try:
@@ -224,46 +216,39 @@ class ResultCache:
             return None
         if not hmac.compare_digest(seal, _seal(key, article, state, report)):
             return None  # altered since factcheck wrote it
-        if state is not None and _current_state(path, article, state) != state:
-            return None
+        if article is not None:
+            try:
+                relatives = json.loads(article)
+            except ValueError:
+                return None
+            if not (isinstance(relatives, list) and all(isinstance(r, str) for r in relatives)):
+                return None
+            if _reads_state(path, relatives) != state:
+                return None
         try:
             stored = json.loads(report)
         except (TypeError, ValueError):
             return None
         return stored if isinstance(stored, dict) else None
 
-    def put(
-        self,
-        key: CacheKey,
-        path: str,
-        article: str | None,
-        article_text: str | None,
-        report: dict[str, Any],
-        tables: Mapping[str, str | None] | None = None,
-    ) -> None:
-        """Store `report` of a check that read `[article] text = article` as `article_text`, and the tables
-        `tables` names (each table's path as given -> the SHA-256 of the bytes the check read, or None
-        when it could not read them).
+    def put(self, key: CacheKey, path: str, reads: Sequence[FileRead], report: dict[str, Any]) -> None:
+        """Store `report` of a check that read the files `reads` (besides the claims file) as they say.
 
-        Nothing is stored when the article or a table could not be read, or is not now what the check
-        read (it changed while the file was checked): the entry must record what its report saw.
+        Nothing is stored when one of them could not be read, or is not now what the check read
+        (it changed while the file was checked): the entry must record what its report saw.
         Raises CacheError when the entry cannot be written; the caller carries on without it.
         """
         if not self.ready:
             return
-        state = None
-        if article is not None:
-            state, data = _read_article(path, article)
-            if data is None or article_text is None or _as_read(data) != article_text:
-                return
-        if tables:
+        article = state = None
+        if reads:
             states = []
-            for relative, digest in tables.items():
-                table_state, table_data = _read_input(path, relative)
-                if digest is None or table_data is None or hashlib.sha256(table_data).hexdigest() != digest:
+            for read in reads:
+                found, data = _read_article(path, read.relative)
+                if data is None or not _unchanged(data, read):
                     return
-                states.append([relative, table_state])
-            state = json.dumps({"article": state, "tables": states})
+                states.append(found)
+            article, state = json.dumps([read.relative for read in reads]), json.dumps(states)
         text = dumps(report)
         try:
             self._database().execute(

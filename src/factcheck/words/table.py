@@ -27,20 +27,25 @@ import attrs
 from factcheck.numbers.interval import Interval
 
 __all__ = [
+    "AGE_WORDS",
+    "AMOUNT_LINKS",
     "ARTICLES",
     "AS_MANY_WORDS",
     "ATTACHED_SCALES",
     "BEFORE_NUMBER",
+    "CHANGE_WORDS",
     "COMPARATORS",
     "COMPARED_NEXT",
     "COMPARED_WITH",
     "COUPLE",
     "CURRENCIES",
     "DASHES",
+    "DATELINE_LABELS",
     "DEFINITION_WORDS",
     "DIRECTIONS",
     "DIRECTIONS_AFTER",
     "DIRECTION_LINKS",
+    "DRAFTED_NEUTRAL_COMPARISONS",
     "EVER_PHRASES",
     "EXTRA_WORDS",
     "FILLER_WORDS",
@@ -59,6 +64,10 @@ __all__ = [
     "LOW_WORDS",
     "MONTHS",
     "MONTH_NUMBERS",
+    "MOST_ADJECTIVE_ENDINGS",
+    "MOST_NOT_A_RANK_AFTER",
+    "MOST_NOT_A_SHARE_AFTER",
+    "MOST_RANKED_ADJECTIVES",
     "MULTIPLES",
     "NEUTRAL_COMPARISONS",
     "NEVER_FINAL",
@@ -68,6 +77,7 @@ __all__ = [
     "NUMBER_WORDS",
     "OCCASIONS_WORD",
     "ONE_WORDS",
+    "ONE_X_VERBS",
     "OPENERS",
     "OPINION_WORDS",
     "ORDINALS",
@@ -89,6 +99,7 @@ __all__ = [
     "RATE_STOP",
     "RATIO_AFTER",
     "RELATIVE_YEARS",
+    "RESTATING_WORDS",
     "SCALES",
     "SCALE_ABBREVIATIONS",
     "SCALE_WORDS",
@@ -106,9 +117,12 @@ __all__ = [
     "TOTAL_WORDS",
     "TYPOGRAPHIC",
     "UNIT_ABBREVIATIONS",
+    "UNIT_DIRECTIONS_AFTER",
     "UNREAD_WORDS",
     "VAGUE_AMOUNTS",
+    "VAGUE_NEEDS_OF",
     "WEAK_COMPARATORS",
+    "WEEKDAYS",
     "YEAR_EARLIER_WORDS",
     "YEAR_MARKERS",
     "YEAR_TO_WORDS",
@@ -797,3 +811,46 @@ YEAR_EARLIER_WORDS: Final = (
 )
 #: Words that make a month the end of a year ("the year to March 2020" is April 2019 to March 2020).
 YEAR_TO_WORDS: Final = ("year to", "year ending", "year ended", "12 months to", "12 months ending", "twelve months to")
+
+
+# -- drafting: the words `factcheck extract` reads in an article (issue 13; kept apart from the rest) --------
+
+#: Vague amounts that state a number only before "of": "scores of people", never "exam scores".
+VAGUE_NEEDS_OF: Final = frozenset({"scores"})
+#: Words after "most" that make it an adverb, not a share: "most likely", "the areas most affected" (a word
+#: ending in "-ly" or "-ed" too). "Most people" and "most of them" are shares.
+MOST_NOT_A_SHARE_AFTER: Final = frozenset(
+    "likely recent common popular important serious often at in to for when where with".split()
+)
+#: Words after "the most" that make it no rank of figures: "the most recent", "for the most part".
+MOST_NOT_A_RANK_AFTER: Final = frozenset({"recent", "recently", "part", "of", "likely", "important", "notably"})
+#: Endings of the adjectives after "the most" that judge rather than count ("the most dangerous", "the most
+#: vulnerable", "the most effective"): no rank of figures ...
+MOST_ADJECTIVE_ENDINGS: Final = ("ous", "ive", "ful", "able", "ible", "ant", "ent", "ic", "al", "ing", "ly")
+#: ... except these, which say how many or how much: "the most deprived", "the most expensive".
+MOST_RANKED_ADJECTIVES: Final = frozenset({"deprived", "expensive", "populous", "frequent", "affordable"})
+#: The words stating no relation that a draft turns into a comparison claim (the format makes it
+#: unchecked). "While", "against" and "alongside" are left out: too often plain words.
+DRAFTED_NEUTRAL_COMPARISONS: Final = (
+    "compared with", "compared to", "in comparison with", "by comparison with", "versus", "relative to",
+)  # fmt: skip
+#: Words between a direction's "by"/"of" and its number: "rose by an average of 45p".
+AMOUNT_LINKS: Final = ("an average of", "a total of", "a median of", "a mean of")
+#: Words that make the number after "of" or "by" a change with no direction word: "a change of -4.1%".
+CHANGE_WORDS: Final = frozenset({"change", "changes", "changed"})
+#: Direction words that may follow a number and its unit word: "14 seconds slower", "300 people fewer".
+UNIT_DIRECTIONS_AFTER: Final = ("slower", "longer", "shorter", "more", "fewer", "less", "higher", "lower")
+#: The last word of an age ("11-year-olds", "a 15-year-old"): a label of people, not a quantity.
+AGE_WORDS: Final = frozenset({"old", "olds"})
+#: Verbs that may stand among the words naming the one of "one adult was waiting for every 640 residents".
+ONE_X_VERBS: Final = ("is", "are", "was", "were")
+#: Words that restate the number before them in another unit: "45p, or 12 per cent".
+RESTATING_WORDS: Final = ("or",)
+
+#: Days of the week, which a dateline may name before its date ("Tuesday 10 November 2020").
+WEEKDAYS: Final = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
+)
+#: Labels before the date of publication in a dateline ("Published: 10 November 2020"). "Updated" is
+#: not one of them: the day a story was changed is not the day it was published.
+DATELINE_LABELS: Final = ("first published", "published", "posted", "dated", "date")
