@@ -12,8 +12,13 @@ whole child process (wall time, and peak memory from wait4's ru_maxrss):
   check      `factcheck check` on the corpus, one process and `-j 2`, every file checked
              (`--no-cache`); then with the report cache: a first run filling an empty cache, a
              re-run with nothing changed, and a re-run after a tenth of the files were edited
-  article    `factcheck check claims/` (one article), beside a bare `python -c pass`
+  article    `factcheck check` of the one article in claims/, beside a bare `python -c pass`
   memory     peak memory of `factcheck check` on 200 and on 2,000 files
+
+Every timing is given as wall time and as CPU time (user + system) of the child: on a shared machine
+the CPU time is the steadier figure. `--against PYTHON` times the same runs with another
+interpreter's factcheck (another checkout's virtual environment, say the main branch's) in the
+same run, the two taking turns run by run, so the two columns are comparable.
 
 It checks that the verdict counts are the ones the corpus was written to give (every deliberately
 wrong claim contradicted, exit status 1), that pint is never imported for the corpus, and that
@@ -34,7 +39,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -55,6 +60,10 @@ except ImportError:
 for path in sorted(Path(sys.argv[1]).rglob("*.claims.toml")):
     loads(path.read_bytes().decode("utf-8"))
 """
+
+
+#: One article and its claims file (claims/ also holds a template of five versions over a table).
+ARTICLE = str(REPO / "claims" / "west-mercia-mappa-2020.claims.toml")
 
 
 def fastest_parser() -> str:
@@ -214,8 +223,17 @@ def _stated_number(text: str) -> tuple[float, float, str]:
 # -- measuring ------------------------------------------------------------------------------
 
 
-def run_child(command: Sequence[str], *, stdout: int | None = subprocess.DEVNULL) -> tuple[float, int, int]:
-    """(wall seconds, exit status, peak memory in KiB) of one child process."""
+class Timing(NamedTuple):
+    """One measurement: median wall and CPU seconds, the last exit status, the peak memory (KiB)."""
+
+    wall: float
+    status: int
+    memory: int
+    cpu: float
+
+
+def run_child(command: Sequence[str], *, stdout: int | None = subprocess.DEVNULL) -> Timing:
+    """Wall seconds, exit status, peak memory in KiB and CPU seconds (user + system) of one child process."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -226,7 +244,7 @@ def run_child(command: Sequence[str], *, stdout: int | None = subprocess.DEVNULL
         process.stderr.close()
         if process.returncode not in (0, 1) and err:
             sys.stderr.write(err.decode("utf-8", "replace"))
-    return wall, process.returncode, usage.ru_maxrss
+    return Timing(wall, process.returncode, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
 
 
 _PEAK = (
@@ -246,21 +264,52 @@ def median_run(
     command: Sequence[str],
     repeat: int,
     before: Callable[[int], object] | None = None,
-) -> tuple[float, int, int]:
-    """Median wall time, last exit status and peak memory of `repeat` runs; `before(i)` (untimed)
-    prepares run i."""
+) -> Timing:
+    """Median wall and CPU time, last exit status and peak memory of `repeat` runs; `before(i)`
+    (untimed) prepares run i."""
     runs = []
     for i in range(repeat):
         if before is not None:
             before(i)
         runs.append(run_child(command))
-    return statistics.median(r[0] for r in runs), runs[-1][1], max(r[2] for r in runs)
+    return Timing(
+        statistics.median(r.wall for r in runs),
+        runs[-1].status,
+        max(r.memory for r in runs),
+        statistics.median(r.cpu for r in runs),
+    )
 
 
-def factcheck(*args: str, cache: Path | None = None) -> list[str]:
-    """`factcheck check ARGS`: every file checked, or with the report cache in `cache`."""
+def paired_runs(
+    commands: Sequence[Sequence[str]],
+    repeat: int,
+    before: Callable[[int], object] | None = None,
+) -> list[Timing]:
+    """`median_run` of several commands, taking turns (a, b; then b, a; ...) so that a slow spell of a
+    shared machine, and whatever the one run first leaves behind, fall on each of them alike;
+    `before(i)` prepares round i."""
+    runs: list[list[Timing]] = [[] for _ in commands]
+    for i in range(repeat):
+        if before is not None:
+            before(i)
+        order = range(len(commands)) if i % 2 == 0 else reversed(range(len(commands)))
+        for which in order:
+            runs[which].append(run_child(commands[which]))
+    return [
+        Timing(
+            statistics.median(r.wall for r in timings),
+            timings[-1].status,
+            max(r.memory for r in timings),
+            statistics.median(r.cpu for r in timings),
+        )
+        for timings in runs
+    ]
+
+
+def factcheck(*args: str, cache: Path | None = None, python: str = sys.executable) -> list[str]:
+    """`factcheck check ARGS` (with `python`'s factcheck): every file checked, or with the report cache in `cache`."""
     caching = ["--cache-dir", str(cache)] if cache is not None else ["--no-cache"]
-    return [sys.executable, "-m", "factcheck.cli.main", "check", *caching, *args]
+    return [python, "-m", "factcheck.cli.main", "check", *caching, *args]
 
 
 def output(command: Sequence[str]) -> tuple[str, int]:
@@ -294,6 +343,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=200,
         help="files the slow baseline is run on, with `factcheck check` beside it (default 200)",
     )
+    parser.add_argument(
+        "--against",
+        metavar="PYTHON",
+        help="another interpreter whose factcheck is timed beside this one's, e.g. ../main/.venv/bin/python",
+    )
     parser.add_argument("--baseline-worker", metavar="DIR", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.baseline_worker:
@@ -305,7 +359,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # would make every child process recompile factcheck's sources (an editable install has no .pyc).
     # The children measured here run as on a user's machine: with the cache, warmed by one run first.
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-    subprocess.run(factcheck(str(REPO / "claims")), capture_output=True, check=False)
+    subprocess.run(factcheck(ARTICLE), capture_output=True, check=False)
     # every measured run names its cache folder or --no-cache; nothing is written into the checkout
     small = min(200, args.files // 10) if not args.quick else 4
 
@@ -352,35 +406,52 @@ def main(argv: Sequence[str] | None = None) -> int:
         ok &= same
         del done, parallel
 
+        pythons = [sys.executable] + ([args.against] if args.against else [])
+        if args.against:  # warm the other checkout's bytecode cache too
+            subprocess.run(factcheck(ARTICLE, python=args.against), capture_output=True, check=False)
+
+        def both(
+            make: Callable[[str], list[str]], repeat: int = args.repeat, before: Callable[[int], object] | None = None
+        ) -> list[Timing]:
+            """The same measurement with each interpreter, interleaved."""
+            return paired_runs([make(python) for python in pythons], repeat, before)
+
+        def caches(name: str) -> list[Path]:
+            return [tmp_path / f"{name}-{i}" for i in range(len(pythons))]
+
+        def emptied(folders: list[Path]) -> Callable[[int], object]:
+            def empty(_: int) -> None:
+                for folder in folders:
+                    shutil.rmtree(folder, ignore_errors=True)
+
+            return empty
+
         # (a) the floor, (c) the check, single process and -j 2, every file checked
-        floor, _, floor_mem = median_run([sys.executable, "-c", _FLOOR, folder], args.repeat)
-        check1, status1, mem_full = median_run(factcheck(folder), args.repeat)
-        check2, status2, _ = median_run(factcheck("-j", "2", folder), args.repeat)
-        ok &= status1 == 1 and status2 == 1
+        floor = median_run([sys.executable, "-c", _FLOOR, folder], args.repeat)
+        check1 = both(lambda py: factcheck(folder, python=py))
+        check2 = both(lambda py: factcheck("-j", "2", folder, python=py))
+        ok &= check1[0].status == 1 and check2[0].status == 1
 
         # (c) with the report cache: filling an empty one, nothing changed, a tenth of the files edited
-        cache = tmp_path / "cache"
+        cache = caches("cache")
         fresh = output(factcheck(folder))
-        fill, fill_status, _ = median_run(
-            factcheck(folder, cache=cache), args.repeat, before=lambda _: shutil.rmtree(cache, ignore_errors=True)
+        fill = both(lambda py: factcheck(folder, cache=cache[pythons.index(py)], python=py), before=emptied(cache))
+        warm = both(lambda py: factcheck(folder, cache=cache[pythons.index(py)], python=py))
+        same_warm = output(factcheck(folder, cache=cache[0])) == fresh
+        tenth = both(
+            lambda py: factcheck(folder, cache=cache[pythons.index(py)], python=py),
+            before=lambda i: edit_a_tenth(corpus.files, i),
         )
-        warm, warm_status, _ = median_run(factcheck(folder, cache=cache), args.repeat)
-        same_warm = output(factcheck(folder, cache=cache)) == fresh
-        tenth, tenth_status, _ = median_run(
-            factcheck(folder, cache=cache), args.repeat, before=lambda i: edit_a_tenth(corpus.files, i)
-        )
-        same_tenth = output(factcheck(folder, cache=cache)) == output(factcheck(folder))
+        same_tenth = output(factcheck(folder, cache=cache[0])) == output(factcheck(folder))
         print(f"reports answered from the cache identical to a fresh check: {same_warm and same_tenth}")
-        ok &= same_warm and same_tenth and fill_status == warm_status == tenth_status == 1
+        ok &= same_warm and same_tenth and fill[0].status == warm[0].status == tenth[0].status == 1
         del fresh
 
         # (b) the obvious way, on a sample, with the check on the same sample
         sample = subset(corpus.files, args.baseline_files, tmp_path / "sample")
-        base_runs = [
-            run_child([sys.executable, __file__, "--baseline-worker", str(sample)], stdout=subprocess.PIPE)
-            for _ in range(max(1, min(args.repeat, 3)))
-        ]
-        base = statistics.median(r[0] for r in base_runs)
+        base = median_run(
+            [sys.executable, __file__, "--baseline-worker", str(sample)], max(1, min(args.repeat, 3))
+        ).wall
         base_counts = (
             json.loads(
                 subprocess.run(
@@ -393,88 +464,105 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.quick
             else None
         )
-        check_sample, _, _ = median_run(factcheck(str(sample)), args.repeat)
-        sample_cache = tmp_path / "sample-cache"
-        output(factcheck(str(sample), cache=sample_cache))
-        warm_sample, _, _ = median_run(factcheck(str(sample), cache=sample_cache), args.repeat)
-        floor_sample, _, _ = median_run([sys.executable, "-c", _FLOOR, str(sample)], args.repeat)
+        check_sample = both(lambda py: factcheck(str(sample), python=py))
+        sample_cache = caches("sample-cache")
+        for i, python in enumerate(pythons):
+            output(factcheck(str(sample), cache=sample_cache[i], python=python))
+        warm_sample = both(lambda py: factcheck(str(sample), cache=sample_cache[pythons.index(py)], python=py))
+        floor_sample = median_run([sys.executable, "-c", _FLOOR, str(sample)], args.repeat)
 
         # (d) one article, beside a bare interpreter
         article_repeat = max(args.repeat, 11) if not args.quick else 1
-        bare, _, _ = median_run([sys.executable, "-c", "pass"], article_repeat)
-        article, article_status, article_mem = median_run(factcheck(str(REPO / "claims")), article_repeat)
-        article_cache = tmp_path / "article-cache"
-        output(factcheck(str(REPO / "claims"), cache=article_cache))
-        article_warm, article_warm_status, _ = median_run(
-            factcheck(str(REPO / "claims"), cache=article_cache), article_repeat
+        bare = median_run([sys.executable, "-c", "pass"], article_repeat)
+        article = both(lambda py: factcheck(ARTICLE, python=py), article_repeat)
+        article_cache = caches("article-cache")
+        for i, python in enumerate(pythons):
+            output(factcheck(ARTICLE, cache=article_cache[i], python=python))
+        article_warm = both(
+            lambda py: factcheck(ARTICLE, cache=article_cache[pythons.index(py)], python=py),
+            article_repeat,
         )
-        ok &= article_status == 0 and article_warm_status == 0
+        ok &= article[0].status == 0 and article_warm[0].status == 0
 
         # (e) peak memory at a tenth and at all of the corpus
         small_folder = subset(corpus.files, small, tmp_path / "small")
-        mem_small = peak_memory(factcheck(str(small_folder)))
-        mem_full = peak_memory(factcheck(folder))
+        mem_small = [peak_memory(factcheck(str(small_folder), python=py)) for py in pythons]
+        mem_full = [peak_memory(factcheck(folder, python=py)) for py in pythons]
         floor_mem = peak_memory([sys.executable, "-c", _FLOOR, folder])
-        article_mem = peak_memory(factcheck(str(REPO / "claims")))
-        mem_warm = peak_memory(factcheck(folder, cache=cache))
+        article_mem = [peak_memory(factcheck(ARTICLE, python=py)) for py in pythons]
+        mem_warm = [peak_memory(factcheck(folder, cache=cache[i], python=py)) for i, py in enumerate(pythons)]
 
-    per_claim = check1 / corpus.claims * 1e6
-    print()
-    print(f"{'measurement':<66} {'median':>10}  ratio")
-    rows = [
-        (f"(a) floor: read + parse {len(corpus.files)} files with {fastest_parser()} (process)", floor, "1.00 × floor"),
-        (
-            f"(c) factcheck check, 1 process, every file checked ({per_claim:.0f} µs a claim)",
-            check1,
-            f"{check1 / floor:.2f} × floor (target ≤ 1.5)",
-        ),
-        (
-            "(c) factcheck check -j 2, every file checked",
-            check2,
-            f"{check2 / floor:.2f} × floor; {check1 / check2:.2f} × faster than -j 1",
-        ),
-        ("(c) first run, filling an empty cache", fill, f"{fill / floor:.2f} × floor; {fill / check1:.2f} × no cache"),
-        ("(c) re-run, nothing changed (all from the cache)", warm, f"{warm / floor:.2f} × floor (target ≤ 1.5)"),
-        (
-            "(c) re-run, a tenth of the files edited",
-            tenth,
-            f"{tenth / floor:.2f} × floor; {tenth / check1:.2f} × no cache",
-        ),
-        (f"(b) baseline tomllib + pint, {args.baseline_files} files", base, "1.00 × baseline"),
-        (
-            f"    factcheck check, same {args.baseline_files} files, every file checked",
-            check_sample,
-            f"{base / check_sample:.1f} × faster than baseline (target ≥ 30)",
-        ),
-        (
-            f"    factcheck check, same {args.baseline_files} files, re-run from the cache",
-            warm_sample,
-            f"{base / warm_sample:.1f} × faster than baseline (target ≥ 30)",
-        ),
-        (f"    floor, same {args.baseline_files} files", floor_sample, f"{check_sample / floor_sample:.2f} × floor"),
-        ("(d) python -c pass", bare, ""),
-        (
-            "(d) factcheck check claims/ (one article), checked",
-            article,
-            f"{article * 1000:.0f} ms (target ≤ 250 ms); {article / bare:.1f} × python -c pass",
-        ),
-        (
-            "(d) factcheck check claims/ (one article), from the cache",
-            article_warm,
-            f"{article_warm * 1000:.0f} ms; {article_warm / bare:.1f} × python -c pass",
-        ),
-    ]
-    for name, seconds, ratio in rows:
-        print(f"{name:<66} {seconds * 1000:>8.0f} ms  {ratio}")
-    print(
-        f"(e) peak memory: {small} files {mem_small / 1024:.1f} MiB, {len(corpus.files)} files "
-        f"{mem_full / 1024:.1f} MiB ({mem_full / mem_small:.2f} ×); floor {floor_mem / 1024:.1f} MiB; "
-        f"one article {article_mem / 1024:.1f} MiB; {len(corpus.files)} files from the cache {mem_warm / 1024:.1f} MiB"
+    print_table(
+        args,
+        corpus,
+        {
+            "floor": [floor],
+            "check1": check1,
+            "check2": check2,
+            "fill": fill,
+            "warm": warm,
+            "tenth": tenth,
+            "check_sample": check_sample,
+            "warm_sample": warm_sample,
+            "floor_sample": [floor_sample],
+            "bare": [bare],
+            "article": article,
+            "article_warm": article_warm,
+        },
+        base,
     )
+    for i, python in enumerate(pythons):
+        print(
+            f"(e) peak memory{'' if i == 0 else f' ({python})'}: {small} files {mem_small[i] / 1024:.1f} MiB, "
+            f"{len(corpus.files)} files {mem_full[i] / 1024:.1f} MiB ({mem_full[i] / mem_small[i]:.2f} ×); "
+            f"floor {floor_mem / 1024:.1f} MiB; one article {article_mem[i] / 1024:.1f} MiB; "
+            f"{len(corpus.files)} files from the cache {mem_warm[i] / 1024:.1f} MiB"
+        )
     if base_counts is not None:
         print(f"baseline verdict counts (not checked): {base_counts}")
     print("result:", "OK" if ok else "FAILED (see above)")
     return 0 if ok else 1
+
+
+def print_table(args: argparse.Namespace, corpus: Any, t: dict[str, list[Timing]], base: float) -> None:
+    """The table: each measurement's median wall and CPU time, its ratio to its baseline, and with
+    `--against` the other interpreter's times beside it (and this one's as a share of them)."""
+    floor, check1 = t["floor"][0].wall, t["check1"][0].wall
+    per_claim = check1 / corpus.claims * 1e6
+    n, b = len(corpus.files), args.baseline_files
+    rows: list[tuple[str, str, str]] = [
+        ("floor", f"(a) floor: read + parse {n} files with {fastest_parser()} (process)", "1.00 × floor"),
+        ("check1", f"(c) check --no-cache, 1 process ({per_claim:.0f} µs a claim)", f"{check1 / floor:.2f} × floor"),
+        ("check2", "(c) check --no-cache -j 2", f"{check1 / t['check2'][0].wall:.2f} × faster than -j 1"),
+        ("fill", "(c) first run, filling an empty cache", f"{t['fill'][0].wall / check1:.2f} × no cache"),
+        ("warm", "(c) re-run, nothing changed (all from the cache)", f"{t['warm'][0].wall / floor:.2f} × floor"),
+        ("tenth", "(c) re-run, a tenth of the files edited", f"{t['tenth'][0].wall / floor:.2f} × floor"),
+        ("check_sample", f"(b) check --no-cache, {b} files", f"{base / t['check_sample'][0].wall:.2f} × faster"),
+        (
+            "warm_sample",
+            f"(b) check, same {b} files, from the cache",
+            f"{base / t['warm_sample'][0].wall:.1f} × faster",
+        ),
+        ("floor_sample", f"(b) floor, same {b} files", ""),
+        ("bare", "(d) python -c pass", ""),
+        (
+            "article",
+            "(d) check --no-cache, one article",
+            f"{t['article'][0].wall / t['bare'][0].wall:.1f} × bare",
+        ),
+        ("article_warm", "(d) check, one article, from the cache", ""),
+    ]
+    against = " against: wall    cpu  this/against" if args.against else ""
+    print()
+    print(f"(b) the obvious way, tomllib + pint, {b} files: {base * 1000:.0f} ms (wall)")
+    print(f"{'measurement':<56} {'wall':>8} {'cpu':>8}  {'ratio':<28}{against}")
+    for key, name, ratio in rows:
+        this = t[key][0]
+        line = f"{name:<56} {this.wall * 1000:>5.0f} ms {this.cpu * 1000:>5.0f} ms  {ratio:<28}"
+        if args.against and len(t[key]) > 1:
+            other = t[key][1]
+            line += f" {other.wall * 1000:>6.0f} ms {other.cpu * 1000:>5.0f} ms  {this.wall / other.wall:.2f} ×"
+        print(line)
 
 
 if __name__ == "__main__":

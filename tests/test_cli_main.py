@@ -50,3 +50,23 @@ def test_only_the_subcommand_asked_for_is_imported() -> None:
 def test_each_subcommand_has_its_module(name: str) -> None:
     module = importlib.import_module(COMMANDS[name][0])
     assert callable(module.add_arguments) and callable(module.run)
+
+
+def test_a_one_article_check_imports_only_what_checking_needs() -> None:
+    """One article checked afresh (the start-up the cold path is measured by) loads no pint, no cache (sqlite3),
+    no process pool, no tomllib (rtoml reads the file; tomllib is for what rtoml cannot read the same way, and
+    for telling an article from a claims file not named .toml), and compiles no table-heading pattern."""
+    from pathlib import Path
+
+    claims = Path(__file__).resolve().parent.parent / "claims"
+    probe = (
+        "import sys; from factcheck.cli.main import main; status = main(sys.argv[1:])\n"
+        "from factcheck.words import periods\n"
+        "heavy = ('pint', 'sqlite3', 'factcheck.runner.cache', 'concurrent.futures', 'tomllib')\n"
+        "sys.stderr.write(repr([m for m in heavy if m in sys.modules] + [periods._heading.cache_info().currsize]))\n"
+        "raise SystemExit(status)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, "check", "--no-cache", str(claims)], capture_output=True, text=True, check=False
+    )
+    assert (done.returncode, done.stderr) == (0, "[0]")

@@ -9,6 +9,7 @@ before it sees them (`TOMLLimitError`), which is asserted structurally: tomllib 
 from __future__ import annotations
 
 import math
+import subprocess
 import sys
 import tomllib
 from collections.abc import Iterator
@@ -432,3 +433,16 @@ def test_nesting_over_lines_is_placed_where_it_runs_deep() -> None:
     with pytest.raises(TOMLLimitError) as caught:
         tomlread.loads(text)
     assert caught.value.line == 101  # the 100th bracket
+
+
+def test_the_syntax_error_is_tomllib_s_loaded_only_when_asked_for() -> None:
+    """`factcheck.load.toml.TOMLDecodeError` is tomllib's class (what `loads` raises), but reading the module
+    does not import tomllib: a file rtoml reads never needs it."""
+    from factcheck.load import toml
+
+    assert toml.TOMLDecodeError is tomllib.TOMLDecodeError
+    probe = "import sys, factcheck.load.toml; print('tomllib' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+    with pytest.raises(AttributeError):
+        _ = toml.NoSuchName  # type: ignore[attr-defined]

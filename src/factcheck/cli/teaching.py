@@ -32,15 +32,17 @@ def article_named(path: str) -> bool:
     A file whose name ends in .toml is a claims file, whatever it holds (the loader says what is wrong
     with it); any other file is an article unless its start reads as TOML.
     """
-    import tomllib  # only for a file not named .toml: every run pays nothing for it
-
     file = Path(path)
     try:
         if file.name.endswith(".toml") or not file.is_file() or file.stat().st_size > _LARGEST:
             return False
-        tomllib.loads(file.read_bytes().decode("utf-8-sig"))
+        text = file.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return False  # the loader reports a file it cannot read
+    import tomllib  # only for a file not named .toml: a check of claims files and folders never loads it
+
+    try:
+        tomllib.loads(text)
     except tomllib.TOMLDecodeError:
         return True
     return False

@@ -26,10 +26,10 @@ from factcheck.errors import (
     TableError,
     TOMLLimitError,
 )
+from factcheck.load import toml
 from factcheck.load.coverage import coverage_gaps, coverage_problem, fold, misquoted, quote_found
 from factcheck.load.lines import Lines
 from factcheck.load.paths import read_inside
-from factcheck.load.toml import TOMLDecodeError
 from factcheck.load.toml import loads as toml_loads
 from factcheck.model.claims import (
     CLAIM_TYPES,
@@ -149,7 +149,7 @@ def parse_claims_toml(data: bytes | str, path: str = "<string>") -> tuple[str, d
         text = data
     try:
         raw = toml_loads(text, parse_float=_parse_float)
-    except TOMLDecodeError as exc:
+    except toml.TOMLDecodeError as exc:  # looked up only when something was raised: tomllib is loaded on demand
         line = _line_of_toml_error(str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise ClaimsFileError(f"not valid TOML: {message}", path=path, line=line) from None

@@ -30,16 +30,30 @@ import datetime as dt
 import math
 import re
 import sys
-import tomllib
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from factcheck.errors import TOMLLimitError
 
-__all__ = ["MAX_INTEGER_DIGITS", "MAX_KEY_PARTS", "TOMLDecodeError", "fast_parser", "loads"]
+__all__ = ["MAX_INTEGER_DIGITS", "MAX_KEY_PARTS", "fast_parser", "loads"]
 
-TOMLDecodeError = tomllib.TOMLDecodeError
+if TYPE_CHECKING:
+    import tomllib
+
+    TOMLDecodeError = tomllib.TOMLDecodeError
+else:
+
+    def __getattr__(name: str) -> Any:
+        """`TOMLDecodeError` (what `loads` raises for a syntax error) is tomllib's, imported only when asked for:
+        most files never need tomllib (rtoml reads them), and importing it costs a one-file check about 4% of its
+        start-up. Not in `__all__`, which lists what the module defines at import."""
+        if name == "TOMLDecodeError":
+            import tomllib
+
+            return tomllib.TOMLDecodeError
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 #: A dotted key or table name may have at most this many parts (a claims file needs five).
 MAX_KEY_PARTS: Final = 100
@@ -142,13 +156,15 @@ def _reference(text: str, parse_float: Callable[[str], Any]) -> dict[str, Any]:
     lifted = limit == 0 or limit > MAX_INTEGER_DIGITS
     if lifted:  # Python then refuses a longer integer before converting it, as it does by default
         sys.set_int_max_str_digits(MAX_INTEGER_DIGITS)
+    import tomllib  # here, not at the top: see `__getattr__`
+
     try:
         return tomllib.loads(text, parse_float=parse_float)
     except RecursionError:
         msg = "arrays or inline tables nested too deeply"
         raise TOMLLimitError(msg, _deep_line(text)) from None
     except ValueError as exc:
-        if isinstance(exc, TOMLDecodeError) or "integer string conversion" not in str(exc):
+        if isinstance(exc, tomllib.TOMLDecodeError) or "integer string conversion" not in str(exc):
             raise  # tomllib's own error, or `parse_float` refusing a number
         digits = MAX_INTEGER_DIGITS if lifted else limit
         msg = f"a number of more than {digits:,} digits"

@@ -14,6 +14,7 @@ import datetime as dt
 import enum
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import Final
 
 import attrs
@@ -404,17 +405,20 @@ def _period_of(match: re.Match[str], published: dt.date | None) -> Period | None
 
 #: The periods a table's column heading may hold, most precise first: "31 Mar 2020", "2019-20", "March 2020",
 #: "mid-2019", "2019".
-_HEADING: Final = re.compile(
-    rf"(?<![\d,.])(?:{_DAY_MONTH_YEAR.pattern}|{_FY_SPELLING.pattern}|{_MONTH_YEAR.pattern}|({_YEAR}))(?![\d,.]*\d)",
-    re.IGNORECASE,
-)
+@cache
+def _heading() -> re.Pattern[str]:
+    """Compiled on first use: only `factcheck table` reads headings, and a check should not pay for it."""
+    return re.compile(
+        rf"(?<![\d,.])(?:{_DAY_MONTH_YEAR.pattern}|{_FY_SPELLING.pattern}|{_MONTH_YEAR.pattern}|({_YEAR}))(?![\d,.]*\d)",
+        re.IGNORECASE,
+    )
 
 
 def period_in_heading(heading: str) -> Period | None:
     """The one period a column heading names ("Registered offenders 31 Mar 2020", "Population (mid-2019)"),
     for `factcheck table` to suggest; None when it names none, or more than one."""
     found = set()
-    for match in _HEADING.finditer(heading):
+    for match in _heading().finditer(heading):
         try:
             found.add(parse_period(match[0]))
         except PeriodError:
