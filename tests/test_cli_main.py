@@ -70,3 +70,20 @@ def test_a_one_article_check_imports_only_what_checking_needs() -> None:
         [sys.executable, "-c", probe, "check", "--no-cache", str(claims)], capture_output=True, text=True, check=False
     )
     assert (done.returncode, done.stderr) == (0, "[0]")
+
+
+def test_an_ordinary_claims_file_never_imports_the_template_or_table_readers() -> None:
+    """A claims file with neither `[template]` nor `[tables]` is checked without the modules that read them."""
+    from pathlib import Path
+
+    story = Path(__file__).resolve().parent.parent / "claims" / "west-mercia-mappa-2020.claims.toml"
+    probe = (
+        "import sys; from factcheck.cli.main import main; status = main(sys.argv[1:])\n"
+        "readers = ('factcheck.load.template', 'factcheck.load.slots', 'factcheck.load.tables')\n"
+        "sys.stderr.write(repr([m for m in readers if m in sys.modules]))\n"
+        "raise SystemExit(status)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, "check", "--no-cache", str(story)], capture_output=True, text=True, check=False
+    )
+    assert (done.returncode, done.stderr) == (0, "[]")

@@ -22,8 +22,8 @@ import attrs
 from factcheck.check.periods import check_periods
 from factcheck.check.verifier import Verifier
 from factcheck.errors import ClaimsFileError
+from factcheck.load.claimsfile import load_claims
 from factcheck.load.paths import FileRead
-from factcheck.load.template import TemplateFile, load_claims
 from factcheck.model.claims import Article, BrokenClaim, Claim, ClaimsFile, Defaults, Figure, Sentence, Source
 from factcheck.model.kinds import SENTENCE
 from factcheck.model.results import FileResult, Outcome
@@ -42,7 +42,7 @@ def check_file(path: str | Path, data: bytes | None = None) -> FileResult:
         loaded = load_claims(path, data)
     except ClaimsFileError as exc:
         return FileResult(str(path), errors=(exc,))
-    if isinstance(loaded, TemplateFile):
+    if not isinstance(loaded, ClaimsFile):  # a template
         count = len(loaded.versions)
         message = (
             f"this claims file is a template of {count} version{'' if count == 1 else 's'}: check it with "
@@ -67,7 +67,7 @@ def check_inputs(path: str | Path, data: bytes | None = None) -> tuple[tuple[Fil
         loaded = load_claims(path, data)
     except ClaimsFileError as exc:
         return (FileResult(str(path), errors=(exc,)),), ()
-    if not isinstance(loaded, TemplateFile):
+    if isinstance(loaded, ClaimsFile):
         return (verify_file(loaded),), _article_read(loaded)
     if loaded.problems:
         return (FileResult(str(path), errors=loaded.problems),), loaded.reads

@@ -52,9 +52,20 @@ from factcheck.numbers.units import parse_unit
 from factcheck.words.stated import parse_stated, parse_tolerance
 
 if TYPE_CHECKING:
-    from factcheck.load.tables import ColumnSpec, TableFigures, TableSpec
+    from collections.abc import Mapping
 
-__all__ = ["MAX_FILE_BYTES", "load_claims_data", "load_claims_file", "loads_claims_file", "parse_claims_toml"]
+    from factcheck.load.tables import ColumnSpec, TableFigures, TableSpec
+    from factcheck.load.template import TemplateFile
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "is_template",
+    "load_claims",
+    "load_claims_data",
+    "load_claims_file",
+    "loads_claims_file",
+    "parse_claims_toml",
+]
 
 #: The largest claims file read. An article's sentences, claims and figures take tens of kilobytes
 #: (the largest in claims/ and ../shared/eval, 10 KB); this bounds what a hostile file can cost downstream: rtoml alone holds
@@ -116,6 +127,33 @@ def loads_claims_file(data: bytes | str, path: str = "<string>", *, base_dir: Pa
     """Read a claims file from its contents; `base_dir` is where `[article] text` is looked up."""
     text, raw = parse_claims_toml(data, path)
     return load_claims_data(raw, text, path, base_dir=base_dir)
+
+
+def is_template(raw: Mapping[str, Any]) -> bool:
+    """Whether parsed claims-file TOML is a template (it has a `[template]` table)."""
+    return "template" in raw
+
+
+def load_claims(path: str | Path, data: bytes | None = None) -> ClaimsFile | TemplateFile:
+    """The claims file at `path` (its bytes `data`, when read already): an ordinary one, or a template.
+
+    Here rather than in `load.template`, so that a check of ordinary claims files never imports the
+    template reader (it is imported only for a file with a `[template]` table).
+    """
+    path = Path(path)
+    shown = str(path)
+    if data is None:
+        try:
+            with path.open("rb") as stream:
+                data = stream.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            raise ClaimsFileError(f"cannot read the file: {exc.strerror or exc}", path=shown) from None
+    text, raw = parse_claims_toml(data, shown)
+    if is_template(raw):
+        from factcheck.load.template import load_template
+
+        return load_template(raw, text, shown, base_dir=path.parent)
+    return load_claims_data(raw, text, shown, base_dir=path.parent)
 
 
 def load_claims_data(

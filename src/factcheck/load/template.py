@@ -34,7 +34,7 @@ from typing import Any, Final
 import attrs
 
 from factcheck.errors import ClaimsFileError, ReadRefusedError, TableError
-from factcheck.load.claimsfile import MAX_FILE_BYTES, load_claims_data, parse_claims_toml
+from factcheck.load.claimsfile import is_template, load_claims, load_claims_data
 from factcheck.load.coverage import article_body, fold_whitespace
 from factcheck.load.lines import Lines
 from factcheck.load.paths import FileRead, read_inside
@@ -89,27 +89,6 @@ class TemplateFile:
     problems: tuple[ClaimsFileError, ...] = ()
     reads: tuple[FileRead, ...] = ()
     title: str = ""
-
-
-def is_template(raw: Mapping[str, Any]) -> bool:
-    """Whether parsed claims-file TOML is a template (it has a `[template]` table)."""
-    return "template" in raw
-
-
-def load_claims(path: str | Path, data: bytes | None = None) -> ClaimsFile | TemplateFile:
-    """The claims file at `path` (its bytes `data`, when read already): an ordinary one, or a template."""
-    path = Path(path)
-    shown = str(path)
-    if data is None:
-        try:
-            with path.open("rb") as stream:
-                data = stream.read(MAX_FILE_BYTES + 1)
-        except OSError as exc:
-            raise ClaimsFileError(f"cannot read the file: {exc.strerror or exc}", path=shown) from None
-    text, raw = parse_claims_toml(data, shown)
-    if is_template(raw):
-        return load_template(raw, text, shown, base_dir=path.parent)
-    return load_claims_data(raw, text, shown, base_dir=path.parent)
 
 
 def load_template(
