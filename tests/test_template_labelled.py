@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.check.pipeline import check_path
-from factcheck.load.template import TemplateFile, load_claims
+from factcheck.load.claimsfile import load_claims
+from factcheck.load.template import TemplateFile
 
 FOLDER = Path(__file__).parent / "data" / "labelled-template"
 TEMPLATES = sorted(FOLDER.glob("*.claims.toml"))

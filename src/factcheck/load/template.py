@@ -34,14 +34,14 @@ from typing import Any, Final
 import attrs
 
 from factcheck.errors import ClaimsFileError, ReadRefusedError, TableError
-from factcheck.load.claimsfile import is_template, load_claims, load_claims_data
+from factcheck.load.claimsfile import load_claims_data
 from factcheck.load.coverage import article_body, fold_whitespace
 from factcheck.load.lines import Lines
 from factcheck.load.paths import FileRead, read_inside
 from factcheck.load.slots import MAX_STEPS, Miss, Pattern, Piece, Slot, cut, fill, match_pattern, parse_slots, slug
 from factcheck.model.claims import Article, ClaimsFile, is_placeholder
 
-__all__ = ["MAX_VERSIONS", "ROW", "TemplateFile", "Version", "is_template", "load_claims", "load_template"]
+__all__ = ["MAX_VERSIONS", "ROW", "TemplateFile", "Version", "load_template"]
 
 #: The most versions one template checks (the largest sets of areas, wards, are some 9,000).
 MAX_VERSIONS: Final = 10_000
