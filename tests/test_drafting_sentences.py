@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from factcheck.drafting import sentences
@@ -323,6 +323,16 @@ _DATED_PIECES = st.sampled_from(
 
 
 @given(st.lists(st.tuples(_DATED_PIECES, st.sampled_from([" ", "\n", "\n\n", "  \n"])), max_size=20))
+@example(  # a labelled dateline with a full stop after the date is still one sentence
+    [
+        ("10 November 2020", " "),
+        ("10 November 2020", "\n"),
+        ("Published:", " "),
+        ("10 November 2020", " "),
+        ("Text.", " "),
+        ("10 November 2020", " "),
+    ]
+)
 def test_an_article_with_a_dateline_is_still_covered_exactly(pieces: list[tuple[str, str]]) -> None:
     text = "".join(piece + gap for piece, gap in pieces)
     article = read_article(text)

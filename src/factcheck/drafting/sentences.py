@@ -104,8 +104,12 @@ def read_article(text: str) -> ArticleText:
         head, newline, tail = paragraphs[0].strip().partition("\n")
         if newline and tail.strip() and not _TERMINAL.search(head.strip()):
             paragraphs[0:1] = [head, tail]  # a headline line with no full stop
+    whole = dateline  # a dateline is one sentence, whatever follows its label ("Published: 10 Nov 2020. Updated …")
     for number, paragraph in enumerate(paragraphs):
-        sentences.extend(SentenceSpan(s, number) for s in split_paragraph(paragraph))
+        pieces = split_paragraph(paragraph)
+        if whole is not None and pieces and paragraph.strip() == whole:
+            pieces, whole = [" ".join(pieces)], None
+        sentences.extend(SentenceSpan(s, number) for s in pieces)
     return ArticleText(date, tuple(sentences), fold_whitespace(dateline) if dateline else None)
 
 
