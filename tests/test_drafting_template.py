@@ -11,7 +11,7 @@ from factcheck.check.pipeline import check_path
 from factcheck.cli.main import main
 from factcheck.drafting.template import draft_template, template_toml
 from factcheck.errors import TemplateDraftError
-from factcheck.load.claimsfile import load_claims
+from factcheck.load.dispatch import load_claims
 from factcheck.load.template import TemplateFile
 
 EXAMPLE = Path(__file__).parents[1] / "claims" / "mappa-every-area"

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.load.claimsfile import load_claims, loads_claims_file
+from factcheck.load.claimsfile import loads_claims_file
+from factcheck.load.dispatch import load_claims
 from factcheck.load.slots import slug
 from factcheck.load.template import TemplateFile
 from factcheck.model.claims import ClaimsFile

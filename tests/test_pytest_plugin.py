@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.check.pipeline import check_file
-from factcheck.load.claimsfile import load_claims, load_claims_file
+from factcheck.load.claimsfile import load_claims_file
+from factcheck.load.dispatch import load_claims
 from factcheck.load.template import TemplateFile
 from factcheck.model.claims import ClaimsFile
 from factcheck.model.verdicts import Verdict

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.check.pipeline import check_path
-from factcheck.load.claimsfile import load_claims
+from factcheck.load.dispatch import load_claims
 from factcheck.load.template import TemplateFile
 
 FOLDER = Path(__file__).parent / "data" / "labelled-template"

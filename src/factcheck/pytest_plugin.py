@@ -128,7 +128,7 @@ class ClaimsTomlFile(_Claims, pytest.File):
 
     def collect(self) -> Iterator[pytest.Item | pytest.Collector]:
         from factcheck.errors import ClaimsFileError
-        from factcheck.load.claimsfile import load_claims  # keep the plugin light
+        from factcheck.load.dispatch import load_claims  # keep the plugin light
         from factcheck.load.template import TemplateFile
 
         shown = _shown_path(self)

@@ -22,7 +22,7 @@ import attrs
 from factcheck.check.periods import check_periods
 from factcheck.check.verifier import Verifier
 from factcheck.errors import ClaimsFileError
-from factcheck.load.claimsfile import load_claims
+from factcheck.load.dispatch import load_claims
 from factcheck.load.paths import FileRead
 from factcheck.model.claims import Article, BrokenClaim, Claim, ClaimsFile, Defaults, Figure, Sentence, Source
 from factcheck.model.kinds import SENTENCE

@@ -55,16 +55,15 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from factcheck.load.tables import ColumnSpec, TableFigures, TableSpec
-    from factcheck.load.template import TemplateFile
 
 __all__ = [
     "MAX_FILE_BYTES",
     "is_template",
-    "load_claims",
     "load_claims_data",
     "load_claims_file",
     "loads_claims_file",
     "parse_claims_toml",
+    "read_claims_bytes",
 ]
 
 #: The largest claims file read. An article's sentences, claims and figures take tens of kilobytes
@@ -111,16 +110,19 @@ _MAX_UNIT: Final = 200
 _TOO_LARGE: Final = 10 ** (_MAX_EXPONENT + 1)
 
 
-def load_claims_file(path: str | Path) -> ClaimsFile:
-    """Read and check the claims file at `path` (never more than MAX_FILE_BYTES of it, and one byte)."""
-    path = Path(path)
-    shown = str(path)
+def read_claims_bytes(path: Path) -> bytes:
+    """The claims file's bytes: never more than MAX_FILE_BYTES of it, and one byte (to tell it is too long)."""
     try:
         with path.open("rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
+            return stream.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise ClaimsFileError(f"cannot read the file: {exc.strerror or exc}", path=shown) from None
-    return loads_claims_file(data, shown, base_dir=path.parent)
+        raise ClaimsFileError(f"cannot read the file: {exc.strerror or exc}", path=str(path)) from None
+
+
+def load_claims_file(path: str | Path) -> ClaimsFile:
+    """Read and check the claims file at `path`."""
+    path = Path(path)
+    return loads_claims_file(read_claims_bytes(path), str(path), base_dir=path.parent)
 
 
 def loads_claims_file(data: bytes | str, path: str = "<string>", *, base_dir: Path | None = None) -> ClaimsFile:
@@ -132,28 +134,6 @@ def loads_claims_file(data: bytes | str, path: str = "<string>", *, base_dir: Pa
 def is_template(raw: Mapping[str, Any]) -> bool:
     """Whether parsed claims-file TOML is a template (it has a `[template]` table)."""
     return "template" in raw
-
-
-def load_claims(path: str | Path, data: bytes | None = None) -> ClaimsFile | TemplateFile:
-    """The claims file at `path` (its bytes `data`, when read already): an ordinary one, or a template.
-
-    Here rather than in `load.template`, so that a check of ordinary claims files never imports the
-    template reader (it is imported only for a file with a `[template]` table).
-    """
-    path = Path(path)
-    shown = str(path)
-    if data is None:
-        try:
-            with path.open("rb") as stream:
-                data = stream.read(MAX_FILE_BYTES + 1)
-        except OSError as exc:
-            raise ClaimsFileError(f"cannot read the file: {exc.strerror or exc}", path=shown) from None
-    text, raw = parse_claims_toml(data, shown)
-    if is_template(raw):
-        from factcheck.load.template import load_template
-
-        return load_template(raw, text, shown, base_dir=path.parent)
-    return load_claims_data(raw, text, shown, base_dir=path.parent)
 
 
 def load_claims_data(
@@ -303,7 +283,7 @@ class _Loader:
     # -- the whole file ----------------------------------------------------------------------
     def load(self) -> ClaimsFile:
         raw = top = self.raw
-        if "template" in raw:  # its versions are loaded one by one (`load.template`), each without it
+        if is_template(raw):  # its versions are loaded one by one (`load.template`), each without it
             self.problem(
                 "this claims file is a template ([template]): it is checked version by version, by "
                 "`factcheck check` or `factcheck.check_path`, not loaded as one article",
