@@ -345,37 +345,23 @@ def _unit_of(verifier: Verifier, name: str) -> Unit | None:
         return None
 
 
-def _suggest(claim: Claim, pools: _Pools, verifier: Verifier, limit: int) -> list[Suggestion]:
+def _read(claim: Claim) -> tuple[tuple[str, ...], Stated] | None:
+    """The claim's input fields and its words read, or None when there is nothing to suggest for it."""
     fields = _FIELDS.get(claim.kind)
     if fields is None:
-        return []
+        return None
     try:
-        stated = parse_stated(claim.stated, claim.kind, direction_given=claim.direction is not None)
+        return fields, parse_stated(claim.stated, claim.kind, direction_given=claim.direction is not None)
     except FactcheckError:
+        return None
+
+
+def _suggest(claim: Claim, pools: _Pools, verifier: Verifier, limit: int) -> list[Suggestion]:
+    read = _read(claim)
+    if read is None:
         return []
-    pool = pools.for_kind(_arithmetic_kind(claim, stated))
-    candidates = pool.candidates
-    found: list[Suggestion] = []
-    for leaf in _Search(claim, stated, pool, len(fields)).ranked():
-        combo = tuple(candidates[p] for p in leaf.positions)
-        variant = claim.with_inputs({f: c.name for f, c in zip(fields, combo, strict=True)})
-        # remember=False: a variant's value is not the claim's, and one verifier serves every claim of the file
-        outcome = verifier.outcome(variant, remember=False)
-        if outcome.verdict is not Verdict.SUPPORTED:
-            continue
-        kind = _arithmetic_kind(claim, stated)
-        found.append(
-            Suggestion(
-                tuple((f, c.name) for f, c in zip(fields, combo, strict=True)),
-                outcome.explanation,
-                leaf.distance,
-                _unit_fit(claim.stated, kind, combo),
-                _period_order(kind, combo),
-            )
-        )
-        if len(found) == limit:
-            break
-    return found
+    fields, stated = read
+    return _walk(claim, fields, stated, stated, pools, verifier, limit, reproduces=True)
 
 
 #: The nearest figures are ranked on more than their distance (`fill.choose`): more of them are looked at.
@@ -388,13 +374,10 @@ def _nearest(claim: Claim, pools: _Pools, verifier: Verifier, limit: int) -> lis
     """The figures whose value comes nearest the stated number (within about 30% of it, of either sign for a
     change whatever its direction word), ranked as suggestions are: what a reporter meant when the article
     got it wrong. None of them reproduces the words; the verifier's explanation says by how much."""
-    fields = _FIELDS.get(claim.kind)
-    if fields is None:
+    read = _read(claim)
+    if read is None:
         return []
-    try:
-        stated = parse_stated(claim.stated, claim.kind, direction_given=claim.direction is not None)
-    except FactcheckError:
-        return []
+    fields, stated = read
     interval = stated.interval
     centre = stated.centre
     if centre is None:
@@ -403,23 +386,41 @@ def _nearest(claim: Claim, pools: _Pools, verifier: Verifier, limit: int) -> lis
         return []
     size = abs(centre)
     around = attrs.evolve(stated, interval=Interval(size * (1 - _NEAR), size * (1 + _NEAR)), direction=None)
-    pool = pools.for_kind(_arithmetic_kind(claim, stated))
+    return _walk(claim, fields, stated, around, pools, verifier, limit, reproduces=False)
+
+
+def _walk(
+    claim: Claim,
+    fields: tuple[str, ...],
+    stated: Stated,
+    searched: Stated,
+    pools: _Pools,
+    verifier: Verifier,
+    limit: int,
+    *,
+    reproduces: bool,
+) -> list[Suggestion]:
+    """The first `limit` combinations of figures the search for `searched` ranks that the verifier accepts:
+    those that reproduce the words (`reproduces`), or else any it can compute (the nearest figures)."""
+    kind = _arithmetic_kind(claim, stated)
+    pool = pools.for_kind(kind)
     found: list[Suggestion] = []
-    for leaf in _Search(claim, around, pool, len(fields)).ranked():
+    for leaf in _Search(claim, searched, pool, len(fields)).ranked():
         combo = tuple(pool.candidates[p] for p in leaf.positions)
-        variant = claim.with_inputs({f: c.name for f, c in zip(fields, combo, strict=True)})
-        outcome = verifier.outcome(variant, remember=False)
-        if outcome.verdict is Verdict.ERROR:
+        inputs = tuple((f, c.name) for f, c in zip(fields, combo, strict=True))
+        # remember=False: a variant's value is not the claim's, and one verifier serves every claim of the file
+        outcome = verifier.outcome(claim.with_inputs(dict(inputs)), remember=False)
+        accepted = outcome.verdict is Verdict.SUPPORTED if reproduces else outcome.verdict is not Verdict.ERROR
+        if not accepted:
             continue
-        kind = _arithmetic_kind(claim, stated)
         found.append(
             Suggestion(
-                tuple((f, c.name) for f, c in zip(fields, combo, strict=True)),
+                inputs,
                 outcome.explanation,
                 leaf.distance,
                 _unit_fit(claim.stated, kind, combo),
                 _period_order(kind, combo),
-                reproduces=False,
+                reproduces=reproduces,
             )
         )
         if len(found) == limit:
