@@ -87,6 +87,14 @@ def test_versions_with_other_sentences_are_refused() -> None:
         draft_template([("a.txt", "One.\n"), ("b.txt", "One. Two more.\n")])
 
 
+def test_the_commands_summary_counts_in_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for name, dogs in (("a.txt", 5), ("b.txt", 7)):
+        (tmp_path / name).write_text(f"Dogs were counted: {dogs} dogs.\n", encoding="utf-8")
+    output = tmp_path / "dogs.claims.toml"
+    assert main(["extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(output)]) == 0
+    assert f"wrote {output}: a template of 2 versions, 1 sentence, 1 slot, 1 draft claim\n" in capsys.readouterr().err
+
+
 def test_the_command_writes_the_template(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     shutil_copy(tmp_path)
     versions = sorted(str(path) for path in (tmp_path / "mappa-every-area").glob("*.txt"))

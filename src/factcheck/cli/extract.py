@@ -59,9 +59,7 @@ def run(args: argparse.Namespace) -> int:
     """Exit 0 with the draft written; 2 when the article cannot be read or the draft cannot be written."""
     from factcheck.drafting.extract import draft_article
     from factcheck.drafting.toml_writer import draft_toml
-    from factcheck.errors import DraftExistsError, OutputError
     from factcheck.report.summary import counted
-    from factcheck.runner.output import write_draft
 
     if len(args.article) > 1:
         return _run_template(args)
@@ -71,29 +69,16 @@ def run(args: argparse.Namespace) -> int:
         return 2
     to_stdout = args.output == "-"
     output = Path.cwd() / "-" if to_stdout else Path(args.output) if args.output else _default_output(article)
-    relative = os.path.relpath(article.resolve(), output.resolve().parent)
-    if relative.startswith(os.pardir) or os.path.isabs(relative):
-        sys.stderr.write(
-            f"factcheck: {output}: a claims file must be in the article's folder or above it, "
-            f"so that `[article] text` can point at {article}\n"
-        )
+    relative = _pointing_at(article, output, "a claims file must be in the article's folder", "`[article] text`")
+    if relative is None:
         return 2
     if not to_stdout and not output_is_not_an_input(output, [(article, f"the article {str(article)!r}")], "draft"):
         return 2
     draft = draft_article(text, text_path=Path(relative).as_posix(), source=article.name)
     shown = "FILE" if to_stdout else str(output)
     toml = draft_toml(draft, shown)
-    if to_stdout:
-        sys.stdout.write(toml)
-    else:
-        try:
-            write_draft(toml, output, force=args.force)
-        except (FileExistsError, OSError) as exc:
-            reason = (
-                str(exc) if isinstance(exc, (DraftExistsError, OutputError)) else f"{output}: {exc.strerror or exc}"
-            )
-            sys.stderr.write(f"factcheck: {reason}\n")
-            return 2
+    if not _emit(toml, output, to_stdout=to_stdout, force=args.force):
+        return 2
     claims = draft.claims()
     checks = sum(1 for s in draft.sentences if s.check is not None)
     sys.stderr.write(
@@ -108,8 +93,8 @@ def run(args: argparse.Namespace) -> int:
 def _run_template(args: argparse.Namespace) -> int:
     """A template drafted from several versions of one story, written to `--output` (required)."""
     from factcheck.drafting.template import draft_template, template_toml
-    from factcheck.errors import DraftExistsError, OutputError, TemplateDraftError
-    from factcheck.runner.output import write_draft
+    from factcheck.errors import TemplateDraftError
+    from factcheck.report.summary import counted
 
     articles = [Path(name) for name in args.article]
     if args.output is None:
@@ -125,12 +110,10 @@ def _run_template(args: argparse.Namespace) -> int:
         text = _read(article)
         if text is None:
             return 2
-        relative = os.path.relpath(article.resolve(), output.resolve().parent)
-        if relative.startswith(os.pardir) or os.path.isabs(relative):
-            sys.stderr.write(
-                f"factcheck: {output}: a template must be in its versions' folder or above it, "
-                f"so that its `[template] versions` can point at {article}\n"
-            )
+        relative = _pointing_at(
+            article, output, "a template must be in its versions' folder", "its `[template] versions`"
+        )
+        if relative is None:
             return 2
         versions.append((Path(relative).as_posix(), text))
     inputs = [(article, f"the version {str(article)!r}") for article in articles]
@@ -142,24 +125,44 @@ def _run_template(args: argparse.Namespace) -> int:
         sys.stderr.write(f"factcheck: {exc}\n")
         return 2
     toml = template_toml(drafted)
-    if to_stdout:
-        sys.stdout.write(toml)
-    else:
-        try:
-            write_draft(toml, output, force=args.force)
-        except (FileExistsError, OSError) as exc:
-            reason = (
-                str(exc) if isinstance(exc, (DraftExistsError, OutputError)) else f"{output}: {exc.strerror or exc}"
-            )
-            sys.stderr.write(f"factcheck: {reason}\n")
-            return 2
+    if not _emit(toml, output, to_stdout=to_stdout, force=args.force):
+        return 2
     draft = drafted.draft
     slots = len({name for sentence in draft.sentences for name in _slots(sentence.text)})
     sys.stderr.write(
-        f"{'drafted' if to_stdout else 'wrote ' + str(output)}: a template of {len(versions)} versions, "
-        f"{len(draft.sentences)} sentences, {slots} slots, {len(draft.claims())} draft claims\n"
+        f"{'drafted' if to_stdout else 'wrote ' + str(output)}: a template of {counted(len(versions), 'version')}, "
+        f"{counted(len(draft.sentences), 'sentence')}, {counted(slots, 'slot')}, "
+        f"{counted(len(draft.claims()), 'draft claim')}\n"
     )
     return 0
+
+
+def _pointing_at(article: Path, output: Path, rule: str, field: str) -> str | None:
+    """The article's path from the draft's folder, as the draft's `field` gives it; None (said on standard
+    error) when the draft would be outside the article's folder and could not point at it."""
+    relative = os.path.relpath(article.resolve(), output.resolve().parent)
+    if relative.startswith(os.pardir) or os.path.isabs(relative):
+        sys.stderr.write(f"factcheck: {output}: {rule} or above it, so that {field} can point at {article}\n")
+        return None
+    return relative
+
+
+def _emit(toml: str, output: Path, *, to_stdout: bool, force: bool) -> bool:
+    """Write the draft to standard output or to `output` (never over a file unless `force`); False (said on
+    standard error) when it could not be written."""
+    from factcheck.errors import DraftExistsError, OutputError
+    from factcheck.runner.output import write_draft
+
+    if to_stdout:
+        sys.stdout.write(toml)
+        return True
+    try:
+        write_draft(toml, output, force=force)
+    except (FileExistsError, OSError) as exc:
+        reason = str(exc) if isinstance(exc, (DraftExistsError, OutputError)) else f"{output}: {exc.strerror or exc}"
+        sys.stderr.write(f"factcheck: {reason}\n")
+        return False
+    return True
 
 
 def _slots(text: str) -> list[str]:
