@@ -174,6 +174,22 @@ def test_a_file_named_twice_is_checked_once(good: Path, capsys: pytest.CaptureFi
     assert "1 file: 1 supported" in out
 
 
+def test_a_file_reached_through_a_link_is_checked_once(
+    good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    link = tmp_path / "link.claims.toml"
+    link.symlink_to(good)
+    _, out, _ = _run(["check", str(good), str(link)], capsys)
+    assert "1 file: 1 supported" in out
+
+
+def test_two_copies_of_a_file_are_two_files(good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    copy = good.parent / "copy.claims.toml"
+    copy.write_bytes(good.read_bytes())
+    _, out, _ = _run(["check", str(good), str(copy)], capsys)
+    assert "2 files: 2 supported" in out
+
+
 def test_an_unknown_format_exits_2(good: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = _run(["check", "--format", "yaml", str(good)], capsys)
     assert status == 2 and out == ""

@@ -18,6 +18,7 @@ claims files and a template's entry in the cache covers every version's text.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
@@ -322,16 +323,27 @@ def _article_of(result: FileResult) -> str | None:
 def claims_files(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
     """(path, problem) for every claims file named or found below a named folder, in a stable order.
 
-    A file named twice (or named and also found in a named folder) is checked once.
+    A file named twice (or named and also found in a named folder, or reached through a link) is checked
+    once.
     """
-    seen: set[Path] = set()
+    seen: set[tuple[int, int] | str] = set()
     for path, problem in _claims_files(paths):
         if problem is None:
-            key = Path(path).resolve()
+            key = _identity(path)
             if key in seen:
                 continue
             seen.add(key)
         yield path, problem
+
+
+def _identity(path: str) -> tuple[int, int] | str:
+    """Which file `path` is: its device and inode (one system call, where resolving the path costs one per
+    folder on the way), or the path itself when it cannot be looked at (the loader then says why)."""
+    try:
+        found = os.stat(path)
+    except (OSError, ValueError):
+        return path
+    return found.st_dev, found.st_ino
 
 
 def _claims_files(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:

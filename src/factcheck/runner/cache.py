@@ -17,7 +17,7 @@ own with a `CACHEDIR.TAG` holding factcheck's own words (`_TAG`): that file, exa
 marker. A folder without it (or with another tool's tag) is somebody else's and is left alone:
 nothing in it is read, written or deleted. Entries live in one SQLite database in it, written a
 transaction each, so parallel workers and interrupted runs never leave a half-written entry.
-Each entry is sealed: a keyed BLAKE2b digest over its fields and its key, so an entry altered on
+Each entry is sealed: an HMAC-SHA256 over its fields and its key, so an entry altered on
 disk (a flipped byte, a hand edit, another program) or moved to another file's slot is a miss,
 never a report. An entry that cannot be read, parsed or unsealed is treated as missing, and a
 damaged database is made afresh (only in a folder recognised as ours). Deleting the folder is
@@ -27,7 +27,8 @@ The seal is not a secret (its key is factcheck's own code fingerprint): it catch
 anything but factcheck, not a user who can run factcheck, who could write entries anyway.
 
 Only the standard library is imported here: a run where every file is a hit never loads the
-verifier.
+verifier. Every digest is SHA-256: hashing the files is most of a hit's work, and processors with
+SHA extensions (most x86 and ARM chips of the last few years) do it 2 to 3 times as fast as BLAKE2b.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ _TAG: Final = (
     "# This folder is factcheck's cache of report parts; deleting it is always safe.\n"
 )
 #: Bumped when the layout of an entry changes.
-_LAYOUT: Final = b"factcheck-cache-3"
+_LAYOUT: Final = b"factcheck-cache-4"
 _MISSING: Final = "missing"
 _DATABASE: Final = "reports.sqlite3"
 #: The files of the database (SQLite's write-ahead log and its index beside it).
@@ -84,7 +85,7 @@ class CacheKey(NamedTuple):
 @cache
 def code_fingerprint() -> bytes:
     """A digest of factcheck's own source and the versions of what can change a verdict."""
-    digest = hashlib.blake2b(_LAYOUT, digest_size=20)
+    digest = hashlib.sha256(_LAYOUT)
     package = _PACKAGE
     for path in source_files():
         digest.update(path.relative_to(package).as_posix().encode() + b"\0")
@@ -153,7 +154,7 @@ def _read_article(claims_path: str, relative: str) -> tuple[str, bytes | None]:
         target, data = read_inside(folder, relative)
     except ReadRefusedError as exc:
         return json.dumps(["refused", exc.outside, exc.reason]), None
-    return json.dumps([str(target), hashlib.blake2b(data, digest_size=20).hexdigest()]), data
+    return json.dumps([str(target), hashlib.sha256(data).hexdigest()]), data
 
 
 def _as_read(data: bytes) -> str:
@@ -182,7 +183,7 @@ class ResultCache:
 
     def key(self, path: str, data: bytes, fmt: str, colour: bool) -> CacheKey:
         """The slot and digest of the claims file at `path` with contents `data`, in a format."""
-        head = hashlib.blake2b(digest_size=20)
+        head = hashlib.sha256()
         for part in (fmt.encode(), b"1" if colour else b"0", os.fsencode(path)):
             head.update(len(part).to_bytes(8, "little") + part)
         digest = head.copy()
@@ -328,7 +329,7 @@ def _exists_but_is_not_a_file(path: Path) -> bool:
 def _seal(key: CacheKey, article: str | None, state: str | None, report: str) -> str:
     """A digest of an entry's fields and its key, keyed with factcheck's code fingerprint: an entry altered on
     disk, or moved to another slot, does not match it."""
-    seal = hashlib.blake2b(digest_size=20, key=code_fingerprint(), person=b"factcheck-entry")
+    seal = hmac.new(code_fingerprint(), b"factcheck-entry", "sha256")
     for part in (
         key.slot,
         key.digest,
@@ -337,7 +338,8 @@ def _seal(key: CacheKey, article: str | None, state: str | None, report: str) ->
         report,
     ):
         data = part.encode("utf-8", "surrogatepass")
-        seal.update(len(data).to_bytes(8, "little") + data)
+        seal.update(len(data).to_bytes(8, "little"))
+        seal.update(data)
     return seal.hexdigest()
 
 
