@@ -94,9 +94,9 @@ def test_pyproject_tool_factcheck_is_a_project_file(tmp_path: Path) -> None:
         ('strict = "yes"\n', "factcheck.toml:1, key 'strict': must be true or false, not 'yes'"),
         ("format = 1\n", "factcheck.toml:1, key 'format': must be a format's name (a string), not 1"),
         ('cache-dir = " "\n', "factcheck.toml:1, key 'cache-dir': must be a folder's path (a string), not ' '"),
-        ("jobs = 0\n", "factcheck.toml:1, key 'jobs': must be a whole number, 1 or more, not 0"),
-        ("jobs = true\n", "factcheck.toml:1, key 'jobs': must be a whole number, 1 or more, not True"),
-        ("jobs = 1.5\n", "factcheck.toml:1, key 'jobs': must be a whole number, 1 or more, not 1.5"),
+        ("jobs = 0\n", "factcheck.toml:1, key 'jobs': must be a whole number, 1 or more, or 'auto', not 0"),
+        ("jobs = true\n", "factcheck.toml:1, key 'jobs': must be a whole number, 1 or more, or 'auto', not True"),
+        ("jobs = 1.5\n", "factcheck.toml:1, key 'jobs': must be a whole number, 1 or more, or 'auto', not 1.5"),
         ("jobs = \n", "factcheck.toml:1: not valid TOML: "),
         ("[paths]\nx = 1\n", "factcheck.toml, key 'paths': must be a list of paths (strings), not {'x': 1}"),
     ],
@@ -203,7 +203,9 @@ def test_a_bad_project_file_stops_the_command(tmp_path: Path, capsys: pytest.Cap
     )
     (desk / "factcheck.toml").write_text("jobs = 0\n", encoding="utf-8")
     status, _, err = _run(["check", "claims"], desk, capsys)
-    assert status == 2 and err.endswith("factcheck.toml:1, key 'jobs': must be a whole number, 1 or more, not 0\n")
+    assert status == 2 and err.endswith(
+        "factcheck.toml:1, key 'jobs': must be a whole number, 1 or more, or 'auto', not 0\n"
+    )
 
 
 def test_a_run_answered_from_the_cache_with_a_project_file_loads_only_the_standard_library(tmp_path: Path) -> None:

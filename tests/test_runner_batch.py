@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from factcheck.check.pipeline import check_file
+from factcheck.cli.check import jobs_option
 from factcheck.cli.main import main
 from factcheck.errors import ClaimsFileError
 from factcheck.model.results import FileResult
 from factcheck.report.formats import FORMATS, render
-from factcheck.runner.batch import check_files, claims_files, run, stream_report
+from factcheck.runner import batch
+from factcheck.runner.batch import check_files, claims_files, run, stream_report, usable_processors
+from factcheck.runner.cache import ResultCache
 
 #: The formats written file by file (the registry says which), the ones the cache serves.
 STREAMED = sorted(name for name, fmt in FORMATS.items() if fmt.streams)
@@ -87,3 +92,78 @@ def test_the_cli_takes_jobs_and_rejects_zero(
     assert target.read_text(encoding="utf-8") == render([check_file(p) for p in files], "json")
     assert main(["check", "-j", "0", *files]) == 2
     assert "--jobs must be 1 or more" in capsys.readouterr().err
+
+
+# -- workers: only for files to check, and only when there are enough of them -------------------
+
+
+def _counting_workers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Record each start of worker processes (the number asked for) in the returned list."""
+    started: list[int] = []
+    start = batch._workers
+
+    def counted(jobs: int) -> ProcessPoolExecutor:
+        started.append(jobs)
+        return start(jobs)
+
+    monkeypatch.setattr(batch, "_workers", counted)
+    return started
+
+
+def test_files_answered_from_the_cache_start_no_workers(
+    corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = ResultCache(tmp_path / "cache")
+    cache.prepare()
+    paths = [str(p) for p in corpus.files[:60]]
+    out = io.StringIO()
+    run(claims_files(paths), "text", out.write, cache=cache)
+    started = _counting_workers(monkeypatch)
+    again = io.StringIO()
+    run(claims_files(paths), "text", again.write, cache=cache, jobs=2)
+    assert again.getvalue() == out.getvalue()
+    assert started == []
+
+
+def test_a_few_files_to_check_start_no_workers(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    started = _counting_workers(monkeypatch)
+    few = [str(p) for p in corpus.files[: batch._WORTH_WORKERS]]
+    assert _report(few, "text", 2) == _report(few, "text", 1)
+    assert started == []
+
+
+def test_changed_files_among_cached_ones_are_shared_among_workers(
+    corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "files"
+    folder.mkdir()
+    copies = [folder / p.name for p in corpus.files[:80]]
+    for source, copy in zip(corpus.files, copies, strict=False):
+        copy.write_bytes(source.read_bytes())
+    cache = ResultCache(tmp_path / "cache")
+    cache.prepare()
+    run(claims_files([str(folder)]), "json", io.StringIO().write, cache=cache)
+    for copy in copies[::3]:  # every third file edited: a mix of hits and files to check, in order
+        copy.write_bytes(copy.read_bytes().replace(b"Figures published today", b"Figures out today"))
+    started = _counting_workers(monkeypatch)
+    two = io.StringIO()
+    status = run(claims_files([str(folder)]), "json", two.write, cache=cache, jobs=2)
+    one, status_one = _report([str(folder)], "json", 1)
+    assert (two.getvalue(), status) == (one, status_one)
+    assert started == [2]
+
+
+@pytest.mark.parametrize(("given", "expected"), [("auto", "auto"), ("3", 3), ("1", 1)])
+def test_jobs_is_a_number_or_auto(given: str, expected: int | str) -> None:
+    assert jobs_option(given) == expected
+
+
+def test_jobs_that_are_neither_are_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["check", "--jobs", "many", "claims"])
+    assert exited.value.code == 2
+    assert "a whole number or 'auto', not 'many'" in capsys.readouterr().err
+
+
+def test_auto_is_the_processors_this_process_may_use() -> None:
+    assert 1 <= usable_processors() <= (os.cpu_count() or 1)

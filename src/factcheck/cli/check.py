@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING, Any, TextIO
 from factcheck.cli.defaults import apply_project
 from factcheck.cli.outputs import article_inputs, claims_inputs, output_is_not_an_input
 from factcheck.cli.teaching import examples, refuse_articles
+from factcheck.load.project import AUTO_JOBS
 
 if TYPE_CHECKING:
     from factcheck.runner.cache import ResultCache
 
-__all__ = ["add_arguments", "run", "wants_colour"]
+__all__ = ["add_arguments", "jobs_option", "run", "wants_colour"]
 
 
 #: What a format is for, in `--help`; the formats themselves are the registry's (a new one is listed unexplained).
@@ -62,9 +63,10 @@ def add_arguments(check: argparse.ArgumentParser) -> None:
     check.add_argument(
         "--jobs",
         "-j",
-        type=int,
+        type=jobs_option,
         metavar="N",
-        help="check files in N processes (the report is the same as with one)",
+        help="check files in N processes, or 'auto': one per processor (the default); the report is the same "
+        "as with one",
     )
     check.add_argument(
         "--cache-dir",
@@ -88,6 +90,16 @@ def add_arguments(check: argparse.ArgumentParser) -> None:
         "factcheck check claims/                  # every *.claims.toml below claims/",
         "factcheck check --watch story.claims.toml   # again at every save, until Ctrl-C",
     )
+
+
+def jobs_option(text: str) -> int | str:
+    """`--jobs`: a whole number, or "auto" (one process per processor this process may use)."""
+    if text == AUTO_JOBS:
+        return text
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a whole number or {AUTO_JOBS!r}, not {text!r}") from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -124,6 +136,10 @@ def _check(args: argparse.Namespace) -> int:
     if fmt is None:
         sys.stderr.write(f"factcheck: unknown format {args.format!r} (one of: {', '.join(FORMATS)})\n")
         return 2
+    if args.jobs == AUTO_JOBS:
+        from factcheck.runner.batch import usable_processors
+
+        args.jobs = usable_processors()
     if args.jobs < 1:
         sys.stderr.write(f"factcheck: --jobs must be 1 or more, not {args.jobs}\n")
         return 2

@@ -17,7 +17,7 @@ __all__ = ["apply_project"]
 def apply_project(args: argparse.Namespace) -> bool:
     """Fill in what `args` leaves unset from the project file; False (having said why) when it cannot be."""
     from factcheck.errors import ProjectFileError
-    from factcheck.load.project import find_project
+    from factcheck.load.project import AUTO_JOBS, find_project
     from factcheck.report.text import one_line
 
     try:
@@ -38,7 +38,7 @@ def apply_project(args: argparse.Namespace) -> bool:
     if args.strict is None:
         args.strict = bool(project and project.strict)
     if args.jobs is None:
-        args.jobs = project.jobs if project and project.jobs else 1
+        args.jobs = project.jobs if project and project.jobs else AUTO_JOBS
     if args.cache_dir is None and "FACTCHECK_CACHE_DIR" not in os.environ and project and project.cache_dir:
         args.cache_dir = project.resolved(project.cache_dir)
     if args.format is None and project and project.format:

@@ -8,7 +8,7 @@ When a folder holds both, `factcheck.toml` is the project file. The keys:
 - `strict`: `--strict` by default (`--no-strict` turns it off for one run);
 - `format`: the report format of `check`;
 - `cache-dir`: the report cache's folder;
-- `jobs`: how many processes check files.
+- `jobs`: how many processes check files, or "auto" (one per processor; the default).
 
 Paths are relative to the project file's folder, whatever folder the command runs in. An option on
 the command line wins over the file. An unknown key, a value of the wrong type or a file that is not
@@ -25,9 +25,11 @@ from typing import Any, Final, NamedTuple
 
 from factcheck.errors import ProjectFileError
 
-__all__ = ["KEYS", "PROJECT_FILE", "Project", "find_project", "read_project"]
+__all__ = ["AUTO_JOBS", "KEYS", "PROJECT_FILE", "Project", "find_project", "read_project"]
 
 PROJECT_FILE: Final = "factcheck.toml"
+#: `jobs = "auto"` (and `--jobs auto`): one process per processor this process may use.
+AUTO_JOBS: Final = "auto"
 _PYPROJECT: Final = "pyproject.toml"
 #: Each key of the project file, and what its value must be (for the message when it is not).
 KEYS: Final = {
@@ -35,7 +37,7 @@ KEYS: Final = {
     "strict": "true or false",
     "format": "a format's name (a string)",
     "cache-dir": "a folder's path (a string)",
-    "jobs": "a whole number, 1 or more",
+    "jobs": f"a whole number, 1 or more, or {AUTO_JOBS!r}",
 }
 
 
@@ -51,7 +53,7 @@ class Project(NamedTuple):
     strict: bool | None
     format: str | None
     cache_dir: str | None
-    jobs: int | None
+    jobs: int | str | None  # a number of processes, or AUTO_JOBS
     lines: dict[str, int]  # each key's line in the file
 
     @property
@@ -144,7 +146,7 @@ def _checked(key: str, value: Any, path: Path, line: int) -> Any:
         "strict": isinstance(value, bool),
         "format": isinstance(value, str) and bool(value),
         "cache-dir": isinstance(value, str) and bool(value.strip()),
-        "jobs": isinstance(value, int) and not isinstance(value, bool) and value >= 1,
+        "jobs": value == AUTO_JOBS or (isinstance(value, int) and not isinstance(value, bool) and value >= 1),
     }[key]
     if not fits:
         raise ProjectFileError(f"must be {KEYS[key]}, not {value!r}", path=_shown(path), line=line or None, key=key)

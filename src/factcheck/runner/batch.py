@@ -28,9 +28,11 @@ from factcheck.model.verdicts import Tally, Totals, Verdict
 from factcheck.report.formats import FORMATS, groups, stream
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     from factcheck.load.paths import FileRead
     from factcheck.model.results import FileResult
-    from factcheck.runner.cache import ResultCache  # a run without the cache never loads it (nor sqlite3)
+    from factcheck.runner.cache import CacheKey, ResultCache  # a run without the cache never loads it (nor sqlite3)
 
 __all__ = [
     "CLAIMS_GLOB",
@@ -41,14 +43,20 @@ __all__ = [
     "render_safely",
     "report_file",
     "run",
+    "stored_report",
     "stream_report",
+    "usable_processors",
 ]
 
 #: The files a folder named on the command line is searched for.
 CLAIMS_GLOB: Final = "*.claims.toml"
 
-#: Files handed to a worker process at a time: large enough to make the hand-over cheap.
-_CHUNK: Final = 8
+#: Files to check (not answered from the cache) before worker processes are started: starting them costs
+#: about what checking a few files does, so a run that checks fewer is quicker without them.
+_WORTH_WORKERS: Final = 8
+#: Files handed to the workers ahead of the one being written, per worker: enough to keep every worker
+#: busy while one slow file holds up the report's order, few enough that memory stays flat.
+_AHEAD_PER_WORKER: Final = 16
 
 
 class FileReport(NamedTuple):
@@ -87,6 +95,25 @@ def report_file(
     stored = _from_stored(cache.get(key, path))
     if stored is not None:  # the path is part of the key
         return stored
+    return _checked_and_stored(path, data, fmt, colour, cache, key)
+
+
+def stored_report(
+    path: str, problem: str | None, fmt: str, colour: bool, cache: ResultCache | None
+) -> tuple[FileReport, ...] | None:
+    """The file's parts of the report from the cache, or None when it must be checked."""
+    if problem is not None or cache is None:
+        return None
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return None
+    return _from_stored(cache.get(cache.key(path, data, fmt, colour), path))
+
+
+def _checked_and_stored(
+    path: str, data: bytes, fmt: str, colour: bool, cache: ResultCache, key: CacheKey
+) -> tuple[FileReport, ...]:
     results, reads, internal_error = _results(path, None, data)
     reports, render_error = _render(results, fmt, colour)
     if not (internal_error or render_error):  # a bug's message is not a verdict worth keeping
@@ -228,13 +255,66 @@ def _check_groups(
     tasks = ((path, problem, fmt, colour, cache) for path, problem in items)
     if jobs <= 1:
         yield from map(_report_star, tasks)
-        return
-    from concurrent.futures import ProcessPoolExecutor  # only for -j N
+    else:
+        yield from _with_workers(tasks, jobs)
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        # map keeps the order of the input; it submits every task up front, but a task is only
-        # five short values and a finished one only a file's parts of the report.
-        yield from pool.map(_report_star, tasks, chunksize=_CHUNK)
+
+def usable_processors() -> int:
+    """How many processors this process may run on (`--jobs auto`): those the system lets it use, which on a
+    shared machine or in a container can be fewer than the machine has."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on every system (macOS, Windows)
+        return os.cpu_count() or 1
+
+
+def _with_workers(
+    tasks: Iterable[tuple[str, str | None, str, bool, ResultCache | None]], jobs: int
+) -> Iterator[tuple[FileReport, ...]]:
+    """Each task's FileReports, in order, the files to check shared among `jobs` worker processes.
+
+    A file answered from the cache is answered here (handing it to a worker would cost more than the
+    answer); the first few files to check are checked here too, and workers are started only when
+    more come (`_WORTH_WORKERS`), so that a run of a few changed files among many does not pay for them.
+    """
+    from collections import deque
+
+    pool: ProcessPoolExecutor | None = None
+    ahead: deque[tuple[FileReport, ...] | Future[tuple[FileReport, ...]]] = deque()
+    to_check = 0
+    try:
+        for task in tasks:
+            found = stored_report(*task)
+            if found is None:
+                to_check += 1
+                if to_check > _WORTH_WORKERS:
+                    pool = pool or _workers(jobs)
+                    ahead.append(pool.submit(_report_star, task))
+                else:
+                    ahead.append(_report_star(task))
+            else:
+                ahead.append(found)
+            while ahead and (len(ahead) > jobs * _AHEAD_PER_WORKER or _ready(ahead[0])):
+                yield _answer(ahead.popleft())
+        while ahead:
+            yield _answer(ahead.popleft())
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+def _workers(jobs: int) -> ProcessPoolExecutor:
+    from concurrent.futures import ProcessPoolExecutor  # only for a run that checks enough files
+
+    return ProcessPoolExecutor(max_workers=jobs)
+
+
+def _ready(item: tuple[FileReport, ...] | Future[tuple[FileReport, ...]]) -> bool:
+    return isinstance(item, tuple) or item.done()
+
+
+def _answer(item: tuple[FileReport, ...] | Future[tuple[FileReport, ...]]) -> tuple[FileReport, ...]:
+    return item if isinstance(item, tuple) else item.result()
 
 
 def _reporting(
