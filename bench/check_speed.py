@@ -46,6 +46,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from corpus import write_corpus
+from factcheck.runner.batch import usable_processors
 
 _FLOOR = """
 import sys
@@ -307,9 +308,11 @@ def paired_runs(
 
 
 def factcheck(*args: str, cache: Path | None = None, python: str = sys.executable) -> list[str]:
-    """`factcheck check ARGS` (with `python`'s factcheck): every file checked, or with the report cache in `cache`."""
+    """`factcheck check ARGS` (with `python`'s factcheck): every file checked, or with the report cache in `cache`;
+    in one process unless ARGS say otherwise (the default is one per processor)."""
     caching = ["--cache-dir", str(cache)] if cache is not None else ["--no-cache"]
-    return [python, "-m", "factcheck.cli.main", "check", *caching, *args]
+    jobs = [] if "-j" in args else ["-j", "1"]
+    return [python, "-m", "factcheck.cli.main", "check", *caching, *jobs, *args]
 
 
 def output(command: Sequence[str]) -> tuple[str, int]:
@@ -430,7 +433,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         floor = median_run([sys.executable, "-c", _FLOOR, folder], args.repeat)
         check1 = both(lambda py: factcheck(folder, python=py))
         check2 = both(lambda py: factcheck("-j", "2", folder, python=py))
-        ok &= check1[0].status == 1 and check2[0].status == 1
+        processors = usable_processors()
+        check_auto = (  # what `check` does unless told: a process per processor
+            check2 if processors == 2 else both(lambda py: factcheck("-j", str(processors), folder, python=py))
+        )
+        ok &= check1[0].status == check2[0].status == check_auto[0].status == 1
 
         # (c) with the report cache: filling an empty one, nothing changed, a tenth of the files edited
         cache = caches("cache")
@@ -499,6 +506,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "floor": [floor],
             "check1": check1,
             "check2": check2,
+            "check_auto": check_auto,
             "fill": fill,
             "warm": warm,
             "tenth": tenth,
@@ -534,6 +542,11 @@ def print_table(args: argparse.Namespace, corpus: Any, t: dict[str, list[Timing]
         ("floor", f"(a) floor: read + parse {n} files with {fastest_parser()} (process)", "1.00 × floor"),
         ("check1", f"(c) check --no-cache, 1 process ({per_claim:.0f} µs a claim)", f"{check1 / floor:.2f} × floor"),
         ("check2", "(c) check --no-cache -j 2", f"{check1 / t['check2'][0].wall:.2f} × faster than -j 1"),
+        (
+            "check_auto",
+            f"(c) check --no-cache as by default ({usable_processors()} processes)",
+            f"{t['check_auto'][0].wall / floor:.2f} × floor",
+        ),
         ("fill", "(c) first run, filling an empty cache", f"{t['fill'][0].wall / check1:.2f} × no cache"),
         ("warm", "(c) re-run, nothing changed (all from the cache)", f"{t['warm'][0].wall / floor:.2f} × floor"),
         ("tenth", "(c) re-run, a tenth of the files edited", f"{t['tenth'][0].wall / floor:.2f} × floor"),
