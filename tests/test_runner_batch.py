@@ -10,12 +10,15 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factcheck.check.pipeline import check_file
 from factcheck.cli.check import jobs_option
 from factcheck.cli.main import main
 from factcheck.errors import ClaimsFileError
 from factcheck.model.results import FileResult
+from factcheck.model.verdicts import Tally, Verdict
 from factcheck.report.formats import FORMATS, render
 from factcheck.runner import batch
 from factcheck.runner.batch import check_files, claims_files, run, stream_report, usable_processors
@@ -167,3 +170,51 @@ def test_jobs_that_are_neither_are_refused(capsys: pytest.CaptureFixture[str]) -
 
 def test_auto_is_the_processors_this_process_may_use() -> None:
     assert 1 <= usable_processors() <= (os.cpu_count() or 1)
+
+
+# -- cache entries: a file's reports written and read back ----------------------------------------
+
+_TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=40)  # SQLite holds UTF-8 text only
+_TALLIES = st.builds(
+    Tally,
+    st.tuples(*[st.integers(0, 10**6)] * len(Verdict)),
+    st.integers(0, 99),
+    st.booleans(),
+    st.integers(0, 9),
+    st.integers(0, 9),
+    st.integers(0, 9),
+    st.integers(0, 9),
+    st.integers(0, 2),
+    st.integers(0, 2),
+    st.booleans(),
+)
+_REPORTS = st.lists(
+    st.builds(
+        batch.FileReport,
+        _TEXT,
+        _TEXT,  # a part may hold line breaks, braces and quotes: it is stored as it is
+        _TALLIES,
+        st.none() | _TEXT,
+        st.lists(_TEXT, max_size=3).map(tuple),
+    ),
+    min_size=1,
+    max_size=4,
+).map(tuple)
+
+
+@given(_REPORTS)
+def test_a_cache_entry_gives_back_the_reports_it_was_made_of(reports: tuple[batch.FileReport, ...]) -> None:
+    assert batch._from_entry(batch._entry(reports)) == reports
+
+
+@given(_REPORTS, st.data())
+def test_a_cut_or_lengthened_entry_is_no_entry(reports: tuple[batch.FileReport, ...], data: st.DataObject) -> None:
+    entry = batch._entry(reports)
+    cut = data.draw(st.integers(0, len(entry) - 1))
+    assert batch._from_entry(entry[:cut]) is None
+    assert batch._from_entry(entry + data.draw(st.text(min_size=1, max_size=3))) is None
+
+
+@pytest.mark.parametrize("entry", ["", "[]\n", "not json\n", "[[1, [], null, [], 0]]\n", '{"a": 1}\nx', "[[]]\n"])
+def test_an_entry_that_is_not_one_is_none(entry: str) -> None:
+    assert batch._from_entry(entry) is None

@@ -20,6 +20,7 @@ import factcheck.runner.cache
 from factcheck.cli.main import main
 from factcheck.errors import CacheError
 from factcheck.report.formats import FORMATS
+from factcheck.runner import batch
 from factcheck.runner.batch import claims_files, run
 from factcheck.runner.cache import ResultCache
 from tests.conftest import CLAIMS_DIR, eval_files_if_present, labelled_files
@@ -162,7 +163,7 @@ def test_a_damaged_entry_is_a_miss(cache: ResultCache, example: Path, column: st
     assert _check([example], cache) == fresh
     with _database(cache) as database:
         (report,) = database.execute("SELECT report FROM entry").fetchone()
-    assert json.loads(report)["reports"][0]["path"] == str(example)  # and the entry is written afresh
+    assert json.loads(report.partition("\n")[0])[0][0] == str(example)  # and the entry is written afresh
 
 
 @pytest.mark.parametrize("garbage", [b"", b"not a database at all", b"SQLite format 3\x00" + b"\x00" * 200])
@@ -373,11 +374,14 @@ def test_an_entry_altered_on_disk_is_a_miss_even_when_it_still_parses(cache: Res
     assert _check([example], cache) == fresh
     with _database(cache) as database:
         (report,) = database.execute("SELECT report FROM entry").fetchone()
-        stored = json.loads(report)
-        part = stored["reports"][0]
-        part["part"] = part["part"].replace("✗ contradicted", "✓ supported   ")
-        part["tally"][-2:] = [0, 0]  # status, strict status
-        database.execute("UPDATE entry SET report = ?", (json.dumps(stored, ensure_ascii=False),))
+        head_text, _, part = report.partition("\n")  # the fields of each part, then the parts
+        head = json.loads(head_text)
+        head[0][1][-3:-1] = [0, 0]  # the tally's status and strict status
+        part = part.replace("✗ contradicted", "✓ supported   ")  # as long as it was
+        edited = json.dumps(head, ensure_ascii=False) + "\n" + part
+        passing = batch._from_entry(edited)
+        assert passing is not None and passing[0].tally.status == 0  # it reads as a pass: only the seal stops it
+        database.execute("UPDATE entry SET report = ?", (edited,))
     assert _check([example], cache) == fresh
 
 

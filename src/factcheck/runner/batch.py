@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from factcheck.errors import CacheError
 from factcheck.model.verdicts import Tally, Totals, Verdict
@@ -92,7 +92,7 @@ def report_file(
     except OSError:
         return _render(_results(path, None)[0], fmt, colour)[0]  # the loader says why it cannot be read
     key = cache.key(path, data, fmt, colour)
-    stored = _from_stored(cache.get(key, path))
+    stored = _from_entry(cache.get(key, path))
     if stored is not None:  # the path is part of the key
         return stored
     return _checked_and_stored(path, data, fmt, colour, cache, key)
@@ -108,7 +108,7 @@ def stored_report(
         data = Path(path).read_bytes()
     except OSError:
         return None
-    return _from_stored(cache.get(cache.key(path, data, fmt, colour), path))
+    return _from_entry(cache.get(cache.key(path, data, fmt, colour), path))
 
 
 def _checked_and_stored(
@@ -118,7 +118,7 @@ def _checked_and_stored(
     reports, render_error = _render(results, fmt, colour)
     if not (internal_error or render_error):  # a bug's message is not a verdict worth keeping
         try:
-            cache.put(key, path, reads, {"reports": [_stored(report) for report in reports]})
+            cache.put(key, path, reads, _entry(reports))
         except CacheError:
             pass  # a full disk, say: the report is still right, the next run checks this file again
     return reports
@@ -138,32 +138,49 @@ def _render(results: tuple[FileResult, ...], fmt: str, colour: bool) -> tuple[tu
         return (FileReport(result.path, FORMATS[fmt].part(result, colour), result.tally(), None),), True
 
 
-def _stored(report: FileReport) -> dict[str, Any]:
-    return {
-        "path": report.path,
-        "part": report.part,
-        "tally": list(report.tally),
-        "article": report.article,
-        "tables": list(report.tables),
-    }
+def _entry(reports: tuple[FileReport, ...]) -> str:
+    """The cache entry of a file's reports: a line of JSON with each report's fields and the length of its
+    part, then the parts as they are (reading a part back from a JSON string cost more than the rest of
+    a hit)."""
+    from factcheck.report.jsontext import dumps  # only for a run with the cache
+
+    head = [
+        [report.path, list(report.tally), report.article, list(report.tables), len(report.part)] for report in reports
+    ]
+    return dumps(head) + "\n" + "".join(report.part for report in reports)
 
 
-def _from_stored(stored: dict[str, Any] | None) -> tuple[FileReport, ...] | None:
-    """The FileReports of a cache entry, or None when it does not hold what one holds."""
-    if stored is None or set(stored) != {"reports"} or not isinstance(stored["reports"], list) or not stored["reports"]:
+def _from_entry(entry: str | None) -> tuple[FileReport, ...] | None:
+    """The FileReports of a cache entry (`_entry`), or None when it does not hold what one holds."""
+    import json  # only for a run with the cache
+
+    if entry is None:
         return None
-    reports = tuple(_report_from_stored(report) for report in stored["reports"])
-    return None if any(report is None for report in reports) else reports  # type: ignore[return-value]  # None ruled out
+    head_text, newline, parts = entry.partition("\n")  # JSON text holds no line break of its own
+    try:
+        head = json.loads(head_text)
+    except ValueError:
+        return None
+    if not (newline and isinstance(head, list) and head and all(isinstance(f, list) and len(f) == 5 for f in head)):
+        return None
+    lengths = [fields[4] for fields in head]
+    if not (all(type(length) is int and length >= 0 for length in lengths) and sum(lengths) == len(parts)):
+        return None
+    reports = []
+    start = 0
+    for path, tally, article, tables, length in head:
+        report = _report_from_stored(path, parts[start : start + length], tally, article, tables)
+        if report is None:
+            return None
+        reports.append(report)
+        start += length
+    return tuple(reports)
 
 
-def _report_from_stored(stored: object) -> FileReport | None:
+def _report_from_stored(path: object, part: str, tally: object, article: object, tables: object) -> FileReport | None:
     """A FileReport from a cache entry's fields, or None when they are not what one holds."""
-    if not isinstance(stored, dict) or set(stored) != set(FileReport._fields):
+    if not (isinstance(path, str) and (article is None or isinstance(article, str))):
         return None
-    path, part, tally, article = stored["path"], stored["part"], stored["tally"], stored["article"]
-    if not (isinstance(path, str) and isinstance(part, str) and (article is None or isinstance(article, str))):
-        return None
-    tables = stored["tables"]
     if not (isinstance(tables, list) and all(isinstance(table, str) for table in tables)):
         return None
     if not (isinstance(tally, list) and len(tally) == len(_TALLY_TYPES)):

@@ -48,7 +48,6 @@ from typing import Any, Final, NamedTuple
 
 from factcheck.errors import CacheError, ReadRefusedError
 from factcheck.load.paths import FileRead, read_inside
-from factcheck.report.jsontext import dumps
 
 __all__ = ["DEFAULT_FOLDER", "CacheKey", "ResultCache", "article_state", "code_fingerprint", "source_files"]
 
@@ -61,13 +60,15 @@ _TAG: Final = (
     "# This folder is factcheck's cache of report parts; deleting it is always safe.\n"
 )
 #: Bumped when the layout of an entry changes.
-_LAYOUT: Final = b"factcheck-cache-4"
+_LAYOUT: Final = b"factcheck-cache-5"
 _MISSING: Final = "missing"
 _DATABASE: Final = "reports.sqlite3"
 #: The files of the database (SQLite's write-ahead log and its index beside it).
 _DATABASE_FILES: Final = (_DATABASE, _DATABASE + "-wal", _DATABASE + "-shm")
 #: The table of entries; the first layout's table (`report`, unsealed) is dropped when found.
 _TABLE: Final = "entry"
+#: What a seal's message starts with: seals are of entries, and of nothing else factcheck might digest.
+_SEALED: Final = b"factcheck-entry\x00"
 
 
 class CacheKey(NamedTuple):
@@ -191,7 +192,7 @@ class ResultCache:
         digest.update(data)
         return CacheKey(head.hexdigest(), digest.hexdigest())
 
-    def get(self, key: CacheKey, path: str) -> dict[str, Any] | None:
+    def get(self, key: CacheKey, path: str) -> str | None:
         """The stored report for `key`, if its slot holds that digest and every other file it read is unchanged."""
         if not self.ready:
             return None
@@ -226,20 +227,18 @@ class ResultCache:
                 return None
             if _reads_state(path, relatives) != state:
                 return None
-        try:
-            stored = json.loads(report)
-        except (TypeError, ValueError):
-            return None
-        return stored if isinstance(stored, dict) else None
+        return report
 
-    def put(self, key: CacheKey, path: str, reads: Sequence[FileRead], report: dict[str, Any]) -> None:
-        """Store `report` of a check that read the files `reads` (besides the claims file) as they say.
+    def put(self, key: CacheKey, path: str, reads: Sequence[FileRead], report: str) -> None:
+        """Store `report` (a text the caller reads back) of a check that read the files `reads` (besides the
+        claims file) as they say.
 
         Nothing is stored when one of them could not be read, or is not now what the check read
-        (it changed while the file was checked): the entry must record what its report saw.
+        (it changed while the file was checked): the entry must record what its report saw; nor when
+        the text holds a lone surrogate (from a file name that is not UTF-8), which SQLite cannot hold.
         Raises CacheError when the entry cannot be written; the caller carries on without it.
         """
-        if not self.ready:
+        if not self.ready or not _is_utf8(report):
             return
         article = state = None
         if reads:
@@ -250,11 +249,10 @@ class ResultCache:
                     return
                 states.append(found)
             article, state = json.dumps([read.relative for read in reads]), json.dumps(states)
-        text = dumps(report)
         try:
             self._database().execute(
                 f"INSERT OR REPLACE INTO {_TABLE} VALUES (?, ?, ?, ?, ?, ?)",
-                (key.slot, key.digest, article, state, text, _seal(key, article, state, text)),
+                (key.slot, key.digest, article, state, report, _seal(key, article, state, report)),
             )
         except sqlite3.Error as exc:
             self.ready = False
@@ -319,6 +317,14 @@ class ResultCache:
 _TAG_BYTES: Final = _TAG.encode("utf-8")
 
 
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _exists_but_is_not_a_file(path: Path) -> bool:
     try:
         return not stat.S_ISREG(path.lstat().st_mode)
@@ -329,18 +335,9 @@ def _exists_but_is_not_a_file(path: Path) -> bool:
 def _seal(key: CacheKey, article: str | None, state: str | None, report: str) -> str:
     """A digest of an entry's fields and its key, keyed with factcheck's code fingerprint: an entry altered on
     disk, or moved to another slot, does not match it."""
-    seal = hmac.new(code_fingerprint(), b"factcheck-entry", "sha256")
-    for part in (
-        key.slot,
-        key.digest,
-        "\x00" if article is None else article,
-        "\x00" if state is None else state,
-        report,
-    ):
-        data = part.encode("utf-8", "surrogatepass")
-        seal.update(len(data).to_bytes(8, "little"))
-        seal.update(data)
-    return seal.hexdigest()
+    fields = (key.slot, key.digest, "\x00" if article is None else article, "\x00" if state is None else state, report)
+    message = "".join(f"{len(field)}:{field}" for field in fields)  # each field's length first: none runs into the next
+    return hmac.digest(code_fingerprint(), _SEALED + message.encode("utf-8", "surrogatepass"), "sha256").hex()
 
 
 def _forget_the_first_layout(connection: sqlite3.Connection) -> None:
