@@ -41,6 +41,7 @@ from factcheck.model.claims import (
 from factcheck.model.formula import evaluate_formula, parse_formula
 from factcheck.model.kinds import Kind
 from factcheck.numbers.display import show, show_exact, show_interval
+from factcheck.numbers.exact import rational
 from factcheck.numbers.interval import Interval
 from factcheck.numbers.units import (
     ONE,
@@ -64,7 +65,7 @@ __all__ = [
     "within_bound",
 ]
 
-_HUNDRED: Final = Fraction(100)
+_HUNDRED: Final = rational(100)
 
 #: The bound on computed values: below 10^300 in size (the figures' own bound is 10^101; this
 #: leaves room for products of them, and keeps every value within a report's floating point),
@@ -120,7 +121,7 @@ def _in_own_terms(interval: Interval, unit: Unit) -> tuple[Interval, Unit]:
     people); a plain number or a percentage as it is (the words' "%" reads a percentage)."""
     if unit.factor == 1 or not unit.dims:
         return interval, unit
-    return interval.scale(unit.factor), Unit(Fraction(1), unit.dims, describe(Fraction(1), unit.dims))
+    return interval.scale(unit.factor), Unit(rational(1), unit.dims, describe(rational(1), unit.dims))
 
 
 def _is_amount(unit: Unit) -> bool:
@@ -200,7 +201,7 @@ def _in_currency(interval: Interval, unit: Unit, currency: str, what: str) -> tu
     if unit.currency() != currency:
         raise UnitMismatchError(currency, unit.text, f"the words name {currency} but {what}")
     if unit.dims == ((currency, 1),) and unit.factor != 1:
-        return interval.scale(unit.factor), Unit(Fraction(1), unit.dims, currency)
+        return interval.scale(unit.factor), Unit(rational(1), unit.dims, currency)
     return interval, unit
 
 
@@ -208,8 +209,8 @@ def _per_unit(dims: tuple[tuple[str, int], ...], per: Fraction, unit: Unit) -> U
     """The unit of a rate per `per` ("offender per 1,000 person"); `unit` itself when it is that already."""
     if unit.factor * per == 1 and unit.dims == dims:
         return unit
-    top = describe(Fraction(1), tuple((n, e) for n, e in dims if e > 0))
-    bottom = describe(Fraction(1), tuple((n, -e) for n, e in dims if e < 0))
+    top = describe(rational(1), tuple((n, e) for n, e in dims if e > 0))
+    bottom = describe(rational(1), tuple((n, -e) for n, e in dims if e < 0))
     return Unit(1 / per, dims, f"{top} per {show(per)} {bottom}")
 
 
