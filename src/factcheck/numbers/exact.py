@@ -21,9 +21,22 @@ from __future__ import annotations
 import os
 from decimal import Decimal
 from fractions import Fraction
-from typing import Final, TypeGuard
+from typing import Any, Final, TypeGuard, TypeVar
 
-__all__ = ["BACKEND", "ENVIRONMENT", "as_float", "compare", "exact", "is_exact", "parts", "rational", "to_fraction"]
+__all__ = [
+    "BACKEND",
+    "ENVIRONMENT",
+    "as_float",
+    "compare",
+    "exact",
+    "is_exact",
+    "parts",
+    "rational",
+    "to_fraction",
+    "to_public",
+]
+
+_T = TypeVar("_T")
 
 #: The environment variable that forces `Fraction` (`FACTCHECK_EXACT=fraction`), even where gmpy2 is installed.
 ENVIRONMENT: Final = "FACTCHECK_EXACT"
@@ -105,3 +118,38 @@ def to_fraction(value: Fraction) -> Fraction:
         return value
     numerator, denominator = parts(value)
     return Fraction(numerator, denominator)
+
+
+def to_public(value: _T) -> _T:
+    """`value` with every number of the engine's type in it a `Fraction`: a result as the public API gives it.
+
+    Walks records (attrs classes), tuples, lists and dicts; what holds no such number is given back as it is.
+    With `Fraction` chosen there is nothing to convert.
+    """
+    if _TYPE is Fraction:
+        return value
+    converted: _T = _public(value)
+    return converted
+
+
+def _public(value: Any) -> Any:
+    if is_exact(value):
+        return to_fraction(value)
+    kind = type(value)
+    if kind is tuple or kind is list:
+        items = [_public(item) for item in value]
+        return value if all(new is old for new, old in zip(items, value, strict=True)) else kind(items)
+    if kind is dict:
+        pairs = {key: _public(item) for key, item in value.items()}
+        return value if all(pairs[key] is item for key, item in value.items()) else pairs
+    if hasattr(kind, "__attrs_attrs__"):
+        import attrs  # the records' own library: the engine has imported it already
+
+        changes = {}
+        for field in attrs.fields(kind):
+            old = getattr(value, field.name)
+            new = _public(old)
+            if new is not old:
+                changes[field.alias] = new
+        return attrs.evolve(value, **changes) if changes else value
+    return value
