@@ -200,3 +200,42 @@ def test_nothing_the_public_api_gives_back_is_an_mpq() -> None:
     assert report["found"].get("fractions.Fraction", 0) > 1000  # ... and the results are full of numbers ...
     assert "gmpy2.mpq" not in report["found"]  # ... every one of them a Fraction
     assert "gmpy2.mpz" not in report["found"]
+
+
+def _gmpy_loaded(arguments: list[str], backend: str | None, cwd: Path) -> tuple[int, bool]:
+    """The exit status of `factcheck ARGUMENTS`, and whether the process imported gmpy2."""
+    probe = (
+        "import sys; from factcheck.cli.main import main\n"
+        "try:\n    status = main(sys.argv[1:])\nexcept SystemExit as stop:\n    status = stop.code\n"
+        "sys.stderr.write(repr('gmpy2' in sys.modules)); raise SystemExit(status)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *arguments],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=_environment(backend),
+        check=False,
+    )
+    return done.returncode, done.stderr.endswith("True")
+
+
+def test_gmpy2_is_imported_only_to_check_a_file(tmp_path: Path) -> None:
+    """Not by `--version`, `import factcheck` or a run answered from the cache (start-up stays cheap);
+    by a check, unless FACTCHECK_EXACT=fraction switches it off."""
+    shutil.copytree(REPO / "claims", tmp_path / "claims")
+    article = "claims/west-mercia-mappa-2020.claims.toml"
+    cached = ["check", "--cache-dir", str(tmp_path / "cache"), article]
+    assert _gmpy_loaded(["--version"], None, tmp_path) == (0, False)
+    assert _gmpy_loaded(cached, None, tmp_path) == (0, True)  # the first run checks the file, and fills the cache
+    assert _gmpy_loaded(cached, None, tmp_path) == (0, False)  # the second is answered from the cache
+    assert _gmpy_loaded(["check", "--no-cache", article], None, tmp_path) == (0, True)
+    assert _gmpy_loaded(["check", "--no-cache", article], "fraction", tmp_path) == (0, False)
+    plain = subprocess.run(
+        [sys.executable, "-c", "import sys, factcheck; print('gmpy2' in sys.modules)"],
+        capture_output=True,
+        text=True,
+        env=_environment(None),
+        check=True,
+    )
+    assert plain.stdout.strip() == "False"
