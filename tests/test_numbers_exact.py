@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.numbers import display, exact
-from factcheck.numbers.interval import Interval, _made, engine, public
+from factcheck.numbers.interval import Interval, _made, engine, engine_figure, public
 
 #: Numbers of every size the engine meets, and beyond: huge, tiny, negative, and whole.
 numbers = st.one_of(
@@ -190,6 +190,16 @@ def test_engine_and_public_convert_both_ways(interval: Interval) -> None:
     if interval.lo is interval.hi:  # a point stays one number: the exact-figure fast paths ask `a is b`
         assert inside.lo is inside.hi
         assert back.lo is back.hi
+
+
+@given(numbers, st.one_of(st.none(), st.just(Fraction(0)), numbers))
+def test_a_figure_enters_the_engine_as_its_interval(value: Fraction, rounded: Fraction | None) -> None:
+    """`engine_figure` is `Figure.interval` in the engine's numbers."""
+    expected = Interval.around(value, rounded / 2) if rounded else Interval.point(value)
+    made = engine_figure(value, rounded)
+    assert made == engine(expected)
+    assert all(exact.is_exact(bound) for bound in (made.lo, made.hi))
+    assert (made.lo is made.hi) == (not rounded)
 
 
 @attrs.frozen

@@ -189,7 +189,7 @@ def magnitude(interval: Interval) -> Interval:
         return interval
     if interval.hi <= 0:
         return interval.negate()
-    return Interval(0, max(-interval.lo, interval.hi))
+    return Interval(rational(0), max(-interval.lo, interval.hi))
 
 
 def relation_text(left: Interval, right: Interval) -> str:

@@ -254,7 +254,7 @@ def _allowed_places(judgement: RankJudgement) -> Interval:
     """The places the words allow, as an interval of places: [2, 2] for "the second highest", [1, 3] for "one of"."""
     if judgement.words.reach is Reach.EXACT:
         return Interval.point(rational(judgement.words.place))
-    return Interval(1, judgement.bound)
+    return Interval(rational(1), rational(judgement.bound))
 
 
 def _rank_explanation(

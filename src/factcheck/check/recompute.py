@@ -66,6 +66,7 @@ __all__ = [
 ]
 
 _HUNDRED: Final = rational(100)
+_ONE: Final = Interval.point(rational(1))
 
 #: The bound on computed values: below 10^300 in size (the figures' own bound is 10^101; this
 #: leaves room for products of them, and keeps every value within a report's floating point),
@@ -296,7 +297,7 @@ def _change(resolve: Resolve, claim: ChangeClaim, stated: Stated) -> tuple[Quant
     old, new, new_interval, old_text, new_text = _from_to(resolve, claim)
     _nonzero(old, "starting value (from)")
     _not_negative(old, "starting value (from)", "a percentage change from a value below zero has no meaning")
-    interval = (new_interval / old.interval - Interval.point(1)).scale(_HUNDRED)
+    interval = (new_interval / old.interval - _ONE).scale(_HUNDRED)
     return Quantity(
         interval, PERCENT, "", weakest_basis(old.basis, new.basis), merge_figures(old.figures, new.figures), signed=True
     ), f"({new_text} − {old_text}) / {old_text} × 100"

@@ -8,7 +8,7 @@ from fractions import Fraction
 from math import gcd
 from typing import Final
 
-from factcheck.numbers.exact import exact, parts
+from factcheck.numbers.exact import exact, parts, rational
 from factcheck.numbers.interval import Interval
 
 __all__ = [
@@ -254,7 +254,7 @@ def _size(interval: Interval, size: bool) -> Interval:
         return interval
     if hi <= 0:
         return interval.negate()
-    return Interval(0, max(-lo, hi))
+    return Interval(rational(0), max(-lo, hi))
 
 
 def _read_shown(text: str) -> Interval:

@@ -17,7 +17,7 @@ import attrs
 from factcheck.errors import IntervalError, ZeroDenominatorError
 from factcheck.numbers.exact import as_float, compare, exact, is_exact, to_fraction
 
-__all__ = ["Interval", "Number", "as_fraction", "engine", "public"]
+__all__ = ["Interval", "Number", "as_fraction", "engine", "engine_figure", "public"]
 
 #: What an interval's bound may be given as: exact, or written ("1.5").
 Number = int | Fraction | str
@@ -29,7 +29,7 @@ def as_fraction(value: Number | float) -> Fraction:
     An exact number (a `Fraction`, or the engine's type) is kept as it is: a user's interval has
     `Fraction` bounds, the engine's the type it computes in.
     """
-    if isinstance(value, Fraction) or is_exact(value):
+    if is_exact(value) or isinstance(value, Fraction):  # the engine's type first: Fraction's check asks an ABC
         return value
     if isinstance(value, float):
         return Fraction(repr(value))
@@ -235,6 +235,15 @@ def engine(interval: Interval) -> Interval:
     lo_exact = None if lo is None else exact(lo)
     hi_exact = lo_exact if hi is lo else (None if hi is None else exact(hi))  # a point stays one number: `a is b`
     return _made(lo_exact, hi_exact, interval.lo_open, interval.hi_open)
+
+
+def engine_figure(value: Fraction, rounded: Fraction | None) -> Interval:
+    """A figure published as `value`, rounded to a step of `rounded` (none: exact), in the engine's numbers:
+    what `engine(Figure.interval)` gives, without the Fractions in between (every figure of a check asks)."""
+    exact_value = exact(value)
+    if rounded:
+        return Interval.around(exact_value, exact(rounded) / 2)
+    return _closed(exact_value, exact_value)
 
 
 def public(interval: Interval) -> Interval:

@@ -307,21 +307,27 @@ class Proportion:
 
 _PCT = rational(100)
 
+
+def _exact(lo: int, hi: int, *, lo_open: bool = False, hi_open: bool = False) -> Interval:
+    """[lo, hi] in the engine's exact numbers (`numbers.exact`), as the words' numbers are computed with."""
+    return Interval(rational(lo), rational(hi), lo_open, hi_open)
+
+
 #: Proportion words, as shares in percent.
 PROPORTIONS: Final[dict[str, Proportion]] = {
-    "most": Proportion(Interval(50, 100, lo_open=True), +1),
-    "the majority": Proportion(Interval(50, 100, lo_open=True), +1),
-    "a majority": Proportion(Interval(50, 100, lo_open=True), +1),
-    "the vast majority": Proportion(Interval(80, 100), +1),
-    "a vast majority": Proportion(Interval(80, 100), +1),
-    "the overwhelming majority": Proportion(Interval(80, 100), +1),
-    "the great majority": Proportion(Interval(80, 100), +1),
-    "almost all": Proportion(Interval(95, 100, hi_open=True), +1),
-    "nearly all": Proportion(Interval(95, 100, hi_open=True), +1),
-    "virtually all": Proportion(Interval(95, 100, hi_open=True), +1),
-    "a minority": Proportion(Interval(0, 50, hi_open=True), -1),
-    "a small minority": Proportion(Interval(0, 20), -1),
-    "a tiny minority": Proportion(Interval(0, 5), -1),
+    "most": Proportion(_exact(50, 100, lo_open=True), +1),
+    "the majority": Proportion(_exact(50, 100, lo_open=True), +1),
+    "a majority": Proportion(_exact(50, 100, lo_open=True), +1),
+    "the vast majority": Proportion(_exact(80, 100), +1),
+    "a vast majority": Proportion(_exact(80, 100), +1),
+    "the overwhelming majority": Proportion(_exact(80, 100), +1),
+    "the great majority": Proportion(_exact(80, 100), +1),
+    "almost all": Proportion(_exact(95, 100, hi_open=True), +1),
+    "nearly all": Proportion(_exact(95, 100, hi_open=True), +1),
+    "virtually all": Proportion(_exact(95, 100, hi_open=True), +1),
+    "a minority": Proportion(_exact(0, 50, hi_open=True), -1),
+    "a small minority": Proportion(_exact(0, 20), -1),
+    "a tiny minority": Proportion(_exact(0, 5), -1),
 }
 
 
@@ -338,7 +344,7 @@ class VagueAmount:
 
 
 def _from(lo: int, hi: int) -> Interval:
-    return Interval(lo, hi, hi_open=True)
+    return _exact(lo, hi, hi_open=True)
 
 
 #: "A couple of" N is [1.5N, 2.5N].
