@@ -90,9 +90,10 @@ class Verifier:
     `Fraction` numbers.
     """
 
-    def __init__(self, claims_file: ClaimsFile) -> None:
+    def __init__(self, claims_file: ClaimsFile, figure_quantities: dict[str, Quantity] | None = None) -> None:
+        """`figure_quantities`: those another verifier of the same file has made (they depend on the file alone)."""
         self.file = claims_file
-        self._engine = engine.Verifier(claims_file)
+        self._engine = engine.Verifier(claims_file, figure_quantities)
 
     def resolve(self, name: str) -> Quantity:
         return to_public(self._engine.resolve(name))
