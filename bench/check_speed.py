@@ -14,6 +14,9 @@ whole child process (wall time, and peak memory from wait4's ru_maxrss):
              re-run with nothing changed, and a re-run after a tenth of the files were edited
   article    `factcheck check` of the one article in claims/, beside a bare `python -c pass`
   memory     peak memory of `factcheck check` on 200 and on 2,000 files
+  Fraction   the cold check of the corpus and of one article again, with FACTCHECK_EXACT=fraction: the
+             exact arithmetic in `fractions.Fraction` rather than gmpy2's `mpq` (numbers/exact.py),
+             taking turns with the runs above
 
 Every timing is given as wall time and as CPU time (user + system) of the child: on a shared machine
 the CPU time is the steadier figure. `--against PYTHON` times the same runs with another
@@ -22,8 +25,8 @@ same run, the two taking turns run by run, so the two columns are comparable.
 
 It checks that the verdict counts are the ones the corpus was written to give (every deliberately
 wrong claim contradicted, exit status 1), that pint is never imported for the corpus, and that
-`-j 2` and every run answered from the cache give the report of a fresh check, byte for byte; it
-exits 1 if not. Timings are reported, never asserted.
+`-j 2`, every run answered from the cache and a check without gmpy2 give the report of a fresh
+check, byte for byte; it exits 1 if not. Timings are reported, never asserted.
 """
 
 from __future__ import annotations
@@ -37,9 +40,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -233,10 +236,18 @@ class Timing(NamedTuple):
     cpu: float
 
 
-def run_child(command: Sequence[str], *, stdout: int | None = subprocess.DEVNULL) -> Timing:
-    """Wall seconds, exit status, peak memory in KiB and CPU seconds (user + system) of one child process."""
+#: The environment that makes factcheck compute in `fractions.Fraction` rather than gmpy2's `mpq`.
+WITHOUT_GMPY: Final = {"FACTCHECK_EXACT": "fraction"}
+
+
+def run_child(
+    command: Sequence[str], *, stdout: int | None = subprocess.DEVNULL, environ: Mapping[str, str] | None = None
+) -> Timing:
+    """Wall seconds, exit status, peak memory in KiB and CPU seconds (user + system) of one child process;
+    `environ`: variables set for it."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE)
+    env = None if environ is None else {**os.environ, **environ}
+    process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -285,17 +296,18 @@ def paired_runs(
     commands: Sequence[Sequence[str]],
     repeat: int,
     before: Callable[[int], object] | None = None,
+    environs: Sequence[Mapping[str, str] | None] = (),
 ) -> list[Timing]:
     """`median_run` of several commands, taking turns (a, b; then b, a; ...) so that a slow spell of a
     shared machine, and whatever the one run first leaves behind, fall on each of them alike;
-    `before(i)` prepares round i."""
+    `before(i)` prepares round i; `environs[k]`, when given, are variables set for command k."""
     runs: list[list[Timing]] = [[] for _ in commands]
     for i in range(repeat):
         if before is not None:
             before(i)
         order = range(len(commands)) if i % 2 == 0 else reversed(range(len(commands)))
         for which in order:
-            runs[which].append(run_child(commands[which]))
+            runs[which].append(run_child(commands[which], environ=environs[which] if environs else None))
     return [
         Timing(
             statistics.median(r.wall for r in timings),
@@ -315,9 +327,20 @@ def factcheck(*args: str, cache: Path | None = None, python: str = sys.executabl
     return [python, "-m", "factcheck.cli.main", "check", *caching, *jobs, *args]
 
 
-def output(command: Sequence[str]) -> tuple[str, int]:
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+def output(command: Sequence[str], environ: Mapping[str, str] | None = None) -> tuple[str, int]:
+    env = None if environ is None else {**os.environ, **environ}
+    done = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
     return done.stdout, done.returncode
+
+
+def exact_numbers(environ: Mapping[str, str] | None = None) -> str:
+    """The exact type this interpreter's factcheck computes in: "gmpy2 2.2.2" or "fraction"."""
+    probe = (
+        "from factcheck.numbers import exact\n"
+        "if exact.BACKEND == 'gmpy2':\n    import gmpy2\n    print('gmpy2', gmpy2.version())\n"
+        "else:\n    print(exact.BACKEND)"
+    )
+    return output([sys.executable, "-c", probe], environ)[0].strip()
 
 
 def edit_a_tenth(files: list[Path], run: int) -> None:
@@ -407,17 +430,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         same = parallel.stdout == done.stdout and parallel.returncode == done.returncode
         print(f"-j 2 report identical to -j 1: {same}")
         ok &= same
-        del done, parallel
+        without = subprocess.run(
+            factcheck("--format", "json", folder),
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, **WITHOUT_GMPY},
+        )
+        same_without = without.stdout == done.stdout and without.returncode == done.returncode
+        print(
+            f"exact numbers: {exact_numbers()}; with FACTCHECK_EXACT=fraction: {exact_numbers(WITHOUT_GMPY)}; "
+            f"report without gmpy2 identical: {same_without}"
+        )
+        ok &= same_without
+        del done, parallel, without
 
         pythons = [sys.executable] + ([args.against] if args.against else [])
         if args.against:  # warm the other checkout's bytecode cache too
             subprocess.run(factcheck(ARTICLE, python=args.against), capture_output=True, check=False)
 
         def both(
-            make: Callable[[str], list[str]], repeat: int = args.repeat, before: Callable[[int], object] | None = None
+            make: Callable[[str], list[str]],
+            repeat: int = args.repeat,
+            before: Callable[[int], object] | None = None,
+            *,
+            fraction: bool = False,
         ) -> list[Timing]:
-            """The same measurement with each interpreter, interleaved."""
-            return paired_runs([make(python) for python in pythons], repeat, before)
+            """The same measurement with each interpreter, interleaved; `fraction`: and with this interpreter
+            computing in Fraction (FACTCHECK_EXACT=fraction), last in the list."""
+            commands = [make(python) for python in pythons] + ([make(sys.executable)] if fraction else [])
+            environs = [None] * len(pythons) + ([WITHOUT_GMPY] if fraction else [])
+            return paired_runs(commands, repeat, before, environs)
 
         def caches(name: str) -> list[Path]:
             return [tmp_path / f"{name}-{i}" for i in range(len(pythons))]
@@ -431,7 +474,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         # (a) the floor, (c) the check, single process and -j 2, every file checked
         floor = median_run([sys.executable, "-c", _FLOOR, folder], args.repeat)
-        check1 = both(lambda py: factcheck(folder, python=py))
+        check1_runs = both(lambda py: factcheck(folder, python=py), fraction=True)
+        check1, check1_fraction = check1_runs[:-1], [check1_runs[-1], *check1_runs[1:-1]]
         check2 = both(lambda py: factcheck("-j", "2", folder, python=py))
         processors = usable_processors()
         check_auto = (  # what `check` does unless told: a process per processor
@@ -481,7 +525,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # (d) one article, beside a bare interpreter
         article_repeat = max(args.repeat, 11) if not args.quick else 1
         bare = median_run([sys.executable, "-c", "pass"], article_repeat)
-        article = both(lambda py: factcheck(ARTICLE, python=py), article_repeat)
+        article_runs = both(lambda py: factcheck(ARTICLE, python=py), article_repeat, fraction=True)
+        article, article_fraction = article_runs[:-1], [article_runs[-1], *article_runs[1:-1]]
         article_cache = caches("article-cache")
         for i, python in enumerate(pythons):
             output(factcheck(ARTICLE, cache=article_cache[i], python=python))
@@ -489,7 +534,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             lambda py: factcheck(ARTICLE, cache=article_cache[pythons.index(py)], python=py),
             article_repeat,
         )
-        ok &= article[0].status == 0 and article_warm[0].status == 0
+        ok &= article[0].status == 0 and article_warm[0].status == 0 and article_fraction[0].status == 0
+        ok &= check1_fraction[0].status == 1
 
         # (e) peak memory at a tenth and at all of the corpus
         small_folder = subset(corpus.files, small, tmp_path / "small")
@@ -505,6 +551,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         {
             "floor": [floor],
             "check1": check1,
+            "check1_fraction": check1_fraction,
             "check2": check2,
             "check_auto": check_auto,
             "fill": fill,
@@ -515,6 +562,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "floor_sample": [floor_sample],
             "bare": [bare],
             "article": article,
+            "article_fraction": article_fraction,
             "article_warm": article_warm,
         },
         base,
@@ -541,6 +589,11 @@ def print_table(args: argparse.Namespace, corpus: Any, t: dict[str, list[Timing]
     rows: list[tuple[str, str, str]] = [
         ("floor", f"(a) floor: read + parse {n} files with {fastest_parser()} (process)", "1.00 × floor"),
         ("check1", f"(c) check --no-cache, 1 process ({per_claim:.0f} µs a claim)", f"{check1 / floor:.2f} × floor"),
+        (
+            "check1_fraction",
+            "(c) the same without gmpy2 (FACTCHECK_EXACT=fraction)",
+            f"{t['check1_fraction'][0].wall / floor:.2f} × floor; gmpy2 {check1 / t['check1_fraction'][0].wall:.2f} × this",
+        ),
         ("check2", "(c) check --no-cache -j 2", f"{check1 / t['check2'][0].wall:.2f} × faster than -j 1"),
         (
             "check_auto",
@@ -562,6 +615,11 @@ def print_table(args: argparse.Namespace, corpus: Any, t: dict[str, list[Timing]
             "article",
             "(d) check --no-cache, one article",
             f"{t['article'][0].wall / t['bare'][0].wall:.1f} × bare",
+        ),
+        (
+            "article_fraction",
+            "(d) the same without gmpy2 (FACTCHECK_EXACT=fraction)",
+            f"gmpy2 {t['article'][0].wall / t['article_fraction'][0].wall:.2f} × this",
         ),
         ("article_warm", "(d) check, one article, from the cache", ""),
     ]

@@ -21,5 +21,6 @@ def test_the_benchmark_runs_quick_and_the_counts_are_right() -> None:
     assert "verdict counts: OK" in done.stdout
     assert "pint imported: False" in done.stdout
     assert "-j 2 report identical to -j 1: True" in done.stdout
+    assert "report without gmpy2 identical: True" in done.stdout
     assert "reports answered from the cache identical to a fresh check: True" in done.stdout
     assert "result: OK" in done.stdout

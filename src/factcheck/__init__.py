@@ -142,21 +142,21 @@ _EXPORTS: Final = {
     "Verdict": "factcheck.model.verdicts",
     "Interval": "factcheck.numbers.interval",
     "Stated": "factcheck.words.stated",
-    "parse_stated": "factcheck.words.stated",
     "load_claims_file": "factcheck.load.claimsfile",
     "loads_claims_file": "factcheck.load.claimsfile",
     "Quantity": "factcheck.check.quantity",
-    "Verifier": "factcheck.check.verifier",
-    "check_file": "factcheck.check.pipeline",
-    "check_path": "factcheck.check.pipeline",
-    "verify_claim": "factcheck.check.pipeline",
-    "verify_file": "factcheck.check.pipeline",
+    # the engine's results with Fraction numbers, whichever exact type it computed in (check/public.py)
+    "Verifier": "factcheck.check.public",
+    "check_file": "factcheck.check.public",
+    "check_path": "factcheck.check.public",
+    "parse_stated": "factcheck.check.public",
+    "verify_claim": "factcheck.check.public",
+    "verify_file": "factcheck.check.public",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
-    from factcheck.check.pipeline import check_file, check_path, verify_claim, verify_file
+    from factcheck.check.public import Verifier, check_file, check_path, parse_stated, verify_claim, verify_file
     from factcheck.check.quantity import Quantity
-    from factcheck.check.verifier import Verifier
     from factcheck.errors import (
         CacheError,
         ClaimFailedError,
@@ -208,7 +208,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from factcheck.model.results import FileResult, Outcome, totals_of
     from factcheck.model.verdicts import Totals, Verdict
     from factcheck.numbers.interval import Interval
-    from factcheck.words.stated import Stated, parse_stated
+    from factcheck.words.stated import Stated
 
     __version__: str
 

@@ -62,7 +62,8 @@ from factcheck.model.kinds import Kind
 from factcheck.model.results import Outcome
 from factcheck.model.verdicts import Verdict
 from factcheck.numbers.display import decimals_of, show
-from factcheck.numbers.interval import Interval
+from factcheck.numbers.exact import rational
+from factcheck.numbers.interval import Interval, engine
 from factcheck.numbers.units import parse_unit
 from factcheck.words.stated import parse_stated
 from factcheck.words.table import TOTAL_WORDS, End
@@ -433,7 +434,7 @@ def _other_per(claim: Claim, outcome: Outcome) -> Iterator[str]:
     if per is None:
         return
     for power in _POWERS:
-        factor = Fraction(10) ** power
+        factor = rational(10) ** power
         if outcome.computed.scale(factor).overlaps(outcome.interval):
             yield (
                 f"matches if the rate is per {show(per * factor)} instead of per {show(per)}: "
@@ -465,7 +466,7 @@ def total_rows(among: Sequence[Entry]) -> tuple[tuple[Entry, str], ...]:
         if any(label == word or re.search(rf"\b{re.escape(word)}\b", label) for word in TOTAL_WORDS):
             found.append((among[index], "its key names a total"))
     if len(among) >= 3:
-        largest = max(among, key=lambda entry: entry.value.hi if entry.value.hi is not None else Fraction(0))
+        largest = max(among, key=lambda entry: entry.value.hi if entry.value.hi is not None else rational(0))
         rest = [entry.value for entry in among if entry is not largest]
         if all(value.is_bounded for value in rest) and largest.value.is_bounded:
             total = rest[0]
@@ -579,7 +580,7 @@ def _other_columns(claims_file: ClaimsFile, claim: RankClaim) -> Iterator[Column
             Entry(
                 key=cell_name(table.name, column, cell.row),
                 label=cell.row,
-                value=figure.interval,
+                value=engine(figure.interval),
                 shown=figure.cell.text if figure.cell is not None else None,
             )
             for cell, figure in zip(places, figures, strict=True)

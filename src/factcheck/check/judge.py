@@ -10,8 +10,6 @@ that seems inside when it is outside.
 
 from __future__ import annotations
 
-from fractions import Fraction
-
 import attrs
 
 from factcheck.check.quantity import (
@@ -29,6 +27,7 @@ from factcheck.model.kinds import SIGNED_KINDS
 from factcheck.model.results import Outcome
 from factcheck.model.verdicts import Verdict
 from factcheck.numbers.display import decimals_of, show_against, show_interval
+from factcheck.numbers.exact import rational
 from factcheck.numbers.interval import Interval
 from factcheck.words.stated import Stated, parse_tolerance
 from factcheck.words.table import Relation
@@ -190,7 +189,7 @@ def magnitude(interval: Interval) -> Interval:
         return interval
     if interval.hi <= 0:
         return interval.negate()
-    return Interval(0, max(-interval.lo, interval.hi))
+    return Interval(rational(0), max(-interval.lo, interval.hi))
 
 
 def relation_text(left: Interval, right: Interval) -> str:
@@ -206,7 +205,7 @@ def relation_text(left: Interval, right: Interval) -> str:
 def judge_relation(left: Interval, right: Interval, relation: Relation, tolerance: object) -> tuple[Verdict, bool, str]:
     """(verdict, gross, words) for `left relation right`, giving rounded inputs the benefit of the doubt."""
     if relation is Relation.EQUAL:
-        half = Fraction(0)
+        half = rational(0)
         if tolerance is not None:
             half = tolerance.half_width(right.centre)  # type: ignore[attr-defined]
         if left.overlaps(right.widen(half)):

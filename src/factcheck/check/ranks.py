@@ -33,6 +33,7 @@ from factcheck.model.claims import SourceKind
 from factcheck.model.results import Outcome, RankPlace
 from factcheck.model.verdicts import Verdict
 from factcheck.numbers.display import ordinal, show_exact, show_interval
+from factcheck.numbers.exact import rational
 from factcheck.numbers.interval import Interval
 from factcheck.words.ranks import RankWords, Reach
 from factcheck.words.table import End
@@ -177,9 +178,9 @@ def _trial_points(of: Interval, others: Sequence[Interval]) -> list[Fraction]:
         return [of.lo]
     ends = {bound for interval in (of, *others) for bound in (interval.lo, interval.hi) if bound is not None}
     if of.lo is None:
-        ends.add(min(ends, default=Fraction(0)) - 1)
+        ends.add(min(ends, default=rational(0)) - 1)
     if of.hi is None:
-        ends.add(max(ends, default=Fraction(0)) + 1)
+        ends.add(max(ends, default=rational(0)) + 1)
     ordered = sorted(ends)
     middles = [(a + b) / 2 for a, b in itertools.pairwise(ordered)]
     return [v for v in (*ordered, *middles) if of.contains(v)]
@@ -252,8 +253,8 @@ def rank_outcome(
 def _allowed_places(judgement: RankJudgement) -> Interval:
     """The places the words allow, as an interval of places: [2, 2] for "the second highest", [1, 3] for "one of"."""
     if judgement.words.reach is Reach.EXACT:
-        return Interval.point(Fraction(judgement.words.place))
-    return Interval(1, judgement.bound)
+        return Interval.point(rational(judgement.words.place))
+    return Interval(rational(1), rational(judgement.bound))
 
 
 def _rank_explanation(

@@ -41,6 +41,7 @@ from factcheck.model.claims import (
 from factcheck.model.formula import evaluate_formula, parse_formula
 from factcheck.model.kinds import Kind
 from factcheck.numbers.display import show, show_exact, show_interval
+from factcheck.numbers.exact import rational
 from factcheck.numbers.interval import Interval
 from factcheck.numbers.units import (
     ONE,
@@ -64,7 +65,8 @@ __all__ = [
     "within_bound",
 ]
 
-_HUNDRED: Final = Fraction(100)
+_HUNDRED: Final = rational(100)
+_ONE: Final = Interval.point(rational(1))
 
 #: The bound on computed values: below 10^300 in size (the figures' own bound is 10^101; this
 #: leaves room for products of them, and keeps every value within a report's floating point),
@@ -120,7 +122,7 @@ def _in_own_terms(interval: Interval, unit: Unit) -> tuple[Interval, Unit]:
     people); a plain number or a percentage as it is (the words' "%" reads a percentage)."""
     if unit.factor == 1 or not unit.dims:
         return interval, unit
-    return interval.scale(unit.factor), Unit(Fraction(1), unit.dims, describe(Fraction(1), unit.dims))
+    return interval.scale(unit.factor), Unit(rational(1), unit.dims, describe(rational(1), unit.dims))
 
 
 def _is_amount(unit: Unit) -> bool:
@@ -200,7 +202,7 @@ def _in_currency(interval: Interval, unit: Unit, currency: str, what: str) -> tu
     if unit.currency() != currency:
         raise UnitMismatchError(currency, unit.text, f"the words name {currency} but {what}")
     if unit.dims == ((currency, 1),) and unit.factor != 1:
-        return interval.scale(unit.factor), Unit(Fraction(1), unit.dims, currency)
+        return interval.scale(unit.factor), Unit(rational(1), unit.dims, currency)
     return interval, unit
 
 
@@ -208,8 +210,8 @@ def _per_unit(dims: tuple[tuple[str, int], ...], per: Fraction, unit: Unit) -> U
     """The unit of a rate per `per` ("offender per 1,000 person"); `unit` itself when it is that already."""
     if unit.factor * per == 1 and unit.dims == dims:
         return unit
-    top = describe(Fraction(1), tuple((n, e) for n, e in dims if e > 0))
-    bottom = describe(Fraction(1), tuple((n, -e) for n, e in dims if e < 0))
+    top = describe(rational(1), tuple((n, e) for n, e in dims if e > 0))
+    bottom = describe(rational(1), tuple((n, -e) for n, e in dims if e < 0))
     return Unit(1 / per, dims, f"{top} per {show(per)} {bottom}")
 
 
@@ -295,7 +297,7 @@ def _change(resolve: Resolve, claim: ChangeClaim, stated: Stated) -> tuple[Quant
     old, new, new_interval, old_text, new_text = _from_to(resolve, claim)
     _nonzero(old, "starting value (from)")
     _not_negative(old, "starting value (from)", "a percentage change from a value below zero has no meaning")
-    interval = (new_interval / old.interval - Interval.point(1)).scale(_HUNDRED)
+    interval = (new_interval / old.interval - _ONE).scale(_HUNDRED)
     return Quantity(
         interval, PERCENT, "", weakest_basis(old.basis, new.basis), merge_figures(old.figures, new.figures), signed=True
     ), f"({new_text} − {old_text}) / {old_text} × 100"

@@ -45,7 +45,7 @@ from factcheck.model.formula import formula_names, parse_formula
 from factcheck.model.results import Outcome
 from factcheck.model.verdicts import Verdict
 from factcheck.numbers.display import show_exact, show_interval
-from factcheck.numbers.interval import Interval
+from factcheck.numbers.interval import Interval, engine_figure
 from factcheck.numbers.units import POINTS, Conversion, Unit, impossible_when_negative, parse_unit
 from factcheck.words.stated import Stated, parse_stated, parse_tolerance
 
@@ -428,7 +428,7 @@ def _figure_quantity(figure: Figure, claims_file: ClaimsFile) -> Quantity:
     basis = source.kind if source is not None else SourceKind.UNSOURCED
     value = show_exact(figure.value)
     text = value if not figure.rounded else f"{value} (±{show_exact(figure.rounded / 2)})"
-    return Quantity(figure.interval, parse_unit(figure.unit), text, basis, (figure.name,))
+    return Quantity(engine_figure(figure.value, figure.rounded), parse_unit(figure.unit), text, basis, (figure.name,))
 
 
 def _refuse_negative_figure(name: str, quantity: Quantity) -> None:

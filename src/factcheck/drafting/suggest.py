@@ -60,6 +60,7 @@ from factcheck.model.claims import (
 )
 from factcheck.model.kinds import INPUTS, JUDGED_KINDS, Kind
 from factcheck.model.verdicts import Verdict
+from factcheck.numbers.exact import as_float, parts
 from factcheck.numbers.interval import Interval
 from factcheck.numbers.units import Unit, conversion, conversion_factor
 from factcheck.words.stated import Stated, parse_stated
@@ -201,8 +202,9 @@ class _CellIndex:
 
 def _quick_float(value: Fraction) -> float | None:
     """A cell's value as a float, for indexing only (exact arithmetic decides): None beyond a float's range."""
+    numerator, denominator = parts(value)
     try:
-        return value.numerator / value.denominator
+        return numerator / denominator
     except OverflowError:
         return None
 
@@ -440,7 +442,7 @@ def _float(value: Fraction) -> float | None:
         return 0.0
     if not _FLOAT_RANGE[0] < abs(value) < _FLOAT_RANGE[1]:
         return None
-    return float(value)
+    return as_float(value)
 
 
 class _Pool:
@@ -982,7 +984,7 @@ def _distance(value: Fraction, stated: Stated) -> float:
     if interval.lo is None or interval.hi is None or interval.hi == interval.lo:
         return 0.0
     half = (interval.hi - interval.lo) / 2
-    return float(abs(value - (interval.lo + half)) / half)
+    return as_float(abs(value - (interval.lo + half)) / half)
 
 
 _MONEY: Final = re.compile(r"[£$€]")

@@ -13,6 +13,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from factcheck.drafting.extract import Draft
+from factcheck.numbers.exact import as_float, is_exact, parts
 
 __all__ = ["PUBLISHED_PLACEHOLDER", "draft_toml", "toml_string"]
 
@@ -34,10 +35,11 @@ def toml_string(text: str) -> str:
 
 
 def _value(value: object) -> str:
-    if isinstance(value, Fraction):
-        if value.denominator == 1:
-            return str(value.numerator)
-        return str(float(value))
+    if isinstance(value, Fraction) or is_exact(value):  # the engine's exact type too (numbers.exact)
+        numerator, denominator = parts(value)
+        if denominator == 1:
+            return str(numerator)
+        return str(as_float(value))
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):

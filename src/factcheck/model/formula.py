@@ -19,6 +19,7 @@ from typing import TypeVar
 import attrs
 
 from factcheck.errors import FormulaError
+from factcheck.numbers.exact import exact, is_exact, rational
 
 __all__ = ["MAX_DEPTH", "MAX_NUMBER_EXPONENT", "Formula", "Step", "evaluate_formula", "formula_names", "parse_formula"]
 
@@ -33,7 +34,7 @@ MAX_DEPTH = 200
 #: exponent of at most 100 either way.
 MAX_NUMBER_EXPONENT = 100
 _LIMIT = 10 ** (MAX_NUMBER_EXPONENT + 1)
-_SMALLEST = Fraction(1, 10**MAX_NUMBER_EXPONENT)
+_SMALLEST = rational(1, 10**MAX_NUMBER_EXPONENT)
 
 
 #: One step of a formula in postfix order: ("number", value), ("name", name), an operator
@@ -107,7 +108,7 @@ def _exact_number(node: ast.Constant, expr: str, source: str) -> Fraction:
     """The number as written (not as a float holds it), within the figures' bound."""
     written = ast.get_source_segment(source, node) or ""
     if isinstance(node.value, int):
-        value = Fraction(node.value)
+        value = rational(node.value)
     else:
         try:
             decimal = Decimal(written.replace("_", ""))
@@ -118,7 +119,7 @@ def _exact_number(node: ast.Constant, expr: str, source: str) -> Fraction:
                 expr,
                 f"the number {written} is out of range (its exponent may be at most {MAX_NUMBER_EXPONENT} either way)",
             )
-        value = Fraction(decimal)
+        value = exact(decimal)
     if abs(value) >= _LIMIT or (value and abs(value) < _SMALLEST):
         shown = written if len(written) <= 20 else written[:17] + "..."
         raise FormulaError(
@@ -144,7 +145,7 @@ def evaluate_formula(
     values: list[_T] = []
     for kind, operand in formula.steps:
         if kind == "number":
-            assert isinstance(operand, Fraction)
+            assert is_exact(operand)
             values.append(number(operand))
         elif kind == "name":
             values.append(name(str(operand)))

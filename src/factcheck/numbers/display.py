@@ -8,6 +8,7 @@ from fractions import Fraction
 from math import gcd
 from typing import Final
 
+from factcheck.numbers.exact import exact, parts, rational
 from factcheck.numbers.interval import Interval
 
 __all__ = [
@@ -31,11 +32,13 @@ _MAX_PLACES = 4000
 
 def decimals_of(step: Fraction | None) -> int:
     """How many decimal places a step has: 0.1 -> 1, 100 -> 0."""
-    if step is None or step.numerator <= 0 or step.numerator >= step.denominator:  # not in (0, 1)
+    if step is None:
+        return 0
+    numerator, denominator = parts(step)
+    if numerator <= 0 or numerator >= denominator:  # not in (0, 1)
         return 0
     # step × 10 in lowest terms has the denominator d / gcd(d, 10): whole numbers, no Fraction products
     places = 0
-    denominator = step.denominator
     while denominator != 1 and places < 12:
         denominator //= gcd(denominator, 10)
         places += 1
@@ -53,7 +56,7 @@ def show(value: Fraction, places: int | None = None, *, rounding: str = ROUND_HA
 
     With no `places`, up to 4 decimals, trailing zeros dropped.
     """
-    numerator, denominator = value.numerator, value.denominator
+    numerator, denominator = parts(value)  # plain ints: gmpy2's cannot be formatted with "," nor made Decimals
     if abs(numerator) >= _HUGE * denominator:  # no reader wants 61 digits, and Python refuses str() of a huge integer
         digits = 6 if places is None or places <= 4 else places + 2  # more places asked: more digits shown
         with localcontext() as ctx:
@@ -74,9 +77,10 @@ def show(value: Fraction, places: int | None = None, *, rounding: str = ROUND_HA
 
 def show_exact(value: Fraction) -> str:
     """A figure's value with every digit it has (a figure is an exact decimal: 0.00123 is not 0.0012)."""
-    if value.denominator == 1:
+    rest = parts(value)[1]
+    if rest == 1:
         return show(value)
-    rest, twos, fives = value.denominator, 0, 0
+    twos = fives = 0
     while rest % 2 == 0:
         rest //= 2
         twos += 1
@@ -198,7 +202,7 @@ def _equal(a: Fraction, b: Fraction | None) -> bool:
 
 def _shown_units(value: Fraction, places: int | None, rounding: str) -> tuple[int, int] | None:
     """The number `show(value, places, rounding=...)` writes, as (units, places); None for a huge one."""
-    numerator, denominator = value.numerator, value.denominator
+    numerator, denominator = parts(value)
     if abs(numerator) >= _HUGE * denominator:
         return None
     if places is None and denominator == 1:
@@ -250,7 +254,7 @@ def _size(interval: Interval, size: bool) -> Interval:
         return interval
     if hi <= 0:
         return interval.negate()
-    return Interval(0, max(-lo, hi))
+    return Interval(rational(0), max(-lo, hi))
 
 
 def _read_shown(text: str) -> Interval:
@@ -264,7 +268,7 @@ def _read_shown(text: str) -> Interval:
 
 
 def _read_number(text: str) -> Fraction:
-    return Fraction(Decimal(text.replace(",", "")))
+    return exact(Decimal(text.replace(",", "")))
 
 
 # -- a number with its unit, as a reader says it ------------------------------------------------------
@@ -280,7 +284,7 @@ _IRREGULAR: Final = {
 #: A currency's code or sign (as a claims file writes the unit), and the sign a reader sees.
 _CURRENCY_SIGNS: Final = {"gbp": "£", "£": "£", "usd": "$", "$": "$", "eur": "€", "€": "€"}
 #: Millions and billions of money as a newspaper writes them, when the amount is that round.
-_MONEY_SCALES: Final = ((Fraction(10**9), "bn"), (Fraction(10**6), "m"))
+_MONEY_SCALES: Final = ((exact(10**9), "bn"), (exact(10**6), "m"))
 #: The most decimals a scaled amount may need to be shown ("£1.214m", not "£1.2146m": that is "£1,214,600").
 _SCALED_PLACES: Final = 3
 _PERCENT_UNITS: Final = frozenset({"percent", "%", "per cent", "pct"})
@@ -354,5 +358,5 @@ def _per(what: str) -> str:
     found = _LEADING_NUMBER.fullmatch(text)
     if found is None or not found.group(2):
         return text
-    count = Fraction(found.group(1))
+    count = exact(found.group(1))
     return f"{show(count)} {found.group(2) if count == 1 else plural(found.group(2))}"

@@ -2,7 +2,10 @@
 
 A figure published as 64,300 (to the nearest 100) is every value in [64,250, 64,350]; a
 recomputation carries such intervals through, so a rounded input never raises a false alarm.
-Bounds are `Fraction`s, never floats, so a value on a boundary is judged the same everywhere.
+Bounds are exact rationals, never floats, so a value on a boundary is judged the same everywhere:
+`Fraction`s for an interval built from ordinary numbers, and in the engine the type `numbers.exact`
+chooses (gmpy2's `mpq` where installed), kept as they are given; `public` gives an interval back with
+`Fraction` bounds, as the public API returns it.
 """
 
 from __future__ import annotations
@@ -12,16 +15,21 @@ from fractions import Fraction
 import attrs
 
 from factcheck.errors import IntervalError, ZeroDenominatorError
+from factcheck.numbers.exact import as_float, compare, exact, is_exact, to_fraction
 
-__all__ = ["Interval", "Number", "as_fraction"]
+__all__ = ["Interval", "Number", "as_fraction", "engine", "engine_figure", "public"]
 
 #: What an interval's bound may be given as: exact, or written ("1.5").
 Number = int | Fraction | str
 
 
 def as_fraction(value: Number | float) -> Fraction:
-    """Exact value of a number; a float is read through its shortest repr, as it was written."""
-    if isinstance(value, Fraction):
+    """Exact value of a number; a float is read through its shortest repr, as it was written.
+
+    An exact number (a `Fraction`, or the engine's type) is kept as it is: a user's interval has
+    `Fraction` bounds, the engine's the type it computes in.
+    """
+    if is_exact(value) or isinstance(value, Fraction):  # the engine's type first: Fraction's check asks an ABC
         return value
     if isinstance(value, float):
         return Fraction(repr(value))
@@ -191,8 +199,8 @@ class Interval:
     def __str__(self) -> str:
         left = "(" if self.lo_open or self.lo is None else "["
         right = ")" if self.hi_open or self.hi is None else "]"
-        lo = "-inf" if self.lo is None else str(float(self.lo))
-        hi = "inf" if self.hi is None else str(float(self.hi))
+        lo = "-inf" if self.lo is None else str(as_float(self.lo))
+        hi = "inf" if self.hi is None else str(as_float(self.hi))
         return f"{left}{lo}, {hi}{right}"
 
 
@@ -215,13 +223,37 @@ def _made(lo: Fraction | None, hi: Fraction | None, lo_open: bool, hi_open: bool
     return interval
 
 
-def _compare(a: Fraction, b: Fraction) -> int:
-    """-1, 0 or 1 as a <, = or > b: exact, in whole numbers, without Fraction's type dispatch (hot).
+#: -1, 0 or 1 as a <, = or > b, exact, the cheapest way for the engine's numbers (hot).
+_compare = compare
 
-    Denominators are positive, so a < b exactly when a.numerator × b.denominator is the smaller.
-    """
-    left, right = a.numerator * b.denominator, b.numerator * a.denominator
-    return (left > right) - (left < right)
+
+def engine(interval: Interval) -> Interval:
+    """The interval with bounds of the engine's type (`numbers.exact`): a figure's, as the verifier uses it."""
+    lo, hi = interval.lo, interval.hi
+    if (lo is None or is_exact(lo)) and (hi is None or is_exact(hi)):
+        return interval
+    lo_exact = None if lo is None else exact(lo)
+    hi_exact = lo_exact if hi is lo else (None if hi is None else exact(hi))  # a point stays one number: `a is b`
+    return _made(lo_exact, hi_exact, interval.lo_open, interval.hi_open)
+
+
+def engine_figure(value: Fraction, rounded: Fraction | None) -> Interval:
+    """A figure published as `value`, rounded to a step of `rounded` (none: exact), in the engine's numbers:
+    what `engine(Figure.interval)` gives, without the Fractions in between (every figure of a check asks)."""
+    exact_value = exact(value)
+    if rounded:
+        return Interval.around(exact_value, exact(rounded) / 2)
+    return _closed(exact_value, exact_value)
+
+
+def public(interval: Interval) -> Interval:
+    """The interval with `Fraction` bounds: what the public API gives back, whatever the engine computed in."""
+    lo, hi = interval.lo, interval.hi
+    if (lo is None or type(lo) is Fraction) and (hi is None or type(hi) is Fraction):
+        return interval
+    lo_fraction = None if lo is None else to_fraction(lo)
+    hi_fraction = lo_fraction if hi is lo else (None if hi is None else to_fraction(hi))
+    return _made(lo_fraction, hi_fraction, interval.lo_open, interval.hi_open)
 
 
 def _tighter_lo(x: Interval, y: Interval) -> tuple[Fraction | None, bool]:

@@ -25,6 +25,7 @@ import attrs
 
 from factcheck.errors import UnitError, UnitMismatchError
 from factcheck.numbers.display import plural as plural_of
+from factcheck.numbers.exact import exact, rational
 
 __all__ = [
     "CURRENCY_NAMES",
@@ -49,46 +50,46 @@ __all__ = [
 
 #: Aliases to a canonical name, and the factor to it ("percent" is 1/100 of a plain number).
 _ALIASES: Final[dict[str, tuple[Fraction, str | None]]] = {
-    "%": (Fraction(1, 100), None),
-    "percent": (Fraction(1, 100), None),
-    "per_cent": (Fraction(1, 100), None),
-    "pct": (Fraction(1, 100), None),
-    "percentage": (Fraction(1, 100), None),
-    "permille": (Fraction(1, 1000), None),
-    "1": (Fraction(1), None),
-    "count": (Fraction(1), None),
-    "number": (Fraction(1), None),
-    "dimensionless": (Fraction(1), None),
-    "percentage_point": (Fraction(1), "percentage_point"),
-    "percentage_points": (Fraction(1), "percentage_point"),
-    "pp": (Fraction(1), "percentage_point"),
-    "£": (Fraction(1), "GBP"),
-    "gbp": (Fraction(1), "GBP"),
-    "pound_sterling": (Fraction(1), "GBP"),
-    "pence": (Fraction(1, 100), "GBP"),
-    "penny": (Fraction(1, 100), "GBP"),
-    "$": (Fraction(1), "USD"),
-    "usd": (Fraction(1), "USD"),
-    "€": (Fraction(1), "EUR"),
-    "eur": (Fraction(1), "EUR"),
-    "euro": (Fraction(1), "EUR"),
-    "people": (Fraction(1), "person"),
-    "persons": (Fraction(1), "person"),
-    "children": (Fraction(1), "child"),
-    "men": (Fraction(1), "man"),
-    "women": (Fraction(1), "woman"),
+    "%": (rational(1, 100), None),
+    "percent": (rational(1, 100), None),
+    "per_cent": (rational(1, 100), None),
+    "pct": (rational(1, 100), None),
+    "percentage": (rational(1, 100), None),
+    "permille": (rational(1, 1000), None),
+    "1": (rational(1), None),
+    "count": (rational(1), None),
+    "number": (rational(1), None),
+    "dimensionless": (rational(1), None),
+    "percentage_point": (rational(1), "percentage_point"),
+    "percentage_points": (rational(1), "percentage_point"),
+    "pp": (rational(1), "percentage_point"),
+    "£": (rational(1), "GBP"),
+    "gbp": (rational(1), "GBP"),
+    "pound_sterling": (rational(1), "GBP"),
+    "pence": (rational(1, 100), "GBP"),
+    "penny": (rational(1, 100), "GBP"),
+    "$": (rational(1), "USD"),
+    "usd": (rational(1), "USD"),
+    "€": (rational(1), "EUR"),
+    "eur": (rational(1), "EUR"),
+    "euro": (rational(1), "EUR"),
+    "people": (rational(1), "person"),
+    "persons": (rational(1), "person"),
+    "children": (rational(1), "child"),
+    "men": (rational(1), "man"),
+    "women": (rational(1), "woman"),
     # temperatures by their everyday names, as pint spells them (lower case would be a count word)
-    "celsius": (Fraction(1), "degC"),
-    "degc": (Fraction(1), "degC"),
-    "degree_celsius": (Fraction(1), "degC"),
-    "degrees_celsius": (Fraction(1), "degC"),
-    "fahrenheit": (Fraction(1), "degF"),
-    "degf": (Fraction(1), "degF"),
-    "degree_fahrenheit": (Fraction(1), "degF"),
-    "degrees_fahrenheit": (Fraction(1), "degF"),
+    "celsius": (rational(1), "degC"),
+    "degc": (rational(1), "degC"),
+    "degree_celsius": (rational(1), "degC"),
+    "degrees_celsius": (rational(1), "degC"),
+    "fahrenheit": (rational(1), "degF"),
+    "degf": (rational(1), "degF"),
+    "degree_fahrenheit": (rational(1), "degF"),
+    "degrees_fahrenheit": (rational(1), "degF"),
 }
 #: Irregular plurals, for explanations ("6 people"): the aliases read backwards.
-_HUNDREDTH: Final = Fraction(1, 100)
+_HUNDREDTH: Final = rational(1, 100)
 CURRENCY_NAMES: Final = frozenset({"GBP", "USD", "EUR"})
 #: Words pint knows as something else ("point" is a length, "barn" an area, "unit" a plain
 #: number): here, counts.
@@ -146,9 +147,9 @@ class Unit:
         return self.text
 
 
-PERCENT: Final = Unit(Fraction(1, 100), (), "percent")
-POINTS: Final = Unit(Fraction(1), (("percentage_point", 1),), "percentage points")
-ONE: Final = Unit(Fraction(1), (), "1")
+PERCENT: Final = Unit(rational(1, 100), (), "percent")
+POINTS: Final = Unit(rational(1), (("percentage_point", 1),), "percentage points")
+ONE: Final = Unit(rational(1), (), "1")
 
 
 @attrs.frozen
@@ -159,7 +160,7 @@ class Conversion:
     """
 
     factor: Fraction
-    offset: Fraction = Fraction(0)
+    offset: Fraction = rational(0)
 
     @property
     def is_identity(self) -> bool:
@@ -167,7 +168,7 @@ class Conversion:
 
 
 #: The conversion of a unit to itself.
-SAME: Final = Conversion(Fraction(1))
+SAME: Final = Conversion(rational(1))
 
 
 @lru_cache(maxsize=4096)
@@ -206,13 +207,13 @@ def canonical_name(word: str) -> tuple[Fraction, str | None]:
     if key in _ALIASES:
         return _ALIASES[key]
     if (word.isupper() and len(word) > 1) or any(c.isupper() for c in word[1:]):
-        return Fraction(1), word
+        return rational(1), word
     name = key
     if name.endswith("ies") and len(name) > 4:
         name = name[:-3] + "y"
     elif name.endswith("s") and not name.endswith("ss") and len(name) > 3:
         name = name[:-1]
-    return Fraction(1), name
+    return rational(1), name
 
 
 @lru_cache(maxsize=4096)
@@ -340,8 +341,8 @@ class _UnitParser:
         if too_long or len(whole.lstrip("0")) + int(exponent or 0) > _MAX_POWER + 1 or len(decimals) > _MAX_POWER:
             msg = f"the number {value[:20]!r} is out of range in the unit {self.text!r} (at most 10^{_MAX_POWER})"
             raise UnitError(msg)
-        number = Fraction(value)
-        if not Fraction(1, 10**_MAX_POWER) <= number <= 10**_MAX_POWER:
+        number = exact(value)
+        if not rational(1, 10**_MAX_POWER) <= number <= 10**_MAX_POWER:
             msg = f"the number {value!r} in the unit {self.text!r} must be between 10^-{_MAX_POWER} and 10^{_MAX_POWER}"
             raise UnitError(msg)
         return number
@@ -395,8 +396,8 @@ def in_terms_of(unit: Unit, other: Unit) -> tuple[Fraction, Unit]:
     own = [name for name, _ in other.dims]
     free = [name for name in own if all(name != mine for mine, _ in unit.dims)]
     if not free:
-        return Fraction(1), unit
-    factor = Fraction(1)
+        return rational(1), unit
+    factor = rational(1)
     dims: dict[str, int] = {}
     moved = False
     for name, exp in unit.dims:
@@ -409,7 +410,7 @@ def in_terms_of(unit: Unit, other: Unit) -> tuple[Fraction, Unit]:
         dims[target] = dims.get(target, 0) + exp
         moved = True
     if not moved:
-        return Fraction(1), unit
+        return rational(1), unit
     kept = tuple(sorted((n, e) for n, e in dims.items() if e))
     return factor, Unit(unit.factor, kept, describe(unit.factor, kept))
 
@@ -570,7 +571,7 @@ def _pint_conversion(
     registry = _registry()
     import pint  # pint is loaded only when two different units meet
 
-    shown_source, shown_target = describe(Fraction(1), source), describe(Fraction(1), target)
+    shown_source, shown_target = describe(rational(1), source), describe(rational(1), target)
     try:
         from_expr, to_expr = _pint_expression(source), _pint_expression(target)
         zero: Any = registry.Quantity(Fraction(0), from_expr).to(to_expr).magnitude
@@ -579,8 +580,8 @@ def _pint_conversion(
         raise UnitMismatchError(shown_source, shown_target, "they measure different things") from exc
     except Exception as exc:  # pint refused a name or an operation (an offset unit multiplied)
         raise UnitMismatchError(shown_source, shown_target, f"pint cannot convert them: {exc}") from exc
-    offset = Fraction(zero)
-    return Fraction(one) - offset, offset
+    offset = exact(Fraction(zero))
+    return exact(Fraction(one)) - offset, offset
 
 
 @cache

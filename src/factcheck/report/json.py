@@ -31,7 +31,9 @@ def _number(value: Fraction | None) -> float | None:
     if value is None:
         return None
     try:
-        number = float(value)
+        # through plain ints, as numbers.exact.as_float does (float() of gmpy2 2.2's mpq truncates); not imported
+        # from there, as a run answered from the cache imports this module and must not load the engine's numbers
+        number = int(value.numerator) / int(value.denominator)
     except OverflowError:
         return None
     return None if number == 0 and value != 0 else number
@@ -47,7 +49,7 @@ def scientific(value: Fraction) -> str:
     """The value in scientific notation with 17 significant digits (as many as a float carries), for a
     value no float can hold. Worked out from the leading bits of its numerator and denominator, so a
     value of a million digits costs what a small one does."""
-    numerator, denominator = abs(value.numerator), value.denominator
+    numerator, denominator = abs(int(value.numerator)), int(value.denominator)  # plain ints: Decimal() takes them
     if numerator == 0:
         return "0"
     shift_n = max(numerator.bit_length() - _LEADING_BITS, 0)

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from fractions import Fraction
 from typing import Final
 
+from factcheck.numbers.exact import as_float
 from factcheck.numbers.interval import Interval
 from factcheck.words.table import (
     COMPARATORS,
@@ -81,7 +82,7 @@ def _interval_text(interval: Interval, unit: str = "%") -> str:
     def bound(v: Fraction | None) -> str:
         if v is None:
             return "∞"
-        return f"{float(v):,.3f}".rstrip("0").rstrip(".") + unit
+        return f"{as_float(v):,.3f}".rstrip("0").rstrip(".") + unit
 
     left = "(" if interval.lo_open else "["
     right = ")" if interval.hi_open else "]"

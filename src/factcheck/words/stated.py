@@ -25,6 +25,7 @@ import attrs
 
 from factcheck.errors import PhraseError, ToleranceError
 from factcheck.model.kinds import COUNT_KINDS, SIGNED_KINDS, Kind
+from factcheck.numbers.exact import exact, rational
 from factcheck.numbers.interval import Interval
 from factcheck.words.table import (
     ARTICLES,
@@ -84,7 +85,7 @@ __all__ = [
     "step_of",
 ]
 
-_HUNDRED: Final = Fraction(100)
+_HUNDRED: Final = rational(100)
 
 #: A number in `stated` (or a tolerance) may have at most this many digits before the point, as
 #: a figure may (claimsfile's exponent bound of 100): no news figure needs more, and exact
@@ -345,10 +346,10 @@ def _digits_numeral(match: re.Match[str], reading: Reading) -> Numeral | None:
     if len(whole) > MAX_WHOLE_DIGITS or len(decimals) > MAX_DECIMALS:
         return None  # checked on the text, before any conversion costs time
     if point:
-        value = Fraction(int(whole + decimals), 10 ** len(decimals))
-        step = hedged = Fraction(1, 10 ** len(decimals))
+        value = rational(int(whole + decimals), 10 ** len(decimals))
+        step = hedged = rational(1, 10 ** len(decimals))
     else:
-        value = Fraction(int(whole))
+        value = rational(int(whole))
         step, hedged = _whole_steps(whole, reading)
     scale_word = match.group("sfx") or match.group("sw")
     if scale_word:
@@ -361,7 +362,7 @@ def _digits_numeral(match: re.Match[str], reading: Reading) -> Numeral | None:
     return Numeral(value, step, match.group(0), match.span(), None if hedged is step or hedged == step else hedged)
 
 
-_ONE: Final = Fraction(1)
+_ONE: Final = rational(1)
 
 
 def _whole_steps(whole: str, reading: Reading) -> tuple[Fraction, Fraction]:
@@ -370,7 +371,7 @@ def _whole_steps(whole: str, reading: Reading) -> tuple[Fraction, Fraction]:
     if reading is not Reading.COUNT or not significant or significant[-1] != "0":
         return _ONE, _ONE
     zeros = len(significant) - len(significant.rstrip("0"))
-    return Fraction(10 ** min(zeros, len(significant) - 2)), Fraction(10**zeros)
+    return rational(10 ** min(zeros, len(significant) - 2)), rational(10**zeros)
 
 
 def step_of(digits: str, reading: Reading = Reading.MEASURE, *, hedged: bool = False) -> Fraction:
@@ -383,7 +384,7 @@ def step_of(digits: str, reading: Reading = Reading.MEASURE, *, hedged: bool = F
     """
     whole, point, decimals = digits.partition(".")
     if point:
-        return Fraction(1, 10 ** len(decimals))
+        return rational(1, 10 ** len(decimals))
     plain, every_zero = _whole_steps(whole, reading)
     return every_zero if hedged else plain
 
@@ -462,7 +463,7 @@ def _join_number_words(tokens: list[_Token], reading: Reading) -> list[_Token]:
             and tokens[i + 2].type is _T.FRACTION
             and tok.text.isdigit()
         ):  # "2 and a half"
-            i = _join_fraction_at(tokens, i + 1, [tok], tok.numeral.value, Fraction(1), out)
+            i = _join_fraction_at(tokens, i + 1, [tok], tok.numeral.value, rational(1), out)
         else:
             out.append(tok)
             i += 1
@@ -492,7 +493,7 @@ def _join_words_at(tokens: list[_Token], i: int, reading: Reading, out: list[_To
         return j
     value, step, hedged = read
     if j + 1 < n and tokens[j].type is _T.AND and tokens[j + 1].type is _T.FRACTION:
-        place = Fraction(SCALE_WORDS.get(run[-1].text, 1))  # "a million and a half": half a million more
+        place = exact(SCALE_WORDS.get(run[-1].text, 1))  # "a million and a half": half a million more
         return _join_fraction_at(tokens, j, run, value, place, out)
     span = (run[0].span[0], run[-1].span[1])
     text = " ".join(t.text for t in run)
@@ -537,15 +538,15 @@ def _words_value(words: list[str], reading: Reading) -> tuple[Fraction, Fraction
     million hedged); any other word, the step the same number has in digits. "A thousand million"
     multiplies, as in British usage.
     """
-    total = Fraction(0)
-    current = Fraction(0)
+    total = rational(0)
+    current = rational(0)
     current_steps: tuple[Fraction, Fraction] | None = None  # when `current` ends in "hundred" or "dozen"
     total_steps: tuple[Fraction, Fraction] | None = None
     last_steps: tuple[Fraction, Fraction] | None = None
     previous_scale = 0  # the large scale (a thousand or more) of the word before, if it was one
     for word in words:
         if word in ARTICLES:
-            current = Fraction(1)
+            current = rational(1)
             continue
         scale = SCALE_WORDS.get(word)
         if scale is None:
@@ -553,7 +554,7 @@ def _words_value(words: list[str], reading: Reading) -> tuple[Fraction, Fraction
             current_steps = last_steps = None
             previous_scale = 0
         elif scale < 1_000:  # "hundred", "dozen": multiply the group so far
-            factor = current or Fraction(1)
+            factor = current or rational(1)
             plain, hedged = current_steps or _count_steps(factor, reading)
             current = factor * scale
             current_steps = last_steps = (plain * scale, hedged * scale)
@@ -564,11 +565,11 @@ def _words_value(words: list[str], reading: Reading) -> tuple[Fraction, Fraction
                 plain, hedged = total_steps
                 total *= scale
             else:
-                factor = current or Fraction(1)
+                factor = current or rational(1)
                 plain, hedged = current_steps or _count_steps(factor, reading)
                 total += factor * scale
             total_steps = last_steps = (plain * scale, hedged * scale)
-            current, current_steps, previous_scale = Fraction(0), None, scale
+            current, current_steps, previous_scale = rational(0), None, scale
         if total + current >= _LIMIT:
             return None
     value = total + current
@@ -599,7 +600,7 @@ def parse_tolerance(value: object, where: str = "tolerance") -> Tolerance:
         whole, _, decimals = digits.partition(".")
         if len(whole) > MAX_WHOLE_DIGITS or len(decimals) > MAX_DECIMALS:
             raise ToleranceError(f"{where} is out of range: {_OUT_OF_RANGE}")
-        amount = Fraction(Decimal(digits))
+        amount = exact(Decimal(digits))
         relative = match.group(2) is not None
     else:
         amount = _finite(value, where)
@@ -616,17 +617,17 @@ def _finite(value: float | Decimal, where: str) -> Fraction:
     if isinstance(value, int):
         if abs(value) >= _LIMIT:
             raise ToleranceError(f"{where} is out of range: {_OUT_OF_RANGE}")
-        return Fraction(value)
+        return rational(value)
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ToleranceError(f"{where} must be a finite number, not {value}")
-        return Fraction(Decimal(str(value)))  # as written: 0.1 is 1/10, not the binary float nearest it
+        return exact(Decimal(str(value)))  # as written: 0.1 is 1/10, not the binary float nearest it
     if not value.is_finite():
         raise ToleranceError(f"{where} must be a finite number, not {value}")
     exponent = value.as_tuple().exponent  # an int for a finite Decimal
     if value and (value.adjusted() >= MAX_WHOLE_DIGITS or (isinstance(exponent, int) and exponent < -MAX_DECIMALS)):
         raise ToleranceError(f"{where} is out of range: {_OUT_OF_RANGE}")
-    return Fraction(value)
+    return exact(value)
 
 
 def _brief(value: object) -> str:
@@ -1241,7 +1242,7 @@ class _Assembler:
         kind = self.kind
         if kind not in (Kind.SHARE, Kind.CHANGE, Kind.RATIO):
             raise self.fail(f"a fraction needs kind 'share', 'change' or 'ratio', not {kind!r}:", head)
-        scale = Fraction(1) if kind == Kind.RATIO else _HUNDRED
+        scale = rational(1) if kind == Kind.RATIO else _HUNDRED
         value = fraction * scale
         base = Interval(value * (1 - FRACTION_TOLERANCE), value * (1 + FRACTION_TOLERANCE))
         if self.tolerance is not None:
@@ -1281,7 +1282,7 @@ class _Assembler:
         tight, loose = self._widen(tight, mult.ratio), self._widen(loose, mult.ratio)
         if kind == Kind.RATIO:
             return Stated(self.text, tight, loose, mult.ratio, None, head.text, hedge, None, None)
-        numeral = Numeral(mult.ratio, Fraction(0), head.text, head.span)
+        numeral = Numeral(mult.ratio, rational(0), head.text, head.span)
         return self._change_from_ratio((tight, loose), numeral, hedge, word_direction)
 
     def _change_from_ratio(
@@ -1327,7 +1328,7 @@ class _Assembler:
             return self._one_in(k, n, hedge, group)
         if kind not in (Kind.SHARE, Kind.RATIO, Kind.CHANGE):
             raise self.fail(f"'one in N' needs kind 'one_in', 'rate', 'share' or 'ratio', not {kind!r}:", group[0])
-        scale = Fraction(1) if kind == Kind.RATIO else _HUNDRED
+        scale = rational(1) if kind == Kind.RATIO else _HUNDRED
         n_value, _, n_tight, n_loose = self._one_in_interval(k, n, hedge, group, widen=False)
         value = scale / n_value
         if self.tolerance is None:
@@ -1358,7 +1359,7 @@ class _Assembler:
         if hedge not in (None, Hedge.ABOUT):  # "about dozens" says no more than "dozens"
             raise self.fail("a qualifier on a vague amount is not defined:", head)
         base = VAGUE_AMOUNTS[head.text].interval
-        n = head.numeral.value if head.numeral is not None else Fraction(1)
+        n = head.numeral.value if head.numeral is not None else rational(1)
         assert base.lo is not None and base.hi is not None
         interval = self._widen(Interval(base.lo * n, base.hi * n, base.lo_open, base.hi_open), base.centre * n)
         if self.kind == Kind.DIFFERENCE and direction == -1:
@@ -1390,7 +1391,7 @@ def _reciprocal(interval: Interval, scale: Fraction) -> Interval:
     """Scale / N for every N > 0 in `interval`: one in [4.5, 5.5] is a share of [18.18%, 22.22%]."""
     lo, hi = interval.lo, interval.hi
     new_hi = None if lo is None or lo <= 0 else scale / lo  # the smallest N is the largest share
-    new_lo = Fraction(0) if hi is None else scale / hi
+    new_lo = rational(0) if hi is None else scale / hi
     return Interval(new_lo, new_hi, hi is None or interval.hi_open, new_hi is None or interval.lo_open)
 
 

@@ -24,6 +24,7 @@ from typing import Final
 
 import attrs
 
+from factcheck.numbers.exact import rational
 from factcheck.numbers.interval import Interval
 
 __all__ = [
@@ -263,7 +264,7 @@ FOLD_SUFFIX: Final = "fold"
 CURRENCIES: Final[dict[str, str]] = {"£": "GBP", "$": "USD", "€": "EUR"}
 
 #: A fraction in words is its value within ±10% of it: "half" is [45%, 55%].
-FRACTION_TOLERANCE: Final = Fraction(1, 10)
+FRACTION_TOLERANCE: Final = rational(1, 10)
 
 _ORDINALS: Final = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
@@ -273,19 +274,19 @@ _ORDINALS: Final = {
 
 
 def _fraction_words() -> dict[str, Fraction]:
-    words: dict[str, Fraction] = {"half": Fraction(1, 2), "a half": Fraction(1, 2), "one half": Fraction(1, 2)}
+    words: dict[str, Fraction] = {"half": rational(1, 2), "a half": rational(1, 2), "one half": rational(1, 2)}
     for ordinal, denominator in _ORDINALS.items():
         if ordinal.endswith("s") or ordinal == "half":
             continue
-        words[f"a {ordinal}"] = Fraction(1, denominator)
-        words[f"one {ordinal}"] = Fraction(1, denominator)
+        words[f"a {ordinal}"] = rational(1, denominator)
+        words[f"one {ordinal}"] = rational(1, denominator)
     for plural, denominator in _ORDINALS.items():
         if not plural.endswith("s") or plural == "halves":
             continue
         for word, numerator in NUMBER_WORDS.items():
             if 2 <= numerator < denominator:
-                words[f"{word}-{plural}"] = Fraction(numerator, denominator)
-                words[f"{word} {plural}"] = Fraction(numerator, denominator)
+                words[f"{word}-{plural}"] = rational(numerator, denominator)
+                words[f"{word} {plural}"] = rational(numerator, denominator)
     return words
 
 
@@ -304,23 +305,29 @@ class Proportion:
     side: int  # +1: a majority; -1: a minority; a value on the other side of 50% is gross
 
 
-_PCT = Fraction(100)
+_PCT = rational(100)
+
+
+def _exact(lo: int, hi: int, *, lo_open: bool = False, hi_open: bool = False) -> Interval:
+    """[lo, hi] in the engine's exact numbers (`numbers.exact`), as the words' numbers are computed with."""
+    return Interval(rational(lo), rational(hi), lo_open, hi_open)
+
 
 #: Proportion words, as shares in percent.
 PROPORTIONS: Final[dict[str, Proportion]] = {
-    "most": Proportion(Interval(50, 100, lo_open=True), +1),
-    "the majority": Proportion(Interval(50, 100, lo_open=True), +1),
-    "a majority": Proportion(Interval(50, 100, lo_open=True), +1),
-    "the vast majority": Proportion(Interval(80, 100), +1),
-    "a vast majority": Proportion(Interval(80, 100), +1),
-    "the overwhelming majority": Proportion(Interval(80, 100), +1),
-    "the great majority": Proportion(Interval(80, 100), +1),
-    "almost all": Proportion(Interval(95, 100, hi_open=True), +1),
-    "nearly all": Proportion(Interval(95, 100, hi_open=True), +1),
-    "virtually all": Proportion(Interval(95, 100, hi_open=True), +1),
-    "a minority": Proportion(Interval(0, 50, hi_open=True), -1),
-    "a small minority": Proportion(Interval(0, 20), -1),
-    "a tiny minority": Proportion(Interval(0, 5), -1),
+    "most": Proportion(_exact(50, 100, lo_open=True), +1),
+    "the majority": Proportion(_exact(50, 100, lo_open=True), +1),
+    "a majority": Proportion(_exact(50, 100, lo_open=True), +1),
+    "the vast majority": Proportion(_exact(80, 100), +1),
+    "a vast majority": Proportion(_exact(80, 100), +1),
+    "the overwhelming majority": Proportion(_exact(80, 100), +1),
+    "the great majority": Proportion(_exact(80, 100), +1),
+    "almost all": Proportion(_exact(95, 100, hi_open=True), +1),
+    "nearly all": Proportion(_exact(95, 100, hi_open=True), +1),
+    "virtually all": Proportion(_exact(95, 100, hi_open=True), +1),
+    "a minority": Proportion(_exact(0, 50, hi_open=True), -1),
+    "a small minority": Proportion(_exact(0, 20), -1),
+    "a tiny minority": Proportion(_exact(0, 5), -1),
 }
 
 
@@ -337,7 +344,7 @@ class VagueAmount:
 
 
 def _from(lo: int, hi: int) -> Interval:
-    return Interval(lo, hi, hi_open=True)
+    return _exact(lo, hi, hi_open=True)
 
 
 #: "A couple of" N is [1.5N, 2.5N].
@@ -346,7 +353,7 @@ COUPLE: Final = "a couple of"
 #: Vague amounts, as counts; "thousands", "tens of thousands", "hundreds of thousands" and the
 #: like for a thousand, a million and a billion.
 VAGUE_AMOUNTS: Final[dict[str, VagueAmount]] = {
-    COUPLE: VagueAmount(Interval(Fraction(3, 2), Fraction(5, 2)), scalable=True),
+    COUPLE: VagueAmount(Interval(rational(3, 2), rational(5, 2)), scalable=True),
     "a handful": VagueAmount(_from(2, 10)),
     "several": VagueAmount(_from(3, 10)),
     "dozens": VagueAmount(_from(24, 100)),
@@ -370,29 +377,29 @@ class Multiple:
 
 
 def _times(n: int) -> Interval:
-    return Interval(Fraction(n) - Fraction(1, 20), Fraction(n) + Fraction(1, 20))
+    return Interval(rational(n) - rational(1, 20), rational(n) + rational(1, 20))
 
 
-_HALVED: Final = Interval(Fraction(475, 1000), Fraction(525, 1000))
+_HALVED: Final = Interval(rational(475, 1000), rational(525, 1000))
 
 #: Multiples in words. "N times", "N-fold" and "eightfold" are numbers like any other, read in `stated`.
 MULTIPLES: Final[dict[str, Multiple]] = {
-    "doubled": Multiple(Fraction(2), _times(2), +1),
-    "double": Multiple(Fraction(2), _times(2), +1),
-    "doubling": Multiple(Fraction(2), _times(2), +1),
-    "twice": Multiple(Fraction(2), _times(2), 0),
-    "trebled": Multiple(Fraction(3), _times(3), +1),
-    "tripled": Multiple(Fraction(3), _times(3), +1),
-    "treble": Multiple(Fraction(3), _times(3), +1),
-    "triple": Multiple(Fraction(3), _times(3), +1),
-    "trebling": Multiple(Fraction(3), _times(3), +1),
-    "tripling": Multiple(Fraction(3), _times(3), +1),
-    "thrice": Multiple(Fraction(3), _times(3), 0),
-    "quadrupled": Multiple(Fraction(4), _times(4), +1),
-    "quadruple": Multiple(Fraction(4), _times(4), +1),
-    "quadrupling": Multiple(Fraction(4), _times(4), +1),
-    "halved": Multiple(Fraction(1, 2), _HALVED, -1),
-    "halving": Multiple(Fraction(1, 2), _HALVED, -1),
+    "doubled": Multiple(rational(2), _times(2), +1),
+    "double": Multiple(rational(2), _times(2), +1),
+    "doubling": Multiple(rational(2), _times(2), +1),
+    "twice": Multiple(rational(2), _times(2), 0),
+    "trebled": Multiple(rational(3), _times(3), +1),
+    "tripled": Multiple(rational(3), _times(3), +1),
+    "treble": Multiple(rational(3), _times(3), +1),
+    "triple": Multiple(rational(3), _times(3), +1),
+    "trebling": Multiple(rational(3), _times(3), +1),
+    "tripling": Multiple(rational(3), _times(3), +1),
+    "thrice": Multiple(rational(3), _times(3), 0),
+    "quadrupled": Multiple(rational(4), _times(4), +1),
+    "quadruple": Multiple(rational(4), _times(4), +1),
+    "quadrupling": Multiple(rational(4), _times(4), +1),
+    "halved": Multiple(rational(1, 2), _HALVED, -1),
+    "halving": Multiple(rational(1, 2), _HALVED, -1),
 }
 
 #: Direction words of a change or a difference.
