@@ -198,9 +198,13 @@ class Verifier:
         Then computing `claim` resolves its references one level deep only, however long the chain
         (`a` uses `b` uses `c` …). A cycle met on the way is recorded against each of its claims.
         """
+        references = self.references(claim)
+        if not references:  # most claims use figures alone: nothing to settle first
+            self.settled.add(claim.id)
+            return
         path = [claim.id]
         on_path = {claim.id}
-        pending = [iter(self.references(claim))]
+        pending = [iter(references)]
         while pending:
             name = next(pending[-1], None)
             if name is None:  # every reference of path[-1] is settled: compute it (the root is the caller's)
