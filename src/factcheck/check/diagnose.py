@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Final, TypeVar
 
 import attrs
 
-from factcheck.check.judge import may_meet
+from factcheck.check.judge import may_support
 from factcheck.check.quantity import Quantity
 from factcheck.check.verifier import Verifier
 from factcheck.errors import FactcheckError
@@ -420,7 +420,7 @@ def _may_support(verifier: Verifier, variant: Claim) -> bool:
         quantity, _ = verifier.recompute(variant, stated, bounded=False)
     except Exception:  # any failure on a range prunes nothing (see the docstring)
         return True
-    return may_meet(quantity.interval, stated.interval)
+    return may_support(variant, stated, quantity.interval)
 
 
 def _describe(figure: Figure) -> str:

@@ -31,7 +31,16 @@ from factcheck.numbers.interval import Interval
 from factcheck.words.stated import Stated, parse_tolerance
 from factcheck.words.table import Relation
 
-__all__ = ["judge_comparison", "judge_number", "judge_relation", "magnitude", "may_meet", "relation_text", "told_apart"]
+__all__ = [
+    "judge_comparison",
+    "judge_number",
+    "judge_relation",
+    "magnitude",
+    "may_meet",
+    "may_support",
+    "relation_text",
+    "told_apart",
+]
 
 
 def judge_number(
@@ -105,7 +114,7 @@ class _Judgement:
         if claim.kind not in SIGNED_KINDS:
             return None
         word_direction = stated.direction
-        field_direction = {"increase": +1, "decrease": -1}.get(claim.direction or "")
+        field_direction = _field_direction(claim)
         if word_direction and field_direction and word_direction != field_direction:
             raise ImpossibleValueError(
                 f"`direction` is {claim.direction!r} but the words {stated.text!r} say the opposite"
@@ -178,6 +187,28 @@ def _places(stated: Stated, computed: Interval) -> int | None:
     if computed.is_point and computed.lo == stated.centre:
         return decimals_of(stated.step)
     return decimals_of(stated.step) + 1
+
+
+def _field_direction(claim: Claim) -> int | None:
+    """+1 or -1 for a claim's `direction` field ("increase", "decrease"); None without one."""
+    return {"increase": +1, "decrease": -1}.get(claim.direction or "")
+
+
+def may_support(claim: Claim, stated: Stated, computed: Interval) -> bool:
+    """Whether the rules could find the value `computed` supported by the words `stated` read (a cheap sieve).
+
+    Supported needs the value to meet the interval the words allow, as `judge_number` adjusts the two:
+    only a signed kind (a change) whose words give no direction is judged on the value's negation
+    (`direction = "decrease"`: the words give the size of a fall) or on its size (no direction at all).
+    Any other claim's value is judged as it is.
+    """
+    tight = stated.interval
+    if claim.kind in SIGNED_KINDS and not stated.direction:
+        field_direction = _field_direction(claim)
+        if field_direction is None:
+            return may_meet(computed, tight)  # the size is judged: the value or its negation, as it lies
+        return computed.overlaps(tight if field_direction > 0 else tight.negate())
+    return computed.overlaps(tight)
 
 
 def may_meet(computed: Interval, tight: Interval) -> bool:

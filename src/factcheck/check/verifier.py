@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from factcheck.check.judge import judge_comparison, judge_number, may_meet
+from factcheck.check.judge import judge_comparison, judge_number, may_support
 from factcheck.check.quantity import Quantity, conversion_between, in_unit, weakest_basis
 from factcheck.check.recompute import RECOMPUTE, recompute
 from factcheck.errors import (
@@ -249,8 +249,8 @@ class Verifier:
     def could_support(self, claim: Claim) -> bool:
         """False when the claim certainly is not supported; a cheap sieve before `outcome` (no text).
 
-        Supported needs the recomputed value, or its size or its negation (for a direction given
-        apart from the words), to meet the interval the words allow.
+        Supported needs the recomputed value (or, for a change whose words give no direction, its size
+        or its negation) to meet the interval the words allow: `judge.may_support`.
         """
         if isinstance(claim, (BrokenClaim, ComparisonClaim, RankClaim)) or len(claim.inputs()) != len(claim.INPUTS):
             return True
@@ -259,7 +259,7 @@ class Verifier:
             quantity, _ = self.recompute(claim, stated)
         except (FactcheckError, ZeroDivisionError):
             return False
-        return may_meet(quantity.interval, stated.interval)
+        return may_support(claim, stated, quantity.interval)
 
     def recompute(self, claim: Claim, stated: Stated, *, bounded: bool = True) -> tuple[Quantity, str]:
         """The claim's value for the words `stated` (its kind's formula) and how it was worked out.
