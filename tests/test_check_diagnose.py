@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from fractions import Fraction as F
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from factcheck.check import recompute as recompute_module
 from factcheck.check.diagnose import _unit_groups, diagnose
 from factcheck.check.pipeline import check_file, verify_file
 from factcheck.load.claimsfile import loads_claims_file
-from factcheck.model.claims import CLAIM_TYPES, Figure, Location
+from factcheck.model.claims import CLAIM_TYPES, Claim, Figure, Location
 from factcheck.model.results import Outcome
 from factcheck.model.verdicts import Verdict
 from factcheck.report.formats import render
@@ -297,18 +298,34 @@ def _contradicted_files(draw: st.DrawFn) -> str:
         lines.append(
             f'f{n} = {{ value = {value}, unit = "{unit}"' + (f", rounded = {rounded}" if rounded else "") + " }"
         )
+    words = draw(st.sampled_from(_WORDS_OF_KIND[kind]))
     lines += [
         "[[sentences]]",
-        'text = "x"',
+        f'text = "It was {words}."',  # the words in their sentence: otherwise the claim is an error, never diagnosed
         "[[sentences.claims]]",
         'id = "c"',
         f'kind = "{kind}"',
-        f'stated = "{draw(st.sampled_from(_WORDS_OF_KIND[kind]))}"',
+        f'stated = "{words}"',
     ]
     names = [f"f{n}" for n in range(len(values))]
     for field in CLAIM_TYPES[kind].INPUTS:
         lines.append(f'{field} = "{draw(st.sampled_from(names))}"')
     return "\n".join(lines) + "\n"
+
+
+def _every_figure(
+    self: diagnose_module.SameUnit, verifier: object, tried: object, figure: Figure
+) -> tuple[Figure, ...]:
+    """`SameUnit.may_fit` without the search: every figure of the unit."""
+    return self.groups.get(figure.name, ())
+
+
+def _as_its_own_claim(
+    verifier: object, tried: Claim, figure: Figure, supported: Callable[[Claim], str | None]
+) -> str | None:
+    """`diagnose._in_place` the plain way: the claim with the figure's name as its input, a claim of its own."""
+    (field,) = [field for field, name in tried.inputs().items() if name == diagnose_module._TRIED]
+    return supported(tried.with_inputs({field: figure.name}))
 
 
 @settings(max_examples=200, deadline=None)
@@ -318,12 +335,16 @@ def test_ranges_of_figures_give_the_diagnoses_of_trying_each(text: str) -> None:
     (outcome,) = verify_file(claims_file).outcomes
     (claim,) = claims_file.claims()
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(diagnose_module, "_FEW", 10**9)  # every figure tried on its own
+        patch.setattr(diagnose_module.SameUnit, "may_fit", _every_figure)  # every figure of the unit tried
+        patch.setattr(diagnose_module, "_in_place", _as_its_own_claim)  # each as a claim of its own
         one_by_one = diagnose(claims_file, claim, outcome)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(diagnose_module, "_FEW", 1)  # ranges split down to single figures
+        by_single_ranges = diagnose(claims_file, claim, outcome)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(diagnose_module, "_ALONE", 1)  # a unit of two figures tried as a range too
         by_ranges = diagnose(claims_file, claim, outcome)
-    assert by_ranges == one_by_one == diagnose(claims_file, claim, outcome)
+    assert by_ranges == by_single_ranges == one_by_one == diagnose(claims_file, claim, outcome)
 
 
 def test_a_few_other_figures_are_listed_and_the_rest_counted_as_more() -> None:

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.check.judge import judge_number, magnitude, may_meet
+from factcheck.check.judge import judge_number, magnitude, may_meet, may_support
 from factcheck.check.quantity import Quantity
 from factcheck.errors import ImpossibleValueError
-from factcheck.model.claims import ChangeClaim, Claim, ShareClaim
+from factcheck.model.claims import ChangeClaim, Claim, DifferenceClaim, PointChangeClaim, ShareClaim, ValueClaim
+from factcheck.model.kinds import SIGNED_KINDS
 from factcheck.model.results import Outcome
 from factcheck.model.verdicts import Verdict
 from factcheck.numbers.interval import Interval
 from factcheck.numbers.units import PERCENT
-from factcheck.words.stated import parse_stated
+from factcheck.words.stated import Stated, parse_stated
 
 
 @st.composite
@@ -36,6 +38,54 @@ def test_the_diagnosis_sieve_is_the_value_its_negation_or_its_size_meeting_the_w
 ) -> None:
     expected = computed.overlaps(tight) or computed.overlaps(tight.negate()) or magnitude(computed).overlaps(tight)
     assert may_meet(computed, tight) is expected
+
+
+#: Words of each kind that give a direction, give none, or give the other, about the values drawn below.
+_SIEVED_WORDS = {
+    "change": ["up 2%", "2%", "down 2%", "a fall of 1.5%", "more than 1%"],
+    "point_change": ["up 2 points", "2 points", "down 2 points"],
+    "difference": ["2 more", "2", "2 fewer"],
+    "share": ["2%", "less than 2.5%", "a majority"],
+    "value": ["2%", "-2%", "about 2.5%"],
+}
+
+
+_SIEVED_KINDS: dict[str, Callable[..., Claim]] = {
+    "change": ChangeClaim,
+    "point_change": PointChangeClaim,
+    "difference": DifferenceClaim,
+    "share": ShareClaim,
+    "value": ValueClaim,
+}
+
+
+@st.composite
+def _judged_claims(draw: st.DrawFn) -> tuple[Claim, Stated]:
+    kind = draw(st.sampled_from(sorted(_SIEVED_WORDS)))
+    words = draw(st.sampled_from(_SIEVED_WORDS[kind]))
+    direction = draw(st.sampled_from([None, "increase", "decrease"])) if kind in SIGNED_KINDS else None
+    claim = _SIEVED_KINDS[kind](id="c", stated=words, direction=direction)
+    return claim, parse_stated(words, kind, direction_given=direction is not None)
+
+
+@given(_judged_claims(), _touching_intervals(bounded=True))
+def test_the_sieve_lets_every_value_the_rules_support_through(judged: tuple[Claim, Stated], computed: Interval) -> None:
+    claim, stated = judged
+    try:
+        verdict = judge_number(claim, stated, Quantity(computed, PERCENT, "", None, ()), "x").verdict
+    except ImpossibleValueError:  # the words' direction against the field's: an error, never supported
+        verdict = Verdict.ERROR
+    if verdict is Verdict.SUPPORTED:
+        assert may_support(claim, stated, computed)
+    assert not may_support(claim, stated, computed) or may_meet(computed, stated.interval)  # never looser
+
+
+def test_the_sieve_judges_a_change_with_a_direction_on_its_sign() -> None:
+    claim = ChangeClaim(id="c", stated="down 2%")
+    stated = parse_stated("down 2%", "change")
+    assert not may_support(claim, stated, Interval(Fraction(2), Fraction(2)))  # a rise of 2%: the wrong way
+    assert may_meet(Interval(Fraction(2), Fraction(2)), stated.interval)  # which the looser sieve lets through
+    assert may_support(claim, stated, Interval(Fraction(-2), Fraction(-2)))
 
 
 # -- the verdict rules, one step at a time -------------------------------------------------------

@@ -9,6 +9,7 @@ before it sees them (`TOMLLimitError`), which is asserted structurally: tomllib 
 from __future__ import annotations
 
 import math
+import re
 import subprocess
 import sys
 import tomllib
@@ -163,6 +164,38 @@ def test_a_file_of_inline_figures_takes_the_fast_path() -> None:
     pytest.importorskip("rtoml")
     text = "[figures]\n" + "".join(f'f{i} = {{ value = {i}.5, unit = "offender", note = "a, b" }}\n' for i in range(50))
     assert len(tomlread.loads(text)["figures"]) == 50
+
+
+#: The long-number guard as a plain regex over the whole text, kept here as the oracle of its cheap scan.
+_LONG_NUMBER_ORACLE = re.compile(r"[0-9](?:[0-9_.]{15}|[eE][+-]?[0-9]{3})")
+#: Texts near the guard's edge: runs of number characters broken anywhere, exponents of any sign and
+#: length, and characters UTF-8 writes in several bytes (or cannot: a lone surrogate).
+_NUMBERISH = st.lists(
+    st.sampled_from([*"0123456789", "0" * 8, "_", ".", "e", "E", "+", "-", " ", "x", "é", "\u0663", "\ud800", "\n"]),
+    max_size=40,
+).map("".join)
+
+
+@given(_NUMBERISH)
+def test_the_long_number_scan_agrees_with_the_regex(text: str) -> None:
+    assert tomlread._has_long_number(text) == (_LONG_NUMBER_ORACLE.search(text) is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "long"),
+    [
+        ("x = 1234567890123456", True),  # sixteen digits
+        ("x = 123456789012345", False),
+        ("x = 1_234_567.890_12", True),  # underscores and a point sit in the run
+        ("x = 1e300", True),
+        ("x = 1.5E-300", True),
+        ("x = 1e30", False),
+        ("note = 'e000'", False),  # an exponent needs a digit before it
+        ("x = 2024-06-19", False),
+    ],
+)
+def test_the_long_number_scan_finds_what_only_tomllib_may_read(text: str, long: bool) -> None:
+    assert tomlread._has_long_number(text) is long
 
 
 # -- the property: one answer ---------------------------------------------------------------------

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Final, TypeVar
 
 import attrs
 
-from factcheck.check.judge import may_meet
+from factcheck.check.judge import may_support
 from factcheck.check.quantity import Quantity
 from factcheck.check.verifier import Verifier
 from factcheck.errors import FactcheckError
@@ -103,7 +103,9 @@ def diagnose_outcomes(
         if outcome.verdict is Verdict.CONTRADICTED and claim is not None:
             verifier = verifier or Verifier(claims_file, figure_quantities)
             same_unit = same_unit if same_unit is not None else SameUnit(claims_file.figures)
-            found.append(attrs.evolve(outcome, diagnoses=diagnose(claims_file, claim, outcome, verifier, same_unit)))
+            diagnoses = diagnose(claims_file, claim, outcome, verifier, same_unit)
+            # most contradicted claims have no slip that explains them: their outcome stands as it is
+            found.append(attrs.evolve(outcome, diagnoses=diagnoses) if diagnoses != outcome.diagnoses else outcome)
         else:
             found.append(outcome)
     return found
@@ -151,8 +153,9 @@ def diagnose(
             continue
         role = "denominator" if field in ("denominator", "whole") else f"`{field}`"
         shown = 0
-        for other in same_unit.may_fit(verifier, claim, field, figure):
-            explanation = None if other.name == figure.name else supported(claim.with_inputs({field: other.name}))
+        tried = claim.with_inputs({field: _TRIED})  # one variant an input: each figure tried is put under its name
+        for other in same_unit.may_fit(verifier, tried, figure):
+            explanation = None if other.name == figure.name else _in_place(verifier, tried, other, supported)
             if explanation is None:
                 continue
             if shown == _MOST_OTHERS:  # among many figures of a unit, many fit by chance: a few say enough
@@ -163,7 +166,7 @@ def diagnose(
             found.append(f"{_instead(other, role, figure)}: {explanation}")
             shown += 1
         if figure.cell is not None:
-            found.extend(_other_cells(claims_file, claim, field, figure, verifier, supported))
+            found.extend(_other_cells(claims_file, tried, figure, verifier, supported))
     found.extend(_other_per(claim, outcome))
     found.extend(_swapped_digits(claim, outcome))
     return tuple(dict.fromkeys(found))
@@ -210,14 +213,14 @@ def _readings(claim: Claim) -> Iterator[tuple[str, Claim]]:
 
 def _other_cells(
     claims_file: ClaimsFile,
-    claim: Claim,
-    field: str,
+    tried: Claim,
     figure: Figure,
     verifier: Verifier,
     supported: Callable[[Claim], str | None],
 ) -> Iterator[str]:
     """The wrong row and the wrong column of a table: the same column's other rows, then the same row's
-    other columns in a like unit (another year), each tried in place of a figure read from the table."""
+    other columns in a like unit (another year), each tried in place of a figure read from the table (the
+    input that `tried` names `_TRIED`)."""
     cell = figure.cell
     table = claims_file.tables.get(cell.table) if cell is not None else None
     if cell is None or table is None:
@@ -234,7 +237,7 @@ def _other_cells(
         if parse_unit(other.unit).dims != unit.dims:
             continue
         verifier.use_figure(other)
-        explanation = supported(claim.with_inputs({field: other.name}))
+        explanation = _in_place(verifier, tried, other, supported)
         if explanation is None:
             continue
         if shown == _MOST_OTHERS:
@@ -245,6 +248,24 @@ def _other_cells(
         period = f" ({other.period})" if column != cell.column and other.period else ""
         yield f"matches if read from {where}{period} of table {cell.table!r} instead of {instead}: {explanation}"
         shown += 1
+
+
+def _in_place(verifier: Verifier, tried: Claim, figure: Figure, supported: Callable[[Claim], str | None]) -> str | None:
+    """`supported` for the claim with `figure` as the input that `tried` names `_TRIED`.
+
+    The figure's quantity is put under that name for the one try: the verdict and its explanation
+    depend on the inputs' quantities, never on their names, so this is the claim with the figure's
+    name as that input, without building a claim for every figure tried.
+    """
+    quantities = verifier.figure_quantities
+    try:
+        quantities[_TRIED] = verifier.resolve(figure.name)
+    except (FactcheckError, ValueError):
+        return None  # a figure that cannot be used supports nothing (as an input, it is an error)
+    try:
+        return supported(tried)
+    finally:
+        del quantities[_TRIED]
 
 
 def _instead(other: Figure, role: str, figure: Figure) -> str:
@@ -271,15 +292,20 @@ def _unit_groups(figures: dict[str, Figure]) -> dict[str, tuple[Figure, ...]]:
     return {name: shared[id(group)] for name, group in of_figure.items()}
 
 
-#: A unit with at most this many figures is tried figure by figure; a range of at most this many is not split.
+#: A range of at most this many figures that may fit is not split: its figures are tried one by one.
 _FEW: Final = 8
+#: A unit of at most this many figures (the figure itself and one other) is tried figure by figure; a
+#: larger one is tried as a range first, even when it is small: a range costs what one figure costs to
+#: try, and most contradicted claims have no other figure that fits.
+_ALONE: Final = 2
 #: Other figures listed for one input (then a line saying that more match).
 _MOST_OTHERS: Final = 3
 #: The most other rows of a table tried in place of a figure read from it (a table of thousands of rows
 #: would make the diagnosis of one claim cost thousands of checks; the rows are tried in the table's order).
 _MOST_ROWS: Final = 2000
-#: The name under which a range of figures is an input: no figure or claim can have it.
-_RANGE: Final = "\x00range"
+#: The name under which a figure tried in place of an input, or a range of them, is resolved: no figure
+#: or claim can have it.
+_TRIED: Final = "\x00tried"
 
 
 class SameUnit:
@@ -292,11 +318,12 @@ class SameUnit:
         self.groups = _unit_groups(figures)
         self.sorted: dict[int, _SortedGroup | None] = {}
 
-    def may_fit(self, verifier: Verifier, claim: Claim, field: str, figure: Figure) -> tuple[Figure, ...]:
-        """The figures of `figure`'s unit (itself too) that could make `claim` supported as its `field`, in
-        file order: every one whose value might, by the verifier's own arithmetic on ranges of them."""
+    def may_fit(self, verifier: Verifier, tried: Claim, figure: Figure) -> tuple[Figure, ...]:
+        """The figures of `figure`'s unit (itself too) that could make the claim supported as the input that
+        `tried` names `_TRIED`, in file order: every one whose value might, by the verifier's own arithmetic
+        on ranges of them."""
         group = self.groups.get(figure.name, ())
-        if len(group) <= _FEW:
+        if len(group) <= _ALONE:
             return group
         key = id(group)
         if key not in self.sorted:
@@ -304,7 +331,7 @@ class SameUnit:
         ordered = self.sorted[key]
         if ordered is None:
             return group
-        return tuple(group[k] for k in sorted(ordered.search(verifier, claim, field)))
+        return tuple(group[k] for k in sorted(ordered.search(verifier, tried)))
 
 
 @attrs.frozen
@@ -347,25 +374,27 @@ class _SortedGroup:
         hull(0, len(group))
         return cls(tuple(order), quantities[0], hulls)
 
-    def search(self, verifier: Verifier, claim: Claim, field: str) -> list[int]:
-        """The positions (in the group) of the figures that might make `claim` supported as its `field`."""
+    def search(self, verifier: Verifier, tried: Claim) -> list[int]:
+        """The positions (in the group) of the figures that might make the claim supported as the input that
+        `tried` names `_TRIED`."""
         found: list[int] = []
         ranges = [(0, len(self.order))]
-        variant = claim.with_inputs({field: _RANGE})
         quantities = verifier.figure_quantities
         try:
             while ranges:
                 start, end = ranges.pop()
+                if end - start > 1:  # a range; one figure is tried on its own, which costs what a range does
+                    lo, hi = self.hulls[start, end]
+                    quantities[_TRIED] = Quantity(Interval(lo, hi), self.quantity.unit, "", None, ())
+                    if not _may_support(verifier, tried):
+                        continue  # no figure of the range can
                 if end - start <= _FEW:
                     found.extend(self.order[start:end])
-                    continue
-                lo, hi = self.hulls[start, end]
-                quantities[_RANGE] = Quantity(Interval(lo, hi), self.quantity.unit, "", None, ())
-                if _may_support(verifier, variant):
+                else:
                     middle = (start + end) // 2
                     ranges += [(middle, end), (start, middle)]
         finally:
-            quantities.pop(_RANGE, None)
+            quantities.pop(_TRIED, None)
         return found
 
 
@@ -392,7 +421,7 @@ def _may_support(verifier: Verifier, variant: Claim) -> bool:
         quantity, _ = verifier.recompute(variant, stated, bounded=False)
     except Exception:  # any failure on a range prunes nothing (see the docstring)
         return True
-    return may_meet(quantity.interval, stated.interval)
+    return may_support(variant, stated, quantity.interval)
 
 
 def _describe(figure: Figure) -> str:

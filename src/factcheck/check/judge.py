@@ -10,8 +10,6 @@ that seems inside when it is outside.
 
 from __future__ import annotations
 
-import attrs
-
 from factcheck.check.quantity import (
     Quantity,
     conversion_between,
@@ -32,13 +30,28 @@ from factcheck.numbers.interval import Interval
 from factcheck.words.stated import Stated, parse_tolerance
 from factcheck.words.table import Relation
 
-__all__ = ["judge_comparison", "judge_number", "judge_relation", "magnitude", "may_meet", "relation_text", "told_apart"]
+__all__ = [
+    "judge_comparison",
+    "judge_number",
+    "judge_relation",
+    "magnitude",
+    "may_meet",
+    "may_support",
+    "relation_text",
+    "told_apart",
+]
 
 
-def judge_number(claim: Claim, stated: Stated, quantity: Quantity, expression: str, base: Outcome) -> Outcome:
+def judge_number(
+    claim: Claim, stated: Stated, quantity: Quantity, expression: str, base: Outcome | None = None
+) -> Outcome:
     """The verdict on a claim's recomputed value against its words, rule by rule: a change that went the
     wrong way, a "majority" on the wrong side of 50%, then the interval the words allow (supported), the
-    looser one they are true of (loose), or neither (contradicted)."""
+    looser one they are true of (loose), or neither (contradicted).
+
+    `base`: the outcome whose id, words, place, check, draft and diagnoses the verdict's keeps; by
+    default the claim's own (none built to carry them: every claim is judged here).
+    """
     judging = _Judgement(claim, stated, quantity, expression, base)
     return judging.wrong_direction() or judging.wrong_side() or judging.by_interval()
 
@@ -49,7 +62,7 @@ class _Judgement:
 
     __slots__ = ("base", "claim", "computed", "expression", "last", "loose", "places", "quantity", "stated", "tight")
 
-    def __init__(self, claim: Claim, stated: Stated, quantity: Quantity, expression: str, base: Outcome) -> None:
+    def __init__(self, claim: Claim, stated: Stated, quantity: Quantity, expression: str, base: Outcome | None) -> None:
         self.claim, self.stated, self.quantity, self.expression, self.base = claim, stated, quantity, expression, base
         self.computed = quantity.interval  # the value's size when a change has no direction (`wrong_direction`)
         self.tight, self.loose = stated.interval, stated.loose
@@ -72,24 +85,25 @@ class _Judgement:
         """The outcome, with `tight` and `computed` as they stand when the verdict is given."""
         base, quantity = self.base, self.quantity
         head = f"{self.expression} = {self.shown(bounds=False)[0]}"
+        carried = self.claim if base is None else base  # id, kind, words and place: the claim's, or the base's
         # a direct call, not attrs.evolve: every claim is judged here
         return Outcome(
-            id=base.id,
-            kind=base.kind,
+            id=carried.id,
+            kind=carried.kind,
             verdict=verdict,
             explanation=f"{head}, {words}",
-            stated=base.stated,
+            stated=carried.stated,
             gross=gross,
             interval=self.tight,
             computed=self.computed,
             basis=quantity.basis,
-            location=base.location,
-            sentence=base.sentence,
+            location=carried.location,
+            sentence=carried.sentence,
             near_miss=near,
             figures=quantity.figures,
-            check=base.check,
-            draft=base.draft,
-            diagnoses=base.diagnoses,
+            check=None if base is None else base.check,
+            draft=False if base is None else base.draft,
+            diagnoses=() if base is None else base.diagnoses,
         )
 
     def wrong_direction(self) -> Outcome | None:
@@ -99,7 +113,7 @@ class _Judgement:
         if claim.kind not in SIGNED_KINDS:
             return None
         word_direction = stated.direction
-        field_direction = {"increase": +1, "decrease": -1}.get(claim.direction or "")
+        field_direction = _field_direction(claim)
         if word_direction and field_direction and word_direction != field_direction:
             raise ImpossibleValueError(
                 f"`direction` is {claim.direction!r} but the words {stated.text!r} say the opposite"
@@ -174,6 +188,28 @@ def _places(stated: Stated, computed: Interval) -> int | None:
     return decimals_of(stated.step) + 1
 
 
+def _field_direction(claim: Claim) -> int | None:
+    """+1 or -1 for a claim's `direction` field ("increase", "decrease"); None without one."""
+    return {"increase": +1, "decrease": -1}.get(claim.direction or "")
+
+
+def may_support(claim: Claim, stated: Stated, computed: Interval) -> bool:
+    """Whether the rules could find the value `computed` supported by the words `stated` read (a cheap sieve).
+
+    Supported needs the value to meet the interval the words allow, as `judge_number` adjusts the two:
+    only a signed kind (a change) whose words give no direction is judged on the value's negation
+    (`direction = "decrease"`: the words give the size of a fall) or on its size (no direction at all).
+    Any other claim's value is judged as it is.
+    """
+    tight = stated.interval
+    if claim.kind in SIGNED_KINDS and not stated.direction:
+        field_direction = _field_direction(claim)
+        if field_direction is None:
+            return may_meet(computed, tight)  # the size is judged: the value or its negation, as it lies
+        return computed.overlaps(tight if field_direction > 0 else tight.negate())
+    return computed.overlaps(tight)
+
+
 def may_meet(computed: Interval, tight: Interval) -> bool:
     """Whether the value, its negation or its size meets the interval the words allow."""
     if computed.overlaps(tight) or computed.overlaps(tight.negate()):
@@ -239,17 +275,12 @@ def told_apart(left: Interval, right: Interval) -> str:
     return f" ({shown_left} against {shown_right})"
 
 
-def judge_comparison(claim: ComparisonClaim, stated: Stated, left: Quantity, right: Quantity, base: Outcome) -> Outcome:
+def judge_comparison(claim: ComparisonClaim, stated: Stated, left: Quantity, right: Quantity) -> Outcome:
     """The verdict on `left relation right`, the relation the words state (none: unchecked)."""
     relation = stated.relation
     if relation is None:  # "compared with", "versus": side by side, with no relation to check
         words = f"{left.text} and {right.text}: {stated.neutral!r} states no relation"
-        return attrs.evolve(
-            base,
-            explanation=words,
-            basis=weakest_basis(left.basis, right.basis),
-            figures=merge_figures(left.figures, right.figures),
-        )
+        return _compared(claim, Verdict.UNCHECKED, words, left, right)
     change = conversion_between(right.unit, left.unit, "right", "left")
     r = in_unit(right.interval, change)
     lq = left.interval
@@ -265,12 +296,22 @@ def judge_comparison(claim: ComparisonClaim, stated: Stated, left: Quantity, rig
         left.text.startswith("[") or right.text.startswith("[") or not change.is_identity
     ):
         text += told_apart(lq, r)
-    basis = weakest_basis(left.basis, right.basis)
-    return attrs.evolve(
-        base,
+    return _compared(claim, verdict, f"{text}: {words}", left, right, gross=gross)
+
+
+def _compared(
+    claim: ComparisonClaim, verdict: Verdict, explanation: str, left: Quantity, right: Quantity, *, gross: bool = False
+) -> Outcome:
+    """A comparison's outcome, resting on both sides' figures (built directly: every comparison comes here)."""
+    return Outcome(
+        id=claim.id,
+        kind=claim.kind,
         verdict=verdict,
+        explanation=explanation,
+        stated=claim.stated,
         gross=gross,
-        explanation=f"{text}: {words}",
-        basis=basis,
+        basis=weakest_basis(left.basis, right.basis),
+        location=claim.location,
+        sentence=claim.sentence,
         figures=merge_figures(left.figures, right.figures),
     )

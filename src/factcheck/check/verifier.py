@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from factcheck.check.judge import judge_comparison, judge_number, may_meet
+from factcheck.check.judge import judge_comparison, judge_number, may_support
 from factcheck.check.quantity import Quantity, conversion_between, in_unit, weakest_basis
 from factcheck.check.recompute import RECOMPUTE, recompute
 from factcheck.errors import (
@@ -40,6 +40,7 @@ from factcheck.model.claims import (
     SourceKind,
     ValueClaim,
     cell_name,
+    is_placeholder,
 )
 from factcheck.model.formula import formula_names, parse_formula
 from factcheck.model.results import Outcome
@@ -117,7 +118,9 @@ class Verifier:
         claim = self.claims.get(name)
         if claim is not None:
             quantity = self.compute(claim)
-            return attrs.evolve(quantity, text=f"[{name}: {show_interval(quantity.interval)}]")
+            # the quantity shown by its claim's name (built directly, not by attrs.evolve: every use of a claim asks)
+            text = f"[{name}: {show_interval(quantity.interval)}]"
+            return Quantity(quantity.interval, quantity.unit, text, quantity.basis, quantity.figures, quantity.signed)
         if name in self.file.broken_figures:  # it exists: say why it cannot be used, not that it is unknown
             line = self.file.broken_figures[name]
             raise UnusableNameError(f"figure {name!r} has an error" + (f" (line {line})" if line is not None else ""))
@@ -195,9 +198,13 @@ class Verifier:
         Then computing `claim` resolves its references one level deep only, however long the chain
         (`a` uses `b` uses `c` …). A cycle met on the way is recorded against each of its claims.
         """
+        references = self.references(claim)
+        if not references:  # most claims use figures alone: nothing to settle first
+            self.settled.add(claim.id)
+            return
         path = [claim.id]
         on_path = {claim.id}
-        pending = [iter(self.references(claim))]
+        pending = [iter(references)]
         while pending:
             name = next(pending[-1], None)
             if name is None:  # every reference of path[-1] is settled: compute it (the root is the caller's)
@@ -242,8 +249,8 @@ class Verifier:
     def could_support(self, claim: Claim) -> bool:
         """False when the claim certainly is not supported; a cheap sieve before `outcome` (no text).
 
-        Supported needs the recomputed value, or its size or its negation (for a direction given
-        apart from the words), to meet the interval the words allow.
+        Supported needs the recomputed value (or, for a change whose words give no direction, its size
+        or its negation) to meet the interval the words allow: `judge.may_support`.
         """
         if isinstance(claim, (BrokenClaim, ComparisonClaim, RankClaim)) or len(claim.inputs()) != len(claim.INPUTS):
             return True
@@ -252,7 +259,7 @@ class Verifier:
             quantity, _ = self.recompute(claim, stated)
         except (FactcheckError, ZeroDivisionError):
             return False
-        return may_meet(quantity.interval, stated.interval)
+        return may_support(claim, stated, quantity.interval)
 
     def recompute(self, claim: Claim, stated: Stated, *, bounded: bool = True) -> tuple[Quantity, str]:
         """The claim's value for the words `stated` (its kind's formula) and how it was worked out.
@@ -271,50 +278,39 @@ class Verifier:
     # -- one claim -----------------------------------------------------------------------------
     def outcome(self, claim: Claim, *, remember: bool = True) -> Outcome:
         """The verdict on one claim; `remember=False` for a variant, whose value no other claim may use."""
-        base = Outcome(
-            id=claim.id,
-            kind=claim.kind,
-            verdict=Verdict.UNCHECKED,
-            explanation="",
-            stated=claim.stated,
-            location=claim.location,
-            sentence=claim.sentence,
-        )
         if isinstance(claim, BrokenClaim):
             message = "; ".join(f"{p.field}: {p.message}" if p.field else p.message for p in claim.problems)
-            return attrs.evolve(base, verdict=Verdict.ERROR, explanation=message)
+            return _unjudged(claim, Verdict.ERROR, message)
         inputs = claim.inputs()
-        placeholders = claim.placeholders()
+        placeholders = {field: value for field, value in inputs.items() if is_placeholder(value)}
         if placeholders:
             wanted = ", ".join(
                 f"{field} (perhaps {value[1:]!r})" if len(value) > 1 else field for field, value in placeholders.items()
             )
-            return attrs.evolve(base, draft=True, explanation=f"draft: fill in {wanted}")
+            return _unjudged(claim, explanation=f"draft: fill in {wanted}", draft=True)
         if not inputs:
-            return attrs.evolve(base, explanation="inputs missing: nothing to recompute it from")
+            return _unjudged(claim, explanation="inputs missing: nothing to recompute it from")
         missing = [field for field in claim.INPUTS if field not in inputs]
         if missing:
-            return attrs.evolve(
-                base, verdict=Verdict.ERROR, explanation=f"missing input field {', '.join(map(repr, missing))}"
-            )
+            return _unjudged(claim, Verdict.ERROR, f"missing input field {', '.join(map(repr, missing))}")
         try:
-            return self.judge(claim, base, remember=remember)
+            return self.judge(claim, remember=remember)
         except InputsMissingError as exc:
-            return attrs.evolve(base, explanation=str(exc))
+            return _unjudged(claim, explanation=str(exc))
         except DraftInputError as exc:
-            return attrs.evolve(base, draft=True, explanation=str(exc))
+            return _unjudged(claim, explanation=str(exc), draft=True)
         except (FactcheckError, ZeroDivisionError) as exc:
-            return attrs.evolve(base, verdict=Verdict.ERROR, explanation=_error_text(exc))
+            return _unjudged(claim, Verdict.ERROR, _error_text(exc))
 
-    def judge(self, claim: Claim, base: Outcome, *, remember: bool = True) -> Outcome:
+    def judge(self, claim: Claim, *, remember: bool = True) -> Outcome:
         if claim.id not in self.settled:  # references first, found from the claim judged (a cycle is told from it)
             self.settle_references(claim)
         self.stack.append(claim.id)
         try:
             if isinstance(claim, ComparisonClaim):
-                return self.judge_comparison(claim, base)
+                return self.judge_comparison(claim)
             if isinstance(claim, RankClaim):
-                return self.judge_rank(claim, base)
+                return self.judge_rank(claim, _unjudged(claim))
             probe = self.stated(claim, None)
             quantity, expression = recompute(self.resolve, claim, probe)
         finally:
@@ -326,15 +322,15 @@ class Verifier:
             if isinstance(claim, (ValueClaim, DifferenceClaim, FormulaClaim))
             else probe
         )
-        return judge_number(claim, stated, quantity, expression, base)
+        return judge_number(claim, stated, quantity, expression)
 
-    def judge_comparison(self, claim: ComparisonClaim, base: Outcome) -> Outcome:
+    def judge_comparison(self, claim: ComparisonClaim) -> Outcome:
         """A comparison's verdict: its two sides resolved here, judged by `judge.judge_comparison`."""
         stated = self.stated(claim, None)
         assert claim.left is not None and claim.right is not None
         left = self.resolve(claim.left)
         right = self.resolve(claim.right)
-        return judge_comparison(claim, stated, left, right, base)
+        return judge_comparison(claim, stated, left, right)
 
     def judge_rank(self, claim: RankClaim, base: Outcome) -> Outcome:
         """A rank's verdict: `of` and `among` resolved here, judged by `ranks.judge_rank`."""
@@ -415,6 +411,22 @@ class Verifier:
     def rank_label(self, name: str) -> str:
         figure = self.file.cells.get(name)
         return figure.cell.row if figure is not None and figure.cell is not None else name
+
+
+def _unjudged(
+    claim: Claim, verdict: Verdict = Verdict.UNCHECKED, explanation: str = "", *, draft: bool = False
+) -> Outcome:
+    """The outcome of a claim the verdict rules do not judge: an error, a draft, unchecked (or a rank's, to fill in)."""
+    return Outcome(
+        id=claim.id,
+        kind=claim.kind,
+        verdict=verdict,
+        explanation=explanation,
+        stated=claim.stated,
+        location=claim.location,
+        sentence=claim.sentence,
+        draft=draft,
+    )
 
 
 def _error_text(exc: BaseException) -> str:

@@ -6,6 +6,7 @@ table headers and, only when a problem needs one, for the keys of a table.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any, Final
@@ -44,52 +45,53 @@ class Lines:
             text = "\n".join(text.splitlines())  # the same lines, each ended by "\n" alone
         self._text = text
         self.headers: dict[tuple[Any, ...], int] = {("top",): 1}
-        #: each table's stretches of text after its header: (start, end, line number of the header)
-        self._segments: dict[tuple[Any, ...], list[tuple[int, int, int]]] = {}
+        #: every header: (where its line starts, where the header ends, its line, as written, the index of
+        #: the sentence and the claim it is in, the table it opens); the rest is made from these when asked
+        self._all_headers: list[tuple[int, int, int, str, int, int, tuple[Any, ...]]] = []
+        self._segments_found: dict[tuple[Any, ...], list[tuple[int, int, int]]] | None = None
         self._keys: dict[tuple[Any, ...], dict[str, int]] = {}
-        #: every header: (its line, as written, the index of the sentence and the claim it is in)
-        self._all_headers: list[tuple[int, str, int, int]] = []
         self._subtables: dict[tuple[tuple[Any, ...], str], tuple[int, str]] | None = None
-        block: tuple[Any, ...] = ("top",)
+        headers, all_headers = self.headers, self._all_headers
         sentence = -1
         claim = -1
         number = 1
         previous = 0
-        segment_start, segment_line = 0, 1
         for start, match in _line_matches(_HEADER_FIRST, _HEADER_LINE, text, 0, len(text)):
             number += text.count("\n", previous, start)
             previous = start
-            self._segments.setdefault(block, []).append((segment_start, start, segment_line))
             stripped = match.group(1).rstrip()
-            if stripped.startswith("[[") and stripped.find("]]") > 0:
-                name = stripped[2 : stripped.find("]]")].strip()
-                if name == "sentences":
-                    sentence += 1
-                    claim = -1
-                    block = ("sentence", sentence)
-                elif name == "sentences.claims":
-                    claim += 1
-                    block = ("claim", sentence, claim)
-                else:
-                    block = ("table", name)
-            else:
-                name = stripped[1 : stripped.find("]")].strip() if "]" in stripped else stripped[1:]
-                parts = [p.strip().strip('"').strip("'") for p in name.split(".", 1)]
-                if parts[0] == "sources" and len(parts) == 2:
-                    block = ("source", parts[1])
-                elif parts[0] == "figures" and len(parts) == 2:
-                    block = ("figure", parts[1])
-                elif parts[0] == "tables" and len(parts) == 2:
-                    block = _table_block(parts[1])
-                else:
-                    block = (parts[0],)
-            self.headers.setdefault(block, number)
-            self._all_headers.append((number, stripped, sentence, claim))
-            segment_start, segment_line = match.end(), number
-        self._segments.setdefault(block, []).append((segment_start, len(text), segment_line))
+            block = _block_of(stripped)
+            if block is _SENTENCE:
+                sentence += 1
+                claim = -1
+                block = ("sentence", sentence)
+            elif block is _CLAIM:
+                claim += 1
+                block = ("claim", sentence, claim)
+            headers.setdefault(block, number)
+            all_headers.append((start, match.end(), number, stripped, sentence, claim, block))
         for table, kind in ((("figures",), "figure"), (("sources",), "source"), (("tables",), "tablespec")):
+            if table not in headers:
+                continue  # no `[figures]` table: its figures are tables of their own, placed at their headers
             for key, line in self.keys(table).items():  # a key `name = {...}` in [figures] places that figure
-                self.headers[(kind, key)] = min(line, self.headers.get((kind, key), line))
+                headers[(kind, key)] = min(line, headers.get((kind, key), line))
+
+    @property
+    def _segments(self) -> dict[tuple[Any, ...], list[tuple[int, int, int]]]:
+        """Each table's stretches of text after its header: (start, end, line number of the header).
+
+        Made on first use, from the headers: only the keys of a table need them.
+        """
+        if self._segments_found is None:
+            found: dict[tuple[Any, ...], list[tuple[int, int, int]]] = {}
+            block: tuple[Any, ...] = ("top",)
+            segment_start, segment_line = 0, 1
+            for line_start, header_end, number, _, _, _, opened in self._all_headers:
+                found.setdefault(block, []).append((segment_start, line_start, segment_line))
+                block, segment_start, segment_line = opened, header_end, number
+            found.setdefault(block, []).append((segment_start, len(self._text), segment_line))
+            self._segments_found = found
+        return self._segments_found
 
     def keys(self, block: tuple[Any, ...]) -> dict[str, int]:
         """The line of each key of this table (its first, if it is repeated)."""
@@ -122,7 +124,7 @@ class Lines:
         """
         if self._subtables is None:
             self._subtables = {}
-            for number, header, sentence, claim in self._all_headers:
+            for _, _, number, header, sentence, claim, _ in self._all_headers:
                 self._subtables.setdefault(_subtable(header, sentence, claim), (number, _header_as_written(header)))
         return self._subtables
 
@@ -146,6 +148,36 @@ def _line_matches(
         yield 0, match
     for match in after_break.finditer(text, start, end):
         yield match.start() + 1, match
+
+
+#: What `_block_of` gives for a sentence's header and a claim's: their blocks are counted, not named.
+_SENTENCE: Final = ("sentence",)
+_CLAIM: Final = ("claim",)
+
+
+@functools.lru_cache(maxsize=4096)
+def _block_of(header: str) -> tuple[Any, ...]:
+    """The table a header line opens (`_SENTENCE` or `_CLAIM` for those, which the caller numbers).
+
+    Remembered: a file has hundreds of headers, nearly all `[[sentences]]`, `[[sentences.claims]]` and
+    figures' names, which files written from one template share.
+    """
+    if header.startswith("[[") and header.find("]]") > 0:
+        name = header[2 : header.find("]]")].strip()
+        if name == "sentences":
+            return _SENTENCE
+        if name == "sentences.claims":
+            return _CLAIM
+        return ("table", name)
+    name = header[1 : header.find("]")].strip() if "]" in header else header[1:]
+    parts = [p.strip().strip('"').strip("'") for p in name.split(".", 1)]
+    if parts[0] == "sources" and len(parts) == 2:
+        return ("source", parts[1])
+    if parts[0] == "figures" and len(parts) == 2:
+        return ("figure", parts[1])
+    if parts[0] == "tables" and len(parts) == 2:
+        return _table_block(parts[1])
+    return (parts[0],)
 
 
 def _subtable(header: str, sentence: int, claim: int) -> tuple[tuple[Any, ...], str]:

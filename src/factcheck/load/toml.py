@@ -128,8 +128,25 @@ def _reference_only(text: str) -> bool:
         text.startswith("\ufeff")
         or _has_new_escape(text)
         or ("\r" in text and ('"""' in text or "'''" in text))
-        or _LONG_NUMBER.search(text) is not None
+        or _has_long_number(text)
     )
+
+
+def _has_long_number(text: str) -> bool:
+    """Whether `_LONG_NUMBER` matches the text, the regex asked only when a cheap scan finds what it needs.
+
+    Once digits, `_` and `.` are "0", `E` is "e" and `-` is "+", a match leaves sixteen "0" in a row,
+    "e000" or "e+000". One `bytes.translate` and three `in` scans (loops in C) look for those, in a
+    third of the regex's time over a claims file, and find none in nearly every file. (UTF-8 writes
+    any other character in bytes from 0x80 up, which the table leaves alone.)
+    """
+    runs = text.encode("utf-8", "surrogatepass").translate(_NUMBER_RUNS)
+    if b"0" * 16 in runs or b"e000" in runs or b"e+000" in runs:
+        return _LONG_NUMBER.search(text) is not None
+    return False
+
+
+_NUMBER_RUNS: Final = bytes.maketrans(b"0123456789_.E-", b"000000000000e+")
 
 
 def _has_new_escape(text: str) -> bool:
