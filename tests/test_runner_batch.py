@@ -218,3 +218,16 @@ def test_a_cut_or_lengthened_entry_is_no_entry(reports: tuple[batch.FileReport, 
 @pytest.mark.parametrize("entry", ["", "[]\n", "not json\n", "[[1, [], null, [], 0]]\n", '{"a": 1}\nx', "[[]]\n"])
 def test_an_entry_that_is_not_one_is_none(entry: str) -> None:
     assert batch._from_entry(entry) is None
+
+
+def test_files_found_in_a_folder_come_in_the_order_paths_sort_in(tmp_path: Path) -> None:
+    names = ["a-b/x", "a/x", "a.b/x", "a/b/y", "A/x", "a/x-1", "a/x.1", "ä/x", "z"]
+    for name in names:
+        file = tmp_path / f"{name}.claims.toml"
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text("", encoding="utf-8")
+    (tmp_path / "a" / "folder.claims.toml").mkdir()  # a folder with a claims file's name is no claims file
+    found = [path for path, _ in claims_files([str(tmp_path)])]
+    expected = sorted(tmp_path.rglob("*.claims.toml"))
+    assert found == [str(path) for path in expected if path.is_file()]
+    assert len(found) == len(names)

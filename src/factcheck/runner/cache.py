@@ -103,7 +103,11 @@ _PACKAGE: Final = Path(__file__).resolve().parent.parent
 
 def source_files() -> list[Path]:
     """Every file of factcheck's own code and data that the fingerprint covers, in a stable order."""
-    return sorted(p for p in _PACKAGE.rglob("*") if p.suffix in (".py", ".json") and p.is_file())
+    found = []
+    for folder, subfolders, names in os.walk(_PACKAGE):
+        subfolders[:] = [name for name in subfolders if name != "__pycache__"]  # bytecode only: nothing to read
+        found.extend(Path(folder, name) for name in names if name.endswith((".py", ".json")))
+    return sorted(path for path in found if path.is_file())
 
 
 def _installed(package: str) -> str:
