@@ -473,7 +473,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return empty
 
         # (a) the floor, (c) the check, single process and -j 2, every file checked
-        floor = median_run([sys.executable, "-c", _FLOOR, folder], args.repeat)
+        floor_command = [sys.executable, "-c", _FLOOR, folder]
+        floor = median_run(floor_command, args.repeat)
         check1_runs = both(lambda py: factcheck(folder, python=py), fraction=True)
         check1, check1_fraction = check1_runs[:-1], [check1_runs[-1], *check1_runs[1:-1]]
         check2 = both(lambda py: factcheck("-j", "2", folder, python=py))
@@ -487,7 +488,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         cache = caches("cache")
         fresh = output(factcheck(folder))
         fill = both(lambda py: factcheck(folder, cache=cache[pythons.index(py)], python=py), before=emptied(cache))
-        warm = both(lambda py: factcheck(folder, cache=cache[pythons.index(py)], python=py))
+        # the floor again, taking turns with these runs: a ratio near 1 × the floor should not depend on how
+        # the machine's speed drifted since the floor was first timed
+        *warm, floor_beside_warm = paired_runs(
+            [*(factcheck(folder, cache=cache[i], python=python) for i, python in enumerate(pythons)), floor_command],
+            args.repeat,
+        )
         same_warm = output(factcheck(folder, cache=cache[0])) == fresh
         tenth = both(
             lambda py: factcheck(folder, cache=cache[pythons.index(py)], python=py),
@@ -556,6 +562,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "check_auto": check_auto,
             "fill": fill,
             "warm": warm,
+            "floor_beside_warm": [floor_beside_warm],
             "tenth": tenth,
             "check_sample": check_sample,
             "warm_sample": warm_sample,
@@ -601,7 +608,12 @@ def print_table(args: argparse.Namespace, corpus: Any, t: dict[str, list[Timing]
             f"{t['check_auto'][0].wall / floor:.2f} × floor",
         ),
         ("fill", "(c) first run, filling an empty cache", f"{t['fill'][0].wall / check1:.2f} × no cache"),
-        ("warm", "(c) re-run, nothing changed (all from the cache)", f"{t['warm'][0].wall / floor:.2f} × floor"),
+        (
+            "warm",
+            "(c) re-run, nothing changed (all from the cache)",
+            f"{t['warm'][0].wall / t['floor_beside_warm'][0].wall:.2f} × floor timed in turn",
+        ),
+        ("floor_beside_warm", "(a) the floor, timed in turn with the re-runs", ""),
         ("tenth", "(c) re-run, a tenth of the files edited", f"{t['tenth'][0].wall / floor:.2f} × floor"),
         ("check_sample", f"(b) check --no-cache, {b} files", f"{base / t['check_sample'][0].wall:.2f} × faster"),
         (

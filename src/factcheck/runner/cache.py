@@ -103,7 +103,7 @@ _PACKAGE: Final = Path(__file__).resolve().parent.parent
 
 def source_files() -> list[Path]:
     """Every file of factcheck's own code and data that the fingerprint covers, in a stable order."""
-    found = []
+    found: list[Path] = []
     for folder, subfolders, names in os.walk(_PACKAGE):
         subfolders[:] = [name for name in subfolders if name != "__pycache__"]  # bytecode only: nothing to read
         found.extend(Path(folder, name) for name in names if name.endswith((".py", ".json")))
