@@ -224,3 +224,31 @@ def test_a_run_answered_from_the_cache_with_a_project_file_loads_only_the_standa
     assert first.returncode == 0 and "'attr'" in first.stderr
     again = subprocess.run(command, cwd=desk, capture_output=True, text=True, check=False)
     assert (again.returncode, again.stderr, again.stdout) == (0, "[]", first.stdout)
+
+
+@pytest.mark.parametrize("project", ['paths = ["claims"]\njobs = "auto"\n', 'paths = ["claims"]\n'])
+def test_jobs_auto_is_a_process_per_processor(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, project: str
+) -> None:
+    from factcheck.cli import check
+    from factcheck.runner.batch import usable_processors
+
+    desk = _desk(tmp_path, project)
+    seen: list[int] = []
+    real = check._check
+
+    def spy(args: object) -> int:
+        status = real(args)  # type: ignore[arg-type]
+        seen.append(args.jobs)  # type: ignore[attr-defined]
+        return status
+
+    monkeypatch.setattr(check, "_check", spy)
+    assert _run(["check", "--no-cache"], desk, capsys)[0] == 0
+    assert _run(["check", "--no-cache", "-j", "auto"], desk, capsys)[0] == 0
+    assert seen == [usable_processors()] * 2
+
+
+def test_jobs_that_are_neither_a_number_nor_auto_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "factcheck.toml").write_text('jobs = "many"\n', encoding="utf-8")
+    with pytest.raises(ProjectFileError, match=r"key 'jobs': must be a whole number, 1 or more, or 'auto', not 'many'"):
+        read_project(tmp_path / "factcheck.toml")
