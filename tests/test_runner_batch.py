@@ -154,6 +154,10 @@ def test_changed_files_among_cached_ones_are_shared_among_workers(
     one, status_one = _report([str(folder)], "json", 1)
     assert (two.getvalue(), status) == (one, status_one)
     assert started == [2]
+    again = io.StringIO()  # what the workers checked, they stored: every file is now answered from the cache
+    run(claims_files([str(folder)]), "json", again.write, cache=cache, jobs=2)
+    assert again.getvalue() == one
+    assert started == [2]
 
 
 @pytest.mark.parametrize(("given", "expected"), [("auto", "auto"), ("3", 3), ("1", 1)])

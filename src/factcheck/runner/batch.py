@@ -44,7 +44,6 @@ __all__ = [
     "render_safely",
     "report_file",
     "run",
-    "stored_report",
     "stream_report",
     "usable_processors",
 ]
@@ -86,40 +85,43 @@ def report_file(
     With a `cache`, a file whose bytes (and the other files it read) were checked before by the same
     code is not checked again: its stored parts are returned.
     """
-    if problem is not None or cache is None:
+    looked = _look_up(path, problem, fmt, colour, cache)
+    if looked is None:  # no cache, a problem found before reading, or a file that cannot be read (the loader says why)
         return _render(_results(path, problem)[0], fmt, colour)[0]
-    try:
-        data = Path(path).read_bytes()
-    except OSError:
-        return _render(_results(path, None)[0], fmt, colour)[0]  # the loader says why it cannot be read
-    key = cache.key(path, data, fmt, colour)
-    stored = _from_entry(cache.get(key, path))
-    if stored is not None:  # the path is part of the key
-        return stored
-    return _checked_and_stored(path, data, fmt, colour, cache, key)
+    if looked.stored is not None:  # the path is part of the key
+        return looked.stored
+    return _checked_and_stored(path, fmt, colour, looked)
 
 
-def stored_report(
-    path: str, problem: str | None, fmt: str, colour: bool, cache: ResultCache | None
-) -> tuple[FileReport, ...] | None:
-    """The file's parts of the report from the cache, or None when it must be checked."""
+class _Looked(NamedTuple):
+    """A file looked up in the cache: its bytes, its key, and its stored parts (None when it must be checked)."""
+
+    data: bytes
+    cache: ResultCache
+    key: CacheKey
+    stored: tuple[FileReport, ...] | None
+
+
+def _look_up(path: str, problem: str | None, fmt: str, colour: bool, cache: ResultCache | None) -> _Looked | None:
+    """The file looked up in `cache`; None when there is no cache to look in, the file has a `problem`, or it cannot
+    be read."""
     if problem is not None or cache is None:
         return None
     try:
         data = Path(path).read_bytes()
     except OSError:
         return None
-    return _from_entry(cache.get(cache.key(path, data, fmt, colour), path))
+    key = cache.key(path, data, fmt, colour)
+    return _Looked(data, cache, key, _from_entry(cache.get(key, path)))
 
 
-def _checked_and_stored(
-    path: str, data: bytes, fmt: str, colour: bool, cache: ResultCache, key: CacheKey
-) -> tuple[FileReport, ...]:
-    results, reads, internal_error = _results(path, None, data)
+def _checked_and_stored(path: str, fmt: str, colour: bool, looked: _Looked) -> tuple[FileReport, ...]:
+    """The file's FileReports, checked from the bytes it was looked up with, and stored under their key."""
+    results, reads, internal_error = _results(path, None, looked.data)
     reports, render_error = _render(results, fmt, colour)
     if not (internal_error or render_error):  # a bug's message is not a verdict worth keeping
         try:
-            cache.put(key, path, reads, _entry(reports))
+            looked.cache.put(looked.key, path, reads, _entry(reports))
         except CacheError:
             pass  # a full disk, say: the report is still right, the next run checks this file again
     return reports
@@ -250,7 +252,11 @@ def render_safely(results: list[FileResult], fmt: str, colour: bool = False) -> 
     return render(safe, fmt, colour=colour), safe
 
 
-def _report_star(args: tuple[str, str | None, str, bool, ResultCache | None]) -> tuple[FileReport, ...]:
+#: One file's work: its path, a problem found before reading it, the format, colour, and the cache.
+_Task = tuple[str, str | None, str, bool, "ResultCache | None"]
+
+
+def _report_star(args: _Task) -> tuple[FileReport, ...]:
     return report_file(*args)
 
 
@@ -286,9 +292,7 @@ def usable_processors() -> int:
         return os.cpu_count() or 1
 
 
-def _with_workers(
-    tasks: Iterable[tuple[str, str | None, str, bool, ResultCache | None]], jobs: int
-) -> Iterator[tuple[FileReport, ...]]:
+def _with_workers(tasks: Iterable[_Task], jobs: int) -> Iterator[tuple[FileReport, ...]]:
     """Each task's FileReports, in order, the files to check shared among `jobs` worker processes.
 
     A file answered from the cache is answered here (handing it to a worker would cost more than the
@@ -302,16 +306,14 @@ def _with_workers(
     to_check = 0
     try:
         for task in tasks:
-            found = stored_report(*task)
-            if found is None:
+            looked = _look_up(*task)
+            if looked is not None and looked.stored is not None:
+                ahead.append(looked.stored)
+            else:
                 to_check += 1
                 if to_check > _WORTH_WORKERS:
                     pool = pool or _workers(jobs)
-                    ahead.append(pool.submit(_report_star, task))
-                else:
-                    ahead.append(_report_star(task))
-            else:
-                ahead.append(found)
+                ahead.append(_checked_here(task, looked) if pool is None else _checked_by(pool, task, looked))
             while ahead and (len(ahead) > jobs * _AHEAD_PER_WORKER or _ready(ahead[0])):
                 yield _answer(ahead.popleft())
         while ahead:
@@ -319,6 +321,23 @@ def _with_workers(
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+
+
+def _checked_here(task: _Task, looked: _Looked | None) -> tuple[FileReport, ...]:
+    """The task's FileReports, checked in this process, from the bytes already looked up when there are some."""
+    if looked is None:
+        return _report_star(task)
+    path, _, fmt, colour, _ = task
+    return _checked_and_stored(path, fmt, colour, looked)
+
+
+def _checked_by(pool: ProcessPoolExecutor, task: _Task, looked: _Looked | None) -> Future[tuple[FileReport, ...]]:
+    """The task handed to a worker, with the bytes already looked up when there are some (so that the worker checks
+    what was looked up, and neither reads nor looks it up again)."""
+    if looked is None:
+        return pool.submit(_report_star, task)
+    path, _, fmt, colour, _ = task
+    return pool.submit(_checked_and_stored, path, fmt, colour, looked)
 
 
 def _workers(jobs: int) -> ProcessPoolExecutor:
