@@ -9,67 +9,42 @@ give back numbers (`check_file`, `check_path`, `verify_file`, `verify_claim`, `p
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable
 from functools import wraps
-from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 from factcheck.check import pipeline
 from factcheck.check import verifier as engine
 from factcheck.check.quantity import Quantity
-from factcheck.model.claims import Claim, ClaimBase, ClaimsFile, Figure, Source
-from factcheck.model.results import FileResult, Outcome
+from factcheck.model.claims import Claim, ClaimBase, ClaimsFile
+from factcheck.model.results import Outcome
 from factcheck.numbers.exact import to_public
 from factcheck.numbers.units import Unit
 from factcheck.words import stated as words
-from factcheck.words.stated import Stated, Tolerance
+from factcheck.words.stated import Stated
 
 __all__ = ["Verifier", "check_file", "check_path", "parse_stated", "verify_claim", "verify_file"]
 
-
-@wraps(pipeline.check_file)
-def check_file(path: str | Path, data: bytes | None = None) -> FileResult:
-    return to_public(pipeline.check_file(path, data))
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 
-@wraps(pipeline.check_path)
-def check_path(path: str | Path, data: bytes | None = None) -> tuple[FileResult, ...]:
-    return to_public(pipeline.check_path(path, data))
+def _public(function: Callable[_P, _R]) -> Callable[_P, _R]:
+    """`function` with its result converted for the public API (`to_public`); its name, docstring and signature
+    kept, so that help() and the API docs show the engine's own."""
+
+    @wraps(function)
+    def converted(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        return to_public(function(*args, **kwargs))
+
+    return converted
 
 
-@wraps(pipeline.verify_file)
-def verify_file(claims_file: ClaimsFile) -> FileResult:
-    return to_public(pipeline.verify_file(claims_file))
-
-
-@wraps(pipeline.verify_claim)
-def verify_claim(
-    claim: Claim, figures: Iterable[Figure], *, sources: Mapping[str, Source] | None = None, rounding: str = "nearest"
-) -> Outcome:
-    return to_public(pipeline.verify_claim(claim, figures, sources=sources, rounding=rounding))
-
-
-@wraps(words.parse_stated)
-def parse_stated(
-    text: str,
-    kind: str,
-    *,
-    rounding: str = "nearest",
-    tolerance: Tolerance | None = None,
-    widen: Tolerance | None = None,
-    direction_given: bool = False,
-    count_like: bool = True,
-) -> Stated:
-    return to_public(
-        words.parse_stated(
-            text,
-            kind,
-            rounding=rounding,
-            tolerance=tolerance,
-            widen=widen,
-            direction_given=direction_given,
-            count_like=count_like,
-        )
-    )
+check_file = _public(pipeline.check_file)
+check_path = _public(pipeline.check_path)
+verify_file = _public(pipeline.verify_file)
+verify_claim = _public(pipeline.verify_claim)
+parse_stated = _public(words.parse_stated)
 
 
 class Verifier:
