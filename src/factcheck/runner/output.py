@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from factcheck.errors import ChangedMeanwhileError, DraftExistsError, InputOverwriteError, OutputError
@@ -48,15 +48,32 @@ def write_new_file(path: str | Path, text: str, *, force: bool = False) -> None:
         raise OutputError(shown, "is a folder; name the report file to write")
     if not force and (target.exists() or target.is_symlink()):
         raise OutputError(shown, "already exists; give --force to replace it")
+
+    def put_in_place(temporary: Path) -> None:
+        os.chmod(temporary, 0o666 & ~_umask())
+        if force:
+            os.replace(temporary, target)
+        else:
+            _link_new(temporary, target, shown)
+
+    # backslashreplace, as on standard output: a file name that is not UTF-8 is shown, not a crash
+    _write_beside(target, shown, text, put_in_place, newline="\n", errors="backslashreplace")
+
+
+def _write_beside(
+    target: Path, shown: str, text: str, put_in_place: Callable[[Path], None], *, newline: str, errors: str = "strict"
+) -> None:
+    """Write `text` (UTF-8) to a temporary file in `target`'s folder, synced to disk, then `put_in_place(it)`:
+    a reader never sees half a file, and a failure leaves the old one as it was. The temporary file never
+    outlives the call; an OSError is an OutputError naming `shown`."""
     import tempfile  # only when writing: reading an article (on every cache hit) does not need it
 
     try:
-        handle = tempfile.NamedTemporaryFile(  # closed below, before it is moved
-            # backslashreplace, as on standard output: a file name that is not UTF-8 is shown, not a crash
+        handle = tempfile.NamedTemporaryFile(  # closed below, before it is put in place
             "w",
             encoding="utf-8",
-            errors="backslashreplace",
-            newline="\n",
+            errors=errors,
+            newline=newline,
             dir=target.parent,
             prefix=f".{target.name}.",
             suffix=".tmp",
@@ -70,11 +87,7 @@ def write_new_file(path: str | Path, text: str, *, force: bool = False) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temporary, 0o666 & ~_umask())
-        if force:
-            os.replace(temporary, target)
-        else:
-            _link_new(temporary, target, shown)
+        put_in_place(temporary)
     except OSError as exc:
         if isinstance(exc, OutputError):
             raise
@@ -133,28 +146,11 @@ def replace_unchanged(path: str | Path, text: str, read_digest: str) -> None:
     shown = str(path)
     if target.is_symlink():
         raise OutputError(shown, "is a symbolic link; not replaced (name the file it points at)")
-    import tempfile
 
-    try:
-        handle = tempfile.NamedTemporaryFile(  # closed below, before it is moved
-            "w", encoding="utf-8", newline="", dir=target.parent, prefix=f".{target.name}.", suffix=".tmp", delete=False
-        )
-    except OSError as exc:
-        raise OutputError(shown, f"cannot write here: {exc.strerror or exc}") from None
-    temporary = Path(handle.name)
-    try:
-        with handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
+    def put_in_place(temporary: Path) -> None:
         os.chmod(temporary, os.stat(target).st_mode & 0o7777)  # the file keeps its permissions
         if digest(target.read_bytes()) != read_digest:
             raise ChangedMeanwhileError(shown, "was changed after it was read; kept as it is, nothing written")
         os.replace(temporary, target)
-    except OSError as exc:
-        if isinstance(exc, OutputError):
-            raise
-        raise OutputError(shown, f"cannot write: {exc.strerror or exc}") from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
+
+    _write_beside(target, shown, text, put_in_place, newline="")
