@@ -178,16 +178,7 @@ def _superlative(stated: str, words: Sequence[str], position: int) -> tuple[End 
 def _one_of(stated: str, words: Sequence[str], position: int) -> RankWords:
     counted = _count(words, position)
     if counted is not None:  # "one of the five highest": among the five highest
-        number, used = counted
-        end, quality = _superlative(stated, words, position + used)
-        return RankWords(
-            text=stated,
-            reach=Reach.WITHIN,
-            place=number,
-            end=end,
-            quality=quality,
-            since=_since(stated, words[position + used + 1 :]),
-        )
+        return _counted_within(stated, words, position, counted)
     end, quality = _superlative(stated, words, position)
     return RankWords(
         text=stated, reach=Reach.ONE_OF, place=0, end=end, quality=quality, since=_since(stated, words[position + 1 :])
@@ -214,6 +205,12 @@ def _within(stated: str, words: Sequence[str], position: int) -> RankWords:
     if counted is None:
         unknown = " ".join(words[position : position + 2]) or stated
         raise RankWordsError(stated, unknown, "'among the' needs a number of places ('among the five highest')")
+    return _counted_within(stated, words, position, counted)
+
+
+def _counted_within(stated: str, words: Sequence[str], position: int, counted: tuple[int, int]) -> RankWords:
+    """A number of places and a superlative at `position` ("the five highest", `counted` being the number and the
+    words it took): within that many places of the end the superlative names."""
     number, used = counted
     end, quality = _superlative(stated, words, position + used)
     return RankWords(
