@@ -101,3 +101,22 @@ def test_the_help_gives_examples(capsys: pytest.CaptureFixture[str]) -> None:
         main(["table", "--help"])
     out = capsys.readouterr().out
     assert out.count("factcheck table ") >= 3 and "--sheet" in out and "--header" in out
+
+
+def test_a_bug_while_reading_a_table_is_a_message_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factcheck.load import tables
+
+    path = write_text(tmp_path / "grid.csv", POLICE_GRID)
+
+    def broken(*_: object, **__: object) -> None:
+        raise ZeroDivisionError("a bug\nover two lines")
+
+    monkeypatch.setattr(tables, "describe_table", broken)
+    status, out, err = _run(capsys, str(path))
+    assert (status, out) == (2, "")
+    assert err == (
+        f"factcheck: {path}: internal error while reading this table (ZeroDivisionError: a bug over two lines); "
+        "please report it\n"
+    )

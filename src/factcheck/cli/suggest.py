@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     on standard error, never as a traceback)."""
     from factcheck.errors import ClaimsFileError, FillError, OutputError
     from factcheck.load.claimsfile import load_claims_file
-    from factcheck.report.text import one_line
+    from factcheck.report.text import internal_error_line, one_line
 
     if args.limit < 1:
         sys.stderr.write("factcheck: --limit must be at least 1\n")
@@ -58,10 +58,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"factcheck: {one_line(str(exc))}\n")
         return 2
     except Exception as exc:  # a hostile file must give a message, not a traceback
-        sys.stderr.write(
-            f"factcheck: {one_line(args.path)}: internal error while suggesting inputs for this file "
-            f"({type(exc).__name__}: {one_line(str(exc))[:300]}); please report it\n"
-        )
+        sys.stderr.write(internal_error_line(args.path, "suggesting inputs for this file", exc))
         return 2
     sys.stdout.write(text)
     return 0

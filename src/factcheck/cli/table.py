@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     """Exit 0 with the description; 2 when the table cannot be read (said on standard error, never a traceback)."""
     from factcheck.errors import FactcheckError
     from factcheck.load.tables import describe_table
-    from factcheck.report.text import one_line, safe_lines
+    from factcheck.report.text import internal_error_line, one_line, safe_lines
 
     if args.header is not None and args.header < 1:
         sys.stderr.write("factcheck: --header counts rows from 1\n")
@@ -62,10 +62,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"factcheck: {one_line(str(exc))}\n")
         return 2
     except Exception as exc:  # a hostile file must give a message, not a traceback
-        sys.stderr.write(
-            f"factcheck: {one_line(args.path)}: internal error while reading this table "
-            f"({type(exc).__name__}: {one_line(str(exc))[:300]}); please report it\n"
-        )
+        sys.stderr.write(internal_error_line(args.path, "reading this table", exc))
         return 2
     sys.stdout.write(text)
     return 0

@@ -28,6 +28,7 @@ __all__ = [
     "error_line",
     "file_lines",
     "gap_line",
+    "internal_error_line",
     "matrix_lines",
     "one_line",
     "outcome_lines",
@@ -55,6 +56,15 @@ def _paint(text: str, code: str, colour: bool) -> str:
 #: What a CI runner reads as a command at the start of a line, after any blanks: GitHub Actions'
 #: `::name …::` and `##[name]`, Azure Pipelines' `##vso[…]`, TeamCity's `##teamcity[…]`.
 _COMMAND: Final = re.compile(r"(?:::|##\w*\[)")
+
+
+def internal_error_line(path: str, doing: str, exc: BaseException) -> str:
+    """What a command says on standard error for a bug met while `doing` something to the file at `path`:
+    a message to report, never a traceback (a hostile file must not make one)."""
+    return (
+        f"factcheck: {one_line(path)}: internal error while {doing} "
+        f"({type(exc).__name__}: {one_line(str(exc))[:300]}); please report it\n"
+    )
 
 
 def one_line(text: str) -> str:
