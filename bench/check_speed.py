@@ -12,7 +12,9 @@ whole child process (wall time, and peak memory from wait4's ru_maxrss):
   check      `factcheck check` on the corpus, one process and `-j 2`, every file checked
              (`--no-cache`); then with the report cache: a first run filling an empty cache, a
              re-run with nothing changed, and a re-run after a tenth of the files were edited
-  article    `factcheck check` of the one article in claims/, beside a bare `python -c pass`
+  article    `factcheck check` of the one article in claims/, beside a bare `python -c pass` and the start
+             floor: an interpreter importing every module outside factcheck that the check imports, and
+             defining as many frozen attrs classes (with as many fields) as factcheck does, with no code of ours
   memory     peak memory of `factcheck check` on 200 and on 2,000 files
   Fraction   the cold check of the corpus and of one article again, with FACTCHECK_EXACT=fraction: the
              exact arithmetic in `fractions.Fraction` rather than gmpy2's `mpq` (numbers/exact.py),
@@ -64,6 +66,50 @@ except ImportError:
 for path in sorted(Path(sys.argv[1]).rglob("*.claims.toml")):
     loads(path.read_bytes().decode("utf-8"))
 """
+
+
+#: What a check of one article loads that is not factcheck's own: every module it imports from outside the
+#: package, and, for each attrs record class the package defines, its number of fields. Printed as JSON.
+_START_PROBE = """
+import contextlib, io, sys
+from factcheck.cli.main import main
+with contextlib.redirect_stdout(io.StringIO()):
+    try:
+        main(["check", "--no-cache", "-j", "1", sys.argv[1]])
+    except SystemExit:
+        pass
+import attrs  # imported by the check already, as json is not: it is imported after the names are taken
+ours = [module for name, module in sorted(sys.modules.items()) if name.partition(".")[0] == "factcheck"]
+records = [
+    len(attrs.fields(value))
+    for module in ours
+    for value in vars(module).values()
+    if isinstance(value, type) and attrs.has(value) and value.__module__ == module.__name__
+]
+outside = sorted(name for name in sys.modules if name.partition(".")[0] not in ("factcheck", "__main__"))
+import json
+print(json.dumps({"modules": outside, "records": records}))
+"""
+
+#: The least a start of this design costs: the interpreter, those modules, and as many frozen attrs classes
+#: with as many fields, empty of any code of factcheck's (argv[1] is the probe's JSON).
+_START_FLOOR = """
+import importlib, json, sys
+import attrs
+probe = json.loads(sys.argv[1])
+for name in probe["modules"]:
+    importlib.import_module(name)
+for number, fields in enumerate(probe["records"]):
+    attrs.frozen(type(f"Record{number}", (), {"__annotations__": {f"field{k}": "int" for k in range(fields)}}))
+"""
+
+
+def start_floor(python: str) -> tuple[list[str], int, int]:
+    """The command of the start floor for `python`'s factcheck (`_START_FLOOR`), with the numbers of modules
+    and of records it loads."""
+    probe = subprocess.run([python, "-c", _START_PROBE, ARTICLE], capture_output=True, text=True, check=True)
+    found = json.loads(probe.stdout)
+    return [python, "-c", _START_FLOOR, probe.stdout], len(found["modules"]), len(found["records"])
 
 
 #: One article and its claims file (claims/ also holds a template of five versions over a table).
@@ -531,6 +577,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # (d) one article, beside a bare interpreter
         article_repeat = max(args.repeat, 11) if not args.quick else 1
         bare = median_run([sys.executable, "-c", "pass"], article_repeat)
+        start_command, start_modules, start_records = start_floor(sys.executable)
+        start = median_run(start_command, article_repeat)
         article_runs = both(lambda py: factcheck(ARTICLE, python=py), article_repeat, fraction=True)
         article, article_fraction = article_runs[:-1], [article_runs[-1], *article_runs[1:-1]]
         article_cache = caches("article-cache")
@@ -568,11 +616,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             "warm_sample": warm_sample,
             "floor_sample": [floor_sample],
             "bare": [bare],
+            "start": [start],
             "article": article,
             "article_fraction": article_fraction,
             "article_warm": article_warm,
         },
         base,
+        (start_modules, start_records),
     )
     for i, python in enumerate(pythons):
         print(
@@ -587,9 +637,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0 if ok else 1
 
 
-def print_table(args: argparse.Namespace, corpus: Any, t: dict[str, list[Timing]], base: float) -> None:
+def print_table(
+    args: argparse.Namespace, corpus: Any, t: dict[str, list[Timing]], base: float, start_counts: tuple[int, int]
+) -> None:
     """The table: each measurement's median wall and CPU time, its ratio to its baseline, and with
-    `--against` the other interpreter's times beside it (and this one's as a share of them)."""
+    `--against` the other interpreter's times beside it (and this one's as a share of them); `start_counts`: the
+    numbers of modules and of records the start floor loads."""
+    start_modules, start_records = start_counts
     floor, check1 = t["floor"][0].wall, t["check1"][0].wall
     per_claim = check1 / corpus.claims * 1e6
     n, b = len(corpus.files), args.baseline_files
@@ -624,9 +678,14 @@ def print_table(args: argparse.Namespace, corpus: Any, t: dict[str, list[Timing]
         ("floor_sample", f"(b) floor, same {b} files", ""),
         ("bare", "(d) python -c pass", ""),
         (
+            "start",
+            f"(d) start floor: {start_modules} modules, {start_records} attrs records",
+            f"{t['start'][0].wall / t['bare'][0].wall:.1f} × bare",
+        ),
+        (
             "article",
             "(d) check --no-cache, one article",
-            f"{t['article'][0].wall / t['bare'][0].wall:.1f} × bare",
+            f"{t['article'][0].wall / t['bare'][0].wall:.1f} × bare; {t['article'][0].wall / t['start'][0].wall:.2f} × start floor",
         ),
         (
             "article_fraction",
