@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import multiprocessing
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
@@ -158,6 +159,45 @@ def test_changed_files_among_cached_ones_are_shared_among_workers(
     run(claims_files([str(folder)]), "json", again.write, cache=cache, jobs=2)
     assert again.getvalue() == one
     assert started == [2]
+
+
+# -- where workers cannot start, or stop: the files are checked here, and the report is the same ----
+
+
+def test_where_workers_cannot_be_started_the_files_are_checked_here(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tried: list[int] = []
+
+    def refused(jobs: int) -> ProcessPoolExecutor:  # as where sem_open does not work, or fork is refused
+        tried.append(jobs)
+        raise OSError(38, "Function not implemented")
+
+    paths = [str(p) for p in corpus.files[:40]]
+    one = _report(paths, "text", 1)
+    monkeypatch.setattr(batch, "_workers", refused)
+    assert _report(paths, "text", 2) == one
+    assert tried == [2]  # tried once, not once a file
+
+
+#: The file whose worker `_stopping_in_a_worker` stops dead.
+_DEADLY = "area-00050.claims.toml"
+
+
+def _stopping_in_a_worker(task: tuple[str, str | None, str, bool, ResultCache | None]) -> tuple[batch.FileReport, ...]:
+    """Stands for `batch._report_star`: a worker process given the deadly file ends at once, as one the kernel
+    kills for want of memory would; anywhere else, the file is checked as usual."""
+    if multiprocessing.parent_process() is not None and task[0].endswith(_DEADLY):
+        os._exit(1)
+    return batch.report_file(*task)
+
+
+def test_a_worker_that_stops_abruptly_costs_no_file_its_report(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = [str(p) for p in corpus.files[:120]]
+    assert any(path.endswith(_DEADLY) for path in paths[batch._WORTH_WORKERS :])
+    one = _report(paths, "json", 1)
+    monkeypatch.setattr(batch, "_report_star", _stopping_in_a_worker)
+    assert _report(paths, "json", 2) == one
 
 
 @pytest.mark.parametrize(("given", "expected"), [("auto", "auto"), ("3", 3), ("1", 1)])

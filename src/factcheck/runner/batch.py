@@ -298,11 +298,12 @@ def _with_workers(tasks: Iterable[_Task], jobs: int) -> Iterator[tuple[FileRepor
     A file answered from the cache is answered here (handing it to a worker would cost more than the
     answer); the first few files to check are checked here too, and workers are started only when
     more come (`_WORTH_WORKERS`), so that a run of a few changed files among many does not pay for them.
+    Where workers cannot be started, or one stops abruptly, the files are checked here (`_Workers`).
     """
     from collections import deque
 
-    pool: ProcessPoolExecutor | None = None
-    ahead: deque[tuple[FileReport, ...] | Future[tuple[FileReport, ...]]] = deque()
+    workers = _Workers(jobs)
+    ahead: deque[tuple[FileReport, ...] | _Handed] = deque()
     to_check = 0
     try:
         for task in tasks:
@@ -311,16 +312,63 @@ def _with_workers(tasks: Iterable[_Task], jobs: int) -> Iterator[tuple[FileRepor
                 ahead.append(looked.stored)
             else:
                 to_check += 1
-                if to_check > _WORTH_WORKERS:
-                    pool = pool or _workers(jobs)
-                ahead.append(_checked_here(task, looked) if pool is None else _checked_by(pool, task, looked))
+                ahead.append(_checked_here(task, looked) if to_check <= _WORTH_WORKERS else workers.hand(task, looked))
             while ahead and (len(ahead) > jobs * _AHEAD_PER_WORKER or _ready(ahead[0])):
-                yield _answer(ahead.popleft())
+                yield workers.answer(ahead.popleft())
         while ahead:
-            yield _answer(ahead.popleft())
+            yield workers.answer(ahead.popleft())
     finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+        workers.close()
+
+
+class _Handed(NamedTuple):
+    """A task handed to a worker, kept with what it was looked up with, to be checked here if the worker stops."""
+
+    future: Future[tuple[FileReport, ...]]
+    task: _Task
+    looked: _Looked | None
+
+
+class _Workers:
+    """Worker processes, started when first needed; where they cannot be, or the pool breaks, files are checked here.
+
+    `--jobs auto` is the default, so a system that cannot run a process pool (no working semaphores, a
+    refused fork) or a worker killed from outside (the kernel short of memory) must cost only time: the
+    files are then checked in this process, from the same bytes, and the report is the same.
+    """
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self.pool: ProcessPoolExecutor | None = None
+        self.usable = True
+
+    def hand(self, task: _Task, looked: _Looked | None) -> tuple[FileReport, ...] | _Handed:
+        """The task handed to a worker; or, when there are none to hand it to, checked here."""
+        from concurrent.futures import BrokenExecutor  # a pool exists only for a run that checks enough files
+
+        if self.usable:
+            try:
+                self.pool = self.pool or _workers(self.jobs)
+                return _Handed(_checked_by(self.pool, task, looked), task, looked)
+            except (OSError, ImportError, NotImplementedError, BrokenExecutor):
+                self.usable = False
+        return _checked_here(task, looked)
+
+    def answer(self, item: tuple[FileReport, ...] | _Handed) -> tuple[FileReport, ...]:
+        """The item's FileReports: a worker's answer, or, when the worker stopped before giving it, checked here."""
+        if not isinstance(item, _Handed):  # a NamedTuple is a tuple too: asked this way round
+            return item
+        from concurrent.futures import BrokenExecutor
+
+        try:
+            return item.future.result()
+        except BrokenExecutor:  # a worker stopped: every file still with the pool is checked here instead
+            self.usable = False
+            return _checked_here(item.task, item.looked)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
 
 
 def _checked_here(task: _Task, looked: _Looked | None) -> tuple[FileReport, ...]:
@@ -346,12 +394,8 @@ def _workers(jobs: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=jobs)
 
 
-def _ready(item: tuple[FileReport, ...] | Future[tuple[FileReport, ...]]) -> bool:
-    return isinstance(item, tuple) or item.done()
-
-
-def _answer(item: tuple[FileReport, ...] | Future[tuple[FileReport, ...]]) -> tuple[FileReport, ...]:
-    return item if isinstance(item, tuple) else item.result()
+def _ready(item: tuple[FileReport, ...] | _Handed) -> bool:
+    return not isinstance(item, _Handed) or item.future.done()
 
 
 def _reporting(
