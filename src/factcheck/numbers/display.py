@@ -25,6 +25,8 @@ __all__ = [
 
 #: From here on a number is shown in scientific notation.
 _HUGE = 10**60
+#: A whole number of at most this many binary digits is below _HUGE (2^199 < 10^60 < 2^200).
+_SHORT_BITS: Final = _HUGE.bit_length() - 1
 #: The most places `show_against` shows: values are bounded, so this is enough to tell them apart, and
 #: it stays below Python's limit of 4,300 digits on turning an integer into text.
 _MAX_PLACES = 4000
@@ -57,7 +59,9 @@ def show(value: Fraction, places: int | None = None, *, rounding: str = ROUND_HA
     With no `places`, up to 4 decimals, trailing zeros dropped.
     """
     numerator, denominator = parts(value)  # plain ints: gmpy2's cannot be formatted with "," nor made Decimals
-    if abs(numerator) >= _HUGE * denominator:  # no reader wants 61 digits, and Python refuses str() of a huge integer
+    # no reader wants 61 digits, and Python refuses str() of a huge integer (a short numerator is never huge:
+    # its bit length spares the product in nearly every call)
+    if numerator.bit_length() > _SHORT_BITS and abs(numerator) >= _HUGE * denominator:
         digits = 6 if places is None or places <= 4 else places + 2  # more places asked: more digits shown
         with localcontext() as ctx:
             ctx.prec = digits + 24
@@ -66,10 +70,13 @@ def show(value: Fraction, places: int | None = None, *, rounding: str = ROUND_HA
     if places is None and denominator == 1:
         return f"{numerator:,}"
     digits = 4 if places is None else places
-    units = _round(numerator * 10**digits, denominator, rounding)  # exact: the value in units of the last place shown
-    sign = "-" if units < 0 else ""
-    whole, fraction = divmod(abs(units), 10**digits)
-    text = f"{sign}{whole:,}" + (f".{fraction:0{digits}d}" if digits else "")
+    scale = 10**digits
+    units = _round(numerator * scale, denominator, rounding)  # exact: the value in units of the last place shown
+    sign = ""
+    if units < 0:
+        sign, units = "-", -units
+    whole, fraction = divmod(units, scale)
+    text = f"{sign}{whole:,}.{fraction:0{digits}d}" if digits else f"{sign}{whole:,}"
     if places is None and "." in text:
         text = text.rstrip("0").rstrip(".")
     return text or "0"
