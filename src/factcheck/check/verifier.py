@@ -103,6 +103,8 @@ class Verifier:
         defaults = claims_file.defaults
         self.widen = parse_tolerance(defaults.tolerance) if defaults.tolerance is not None else None
         self.rounding = defaults.rounding
+        #: the last words read (`stated`): the claim (itself, not an equal one), whether read as a count's, the reading
+        self.last_words: tuple[ClaimBase, bool, Stated] | None = None
 
     # -- names -------------------------------------------------------------------------------
     def resolve(self, name: str) -> Quantity:
@@ -232,11 +234,19 @@ class Verifier:
             self.computed.setdefault(name, error)
 
     def stated(self, claim: ClaimBase, unit: Unit | None) -> Stated:
+        """The claim's words as read for a value in `unit` (None: not known yet, read as a count's).
+
+        The last reading is kept: a claim judged asks again once its value's unit is known, and a
+        diagnosis asks for one variant with each figure it tries, with the same answer.
+        """
         count_like = unit is None or not (
             unit.is_percent or unit.dims == POINTS.dims or any(e < 0 for _, e in unit.dims)
         )
+        last = self.last_words
+        if last is not None and last[0] is claim and last[1] is count_like:
+            return last[2]
         tolerance = parse_tolerance(claim.tolerance) if claim.tolerance is not None else None
-        return parse_stated(
+        stated = parse_stated(
             claim.stated,
             claim.kind,
             rounding=self.rounding,
@@ -245,6 +255,8 @@ class Verifier:
             direction_given=claim.direction is not None,
             count_like=count_like,
         )
+        self.last_words = (claim, count_like, stated)
+        return stated
 
     def could_support(self, claim: Claim) -> bool:
         """False when the claim certainly is not supported; a cheap sieve before `outcome` (no text).
