@@ -178,14 +178,14 @@ class _Judgement:
 
 def _places(stated: Stated, computed: Interval) -> int | None:
     """Decimal places to show a computed value with: one more than the stated number has."""
-    bounds = [b for b in (computed.lo, computed.hi) if b is not None]
-    if all(b.denominator == 1 for b in bounds):
+    lo, hi = computed.lo, computed.hi  # each end tested on its own: no list nor generator for every claim
+    if (lo is None or lo.denominator == 1) and (hi is None or hi.denominator == 1):
         return None
-    if stated.step is None:
+    step = stated.step
+    if step is None:
         return 2
-    if computed.is_point and computed.lo == stated.centre:
-        return decimals_of(stated.step)
-    return decimals_of(stated.step) + 1
+    places = decimals_of(step)
+    return places if computed.is_point and lo == stated.centre else places + 1
 
 
 def _field_direction(claim: Claim) -> int | None:
