@@ -239,9 +239,7 @@ class Verifier:
         The last reading is kept: a claim judged asks again once its value's unit is known, and a
         diagnosis asks for one variant with each figure it tries, with the same answer.
         """
-        count_like = unit is None or not (
-            unit.is_percent or unit.dims == POINTS.dims or any(e < 0 for _, e in unit.dims)
-        )
+        count_like = _count_like(unit)
         last = self.last_words
         if last is not None and last[0] is claim and last[1] is count_like:
             return last[2]
@@ -294,16 +292,13 @@ class Verifier:
             message = "; ".join(f"{p.field}: {p.message}" if p.field else p.message for p in claim.problems)
             return _unjudged(claim, Verdict.ERROR, message)
         inputs = claim.inputs()
-        placeholders = {field: value for field, value in inputs.items() if is_placeholder(value)}
-        if placeholders:
-            wanted = ", ".join(
-                f"{field} (perhaps {value[1:]!r})" if len(value) > 1 else field for field, value in placeholders.items()
-            )
-            return _unjudged(claim, explanation=f"draft: fill in {wanted}", draft=True)
+        for value in inputs.values():  # a plain loop: no comprehension's frame for every claim, most have none
+            if is_placeholder(value):
+                return _draft(claim, inputs)
         if not inputs:
             return _unjudged(claim, explanation="inputs missing: nothing to recompute it from")
-        missing = [field for field in claim.INPUTS if field not in inputs]
-        if missing:
+        if len(inputs) != len(claim.INPUTS):  # `inputs` holds those of INPUTS that are set
+            missing = [field for field in claim.INPUTS if field not in inputs]
             return _unjudged(claim, Verdict.ERROR, f"missing input field {', '.join(map(repr, missing))}")
         try:
             return self.judge(claim, remember=remember)
@@ -439,6 +434,29 @@ def _unjudged(
         sentence=claim.sentence,
         draft=draft,
     )
+
+
+def _draft(claim: Claim, inputs: dict[str, str]) -> Outcome:
+    """The outcome of a draft's claim: the inputs still to be filled in, with the guess at each name."""
+    wanted = ", ".join(
+        f"{field} (perhaps {value[1:]!r})" if len(value) > 1 else field
+        for field, value in inputs.items()
+        if is_placeholder(value)
+    )
+    return _unjudged(claim, explanation=f"draft: fill in {wanted}", draft=True)
+
+
+def _count_like(unit: Unit | None) -> bool:
+    """Whether words are read as a count's for a value in `unit` (None: not known yet): not a percentage,
+    points, nor a rate (a unit with a negative exponent). A loop, not a generator: every claim asks."""
+    if unit is None:
+        return True
+    if unit.is_percent or unit.dims == POINTS.dims:
+        return False
+    for _, exponent in unit.dims:
+        if exponent < 0:
+            return False
+    return True
 
 
 def _error_text(exc: BaseException) -> str:
