@@ -10,6 +10,8 @@ that seems inside when it is outside.
 
 from __future__ import annotations
 
+from typing import Final
+
 from factcheck.check.quantity import (
     Quantity,
     conversion_between,
@@ -190,7 +192,10 @@ def _places(stated: Stated, computed: Interval) -> int | None:
 
 def _field_direction(claim: Claim) -> int | None:
     """+1 or -1 for a claim's `direction` field ("increase", "decrease"); None without one."""
-    return {"increase": +1, "decrease": -1}.get(claim.direction or "")
+    return _DIRECTIONS.get(claim.direction or "")
+
+
+_DIRECTIONS: Final = {"increase": +1, "decrease": -1}
 
 
 def may_support(claim: Claim, stated: Stated, computed: Interval) -> bool:

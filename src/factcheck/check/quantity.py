@@ -44,6 +44,8 @@ def weakest_basis(a: SourceKind | None, b: SourceKind | None) -> SourceKind | No
 
 def merge_figures(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
     """Both groups' names, each once, in order of first use (no generator: every recompute asks)."""
+    if len(a) == 1 and len(b) == 1:  # two figures, the usual case: no dictionaries
+        return a if a[0] == b[0] else a + b
     return tuple({**dict.fromkeys(a), **dict.fromkeys(b)})
 
 

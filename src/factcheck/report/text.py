@@ -117,7 +117,9 @@ def _line(outcome: Outcome, colour: bool) -> str:
 def outcome_lines(outcome: Outcome, colour: bool = False) -> list[str]:
     """A claim's line in the report, a line for each usual slip that would explain it, and the period rule's
     note (a flag already leads the explanation)."""
-    lines = [_line(outcome, colour), *(f"      ↳ {one_line(diagnosis)}" for diagnosis in outcome.diagnoses)]
+    lines = [_line(outcome, colour)]
+    if outcome.diagnoses:  # most claims have none: no generator for them
+        lines.extend(f"      ↳ {one_line(diagnosis)}" for diagnosis in outcome.diagnoses)
     if outcome.period and not outcome.explanation.startswith(outcome.period):
         lines.append(f"      ↳ {one_line(outcome.period)}")
     return lines
