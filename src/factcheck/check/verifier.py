@@ -46,6 +46,7 @@ from factcheck.model.formula import formula_names, parse_formula
 from factcheck.model.results import Outcome
 from factcheck.model.verdicts import Verdict
 from factcheck.numbers.display import show_exact, show_interval
+from factcheck.numbers.exact import exact
 from factcheck.numbers.interval import Interval, engine_figure
 from factcheck.numbers.units import POINTS, Conversion, Unit, impossible_when_negative, parse_unit
 from factcheck.words.stated import Stated, parse_stated, parse_tolerance
@@ -468,9 +469,12 @@ def _error_text(exc: BaseException) -> str:
 def _figure_quantity(figure: Figure, claims_file: ClaimsFile) -> Quantity:
     source = claims_file.sources.get(figure.source) if figure.source else None
     basis = source.kind if source is not None else SourceKind.UNSOURCED
-    value = show_exact(figure.value)
-    text = value if not figure.rounded else f"{value} (±{show_exact(figure.rounded / 2)})"
-    return Quantity(engine_figure(figure.value, figure.rounded), parse_unit(figure.unit), text, basis, (figure.name,))
+    # in the engine's numbers first: the interval and the text are made from them, not from Fraction's
+    value = exact(figure.value)
+    rounded = exact(figure.rounded) if figure.rounded else None
+    shown = show_exact(value)
+    text = shown if rounded is None else f"{shown} (±{show_exact(rounded / 2)})"
+    return Quantity(engine_figure(value, rounded), parse_unit(figure.unit), text, basis, (figure.name,))
 
 
 def _refuse_negative_figure(name: str, quantity: Quantity) -> None:
