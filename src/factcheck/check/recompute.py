@@ -132,10 +132,7 @@ def _in_own_terms(interval: Interval, unit: Unit) -> tuple[Interval, Unit]:
 
 def _is_amount(unit: Unit) -> bool:
     """A count or amount of things (no "per"): its plain number is in the things themselves."""
-    for _, exponent in unit.dims:  # a loop, not a generator: most claims ask
-        if exponent <= 0:
-            return False
-    return True
+    return all(exp > 0 for _, exp in unit.dims)
 
 
 def _nonzero(quantity: Quantity, role: str) -> None:

@@ -8,6 +8,7 @@ is), and a cycle is an error for each claim in it. A claim that cannot be evalua
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from difflib import get_close_matches
 from typing import TYPE_CHECKING
 
@@ -184,6 +185,7 @@ class Verifier:
         """The claims (not figures) this claim's value is computed from."""
         if isinstance(claim, (BrokenClaim, ComparisonClaim)):
             return []
+        names: Iterable[str]
         if isinstance(claim, RankClaim):
             names = [*([] if claim.of is None else [claim.of]), *claim.among]
         elif isinstance(claim, FormulaClaim):
@@ -192,8 +194,11 @@ class Verifier:
             except FormulaError:
                 return []
         else:
-            names = list(claim.inputs().values())
-        return [name for name in names if name in self.claims and name not in self.figures]
+            names = claim.inputs().values()
+        claims = self.claims
+        if claims.keys().isdisjoint(names):  # one C loop: every claim asks, and most name figures alone
+            return []
+        return [name for name in names if name in claims and name not in self.figures]
 
     def settle_references(self, claim: Claim) -> None:
         """Compute the claims `claim` refers to, deepest first, with an explicit stack, not recursion.
@@ -449,15 +454,8 @@ def _draft(claim: Claim, inputs: dict[str, str]) -> Outcome:
 
 def _count_like(unit: Unit | None) -> bool:
     """Whether words are read as a count's for a value in `unit` (None: not known yet): not a percentage,
-    points, nor a rate (a unit with a negative exponent). A loop, not a generator: every claim asks."""
-    if unit is None:
-        return True
-    if unit.is_percent or unit.dims == POINTS.dims:
-        return False
-    for _, exponent in unit.dims:
-        if exponent < 0:
-            return False
-    return True
+    points, nor a rate (a unit with a negative exponent)."""
+    return unit is None or not (unit.is_percent or unit.dims == POINTS.dims or any(e < 0 for _, e in unit.dims))
 
 
 def _error_text(exc: BaseException) -> str:
