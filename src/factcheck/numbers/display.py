@@ -84,9 +84,9 @@ def _units_text(shown: tuple[int, int], *, trim: bool) -> str:
 
 def show_exact(value: Fraction) -> str:
     """A figure's value with every digit it has (a figure is an exact decimal: 0.00123 is not 0.0012)."""
-    rest = parts(value)[1]
-    if rest == 1:
-        return show(value)
+    numerator, rest = parts(value)
+    if rest == 1:  # a whole number, most figures: written at once, unless huge (then `show` says how)
+        return f"{numerator:,}" if numerator.bit_length() <= _SHORT_BITS else show(value)
     twos = fives = 0
     while rest % 2 == 0:
         rest //= 2
