@@ -838,9 +838,9 @@ class _Loader:
                 written_kind=_cut(str(kind)),
                 problems=tuple(self.problems[before:]),
             )
-        allowed = _CLAIM_KEYS[cls.KIND]
-        if not raw.keys() <= allowed:  # the message's words are made only for a problem
-            self.unknown_keys(raw, allowed, block, f"a {kind} claim", claim_id)
+        known_keys = _CLAIM_KEYS[cls.KIND]
+        if not raw.keys() <= known_keys:  # the message's words are made only for a problem
+            self.unknown_keys(raw, known_keys, block, f"a {kind} claim", claim_id)
         stated = self.string(raw, "stated", block, required=True, claim_id=claim_id) or ""
         if isinstance(raw.get("stated"), str):
             self.quoted(stated, text, block, claim_id)
