@@ -71,6 +71,8 @@ def one_line(text: str) -> str:
     """User text on one line, with control characters (escape sequences) made visible (`\\x1b`), so that
     a report line stays one line and cannot carry terminal escape sequences. Bidirectional-text
     controls (U+202E) and the stand-ins for a file name's undecodable bytes are shown the same way."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # printable, its one blank is " ", never doubled nor at an end: already one line (most lines)
     folded = " ".join(text.split())
     if folded.isprintable():
         return folded
