@@ -8,7 +8,7 @@ is), and a cycle is an error for each claim in it. A claim that cannot be evalua
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from difflib import get_close_matches
 from typing import TYPE_CHECKING
 
@@ -181,8 +181,8 @@ class Verifier:
             return error  # the claim judged is itself in the cycle: say so, not "uses a claim with an error"
         return _failed_use(name, error)
 
-    def references(self, claim: Claim) -> list[str]:
-        """The claims (not figures) this claim's value is computed from."""
+    def references(self, claim: Claim, inputs: Mapping[str, str] | None = None) -> list[str]:
+        """The claims (not figures) this claim's value is computed from (`inputs`: its `inputs()`, if read already)."""
         if isinstance(claim, (BrokenClaim, ComparisonClaim)):
             return []
         names: Iterable[str]
@@ -194,19 +194,20 @@ class Verifier:
             except FormulaError:
                 return []
         else:
-            names = claim.inputs().values()
+            names = (claim.inputs() if inputs is None else inputs).values()
         claims = self.claims
         if claims.keys().isdisjoint(names):  # one C loop: every claim asks, and most name figures alone
             return []
         return [name for name in names if name in claims and name not in self.figures]
 
-    def settle_references(self, claim: Claim) -> None:
+    def settle_references(self, claim: Claim, inputs: Mapping[str, str] | None = None) -> None:
         """Compute the claims `claim` refers to, deepest first, with an explicit stack, not recursion.
 
         Then computing `claim` resolves its references one level deep only, however long the chain
         (`a` uses `b` uses `c` …). A cycle met on the way is recorded against each of its claims.
+        `inputs`: the claim's `inputs()`, when the caller has read them already.
         """
-        references = self.references(claim)
+        references = self.references(claim, inputs)
         if not references:  # most claims use figures alone: nothing to settle first
             self.settled.add(claim.id)
             return
@@ -307,7 +308,7 @@ class Verifier:
             missing = [field for field in claim.INPUTS if field not in inputs]
             return _unjudged(claim, Verdict.ERROR, f"missing input field {', '.join(map(repr, missing))}")
         try:
-            return self.judge(claim, remember=remember)
+            return self.judge(claim, remember=remember, inputs=inputs)
         except InputsMissingError as exc:
             return _unjudged(claim, explanation=str(exc))
         except DraftInputError as exc:
@@ -315,9 +316,10 @@ class Verifier:
         except (FactcheckError, ZeroDivisionError) as exc:
             return _unjudged(claim, Verdict.ERROR, _error_text(exc))
 
-    def judge(self, claim: Claim, *, remember: bool = True) -> Outcome:
+    def judge(self, claim: Claim, *, remember: bool = True, inputs: Mapping[str, str] | None = None) -> Outcome:
+        """The verdict on a claim whose inputs are all given (`inputs`: its `inputs()`, if read already)."""
         if claim.id not in self.settled:  # references first, found from the claim judged (a cycle is told from it)
-            self.settle_references(claim)
+            self.settle_references(claim, inputs)
         self.stack.append(claim.id)
         try:
             if isinstance(claim, ComparisonClaim):
