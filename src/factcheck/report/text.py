@@ -49,6 +49,13 @@ _MARK: Final = {
 }
 
 
+#: Each verdict's head, its label padded as a line shows it: (plain, gross, colour code); made once, not per line.
+_HEADS: Final = {
+    verdict: (f"{mark} {verdict.value:<20}", f"{mark} {verdict.value + ' (gross)':<20}", code)
+    for verdict, (mark, code) in _MARK.items()
+}
+
+
 def _paint(text: str, code: str, colour: bool) -> str:
     return f"\033[{code}m{text}\033[0m" if colour else text
 
@@ -108,11 +115,10 @@ def _safe_line(line: str) -> str:
 
 def _line(outcome: Outcome, colour: bool) -> str:
     """ "✓ supported   s2-value, line 22: 48,210 = 48,210, as stated  [basis: official]"."""
-    mark, code = _MARK[outcome.verdict]
-    label = outcome.verdict.value + (" (gross)" if outcome.gross else "")
+    plain, gross, code = _HEADS[outcome.verdict]
     where = f", line {outcome.location.line}" if outcome.location.line else ""
     basis = f"  [basis: {outcome.basis.value}]" if outcome.basis is not None else ""
-    head = _paint(f"{mark} {label:<20}", code, colour)
+    head = _paint(gross if outcome.gross else plain, code, colour)
     return f"  {head} {one_line(outcome.id)}{where}: {one_line(outcome.explanation)}{basis}"
 
 
