@@ -112,7 +112,7 @@ class _Judgement:
         """For a signed kind: contradicted (gross) when it moved the other way than the words or `direction`
         say, or did not move at all. With no direction given, the value's size is what is judged next."""
         claim, stated = self.claim, self.stated
-        if claim.kind not in SIGNED_KINDS:
+        if claim.KIND not in SIGNED_KINDS:
             return None
         word_direction = stated.direction
         field_direction = _field_direction(claim)
@@ -207,7 +207,7 @@ def may_support(claim: Claim, stated: Stated, computed: Interval) -> bool:
     Any other claim's value is judged as it is.
     """
     tight = stated.interval
-    if claim.kind in SIGNED_KINDS and not stated.direction:
+    if claim.KIND in SIGNED_KINDS and not stated.direction:
         field_direction = _field_direction(claim)
         if field_direction is None:
             return may_meet(computed, tight)  # the size is judged: the value or its negation, as it lies

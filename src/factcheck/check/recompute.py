@@ -83,7 +83,7 @@ Resolve = Callable[[str], Quantity]
 
 def recompute(resolve: Resolve, claim: Claim, stated: Stated) -> tuple[Quantity, str]:
     """The claim's kind recomputes it; a value past the bound on computed values is an error."""
-    quantity, expression = RECOMPUTE[claim.kind](resolve, claim, stated)
+    quantity, expression = RECOMPUTE[claim.KIND](resolve, claim, stated)
     within_bound(quantity.interval)
     return quantity, expression
 

@@ -253,7 +253,7 @@ class Verifier:
         tolerance = parse_tolerance(claim.tolerance) if claim.tolerance is not None else None
         stated = parse_stated(
             claim.stated,
-            claim.kind,
+            claim.KIND,  # the class constant, not the `kind` property: every claim asks
             rounding=self.rounding,
             tolerance=tolerance,
             widen=self.widen,
@@ -288,7 +288,7 @@ class Verifier:
         try:
             if bounded:
                 return recompute(self.resolve, claim, stated)
-            return RECOMPUTE[claim.kind](self.resolve, claim, stated)
+            return RECOMPUTE[claim.KIND](self.resolve, claim, stated)
         finally:
             self.stack.pop()
 
