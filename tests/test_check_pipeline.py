@@ -16,6 +16,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from factcheck.check.pipeline import check_file, verify_claim, verify_file
+from factcheck.check.verifier import Verifier
 from factcheck.load.claimsfile import load_claims_file
 from factcheck.model.claims import (
     Article,
@@ -34,6 +35,7 @@ from factcheck.model.claims import (
 from factcheck.model.results import Outcome
 from factcheck.model.verdicts import Verdict
 from factcheck.numbers.display import show
+from factcheck.numbers.units import parse_unit
 from factcheck.words.stated import parse_stated
 from tests.conftest import CLAIMS_DIR, HEADER
 from tests.strategies import written_numbers
@@ -148,6 +150,29 @@ def test_references_use_the_other_claims_recomputed_value(write_claims: Callable
     )
     assert outcomes["above"].verdict is Verdict.SUPPORTED  # type: ignore[attr-defined]
     assert "[wm: 122] > [ewr: 119]" in outcomes["above"].explanation  # type: ignore[attr-defined]
+
+
+def test_the_verifier_keeps_only_the_reading_it_was_asked_for(write_claims: Callable[..., Path]) -> None:
+    """The verifier keeps the last reading of a claim's words: asked again for the same claim and reading, it
+    gives that back; for a unit that reads the words otherwise (no count: trailing zeros do not round), or for
+    another claim, it reads them anew."""
+    claims_file = load_claims_file(
+        write_claims(
+            HEADER
+            + FIGURES
+            + sentence(claim("v", "value", "1,400", figure="a2020"), claim("w", "value", "1,500", figure="a2019"))
+        )
+    )
+    verifier = Verifier(claims_file)
+    v, w = claims_file.claims()
+    count = verifier.stated(v, None)
+    assert verifier.stated(v, None) is count
+    assert count == parse_stated("1,400", "value")
+    rate = verifier.stated(v, parse_unit("offender / (100000 * person)"))
+    assert rate == parse_stated("1,400", "value", count_like=False) != count
+    assert verifier.stated(v, parse_unit("offender")) == count
+    assert verifier.stated(w, None) == parse_stated("1,500", "value")
+    assert verifier.stated(v, None) == count
 
 
 def test_rates_per_different_bases_compare_correctly(write_claims: Callable[..., Path]) -> None:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from factcheck.cli.main import main
 from factcheck.report.formats import FORMATS
 from factcheck.report.markdown import escape_markdown
-from factcheck.report.text import safe_lines, shown_path
+from factcheck.report.text import one_line, safe_lines, shown_path
 
 pytest_plugins = ["pytester"]
 
@@ -191,3 +191,14 @@ def test_the_plugins_messages_cannot_begin_a_command(
     assert ours and not any(_COMMAND.match(line) for line in ours)
     assert any(line.startswith("\\##vso[task.complete]x.claims.toml:14: claim 'wrong'") for line in ours)
     assert os.sep  # the file's own node id is pytest's to print, as for any test file
+
+
+@given(
+    st.text(st.sampled_from([*"ab ,.1", " ", "\t", "\n", "\r", "\x1b", "\u202e", "\xa0", "\u2028", "\u3000", "\x1c"]))
+    | st.text()
+)
+def test_one_line_gives_a_line_already_one_as_it_is_and_folds_any_other(text: str) -> None:
+    """The quick return of a line that is already one (printable, single blanks, none at an end) gives what
+    folding its blanks and showing its controls gives."""
+    folded = " ".join(text.split())
+    assert one_line(text) == "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in folded)

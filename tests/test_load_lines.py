@@ -1,4 +1,4 @@
-"""The claims file's line index (claimsfile._Lines): its regex scans of the text must place every
+"""The claims file's line index (claimsfile._Lines): its scans of the text must place every
 table and key on exactly the line the original line-by-line scan did.
 
 `_line_by_line` below is that original scan, kept here as the oracle.

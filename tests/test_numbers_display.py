@@ -14,9 +14,11 @@ from factcheck.numbers.display import (
     show,
     show_against,
     show_amount,
+    show_exact,
     show_interval,
     show_significant,
 )
+from factcheck.numbers.exact import rational
 from factcheck.numbers.interval import Interval
 from factcheck.numbers.units import parse_unit, spoken
 
@@ -101,6 +103,17 @@ def _reference_decimals_of(step: F | None) -> int:
 )
 def test_decimals_of_in_whole_numbers_is_the_fraction_loop(step: F | None) -> None:
     assert decimals_of(step) == _reference_decimals_of(step)
+
+
+@given(
+    st.integers(-(10**70), 10**70)
+    | st.integers(-(2**200), 2**200)  # around 10^60, where a whole number is first shown in E notation
+    | st.sampled_from([10**60 - 1, 10**60, -(10**60) + 1, -(10**60), 2**199, 2**199 - 1])
+)
+def test_show_exact_writes_a_whole_number_as_show_does(n: int) -> None:
+    """show_exact writes a whole number at once (most figures are whole): the text `show` writes, huge or not."""
+    assert show_exact(F(n)) == show(F(n))
+    assert show_exact(rational(n)) == show(F(n))
 
 
 def test_huge_values_round_outwards_for_interval_bounds() -> None:

@@ -10,6 +10,8 @@ that seems inside when it is outside.
 
 from __future__ import annotations
 
+from typing import Final
+
 from factcheck.check.quantity import (
     Quantity,
     conversion_between,
@@ -110,7 +112,7 @@ class _Judgement:
         """For a signed kind: contradicted (gross) when it moved the other way than the words or `direction`
         say, or did not move at all. With no direction given, the value's size is what is judged next."""
         claim, stated = self.claim, self.stated
-        if claim.kind not in SIGNED_KINDS:
+        if claim.KIND not in SIGNED_KINDS:
             return None
         word_direction = stated.direction
         field_direction = _field_direction(claim)
@@ -178,19 +180,22 @@ class _Judgement:
 
 def _places(stated: Stated, computed: Interval) -> int | None:
     """Decimal places to show a computed value with: one more than the stated number has."""
-    bounds = [b for b in (computed.lo, computed.hi) if b is not None]
-    if all(b.denominator == 1 for b in bounds):
+    lo, hi = computed.lo, computed.hi  # each end tested on its own: no list nor generator for every claim
+    if (lo is None or lo.denominator == 1) and (hi is None or hi.denominator == 1):
         return None
-    if stated.step is None:
+    step = stated.step
+    if step is None:
         return 2
-    if computed.is_point and computed.lo == stated.centre:
-        return decimals_of(stated.step)
-    return decimals_of(stated.step) + 1
+    places = decimals_of(step)
+    return places if computed.is_point and lo == stated.centre else places + 1
 
 
 def _field_direction(claim: Claim) -> int | None:
     """+1 or -1 for a claim's `direction` field ("increase", "decrease"); None without one."""
-    return {"increase": +1, "decrease": -1}.get(claim.direction or "")
+    return _DIRECTIONS.get(claim.direction or "")
+
+
+_DIRECTIONS: Final = {"increase": +1, "decrease": -1}
 
 
 def may_support(claim: Claim, stated: Stated, computed: Interval) -> bool:
@@ -202,7 +207,7 @@ def may_support(claim: Claim, stated: Stated, computed: Interval) -> bool:
     Any other claim's value is judged as it is.
     """
     tight = stated.interval
-    if claim.kind in SIGNED_KINDS and not stated.direction:
+    if claim.KIND in SIGNED_KINDS and not stated.direction:
         field_direction = _field_direction(claim)
         if field_direction is None:
             return may_meet(computed, tight)  # the size is judged: the value or its negation, as it lies

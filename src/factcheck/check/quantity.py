@@ -39,11 +39,15 @@ def weakest_basis(a: SourceKind | None, b: SourceKind | None) -> SourceKind | No
     """The weaker of two sources (the first on a tie); two arguments, no key function: every recompute asks."""
     if a is None:
         return b
-    return a if b is None or a.rank >= b.rank else b
+    if b is None or a is b:  # one kind of source, the usual case: no ranks looked up
+        return a
+    return a if a.rank >= b.rank else b
 
 
 def merge_figures(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
     """Both groups' names, each once, in order of first use (no generator: every recompute asks)."""
+    if len(a) == 1 and len(b) == 1:  # two figures, the usual case: no dictionaries
+        return a if a[0] == b[0] else a + b
     return tuple({**dict.fromkeys(a), **dict.fromkeys(b)})
 
 

@@ -74,6 +74,8 @@ _ONE: Final = Interval.point(rational(1))
 MAX_COMPUTED_EXPONENT: Final = 300
 MAX_COMPUTED_BITS: Final = 4096
 _MAX_COMPUTED: Final = 10**MAX_COMPUTED_EXPONENT
+#: A whole number of at most this many binary digits is below 10^300 (2^996 < 10^300 < 2^997).
+_SHORT_BITS: Final = _MAX_COMPUTED.bit_length() - 1
 
 #: What a recompute function is given to look a name up: the quantity of the figure or claim it names.
 Resolve = Callable[[str], Quantity]
@@ -81,7 +83,7 @@ Resolve = Callable[[str], Quantity]
 
 def recompute(resolve: Resolve, claim: Claim, stated: Stated) -> tuple[Quantity, str]:
     """The claim's kind recomputes it; a value past the bound on computed values is an error."""
-    quantity, expression = RECOMPUTE[claim.kind](resolve, claim, stated)
+    quantity, expression = RECOMPUTE[claim.KIND](resolve, claim, stated)
     within_bound(quantity.interval)
     return quantity, expression
 
@@ -97,7 +99,10 @@ def within_bound(interval: Interval) -> None:
         if end is None:
             continue
         numerator, denominator = end.numerator, end.denominator
-        if numerator.bit_length() > MAX_COMPUTED_BITS or denominator.bit_length() > MAX_COMPUTED_BITS:
+        numerator_bits, denominator_bits = numerator.bit_length(), denominator.bit_length()
+        if numerator_bits <= _SHORT_BITS and denominator_bits <= MAX_COMPUTED_BITS:
+            continue  # the usual value: its size is below 10^300 whatever its denominator, with no product to tell
+        if numerator_bits > MAX_COMPUTED_BITS or denominator_bits > MAX_COMPUTED_BITS:
             raise ComputedBoundError(
                 "the recomputed value is past the bound on computed values: its exact fraction "
                 f"needs more than {MAX_COMPUTED_BITS:,} binary digits"

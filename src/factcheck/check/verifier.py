@@ -8,6 +8,7 @@ is), and a cycle is an error for each claim in it. A claim that cannot be evalua
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from difflib import get_close_matches
 from typing import TYPE_CHECKING
 
@@ -46,6 +47,7 @@ from factcheck.model.formula import formula_names, parse_formula
 from factcheck.model.results import Outcome
 from factcheck.model.verdicts import Verdict
 from factcheck.numbers.display import show_exact, show_interval
+from factcheck.numbers.exact import exact
 from factcheck.numbers.interval import Interval, engine_figure
 from factcheck.numbers.units import POINTS, Conversion, Unit, impossible_when_negative, parse_unit
 from factcheck.words.stated import Stated, parse_stated, parse_tolerance
@@ -103,6 +105,8 @@ class Verifier:
         defaults = claims_file.defaults
         self.widen = parse_tolerance(defaults.tolerance) if defaults.tolerance is not None else None
         self.rounding = defaults.rounding
+        #: the last words read (`stated`): the claim (itself, not an equal one), whether read as a count's, the reading
+        self.last_words: tuple[ClaimBase, bool, Stated] | None = None
 
     # -- names -------------------------------------------------------------------------------
     def resolve(self, name: str) -> Quantity:
@@ -177,10 +181,11 @@ class Verifier:
             return error  # the claim judged is itself in the cycle: say so, not "uses a claim with an error"
         return _failed_use(name, error)
 
-    def references(self, claim: Claim) -> list[str]:
-        """The claims (not figures) this claim's value is computed from."""
+    def references(self, claim: Claim, inputs: Mapping[str, str] | None = None) -> list[str]:
+        """The claims (not figures) this claim's value is computed from (`inputs`: its `inputs()`, if read already)."""
         if isinstance(claim, (BrokenClaim, ComparisonClaim)):
             return []
+        names: Iterable[str]
         if isinstance(claim, RankClaim):
             names = [*([] if claim.of is None else [claim.of]), *claim.among]
         elif isinstance(claim, FormulaClaim):
@@ -189,16 +194,20 @@ class Verifier:
             except FormulaError:
                 return []
         else:
-            names = list(claim.inputs().values())
-        return [name for name in names if name in self.claims and name not in self.figures]
+            names = (claim.inputs() if inputs is None else inputs).values()
+        claims = self.claims
+        if claims.keys().isdisjoint(names):  # one C loop: every claim asks, and most name figures alone
+            return []
+        return [name for name in names if name in claims and name not in self.figures]
 
-    def settle_references(self, claim: Claim) -> None:
+    def settle_references(self, claim: Claim, inputs: Mapping[str, str] | None = None) -> None:
         """Compute the claims `claim` refers to, deepest first, with an explicit stack, not recursion.
 
         Then computing `claim` resolves its references one level deep only, however long the chain
         (`a` uses `b` uses `c` …). A cycle met on the way is recorded against each of its claims.
+        `inputs`: the claim's `inputs()`, when the caller has read them already.
         """
-        references = self.references(claim)
+        references = self.references(claim, inputs)
         if not references:  # most claims use figures alone: nothing to settle first
             self.settled.add(claim.id)
             return
@@ -232,19 +241,27 @@ class Verifier:
             self.computed.setdefault(name, error)
 
     def stated(self, claim: ClaimBase, unit: Unit | None) -> Stated:
-        count_like = unit is None or not (
-            unit.is_percent or unit.dims == POINTS.dims or any(e < 0 for _, e in unit.dims)
-        )
+        """The claim's words as read for a value in `unit` (None: not known yet, read as a count's).
+
+        The last reading is kept: a claim judged asks again once its value's unit is known, and a
+        diagnosis asks for one variant with each figure it tries, with the same answer.
+        """
+        count_like = _count_like(unit)
+        last = self.last_words
+        if last is not None and last[0] is claim and last[1] is count_like:
+            return last[2]
         tolerance = parse_tolerance(claim.tolerance) if claim.tolerance is not None else None
-        return parse_stated(
+        stated = parse_stated(
             claim.stated,
-            claim.kind,
+            claim.KIND,  # the class constant, not the `kind` property: every claim asks
             rounding=self.rounding,
             tolerance=tolerance,
             widen=self.widen,
             direction_given=claim.direction is not None,
             count_like=count_like,
         )
+        self.last_words = (claim, count_like, stated)
+        return stated
 
     def could_support(self, claim: Claim) -> bool:
         """False when the claim certainly is not supported; a cheap sieve before `outcome` (no text).
@@ -271,7 +288,7 @@ class Verifier:
         try:
             if bounded:
                 return recompute(self.resolve, claim, stated)
-            return RECOMPUTE[claim.kind](self.resolve, claim, stated)
+            return RECOMPUTE[claim.KIND](self.resolve, claim, stated)
         finally:
             self.stack.pop()
 
@@ -282,19 +299,16 @@ class Verifier:
             message = "; ".join(f"{p.field}: {p.message}" if p.field else p.message for p in claim.problems)
             return _unjudged(claim, Verdict.ERROR, message)
         inputs = claim.inputs()
-        placeholders = {field: value for field, value in inputs.items() if is_placeholder(value)}
-        if placeholders:
-            wanted = ", ".join(
-                f"{field} (perhaps {value[1:]!r})" if len(value) > 1 else field for field, value in placeholders.items()
-            )
-            return _unjudged(claim, explanation=f"draft: fill in {wanted}", draft=True)
+        for value in inputs.values():  # a plain loop: no comprehension's frame for every claim, most have none
+            if is_placeholder(value):
+                return _draft(claim, inputs)
         if not inputs:
             return _unjudged(claim, explanation="inputs missing: nothing to recompute it from")
-        missing = [field for field in claim.INPUTS if field not in inputs]
-        if missing:
+        if len(inputs) != len(claim.INPUTS):  # `inputs` holds those of INPUTS that are set
+            missing = [field for field in claim.INPUTS if field not in inputs]
             return _unjudged(claim, Verdict.ERROR, f"missing input field {', '.join(map(repr, missing))}")
         try:
-            return self.judge(claim, remember=remember)
+            return self.judge(claim, remember=remember, inputs=inputs)
         except InputsMissingError as exc:
             return _unjudged(claim, explanation=str(exc))
         except DraftInputError as exc:
@@ -302,9 +316,10 @@ class Verifier:
         except (FactcheckError, ZeroDivisionError) as exc:
             return _unjudged(claim, Verdict.ERROR, _error_text(exc))
 
-    def judge(self, claim: Claim, *, remember: bool = True) -> Outcome:
+    def judge(self, claim: Claim, *, remember: bool = True, inputs: Mapping[str, str] | None = None) -> Outcome:
+        """The verdict on a claim whose inputs are all given (`inputs`: its `inputs()`, if read already)."""
         if claim.id not in self.settled:  # references first, found from the claim judged (a cycle is told from it)
-            self.settle_references(claim)
+            self.settle_references(claim, inputs)
         self.stack.append(claim.id)
         try:
             if isinstance(claim, ComparisonClaim):
@@ -429,6 +444,22 @@ def _unjudged(
     )
 
 
+def _draft(claim: Claim, inputs: dict[str, str]) -> Outcome:
+    """The outcome of a draft's claim: the inputs still to be filled in, with the guess at each name."""
+    wanted = ", ".join(
+        f"{field} (perhaps {value[1:]!r})" if len(value) > 1 else field
+        for field, value in inputs.items()
+        if is_placeholder(value)
+    )
+    return _unjudged(claim, explanation=f"draft: fill in {wanted}", draft=True)
+
+
+def _count_like(unit: Unit | None) -> bool:
+    """Whether words are read as a count's for a value in `unit` (None: not known yet): not a percentage,
+    points, nor a rate (a unit with a negative exponent)."""
+    return unit is None or not (unit.is_percent or unit.dims == POINTS.dims or any(e < 0 for _, e in unit.dims))
+
+
 def _error_text(exc: BaseException) -> str:
     if isinstance(exc, PhraseError):
         return f"stated: {exc}"
@@ -438,9 +469,12 @@ def _error_text(exc: BaseException) -> str:
 def _figure_quantity(figure: Figure, claims_file: ClaimsFile) -> Quantity:
     source = claims_file.sources.get(figure.source) if figure.source else None
     basis = source.kind if source is not None else SourceKind.UNSOURCED
-    value = show_exact(figure.value)
-    text = value if not figure.rounded else f"{value} (±{show_exact(figure.rounded / 2)})"
-    return Quantity(engine_figure(figure.value, figure.rounded), parse_unit(figure.unit), text, basis, (figure.name,))
+    # in the engine's numbers first: the interval and the text are made from them, not from Fraction's
+    value = exact(figure.value)
+    rounded = exact(figure.rounded) if figure.rounded else None
+    shown = show_exact(value)
+    text = shown if rounded is None else f"{shown} (±{show_exact(rounded / 2)})"
+    return Quantity(engine_figure(value, rounded), parse_unit(figure.unit), text, basis, (figure.name,))
 
 
 def _refuse_negative_figure(name: str, quantity: Quantity) -> None:

@@ -754,7 +754,8 @@ class _Loader:
             if not isinstance(entry, dict):
                 self.problem("each [[sentences]] entry must be a table", block)
                 continue
-            self.unknown_keys(entry, _SENTENCE_KEYS, block, f"sentence {index + 1}")
+            if not entry.keys() <= _SENTENCE_KEYS:  # the message's words are made only for a problem
+                self.unknown_keys(entry, _SENTENCE_KEYS, block, f"sentence {index + 1}")
             text = self.string(entry, "text", block, required=True) or ""
             folded = fold(text)  # once per sentence: every claim's `stated` is looked for in it
             check = None
@@ -837,7 +838,9 @@ class _Loader:
                 written_kind=_cut(str(kind)),
                 problems=tuple(self.problems[before:]),
             )
-        self.unknown_keys(raw, _CLAIM_KEYS[cls.KIND], block, f"a {kind} claim", claim_id)
+        known_keys = _CLAIM_KEYS[cls.KIND]
+        if not raw.keys() <= known_keys:  # the message's words are made only for a problem
+            self.unknown_keys(raw, known_keys, block, f"a {kind} claim", claim_id)
         stated = self.string(raw, "stated", block, required=True, claim_id=claim_id) or ""
         if isinstance(raw.get("stated"), str):
             self.quoted(stated, text, block, claim_id)

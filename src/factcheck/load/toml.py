@@ -242,6 +242,8 @@ def _exact_floats(table: dict[str, Any] | list[Any], parse_float: Callable[[str]
     items = table.items() if isinstance(table, dict) else enumerate(table)
     for key, value in items:
         kind = type(value)
+        if kind is str:  # most values: told first
+            continue
         if kind is float:
             table[key] = parse_float(_written(value))  # type: ignore[index]
         elif kind is dict or kind is list:

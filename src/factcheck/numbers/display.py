@@ -25,6 +25,8 @@ __all__ = [
 
 #: From here on a number is shown in scientific notation.
 _HUGE = 10**60
+#: A whole number of at most this many binary digits is below _HUGE (2^199 < 10^60 < 2^200).
+_SHORT_BITS: Final = _HUGE.bit_length() - 1
 #: The most places `show_against` shows: values are bounded, so this is enough to tell them apart, and
 #: it stays below Python's limit of 4,300 digits on turning an integer into text.
 _MAX_PLACES = 4000
@@ -56,30 +58,41 @@ def show(value: Fraction, places: int | None = None, *, rounding: str = ROUND_HA
 
     With no `places`, up to 4 decimals, trailing zeros dropped.
     """
-    numerator, denominator = parts(value)  # plain ints: gmpy2's cannot be formatted with "," nor made Decimals
-    if abs(numerator) >= _HUGE * denominator:  # no reader wants 61 digits, and Python refuses str() of a huge integer
+    shown = _shown_units(value, places, rounding)
+    if shown is None:  # no reader wants 61 digits, and Python refuses str() of a huge integer
+        numerator, denominator = parts(value)  # plain ints: gmpy2's cannot be made Decimals
         digits = 6 if places is None or places <= 4 else places + 2  # more places asked: more digits shown
         with localcontext() as ctx:
             ctx.prec = digits + 24
-            ctx.rounding = rounding  # outwards for an interval's bounds, as below
+            ctx.rounding = rounding  # outwards for an interval's bounds, as `_end_texts` asks
             return f"{Decimal(numerator) / Decimal(denominator):.{digits}E}"
-    if places is None and denominator == 1:
-        return f"{numerator:,}"
-    digits = 4 if places is None else places
-    units = _round(numerator * 10**digits, denominator, rounding)  # exact: the value in units of the last place shown
-    sign = "-" if units < 0 else ""
-    whole, fraction = divmod(abs(units), 10**digits)
-    text = f"{sign}{whole:,}" + (f".{fraction:0{digits}d}" if digits else "")
-    if places is None and "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text or "0"
+    return _units_text(shown, trim=places is None)
+
+
+def _units_text(shown: tuple[int, int], *, trim: bool) -> str:
+    """The text of a number `_shown_units` gave (units of the last place, places); `trim`: trailing zeros dropped."""
+    units, digits = shown
+    if not digits:
+        return _grouped(units)
+    sign = ""
+    if units < 0:
+        sign, units = "-", -units
+    whole, fraction = divmod(units, 10**digits)
+    # `zfill`, not the format "0{digits}d": a format spec made for every number costs twice as much
+    text = f"{sign}{_grouped(whole)}.{str(fraction).zfill(digits)}"
+    return text.rstrip("0").rstrip(".") if trim else text
+
+
+def _grouped(number: int) -> str:
+    """A whole number with thousands separators; below a thousand its plain text, half the cost of the format."""
+    return str(number) if -1000 < number < 1000 else f"{number:,}"
 
 
 def show_exact(value: Fraction) -> str:
     """A figure's value with every digit it has (a figure is an exact decimal: 0.00123 is not 0.0012)."""
-    rest = parts(value)[1]
-    if rest == 1:
-        return show(value)
+    numerator, rest = parts(value)
+    if rest == 1:  # a whole number, most figures: written at once, unless huge (then `show` says how)
+        return _grouped(numerator) if numerator.bit_length() <= _SHORT_BITS else show(value)
     twos = fives = 0
     while rest % 2 == 0:
         rest //= 2
@@ -157,8 +170,9 @@ def show_against(
     was not needed to decide).
     """
     truly = _size(value, size).overlaps(bounds)
-    if _faithful_as_shown(value, bounds, places, size, truly):  # the common case, settled without any text
-        return show_interval(value, places), show_interval(bounds) if with_bounds else ""
+    shown = _faithful_as_shown(value, bounds, places, size, truly)
+    if shown is not None:  # the common case, settled in whole numbers, and its text written from them
+        return _units_text(shown, trim=places is None), show_interval(bounds) if with_bounds else ""
     extra = 0
     while True:
         value_places = places if not extra else min((4 if places is None else places) + extra, _MAX_PLACES)
@@ -173,26 +187,28 @@ def show_against(
         extra = extra + 1 if extra < 8 else extra * 2  # a few more places, then many: values may differ far out
 
 
-def _faithful_as_shown(value: Interval, bounds: Interval, places: int | None, size: bool, truly: bool) -> bool:
-    """Whether a single value shown to `places` seems beside `bounds` as shown as it truly is.
+def _faithful_as_shown(
+    value: Interval, bounds: Interval, places: int | None, size: bool, truly: bool
+) -> tuple[int, int] | None:
+    """The single value as `show_interval(value, places)` writes it (`_shown_units`), when it seems beside
+    `bounds` as shown as it truly is; None sends the caller the long way.
 
     Worked out in whole numbers on the rounded numbers `show` writes, for the common case (a
-    single value, no end shared with the bounds, nothing huge); False sends the caller the long way.
+    single value, no end shared with the bounds, nothing huge).
     """
     v = value.lo
     if v is None or not (v is value.hi or _equal(v, value.hi)) or _equal(v, bounds.lo) or _equal(v, bounds.hi):
-        return False
-    shown = _shown_units(v, places, ROUND_HALF_EVEN)
+        return None
+    written = _shown_units(v, places, ROUND_HALF_EVEN)
     point = bounds.is_point
     lo = None if bounds.lo is None else _shown_units(bounds.lo, None, ROUND_HALF_EVEN if point else ROUND_FLOOR)
     hi = None if bounds.hi is None else _shown_units(bounds.hi, None, ROUND_HALF_EVEN if point else ROUND_CEILING)
-    if shown is None or (bounds.lo is not None and lo is None) or (bounds.hi is not None and hi is None):
-        return False
-    if size and shown[0] < 0:
-        shown = (-shown[0], shown[1])
+    if written is None or (bounds.lo is not None and lo is None) or (bounds.hi is not None and hi is None):
+        return None
+    shown = (-written[0], written[1]) if size and written[0] < 0 else written
     above_lo = lo is None or _order(shown, lo) > 0 or (_order(shown, lo) == 0 and not bounds.lo_open)
     below_hi = hi is None or _order(shown, hi) < 0 or (_order(shown, hi) == 0 and not bounds.hi_open)
-    return (above_lo and below_hi) == truly
+    return written if (above_lo and below_hi) == truly else None
 
 
 def _equal(a: Fraction, b: Fraction | None) -> bool:
@@ -201,9 +217,13 @@ def _equal(a: Fraction, b: Fraction | None) -> bool:
 
 
 def _shown_units(value: Fraction, places: int | None, rounding: str) -> tuple[int, int] | None:
-    """The number `show(value, places, rounding=...)` writes, as (units, places); None for a huge one."""
-    numerator, denominator = parts(value)
-    if abs(numerator) >= _HUGE * denominator:
+    """The number `show(value, places, rounding=...)` writes, as (units, places); None for a huge one.
+
+    `show` writes its text from these; the quick tests of `show_against` compare them in whole numbers.
+    """
+    numerator, denominator = parts(value)  # plain ints: gmpy2's cannot be formatted with ","
+    # a short numerator is never huge: its bit length spares the product in nearly every call
+    if numerator.bit_length() > _SHORT_BITS and abs(numerator) >= _HUGE * denominator:
         return None
     if places is None and denominator == 1:
         return numerator, 0

@@ -101,9 +101,29 @@ class Interval:
         return not (self.hi is not None and (v > self.hi or (self.hi_open and v == self.hi)))
 
     def overlaps(self, other: Interval) -> bool:
-        """Whether some number lies in both intervals (whether `intersection` is not None)."""
-        lo, lo_open = _tighter_lo(self, other)
-        hi, hi_open = _tighter_hi(self, other)
+        """Whether some number lies in both intervals (whether `intersection` is not None).
+
+        The tighter end of each side as `_tighter_lo` and `_tighter_hi` find it, written out here: every
+        claim asks this several times, and two calls fewer each time are a tenth of a check's comparisons.
+        """
+        lo, lo_open, other_lo = self.lo, self.lo_open, other.lo
+        if lo is None:
+            lo, lo_open = other_lo, other.lo_open
+        elif other_lo is not None:
+            order = _compare(lo, other_lo)
+            if order < 0:
+                lo, lo_open = other_lo, other.lo_open
+            elif order == 0:
+                lo_open = lo_open or other.lo_open
+        hi, hi_open, other_hi = self.hi, self.hi_open, other.hi
+        if hi is None:
+            hi, hi_open = other_hi, other.hi_open
+        elif other_hi is not None:
+            order = _compare(hi, other_hi)
+            if order > 0:
+                hi, hi_open = other_hi, other.hi_open
+            elif order == 0:
+                hi_open = hi_open or other.hi_open
         if lo is None or hi is None:
             return True
         order = _compare(lo, hi)

@@ -49,6 +49,13 @@ _MARK: Final = {
 }
 
 
+#: Each verdict's head, its label padded as a line shows it: (plain, gross, colour code); made once, not per line.
+_HEADS: Final = {
+    verdict: (f"{mark} {verdict.value:<20}", f"{mark} {verdict.value + ' (gross)':<20}", code)
+    for verdict, (mark, code) in _MARK.items()
+}
+
+
 def _paint(text: str, code: str, colour: bool) -> str:
     return f"\033[{code}m{text}\033[0m" if colour else text
 
@@ -71,6 +78,8 @@ def one_line(text: str) -> str:
     """User text on one line, with control characters (escape sequences) made visible (`\\x1b`), so that
     a report line stays one line and cannot carry terminal escape sequences. Bidirectional-text
     controls (U+202E) and the stand-ins for a file name's undecodable bytes are shown the same way."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # printable, its one blank is " ", never doubled nor at an end: already one line (most lines)
     folded = " ".join(text.split())
     if folded.isprintable():
         return folded
@@ -106,18 +115,19 @@ def _safe_line(line: str) -> str:
 
 def _line(outcome: Outcome, colour: bool) -> str:
     """ "✓ supported   s2-value, line 22: 48,210 = 48,210, as stated  [basis: official]"."""
-    mark, code = _MARK[outcome.verdict]
-    label = outcome.verdict.value + (" (gross)" if outcome.gross else "")
+    plain, gross, code = _HEADS[outcome.verdict]
     where = f", line {outcome.location.line}" if outcome.location.line else ""
     basis = f"  [basis: {outcome.basis.value}]" if outcome.basis is not None else ""
-    head = _paint(f"{mark} {label:<20}", code, colour)
+    head = _paint(gross if outcome.gross else plain, code, colour)
     return f"  {head} {one_line(outcome.id)}{where}: {one_line(outcome.explanation)}{basis}"
 
 
 def outcome_lines(outcome: Outcome, colour: bool = False) -> list[str]:
     """A claim's line in the report, a line for each usual slip that would explain it, and the period rule's
     note (a flag already leads the explanation)."""
-    lines = [_line(outcome, colour), *(f"      ↳ {one_line(diagnosis)}" for diagnosis in outcome.diagnoses)]
+    lines = [_line(outcome, colour)]
+    if outcome.diagnoses:  # most claims have none: no generator for them
+        lines.extend(f"      ↳ {one_line(diagnosis)}" for diagnosis in outcome.diagnoses)
     if outcome.period and not outcome.explanation.startswith(outcome.period):
         lines.append(f"      ↳ {one_line(outcome.period)}")
     return lines
