@@ -161,6 +161,17 @@ def test_changed_files_among_cached_ones_are_shared_among_workers(
     assert started == [2]
 
 
+def test_no_more_workers_are_started_than_there_are_files(
+    corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a machine with many processors, `--jobs auto` (or a large -j) checking a few files starts a worker per file
+    at most, not one per processor, each of which would hold its own copy of the engine."""
+    started = _counting_workers(monkeypatch)
+    files = [str(p) for p in corpus.files[:12]]
+    assert main(["check", "--no-cache", "-j", "64", "-o", str(tmp_path / "report.txt"), *files]) == 1
+    assert started == [12]
+
+
 # -- where workers cannot start, or stop: the files are checked here, and the report is the same ----
 
 

@@ -152,7 +152,7 @@ def _check(args: argparse.Namespace) -> int:
     progress = Progress.for_check(len(found), sys.stderr, fmt=args.format)
     options = {
         "colour": colour,
-        "jobs": args.jobs,
+        "jobs": min(args.jobs, max(1, len(found))),  # a worker per file at most: on many processors, few files
         "strict": args.strict,
         "progress": progress.show,
         "cache": _cache(args, streams=fmt.streams),
