@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, Final
 
-__all__ = ["Lines"]
+__all__ = ["Lines", "lines_holding"]
 
 #: A key line: blanks, a bare or quoted key (group 1), blanks and `=`.
 _KEY: Final = r"""[^\S\n]*("[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_-]+)[^\S\n]*="""
@@ -148,20 +148,28 @@ def _line_matches(
 
 def _header_lines(text: str) -> Iterator[tuple[int, int, str]]:
     """(where the line starts, where it ends, the line from its `[`) of each line that starts, after blanks
-    (white space other than a line break), with `[`: a table header.
-
-    Found from the `[`s of the text (string searches in C), not by trying a pattern at every line: only the
-    first `[` of a line can open a header, so the search goes on from the end of each line it looks at.
+    (white space other than a line break), with `[`: a table header. Only the first `[` of a line can open one.
     """
-    index = text.find("[")
+    for index, line_start, line_end in lines_holding(text, "["):
+        if index == line_start or text[line_start:index].isspace():  # `isspace` is the `\s` of a str pattern
+            yield line_start, line_end, text[index:line_end]
+
+
+def lines_holding(text: str, char: str) -> Iterator[tuple[int, int, int]]:
+    """(where `char` first is on the line, where the line starts, where it ends) of each line of `text` (lines
+    end at line feeds) that holds `char`.
+
+    Found by string searches in C, not by trying a pattern at every line: the search goes on from the end of
+    each line it looks at, so a line is looked at once however many times it holds `char`.
+    """
+    index = text.find(char)
     while index != -1:
         line_start = text.rfind("\n", 0, index) + 1
         line_end = text.find("\n", index)
         if line_end == -1:
             line_end = len(text)
-        if index == line_start or text[line_start:index].isspace():  # `isspace` is the `\s` of a str pattern
-            yield line_start, line_end, text[index:line_end]
-        index = text.find("[", line_end)
+        yield index, line_start, line_end
+        index = text.find(char, line_end)
 
 
 #: What `_block_of` gives for a sentence's header and a claim's: their blocks are counted, not named.

@@ -35,6 +35,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
 from factcheck.errors import TOMLLimitError
+from factcheck.load.lines import lines_holding
 
 __all__ = ["MAX_INTEGER_DIGITS", "MAX_KEY_PARTS", "fast_parser", "loads"]
 
@@ -271,16 +272,9 @@ def _inline_tables_on_one_line(text: str) -> bool:
     comments, and one that ends in a comma has one before a `}`. A line that opens or closes a
     multi-line string is not looked into: it counts as a table that may span lines.
     """
-    start = text.find("{")
-    while start != -1:
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", start)
-        if line_end == -1:
-            line_end = len(text)
-        if not _line_of_whole_inline_tables(text[line_start:line_end]):
-            return False
-        start = text.find("{", line_end)
-    return True
+    return all(
+        _line_of_whole_inline_tables(text[line_start:line_end]) for _, line_start, line_end in lines_holding(text, "{")
+    )
 
 
 def _line_of_whole_inline_tables(line: str) -> bool:
