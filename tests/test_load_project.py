@@ -153,12 +153,11 @@ def test_check_with_no_path_uses_every_default(
     assert status == 0 and json.loads(out)["files"]  # format = "json"
 
 
-def test_jobs_from_the_project_file(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _jobs_checked_with(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The returned list gets the `jobs` of each `factcheck check` run from here on, as the check goes on with it
+    (after the project file and `auto` are applied)."""
     from factcheck.cli import check
 
-    desk = _desk(tmp_path, 'paths = ["claims"]\njobs = 2\n')
     seen: list[int] = []
     real = check._check
 
@@ -168,6 +167,14 @@ def test_jobs_from_the_project_file(
         return status
 
     monkeypatch.setattr(check, "_check", spy)
+    return seen
+
+
+def test_jobs_from_the_project_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    desk = _desk(tmp_path, 'paths = ["claims"]\njobs = 2\n')
+    seen = _jobs_checked_with(monkeypatch)
     assert _run(["check", "--no-cache"], desk, capsys)[0] == 0
     assert _run(["check", "--no-cache", "-j", "1"], desk, capsys)[0] == 0
     assert seen == [2, 1]
@@ -230,19 +237,10 @@ def test_a_run_answered_from_the_cache_with_a_project_file_loads_only_the_standa
 def test_jobs_auto_is_a_process_per_processor(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, project: str
 ) -> None:
-    from factcheck.cli import check
     from factcheck.runner.batch import usable_processors
 
     desk = _desk(tmp_path, project)
-    seen: list[int] = []
-    real = check._check
-
-    def spy(args: object) -> int:
-        status = real(args)  # type: ignore[arg-type]
-        seen.append(args.jobs)  # type: ignore[attr-defined]
-        return status
-
-    monkeypatch.setattr(check, "_check", spy)
+    seen = _jobs_checked_with(monkeypatch)
     assert _run(["check", "--no-cache"], desk, capsys)[0] == 0
     assert _run(["check", "--no-cache", "-j", "auto"], desk, capsys)[0] == 0
     assert seen == [usable_processors()] * 2
